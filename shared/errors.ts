@@ -1,0 +1,18 @@
+/** An error a person can act on: a stable code the UI can map, and a message in plain words. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export type DomainErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'no_change'
+  | 'no_profile'
+  | 'invalid_payload'
+  | 'storage';

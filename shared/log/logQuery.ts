@@ -1,0 +1,112 @@
+import { caseNumberSortKey } from '../inquiry/caseNumber';
+import type { LogRow } from './logRow';
+
+export const LOG_COLUMNS = ['caseNumber', 'receivedAt', 'source', 'memberName', 'mcoName', 'priorityLabel', 'status', 'assigneeName', 'category'] as const;
+export type LogColumn = (typeof LOG_COLUMNS)[number];
+
+export const QUEUES = ['all', 'mine', 'unassigned', 'open', 'resolved'] as const;
+export type Queue = (typeof QUEUES)[number];
+export const QUEUE_LABELS: Record<Queue, string> = {
+  all: 'All inquiries',
+  mine: 'My inquiries',
+  unassigned: 'Unassigned',
+  open: 'All open',
+  resolved: 'Resolved',
+};
+
+export interface LogSort {
+  column: LogColumn;
+  desc: boolean;
+}
+
+export interface LogQuery {
+  queue: Queue;
+  /** Free text; every word must appear somewhere in the row. */
+  search: string;
+  /** Per-column filter text: "contains" for text columns, exact for choice columns, a day prefix for Received. */
+  filters: Partial<Record<LogColumn, string>>;
+  sort: readonly LogSort[];
+}
+
+export const DEFAULT_LOG_QUERY: LogQuery = { queue: 'open', search: '', filters: {}, sort: [{ column: 'receivedAt', desc: true }] };
+
+/** Columns filtered by choosing one exact value rather than typing. */
+export const CHOICE_COLUMNS: ReadonlySet<LogColumn> = new Set(['source', 'mcoName', 'priorityLabel', 'status', 'assigneeName']);
+
+export function inQueue(row: LogRow, queue: Queue, me: string): boolean {
+  switch (queue) {
+    case 'all':
+      return true;
+    case 'mine':
+      return row.status === 'open' && row.assigneeId === me;
+    case 'unassigned':
+      return row.status === 'open' && row.assigneeId === '';
+    case 'open':
+      return row.status === 'open';
+    case 'resolved':
+      return row.status === 'resolved';
+  }
+}
+
+const UNASSIGNED = '(unassigned)';
+
+function matchesFilter(row: LogRow, column: LogColumn, wanted: string): boolean {
+  if (column === 'receivedAt') return row.receivedDay.startsWith(wanted.trim());
+  if (column === 'assigneeName' && wanted === UNASSIGNED) return row.assigneeId === '';
+  const value = String(row[column]);
+  if (CHOICE_COLUMNS.has(column)) return value === wanted;
+  return value.toLowerCase().includes(wanted.trim().toLowerCase());
+}
+
+/** Rows of the query's queue that pass its search and filters, in its order. Pure; does not touch `rows`. */
+export function runLogQuery(rows: readonly LogRow[], query: LogQuery, me: string): LogRow[] {
+  const terms = query.search.toLowerCase().split(/\s+/).filter(Boolean);
+  const filters = (Object.entries(query.filters) as [LogColumn, string][]).filter(([, v]) => v.trim() !== '');
+  const out = rows.filter((row) => {
+    if (!inQueue(row, query.queue, me)) return false;
+    for (const t of terms) if (!row.searchText.includes(t)) return false;
+    for (const [c, v] of filters) if (!matchesFilter(row, c, v)) return false;
+    return true;
+  });
+  return out.sort(comparatorOf(query.sort));
+}
+
+type Key = (r: LogRow) => string | number;
+const KEYS: Record<LogColumn, Key> = {
+  caseNumber: (r) => caseNumberSortKey(r.caseNumber),
+  receivedAt: (r) => r.receivedAt,
+  source: (r) => r.source,
+  memberName: (r) => r.memberName.toLowerCase(),
+  mcoName: (r) => r.mcoName,
+  priorityLabel: (r) => r.priorityLabel,
+  status: (r) => r.status,
+  assigneeName: (r) => r.assigneeName.toLowerCase(),
+  category: (r) => r.category,
+};
+
+/** A stable total order: the chosen columns, then newest received, then case number. */
+export function comparatorOf(sort: readonly LogSort[]): (a: LogRow, b: LogRow) => number {
+  const keys = [...sort, { column: 'receivedAt' as const, desc: true }, { column: 'caseNumber' as const, desc: false }];
+  return (a, b) => {
+    for (const { column, desc } of keys) {
+      const ka = KEYS[column](a);
+      const kb = KEYS[column](b);
+      if (ka === kb) continue;
+      // Empty values sort last whichever the direction.
+      if (ka === '') return 1;
+      if (kb === '') return -1;
+      const c = ka < kb ? -1 : 1;
+      return desc ? -c : c;
+    }
+    return 0;
+  };
+}
+
+/** The distinct values of a choice column, for its filter menu. */
+export function choicesOf(rows: readonly LogRow[], column: LogColumn): string[] {
+  const set = new Set<string>();
+  for (const r of rows) set.add(String(r[column]));
+  set.delete('');
+  const values = [...set].sort((a, b) => a.localeCompare(b));
+  return column === 'assigneeName' ? [UNASSIGNED, ...values] : values;
+}

@@ -1,0 +1,110 @@
+import type { Instant, IsoDay, TimeZone } from './types';
+
+/** Wall-clock fields of an instant in a named time zone. `weekday` is 0 = Sunday … 6 = Saturday. */
+export interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+function formatterFor(zone: TimeZone): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(zone: string): zone is TimeZone {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function zonedParts(at: Instant, zone: TimeZone): ZonedParts {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const p of formatterFor(zone).formatToParts(at)) parts[p.type] = p.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    weekday: WEEKDAYS.indexOf(parts.weekday ?? ''),
+  };
+}
+
+/** Offset of the zone from UTC at an instant, in minutes (America/Chicago in winter: -360). */
+export function zoneOffsetMinutes(at: Instant, zone: TimeZone): number {
+  const p = zonedParts(at, zone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(at / 1000) * 1000) / 60000);
+}
+
+/**
+ * The instant at which the zone's wall clock shows the given local time.
+ * A time skipped by a spring-forward change resolves to the moment after the gap
+ * (02:30 on the March change day becomes 03:30); an ambiguous fall-back time resolves
+ * to its first occurrence.
+ */
+export function zonedToInstant(
+  local: { year: number; month: number; day: number; hour?: number; minute?: number },
+  zone: TimeZone,
+): Instant {
+  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour ?? 0, local.minute ?? 0);
+  // Two offset probes around the guess settle every real zone (offsets change at most once a day).
+  const first = wall - zoneOffsetMinutes(wall as Instant, zone) * 60000;
+  const second = wall - zoneOffsetMinutes(first as Instant, zone) * 60000;
+  if (first === second) return first as Instant;
+  // The offsets disagree: a DST change lies between. Prefer the earlier valid reading.
+  const candidates = [first, second].filter((t) => {
+    const p = zonedParts(t as Instant, zone);
+    return p.hour === (local.hour ?? 0) && p.minute === (local.minute ?? 0);
+  });
+  if (candidates.length > 0) return Math.min(...candidates) as Instant;
+  return Math.max(first, second) as Instant;
+}
+
+export function isoDayOf(at: Instant, zone: TimeZone): IsoDay {
+  const p = zonedParts(at, zone);
+  return `${p.year}-${pad2(p.month)}-${pad2(p.day)}` as IsoDay;
+}
+
+export function parseIsoDay(text: string): { year: number; month: number; day: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return { year, month, day };
+}
+
+export function isIsoDay(text: string): text is IsoDay {
+  return parseIsoDay(text) !== null;
+}
+
+export const pad2 = (n: number): string => String(n).padStart(2, '0');
