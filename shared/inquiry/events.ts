@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SOURCES } from '../config/agencyConfig';
 import { actorSchema, personRefSchema, type Actor } from '../people';
-import type { HlcStamp } from '../sync/hlc';
+import { decodeHlc, type HlcStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
 import type { CaseNumber } from './caseNumber';
 import { ENROLLMENT, FIELD_NAMES, type FieldName, type InquiryFields } from './fields';
@@ -40,7 +40,8 @@ const envelope = {
   inquiryId: z.string().min(10).max(40),
   actor: actorSchema,
   deviceId: z.string().regex(/^[0-9A-Za-z]{1,64}$/),
-  hlc: z.string().min(15).max(90),
+  /** Must decode: an arbitrary string would sort above every real stamp and win every field forever. */
+  hlc: z.string().max(90).refine((s) => decodeHlc(s) !== null, 'not an HLC stamp'),
   /** The desk's wall clock when the event was recorded (shown to people; ordering uses `hlc`). */
   at: z.number().int().nonnegative(),
   v: z.literal(EVENT_FORMAT_VERSION),
@@ -59,11 +60,19 @@ export const noteAddedSchema = z.object({
 export const fieldEditedSchema = z.object({
   ...envelope,
   type: z.literal('FieldEdited'),
-  payload: z.object({
-    field: z.enum(FIELD_NAMES as [FieldName, ...FieldName[]]),
-    from: fieldValueSchema,
-    to: fieldValueSchema,
-  }),
+  payload: z
+    .object({
+      field: z.enum(FIELD_NAMES as [FieldName, ...FieldName[]]),
+      from: fieldValueSchema,
+      to: fieldValueSchema,
+    })
+    // Each value must fit its field (a text `receivedAt` would otherwise reach the projection and break the log).
+    .superRefine((p, ctx) => {
+      const valueSchema = (inquiryFieldsSchema.shape as Record<string, z.ZodType | undefined>)[p.field];
+      if (!valueSchema) return;
+      for (const key of ['from', 'to'] as const)
+        if (!valueSchema.safeParse(p[key]).success) ctx.addIssue({ code: 'custom', path: [key], message: `not a valid value for ${p.field}` });
+    }),
 });
 
 export const inquiryEventSchema = z.discriminatedUnion('type', [inquiryLoggedSchema, noteAddedSchema, fieldEditedSchema]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type AgencyConfig, SOURCES, type Source } from '../config/agencyConfig';
 import type { PersonRef } from '../people';
 import type { Instant, IsoDay, TimeZone } from '../time/types';
+import { formatTypedDay, parseTypedDay, parseTypedTime } from '../time/typedInput';
 import { isoDayOf, pad2, parseIsoDay, zonedParts, zonedToInstant } from '../time/zone';
 import { ENROLLMENT, type Enrollment, type FieldName, type InquiryFields } from './fields';
 import { isEmail, normalisePhone } from './phone';
@@ -91,14 +92,15 @@ export const CONTROLS_OF_FIELD: Record<FieldName, readonly IntakeControl[]> = {
 };
 
 const LIMITS = { short: 120, contact: 160, availability: 200, long: 4000 } as const;
-const EARLIEST_RECEIVED = Date.UTC(2000, 0, 1);
+/** Received dates are checked in the agency's calendar: 31 Dec 1999 evening in Chicago is already 2000 in UTC. */
+const EARLIEST_RECEIVED_YEAR = 2000;
 /** A clock a minute apart from the desk that typed the time is not "the future". */
 const FUTURE_TOLERANCE_MS = 60_000;
 
 export function emptyIntakeForm(now: Instant, zone: TimeZone, assignee: PersonRef | null): IntakeForm {
   const p = zonedParts(now, zone);
   return {
-    receivedDate: isoDayOf(now, zone),
+    receivedDate: formatTypedDay(isoDayOf(now, zone)),
     receivedTime: `${pad2(p.hour)}:${pad2(p.minute)}`,
     source: '',
     originatorName: '',
@@ -125,14 +127,14 @@ export function emptyIntakeForm(now: Instant, zone: TimeZone, assignee: PersonRe
 export function formOfFields(fields: InquiryFields, zone: TimeZone): IntakeForm {
   const p = zonedParts(fields.receivedAt, zone);
   return {
-    receivedDate: isoDayOf(fields.receivedAt, zone),
+    receivedDate: formatTypedDay(isoDayOf(fields.receivedAt, zone)),
     receivedTime: `${pad2(p.hour)}:${pad2(p.minute)}`,
     source: fields.source,
     originatorName: fields.originatorName,
     originatorContact: fields.originatorContact,
     memberName: fields.memberName,
     medicaidId: fields.medicaidId,
-    memberDob: fields.memberDob,
+    memberDob: formatTypedDay(fields.memberDob),
     memberPhone: fields.memberPhone,
     callbackPhone: fields.callbackPhone,
     callbackAvailability: fields.callbackAvailability,
@@ -166,18 +168,19 @@ export function validateIntake(form: IntakeForm, ctx: IntakeContext): IntakeResu
 
   // Received
   let receivedAt: Instant | null = null;
-  const day = parseIsoDay(text('receivedDate'));
-  const time = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text('receivedTime'));
+  const typedDay = parseTypedDay(text('receivedDate'));
+  const day = typedDay ? parseIsoDay(typedDay) : null;
+  const time = parseTypedTime(text('receivedTime'));
   if (!text('receivedDate')) errors.receivedDate = 'Enter the date the inquiry was received.';
-  else if (!day) errors.receivedDate = 'Enter a real date as yyyy-mm-dd, for example 2026-11-23.';
+  else if (!day) errors.receivedDate = 'Enter a real date as mm/dd/yyyy, for example 11/23/2026.';
   if (!text('receivedTime')) errors.receivedTime = 'Enter the time the inquiry was received.';
-  else if (!time) errors.receivedTime = 'Enter a time as hh:mm on the 24-hour clock, for example 14:05.';
+  else if (!time) errors.receivedTime = 'Enter a time such as 14:05 or 2:05 pm.';
   if (day && time) {
-    receivedAt = zonedToInstant({ ...day, hour: Number(time[1]), minute: Number(time[2]) }, zone);
+    receivedAt = zonedToInstant({ ...day, ...time }, zone);
     if (receivedAt > ctx.now + FUTURE_TOLERANCE_MS) {
       errors.receivedDate = 'The received date and time is in the future. Enter when the inquiry actually came in.';
       receivedAt = null;
-    } else if (receivedAt < EARLIEST_RECEIVED) {
+    } else if (day.year < EARLIEST_RECEIVED_YEAR) {
       errors.receivedDate = 'The received date is before 2000. Check the year.';
       receivedAt = null;
     }
@@ -205,12 +208,13 @@ export function validateIntake(form: IntakeForm, ctx: IntakeContext): IntakeResu
     errors.medicaidId = `A Medicaid ID is ${ctx.config.medicaidId.description}.`;
   let memberDob: IsoDay | '' = '';
   if (text('memberDob')) {
-    const dob = parseIsoDay(text('memberDob'));
-    if (!dob) errors.memberDob = 'Enter a real date of birth as yyyy-mm-dd, for example 1984-03-07.';
+    const typedDob = parseTypedDay(text('memberDob'));
+    const dob = typedDob ? parseIsoDay(typedDob) : null;
+    if (!typedDob || !dob) errors.memberDob = 'Enter a real date of birth as mm/dd/yyyy, for example 03/07/1984.';
     else {
-      memberDob = text('memberDob') as IsoDay;
+      memberDob = typedDob;
       if (memberDob > isoDayOf(ctx.now, zone)) errors.memberDob = 'The date of birth is in the future. Check the year.';
-      else if (dob.year < isoYear(ctx.now, zone) - 130) errors.memberDob = 'The date of birth is more than 130 years ago. Check the year.';
+      else if (memberDob < sameDayYearsBefore(ctx.now, zone, 130)) errors.memberDob = 'The date of birth is more than 130 years ago. Check the year.';
     }
   }
   if (!medicaidId && !text('memberDob')) {
@@ -282,7 +286,11 @@ export function validateIntake(form: IntakeForm, ctx: IntakeContext): IntakeResu
   return { ok: true, fields: values as InquiryFields };
 }
 
-const isoYear = (at: Instant, zone: TimeZone) => zonedParts(at, zone).year;
+/** Today's calendar day `years` years earlier, as yyyy-mm-dd (compared as text, so 29 Feb needs no special case). */
+const sameDayYearsBefore = (at: Instant, zone: TimeZone, years: number): string => {
+  const today = isoDayOf(at, zone);
+  return `${Number(today.slice(0, 4)) - years}${today.slice(4)}`;
+};
 
 export type EditResult = { ok: true; values: Partial<InquiryFields> } | { ok: false; errors: IntakeErrors };
 

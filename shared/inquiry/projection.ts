@@ -85,6 +85,10 @@ export function projectInquiry(events: readonly InquiryEvent[]): InquiryRecord |
   return state;
 }
 
-/** True when `e` cannot be folded onto `state` directly and the inquiry must be re-projected. */
+/**
+ * True when `e` cannot be folded onto `state` directly and the inquiry must be re-projected.
+ * With no record yet, always: notes and edits synced before the logged event are already stored
+ * and must be folded in with it.
+ */
 export const needsRefold = (state: InquiryRecord | undefined, e: InquiryEvent): boolean =>
-  state === undefined ? e.type !== 'InquiryLogged' : e.hlc < state.lastHlc;
+  state === undefined || e.hlc < state.lastHlc;

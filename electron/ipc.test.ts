@@ -1,0 +1,136 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNEL_PREFIX, IPC_METHODS, ipcContract } from '../shared/ipc';
+import { FakeIpcMain, fakeInvokeEvent } from './fakeElectron';
+import { type IpcHandlers, isAppSender, registerIpcHandlers } from './ipc';
+
+const APP_PAGE = 'app://liaison/index.html';
+const COPY = ipcContract.copyText.channel;
+const INFO = ipcContract.getAppInfo.channel;
+
+let ipcMain: FakeIpcMain;
+let handlers: IpcHandlers;
+
+beforeEach(() => {
+  ipcMain = new FakeIpcMain();
+  handlers = {
+    getAppInfo: vi.fn(async () => ({ name: 'Liaison Log', version: '0.1.0', platform: 'desktop' as const, os: 'win32' })),
+    copyText: vi.fn(async () => ({ ok: true as const })),
+  };
+  registerIpcHandlers(ipcMain, handlers, isAppSender);
+});
+
+describe('registerIpcHandlers', () => {
+  it('registers exactly the contract channels, all prefixed liaison:', () => {
+    const channels = [...ipcMain.handlers.keys()].sort();
+    expect(channels).toEqual(IPC_METHODS.map((m) => ipcContract[m].channel).sort());
+    expect(channels).toEqual(['liaison:app:get-info', 'liaison:clipboard:write-text']);
+    for (const channel of channels) expect(channel.startsWith(CHANNEL_PREFIX)).toBe(true);
+  });
+
+  it('registers nothing for a handler the contract does not name', () => {
+    const fresh = new FakeIpcMain();
+    const withExtra = { ...handlers, deleteEverything: async () => ({ ok: true }) };
+    registerIpcHandlers(fresh, withExtra, isAppSender);
+    expect([...fresh.handlers.keys()].some((c) => c.includes('delete'))).toBe(false);
+    expect(fresh.handlers.size).toBe(IPC_METHODS.length);
+  });
+
+  it('passes a valid request from the app page to the handler and returns its answer', async () => {
+    await expect(ipcMain.invoke(COPY, APP_PAGE, { text: 'Case 2024-0117: called member back' })).resolves.toEqual({ ok: true });
+    expect(handlers.copyText).toHaveBeenCalledExactlyOnceWith({ text: 'Case 2024-0117: called member back' });
+  });
+
+  it('accepts a method without a request', async () => {
+    await expect(ipcMain.invoke(INFO, APP_PAGE, undefined)).resolves.toEqual({
+      name: 'Liaison Log',
+      version: '0.1.0',
+      platform: 'desktop',
+      os: 'win32',
+    });
+  });
+
+  it('rejects a wrongly typed payload with invalid_payload, naming the field, without calling the handler', async () => {
+    await expect(ipcMain.invoke(COPY, APP_PAGE, { text: 42 })).rejects.toThrow(
+      'invalid_payload: copyText request field "text" must be string.',
+    );
+    expect(handlers.copyText).not.toHaveBeenCalled();
+  });
+
+  it('rejects a missing payload and one over the size limit', async () => {
+    await expect(ipcMain.invoke(COPY, APP_PAGE)).rejects.toThrow('invalid_payload: copyText request (whole request) must be object.');
+    await expect(ipcMain.invoke(COPY, APP_PAGE, { text: 'x'.repeat(20_001) })).rejects.toThrow(
+      'invalid_payload: copyText request field "text" is too large (maximum 20000).',
+    );
+  });
+
+  it('never echoes payload values or unknown field names, which may be member data', async () => {
+    const error: unknown = await ipcMain
+      .invoke(COPY, APP_PAGE, { text: 'ok', 'Maria Lopez DOB 1961-04-02': 'Medicaid ID 123456789' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).toBe('invalid_payload: copyText request (whole request) has 1 unexpected field(s).');
+    expect(message).not.toMatch(/Maria|123456789|1961/);
+
+    const infoError: unknown = await ipcMain.invoke(INFO, APP_PAGE, { name: 'Maria Lopez' }).catch((e: unknown) => e);
+    expect((infoError as Error).message).toBe('invalid_payload: getAppInfo request (whole request) must be undefined.');
+  });
+
+  it('rejects extra arguments', async () => {
+    await expect(ipcMain.invoke(COPY, APP_PAGE, { text: 'a' }, { text: 'b' })).rejects.toThrow(
+      'invalid_payload: copyText takes one request argument, got 2.',
+    );
+  });
+
+  it.each([
+    ['another origin', 'https://evil.example/'],
+    ['a file page', 'file:///C:/Users/esr/Downloads/phish.html'],
+    ['a look-alike host', 'app://liaison.evil.example/index.html'],
+    ['a destroyed frame', null],
+  ])('rejects a call from %s with untrusted_sender, before parsing', async (_case, senderUrl) => {
+    await expect(ipcMain.invoke(COPY, senderUrl, { text: 'hello' })).rejects.toThrow(
+      'untrusted_sender: copyText was called from a page that is not part of Liaison Log.',
+    );
+    expect(handlers.copyText).not.toHaveBeenCalled();
+  });
+
+  it('uses the sender check it is given', async () => {
+    const fresh = new FakeIpcMain();
+    const refuseAll = vi.fn(() => false);
+    registerIpcHandlers(fresh, handlers, refuseAll);
+    await expect(fresh.invoke(INFO, APP_PAGE)).rejects.toThrow(/^untrusted_sender:/);
+    expect(refuseAll).toHaveBeenCalledOnce();
+  });
+
+  it('rejects a handler answer that breaks the response schema with invalid_response', async () => {
+    const fresh = new FakeIpcMain();
+    const broken = { ...handlers, copyText: async () => ({ ok: false }) } as unknown as IpcHandlers;
+    registerIpcHandlers(fresh, broken, isAppSender);
+    await expect(fresh.invoke(COPY, APP_PAGE, { text: 'a' })).rejects.toThrow(
+      'invalid_response: copyText answered with field "ok" is not one of the allowed values.',
+    );
+  });
+
+  it('strips fields the response schema does not name, so main cannot leak them', async () => {
+    const fresh = new FakeIpcMain();
+    const leaky = {
+      ...handlers,
+      getAppInfo: async () => ({ name: 'Liaison Log', version: '0.1.0', platform: 'desktop', os: 'linux', homeDir: '/home/esr' }),
+    } as unknown as IpcHandlers;
+    registerIpcHandlers(fresh, leaky, isAppSender);
+    await expect(fresh.invoke(INFO, APP_PAGE)).resolves.toEqual({
+      name: 'Liaison Log',
+      version: '0.1.0',
+      platform: 'desktop',
+      os: 'linux',
+    });
+  });
+});
+
+describe('isAppSender', () => {
+  it('trusts only frames showing app://liaison', () => {
+    expect(isAppSender(fakeInvokeEvent('app://liaison/index.html#/log'))).toBe(true);
+    expect(isAppSender(fakeInvokeEvent('https://liaison/'))).toBe(false);
+    expect(isAppSender(fakeInvokeEvent(null))).toBe(false);
+  });
+});

@@ -1,0 +1,110 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { z } from 'zod';
+import {
+  CHANNEL_PREFIX,
+  IPC_METHODS,
+  type IpcContract,
+  type IpcMethod,
+  type IpcResponse,
+  ipcContract,
+  isContractChannel,
+} from '../shared/ipc';
+import { isAppUrl } from './security';
+
+/** What main implements: one async function per contract method, given the already-parsed request. */
+export type IpcHandlers = {
+  [M in IpcMethod]: (request: z.output<IpcContract[M]['request']>) => Promise<IpcResponse<M>>;
+};
+
+/** Decides whether an invoke came from the app's own page; anything else is refused before parsing. */
+export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
+
+/** The error codes an IPC call can fail with, first in the message so the renderer can map them. */
+export type IpcErrorCode = 'invalid_payload' | 'invalid_response' | 'untrusted_sender';
+
+/**
+ * A refused IPC call. Electron passes only the message across to the renderer, so the message
+ * is `<code>: <what was wrong>`. It names fields and rules, never values: payloads carry member data.
+ */
+export class IpcError extends Error {
+  constructor(
+    readonly code: IpcErrorCode,
+    detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'IpcError';
+  }
+}
+
+/** The default sender check: the invoking frame is still showing a page on app://liaison. */
+export const isAppSender: SenderCheck = (event) => isAppUrl(event.senderFrame?.url);
+
+// The contract's entries seen through their common shape, so one loop can register them all.
+type ContractEntry = { readonly channel: string; readonly request: z.ZodType; readonly response: z.ZodType };
+
+/**
+ * Registers one `ipcMain.handle` per contract method, and nothing else. Each call is checked in
+ * order: the sender is the app's own page, the request parses with the contract's schema, and
+ * the handler's answer parses with the response schema (so main cannot leak extra fields).
+ */
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, handlers: IpcHandlers, isTrustedSender: SenderCheck): void {
+  for (const method of IPC_METHODS) {
+    const entry: ContractEntry = ipcContract[method];
+    // VS Code's validateIPC: only prefixed contract channels ever reach a handler.
+    if (!entry.channel.startsWith(CHANNEL_PREFIX) || !isContractChannel(entry.channel)) {
+      throw new Error(`IPC channel "${entry.channel}" for ${method} must start with "${CHANNEL_PREFIX}"; fix shared/ipc.ts.`);
+    }
+    // Safe: the request below is parsed by this same method's schema before the call.
+    const handler = handlers[method] as (request: unknown) => Promise<unknown>;
+
+    ipcMain.handle(entry.channel, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
+      if (!isTrustedSender(event)) {
+        throw new IpcError('untrusted_sender', `${method} was called from a page that is not part of Liaison Log.`);
+      }
+      if (args.length > 1) {
+        throw new IpcError('invalid_payload', `${method} takes one request argument, got ${args.length}.`);
+      }
+      const request = entry.request.safeParse(args[0]);
+      if (!request.success) {
+        throw new IpcError('invalid_payload', `${method} request ${describeIssues(request.error.issues)}.`);
+      }
+      const response = entry.response.safeParse(await handler(request.data));
+      if (!response.success) {
+        throw new IpcError('invalid_response', `${method} answered with ${describeIssues(response.error.issues)}.`);
+      }
+      return response.data;
+    });
+  }
+}
+
+/**
+ * Says which field broke which rule, built from the schema's side of each issue (expected type,
+ * limits, counts) rather than zod's message text, so no received value or unknown key name
+ * can appear in an error or a log.
+ */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((issue) => `${describePath(issue.path)} ${describeRule(issue)}`).join('; ');
+}
+
+function describePath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(whole request)' : `field "${path.map(String).join('.')}"`;
+}
+
+function describeRule(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `must be ${issue.expected}`;
+    case 'too_big':
+      return `is too large (maximum ${String(issue.maximum)})`;
+    case 'too_small':
+      return `is too small (minimum ${String(issue.minimum)})`;
+    case 'invalid_value':
+      return 'is not one of the allowed values';
+    case 'invalid_format':
+      return `is not a valid ${issue.format}`;
+    case 'unrecognized_keys':
+      return `has ${issue.keys.length} unexpected field(s)`;
+    default:
+      return `failed check "${issue.code}"`;
+  }
+}

@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeElectron, FakeBrowserWindow, fakeNavigationEvent } from './fakeElectron';
+import { createMainWindow, type WindowDeps } from './window';
+
+// window.ts takes the BrowserWindow constructor as a parameter, so the fake is handed in
+// directly; no module mock is needed here (main.test.ts mocks 'electron' for main.ts).
+const deps: WindowDeps = { BrowserWindow: FakeBrowserWindow as unknown as WindowDeps['BrowserWindow'] };
+const PRELOAD = '/opt/liaison-log/dist/electron/preload.cjs';
+
+let window: FakeBrowserWindow;
+
+beforeEach(() => {
+  createFakeElectron({ singleInstanceLock: true });
+  createMainWindow(deps, PRELOAD);
+  const created = FakeBrowserWindow.instances[0];
+  if (created === undefined) throw new Error('createMainWindow did not construct a BrowserWindow');
+  window = created;
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('createMainWindow', () => {
+  it('opens one 1280x800 window titled Liaison Log, hidden until ready, with a background colour', () => {
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+    expect(window.options).toMatchObject({
+      width: 1280,
+      height: 800,
+      minWidth: 960,
+      minHeight: 600,
+      title: 'Liaison Log',
+      show: false,
+      backgroundColor: '#ffffff',
+    });
+  });
+
+  it('uses the sandboxed, context-isolated preferences with the given preload', () => {
+    expect(window.options.webPreferences).toMatchObject({
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    });
+  });
+
+  it('loads the app entry and shows the window only when its first frame is ready', () => {
+    expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('app://liaison/index.html');
+    expect(window.show).not.toHaveBeenCalled();
+    window.emit('ready-to-show');
+    expect(window.show).toHaveBeenCalledOnce();
+  });
+
+  it('says what failed when the interface cannot load', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const failure = new Error('ERR_FILE_NOT_FOUND');
+    const failing = class extends FakeBrowserWindow {
+      override readonly loadURL = vi.fn(async (): Promise<void> => {
+        throw failure;
+      });
+    };
+    createMainWindow({ BrowserWindow: failing as unknown as WindowDeps['BrowserWindow'] }, PRELOAD);
+    await vi.waitFor(() => expect(logged).toHaveBeenCalled());
+    expect(logged).toHaveBeenCalledWith(
+      'Liaison Log could not load its interface from app://liaison/index.html; was `npm run build` run?',
+      failure,
+    );
+  });
+});
+
+describe('the window cannot leave the app', () => {
+  it.each(['will-navigate', 'will-redirect'])('%s: blocks https://evil.example and allows app://liaison pages', (eventName) => {
+    const outside = fakeNavigationEvent('https://evil.example/login');
+    window.webContents.emit(eventName, outside, outside.url);
+    expect(outside.preventDefault).toHaveBeenCalledOnce();
+
+    const inside = fakeNavigationEvent('app://liaison/index.html#/log');
+    window.webContents.emit(eventName, inside, inside.url);
+    expect(inside.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('blocks file:// navigation, e.g. a dropped file', () => {
+    const dropped = fakeNavigationEvent('file:///C:/Users/esr/Desktop/members.csv');
+    window.webContents.emit('will-navigate', dropped, dropped.url);
+    expect(dropped.preventDefault).toHaveBeenCalledOnce();
+  });
+
+  it('denies every window.open, even to the app itself', () => {
+    const open = window.webContents.windowOpenHandler;
+    expect(open?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(open?.({ url: 'app://liaison/index.html' })).toEqual({ action: 'deny' });
+  });
+
+  it('prevents attaching a <webview>', () => {
+    const attach = fakeNavigationEvent('https://evil.example/');
+    window.webContents.emit('will-attach-webview', attach, {}, {});
+    expect(attach.preventDefault).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the window session', () => {
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen'])(
+    'denies a %s permission request',
+    (permission) => {
+      const callback = vi.fn();
+      window.webContents.session.permissionRequestHandler?.(window.webContents, permission, callback, {});
+      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+    },
+  );
+
+  it('answers every permission check with no', () => {
+    const check = window.webContents.session.permissionCheckHandler;
+    expect(check).not.toBeNull();
+    expect(check?.(window.webContents, 'media', 'app://liaison', {})).toBe(false);
+    expect(check?.(null, 'clipboard-sanitized-write', 'app://liaison', {})).toBe(false);
+  });
+});

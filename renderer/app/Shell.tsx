@@ -1,0 +1,87 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { DEFAULT_LOG_QUERY, inQueue, type LogQuery, QUEUE_LABELS, QUEUES, type Queue } from '../../shared/log/logQuery';
+import { type Profile, ROLE_LABELS } from '../../shared/people';
+import { useDevice, useLogSnapshot } from '../data/hooks';
+import { InquiryView } from '../inquiry/InquiryView';
+import { IntakeForm } from '../intake/IntakeForm';
+import { LogView } from '../log/LogView';
+import { hrefOf, navigate, parseRoute, useHash } from './router';
+
+const DEFAULT_QUEUE_BY_ROLE: Record<Profile['role'], Queue> = { liaison: 'open', esr: 'mine', lead: 'open' };
+
+/** The frame around every screen: header, queues, and the current screen. */
+export function Shell({ profile }: { profile: Profile }) {
+  const route = parseRoute(useHash());
+  const device = useDevice();
+  const snapshot = useLogSnapshot();
+  const [query, setQuery] = useState<LogQuery>({ ...DEFAULT_LOG_QUERY, queue: DEFAULT_QUEUE_BY_ROLE[profile.role] });
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const counts = useMemo(() => {
+    const c = Object.fromEntries(QUEUES.map((q) => [q, 0])) as Record<Queue, number>;
+    for (const row of snapshot.rows) for (const q of QUEUES) if (inQueue(row, q, profile.id)) c[q] += 1;
+    return c;
+  }, [snapshot.rows, profile.id]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        navigate({ name: 'new' });
+      } else if (e.key === '/' && !typing && route.name === 'log') {
+        e.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [route.name]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="topbar">
+        <a className="brand" href={hrefOf({ name: 'log' })}>
+          Liaison Log
+        </a>
+        <button type="button" className="primary" onClick={() => navigate({ name: 'new' })} aria-keyshortcuts="Alt+N">
+          New inquiry <kbd>Alt+N</kbd>
+        </button>
+        <div className="whoami">
+          <span className="who">{profile.displayName}</span>
+          <span className="muted">{ROLE_LABELS[profile.role]}</span>
+          {device && <span className="muted">Desk {device.deskCode}</span>}
+        </div>
+      </header>
+      <nav className="sidebar" aria-label="Queues">
+        <h2 className="sidebar-title">Queues</h2>
+        <ul>
+          {QUEUES.map((q) => (
+            <li key={q}>
+              <button
+                type="button"
+                className="queue"
+                aria-current={route.name === 'log' && query.queue === q ? 'page' : undefined}
+                onClick={() => {
+                  setQuery((old) => ({ ...old, queue: q }));
+                  navigate({ name: 'log' });
+                }}
+              >
+                <span>{QUEUE_LABELS[q]}</span>
+                <span className="count">{snapshot.complete ? counts[q].toLocaleString('en-US') : '…'}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        {route.name === 'log' && <LogView profile={profile} query={query} onQuery={setQuery} searchRef={searchRef} />}
+        {route.name === 'new' && <IntakeForm profile={profile} />}
+        {route.name === 'inquiry' && <InquiryView id={route.id} profile={profile} />}
+      </main>
+    </div>
+  );
+}

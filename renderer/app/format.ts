@@ -1,0 +1,38 @@
+import type { Instant, TimeZone } from '../../shared/time/types';
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function fmt(zone: TimeZone, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${zone}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, ...options });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** "11/23/2026 14:05" in the agency's zone: compact for tables. */
+export function formatShort(at: Instant, zone: TimeZone): string {
+  return fmt(zone, { month: '2-digit', day: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(at)
+    .replace(',', '');
+}
+
+/** "Mon, Nov 23, 2026, 2:05 PM CST": for details and the timeline. */
+export function formatLong(at: Instant, zone: TimeZone): string {
+  return fmt(zone, {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(at);
+}
+
+/** "11/23/2026" for a calendar day stored as yyyy-MM-dd. */
+export function formatDay(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? `${m[2]}/${m[3]}/${m[1]}` : day;
+}

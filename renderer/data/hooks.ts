@@ -1,0 +1,61 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import { type AgencyConfig, DEFAULT_AGENCY_CONFIG, normaliseAgencyConfig } from '../../shared/config/agencyConfig';
+import type { InquiryEvent } from '../../shared/inquiry/events';
+import type { InquiryRecord } from '../../shared/inquiry/projection';
+import type { Profile } from '../../shared/people';
+import type { Clock } from '../../shared/time/types';
+import type { LogSnapshot, LogStore } from './logStore';
+import type { DeviceIdentity, Repo } from './repo';
+
+export interface DataServices {
+  repo: Repo;
+  logStore: LogStore;
+  clock: Clock;
+}
+
+export const DataContext = createContext<DataServices | null>(null);
+
+export function useServices(): DataServices {
+  const services = useContext(DataContext);
+  if (!services) throw new Error('useServices must be used inside <DataContext.Provider>');
+  return services;
+}
+
+/** `undefined` while loading, `null` when this desk has no active profile yet. */
+export function useActiveProfile(): Profile | null | undefined {
+  const { repo } = useServices();
+  return useLiveQuery(async () => (await repo.activeProfile()) ?? null, [repo]);
+}
+
+export function useProfiles(): Profile[] {
+  const { repo } = useServices();
+  return useLiveQuery(() => repo.db.profiles.toArray(), [repo]) ?? [];
+}
+
+export function useAgencyConfig(): AgencyConfig {
+  const { repo } = useServices();
+  return useLiveQuery(async () => normaliseAgencyConfig((await repo.db.meta.get('config'))?.value), [repo]) ?? DEFAULT_AGENCY_CONFIG;
+}
+
+export function useDevice(): DeviceIdentity | undefined {
+  const { repo } = useServices();
+  return useLiveQuery(async () => (await repo.db.meta.get('device'))?.value as DeviceIdentity | undefined, [repo]);
+}
+
+/** `undefined` while loading, `null` when there is no such inquiry. */
+export function useInquiry(id: string): InquiryRecord | null | undefined {
+  const { repo } = useServices();
+  return useLiveQuery(async () => (await repo.db.inquiries.get(id)) ?? null, [repo, id]);
+}
+
+/** The inquiry's timeline, oldest first (HLC order). */
+export function useTimeline(id: string): InquiryEvent[] | undefined {
+  const { repo } = useServices();
+  return useLiveQuery(() => repo.db.events.where('[inquiryId+hlc]').between([id, ''], [id, '\uffff']).toArray(), [repo, id]);
+}
+
+export function useLogSnapshot(): LogSnapshot {
+  const { logStore } = useServices();
+  return useSyncExternalStore(logStore.subscribe, logStore.getSnapshot);
+}

@@ -1,0 +1,193 @@
+import { type AgencyConfig, normaliseAgencyConfig } from '../../shared/config/agencyConfig';
+import { DomainError } from '../../shared/errors';
+import { codeFromBytes, newId } from '../../shared/ids';
+import { type CaseNumber, formatCaseNumber } from '../../shared/inquiry/caseNumber';
+import { addNote } from '../../shared/inquiry/commands/addNote';
+import type { CommandContext } from '../../shared/inquiry/commands/context';
+import { editFields } from '../../shared/inquiry/commands/editFields';
+import { logInquiry } from '../../shared/inquiry/commands/logInquiry';
+import type { InquiryEvent } from '../../shared/inquiry/events';
+import type { InquiryFields } from '../../shared/inquiry/fields';
+import { applyEvent, type InquiryRecord, needsRefold, projectInquiry } from '../../shared/inquiry/projection';
+import { actorOf, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
+import { encodeHlc, type Hlc, tickHlc } from '../../shared/sync/hlc';
+import type { Clock, TimeZone } from '../../shared/time/types';
+import { isoDayOf } from '../../shared/time/zone';
+import type { ChangeFeed } from './changes';
+import type { LiaisonDb } from './db';
+
+export interface DeviceIdentity {
+  deviceId: string;
+  /** 5 characters of the device id, printed in this desk's case numbers. */
+  deskCode: string;
+}
+
+interface CaseSeq {
+  day: string;
+  seq: number;
+}
+
+const META = { device: 'device', hlc: 'hlc', caseSeq: 'caseSeq', config: 'config', activeProfile: 'activeProfile' } as const;
+
+function randomDeviceId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return codeFromBytes(bytes, 16);
+}
+
+/**
+ * Every write to the log goes through here: a command from shared/ turns input into events, and
+ * the events, the re-projected inquiry rows, the outbox entries for sync and the desk's clock
+ * are written in one transaction: all or nothing.
+ */
+export class Repo {
+  constructor(
+    readonly db: LiaisonDb,
+    private readonly clock: Clock,
+    private readonly changes: ChangeFeed,
+  ) {}
+
+  /** This desk's identity, created on first use. */
+  async device(): Promise<DeviceIdentity> {
+    return this.db.transaction('rw', this.db.meta, async () => {
+      const found = await this.db.meta.get(META.device);
+      if (found) return found.value as DeviceIdentity;
+      const deviceId = randomDeviceId();
+      const identity = { deviceId, deskCode: deviceId.slice(0, 5) };
+      await this.db.meta.put({ key: META.device, value: identity });
+      return identity;
+    });
+  }
+
+  async config(): Promise<AgencyConfig> {
+    return normaliseAgencyConfig((await this.db.meta.get(META.config))?.value);
+  }
+
+  async activeProfile(): Promise<Profile | undefined> {
+    const id = (await this.db.meta.get(META.activeProfile))?.value;
+    return typeof id === 'string' ? this.db.profiles.get(id) : undefined;
+  }
+
+  async createProfile(input: ProfileInput): Promise<Profile> {
+    const parsed = profileInputSchema.parse(input);
+    const profile: Profile = {
+      id: newId(this.clock.now()),
+      displayName: parsed.displayName,
+      role: parsed.role,
+      createdAt: this.clock.now(),
+    };
+    await this.db.transaction('rw', this.db.profiles, this.db.meta, async () => {
+      await this.db.profiles.add(profile);
+      await this.db.meta.put({ key: META.activeProfile, value: profile.id });
+    });
+    return profile;
+  }
+
+  async switchProfile(id: string): Promise<void> {
+    if (!(await this.db.profiles.get(id))) throw new DomainError('not_found', 'That profile no longer exists on this desk.');
+    await this.db.meta.put({ key: META.activeProfile, value: id });
+  }
+
+  async logInquiry(fields: InquiryFields): Promise<{ id: string; caseNumber: CaseNumber }> {
+    const [event] = await this.run(null, async (_state, ctx) => {
+      const day = isoDayOf(ctx.now, (await this.config()).timeZone as TimeZone);
+      const caseNumber = formatCaseNumber(day, (await this.device()).deskCode, await this.nextCaseSeq(day));
+      return logInquiry({ fields, caseNumber }, ctx);
+    });
+    if (event?.type !== 'InquiryLogged') throw new DomainError('storage', 'The inquiry was not logged.');
+    return { id: event.inquiryId, caseNumber: event.payload.caseNumber };
+  }
+
+  async addNote(inquiryId: string, text: string): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => addNote(state, { text }, ctx));
+  }
+
+  async editFields(inquiryId: string, changes: Partial<InquiryFields>): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => editFields(state, changes, ctx));
+  }
+
+  /** Re-projects every inquiry from its events (after an upgrade of the fold, or to verify). */
+  async rebuildProjections(onProgress?: (done: number, total: number) => void): Promise<number> {
+    const ids = (await this.db.inquiries.toCollection().primaryKeys()) as string[];
+    const eventInquiryIds = new Set(
+      (await this.db.events.orderBy('[inquiryId+hlc]').keys()).map((k) => (k as unknown as [string, string])[0]),
+    );
+    for (const id of ids) eventInquiryIds.add(id);
+    const all = [...eventInquiryIds];
+    const CHUNK = 500;
+    for (let i = 0; i < all.length; i += CHUNK) {
+      const chunk = all.slice(i, i + CHUNK);
+      await this.db.transaction('rw', this.db.events, this.db.inquiries, async () => {
+        for (const id of chunk) {
+          const record = projectInquiry(await this.eventsOf(id));
+          if (record) await this.db.inquiries.put(record);
+          else await this.db.inquiries.delete(id);
+        }
+      });
+      onProgress?.(Math.min(i + CHUNK, all.length), all.length);
+      this.changes.publish(chunk);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return all.length;
+  }
+
+  private eventsOf(inquiryId: string): Promise<InquiryEvent[]> {
+    return this.db.events.where('[inquiryId+hlc]').between([inquiryId, ''], [inquiryId, '\uffff']).toArray();
+  }
+
+  private async nextCaseSeq(day: string): Promise<number> {
+    const current = (await this.db.meta.get(META.caseSeq))?.value as CaseSeq | undefined;
+    const seq = current?.day === day ? current.seq + 1 : 1;
+    await this.db.meta.put({ key: META.caseSeq, value: { day, seq } satisfies CaseSeq });
+    return seq;
+  }
+
+  /** Runs a command against the current state and commits its events in one transaction. */
+  private async run(
+    inquiryId: string | null,
+    command: (state: InquiryRecord, ctx: CommandContext) => Promise<InquiryEvent[]>,
+  ): Promise<InquiryEvent[]> {
+    const db = this.db;
+    const events = await db.transaction('rw', [db.events, db.inquiries, db.outbox, db.meta, db.profiles], async () => {
+      const profile = await this.activeProfile();
+      if (!profile) throw new DomainError('no_profile', 'Create your profile before logging work.');
+      const { deviceId } = await this.device();
+      const state = inquiryId === null ? undefined : await db.inquiries.get(inquiryId);
+      if (inquiryId !== null && !state) throw new DomainError('not_found', 'That inquiry is not in this log.');
+      const now = this.clock.now();
+      let hlc = ((await db.meta.get(META.hlc))?.value as Hlc | undefined) ?? { wall: 0, counter: 0, deviceId };
+      const ctx: CommandContext = {
+        actor: actorOf(profile),
+        deviceId,
+        now,
+        stamp: () => {
+          hlc = tickHlc(hlc, now);
+          return encodeHlc(hlc);
+        },
+        newId: () => newId(now),
+      };
+      const produced = await command(state as InquiryRecord, ctx);
+      await this.append(produced);
+      await db.meta.put({ key: META.hlc, value: hlc });
+      return produced;
+    });
+    this.changes.publish([...new Set(events.map((e) => e.inquiryId))]);
+    return events;
+  }
+
+  /** Stores events (skipping ones already held), their outbox entries and the new projections. Call inside a transaction. */
+  private async append(events: readonly InquiryEvent[]): Promise<void> {
+    const db = this.db;
+    const known = new Set((await db.events.bulkGet(events.map((e) => e.id))).filter(Boolean).map((e) => (e as InquiryEvent).id));
+    const fresh = events.filter((e) => !known.has(e.id));
+    if (fresh.length === 0) return;
+    await db.events.bulkAdd(fresh);
+    await db.outbox.bulkAdd(fresh.map((e) => ({ eventId: e.id, hlc: e.hlc })));
+    const states = new Map<string, InquiryRecord | undefined>();
+    for (const e of fresh) {
+      const state = states.has(e.inquiryId) ? states.get(e.inquiryId) : await db.inquiries.get(e.inquiryId);
+      states.set(e.inquiryId, needsRefold(state, e) ? projectInquiry(await this.eventsOf(e.inquiryId)) : applyEvent(state, e));
+    }
+    await db.inquiries.bulkPut([...states.values()].filter((s): s is InquiryRecord => s !== undefined));
+  }
+}

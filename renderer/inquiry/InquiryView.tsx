@@ -1,0 +1,226 @@
+import { useMemo, useState } from 'react';
+import type { AgencyConfig } from '../../shared/config/agencyConfig';
+import { FIELD_LABELS, type FieldName, MEMBER_IDENTIFIERS } from '../../shared/inquiry/fields';
+import { formOfFields, type IntakeErrors, type IntakeForm, validateEdit } from '../../shared/inquiry/intake';
+import { type InquiryRecord, STATUS_LABELS } from '../../shared/inquiry/projection';
+import type { Profile } from '../../shared/people';
+import type { TimeZone } from '../../shared/time/types';
+import { formatLong } from '../app/format';
+import { hrefOf } from '../app/router';
+import { focusOnMount } from '../components/focusOnMount';
+import { useAgencyConfig, useInquiry, useProfiles, useServices } from '../data/hooks';
+import { ControlInput } from '../intake/ControlInput';
+import { displayValue } from './display';
+import { controlsOfGroup, EDIT_GROUPS, type EditGroup } from './editGroups';
+import { Timeline } from './Timeline';
+
+const SECTIONS: { title: string; groups: string[] }[] = [
+  { title: 'Received', groups: ['received', 'source', 'originator'] },
+  { title: 'Member', groups: ['memberName', 'medicaidId', 'memberDob', 'memberPhone', 'callback'] },
+  { title: 'MCO, priority and owner', groups: ['mco', 'priority', 'assignee'] },
+  { title: 'Issue', groups: ['category', 'description', 'expectedOutcome', 'rootCause'] },
+];
+const GROUP_BY_KEY = new Map(EDIT_GROUPS.map((g) => [g.key, g]));
+
+/** One inquiry: its details (each editable, every edit a timeline entry) and its timeline. */
+export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
+  const inquiry = useInquiry(id);
+  const config = useAgencyConfig();
+  const [reveal, setReveal] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+
+  if (inquiry === undefined) return <p aria-busy="true">Opening the inquiry…</p>;
+  if (inquiry === null)
+    return (
+      <section aria-labelledby="missing-title">
+        <h1 id="missing-title" tabIndex={-1} ref={focusOnMount}>
+          Inquiry not found
+        </h1>
+        <p>This inquiry is not in the log on this desk. It may not have synced here yet.</p>
+        <a href={hrefOf({ name: 'log' })}>Back to the log</a>
+      </section>
+    );
+
+  const zone = config.timeZone as TimeZone;
+  return (
+    <article className="inquiry" aria-labelledby="inquiry-title">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <a href={hrefOf({ name: 'log' })}>Log</a> <span aria-hidden="true">›</span> <span>{inquiry.caseNumber}</span>
+      </nav>
+      <header className="inquiry-header">
+        <h1 id="inquiry-title" tabIndex={-1} ref={focusOnMount}>
+          Inquiry {inquiry.caseNumber}
+        </h1>
+        <span className={`badge status-${inquiry.status}`}>{STATUS_LABELS[inquiry.status]}</span>
+        <span className={`badge priority-${inquiry.priority}`}>{displayValue('priority', inquiry.priority, config, true)}</span>
+        <button type="button" className="secondary reveal-all" aria-pressed={reveal} onClick={() => setReveal((r) => !r)}>
+          {reveal ? 'Hide member details' : 'Reveal member details'}
+        </button>
+      </header>
+      <p className="muted">
+        Logged {formatLong(inquiry.loggedAt, zone)} by {inquiry.loggedBy.name}. Last change {formatLong(inquiry.updatedAt, zone)}.
+      </p>
+      <div className="inquiry-body">
+        <div className="details">
+          {SECTIONS.map((s) => (
+            <section key={s.title} className="detail-section" aria-label={s.title}>
+              <h2>{s.title}</h2>
+              <div className="detail-rows">
+                {s.groups.map((key) => {
+                  const group = GROUP_BY_KEY.get(key) as EditGroup;
+                  return editing === key ? (
+                    <GroupEditor key={key} group={group} inquiry={inquiry} config={config} onDone={() => setEditing(null)} />
+                  ) : (
+                    <GroupView
+                      key={key}
+                      group={group}
+                      inquiry={inquiry}
+                      config={config}
+                      reveal={reveal}
+                      onEdit={() => setEditing(key)}
+                      disabled={editing !== null}
+                    />
+                  );
+                })}
+              </div>
+            </section>
+          ))}
+        </div>
+        <Timeline inquiryId={inquiry.id} config={config} reveal={reveal} profile={profile} />
+      </div>
+    </article>
+  );
+}
+
+function GroupView({
+  group,
+  inquiry,
+  config,
+  reveal,
+  onEdit,
+  disabled,
+}: {
+  group: EditGroup;
+  inquiry: InquiryRecord;
+  config: AgencyConfig;
+  reveal: boolean;
+  onEdit: () => void;
+  disabled: boolean;
+}) {
+  return (
+    <div className="detail-row">
+      <dl className="detail-pairs">
+        {group.fields.map((f) => (
+          <div key={f} className="detail-pair">
+            <dt>{FIELD_LABELS[f]}</dt>
+            <dd className={(MEMBER_IDENTIFIERS as readonly FieldName[]).includes(f) && !reveal ? 'masked' : undefined}>
+              {displayValue(f, inquiry[f], config, reveal)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <button
+        type="button"
+        className="link-button edit"
+        onClick={onEdit}
+        disabled={disabled}
+        aria-label={`Edit ${group.label.toLowerCase()}`}
+      >
+        Edit
+      </button>
+    </div>
+  );
+}
+
+function GroupEditor({
+  group,
+  inquiry,
+  config,
+  onDone,
+}: {
+  group: EditGroup;
+  inquiry: InquiryRecord;
+  config: AgencyConfig;
+  onDone: () => void;
+}) {
+  const { repo, clock } = useServices();
+  const profiles = useProfiles();
+  const people = useMemo(() => profiles.map((p) => ({ id: p.id, name: p.displayName })), [profiles]);
+  const [form, setForm] = useState<IntakeForm>(() => formOfFields(inquiry, config.timeZone as TimeZone));
+  const [errors, setErrors] = useState<IntakeErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const controls = controlsOfGroup(group);
+  const idPrefix = `edit-${group.key}`;
+
+  async function save() {
+    const changed = controls.filter((c) => form[c] !== formOfFields(inquiry, config.timeZone as TimeZone)[c]);
+    if (changed.length === 0) return onDone();
+    const patch = Object.fromEntries(controls.map((c) => [c, form[c]]));
+    const result = validateEdit(inquiry, group.fields, patch, { now: clock.now(), config, people });
+    if (!result.ok) {
+      setErrors(result.errors);
+      const first = controls.find((c) => result.errors[c]);
+      if (first) document.getElementById(`${idPrefix}-${first}`)?.focus();
+      return;
+    }
+    try {
+      await repo.editFields(inquiry.id, result.values);
+      onDone();
+    } catch (err) {
+      setFailure(`Not saved: ${(err as Error).message}`);
+    }
+  }
+
+  return (
+    <div className="detail-row editing">
+      <form
+        className="editor"
+        aria-label={`Edit ${group.label.toLowerCase()}`}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onDone();
+          } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      >
+        {controls.map((c, i) => (
+          <div key={c} ref={i === 0 ? (el) => el?.querySelector<HTMLElement>('input, select, textarea')?.focus() : undefined}>
+            <ControlInput
+              control={c}
+              idPrefix={idPrefix}
+              form={form}
+              onChange={(control, value) => {
+                setForm((f) => ({ ...f, [control]: value, ...(control === 'category' ? { subcategory: '' } : {}) }));
+                setErrors((e) => ({ ...e, [control]: undefined }));
+              }}
+              error={errors[c]}
+              config={config}
+              people={people}
+            />
+          </div>
+        ))}
+        {failure && (
+          <p role="alert" className="form-error">
+            {failure}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary">
+            Save change
+          </button>
+          <button type="button" className="secondary" onClick={onDone}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

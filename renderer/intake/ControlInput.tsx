@@ -1,0 +1,134 @@
+import { type AgencyConfig, SOURCES } from '../../shared/config/agencyConfig';
+import { ENROLLMENT, ENROLLMENT_LABELS } from '../../shared/inquiry/fields';
+import type { IntakeControl, IntakeForm } from '../../shared/inquiry/intake';
+import type { PersonRef } from '../../shared/people';
+import { Field, RadioGroup } from '../components/Field';
+
+const LABELS: Record<IntakeControl, string> = {
+  receivedDate: 'Date received',
+  receivedTime: 'Time received',
+  source: 'Source',
+  originatorName: 'Originator (referred by)',
+  originatorContact: 'Originator phone or email',
+  memberName: 'Member name',
+  medicaidId: 'Medicaid ID',
+  memberDob: 'Date of birth',
+  memberPhone: 'Member phone',
+  callbackPhone: 'Best callback number',
+  callbackAvailability: 'Callback availability',
+  mcoEnrollment: 'MCO enrollment',
+  mcoId: 'MCO',
+  priority: 'Priority',
+  category: 'Category',
+  subcategory: 'Sub-category',
+  description: 'Description',
+  expectedOutcome: 'Expected outcome',
+  rootCause: 'Root cause',
+  assigneeId: 'Assignee',
+};
+
+const HINTS: Partial<Record<IntakeControl, string>> = {
+  receivedDate: 'mm/dd/yyyy',
+  receivedTime: '14:05 or 2:05 pm, agency time',
+  memberDob: 'mm/dd/yyyy',
+};
+
+/** One intake control, for editing a stored inquiry with the same rules and wording as intake. */
+export function ControlInput({
+  control,
+  idPrefix,
+  form,
+  onChange,
+  error,
+  config,
+  people,
+}: {
+  control: IntakeControl;
+  idPrefix: string;
+  form: IntakeForm;
+  onChange: (control: IntakeControl, value: string) => void;
+  error: string | undefined;
+  config: AgencyConfig;
+  people: readonly PersonRef[];
+}) {
+  const id = `${idPrefix}-${control}`;
+  const value = form[control];
+  const set = (e: { target: { value: string } }) => onChange(control, e.target.value);
+  const field = (render: (p: object) => React.ReactNode) => (
+    <Field
+      id={id}
+      label={LABELS[control]}
+      hint={HINTS[control] ?? (control === 'medicaidId' ? config.medicaidId.description : undefined)}
+      error={error}
+    >
+      {render}
+    </Field>
+  );
+  const select = (options: readonly { value: string; label: string }[], empty: string) =>
+    field((p) => (
+      <select {...p} value={value} onChange={set}>
+        <option value="">{empty}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    ));
+
+  switch (control) {
+    case 'mcoEnrollment':
+      return (
+        <RadioGroup
+          id={id}
+          legend={LABELS[control]}
+          options={ENROLLMENT.map((v) => ({ value: v, label: ENROLLMENT_LABELS[v] }))}
+          value={value}
+          onChange={(v) => onChange(control, v)}
+          error={error}
+        />
+      );
+    case 'priority':
+      return (
+        <RadioGroup
+          id={id}
+          legend={LABELS[control]}
+          options={config.priorityLevels.map((p) => ({ value: p.id, label: p.label }))}
+          value={value}
+          onChange={(v) => onChange(control, v)}
+          error={error}
+        />
+      );
+    case 'source':
+      return select(
+        SOURCES.map((s) => ({ value: s, label: s })),
+        'Choose who referred it…',
+      );
+    case 'mcoId':
+      return select(
+        config.mcos.filter((m) => m.active || m.id === value).map((m) => ({ value: m.id, label: m.name })),
+        'None',
+      );
+    case 'category':
+      return select(
+        config.categories.map((c) => ({ value: c.name, label: c.name })),
+        'Choose a category…',
+      );
+    case 'subcategory':
+      return select(
+        (config.categories.find((c) => c.name === form.category)?.subcategories ?? []).map((s) => ({ value: s, label: s })),
+        'None',
+      );
+    case 'assigneeId':
+      return select(
+        people.map((p) => ({ value: p.id, label: p.name })),
+        'Unassigned',
+      );
+    case 'description':
+    case 'expectedOutcome':
+    case 'rootCause':
+      return field((p) => <textarea {...p} value={value} onChange={set} rows={4} />);
+    default:
+      return field((p) => <input {...p} value={value} onChange={set} autoComplete="off" />);
+  }
+}

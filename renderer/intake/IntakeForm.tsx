@@ -1,0 +1,283 @@
+import { type FormEvent, type KeyboardEvent, useMemo, useState } from 'react';
+import { SOURCES } from '../../shared/config/agencyConfig';
+import { ENROLLMENT, ENROLLMENT_LABELS } from '../../shared/inquiry/fields';
+import {
+  emptyIntakeForm,
+  INTAKE_CONTROL_ORDER,
+  type IntakeControl,
+  type IntakeErrors,
+  type IntakeForm as IntakeFormValues,
+  validateIntake,
+} from '../../shared/inquiry/intake';
+import type { Profile } from '../../shared/people';
+import type { TimeZone } from '../../shared/time/types';
+import { navigate } from '../app/router';
+import { Field, RadioGroup } from '../components/Field';
+import { focusOnMount } from '../components/focusOnMount';
+import { useAgencyConfig, useProfiles, useServices } from '../data/hooks';
+
+const controlId = (c: IntakeControl) => `intake-${c}`;
+
+/** Logging a new inquiry: every field of the old log's row, validated before anything is stored. */
+export function IntakeForm({ profile }: { profile: Profile }) {
+  const { repo, clock } = useServices();
+  const config = useAgencyConfig();
+  const profiles = useProfiles();
+  const people = useMemo(() => profiles.map((p) => ({ id: p.id, name: p.displayName })), [profiles]);
+  const zone = config.timeZone as TimeZone;
+  const [form, setForm] = useState<IntakeFormValues>(() =>
+    emptyIntakeForm(clock.now(), zone, profile.role === 'esr' ? null : { id: profile.id, name: profile.displayName }),
+  );
+  const [errors, setErrors] = useState<IntakeErrors>({});
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const set = (c: IntakeControl) => (value: string) => {
+    setForm((f) => ({ ...f, [c]: value }));
+    if (errors[c]) setErrors((e) => ({ ...e, [c]: undefined }));
+  };
+  const bind = (c: IntakeControl) => ({ value: form[c], onChange: (e: { target: { value: string } }) => set(c)(e.target.value) });
+  const category = config.categories.find((c) => c.name === form.category);
+
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
+    if (saving) return;
+    setFailure(null);
+    const result = validateIntake(form, { now: clock.now(), config, people });
+    if (!result.ok) {
+      setErrors(result.errors);
+      const first = INTAKE_CONTROL_ORDER.find((c) => result.errors[c]);
+      if (first) document.getElementById(controlId(first))?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      const { id } = await repo.logInquiry(result.fields);
+      navigate({ name: 'inquiry', id });
+    } catch (err) {
+      setFailure(`The inquiry was not saved: ${(err as Error).message} Nothing was stored; try again.`);
+      setSaving(false);
+    }
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void submit();
+    }
+  };
+
+  const errorList = INTAKE_CONTROL_ORDER.filter((c) => errors[c]);
+
+  return (
+    <section className="intake" aria-labelledby="intake-title">
+      <h1 id="intake-title" tabIndex={-1} ref={focusOnMount}>
+        New inquiry
+      </h1>
+      <p className="muted">Fields marked required must be filled. Enter saves from a one-line field; Ctrl+Enter saves from anywhere.</p>
+      {errorList.length > 0 && (
+        <div className="error-summary" role="alert">
+          <h2>
+            {errorList.length === 1 ? '1 thing needs fixing' : `${errorList.length} things need fixing`} before the inquiry can be saved
+          </h2>
+          <ul>
+            {errorList.map((c) => (
+              <li key={c}>
+                <a
+                  href={`#${controlId(c)}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    document.getElementById(controlId(c))?.focus();
+                  }}
+                >
+                  {errors[c]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {failure && (
+        <p className="form-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <form noValidate onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown}>
+        <fieldset className="section">
+          <legend>Received</legend>
+          <div className="grid">
+            <Field id={controlId('receivedDate')} label="Date received" required hint="mm/dd/yyyy" error={errors.receivedDate}>
+              {(p) => <input {...p} {...bind('receivedDate')} inputMode="numeric" autoComplete="off" />}
+            </Field>
+            <Field
+              id={controlId('receivedTime')}
+              label="Time received"
+              required
+              hint="14:05 or 2:05 pm, agency time"
+              error={errors.receivedTime}
+            >
+              {(p) => <input {...p} {...bind('receivedTime')} autoComplete="off" />}
+            </Field>
+            <Field id={controlId('source')} label="Source" required error={errors.source}>
+              {(p) => (
+                <select {...p} {...bind('source')}>
+                  <option value="">Choose who referred it…</option>
+                  {SOURCES.map((s) => (
+                    <option key={s}>{s}</option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id={controlId('originatorName')} label="Originator (referred by)" required error={errors.originatorName}>
+              {(p) => <input {...p} {...bind('originatorName')} autoComplete="off" />}
+            </Field>
+            <Field id={controlId('originatorContact')} label="Originator phone or email" error={errors.originatorContact}>
+              {(p) => <input {...p} {...bind('originatorContact')} autoComplete="off" />}
+            </Field>
+          </div>
+        </fieldset>
+
+        <fieldset className="section">
+          <legend>Member</legend>
+          <div className="grid">
+            <Field id={controlId('memberName')} label="Member name" required error={errors.memberName}>
+              {(p) => <input {...p} {...bind('memberName')} autoComplete="off" />}
+            </Field>
+            <Field id={controlId('medicaidId')} label="Medicaid ID" hint={config.medicaidId.description} error={errors.medicaidId}>
+              {(p) => <input {...p} {...bind('medicaidId')} autoComplete="off" spellCheck={false} />}
+            </Field>
+            <Field id={controlId('memberDob')} label="Date of birth" hint="mm/dd/yyyy" error={errors.memberDob}>
+              {(p) => <input {...p} {...bind('memberDob')} inputMode="numeric" autoComplete="off" />}
+            </Field>
+            <Field id={controlId('memberPhone')} label="Member phone" error={errors.memberPhone}>
+              {(p) => <input {...p} {...bind('memberPhone')} type="tel" autoComplete="off" />}
+            </Field>
+            <Field id={controlId('callbackPhone')} label="Best callback number" error={errors.callbackPhone}>
+              {(p) => <input {...p} {...bind('callbackPhone')} type="tel" autoComplete="off" />}
+            </Field>
+            <Field
+              id={controlId('callbackAvailability')}
+              label="Callback availability"
+              hint="When the member can take a call, e.g. weekdays after 3 pm"
+              error={errors.callbackAvailability}
+            >
+              {(p) => <input {...p} {...bind('callbackAvailability')} autoComplete="off" />}
+            </Field>
+          </div>
+        </fieldset>
+
+        <fieldset className="section">
+          <legend>MCO and priority</legend>
+          <div className="grid">
+            <RadioGroup
+              id={controlId('mcoEnrollment')}
+              legend="MCO enrollment"
+              required
+              options={ENROLLMENT.map((v) => ({ value: v, label: ENROLLMENT_LABELS[v] }))}
+              value={form.mcoEnrollment}
+              onChange={(v) => {
+                set('mcoEnrollment')(v);
+                if (v === 'not_enrolled') set('mcoId')('');
+              }}
+              error={errors.mcoEnrollment}
+            />
+            <Field id={controlId('mcoId')} label="MCO" required={form.mcoEnrollment === 'enrolled'} error={errors.mcoId}>
+              {(p) => (
+                <select {...p} {...bind('mcoId')} disabled={form.mcoEnrollment === 'not_enrolled'}>
+                  <option value="">{form.mcoEnrollment === 'not_enrolled' ? 'None (not enrolled)' : 'Choose the MCO…'}</option>
+                  {config.mcos
+                    .filter((m) => m.active || m.id === form.mcoId)
+                    .map((m) => (
+                      <option key={m.id} value={m.id}>
+                        {m.name}
+                      </option>
+                    ))}
+                </select>
+              )}
+            </Field>
+            <RadioGroup
+              id={controlId('priority')}
+              legend="Priority"
+              required
+              options={config.priorityLevels.map((p) => ({ value: p.id, label: p.label }))}
+              value={form.priority}
+              onChange={set('priority')}
+              error={errors.priority}
+            />
+            <Field id={controlId('assigneeId')} label="Assignee" error={errors.assigneeId}>
+              {(p) => (
+                <select {...p} {...bind('assigneeId')}>
+                  <option value="">Unassigned</option>
+                  {people.map((person) => (
+                    <option key={person.id} value={person.id}>
+                      {person.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+        </fieldset>
+
+        <fieldset className="section">
+          <legend>Issue</legend>
+          <div className="grid">
+            <Field id={controlId('category')} label="Category" required error={errors.category}>
+              {(p) => (
+                <select
+                  {...p}
+                  value={form.category}
+                  onChange={(e) => {
+                    set('category')(e.target.value);
+                    set('subcategory')('');
+                  }}
+                >
+                  <option value="">Choose a category…</option>
+                  {config.categories.map((c) => (
+                    <option key={c.name}>{c.name}</option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id={controlId('subcategory')} label="Sub-category" error={errors.subcategory}>
+              {(p) => (
+                <select {...p} {...bind('subcategory')} disabled={!category || category.subcategories.length === 0}>
+                  <option value="">{category ? 'None' : 'Choose a category first'}</option>
+                  {category?.subcategories.map((s) => (
+                    <option key={s}>{s}</option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <Field
+            id={controlId('description')}
+            label="Description"
+            required
+            hint="What happened and what the member needs"
+            error={errors.description}
+          >
+            {(p) => <textarea {...p} {...bind('description')} rows={4} />}
+          </Field>
+          <Field
+            id={controlId('expectedOutcome')}
+            label="Expected outcome"
+            hint="What is needed to resolve it"
+            error={errors.expectedOutcome}
+          >
+            {(p) => <textarea {...p} {...bind('expectedOutcome')} rows={2} />}
+          </Field>
+        </fieldset>
+
+        <div className="actions">
+          <button type="submit" className="primary" disabled={saving} aria-keyshortcuts="Control+Enter">
+            {saving ? 'Saving…' : 'Save inquiry'}
+          </button>
+          <button type="button" className="secondary" onClick={() => navigate({ name: 'log' })}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+import { type ColumnFiltersState, type SortingState, useTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { CHOICE_COLUMNS, type LogColumn } from '../../shared/log/logQuery';
+import type { LogRow } from '../../shared/log/logRow';
+import type { TimeZone } from '../../shared/time/types';
+import { logColumns, logTableFeatures } from './columns';
+import { LogTableContext, type LogTableContextValue } from './logTableContext';
+
+export interface LogTableProps {
+  /** Already filtered and sorted (shared/log/logQuery). */
+  rows: LogRow[];
+  sorting: SortingState;
+  onSortingChange: (next: SortingState) => void;
+  filters: ColumnFiltersState;
+  onFiltersChange: (next: ColumnFiltersState) => void;
+  /** Values offered by the choice columns' filter menus. */
+  choices: Partial<Record<LogColumn, string[]>>;
+  zone: TimeZone;
+  caption: string;
+}
+
+const ROW_HEIGHT = 40;
+
+/** The log as a virtualised table: only the rows in view (plus a few) are in the DOM. */
+export function LogTable({ rows, sorting, onSortingChange, filters, onFiltersChange, choices, zone, caption }: LogTableProps) {
+  const table = useTable({
+    features: logTableFeatures,
+    columns: logColumns,
+    data: rows,
+    getRowId: (row) => row.id,
+    state: { sorting, columnFilters: filters },
+    onSortingChange: (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
+    onColumnFiltersChange: (updater) => onFiltersChange(typeof updater === 'function' ? updater(filters) : updater),
+    manualSorting: true,
+    manualFiltering: true,
+    enableSortingRemoval: false,
+  });
+
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
+  const toggleReveal = useCallback((id: string) => {
+    setRevealed((old) => {
+      const next = new Set(old);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+  const context = useMemo<LogTableContextValue>(() => ({ zone, revealed, toggleReveal }), [zone, revealed, toggleReveal]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const modelRows = table.getRowModel().rows;
+  const virtualizer = useVirtualizer({
+    count: modelRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => modelRows[index]?.id ?? index,
+    overscan: 8,
+  });
+
+  /** Arrow keys move between rows' case links; the virtualiser scrolls the target into the DOM first. */
+  const onBodyKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+    const current = (e.target as HTMLElement).closest('tr')?.dataset.index;
+    if (current === undefined) return;
+    const last = modelRows.length - 1;
+    const index = Number(current);
+    const next =
+      e.key === 'ArrowDown' ? Math.min(last, index + 1) : e.key === 'ArrowUp' ? Math.max(0, index - 1) : e.key === 'Home' ? 0 : last;
+    e.preventDefault();
+    virtualizer.scrollToIndex(next);
+    const focus = (tries: number) => {
+      const link = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${next}"] .case-link`);
+      if (link) link.focus();
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    requestAnimationFrame(() => focus(10));
+  };
+
+  const totalWidth = table.getAllLeafColumns().reduce((sum, c) => sum + c.getSize(), 0);
+
+  return (
+    <LogTableContext.Provider value={context}>
+      <div className="table-scroll" ref={scrollRef}>
+        <table className="log-table" aria-rowcount={modelRows.length + 2} style={{ width: totalWidth }}>
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id} aria-rowindex={1}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      style={{ width: header.getSize() }}
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    >
+                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                        <table.FlexRender header={header} />
+                        <span aria-hidden="true" className="sort-indicator">
+                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                        </span>
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+            <tr className="filter-row" aria-rowindex={2}>
+              {table.getAllLeafColumns().map((column) => {
+                const id = column.id as LogColumn;
+                const label = `Filter ${typeof column.columnDef.header === 'string' ? column.columnDef.header : id}`;
+                const value = (column.getFilterValue() as string | undefined) ?? '';
+                return (
+                  <td key={column.id} style={{ width: column.getSize() }}>
+                    {CHOICE_COLUMNS.has(id) ? (
+                      <select aria-label={label} value={value} onChange={(e) => column.setFilterValue(e.target.value || undefined)}>
+                        <option value="">All</option>
+                        {(choices[id] ?? []).map((c) => (
+                          <option key={c} value={c}>
+                            {id === 'status' ? (c === 'open' ? 'Open' : 'Resolved') : c}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      <input
+                        type="search"
+                        aria-label={label}
+                        placeholder={id === 'receivedAt' ? 'yyyy-mm-dd' : 'Contains…'}
+                        value={value}
+                        onChange={(e) => column.setFilterValue(e.target.value || undefined)}
+                      />
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody style={{ height: virtualizer.getTotalSize() }} onKeyDown={onBodyKeyDown}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = modelRows[item.index];
+              if (!row) return null;
+              return (
+                <tr
+                  key={row.id}
+                  data-index={item.index}
+                  aria-rowindex={item.index + 3}
+                  className={item.index % 2 ? 'odd' : undefined}
+                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                >
+                  {row.getAllCells().map((cell) => (
+                    <td key={cell.id} style={{ width: cell.column.getSize() }}>
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </LogTableContext.Provider>
+  );
+}

@@ -1,0 +1,112 @@
+import type { ColumnFiltersState, SortingState } from '@tanstack/react-table';
+import { type RefObject, useDeferredValue, useMemo } from 'react';
+import {
+  CHOICE_COLUMNS,
+  choicesOf,
+  LOG_COLUMNS,
+  type LogColumn,
+  type LogQuery,
+  QUEUE_LABELS,
+  runLogQuery,
+} from '../../shared/log/logQuery';
+import type { Profile } from '../../shared/people';
+import type { TimeZone } from '../../shared/time/types';
+import { navigate } from '../app/router';
+import { focusOnMount } from '../components/focusOnMount';
+import { useAgencyConfig, useLogSnapshot } from '../data/hooks';
+import { LogTable } from './LogTable';
+
+const isLogColumn = (id: string): id is LogColumn => (LOG_COLUMNS as readonly string[]).includes(id);
+
+/** The log screen: search, the queue's table, and what is still loading. */
+export function LogView({
+  profile,
+  query,
+  onQuery,
+  searchRef,
+}: {
+  profile: Profile;
+  query: LogQuery;
+  onQuery: (next: LogQuery) => void;
+  searchRef: RefObject<HTMLInputElement | null>;
+}) {
+  const snapshot = useLogSnapshot();
+  const config = useAgencyConfig();
+  const deferredQuery = useDeferredValue(query);
+  const rows = useMemo(() => runLogQuery(snapshot.rows, deferredQuery, profile.id), [snapshot.rows, deferredQuery, profile.id]);
+  const choices = useMemo(() => {
+    const out: Partial<Record<LogColumn, string[]>> = {};
+    for (const c of CHOICE_COLUMNS) out[c] = choicesOf(snapshot.rows, c);
+    return out;
+  }, [snapshot.rows]);
+
+  const sorting: SortingState = query.sort.map((s) => ({ id: s.column, desc: s.desc }));
+  const filters: ColumnFiltersState = Object.entries(query.filters).map(([id, value]) => ({ id, value }));
+  const filtered = query.search.trim() !== '' || filters.length > 0;
+  const title = QUEUE_LABELS[query.queue];
+
+  return (
+    <section className="log-view" aria-labelledby="log-title">
+      <div className="toolbar">
+        <h1 id="log-title" tabIndex={-1} ref={focusOnMount}>
+          {title}
+        </h1>
+        <div className="search">
+          <label htmlFor="log-search" className="visually-hidden">
+            Search the log
+          </label>
+          <input
+            id="log-search"
+            ref={searchRef}
+            type="search"
+            placeholder="Search case #, member, Medicaid ID, MCO, description…  ( / )"
+            aria-keyshortcuts="/"
+            value={query.search}
+            onChange={(e) => onQuery({ ...query, search: e.target.value })}
+          />
+        </div>
+        {filtered && (
+          <button type="button" className="secondary" onClick={() => onQuery({ ...query, search: '', filters: {} })}>
+            Clear search and filters
+          </button>
+        )}
+        <p className="row-count" role="status" aria-live="polite">
+          {snapshot.complete
+            ? `${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'inquiry' : 'inquiries'}`
+            : `Loading the log: ${snapshot.loaded.toLocaleString('en-US')} of ${snapshot.total.toLocaleString('en-US')}…`}
+        </p>
+      </div>
+      {snapshot.complete && snapshot.total === 0 ? (
+        <div className="empty">
+          <p>No inquiries have been logged on this desk yet.</p>
+          <button type="button" className="primary" onClick={() => navigate({ name: 'new' })}>
+            Log the first inquiry
+          </button>
+        </div>
+      ) : (
+        <>
+          <LogTable
+            rows={rows}
+            sorting={sorting}
+            onSortingChange={(next) =>
+              onQuery({ ...query, sort: next.filter((s) => isLogColumn(s.id)).map((s) => ({ column: s.id as LogColumn, desc: s.desc })) })
+            }
+            filters={filters}
+            onFiltersChange={(next) =>
+              onQuery({
+                ...query,
+                filters: Object.fromEntries(
+                  next.filter((f) => isLogColumn(f.id) && typeof f.value === 'string').map((f) => [f.id, f.value as string]),
+                ),
+              })
+            }
+            choices={choices}
+            zone={config.timeZone as TimeZone}
+            caption={`${title}: ${rows.length} inquiries. Member identifiers are masked; use Reveal on a row to show them.`}
+          />
+          {rows.length === 0 && snapshot.complete && <p className="empty">No inquiries in this queue match the search and filters.</p>}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+import { createContext, useContext } from 'react';
+import type { TimeZone } from '../../shared/time/types';
+
+export interface LogTableContextValue {
+  zone: TimeZone;
+  revealed: ReadonlySet<string>;
+  toggleReveal(id: string): void;
+}
+
+export const LogTableContext = createContext<LogTableContextValue | null>(null);
+
+export function useLogTableContext(): LogTableContextValue {
+  const v = useContext(LogTableContext);
+  if (!v) throw new Error('log cells must render inside <LogTableContext.Provider>');
+  return v;
+}

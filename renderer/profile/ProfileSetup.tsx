@@ -1,0 +1,81 @@
+import { type FormEvent, useId, useState } from 'react';
+import { profileInputSchema, ROLE_LABELS, ROLES, type Role } from '../../shared/people';
+import { useServices } from '../data/hooks';
+
+/** First start on a desk: who is working here. Every change they make carries this profile. */
+export function ProfileSetup() {
+  const { repo } = useServices();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role | ''>('');
+  const [errors, setErrors] = useState<{ displayName?: string; role?: string; form?: string }>({});
+  const [saving, setSaving] = useState(false);
+  const id = useId();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = profileInputSchema.safeParse({ displayName: name, role: role || undefined });
+    if (!parsed.success) {
+      const next: typeof errors = {};
+      for (const issue of parsed.error.issues) next[issue.path[0] as 'displayName' | 'role'] ??= issue.message;
+      setErrors(next);
+      document.getElementById(next.displayName ? `${id}-name` : `${id}-role-${ROLES[0]}`)?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      await repo.createProfile(parsed.data);
+    } catch (err) {
+      setErrors({ form: `Your profile could not be saved: ${(err as Error).message}` });
+      setSaving(false);
+    }
+  }
+
+  return (
+    <main id="main" className="setup">
+      <form className="setup-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`}>
+        <h1 id={`${id}-title`}>Welcome to Liaison Log</h1>
+        <p className="muted">Set up your profile for this desk. Your name is recorded on every inquiry, note and change you make.</p>
+        {errors.form && (
+          <p role="alert" className="form-error">
+            {errors.form}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Your name</label>
+          <input
+            id={`${id}-name`}
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={errors.displayName ? true : undefined}
+            aria-describedby={errors.displayName ? `${id}-name-error` : undefined}
+            // biome-ignore lint/a11y/noAutofocus: the only task on this screen; focus where the person types.
+            autoFocus
+          />
+          {errors.displayName && (
+            <p id={`${id}-name-error`} className="field-error">
+              {errors.displayName}
+            </p>
+          )}
+        </div>
+        <fieldset className="field" aria-describedby={errors.role ? `${id}-role-error` : undefined}>
+          <legend>Your role</legend>
+          {ROLES.map((r) => (
+            <label key={r} className="choice">
+              <input type="radio" id={`${id}-role-${r}`} name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
+              {ROLE_LABELS[r]}
+            </label>
+          ))}
+          {errors.role && (
+            <p id={`${id}-role-error`} className="field-error">
+              {errors.role}
+            </p>
+          )}
+        </fieldset>
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Start using Liaison Log'}
+        </button>
+      </form>
+    </main>
+  );
+}

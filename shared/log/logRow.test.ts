@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
+import type { CaseNumber } from '../inquiry/caseNumber';
+import type { InquiryRecord } from '../inquiry/projection';
+import type { HlcStamp } from '../sync/hlc';
+import type { Instant } from '../time/types';
+import { toLogRow } from './logRow';
+
+const record = (patch: Partial<InquiryRecord> = {}): InquiryRecord => ({
+  id: '01JDESKA000000000000000001',
+  caseNumber: '261122-ZX9P4-002' as CaseNumber,
+  status: 'open',
+  loggedAt: Date.UTC(2026, 10, 22, 5, 40) as Instant,
+  loggedBy: { id: 'p-ana', name: 'Ana Ortiz' },
+  updatedAt: Date.UTC(2026, 10, 23, 16, 0) as Instant,
+  lastHlc: '0mwteq6g0-0000-DESKA' as HlcStamp,
+  fieldHlc: {},
+  noteCount: 2,
+  eventCount: 4,
+  // 23:30 on 21 November in Chicago, already the 22nd in UTC.
+  receivedAt: Date.UTC(2026, 10, 22, 5, 30) as Instant,
+  source: 'Managed Care Ombudsman',
+  originatorName: 'Lee Ombud',
+  originatorContact: '',
+  memberName: 'Chris Diaz',
+  medicaidId: '7654321B',
+  memberDob: '',
+  memberPhone: '',
+  callbackPhone: '',
+  callbackAvailability: '',
+  mcoEnrollment: 'enrolled',
+  mcoId: 'wellpoint',
+  priority: 'high',
+  category: 'Durable medical equipment',
+  subcategory: 'Repair',
+  description: 'Wheelchair REPAIR delayed',
+  expectedOutcome: 'Chair repaired',
+  rootCause: 'Vendor backlog',
+  assignee: { id: 'p-ana', name: 'Ana Ortiz' },
+  ...patch,
+});
+
+describe('toLogRow', () => {
+  it('flattens a record into the row the log shows, with the received day in the agency zone', () => {
+    expect(toLogRow(record(), DEFAULT_AGENCY_CONFIG)).toEqual({
+      id: '01JDESKA000000000000000001',
+      caseNumber: '261122-ZX9P4-002',
+      receivedAt: Date.UTC(2026, 10, 22, 5, 30),
+      receivedDay: '2026-11-21',
+      source: 'Managed Care Ombudsman',
+      memberName: 'Chris Diaz',
+      medicaidId: '7654321B',
+      mcoName: 'Wellpoint Iowa',
+      priority: 'high',
+      priorityLabel: 'High',
+      status: 'open',
+      assigneeId: 'p-ana',
+      assigneeName: 'Ana Ortiz',
+      category: 'Durable medical equipment › Repair',
+      updatedAt: Date.UTC(2026, 10, 23, 16, 0),
+      searchText: [
+        '261122-zx9p4-002',
+        '2026-11-21',
+        'managed care ombudsman',
+        'lee ombud',
+        'chris diaz',
+        '7654321b',
+        'wellpoint iowa',
+        'high',
+        'open',
+        'ana ortiz',
+        'durable medical equipment › repair',
+        'wheelchair repair delayed',
+      ].join('\u0001'),
+    });
+  });
+
+  it('shows an unassigned, MCO-less record with empty cells and the category alone', () => {
+    expect(
+      toLogRow(record({ assignee: null, mcoId: '', mcoEnrollment: 'not_enrolled', subcategory: '' }), DEFAULT_AGENCY_CONFIG),
+    ).toMatchObject({
+      assigneeId: '',
+      assigneeName: '',
+      mcoName: '',
+      category: 'Durable medical equipment',
+    });
+  });
+
+  it('shows the id of a retired MCO or priority level the config no longer lists', () => {
+    expect(toLogRow(record({ mcoId: 'amerigroup', priority: 'dire-need' }), DEFAULT_AGENCY_CONFIG)).toMatchObject({
+      mcoName: 'amerigroup',
+      priority: 'dire-need',
+      priorityLabel: 'dire-need',
+    });
+  });
+
+  it('does not search the expected outcome, root cause or member identifiers beyond name and Medicaid ID', () => {
+    const row = toLogRow(
+      record({ memberPhone: '(515) 555-0123', memberDob: '1984-03-07' as InquiryRecord['memberDob'] }),
+      DEFAULT_AGENCY_CONFIG,
+    );
+    for (const hidden of ['chair repaired', 'vendor backlog', '555-0123', '1984-03-07'])
+      expect(row.searchText.includes(hidden)).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+import type { IsoDay } from './types';
+import { pad2, parseIsoDay } from './zone';
+
+/**
+ * Dates and times as people type them at a US agency desk: "11/23/2026", "11/23/26" (20xx), "2026-11-23";
+ * "14:05", "2:05 pm", "2pm". Returns null for anything else, including impossible dates (02/30/2026).
+ */
+export function parseTypedDay(text: string): IsoDay | null {
+  const t = text.trim();
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(t);
+  let iso = t;
+  if (us) {
+    const year = (us[3] as string).length === 2 ? 2000 + Number(us[3]) : Number(us[3]);
+    iso = `${year}-${pad2(Number(us[1]))}-${pad2(Number(us[2]))}`;
+  }
+  return parseIsoDay(iso) ? (iso as IsoDay) : null;
+}
+
+/** Minutes after midnight, or null. */
+export function parseTypedTime(text: string): { hour: number; minute: number } | null {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const m = /^(\d{1,2})(?::(\d{2}))?\s?(am|pm|a\.m\.|p\.m\.)?$/.exec(t);
+  if (!m) return null;
+  let hour = Number(m[1]);
+  const minute = m[2] === undefined ? 0 : Number(m[2]);
+  const meridiem = m[3]?.[0];
+  if (m[2] === undefined && !meridiem) return null; // "14" alone is ambiguous
+  if (minute > 59) return null;
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
+  } else if (hour > 23) return null;
+  return { hour, minute };
+}
+
+/** The form a day is shown in for typing: mm/dd/yyyy. */
+export function formatTypedDay(day: IsoDay | ''): string {
+  return day ? `${day.slice(5, 7)}/${day.slice(8, 10)}/${day.slice(0, 4)}` : '';
+}
