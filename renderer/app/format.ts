@@ -11,13 +11,6 @@ function fmt(zone: TimeZone, options: Intl.DateTimeFormatOptions): Intl.DateTime
   return f;
 }
 
-/** "11/23/2026 14:05" in the agency's zone: compact for tables. */
-export function formatShort(at: Instant, zone: TimeZone): string {
-  return fmt(zone, { month: '2-digit', day: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .format(at)
-    .replace(',', '');
-}
-
 /** "Mon, Nov 23, 2026, 2:05 PM CST": for details and the timeline. */
 export function formatLong(at: Instant, zone: TimeZone): string {
   return fmt(zone, {

@@ -126,7 +126,7 @@ export function LogTable({ rows, sorting, onSortingChange, filters, onFiltersCha
                       <input
                         type="search"
                         aria-label={label}
-                        placeholder={id === 'receivedAt' ? 'yyyy-mm-dd' : 'Contains…'}
+                        placeholder={id === 'receivedAt' ? 'mm/dd/yyyy' : 'Contains…'}
                         value={value}
                         onChange={(e) => column.setFilterValue(e.target.value || undefined)}
                       />

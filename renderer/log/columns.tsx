@@ -1,18 +1,11 @@
 import { columnFilteringFeature, columnSizingFeature, createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import type { LogRow } from '../../shared/log/logRow';
-import { formatShort } from '../app/format';
-import { useLogTableContext } from './logTableContext';
 import { MemberCell } from './MemberCell';
 
 /** Sorting and filtering state live in the table; the work itself is done by shared/log/logQuery (manual mode). */
 export const logTableFeatures = tableFeatures({ rowSortingFeature, columnFilteringFeature, columnSizingFeature });
 
 const helper = createColumnHelper<typeof logTableFeatures, LogRow>();
-
-function ReceivedCell({ row }: { row: LogRow }) {
-  const { zone } = useLogTableContext();
-  return <>{formatShort(row.receivedAt, zone)}</>;
-}
 
 function CaseCell({ row }: { row: LogRow }) {
   return (
@@ -31,11 +24,11 @@ function PriorityCell({ row }: { row: LogRow }) {
 }
 
 export const logColumns = helper.columns([
-  helper.accessor('caseNumber', { header: 'Case #', size: 170, cell: (c) => <CaseCell row={c.row.original} /> }),
-  helper.accessor('receivedAt', { header: 'Received', size: 150, cell: (c) => <ReceivedCell row={c.row.original} /> }),
-  helper.accessor('source', { header: 'Source', size: 200 }),
-  helper.accessor('memberName', { header: 'Member', size: 190, cell: (c) => <MemberCell row={c.row.original} /> }),
-  helper.accessor('mcoName', { header: 'MCO', size: 190 }),
+  helper.accessor('caseNumber', { header: 'Case #', size: 160, cell: (c) => <CaseCell row={c.row.original} /> }),
+  helper.accessor('receivedAt', { header: 'Received', size: 140, cell: (c) => c.row.original.receivedText }),
+  helper.accessor('source', { header: 'Source', size: 180 }),
+  helper.accessor('memberName', { header: 'Member', size: 240, cell: (c) => <MemberCell row={c.row.original} /> }),
+  helper.accessor('mcoName', { header: 'MCO', size: 180 }),
   helper.accessor('priorityLabel', { header: 'Priority', size: 110, cell: (c) => <PriorityCell row={c.row.original} /> }),
   helper.accessor('status', { header: 'Status', size: 100, cell: (c) => <StatusCell row={c.row.original} /> }),
   helper.accessor('assigneeName', {
@@ -43,5 +36,5 @@ export const logColumns = helper.columns([
     size: 150,
     cell: (c) => c.getValue() || <span className="muted">Unassigned</span>,
   }),
-  helper.accessor('category', { header: 'Category', size: 220 }),
+  helper.accessor('category', { header: 'Category', size: 200 }),
 ]);

@@ -214,7 +214,8 @@ export function validateIntake(form: IntakeForm, ctx: IntakeContext): IntakeResu
     else {
       memberDob = typedDob;
       if (memberDob > isoDayOf(ctx.now, zone)) errors.memberDob = 'The date of birth is in the future. Check the year.';
-      else if (memberDob < sameDayYearsBefore(ctx.now, zone, 130)) errors.memberDob = 'The date of birth is more than 130 years ago. Check the year.';
+      else if (memberDob < sameDayYearsBefore(ctx.now, zone, 130))
+        errors.memberDob = 'The date of birth is more than 130 years ago. Check the year.';
     }
   }
   if (!medicaidId && !text('memberDob')) {

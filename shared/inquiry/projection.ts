@@ -90,5 +90,4 @@ export function projectInquiry(events: readonly InquiryEvent[]): InquiryRecord |
  * With no record yet, always: notes and edits synced before the logged event are already stored
  * and must be folded in with it.
  */
-export const needsRefold = (state: InquiryRecord | undefined, e: InquiryEvent): boolean =>
-  state === undefined || e.hlc < state.lastHlc;
+export const needsRefold = (state: InquiryRecord | undefined, e: InquiryEvent): boolean => state === undefined || e.hlc < state.lastHlc;

@@ -1,7 +1,17 @@
 import { caseNumberSortKey } from '../inquiry/caseNumber';
 import type { LogRow } from './logRow';
 
-export const LOG_COLUMNS = ['caseNumber', 'receivedAt', 'source', 'memberName', 'mcoName', 'priorityLabel', 'status', 'assigneeName', 'category'] as const;
+export const LOG_COLUMNS = [
+  'caseNumber',
+  'receivedAt',
+  'source',
+  'memberName',
+  'mcoName',
+  'priorityLabel',
+  'status',
+  'assigneeName',
+  'category',
+] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
 
 export const QUEUES = ['all', 'mine', 'unassigned', 'open', 'resolved'] as const;
@@ -23,7 +33,7 @@ export interface LogQuery {
   queue: Queue;
   /** Free text; every word must appear somewhere in the row. */
   search: string;
-  /** Per-column filter text: "contains" for text columns, exact for choice columns, a day prefix for Received. */
+  /** Per-column filter text: "contains" for text columns, exact for choice columns; Received matches its shown text ("11/23/2026", "11/2026"). */
   filters: Partial<Record<LogColumn, string>>;
   sort: readonly LogSort[];
 }
@@ -51,7 +61,7 @@ export function inQueue(row: LogRow, queue: Queue, me: string): boolean {
 const UNASSIGNED = '(unassigned)';
 
 function matchesFilter(row: LogRow, column: LogColumn, wanted: string): boolean {
-  if (column === 'receivedAt') return row.receivedDay.startsWith(wanted.trim());
+  if (column === 'receivedAt') return row.receivedText.includes(wanted.trim());
   if (column === 'assigneeName' && wanted === UNASSIGNED) return row.assigneeId === '';
   const value = String(row[column]);
   if (CHOICE_COLUMNS.has(column)) return value === wanted;

@@ -1,14 +1,15 @@
 import { type AgencyConfig, mcoName, priorityLabel } from '../config/agencyConfig';
 import type { InquiryRecord, InquiryStatus } from '../inquiry/projection';
 import type { Instant, TimeZone } from '../time/types';
-import { isoDayOf } from '../time/zone';
+import { pad2, zonedParts } from '../time/zone';
 
 /** What the log table shows of an inquiry: a flat, list-ready view of its record. */
 export interface LogRow {
   id: string;
   caseNumber: string;
   receivedAt: Instant;
-  receivedDay: string;
+  /** Received as shown in the table, "11/23/2026 09:15" in the agency's zone; filters match this text. */
+  receivedText: string;
   source: string;
   memberName: string;
   medicaidId: string;
@@ -29,7 +30,7 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     id: r.id,
     caseNumber: r.caseNumber,
     receivedAt: r.receivedAt,
-    receivedDay: isoDayOf(r.receivedAt, config.timeZone as TimeZone),
+    receivedText: formatReceived(r.receivedAt, config.timeZone as TimeZone),
     source: r.source,
     memberName: r.memberName,
     medicaidId: r.medicaidId,
@@ -44,7 +45,7 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
   };
   const searchText = [
     row.caseNumber,
-    row.receivedDay,
+    row.receivedText,
     row.source,
     r.originatorName,
     row.memberName,
@@ -59,4 +60,9 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     .join('\u0001')
     .toLowerCase();
   return { ...row, searchText };
+}
+
+function formatReceived(at: Instant, zone: TimeZone): string {
+  const p = zonedParts(at, zone);
+  return `${pad2(p.month)}/${pad2(p.day)}/${p.year} ${pad2(p.hour)}:${pad2(p.minute)}`;
 }
