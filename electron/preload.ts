@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { type IpcMethod, type IpcRequest, type IpcResponse, ipcContract, type LiaisonApi } from '../shared/ipc';
+import type { IpcMethod, IpcRequest, IpcResponse, LiaisonApi } from '../shared/ipc';
+import { IPC_CHANNELS } from '../shared/ipcChannels';
 
 /**
  * The sandboxed preload: the renderer gets `window.liaison` with one named function per contract
@@ -9,7 +10,7 @@ import { type IpcMethod, type IpcRequest, type IpcResponse, ipcContract, type Li
 
 function invoke<M extends IpcMethod>(method: M, request?: IpcRequest<M>): Promise<IpcResponse<M>> {
   // Main parses both request and response against the contract; the cast only names that result.
-  return ipcRenderer.invoke(ipcContract[method].channel, request) as Promise<IpcResponse<M>>;
+  return ipcRenderer.invoke(IPC_CHANNELS[method], request) as Promise<IpcResponse<M>>;
 }
 
 // `satisfies` makes a method missing here, or one the contract lacks, a compile error.

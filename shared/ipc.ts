@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { CHANNEL_PREFIX, IPC_CHANNELS } from './ipcChannels';
+
+export { CHANNEL_PREFIX };
 
 /**
  * The one IPC contract between the renderer (through the preload bridge) and the main process.
@@ -7,7 +10,6 @@ import { z } from 'zod';
  * untrusted) and the browser bridge implements the same `LiaisonApi`, so a channel cannot exist
  * on one side only.
  */
-export const CHANNEL_PREFIX = 'liaison:';
 
 export const appInfoSchema = z.object({
   name: z.string(),
@@ -19,16 +21,16 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const ipcContract = {
   getAppInfo: {
-    channel: 'liaison:app:get-info',
+    channel: IPC_CHANNELS.getAppInfo,
     request: z.undefined(),
     response: appInfoSchema,
   },
   copyText: {
-    channel: 'liaison:clipboard:write-text',
+    channel: IPC_CHANNELS.copyText,
     request: z.object({ text: z.string().max(20_000) }).strict(),
     response: z.object({ ok: z.literal(true) }),
   },
-} as const;
+} as const satisfies Record<keyof typeof IPC_CHANNELS, { channel: string; request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;
 export type IpcMethod = keyof IpcContract;

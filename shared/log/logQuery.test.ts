@@ -189,7 +189,7 @@ describe('search', () => {
     expect(run({ search: 'dialysis' })).toEqual(['B']);
     expect(run({ search: 'zx9p4' })).toEqual(['D']);
     expect(run({ search: 'molina' })).toEqual(['B']);
-    expect(run({ search: '2026-11-21' })).toEqual(['D']);
+    expect(run({ search: '11/21/2026' })).toEqual(['D']);
   });
 
   it('requires every word (AND, not OR), in any order', () => {
@@ -232,11 +232,18 @@ describe('column filters', () => {
     expect(run({ queue: 'open', filters: { assigneeName: '(unassigned)' } })).toEqual(['B']);
   });
 
-  it('filters Received by a day prefix in the agency calendar', () => {
-    expect(run({ filters: { receivedAt: '2026-11' } })).toEqual(['E', 'D', 'A', 'B']);
-    expect(run({ filters: { receivedAt: '2026-10' } })).toEqual(['C']);
-    expect(run({ filters: { receivedAt: ' 2026-11-21 ' } })).toEqual(['D']);
-    expect(run({ filters: { receivedAt: '2026-11-22' } })).toEqual([]);
+  it('filters Received by its shown text in the agency calendar: a day, a time', () => {
+    expect(run({ filters: { receivedAt: ' 11/21/2026 ' } })).toEqual(['D']);
+    expect(run({ filters: { receivedAt: '11/22/2026' } })).toEqual([]);
+    expect(run({ filters: { receivedAt: '11/20' } })).toEqual(['A', 'B']);
+    expect(run({ filters: { receivedAt: '09:00' } })).toEqual(['A', 'B']);
+    expect(run({ filters: { receivedAt: '2026' } })).toEqual(['E', 'D', 'A', 'B', 'C']);
+  });
+
+  it('filters Received by a month typed as mm/yyyy', () => {
+    expect(run({ filters: { receivedAt: '11/2026' } })).toEqual(['E', 'D', 'A', 'B']);
+    expect(run({ filters: { receivedAt: '10/2026' } })).toEqual(['C']);
+    expect(run({ filters: { receivedAt: '12/2026' } })).toEqual([]);
   });
 
   it('combines filters, search and queue with AND, and ignores blank filters', () => {

@@ -61,7 +61,11 @@ export function inQueue(row: LogRow, queue: Queue, me: string): boolean {
 const UNASSIGNED = '(unassigned)';
 
 function matchesFilter(row: LogRow, column: LogColumn, wanted: string): boolean {
-  if (column === 'receivedAt') return row.receivedText.includes(wanted.trim());
+  if (column === 'receivedAt') {
+    // The shown text is "11/23/2026 09:15"; a month is typed "11/2026", which that text does not contain.
+    const month = `${row.receivedText.slice(0, 2)}/${row.receivedText.slice(6, 10)}`;
+    return row.receivedText.includes(wanted.trim()) || month === wanted.trim();
+  }
   if (column === 'assigneeName' && wanted === UNASSIGNED) return row.assigneeId === '';
   const value = String(row[column]);
   if (CHOICE_COLUMNS.has(column)) return value === wanted;

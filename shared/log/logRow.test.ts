@@ -41,12 +41,12 @@ const record = (patch: Partial<InquiryRecord> = {}): InquiryRecord => ({
 });
 
 describe('toLogRow', () => {
-  it('flattens a record into the row the log shows, with the received day in the agency zone', () => {
+  it('flattens a record into the row the log shows, with Received as mm/dd/yyyy hh:mm in the agency zone', () => {
     expect(toLogRow(record(), DEFAULT_AGENCY_CONFIG)).toEqual({
       id: '01JDESKA000000000000000001',
       caseNumber: '261122-ZX9P4-002',
       receivedAt: Date.UTC(2026, 10, 22, 5, 30),
-      receivedDay: '2026-11-21',
+      receivedText: '11/21/2026 23:30',
       source: 'Managed Care Ombudsman',
       memberName: 'Chris Diaz',
       medicaidId: '7654321B',
@@ -60,7 +60,7 @@ describe('toLogRow', () => {
       updatedAt: Date.UTC(2026, 10, 23, 16, 0),
       searchText: [
         '261122-zx9p4-002',
-        '2026-11-21',
+        '11/21/2026 23:30',
         'managed care ombudsman',
         'lee ombud',
         'chris diaz',
