@@ -9,10 +9,4 @@ export class DomainError extends Error {
   }
 }
 
-export type DomainErrorCode =
-  | 'validation'
-  | 'not_found'
-  | 'no_change'
-  | 'no_profile'
-  | 'invalid_payload'
-  | 'storage';
+export type DomainErrorCode = 'validation' | 'not_found' | 'no_change' | 'no_profile' | 'invalid_payload' | 'storage';

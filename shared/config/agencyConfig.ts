@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '../time/zone';
 import type { TimeZone } from '../time/types';
+import { isValidTimeZone } from '../time/zone';
 
 /** The fixed list of referral sources (SPEC.md "The inquiry"). */
 export const SOURCES = [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SOURCES } from '../config/agencyConfig';
-import { actorSchema, personRefSchema, type Actor } from '../people';
+import { type Actor, actorSchema, personRefSchema } from '../people';
 import { decodeHlc, type HlcStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
 import type { CaseNumber } from './caseNumber';
@@ -113,4 +113,3 @@ export function parseEvent(input: unknown): { ok: true; event: InquiryEvent } | 
   if (!r.success) return { ok: false, message: r.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ') };
   return { ok: true, event: r.data as unknown as InquiryEvent };
 }
-

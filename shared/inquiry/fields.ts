@@ -37,11 +37,16 @@ export type FieldName = keyof InquiryFields;
 export type FieldValue = InquiryFields[FieldName];
 
 /** The fields that identify a member: masked in lists and never put in text meant for email. */
-export const MEMBER_IDENTIFIERS = ['memberName', 'medicaidId', 'memberDob', 'memberPhone', 'callbackPhone'] as const satisfies readonly FieldName[];
+export const MEMBER_IDENTIFIERS = [
+  'memberName',
+  'medicaidId',
+  'memberDob',
+  'memberPhone',
+  'callbackPhone',
+] as const satisfies readonly FieldName[];
 export type MemberIdentifier = (typeof MEMBER_IDENTIFIERS)[number];
 
-export const isMemberIdentifier = (f: FieldName): f is MemberIdentifier =>
-  (MEMBER_IDENTIFIERS as readonly FieldName[]).includes(f);
+export const isMemberIdentifier = (f: FieldName): f is MemberIdentifier => (MEMBER_IDENTIFIERS as readonly FieldName[]).includes(f);
 
 export const FIELD_LABELS: Record<FieldName, string> = {
   receivedAt: 'Received',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { type AgencyConfig, SOURCES, type Source } from '../config/agencyConfig';
 import type { PersonRef } from '../people';
-import type { Instant, IsoDay, TimeZone } from '../time/types';
 import { formatTypedDay, parseTypedDay, parseTypedTime } from '../time/typedInput';
+import type { Instant, IsoDay, TimeZone } from '../time/types';
 import { isoDayOf, pad2, parseIsoDay, zonedParts, zonedToInstant } from '../time/zone';
 import { ENROLLMENT, type Enrollment, type FieldName, type InquiryFields } from './fields';
 import { isEmail, normalisePhone } from './phone';
@@ -40,9 +40,7 @@ export interface IntakeContext {
   people: readonly PersonRef[];
 }
 
-export type IntakeResult =
-  | { ok: true; fields: InquiryFields }
-  | { ok: false; errors: IntakeErrors; values: Partial<InquiryFields> };
+export type IntakeResult = { ok: true; fields: InquiryFields } | { ok: false; errors: IntakeErrors; values: Partial<InquiryFields> };
 
 /** Controls in the order the form shows them: the first error gets the focus. */
 export const INTAKE_CONTROL_ORDER: readonly IntakeControl[] = [

@@ -9,9 +9,8 @@ describe('normalisePhone', () => {
     ['5155550123 ext. 44', '(515) 555-0123 x44'],
   ])('formats %s', (input, expected) => expect(normalisePhone(input)).toBe(expected));
 
-  it.each(['555-0123', '015-555-0123', '515-155-0123', '515-555-01234', 'call me', '515-555-O123'])(
-    'refuses %s',
-    (input) => expect(normalisePhone(input)).toBeNull(),
+  it.each(['555-0123', '015-555-0123', '515-155-0123', '515-555-01234', 'call me', '515-555-O123'])('refuses %s', (input) =>
+    expect(normalisePhone(input)).toBeNull(),
   );
 });
 

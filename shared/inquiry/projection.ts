@@ -1,5 +1,5 @@
 import type { PersonRef } from '../people';
-import type { HlcStamp } from '../sync/hlc';
+import { type HlcStamp, laterStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
 import type { CaseNumber } from './caseNumber';
 import type { InquiryEvent } from './events';
@@ -53,7 +53,7 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
   const next: InquiryRecord = {
     ...state,
     updatedAt: Math.max(state.updatedAt, e.at) as Instant,
-    lastHlc: e.hlc > state.lastHlc ? e.hlc : state.lastHlc,
+    lastHlc: laterStamp(state.lastHlc, e.hlc),
     eventCount: state.eventCount + 1,
   };
   switch (e.type) {

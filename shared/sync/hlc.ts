@@ -47,3 +47,6 @@ export function receiveHlc(local: Hlc, remote: Hlc, now: Instant): Hlc {
 }
 
 export const compareStamps = (a: HlcStamp, b: HlcStamp): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The later of two stamps. */
+export const laterStamp = (a: HlcStamp, b: HlcStamp): HlcStamp => (a < b ? b : a);

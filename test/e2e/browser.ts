@@ -12,7 +12,10 @@ export function findChromium(): string {
   for (const p of SYSTEM_CHROMIUMS) if (existsSync(p)) return p;
   const cache = join(homedir(), '.cache', 'ms-playwright');
   if (existsSync(cache)) {
-    for (const dir of readdirSync(cache).filter((d) => d.startsWith('chromium')).sort().reverse()) {
+    for (const dir of readdirSync(cache)
+      .filter((d) => d.startsWith('chromium'))
+      .sort()
+      .reverse()) {
       const exe = join(cache, dir, 'chrome-linux', 'chrome');
       if (existsSync(exe)) return exe;
     }

@@ -51,9 +51,7 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
     const alert = page.getByRole('alert');
     await alert.waitFor();
     const errorOf = (id: string) => page.locator(`#intake-${id}-error`).textContent();
-    expect(await errorOf('receivedDate')).toBe(
-      'The received date and time is in the future. Enter when the inquiry actually came in.',
-    );
+    expect(await errorOf('receivedDate')).toBe('The received date and time is in the future. Enter when the inquiry actually came in.');
     expect(await errorOf('medicaidId')).toBe('A Medicaid ID is 7 digits followed by a capital letter, for example 1234567A.');
     expect(await errorOf('memberDob')).toBe('Enter a real date of birth as mm/dd/yyyy, for example 03/07/1984.');
     expect(await errorOf('memberPhone')).toBe('Enter a 10-digit phone number with area code, for example 515-555-0123.');

@@ -10,6 +10,9 @@ export function addNote(state: InquiryRecord, input: { text: string }, ctx: Comm
   const text = input.text.trim();
   if (!text) throw new DomainError('validation', 'Type the note before adding it.');
   if (text.length > NOTE_MAX_LENGTH)
-    throw new DomainError('validation', `Shorten the note to ${NOTE_MAX_LENGTH} characters or fewer (now ${text.length}), or split it in two.`);
+    throw new DomainError(
+      'validation',
+      `Shorten the note to ${NOTE_MAX_LENGTH} characters or fewer (now ${text.length}), or split it in two.`,
+    );
   return [{ ...envelopeOf(ctx, state.id), type: 'NoteAdded', payload: { text } }];
 }
