@@ -206,7 +206,7 @@ export function validateIntake(form: IntakeForm, ctx: IntakeContext): IntakeResu
     errors.medicaidId = `A Medicaid ID is ${ctx.config.medicaidId.description}.`;
   let memberDob: IsoDay | '' = '';
   if (text('memberDob')) {
-    const typedDob = parseTypedDay(text('memberDob'));
+    const typedDob = parseTypedDay(text('memberDob'), { pastOnlyBefore: zonedParts(ctx.now, zone).year });
     const dob = typedDob ? parseIsoDay(typedDob) : null;
     if (!typedDob || !dob) errors.memberDob = 'Enter a real date of birth as mm/dd/yyyy, for example 03/07/1984.';
     else {

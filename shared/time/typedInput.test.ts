@@ -11,6 +11,11 @@ describe('parseTypedDay', () => {
   it.each(['02/30/2026', '13/01/2026', '2026-13-01', 'yesterday', '11-23-2026', ''])('refuses %s', (text) =>
     expect(parseTypedDay(text)).toBeNull(),
   );
+  it('reads two-digit birth years into the past when asked', () => {
+    expect(parseTypedDay('03/07/84', { pastOnlyBefore: 2026 })).toBe('1984-03-07');
+    expect(parseTypedDay('03/07/19', { pastOnlyBefore: 2026 })).toBe('2019-03-07');
+    expect(parseTypedDay('03/07/84')).toBe('2084-03-07');
+  });
   it('formats a day back as mm/dd/yyyy', () => expect(formatTypedDay(parseTypedDay('2026-03-07') ?? '')).toBe('03/07/2026'));
 });
 

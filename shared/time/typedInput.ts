@@ -4,13 +4,20 @@ import { pad2, parseIsoDay } from './zone';
 /**
  * Dates and times as people type them at a US agency desk: "11/23/2026", "11/23/26" (20xx), "2026-11-23";
  * "14:05", "2:05 pm", "2pm". Returns null for anything else, including impossible dates (02/30/2026).
+ * `pastOnlyBefore` (a year) reads two-digit years of birth dates into the past.
  */
-export function parseTypedDay(text: string): IsoDay | null {
+export function parseTypedDay(text: string, options: { pastOnlyBefore?: number } = {}): IsoDay | null {
   const t = text.trim();
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(t);
   let iso = t;
   if (us) {
-    const year = (us[3] as string).length === 2 ? 2000 + Number(us[3]) : Number(us[3]);
+    let year = Number(us[3]);
+    if ((us[3] as string).length === 2) {
+      // A two-digit year is this century, unless the day must be in the past (a birth date)
+      // and that would put it after the reference year: then it is last century ("84" → 1984).
+      year += 2000;
+      if (options.pastOnlyBefore !== undefined && year > options.pastOnlyBefore) year -= 100;
+    }
     iso = `${year}-${pad2(Number(us[1]))}-${pad2(Number(us[2]))}`;
   }
   return parseIsoDay(iso) ? (iso as IsoDay) : null;
