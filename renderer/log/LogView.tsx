@@ -3,11 +3,12 @@ import { type RefObject, useDeferredValue, useMemo } from 'react';
 import {
   CHOICE_COLUMNS,
   choicesOf,
+  filterLogRows,
   LOG_COLUMNS,
   type LogColumn,
   type LogQuery,
   QUEUE_LABELS,
-  runLogQuery,
+  sortLogRows,
 } from '../../shared/log/logQuery';
 import type { Profile } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
@@ -33,7 +34,8 @@ export function LogView({
   const snapshot = useLogSnapshot();
   const config = useAgencyConfig();
   const deferredQuery = useDeferredValue(query);
-  const rows = useMemo(() => runLogQuery(snapshot.rows, deferredQuery, profile.id), [snapshot.rows, deferredQuery, profile.id]);
+  const sorted = useMemo(() => sortLogRows(snapshot.rows, deferredQuery.sort), [snapshot.rows, deferredQuery.sort]);
+  const rows = useMemo(() => filterLogRows(sorted, deferredQuery, profile.id), [sorted, deferredQuery, profile.id]);
   const choices = useMemo(() => {
     const out: Partial<Record<LogColumn, string[]>> = {};
     for (const c of CHOICE_COLUMNS) out[c] = choicesOf(snapshot.rows, c);
