@@ -11,3 +11,7 @@ export const asInstant = (ms: number): Instant => ms as Instant;
 export interface Clock {
   now(): Instant;
 }
+
+/** A duration of office time (business time) in minutes: not interchangeable with elapsed wall-clock minutes. */
+export type BusinessMinutes = number & { readonly __brand: 'BusinessMinutes' };
+export const asBusinessMinutes = (minutes: number): BusinessMinutes => minutes as BusinessMinutes;

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_AGENCY_CONFIG } from '../../shared/config/agencyConfig';
+import type { InquiryRecord } from '../../shared/inquiry/projection';
+import { toLogRow } from '../../shared/log/logRow';
+import { actorOf, type Profile } from '../../shared/people';
+import { openDesk, PAT_LEE, seedInquiries, type TestDesk } from '../test/fixtures';
+import type { LogSnapshot, LogStore } from './logStore';
+
+/** Every snapshot the store publishes, in order, from its first subscriber on. */
+function recordSnapshots(store: LogStore): LogSnapshot[] {
+  const seen: LogSnapshot[] = [];
+  store.subscribe(() => seen.push(store.getSnapshot()));
+  return seen;
+}
+
+/** Resolves with the first published snapshot that passes `test`. */
+function snapshotWhere(store: LogStore, test: (s: LogSnapshot) => boolean): Promise<LogSnapshot> {
+  return new Promise((resolve) => {
+    const stop = store.subscribe(() => {
+      const s = store.getSnapshot();
+      if (test(s)) {
+        stop();
+        resolve(s);
+      }
+    });
+  });
+}
+
+const summary = (s: LogSnapshot) => ({ loaded: s.loaded, total: s.total, complete: s.complete, rows: s.rows.length });
+const idsOf = (rows: readonly { id: string }[]) => rows.map((r) => r.id).sort();
+
+let desk: TestDesk;
+let ana: Profile;
+
+beforeEach(async () => {
+  desk = openDesk();
+  ana = await desk.repo.createProfile({ displayName: 'Ana Ortiz', role: 'liaison' });
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await desk.close();
+});
+
+describe('LogStore loading', () => {
+  it('shows the 200 newest of 450 inquiries first, then the whole log', async () => {
+    const seeded = await seedInquiries(desk.db, 450, actorOf(ana));
+    const newest200 = [...seeded].sort((a, b) => b.receivedAt - a.receivedAt).slice(0, 200);
+
+    const seen = recordSnapshots(desk.logStore);
+    await desk.logStore.whenComplete();
+
+    expect(seen.map(summary)).toEqual([
+      { loaded: 200, total: 450, complete: false, rows: 200 },
+      { loaded: 450, total: 450, complete: true, rows: 450 },
+      { loaded: 450, total: 450, complete: true, rows: 450 },
+    ]);
+    const [first, , last] = seen as [LogSnapshot, LogSnapshot, LogSnapshot];
+    expect(idsOf(first.rows)).toEqual(idsOf(newest200));
+    expect(first.rows.some((r) => r.memberName === 'Member 249')).toBe(false);
+    expect(first.rows.some((r) => r.memberName === 'Member 250')).toBe(true);
+    expect(idsOf(last.rows)).toEqual(idsOf(seeded));
+    const sample = seeded[17] as InquiryRecord;
+    expect(last.rows.find((r) => r.id === sample.id)).toEqual(toLogRow(sample, DEFAULT_AGENCY_CONFIG));
+  });
+
+  it('publishes a small log complete in its first snapshot', async () => {
+    await seedInquiries(desk.db, 3, actorOf(ana));
+
+    const seen = recordSnapshots(desk.logStore);
+    await desk.logStore.whenComplete();
+
+    expect(seen.map(summary)).toEqual([
+      { loaded: 3, total: 3, complete: true, rows: 3 },
+      { loaded: 3, total: 3, complete: true, rows: 3 },
+    ]);
+  });
+
+  it('publishes an empty log as complete with no rows', async () => {
+    const seen = recordSnapshots(desk.logStore);
+    await desk.logStore.whenComplete();
+
+    expect(seen.map(summary)[0]).toEqual({ loaded: 0, total: 0, complete: true, rows: 0 });
+  });
+});
+
+describe('LogStore after a write', () => {
+  beforeEach(async () => {
+    await seedInquiries(desk.db, 450, actorOf(ana));
+    recordSnapshots(desk.logStore);
+    await desk.logStore.whenComplete();
+  });
+
+  /** Spies on the reads a full load makes, so a test can show the store did not reload. */
+  function spyOnFullLoad() {
+    return {
+      count: vi.spyOn(desk.db.inquiries, 'count'),
+      orderBy: vi.spyOn(desk.db.inquiries, 'orderBy'),
+      where: vi.spyOn(desk.db.inquiries, 'where'),
+      toArray: vi.spyOn(desk.db.inquiries, 'toArray'),
+      bulkGet: vi.spyOn(desk.db.inquiries, 'bulkGet'),
+    };
+  }
+
+  it('adds a newly logged inquiry by reading only that inquiry', async () => {
+    const reads = spyOnFullLoad();
+    const updated = snapshotWhere(desk.logStore, (s) => s.loaded === 451);
+
+    const { id, caseNumber } = await desk.repo.logInquiry({ ...PAT_LEE, memberName: 'Lou Park' });
+    const snapshot = await updated;
+
+    expect(summary(snapshot)).toEqual({ loaded: 451, total: 451, complete: true, rows: 451 });
+    const stored = (await desk.db.inquiries.get(id)) as InquiryRecord;
+    expect(snapshot.rows.find((r) => r.id === id)).toEqual(toLogRow(stored, DEFAULT_AGENCY_CONFIG));
+    expect(snapshot.rows.find((r) => r.id === id)).toMatchObject({ caseNumber, memberName: 'Lou Park', priorityLabel: 'High' });
+    expect(reads.count).not.toHaveBeenCalled();
+    expect(reads.orderBy).not.toHaveBeenCalled();
+    expect(reads.where).not.toHaveBeenCalled();
+    expect(reads.bulkGet.mock.calls.filter(([keys]) => keys.includes(id))).toEqual([[[id]]]);
+  });
+
+  it('replaces a changed inquiry row in place', async () => {
+    const before = desk.logStore.getSnapshot().rows.find((r) => r.memberName === 'Member 123');
+    expect(before).toMatchObject({ priority: 'high', priorityLabel: 'High', assigneeName: '' });
+    const id = before?.id as string;
+    const reads = spyOnFullLoad();
+    const updated = snapshotWhere(desk.logStore, (s) => s.rows.find((r) => r.id === id)?.priority === 'escalated');
+
+    await desk.repo.editFields(id, { priority: 'escalated', assignee: { id: ana.id, name: 'Ana Ortiz' } });
+    const snapshot = await updated;
+
+    expect(summary(snapshot)).toEqual({ loaded: 450, total: 450, complete: true, rows: 450 });
+    expect(snapshot.rows.find((r) => r.id === id)).toMatchObject({
+      priority: 'escalated',
+      priorityLabel: 'Escalated',
+      assigneeId: ana.id,
+      assigneeName: 'Ana Ortiz',
+    });
+    expect(reads.count).not.toHaveBeenCalled();
+    expect(reads.orderBy).not.toHaveBeenCalled();
+    expect(reads.toArray).not.toHaveBeenCalled();
+  });
+});

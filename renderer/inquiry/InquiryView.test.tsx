@@ -1,0 +1,117 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MONDAY_2PM, openDesk, PAT_LEE, storedCounts, type TestDesk } from '../test/fixtures';
+import { renderApp } from '../test/renderApp';
+
+let desk: TestDesk;
+let inquiry: { id: string; caseNumber: string };
+
+beforeEach(async () => {
+  desk = openDesk(MONDAY_2PM);
+  await desk.repo.createProfile({ displayName: 'Ana Ortiz', role: 'liaison' });
+  inquiry = await desk.repo.logInquiry(PAT_LEE);
+  desk.clock.set('2026-11-23T20:30:00.000Z');
+});
+
+afterEach(async () => {
+  await desk.close();
+});
+
+async function openInquiry() {
+  const app = renderApp(desk, `#/inquiry/${inquiry.id}`);
+  await screen.findByRole('heading', { level: 1, name: `Inquiry ${inquiry.caseNumber}` });
+  await waitFor(() => expect(entries()).toHaveLength(1));
+  return app;
+}
+
+/** The timeline's entries, newest first, each as its text without the author and time line. */
+const entries = () =>
+  within(screen.getByRole('list', { name: 'Timeline entries, newest first' }))
+    .queryAllByRole('listitem')
+    .map((li) =>
+      Array.from(li.children)
+        .slice(1)
+        .map((c) => c.textContent)
+        .join(' '),
+    );
+
+describe('InquiryView', () => {
+  it('shows the logged entry with who logged it and when, in agency time', async () => {
+    await openInquiry();
+
+    expect(entries()).toEqual([`Logged the inquiry as ${inquiry.caseNumber}.`]);
+    const meta = within(screen.getByRole('list', { name: 'Timeline entries, newest first' })).getByRole('listitem').firstElementChild;
+    // Some ICU versions put a narrow no-break space before PM.
+    expect(meta?.textContent?.replace(/\s+/g, ' ')).toBe('Ana Ortiz Mon, Nov 23, 2026, 2:00 PM CST');
+  });
+
+  it('adds a note to the top of the timeline', async () => {
+    const { user } = await openInquiry();
+    const note = screen.getByRole('textbox', { name: 'Add a note as Ana Ortiz' });
+
+    await user.type(note, 'Called the member, left a voicemail.');
+    await user.click(screen.getByRole('button', { name: 'Add note' }));
+
+    await waitFor(() =>
+      expect(entries()).toEqual(['Called the member, left a voicemail.', `Logged the inquiry as ${inquiry.caseNumber}.`]),
+    );
+    expect((note as HTMLTextAreaElement).value).toBe('');
+    expect(await desk.db.inquiries.get(inquiry.id)).toMatchObject({ noteCount: 1, eventCount: 2 });
+  });
+
+  it('refuses an empty note with its message and stores nothing', async () => {
+    const { user } = await openInquiry();
+    const before = await storedCounts(desk.db);
+
+    await user.click(screen.getByRole('button', { name: 'Add note' }));
+
+    const note = screen.getByRole('textbox', { name: 'Add a note as Ana Ortiz' });
+    await waitFor(() => expect(note.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById('note-error')?.textContent).toBe('Type the note before adding it.');
+    expect(note.getAttribute('aria-describedby')).toBe('note-error note-hint');
+    expect(await storedCounts(desk.db)).toEqual(before);
+    expect(entries()).toHaveLength(1);
+  });
+
+  it('records a priority change as a timeline entry', async () => {
+    const { user } = await openInquiry();
+
+    await user.click(screen.getByRole('button', { name: 'Edit priority' }));
+    const editor = screen.getByRole('form', { name: 'Edit priority' });
+    expect((within(editor).getByRole('radio', { name: 'High' }) as HTMLInputElement).checked).toBe(true);
+    await user.click(within(editor).getByRole('radio', { name: 'Escalated' }));
+    await user.click(within(editor).getByRole('button', { name: 'Save change' }));
+
+    await waitFor(() =>
+      expect(entries()).toEqual(['Changed Priority from High to Escalated.', `Logged the inquiry as ${inquiry.caseNumber}.`]),
+    );
+    expect(screen.queryByRole('form', { name: 'Edit priority' })).toBeNull();
+    expect(document.querySelector('.inquiry-header .badge.priority-escalated')?.textContent).toBe('Escalated');
+    expect(await desk.db.inquiries.get(inquiry.id)).toMatchObject({ priority: 'escalated', eventCount: 2 });
+  });
+
+  it('refuses a Medicaid ID that does not fit the agency’s pattern, beside the field, and stores nothing', async () => {
+    const { user } = await openInquiry();
+    const before = await storedCounts(desk.db);
+
+    await user.click(screen.getByRole('button', { name: 'Edit medicaid id' }));
+    const input = screen.getByRole('textbox', { name: 'Medicaid ID' });
+    expect(document.activeElement).toBe(input);
+    await user.clear(input);
+    await user.type(input, '12');
+    await user.click(screen.getByRole('button', { name: 'Save change' }));
+
+    const error = await waitFor(() => {
+      const el = document.getElementById('edit-medicaidId-medicaidId-error');
+      expect(el).not.toBeNull();
+      return el as HTMLElement;
+    });
+    expect(error.textContent).toBe('A Medicaid ID is 7 digits followed by a capital letter, for example 1234567A.');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe('edit-medicaidId-medicaidId-hint edit-medicaidId-medicaidId-error');
+    expect(document.activeElement).toBe(input);
+    expect(await storedCounts(desk.db)).toEqual(before);
+    expect((await desk.db.inquiries.get(inquiry.id))?.medicaidId).toBe('1234567A');
+    expect(entries()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,138 @@
+import type { CaseNumber } from '../../shared/inquiry/caseNumber';
+import type { CommandContext } from '../../shared/inquiry/commands/context';
+import { logInquiry } from '../../shared/inquiry/commands/logInquiry';
+import type { InquiryEvent } from '../../shared/inquiry/events';
+import type { InquiryFields } from '../../shared/inquiry/fields';
+import { type InquiryRecord, projectInquiry } from '../../shared/inquiry/projection';
+import type { Actor } from '../../shared/people';
+import { encodeHlc } from '../../shared/sync/hlc';
+import { asInstant, type Clock, type Instant } from '../../shared/time/types';
+import { ChangeFeed } from '../data/changes';
+import { LiaisonDb } from '../data/db';
+import type { DataServices } from '../data/hooks';
+import { LogStore } from '../data/logStore';
+import { Repo } from '../data/repo';
+
+/** A clock that stands still until the test moves it. */
+export interface TestClock extends Clock {
+  set(iso: string): void;
+}
+
+export function testClock(iso: string): TestClock {
+  let at = asInstant(Date.parse(iso));
+  return {
+    now: () => at,
+    set: (next) => {
+      at = asInstant(Date.parse(next));
+    },
+  };
+}
+
+export const instant = (iso: string): Instant => asInstant(Date.parse(iso));
+
+/** 2:00 pm in Chicago on Monday 23 Nov 2026 (CST, UTC-6). */
+export const MONDAY_2PM = '2026-11-23T20:00:00.000Z';
+
+/** A High-priority transportation inquiry as a liaison would log it. */
+export const PAT_LEE: InquiryFields = {
+  receivedAt: instant('2026-11-23T19:45:00.000Z'),
+  source: 'Call Center CSR',
+  originatorName: 'Dana Ruiz',
+  originatorContact: '(515) 555-0199',
+  memberName: 'Pat Lee',
+  medicaidId: '1234567A',
+  memberDob: '',
+  memberPhone: '',
+  callbackPhone: '(515) 555-0188',
+  callbackAvailability: 'Weekdays after 3 pm',
+  mcoEnrollment: 'enrolled',
+  mcoId: 'itc',
+  priority: 'high',
+  category: 'Transportation',
+  subcategory: 'Missed ride',
+  description: 'Ride to dialysis did not come.',
+  expectedOutcome: 'Ride rebooked for Thursday.',
+  rootCause: '',
+  assignee: null,
+};
+
+export interface TestDesk extends DataServices {
+  db: LiaisonDb;
+  changes: ChangeFeed;
+  clock: TestClock;
+  /** Closes the feed and deletes the database. */
+  close(): Promise<void>;
+}
+
+/** A desk on its own fresh IndexedDB (fake-indexeddb), wired the way renderer/main.tsx wires it. */
+export function openDesk(at: string = MONDAY_2PM): TestDesk {
+  const db = new LiaisonDb(`t-${crypto.randomUUID()}`);
+  const changes = new ChangeFeed(db.name);
+  const clock = testClock(at);
+  const repo = new Repo(db, clock, changes);
+  const logStore = new LogStore(db, changes, () => repo.config());
+  return {
+    db,
+    changes,
+    clock,
+    repo,
+    logStore,
+    close: async () => {
+      changes.close();
+      db.close();
+      await db.delete();
+    },
+  };
+}
+
+/** How many rows each table holds, and the stored HLC and case sequence. */
+export async function storedCounts(db: LiaisonDb) {
+  return {
+    events: await db.events.count(),
+    inquiries: await db.inquiries.count(),
+    outbox: await db.outbox.count(),
+    hlc: (await db.meta.get('hlc'))?.value,
+    caseSeq: (await db.meta.get('caseSeq'))?.value,
+  };
+}
+
+/**
+ * Writes `n` logged inquiries straight into the tables in one transaction (the same events and
+ * projections Repo would write, without its per-write transaction), for log-size tests.
+ * Inquiry i is received i minutes after `firstReceived`, so the newest are the highest i.
+ */
+export async function seedInquiries(
+  db: LiaisonDb,
+  n: number,
+  actor: Actor,
+  firstReceived: Instant = instant('2026-10-01T14:00:00.000Z'),
+): Promise<InquiryRecord[]> {
+  const deviceId = 'SEEDDESK01';
+  let counter = 0;
+  let ids = 0;
+  const now = asInstant(firstReceived + n * 60_000);
+  const ctx: CommandContext = {
+    actor,
+    deviceId,
+    now,
+    stamp: () => encodeHlc({ wall: now, counter: counter++, deviceId }),
+    newId: () => `01JSEED${String(++ids).padStart(19, '0')}`,
+  };
+  const events: InquiryEvent[] = [];
+  const records: InquiryRecord[] = [];
+  for (let i = 0; i < n; i++) {
+    const fields: InquiryFields = {
+      ...PAT_LEE,
+      receivedAt: asInstant(firstReceived + i * 60_000),
+      memberName: `Member ${String(i).padStart(3, '0')}`,
+    };
+    const logged = logInquiry({ fields, caseNumber: `261001-SEED0-${String(i + 1).padStart(3, '0')}` as CaseNumber }, ctx);
+    events.push(...logged);
+    records.push(projectInquiry(logged) as InquiryRecord);
+  }
+  await db.transaction('rw', db.events, db.inquiries, async () => {
+    await db.events.bulkAdd(events);
+    await db.inquiries.bulkAdd(records);
+  });
+  return records;
+}

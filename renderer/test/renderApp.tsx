@@ -1,0 +1,65 @@
+import { render } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { expect } from 'vitest';
+import type { LiaisonApi } from '../../shared/ipc';
+import { App } from '../app/App';
+import type { TestDesk } from './fixtures';
+
+/** The browser bridge's API without the clipboard: what was copied is kept for assertions. */
+export function fakeBridge(): LiaisonApi & { copied: string[] } {
+  const copied: string[] = [];
+  return {
+    copied,
+    getAppInfo: async () => ({ name: 'Liaison Log', version: 'test', platform: 'browser', os: 'test' }),
+    copyText: async ({ text }) => {
+      copied.push(text);
+      return { ok: true };
+    },
+  };
+}
+
+/** Renders the whole app on a test desk at a route (`#/log`, `#/new`, `#/inquiry/<id>`). */
+export function renderApp(desk: TestDesk, hash = '#/log') {
+  window.location.hash = hash;
+  const user = userEvent.setup();
+  const bridge = fakeBridge();
+  const result = render(<App services={desk} bridge={bridge} />);
+  return { user, bridge, ...result };
+}
+
+/** Presses Tab until `target` has focus, as a keyboard user would; fails after `max` presses. */
+export async function tabTo(user: UserEvent, target: Element, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (document.activeElement === target) return;
+    await user.tab();
+  }
+  expect(document.activeElement, `Tab never reached ${target.id || target.tagName}`).toBe(target);
+}
+
+/**
+ * jsdom does no layout, so every element's clientHeight is 0 and @tanstack/react-virtual (which
+ * sizes its window from the scroll element's clientWidth/clientHeight) renders no rows at all.
+ * Give the log's scroll container a desk-sized viewport (1200 × 600 px, 15 rows of 40 px plus
+ * overscan); every other element keeps jsdom's 0. Returns the function that removes the stub.
+ */
+export function stubLogViewport(width = 1200, height = 600): () => void {
+  const proto = HTMLElement.prototype;
+  const size = (el: HTMLElement, value: number) => (el.classList.contains('table-scroll') ? value : 0);
+  Object.defineProperty(proto, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return size(this, height);
+    },
+  });
+  Object.defineProperty(proto, 'clientWidth', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return size(this, width);
+    },
+  });
+  return () => {
+    // The stubs shadow jsdom's getters on Element.prototype; deleting them restores those.
+    Reflect.deleteProperty(proto, 'clientHeight');
+    Reflect.deleteProperty(proto, 'clientWidth');
+  };
+}
