@@ -9,4 +9,12 @@ export class DomainError extends Error {
   }
 }
 
-export type DomainErrorCode = 'validation' | 'not_found' | 'no_change' | 'no_profile' | 'invalid_payload' | 'storage';
+export type DomainErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'no_change'
+  | 'no_profile'
+  | 'invalid_payload'
+  | 'storage'
+  /** The step does not fit where the inquiry stands in the process (resolving a resolved inquiry, a report-back with no referral). */
+  | 'invalid_step';

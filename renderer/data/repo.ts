@@ -1,9 +1,9 @@
-import { type AgencyConfig, normaliseAgencyConfig } from '../../shared/config/agencyConfig';
+import { type AgencyConfig, calendarConfigOf, normaliseAgencyConfig } from '../../shared/config/agencyConfig';
 import { DomainError } from '../../shared/errors';
 import { codeFromBytes, newId } from '../../shared/ids';
 import { type CaseNumber, formatCaseNumber } from '../../shared/inquiry/caseNumber';
 import { addNote } from '../../shared/inquiry/commands/addNote';
-import type { CommandContext } from '../../shared/inquiry/commands/context';
+import type { CommandContext, TimeRules } from '../../shared/inquiry/commands/context';
 import { editFields } from '../../shared/inquiry/commands/editFields';
 import { logInquiry } from '../../shared/inquiry/commands/logInquiry';
 import type { InquiryEvent } from '../../shared/inquiry/events';
@@ -11,6 +11,8 @@ import type { InquiryFields } from '../../shared/inquiry/fields';
 import { applyEvent, type InquiryRecord, needsRefold, projectInquiry } from '../../shared/inquiry/projection';
 import { actorOf, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
 import { encodeHlc, type Hlc, tickHlc } from '../../shared/sync/hlc';
+import { createCalendar } from '../../shared/time/calendar';
+import { timeRulesOf } from '../../shared/time/timeRules';
 import type { Clock, TimeZone } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
 import type { ChangeFeed } from './changes';
@@ -57,6 +59,16 @@ export class Repo {
       await this.db.meta.put({ key: META.device, value: identity });
       return identity;
     });
+  }
+
+  private rules: { key: string; rules: TimeRules } | null = null;
+
+  /** The business calendar of the configuration, rebuilt only when the calendar settings change. */
+  private timeRules(config: AgencyConfig): TimeRules {
+    const calendarConfig = calendarConfigOf(config);
+    const key = JSON.stringify(calendarConfig);
+    if (this.rules?.key !== key) this.rules = { key, rules: timeRulesOf(createCalendar(calendarConfig)) };
+    return this.rules.rules;
   }
 
   async config(): Promise<AgencyConfig> {
@@ -155,6 +167,7 @@ export class Repo {
       const state = inquiryId === null ? undefined : await db.inquiries.get(inquiryId);
       if (inquiryId !== null && !state) throw new DomainError('not_found', 'That inquiry is not in this log.');
       const now = this.clock.now();
+      const config = await this.config();
       let hlc = ((await db.meta.get(META.hlc))?.value as Hlc | undefined) ?? { wall: 0, counter: 0, deviceId };
       const ctx: CommandContext = {
         actor: actorOf(profile),
@@ -165,6 +178,8 @@ export class Repo {
           return encodeHlc(hlc);
         },
         newId: () => newId(now),
+        config,
+        time: this.timeRules(config),
       };
       const produced = await command(state as InquiryRecord, ctx);
       await this.append(produced);

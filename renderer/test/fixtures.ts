@@ -1,6 +1,7 @@
 import type { CaseNumber } from '../../shared/inquiry/caseNumber';
 import type { CommandContext } from '../../shared/inquiry/commands/context';
 import { logInquiry } from '../../shared/inquiry/commands/logInquiry';
+import { TEST_POLICY } from '../../shared/inquiry/commands/testing';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { InquiryFields } from '../../shared/inquiry/fields';
 import { type InquiryRecord, projectInquiry } from '../../shared/inquiry/projection';
@@ -117,6 +118,7 @@ export async function seedInquiries(
     now,
     stamp: () => encodeHlc({ wall: now, counter: counter++, deviceId }),
     newId: () => `01JSEED${String(++ids).padStart(19, '0')}`,
+    ...TEST_POLICY,
   };
   const events: InquiryEvent[] = [];
   const records: InquiryRecord[] = [];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type CalendarConfig, calendarConfigSchema, DEFAULT_CALENDAR_CONFIG } from '../time/calendar';
 import type { TimeZone } from '../time/types';
 import { isValidTimeZone } from '../time/zone';
 
@@ -16,16 +17,59 @@ export const SOURCES = [
 ] as const;
 export type Source = (typeof SOURCES)[number];
 
-export const priorityLevelSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
-  label: z.string().min(1).max(40),
+/** A span of time a policy is written in. Business units count office time only (shared/time/calendar). */
+export const policyDurationSchema = z.object({
+  amount: z.number().positive().max(10_000),
+  unit: z.enum(['businessHours', 'businessDays', 'clockHours']),
 });
+export type PolicyDuration = z.infer<typeof policyDurationSchema>;
+
+/**
+ * A priority level and its first-contact timer. `path` is the process it follows (SPEC.md):
+ * `high`: the liaison works it end to end, MCO follow-up due at end of day;
+ * `escalated`: an ESR works it, MCO follow-up due 1 business day after referral.
+ */
+export const priorityLevelSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
+    label: z.string().min(1).max(40),
+    path: z.enum(['high', 'escalated']),
+    firstContactTarget: policyDurationSchema,
+    firstContactDeadline: policyDurationSchema,
+  })
+  .refine(
+    (p) => p.firstContactTarget.unit !== p.firstContactDeadline.unit || p.firstContactTarget.amount <= p.firstContactDeadline.amount,
+    {
+      message: 'the first-contact target must not be later than the deadline',
+    },
+  );
 export type PriorityLevel = z.infer<typeof priorityLevelSchema>;
+
+const optionalText = (max: number) => z.string().trim().max(max).default('');
+
+/** A person or desk at an MCO the agency contacts. */
+export const mcoContactSchema = z.object({
+  name: z.string().trim().min(1, 'a contact needs a name').max(120),
+  phone: optionalText(40),
+  email: optionalText(160),
+  /** When they can be reached, as people write it ("Mon–Fri 8–5 CT"). */
+  hours: optionalText(120),
+});
+export type McoContact = z.infer<typeof mcoContactSchema>;
+
+export const mcoDepartmentSchema = z.object({
+  name: z.string().trim().min(1, 'a department needs a name').max(120),
+  contacts: z.array(mcoContactSchema).default(() => []),
+});
+export type McoDepartment = z.infer<typeof mcoDepartmentSchema>;
 
 export const mcoSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
   name: z.string().min(1).max(120),
   active: z.boolean(),
+  /** Other names the MCO goes by in old logs and e-mails ("ITC", "Amerigroup"), for import and search. */
+  aliases: z.array(z.string().trim().min(1).max(120)).default(() => []),
+  departments: z.array(mcoDepartmentSchema).default(() => []),
 });
 export type Mco = z.infer<typeof mcoSchema>;
 
@@ -35,6 +79,25 @@ export const categorySchema = z.object({
 });
 export type Category = z.infer<typeof categorySchema>;
 
+/** Seed 002's routing directory: for an issue type, what to check first and whom to contact. */
+export const routingEntrySchema = z.object({
+  issueType: z.string().trim().min(1, 'name the issue type').max(120),
+  checkFirst: optionalText(2000),
+  contact: optionalText(400),
+});
+export type RoutingEntry = z.infer<typeof routingEntrySchema>;
+
+/**
+ * Suggests a priority when a description contains one of `keywords` (whole words, any case) or the
+ * category is one of `categories`. Only ever a suggestion: a person chooses the priority.
+ */
+export const suggestionRuleSchema = z.object({
+  priority: z.string().min(1).max(32),
+  keywords: z.array(z.string().trim().min(1).max(80)).default(() => []),
+  categories: z.array(z.string().trim().min(1).max(80)).default(() => []),
+});
+export type SuggestionRule = z.infer<typeof suggestionRuleSchema>;
+
 /**
  * Agency configuration the intake and log need. Stored versioned in the database;
  * every read passes `normaliseAgencyConfig`, so older or partial records gain new defaults.
@@ -43,8 +106,14 @@ export const agencyConfigSchema = z.object({
   version: z.literal(1),
   timeZone: z.string().refine(isValidTimeZone, 'not a known IANA time zone'),
   priorityLevels: z.array(priorityLevelSchema).min(1),
+  /** Office hours, holidays and closures (the agency's time zone is `timeZone` above). */
+  calendar: calendarConfigSchema.omit({ timeZone: true }).prefault({}),
+  /** Unanswered outreach attempts after which "unable to reach" closure is offered (seed 003: 2). */
+  outreachMaxAttempts: z.number().int().min(1).max(10),
   mcos: z.array(mcoSchema),
   categories: z.array(categorySchema).min(1),
+  routing: z.array(routingEntrySchema).default(() => []),
+  suggestionRules: z.array(suggestionRuleSchema).default(() => []),
   /** Pattern a Medicaid (state) ID must match, and how to describe it to a person. */
   medicaidId: z.object({ pattern: z.string().min(1), description: z.string().min(1) }),
 });
@@ -54,13 +123,59 @@ export const DEFAULT_AGENCY_CONFIG: AgencyConfig = {
   version: 1,
   timeZone: 'America/Chicago' as TimeZone,
   priorityLevels: [
-    { id: 'high', label: 'High' },
-    { id: 'escalated', label: 'Escalated' },
+    {
+      id: 'high',
+      label: 'High',
+      path: 'high',
+      firstContactTarget: { amount: 2, unit: 'businessHours' },
+      firstContactDeadline: { amount: 4, unit: 'businessHours' },
+    },
+    {
+      id: 'escalated',
+      label: 'Escalated',
+      path: 'escalated',
+      firstContactTarget: { amount: 1, unit: 'businessDays' },
+      firstContactDeadline: { amount: 3, unit: 'businessDays' },
+    },
   ],
+  calendar: (({ timeZone: _zone, ...rest }) => rest)(DEFAULT_CALENDAR_CONFIG),
+  outreachMaxAttempts: 2,
+  // Departments and contacts are examples for a new desk to replace in Settings → MCO directory.
   mcos: [
-    { id: 'itc', name: 'Iowa Total Care', active: true },
-    { id: 'molina', name: 'Molina Healthcare of Iowa', active: true },
-    { id: 'wellpoint', name: 'Wellpoint Iowa', active: true },
+    {
+      id: 'itc',
+      name: 'Iowa Total Care',
+      active: true,
+      aliases: ['ITC', 'Total Care'],
+      departments: [
+        {
+          name: 'Member Services',
+          contacts: [{ name: 'Member Services escalations', phone: '', email: '', hours: 'Mon–Fri 07:30–18:00' }],
+        },
+        { name: 'Utilization Management', contacts: [] },
+        { name: 'Care Management', contacts: [] },
+      ],
+    },
+    {
+      id: 'molina',
+      name: 'Molina Healthcare of Iowa',
+      active: true,
+      aliases: ['Molina', 'MHI'],
+      departments: [
+        { name: 'Member Services', contacts: [] },
+        { name: 'Pharmacy', contacts: [] },
+      ],
+    },
+    {
+      id: 'wellpoint',
+      name: 'Wellpoint Iowa',
+      active: true,
+      aliases: ['Wellpoint', 'Amerigroup', 'Amerigroup Iowa', 'AGP'],
+      departments: [
+        { name: 'Member Services', contacts: [] },
+        { name: 'Grievances and Appeals', contacts: [] },
+      ],
+    },
   ],
   categories: [
     { name: 'Access to care', subcategories: ['Provider network', 'Appointment availability', 'Specialist referral'] },
@@ -74,18 +189,54 @@ export const DEFAULT_AGENCY_CONFIG: AgencyConfig = {
     { name: 'Behavioral health', subcategories: ['Access', 'Crisis services', 'Substance use'] },
     { name: 'Other', subcategories: [] },
   ],
+  routing: [
+    {
+      issueType: 'Member not enrolled with an MCO (fee-for-service)',
+      checkFirst: 'Eligibility and enrollment history in the state system.',
+      contact: 'Unit lead callback queue (the app routes it there at intake).',
+    },
+    {
+      issueType: 'Pharmacy prior authorization delayed or denied',
+      checkFirst: "The MCO's prior authorization status and the preferred drug list.",
+      contact: "The MCO's Pharmacy department (MCO directory).",
+    },
+    {
+      issueType: 'Dire need: loss of care, medication or housing within 24 hours',
+      checkFirst: 'Whether the member is safe now; the case history.',
+      contact: 'Unit lead at once; then the MCO Member Services escalations line.',
+    },
+  ],
+  suggestionRules: [
+    { priority: 'high', keywords: ['emergency', 'urgent', 'hospital', 'discharge', 'out of medication', 'eviction'], categories: [] },
+  ],
   medicaidId: { pattern: '^\\d{7}[A-Z]$', description: '7 digits followed by a capital letter, for example 1234567A' },
 };
 
 /** Reads a stored config, filling what an older version lacked; falls back to defaults, never throws. */
 export function normaliseAgencyConfig(stored: unknown): AgencyConfig {
   if (stored && typeof stored === 'object') {
-    const merged = { ...DEFAULT_AGENCY_CONFIG, ...(stored as Record<string, unknown>), version: 1 };
+    const merged: Record<string, unknown> = { ...DEFAULT_AGENCY_CONFIG, ...(stored as Record<string, unknown>), version: 1 };
+    if (Array.isArray(merged.priorityLevels)) merged.priorityLevels = merged.priorityLevels.map(withLevelDefaults);
     const parsed = agencyConfigSchema.safeParse(merged);
     if (parsed.success) return parsed.data;
   }
   return DEFAULT_AGENCY_CONFIG;
 }
+
+/** A level stored before levels carried a path and targets takes the defaults of the level it names (or Escalated's). */
+function withLevelDefaults(level: unknown): unknown {
+  if (!level || typeof level !== 'object') return level;
+  const id = (level as { id?: unknown }).id;
+  const base = DEFAULT_AGENCY_CONFIG.priorityLevels.find((p) => p.id === id) ?? DEFAULT_AGENCY_CONFIG.priorityLevels[1];
+  return { path: base?.path, firstContactTarget: base?.firstContactTarget, firstContactDeadline: base?.firstContactDeadline, ...level };
+}
+
+export function priorityLevel(config: AgencyConfig, id: string): PriorityLevel | undefined {
+  return config.priorityLevels.find((p) => p.id === id);
+}
+
+/** The business calendar configuration in force for this agency. */
+export const calendarConfigOf = (config: AgencyConfig): CalendarConfig => ({ ...config.calendar, timeZone: config.timeZone as TimeZone });
 
 export function priorityLabel(config: AgencyConfig, id: string): string {
   return config.priorityLevels.find((p) => p.id === id)?.label ?? id;

@@ -8,6 +8,7 @@ import { addNote } from './commands/addNote';
 import type { CommandContext } from './commands/context';
 import { editFields } from './commands/editFields';
 import { logInquiry } from './commands/logInquiry';
+import { TEST_POLICY } from './commands/testing';
 import { type InquiryEvent, parseEvent } from './events';
 import type { InquiryFields } from './fields';
 import { type InquiryRecord, projectInquiry } from './projection';
@@ -24,6 +25,7 @@ function testContext(now: Instant = NOW, deviceId = 'DESKA'): CommandContext {
     now,
     stamp: () => encodeHlc({ wall: now, counter: counter++, deviceId }),
     newId: () => `01J${deviceId}${String(++ids).padStart(18, '0')}`,
+    ...TEST_POLICY,
   };
 }
 
@@ -96,7 +98,7 @@ describe('parseEvent', () => {
 
   it('refuses an unknown event type', () => {
     expect(refused({ ...wire(note), type: 'NoteDeleted' })).toBe(
-      "type: Invalid discriminator value. Expected 'InquiryLogged' | 'NoteAdded' | 'FieldEdited'",
+      `type: Invalid discriminator value. Expected ${inquiryEventTypes.map((t) => `'${t}'`).join(' | ')}`,
     );
   });
 
@@ -204,4 +206,18 @@ describe('parseEvent', () => {
   });
 });
 
-const inquiryEventTypes = ['InquiryLogged', 'NoteAdded', 'FieldEdited'];
+const inquiryEventTypes = [
+  'InquiryLogged',
+  'NoteAdded',
+  'FieldEdited',
+  'TargetsSet',
+  'OutreachRecorded',
+  'McoReferred',
+  'McoReportedBack',
+  'McoFollowedUp',
+  'CallbackScheduled',
+  'CallbackClosed',
+  'RoutedToUnitLead',
+  'InquiryResolved',
+  'InquiryReopened',
+];

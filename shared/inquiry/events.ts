@@ -76,7 +76,90 @@ export const fieldEditedSchema = z.object({
     }),
 });
 
-export const inquiryEventSchema = z.discriminatedUnion('type', [inquiryLoggedSchema, noteAddedSchema, fieldEditedSchema]);
+// The process (SPEC.md "The process"). Instants are epoch ms; due times are computed by the
+// command from the policy and calendar in force at that moment and recorded here, so a later change
+// of policy or calendar never rewrites what was due when.
+
+const instant = z.number().int().nonnegative();
+const durationSchema = z.object({ amount: z.number().positive(), unit: z.enum(['businessHours', 'businessDays', 'clockHours']) });
+
+export const targetsSetPayload = z.object({
+  priority: text(32),
+  /** When the first-contact clock started (the inquiry's received time). */
+  from: instant,
+  firstContactTarget: instant,
+  firstContactDeadline: instant,
+  /** The policy the times were computed from, for the record. */
+  policy: z.object({ target: durationSchema, deadline: durationSchema }),
+});
+export const OUTREACH_METHODS = ['call', 'voicemail', 'letter', 'email'] as const;
+export const PARTIES = ['member', 'originator'] as const;
+export const outreachRecordedPayload = z.object({
+  party: z.enum(PARTIES),
+  method: z.enum(OUTREACH_METHODS),
+  /** True when the person was actually reached: that is the first contact the timer waits for. */
+  reached: z.boolean(),
+  note: text(4000),
+});
+export const mcoReferredPayload = z.object({
+  mcoId: text(40).min(1),
+  department: text(120),
+  contact: text(160),
+  note: text(4000),
+  /** The MCO is expected to contact the member by this time (end of day). */
+  mcoContactDue: instant,
+  /** If the MCO has not reported back by this time, follow up with it. */
+  followUpDue: instant,
+});
+export const mcoReportedBackPayload = z.object({ memberContacted: z.boolean(), note: text(4000) });
+export const mcoFollowedUpPayload = z.object({ note: text(4000), nextFollowUpDue: instant });
+export const callbackScheduledPayload = z.object({
+  callbackId: z.string().min(10).max(40),
+  party: z.enum(PARTIES),
+  number: text(40),
+  at: instant,
+  caller: personRefSchema,
+  note: text(4000),
+});
+export const callbackClosedPayload = z.object({
+  callbackId: z.string().min(10).max(40),
+  outcome: z.enum(['reached', 'no_answer', 'voicemail', 'cancelled']),
+  note: text(4000),
+});
+/** The MCO gate: a member not enrolled with an MCO goes to the unit lead callback queue (SPEC.md "The process" 2). */
+export const routedToUnitLeadPayload = z.object({ reason: text(400) });
+export const RESOLUTIONS = ['agency', 'mco', 'unit_lead', 'unable_to_reach', 'withdrawn'] as const;
+export const inquiryResolvedPayload = z.object({ resolution: z.enum(RESOLUTIONS), text: text(4000).min(1) });
+export const inquiryReopenedPayload = z.object({ reason: text(4000).min(1) });
+
+const eventOf = <T extends string, P extends z.ZodType>(type: T, payload: P) => z.object({ ...envelope, type: z.literal(type), payload });
+
+export const targetsSetSchema = eventOf('TargetsSet', targetsSetPayload);
+export const outreachRecordedSchema = eventOf('OutreachRecorded', outreachRecordedPayload);
+export const mcoReferredSchema = eventOf('McoReferred', mcoReferredPayload);
+export const mcoReportedBackSchema = eventOf('McoReportedBack', mcoReportedBackPayload);
+export const mcoFollowedUpSchema = eventOf('McoFollowedUp', mcoFollowedUpPayload);
+export const callbackScheduledSchema = eventOf('CallbackScheduled', callbackScheduledPayload);
+export const callbackClosedSchema = eventOf('CallbackClosed', callbackClosedPayload);
+export const routedToUnitLeadSchema = eventOf('RoutedToUnitLead', routedToUnitLeadPayload);
+export const inquiryResolvedSchema = eventOf('InquiryResolved', inquiryResolvedPayload);
+export const inquiryReopenedSchema = eventOf('InquiryReopened', inquiryReopenedPayload);
+
+export const inquiryEventSchema = z.discriminatedUnion('type', [
+  inquiryLoggedSchema,
+  noteAddedSchema,
+  fieldEditedSchema,
+  targetsSetSchema,
+  outreachRecordedSchema,
+  mcoReferredSchema,
+  mcoReportedBackSchema,
+  mcoFollowedUpSchema,
+  callbackScheduledSchema,
+  callbackClosedSchema,
+  routedToUnitLeadSchema,
+  inquiryResolvedSchema,
+  inquiryReopenedSchema,
+]);
 
 interface Envelope {
   id: string;
@@ -104,7 +187,33 @@ export interface FieldEdited extends Envelope {
   payload: FieldEdit;
 }
 
-export type InquiryEvent = InquiryLogged | NoteAdded | FieldEdited;
+type WorkflowEvent<T extends string, P extends z.ZodType> = Envelope & { type: T; payload: z.infer<P> };
+export type TargetsSet = WorkflowEvent<'TargetsSet', typeof targetsSetPayload>;
+export type OutreachRecorded = WorkflowEvent<'OutreachRecorded', typeof outreachRecordedPayload>;
+export type McoReferred = WorkflowEvent<'McoReferred', typeof mcoReferredPayload>;
+export type McoReportedBack = WorkflowEvent<'McoReportedBack', typeof mcoReportedBackPayload>;
+export type McoFollowedUp = WorkflowEvent<'McoFollowedUp', typeof mcoFollowedUpPayload>;
+export type CallbackScheduled = WorkflowEvent<'CallbackScheduled', typeof callbackScheduledPayload>;
+export type CallbackClosed = WorkflowEvent<'CallbackClosed', typeof callbackClosedPayload>;
+export type RoutedToUnitLead = WorkflowEvent<'RoutedToUnitLead', typeof routedToUnitLeadPayload>;
+export type InquiryResolved = WorkflowEvent<'InquiryResolved', typeof inquiryResolvedPayload>;
+export type InquiryReopened = WorkflowEvent<'InquiryReopened', typeof inquiryReopenedPayload>;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+export type InquiryEvent =
+  | InquiryLogged
+  | NoteAdded
+  | FieldEdited
+  | TargetsSet
+  | OutreachRecorded
+  | McoReferred
+  | McoReportedBack
+  | McoFollowedUp
+  | CallbackScheduled
+  | CallbackClosed
+  | RoutedToUnitLead
+  | InquiryResolved
+  | InquiryReopened;
 export type EventType = InquiryEvent['type'];
 
 /** Parses an event from an untrusted source (IPC, sync share, import). */

@@ -6,7 +6,7 @@ import type { Instant } from '../time/types';
 import type { CaseNumber } from './caseNumber';
 import type { FieldEdit, FieldEdited, InquiryEvent, InquiryLogged, NoteAdded } from './events';
 import type { FieldName, InquiryFields } from './fields';
-import { applyEvent, byHlc, type InquiryRecord, needsRefold, projectInquiry } from './projection';
+import { applyEvent, byHlc, EMPTY_WORKFLOW, type InquiryRecord, needsRefold, projectInquiry } from './projection';
 
 const INQUIRY_ID = '01JDINQUIRY000000000000001';
 const T0 = Date.UTC(2026, 10, 23, 15, 15);
@@ -74,6 +74,7 @@ const LOGGED_RECORD: InquiryRecord = {
   fieldHlc: Object.fromEntries(Object.keys(FIELDS).map((f) => [f, stamp(T0)])),
   noteCount: 0,
   eventCount: 1,
+  workflow: EMPTY_WORKFLOW,
 };
 
 const fold = (events: readonly InquiryEvent[]) => events.reduce<InquiryRecord | undefined>(applyEvent, undefined);

@@ -2,12 +2,60 @@ import type { PersonRef } from '../people';
 import { type HlcStamp, laterStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
 import type { CaseNumber } from './caseNumber';
-import type { InquiryEvent } from './events';
+import type { InquiryEvent, PARTIES, Resolution } from './events';
 import type { FieldName, InquiryFields } from './fields';
 
 export const STATUSES = ['open', 'resolved'] as const;
 export type InquiryStatus = (typeof STATUSES)[number];
 export const STATUS_LABELS: Record<InquiryStatus, string> = { open: 'Open', resolved: 'Resolved' };
+
+export interface Referral {
+  at: Instant;
+  mcoId: string;
+  department: string;
+  contact: string;
+  mcoContactDue: Instant;
+  followUpDue: Instant;
+  reportedBackAt: Instant | null;
+  memberContactedByMco: boolean | null;
+  followUps: number;
+  lastFollowUpAt: Instant | null;
+}
+
+export type CallbackStatus = 'scheduled' | 'reached' | 'no_answer' | 'voicemail' | 'cancelled';
+export interface Callback {
+  id: string;
+  party: (typeof PARTIES)[number];
+  number: string;
+  at: Instant;
+  caller: PersonRef;
+  note: string;
+  status: CallbackStatus;
+  scheduledAt: Instant;
+}
+
+/** Where the inquiry stands in the process (SPEC.md "The process"); derived, never stored as a field. */
+export interface WorkflowState {
+  targets: { priority: string; from: Instant; firstContactTarget: Instant; firstContactDeadline: Instant } | null;
+  firstContactAt: Instant | null;
+  /** Outreach attempts that did not reach anyone. */
+  outreachAttempts: number;
+  referral: Referral | null;
+  callbacks: Callback[];
+  /** When the MCO gate sent it to the unit lead callback queue. */
+  routedToUnitLeadAt: Instant | null;
+  resolution: { type: Resolution; text: string; at: Instant; by: PersonRef } | null;
+}
+
+export const EMPTY_WORKFLOW: WorkflowState = {
+  targets: null,
+  firstContactAt: null,
+  outreachAttempts: 0,
+  referral: null,
+  callbacks: [],
+  routedToUnitLeadAt: null,
+  resolution: null,
+};
 
 /** The inquiry row: a pure fold of its events, stored only so lists are fast. */
 export interface InquiryRecord extends InquiryFields {
@@ -24,6 +72,7 @@ export interface InquiryRecord extends InquiryFields {
   fieldHlc: Partial<Record<FieldName, HlcStamp>>;
   noteCount: number;
   eventCount: number;
+  workflow: WorkflowState;
 }
 
 /**
@@ -47,6 +96,7 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
       fieldHlc,
       noteCount: 0,
       eventCount: 1,
+      workflow: EMPTY_WORKFLOW,
     };
   }
   if (!state) return undefined; // nothing to fold into until the inquiry's logged event is known
@@ -68,6 +118,95 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
       next.fieldHlc = { ...state.fieldHlc, [field]: e.hlc };
       return next;
     }
+    default:
+      next.workflow = applyWorkflow(state.workflow, e);
+      next.status = next.workflow.resolution ? 'resolved' : 'open';
+      return next;
+  }
+}
+
+type WorkflowEvent = Exclude<InquiryEvent, { type: 'InquiryLogged' | 'NoteAdded' | 'FieldEdited' }>;
+
+/** The process steps, folded in HLC order (later facts win: a newer referral replaces an older one). */
+function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
+  const at = e.at;
+  const by = { id: e.actor.id, name: e.actor.name };
+  switch (e.type) {
+    case 'TargetsSet': {
+      const p = e.payload;
+      return {
+        ...w,
+        targets: {
+          priority: p.priority,
+          from: p.from as Instant,
+          firstContactTarget: p.firstContactTarget as Instant,
+          firstContactDeadline: p.firstContactDeadline as Instant,
+        },
+      };
+    }
+    case 'OutreachRecorded':
+      if (e.payload.reached) return { ...w, firstContactAt: w.firstContactAt ?? at };
+      return { ...w, outreachAttempts: w.outreachAttempts + 1 };
+    case 'McoReferred': {
+      const p = e.payload;
+      return {
+        ...w,
+        referral: {
+          at,
+          mcoId: p.mcoId,
+          department: p.department,
+          contact: p.contact,
+          mcoContactDue: p.mcoContactDue as Instant,
+          followUpDue: p.followUpDue as Instant,
+          reportedBackAt: null,
+          memberContactedByMco: null,
+          followUps: 0,
+          lastFollowUpAt: null,
+        },
+      };
+    }
+    case 'McoReportedBack':
+      if (!w.referral) return w;
+      return { ...w, referral: { ...w.referral, reportedBackAt: at, memberContactedByMco: e.payload.memberContacted } };
+    case 'McoFollowedUp':
+      if (!w.referral) return w;
+      return {
+        ...w,
+        referral: {
+          ...w.referral,
+          followUps: w.referral.followUps + 1,
+          lastFollowUpAt: at,
+          followUpDue: e.payload.nextFollowUpDue as Instant,
+        },
+      };
+    case 'CallbackScheduled': {
+      const p = e.payload;
+      const callback: Callback = {
+        id: p.callbackId,
+        party: p.party,
+        number: p.number,
+        at: p.at as Instant,
+        caller: p.caller,
+        note: p.note,
+        status: 'scheduled',
+        scheduledAt: at,
+      };
+      return { ...w, callbacks: [...w.callbacks.filter((c) => c.id !== p.callbackId), callback] };
+    }
+    case 'CallbackClosed': {
+      const { callbackId, outcome } = e.payload;
+      const callbacks = w.callbacks.map((c) => (c.id === callbackId ? { ...c, status: outcome } : c));
+      // A callback is outreach: reaching the person is the first contact; no answer is an attempt.
+      if (outcome === 'reached') return { ...w, callbacks, firstContactAt: w.firstContactAt ?? at };
+      if (outcome === 'no_answer' || outcome === 'voicemail') return { ...w, callbacks, outreachAttempts: w.outreachAttempts + 1 };
+      return { ...w, callbacks };
+    }
+    case 'RoutedToUnitLead':
+      return { ...w, routedToUnitLeadAt: w.routedToUnitLeadAt ?? at };
+    case 'InquiryResolved':
+      return { ...w, resolution: { type: e.payload.resolution, text: e.payload.text, at, by } };
+    case 'InquiryReopened':
+      return { ...w, resolution: null };
   }
 }
 

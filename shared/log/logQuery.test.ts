@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
 import type { CaseNumber } from '../inquiry/caseNumber';
 import type { InquiryFields } from '../inquiry/fields';
-import type { InquiryRecord, InquiryStatus } from '../inquiry/projection';
+import { EMPTY_WORKFLOW, type InquiryRecord, type InquiryStatus } from '../inquiry/projection';
 import type { PersonRef } from '../people';
 import type { HlcStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
@@ -48,6 +48,7 @@ function inquiry(s: Spec): InquiryRecord {
     updatedAt: s.receivedAt as Instant,
     lastHlc: '0mwteq6g0-0000-DESKA' as HlcStamp,
     fieldHlc: {},
+    workflow: EMPTY_WORKFLOW,
     noteCount: 0,
     eventCount: 1,
     receivedAt: s.receivedAt as Instant,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
 import type { CaseNumber } from '../inquiry/caseNumber';
-import type { InquiryRecord } from '../inquiry/projection';
+import { EMPTY_WORKFLOW, type InquiryRecord } from '../inquiry/projection';
 import type { HlcStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
 import { toLogRow } from './logRow';
@@ -12,6 +12,7 @@ const record = (patch: Partial<InquiryRecord> = {}): InquiryRecord => ({
   status: 'open',
   loggedAt: Date.UTC(2026, 10, 22, 5, 40) as Instant,
   loggedBy: { id: 'p-ana', name: 'Ana Ortiz' },
+  workflow: EMPTY_WORKFLOW,
   updatedAt: Date.UTC(2026, 10, 23, 16, 0) as Instant,
   lastHlc: '0mwteq6g0-0000-DESKA' as HlcStamp,
   fieldHlc: {},

@@ -171,7 +171,8 @@ const toMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Numb
  */
 export function businessDayLength(week: WeekHours): number {
   const counts = new Map<number, number>();
-  for (const h of week) if (h) counts.set(toMinutes(h.close) - toMinutes(h.open), (counts.get(toMinutes(h.close) - toMinutes(h.open)) ?? 0) + 1);
+  for (const h of week)
+    if (h) counts.set(toMinutes(h.close) - toMinutes(h.open), (counts.get(toMinutes(h.close) - toMinutes(h.open)) ?? 0) + 1);
   let best = 0;
   let bestCount = 0;
   for (const [length, count] of counts) {
@@ -357,7 +358,8 @@ export interface DeadlineExplanation {
 
 type Trace = Pick<DeadlineExplanation, 'segments' | 'skipped' | 'dstChanges'>;
 
-const noOfficeTime = (day: IsoDay) => new RangeError(`No office hours for ${MAX_DAYS_WITHOUT_OFFICE_TIME} days from ${day}: check the calendar configuration`);
+const noOfficeTime = (day: IsoDay) =>
+  new RangeError(`No office hours for ${MAX_DAYS_WITHOUT_OFFICE_TIME} days from ${day}: check the calendar configuration`);
 
 function toMs(minutes: number): number {
   if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`Business time to add must be a finite number ≥ 0, not ${minutes}`);

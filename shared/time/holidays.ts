@@ -10,9 +10,15 @@ import type { IsoDay } from './types';
 export const HOLIDAY_TYPES = ['public', 'bank', 'school', 'optional', 'observance'] as const;
 export type HolidayType = (typeof HOLIDAY_TYPES)[number];
 
-/** One holiday the library reports, as a calendar day in the region. */
+/**
+ * One calendar day of a holiday the library reports, in the region. A holiday the library gives as several
+ * days (Eid al-Fitr in AE: 72 h) appears once per day; one starting in the afternoon (Christmas Eve from
+ * 14:00 in AT) has `fromMinutes` > 0 on its first day.
+ */
 export interface LibraryHoliday {
   day: IsoDay;
+  /** Local minutes after midnight at which the holiday begins on this day: 0 for the whole day. */
+  fromMinutes: number;
   /** English name as the library gives it, e.g. "Independence Day (substitute day)". */
   name: string;
   /** The name without the " (substitute day)" suffix, so a rule about a holiday also covers its observed day. */
@@ -71,16 +77,27 @@ export function holidaySource(code: string): (year: number) => LibraryHoliday[] 
   const parts = splitRegion(code);
   if (!parts || !isKnownHolidayRegion(code)) throw new RangeError(`No holiday data for region "${code}"`);
   const lib = new Holidays(parts, { languages: ['en'], types: [...HOLIDAY_TYPES] });
-  return (year) =>
-    lib.getHolidays(year, 'en').map((h) => {
+  return (year) => {
+    const out: LibraryHoliday[] = [];
+    for (const h of lib.getHolidays(year, 'en')) {
       const substitute = h.substitute === true;
-      return {
-        // `date` is the local day in the region ("2026-07-03 00:00:00"), independent of the machine's zone.
-        day: h.date.slice(0, 10) as IsoDay,
-        name: h.name,
-        baseName: substitute ? h.name.replace(SUBSTITUTE_SUFFIX, '') : h.name,
-        type: h.type,
-        substitute,
-      };
-    });
+      const base = { name: h.name, baseName: substitute ? h.name.replace(SUBSTITUTE_SUFFIX, '') : h.name, type: h.type, substitute };
+      // `date` is the local day and time in the region ("2026-07-03 00:00:00", "2026-12-24 14:00:00",
+      // sometimes with an offset after it), independent of the machine's zone.
+      const first = Date.UTC(Number(h.date.slice(0, 4)), Number(h.date.slice(5, 7)) - 1, Number(h.date.slice(8, 10)));
+      const fromMinutes = Number(h.date.slice(11, 13)) * 60 + Number(h.date.slice(14, 16)) || 0;
+      // Whole days covered: a DST change inside makes a day 23 h or 25 h, hence the slack.
+      const lengthMinutes = (h.end.getTime() - h.start.getTime()) / 60_000;
+      const days = Math.max(1, Math.ceil((fromMinutes + lengthMinutes - 90) / 1440));
+      for (let i = 0; i < days; i++) {
+        out.push({ ...base, day: isoDayUtc(first + i * 86_400_000), fromMinutes: i === 0 ? fromMinutes : 0 });
+      }
+    }
+    return out;
+  };
+}
+
+function isoDayUtc(ms: number): IsoDay {
+  const d = new Date(ms);
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}` as IsoDay;
 }

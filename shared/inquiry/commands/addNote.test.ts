@@ -9,6 +9,7 @@ import { applyEvent, type InquiryRecord, projectInquiry } from '../projection';
 import { addNote, NOTE_MAX_LENGTH } from './addNote';
 import type { CommandContext } from './context';
 import { logInquiry } from './logInquiry';
+import { TEST_POLICY } from './testing';
 
 const LOGGED_AT = Date.UTC(2026, 10, 23, 15, 20) as Instant;
 const NOW = Date.UTC(2026, 10, 23, 20, 0) as Instant;
@@ -24,6 +25,7 @@ function testContext(now: Instant = NOW, actor: Actor = BEN, deviceId = 'DESKB')
     now,
     stamp: () => encodeHlc({ wall: now, counter: counter++, deviceId }),
     newId: () => `01J${deviceId}${String(++ids).padStart(18, '0')}`,
+    ...TEST_POLICY,
   };
 }
 
@@ -105,6 +107,6 @@ describe('addNote', () => {
   it('counts the note on the record once folded', () => {
     const state = inquiry();
     const [event] = addNote(state, { text: 'Ride rebooked for Thursday.' }, testContext());
-    expect(applyEvent(state, event)).toMatchObject({ noteCount: 1, eventCount: 2, updatedAt: NOW, lastHlc: event.hlc });
+    expect(applyEvent(state, event)).toMatchObject({ noteCount: 1, eventCount: state.eventCount + 1, updatedAt: NOW, lastHlc: event.hlc });
   });
 });

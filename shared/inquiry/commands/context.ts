@@ -1,6 +1,19 @@
+import type { AgencyConfig, PolicyDuration } from '../../config/agencyConfig';
 import type { Actor } from '../../people';
 import type { HlcStamp } from '../../sync/hlc';
 import type { Instant } from '../../time/types';
+
+/**
+ * The agency's clock arithmetic as commands need it (shared/time/timeRules.ts builds it over the
+ * business calendar). Commands compute due times once, when the fact happens, and record them in
+ * the event: a later change of policy or calendar never rewrites what was due when.
+ */
+export interface TimeRules {
+  /** `t` plus a policy duration: business hours/days count office time only; clock hours count all time. */
+  add(t: Instant, d: PolicyDuration): Instant;
+  /** The close of the business day containing `t`, or of the next business day when `t` is outside office hours. */
+  endOfBusinessDay(t: Instant): Instant;
+}
 
 /** What a command needs from its surroundings; the storage adapter supplies it inside its transaction. */
 export interface CommandContext {
@@ -11,6 +24,9 @@ export interface CommandContext {
   stamp(): HlcStamp;
   /** A new ULID. */
   newId(): string;
+  /** The agency configuration in force now (priority levels, outreach limit, MCOs). */
+  config: AgencyConfig;
+  time: TimeRules;
 }
 
 export const envelopeOf = (ctx: CommandContext, inquiryId: string) => ({

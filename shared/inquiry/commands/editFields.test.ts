@@ -9,6 +9,7 @@ import { type InquiryRecord, projectInquiry } from '../projection';
 import type { CommandContext } from './context';
 import { editFields } from './editFields';
 import { logInquiry } from './logInquiry';
+import { TEST_POLICY } from './testing';
 
 const LOGGED_AT = Date.UTC(2026, 10, 23, 15, 20) as Instant;
 const NOW = Date.UTC(2026, 10, 23, 20, 0) as Instant;
@@ -24,6 +25,7 @@ function testContext(now: Instant = NOW, deviceId = 'DESKA'): CommandContext {
     now,
     stamp: () => encodeHlc({ wall: now, counter: counter++, deviceId }),
     newId: () => `01J${deviceId}${String(++ids).padStart(18, '0')}`,
+    ...TEST_POLICY,
   };
 }
 
@@ -79,18 +81,42 @@ describe('editFields', () => {
       v: 1,
       type: 'FieldEdited',
     });
-    expect(
-      editFields(
-        state,
-        { priority: 'escalated', mcoEnrollment: 'not_enrolled', mcoId: '', receivedAt: Date.UTC(2026, 10, 23, 14, 0) as Instant },
-        testContext(),
-      ),
-    ).toEqual([
+    const events = editFields(
+      state,
+      { priority: 'escalated', mcoEnrollment: 'not_enrolled', mcoId: '', receivedAt: Date.UTC(2026, 10, 23, 14, 0) as Instant },
+      testContext(),
+    );
+    expect(events.slice(0, 4)).toEqual([
       { ...envelope(1), payload: { field: 'priority', from: 'high', to: 'escalated' } },
       { ...envelope(2), payload: { field: 'mcoEnrollment', from: 'enrolled', to: 'not_enrolled' } },
       { ...envelope(3), payload: { field: 'mcoId', from: 'itc', to: '' } },
       { ...envelope(4), payload: { field: 'receivedAt', from: Date.UTC(2026, 10, 23, 15, 15), to: Date.UTC(2026, 10, 23, 14, 0) } },
     ]);
+    // A new priority and received time set new first-contact targets; "not enrolled" passes the MCO gate.
+    expect(events.slice(4)).toEqual([
+      {
+        ...envelope(5),
+        type: 'TargetsSet',
+        payload: {
+          priority: 'escalated',
+          from: Date.UTC(2026, 10, 23, 14, 0),
+          // Received Mon 08:00 CST: 1 business day (8 h 30 m) → Mon 16:30; 3 → Wed 16:30.
+          firstContactTarget: Date.UTC(2026, 10, 23, 22, 30),
+          firstContactDeadline: Date.UTC(2026, 10, 25, 22, 30),
+          policy: { target: { amount: 1, unit: 'businessDays' }, deadline: { amount: 3, unit: 'businessDays' } },
+        },
+      },
+      {
+        ...envelope(6),
+        type: 'RoutedToUnitLead',
+        payload: { reason: 'The member is not enrolled with an MCO: the unit lead takes the callback.' },
+      },
+    ]);
+  });
+
+  it('sets no new targets when neither priority nor received time changes', () => {
+    const events = editFields(inquiry(), { description: 'Ride to dialysis did not come (twice).', priority: 'high' }, testContext());
+    expect(events.map((e) => e.type)).toEqual(['FieldEdited']);
   });
 
   it('emits nothing for fields given with their current value', () => {
@@ -145,6 +171,11 @@ describe('editFields', () => {
     const state = inquiry();
     const events = editFields(state, { priority: 'escalated', assignee: null }, testContext());
     const logged = logInquiry({ fields: FIELDS, caseNumber: '261123-K7QM2-004' as CaseNumber }, testContext(LOGGED_AT, 'DESKL'));
-    expect(projectInquiry([...logged, ...events])).toMatchObject({ priority: 'escalated', assignee: null, eventCount: 3 });
+    expect(projectInquiry([...logged, ...events])).toMatchObject({
+      priority: 'escalated',
+      assignee: null,
+      eventCount: logged.length + events.length,
+      workflow: { targets: { priority: 'escalated' } },
+    });
   });
 });

@@ -1,8 +1,9 @@
 import { DomainError } from '../../errors';
-import type { FieldEdit, FieldEdited } from '../events';
+import type { FieldEdit, FieldEdited, InquiryEvent } from '../events';
 import type { FieldName, FieldValue, InquiryFields } from '../fields';
 import type { InquiryRecord } from '../projection';
 import { type CommandContext, envelopeOf } from './context';
+import { gateEvent, targetsEvent } from './targets';
 
 const sameValue = (a: FieldValue, b: FieldValue): boolean =>
   a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && a.id === b.id && a.name === b.name);
@@ -10,8 +11,9 @@ const sameValue = (a: FieldValue, b: FieldValue): boolean =>
 /**
  * Changes fields of an inquiry from validated values (see `validateEdit`). One event per changed
  * field records who, when, the old value and the new; unchanged fields produce nothing.
+ * A new priority or received time sets new first-contact targets; a change to "not enrolled" passes the MCO gate again.
  */
-export function editFields(state: InquiryRecord, changes: Partial<InquiryFields>, ctx: CommandContext): FieldEdited[] {
+export function editFields(state: InquiryRecord, changes: Partial<InquiryFields>, ctx: CommandContext): InquiryEvent[] {
   const events: FieldEdited[] = [];
   for (const field of Object.keys(changes) as FieldName[]) {
     const to = changes[field];
@@ -20,5 +22,11 @@ export function editFields(state: InquiryRecord, changes: Partial<InquiryFields>
     events.push({ ...envelopeOf(ctx, state.id), type: 'FieldEdited', payload });
   }
   if (events.length === 0) throw new DomainError('no_change', 'Nothing changed: the new value is the same as the current one.');
-  return events;
+  const changed = new Set(events.map((e) => e.payload.field));
+  const after = { ...state, ...changes };
+  const follow = [
+    changed.has('priority') || changed.has('receivedAt') ? targetsEvent(ctx, state.id, after.priority, after.receivedAt) : null,
+    changed.has('mcoEnrollment') ? gateEvent(ctx, state.id, after) : null,
+  ];
+  return [...events, ...follow.filter((e) => e !== null)];
 }

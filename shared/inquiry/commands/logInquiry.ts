@@ -1,10 +1,24 @@
 import type { CaseNumber } from '../caseNumber';
-import type { InquiryLogged } from '../events';
+import type { InquiryEvent, InquiryLogged } from '../events';
 import type { InquiryFields } from '../fields';
 import { type CommandContext, envelopeOf } from './context';
+import { gateEvent, targetsEvent } from './targets';
 
-/** Logs a new inquiry from validated intake fields (see `validateIntake`). */
-export function logInquiry(input: { fields: InquiryFields; caseNumber: CaseNumber }, ctx: CommandContext): [InquiryLogged] {
+/**
+ * Logs a new inquiry from validated intake fields (see `validateIntake`): the logged fact, its
+ * first-contact targets under the policy in force, and the MCO gate's routing when the member has no MCO.
+ */
+export function logInquiry(
+  input: { fields: InquiryFields; caseNumber: CaseNumber },
+  ctx: CommandContext,
+): [InquiryLogged, ...InquiryEvent[]] {
   const inquiryId = ctx.newId();
-  return [{ ...envelopeOf(ctx, inquiryId), type: 'InquiryLogged', payload: { caseNumber: input.caseNumber, fields: input.fields } }];
+  const logged: InquiryLogged = {
+    ...envelopeOf(ctx, inquiryId),
+    type: 'InquiryLogged',
+    payload: { caseNumber: input.caseNumber, fields: input.fields },
+  };
+  const { fields } = input;
+  const follow = [targetsEvent(ctx, inquiryId, fields.priority, fields.receivedAt), gateEvent(ctx, inquiryId, fields)];
+  return [logged, ...follow.filter((e) => e !== null)];
 }

@@ -1,0 +1,21 @@
+import { DomainError } from '../../errors';
+import type { CallbackClosed } from '../events';
+import type { InquiryRecord } from '../projection';
+import { type CommandContext, envelopeOf } from './context';
+import { noteOf, requireOpen } from './guards';
+
+export type CallbackOutcome = CallbackClosed['payload']['outcome'];
+
+/** Records how a scheduled callback went. Reaching the person is a first contact; no answer or voicemail is an outreach attempt. */
+export function closeCallback(
+  state: InquiryRecord,
+  input: { callbackId: string; outcome: CallbackOutcome; note?: string },
+  ctx: CommandContext,
+): [CallbackClosed] {
+  requireOpen(state, 'record a callback');
+  const callback = state.workflow.callbacks.find((c) => c.id === input.callbackId);
+  if (!callback) throw new DomainError('not_found', 'That callback is not on this inquiry.');
+  if (callback.status !== 'scheduled') throw new DomainError('invalid_step', 'That callback has already been recorded.');
+  const payload = { callbackId: callback.id, outcome: input.outcome, note: noteOf(input.note) };
+  return [{ ...envelopeOf(ctx, state.id), type: 'CallbackClosed', payload }];
+}

@@ -1,0 +1,19 @@
+import type { OUTREACH_METHODS, OutreachRecorded, PARTIES } from '../events';
+import type { InquiryRecord } from '../projection';
+import { type CommandContext, envelopeOf } from './context';
+import { noteOf, requireOpen } from './guards';
+
+export interface OutreachInput {
+  party: (typeof PARTIES)[number];
+  method: (typeof OUTREACH_METHODS)[number];
+  /** True when the person was reached: the first such contact stops the first-contact timer. */
+  reached: boolean;
+  note?: string;
+}
+
+/** Records a contact attempt with the member or the originator; unanswered attempts are counted (SPEC.md "Outreach limit"). */
+export function recordOutreach(state: InquiryRecord, input: OutreachInput, ctx: CommandContext): [OutreachRecorded] {
+  requireOpen(state, 'record a contact');
+  const payload = { party: input.party, method: input.method, reached: input.reached, note: noteOf(input.note) };
+  return [{ ...envelopeOf(ctx, state.id), type: 'OutreachRecorded', payload }];
+}

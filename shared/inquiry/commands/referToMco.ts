@@ -1,0 +1,36 @@
+import { priorityLevel } from '../../config/agencyConfig';
+import { DomainError } from '../../errors';
+import type { McoReferred } from '../events';
+import type { InquiryRecord } from '../projection';
+import { type CommandContext, envelopeOf } from './context';
+import { noteOf, requireOpen } from './guards';
+
+export interface ReferralInput {
+  mcoId: string;
+  department: string;
+  contact: string;
+  note?: string;
+}
+
+/**
+ * Refers the inquiry to the member's MCO. The MCO is expected to contact the member by end of day;
+ * if it has not reported back, the follow-up falls due at end of day on the High path and one
+ * business day after the referral on the Escalated path (SPEC.md "Timing").
+ */
+export function referToMco(state: InquiryRecord, input: ReferralInput, ctx: CommandContext): [McoReferred] {
+  requireOpen(state, 'refer it to the MCO');
+  if (state.mcoEnrollment === 'not_enrolled')
+    throw new DomainError(
+      'invalid_step',
+      'The member is recorded as not enrolled with an MCO, so there is no MCO to refer to. Correct the enrollment first, or leave it with the unit lead.',
+    );
+  const mco = ctx.config.mcos.find((m) => m.id === input.mcoId);
+  if (!mco) throw new DomainError('validation', 'Choose the MCO to refer to.');
+  const department = input.department.trim();
+  if (!department) throw new DomainError('validation', `Choose or type the department at ${mco.name} you contacted.`);
+  const level = priorityLevel(ctx.config, state.workflow.targets?.priority ?? state.priority);
+  const mcoContactDue = ctx.time.endOfBusinessDay(ctx.now);
+  const followUpDue = level?.path === 'escalated' ? ctx.time.add(ctx.now, { amount: 1, unit: 'businessDays' }) : mcoContactDue;
+  const payload = { mcoId: mco.id, department, contact: input.contact.trim(), note: noteOf(input.note), mcoContactDue, followUpDue };
+  return [{ ...envelopeOf(ctx, state.id), type: 'McoReferred', payload }];
+}

@@ -1,0 +1,134 @@
+import type { PersonRef } from '../people';
+import type { Instant } from '../time/types';
+import type { InquiryRecord } from './projection';
+
+/*
+ * What is due on an inquiry, and when (SPEC.md "Timing"). Every time here was computed when its
+ * fact happened and recorded in an event (TargetsSet, McoReferred, McoFollowedUp, CallbackScheduled),
+ * so this is a pure read of the projection and survives restarts: no countdown lives in memory.
+ */
+
+export const DUE_KINDS = ['first_contact', 'mco_contact', 'mco_follow_up', 'callback'] as const;
+export type DueKind = (typeof DUE_KINDS)[number];
+
+export const DUE_STATES = ['on_track', 'due_soon', 'overdue'] as const;
+export type DueState = (typeof DUE_STATES)[number];
+export const DUE_STATE_LABELS: Record<DueState, string> = { on_track: 'On track', due_soon: 'Due soon', overdue: 'Overdue' };
+
+export interface DueItem {
+  kind: DueKind;
+  /** What has to happen, in the log's words: "First contact", "MCO follow-up", "Callback to member". */
+  label: string;
+  /** The fact that started the clock: received, referral, last follow-up, callback scheduled. */
+  startedAt: Instant;
+  /** The goal, when the policy has one before its deadline (first contact). */
+  target: Instant | null;
+  deadline: Instant;
+  /** From this moment the item shows as due soon: three quarters of the way to the target (or the deadline). */
+  soonAt: Instant;
+  /** Who is expected to act, when the step names one (the caller of a callback). */
+  owner: PersonRef | null;
+  callbackId?: string;
+}
+
+/** A callback is missed, and overdue, this long after its time. */
+export const CALLBACK_GRACE_MS = 15 * 60_000;
+/** A callback shows as due soon this long before its time. */
+const CALLBACK_LEAD_MS = 30 * 60_000;
+
+const soonOf = (start: number, end: number): Instant => (start + Math.floor((Math.max(end, start) - start) * 0.75)) as Instant;
+
+/** Everything still due on the inquiry, soonest first; nothing when it is resolved. */
+export function dueItems(r: InquiryRecord): DueItem[] {
+  const w = r.workflow;
+  if (r.status === 'resolved') return [];
+  const items: DueItem[] = [];
+  if (w.targets && w.firstContactAt === null) {
+    const t = w.targets;
+    items.push({
+      kind: 'first_contact',
+      label: 'First contact',
+      startedAt: t.from,
+      target: t.firstContactTarget,
+      deadline: t.firstContactDeadline,
+      soonAt: soonOf(t.from, t.firstContactTarget),
+      owner: r.assignee,
+    });
+  }
+  const ref = w.referral;
+  if (ref && ref.reportedBackAt === null) {
+    items.push({
+      kind: 'mco_contact',
+      label: 'MCO contacts member',
+      startedAt: ref.at,
+      target: null,
+      deadline: ref.mcoContactDue,
+      soonAt: soonOf(ref.at, ref.mcoContactDue),
+      owner: null,
+    });
+    items.push({
+      kind: 'mco_follow_up',
+      label: ref.followUps === 0 ? 'Follow up with MCO if no report-back' : 'Follow up with MCO again',
+      startedAt: ref.lastFollowUpAt ?? ref.at,
+      target: null,
+      deadline: ref.followUpDue,
+      soonAt: soonOf(ref.lastFollowUpAt ?? ref.at, ref.followUpDue),
+      owner: r.assignee,
+    });
+  }
+  for (const c of w.callbacks) {
+    if (c.status !== 'scheduled') continue;
+    items.push({
+      kind: 'callback',
+      label: c.party === 'member' ? 'Callback to member' : 'Callback to originator',
+      startedAt: c.scheduledAt,
+      target: c.at,
+      deadline: (c.at + CALLBACK_GRACE_MS) as Instant,
+      soonAt: (c.at - CALLBACK_LEAD_MS) as Instant,
+      owner: c.caller,
+      callbackId: c.id,
+    });
+  }
+  return items.sort((a, b) => attentionAt(a) - attentionAt(b));
+}
+
+/** When the item wants attention: its target when it has one, else its deadline. */
+export const attentionAt = (item: DueItem): Instant => item.target ?? item.deadline;
+
+export function dueState(item: DueItem, now: Instant): DueState {
+  if (now >= item.deadline) return 'overdue';
+  if (now >= item.soonAt) return 'due_soon';
+  return 'on_track';
+}
+
+/** True once the target has passed (the deadline may not have). */
+export const targetMissed = (item: DueItem, now: Instant): boolean => item.target !== null && now >= item.target;
+
+/** The inquiry's next due item (the one that wants attention first), or null. */
+export function nextDue(r: InquiryRecord): DueItem | null {
+  return dueItems(r)[0] ?? null;
+}
+
+/** The summary the log needs to place a row in Due today / Overdue without looking at items again. */
+export interface DueSummary {
+  next: DueItem | null;
+  /** Earliest attention time over all items (null: nothing due). */
+  attentionAt: Instant | null;
+  /** Earliest deadline over all items. */
+  deadline: Instant | null;
+  /** Earliest due-soon moment over all items. */
+  soonAt: Instant | null;
+}
+
+export function dueSummary(r: InquiryRecord): DueSummary {
+  const items = dueItems(r);
+  if (items.length === 0) return { next: null, attentionAt: null, deadline: null, soonAt: null };
+  let deadline = Number.POSITIVE_INFINITY;
+  let soonAt = Number.POSITIVE_INFINITY;
+  for (const i of items) {
+    deadline = Math.min(deadline, i.deadline);
+    soonAt = Math.min(soonAt, i.soonAt);
+  }
+  const next = items[0] as DueItem;
+  return { next, attentionAt: attentionAt(next), deadline: deadline as Instant, soonAt: soonAt as Instant };
+}
