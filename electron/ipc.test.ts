@@ -1,12 +1,18 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_PREFIX, IPC_METHODS, ipcContract } from '../shared/ipc';
 import { FakeIpcMain, fakeInvokeEvent } from './fakeElectron';
 import { type IpcHandlers, isAppSender, registerIpcHandlers } from './ipc';
+import { createLogger, fileSink, type Logger } from './log';
 
 const APP_PAGE = 'app://liaison/index.html';
 const COPY = ipcContract.copyText.channel;
 const INFO = ipcContract.getAppInfo.channel;
 
+// Refusals are logged; these tests look at what is thrown, so the log goes nowhere.
+const silent = createLogger(() => {});
 let ipcMain: FakeIpcMain;
 let handlers: IpcHandlers;
 
@@ -16,7 +22,7 @@ beforeEach(() => {
     getAppInfo: vi.fn(async () => ({ name: 'Liaison Log', version: '0.1.0', platform: 'desktop' as const, os: 'win32' })),
     copyText: vi.fn(async () => ({ ok: true as const })),
   };
-  registerIpcHandlers(ipcMain, handlers, isAppSender);
+  registerIpcHandlers(ipcMain, handlers, isAppSender, silent);
 });
 
 describe('registerIpcHandlers', () => {
@@ -30,7 +36,7 @@ describe('registerIpcHandlers', () => {
   it('registers nothing for a handler the contract does not name', () => {
     const fresh = new FakeIpcMain();
     const withExtra = { ...handlers, deleteEverything: async () => ({ ok: true }) };
-    registerIpcHandlers(fresh, withExtra, isAppSender);
+    registerIpcHandlers(fresh, withExtra, isAppSender, silent);
     expect([...fresh.handlers.keys()].some((c) => c.includes('delete'))).toBe(false);
     expect(fresh.handlers.size).toBe(IPC_METHODS.length);
   });
@@ -97,7 +103,7 @@ describe('registerIpcHandlers', () => {
   it('uses the sender check it is given', async () => {
     const fresh = new FakeIpcMain();
     const refuseAll = vi.fn(() => false);
-    registerIpcHandlers(fresh, handlers, refuseAll);
+    registerIpcHandlers(fresh, handlers, refuseAll, silent);
     await expect(fresh.invoke(INFO, APP_PAGE)).rejects.toThrow(/^untrusted_sender:/);
     expect(refuseAll).toHaveBeenCalledOnce();
   });
@@ -105,7 +111,7 @@ describe('registerIpcHandlers', () => {
   it('rejects a handler answer that breaks the response schema with invalid_response', async () => {
     const fresh = new FakeIpcMain();
     const broken = { ...handlers, copyText: async () => ({ ok: false }) } as unknown as IpcHandlers;
-    registerIpcHandlers(fresh, broken, isAppSender);
+    registerIpcHandlers(fresh, broken, isAppSender, silent);
     await expect(fresh.invoke(COPY, APP_PAGE, { text: 'a' })).rejects.toThrow(
       'invalid_response: copyText answered with field "ok" is not one of the allowed values.',
     );
@@ -117,7 +123,7 @@ describe('registerIpcHandlers', () => {
       ...handlers,
       getAppInfo: async () => ({ name: 'Liaison Log', version: '0.1.0', platform: 'desktop', os: 'linux', homeDir: '/home/esr' }),
     } as unknown as IpcHandlers;
-    registerIpcHandlers(fresh, leaky, isAppSender);
+    registerIpcHandlers(fresh, leaky, isAppSender, silent);
     await expect(fresh.invoke(INFO, APP_PAGE)).resolves.toEqual({
       name: 'Liaison Log',
       version: '0.1.0',
@@ -132,5 +138,97 @@ describe('isAppSender', () => {
     expect(isAppSender(fakeInvokeEvent('app://liaison/index.html#/log'))).toBe(true);
     expect(isAppSender(fakeInvokeEvent('https://liaison/'))).toBe(false);
     expect(isAppSender(fakeInvokeEvent(null))).toBe(false);
+  });
+});
+
+describe('IPC failures are logged without member data', () => {
+  const member = { memberName: 'Maria Lopez', medicaidId: '1234567A', memberDob: '04/02/1961', memberPhone: '(512) 555-0147' };
+  const memberText = `Call back Maria Lopez, Medicaid ID 1234567A, DOB 04/02/1961, at (512) 555-0147`;
+  const forbidden = ['Maria', 'Lopez', '1234567A', '1961', '555-0147'];
+  let dir: string;
+  let logFile: string;
+  let logger: Logger;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'liaison-ipc-log-'));
+    logFile = path.join(dir, 'logs', 'main.log');
+    logger = createLogger(fileSink(logFile));
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Registers `handlers` logging to the temp file, and invokes copyText with `args` from `sender`. */
+  async function failingCall(overrides: Partial<IpcHandlers>, sender: string | null, ...args: unknown[]): Promise<Error> {
+    const fresh = new FakeIpcMain();
+    registerIpcHandlers(fresh, { ...handlers, ...overrides }, isAppSender, logger);
+    const error: unknown = await fresh.invoke(COPY, sender, ...args).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    return error as Error;
+  }
+
+  async function expectCleanLog(expectedLine: RegExp): Promise<string> {
+    const text = await readFile(logFile, 'utf8');
+    expect(text).toMatch(expectedLine);
+    for (const value of forbidden) expect(text).not.toContain(value);
+    return text;
+  }
+
+  it('a payload of the wrong shape: logged by method and rule only', async () => {
+    const error = await failingCall({}, APP_PAGE, { text: 'ok', ...member });
+    expect(error.message).toMatch(/^invalid_payload: copyText request \(whole request\) has 4 unexpected field\(s\)\.$/);
+    await expectCleanLog(
+      /\[warn\] IPC copyText refused: invalid_payload: copyText request \(whole request\) has 4 unexpected field\(s\)\./,
+    );
+  });
+
+  it('a wrongly typed member field and extra arguments', async () => {
+    await failingCall({}, APP_PAGE, { text: { ...member } });
+    await failingCall({}, APP_PAGE, { text: memberText }, member);
+    const text = await expectCleanLog(/IPC copyText refused/);
+    expect(text.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('a handler that throws an error echoing the payload: logged and re-thrown scrubbed', async () => {
+    const echo = vi.fn(async ({ text }: { text: string }): Promise<{ ok: true }> => {
+      throw Object.assign(new Error(`clipboard refused "${text}"`), { code: 'EBUSY' });
+    });
+    const error = await failingCall({ copyText: echo }, APP_PAGE, { text: memberText });
+    expect(echo).toHaveBeenCalledOnce();
+    // What Electron prints for a failing handler, and what the renderer sees, is scrubbed too.
+    expect(error.message).toBe('clipboard refused "[redacted]"');
+    expect(error.stack).toBe('Error: clipboard refused "[redacted]"');
+    const text = await expectCleanLog(/\[error\] IPC copyText failed .*"code":"EBUSY"/);
+    expect(text).toContain('clipboard refused');
+  });
+
+  it('a handler that throws a non-Error value', async () => {
+    const error = await failingCall(
+      {
+        copyText: async ({ text }) => {
+          throw `no clipboard for ${text}`;
+        },
+      },
+      APP_PAGE,
+      { text: 'Maria Lopez' },
+    );
+    expect(error.message).toBe('no clipboard for [redacted]');
+    await expectCleanLog(/IPC copyText failed/);
+  });
+
+  it('a handler answer that breaks the schema, carrying member data', async () => {
+    const leaky = (async () => ({ ok: member.memberName })) as unknown as IpcHandlers['copyText'];
+    const error = await failingCall({ copyText: leaky }, APP_PAGE, { text: memberText });
+    expect(error.message).toBe('invalid_response: copyText answered with field "ok" is not one of the allowed values.');
+    await expectCleanLog(/IPC copyText refused: invalid_response: /);
+  });
+
+  it('a call from an untrusted page carrying member data', async () => {
+    await failingCall({}, 'https://evil.example/', { text: memberText });
+    await expectCleanLog(/IPC copyText refused: untrusted_sender: /);
   });
 });

@@ -9,6 +9,7 @@ import {
   ipcContract,
   isContractChannel,
 } from '../shared/ipc';
+import { type Logger, log, redactText } from './log';
 import { isAppUrl } from './security';
 
 /** What main implements: one async function per contract method, given the already-parsed request. */
@@ -46,8 +47,17 @@ type ContractEntry = { readonly channel: string; readonly request: z.ZodType; re
  * Registers one `ipcMain.handle` per contract method, and nothing else. Each call is checked in
  * order: the sender is the app's own page, the request parses with the contract's schema, and
  * the handler's answer parses with the response schema (so main cannot leak extra fields).
+ *
+ * Every failure is logged without the request: refusals by method and rule, handler errors with
+ * every string of the request scrubbed from them. A handler's error is re-thrown scrubbed the
+ * same way, because Electron prints what a handler throws to the console.
  */
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, handlers: IpcHandlers, isTrustedSender: SenderCheck): void {
+export function registerIpcHandlers(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  handlers: IpcHandlers,
+  isTrustedSender: SenderCheck,
+  logger: Logger = log,
+): void {
   for (const method of IPC_METHODS) {
     const entry: ContractEntry = ipcContract[method];
     // VS Code's validateIPC: only prefixed contract channels ever reach a handler.
@@ -57,7 +67,7 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, handlers: 
     // Safe: the request below is parsed by this same method's schema before the call.
     const handler = handlers[method] as (request: unknown) => Promise<unknown>;
 
-    ipcMain.handle(entry.channel, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
+    const checkedCall = async (event: IpcMainInvokeEvent, args: unknown[]): Promise<unknown> => {
       if (!isTrustedSender(event)) {
         throw new IpcError('untrusted_sender', `${method} was called from a page that is not part of Liaison Log.`);
       }
@@ -68,13 +78,62 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, handlers: 
       if (!request.success) {
         throw new IpcError('invalid_payload', `${method} request ${describeIssues(request.error.issues)}.`);
       }
-      const response = entry.response.safeParse(await handler(request.data));
+      let answer: unknown;
+      try {
+        answer = await handler(request.data);
+      } catch (error) {
+        throw new HandlerFailure(error);
+      }
+      const response = entry.response.safeParse(answer);
       if (!response.success) {
         throw new IpcError('invalid_response', `${method} answered with ${describeIssues(response.error.issues)}.`);
       }
       return response.data;
+    };
+
+    ipcMain.handle(entry.channel, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
+      try {
+        return await checkedCall(event, args);
+      } catch (thrown) {
+        const scrub = stringsIn(args);
+        if (thrown instanceof HandlerFailure) {
+          logger.error(`IPC ${method} failed`, { error: thrown.cause }, scrub);
+          throw scrubbedError(thrown.cause, scrub);
+        }
+        // Refusals name fields and rules only (describeIssues), so the message is the whole story.
+        logger.warn(`IPC ${method} refused: ${thrown instanceof Error ? thrown.message : String(thrown)}`, undefined, scrub);
+        throw thrown;
+      }
     });
   }
+}
+
+/** Marks an error thrown by a handler itself, as opposed to a refusal by the checks around it. */
+class HandlerFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('handler failed');
+  }
+}
+
+/** What the renderer gets back from a failed handler: the same name and message, scrubbed; no stack. */
+function scrubbedError(error: unknown, scrub: readonly string[]): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const out = new Error(redactText(message, scrub));
+  if (error instanceof Error) out.name = error.name;
+  out.stack = `${out.name}: ${out.message}`;
+  return out;
+}
+
+/**
+ * Every string value in a request, a few levels deep: what must not be echoed back out. Keys are
+ * left out: handlers get only the contract's own field names (unknown keys fail parsing).
+ */
+function stringsIn(value: unknown, depth = 0, found: string[] = []): string[] {
+  if (typeof value === 'string') found.push(value);
+  else if (value !== null && typeof value === 'object' && depth < 6) {
+    for (const item of Object.values(value)) stringsIn(item, depth + 1, found);
+  }
+  return found;
 }
 
 /**
