@@ -20,6 +20,12 @@ import { isIsoDay, isValidTimeZone, pad2, parseIsoDay, zonedToInstant, zoneOffse
  *    at a closing instant, otherwise the next opening. This keeps the laws true for every d ≥ 0:
  *    monotonic, add(add(t, a), b) = add(t, a + b), never in closed time except at a closing instant,
  *    and businessMinutesBetween(t, add(t, d)) = d.
+ *  - Pauses (the agency waiting on someone) count as closed: the office time they cover is not counted, and a
+ *    pause starting during office hours ends the stretch like a closing (a deadline can land exactly on it).
+ *    A still-open pause reached with time left to count makes the deadline unknown: null (see Pause).
+ *  - Clock-time targets (addClockMinutes) use the same rule with every instant open, pauses aside.
+ *  - Holidays come from the library per the config; one starting mid-day (e.g. from 12:00) closes the office
+ *    from then; a holiday the library spreads over several days closes each of them.
  */
 
 const MINUTE_MS = 60_000;
@@ -124,9 +130,17 @@ interface DayInfo {
   readonly end: number;
   /** Why the office is closed all day, or null on a business day. */
   readonly closed: ClosedReason | null;
+  /** A holiday starting during office hours (Christmas Eve from 12:00 in some regions): `close` is its start. */
+  readonly early: ClosedReason | null;
   /** Office window [open, close) on a business day; both equal `start` on a closed day. */
   readonly open: number;
   readonly close: number;
+}
+
+interface CountedHoliday {
+  name: string;
+  /** Local minutes after midnight at which it begins; 0 = all day. */
+  fromMinutes: number;
 }
 
 interface CalendarState {
@@ -139,15 +153,18 @@ interface CalendarState {
   readonly namesExcluded: ReadonlySet<string>;
   readonly closures: ReadonlyMap<string, string>;
   readonly removed: ReadonlySet<string>;
-  /** Counted holiday names by day, filled a year at a time. */
-  readonly holidays: Map<string, string>;
+  /** Counted holidays by day, filled a year at a time. */
+  readonly holidays: Map<string, CountedHoliday>;
   readonly yearsLoaded: Set<number>;
+  /** Built days by day number: each day is built once (holiday lookup and zone arithmetic), then only looked up. */
   readonly days: Map<number, DayInfo>;
   /** The zone's offset near the last lookup, so the first guess of an instant's day is almost always right. */
   offsetGuessMs: number;
 }
 
 const STATE: unique symbol = Symbol('BusinessCalendar.state');
+/** Built days kept per calendar before the cache starts over (about 270 years of days). */
+const MAX_CACHED_DAYS = 100_000;
 
 /**
  * A business calendar built from a configuration. Holds caches (holidays per year, office windows per
@@ -171,8 +188,11 @@ const toMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Numb
  */
 export function businessDayLength(week: WeekHours): number {
   const counts = new Map<number, number>();
-  for (const h of week)
-    if (h) counts.set(toMinutes(h.close) - toMinutes(h.open), (counts.get(toMinutes(h.close) - toMinutes(h.open)) ?? 0) + 1);
+  for (const h of week) {
+    if (!h) continue;
+    const length = toMinutes(h.close) - toMinutes(h.open);
+    counts.set(length, (counts.get(length) ?? 0) + 1);
+  }
   let best = 0;
   let bestCount = 0;
   for (const [length, count] of counts) {
@@ -213,12 +233,15 @@ function loadHolidayYear(st: CalendarState, year: number): void {
     if (st.namesExcluded.has(h.baseName)) continue;
     if (!st.countedTypes.has(h.type) && !st.namesIncluded.has(h.baseName)) continue;
     const existing = st.holidays.get(h.day);
-    if (existing === undefined) st.holidays.set(h.day, h.name);
-    else if (!existing.split(', ').includes(h.name)) st.holidays.set(h.day, `${existing}, ${h.name}`);
+    if (existing === undefined) st.holidays.set(h.day, { name: h.name, fromMinutes: h.fromMinutes });
+    else {
+      if (!existing.name.split(', ').includes(h.name)) existing.name = `${existing.name}, ${h.name}`;
+      existing.fromMinutes = Math.min(existing.fromMinutes, h.fromMinutes);
+    }
   }
 }
 
-function holidayOn(st: CalendarState, day: IsoDay, year: number): string | undefined {
+function holidayOn(st: CalendarState, day: IsoDay, year: number): CountedHoliday | undefined {
   // An observed day can sit in the neighbouring year (1 Jan 2028 is a Saturday: observed 31 Dec 2027).
   loadHolidayYear(st, year - 1);
   loadHolidayYear(st, year);
@@ -240,26 +263,30 @@ function buildDay(st: CalendarState, n: number): DayInfo {
   const hours = st.week[c.weekday] ?? null;
   const closure = st.closures.get(day);
   const holiday = closure === undefined ? holidayOn(st, day, c.year) : undefined;
+  const holidayReason = holiday && { kind: 'holiday' as const, name: holiday.name };
+  const allDayHoliday = holiday !== undefined && hours !== null && holiday.fromMinutes <= hours[0];
   const closed: ClosedReason | null =
     closure !== undefined
       ? { kind: 'closure', name: closure }
-      : holiday !== undefined
-        ? { kind: 'holiday', name: holiday }
+      : holidayReason && (hours === null || allDayHoliday)
+        ? holidayReason
         : hours === null
           ? { kind: 'weekend', name: WEEKDAY_NAMES[c.weekday] as string }
           : null;
-  if (closed || !hours) return { n, day, start, end, closed, open: start, close: start };
+  if (closed || !hours) return { n, day, start, end, closed, early: null, open: start, close: start };
   const at = (minutes: number) =>
     zonedToInstant({ year: c.year, month: c.month, day: c.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, st.zone);
   const open = at(hours[0]);
+  const early = holidayReason !== undefined && holiday !== undefined && holiday.fromMinutes < hours[1] ? holidayReason : null;
   // A window whose opening falls in a spring-forward gap can resolve past its closing: it is then empty.
-  const close = Math.max(open, at(hours[1]));
-  return { n, day, start, end, closed, open, close };
+  const close = Math.max(open, at(early && holiday ? holiday.fromMinutes : hours[1]));
+  return { n, day, start, end, closed, early, open, close };
 }
 
 function dayNumber(st: CalendarState, n: number): DayInfo {
   let info = st.days.get(n);
   if (info === undefined) {
+    if (st.days.size >= MAX_CACHED_DAYS) st.days.clear();
     info = buildDay(st, n);
     st.days.set(n, info);
   }
@@ -297,10 +324,15 @@ export function closedReason(cal: BusinessCalendar, day: IsoDay): ClosedReason |
   return dayOf(cal[STATE], day).closed;
 }
 
-/** The office window of `day` as instants [open, close), or null when closed all day. */
+/** The office window of `day` as instants [open, close), or null when closed all day. `close` is early on a day a holiday starts mid-day. */
 export function officeHoursOn(cal: BusinessCalendar, day: IsoDay): { open: Instant; close: Instant } | null {
   const info = dayOf(cal[STATE], day);
   return isBusinessDay(info) ? { open: info.open as Instant, close: info.close as Instant } : null;
+}
+
+/** The calendar day (in the agency zone) containing t. Cached: no Intl formatting after the first lookup of a day. */
+export function businessDayOf(cal: BusinessCalendar, t: Instant): IsoDay {
+  return dayAt(cal[STATE], t).day;
 }
 
 /** True when t is inside office hours: opening instant included, closing instant excluded. */
@@ -309,18 +341,58 @@ export function isOpenAt(cal: BusinessCalendar, t: Instant): boolean {
   return info.closed === null && t >= info.open && t < info.close;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Pauses
+
 /**
- * The close of the business day containing t; when t is outside office hours, of the next business day
- * (before opening on a business day: that day's close; at or after closing: the next business day's close).
+ * A stretch of time in which a timer does not run (the agency is waiting on someone). Paused time counts
+ * as closed: office time inside a pause is not counted. `end: null` means still paused, and then a
+ * deadline the count has not reached by the pause's start is unknown (the functions return null).
+ * A pause whose end is not after its start (e.g. desks' clocks disagreeing) is empty and ignored.
  */
-export function endOfBusinessDay(cal: BusinessCalendar, t: Instant): Instant {
-  const st = cal[STATE];
-  let info = dayAt(st, t);
-  for (let idle = 0; !(isBusinessDay(info) && t < info.close); idle++) {
-    if (idle > MAX_DAYS_WITHOUT_OFFICE_TIME) throw noOfficeTime(info.day);
-    info = dayNumber(st, info.n + 1);
+export interface Pause {
+  start: Instant;
+  end: Instant | null;
+  reason: string;
+}
+
+/** A merged, sorted pause: [start, end), end = Infinity while still paused. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+const NO_SPANS: readonly Span[] = [];
+
+/** The pauses that matter after `from`, sorted and merged (overlapping or touching pauses become one). */
+function pauseSpans(pauses: readonly Pause[] | undefined, from: number): readonly Span[] {
+  if (pauses === undefined || pauses.length === 0) return NO_SPANS;
+  const spans: Span[] = [];
+  for (const p of pauses) {
+    checkInstant(p.start);
+    if (p.end !== null) checkInstant(p.end);
+    const end = p.end ?? Number.POSITIVE_INFINITY;
+    if (end > p.start && end > from) spans.push({ start: p.start, end });
   }
-  return info.close as Instant;
+  spans.sort((x, y) => x.start - y.start);
+  const merged: Span[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
+/** The given pauses that overlap [from, to) (to = Infinity when the count is stopped), non-empty ones only, by start. */
+function pausesOverlapping(pauses: readonly Pause[] | undefined, from: number, to: number): Pause[] {
+  if (!pauses) return [];
+  return pauses
+    .filter((p) => {
+      const end = p.end ?? Number.POSITIVE_INFINITY;
+      return end > p.start && p.start < to && end > from;
+    })
+    .sort((x, y) => x.start - y.start);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,70 +402,169 @@ export interface DeadlineSegment {
   day: IsoDay;
   from: Instant;
   to: Instant;
-  /** Office minutes counted in this segment: (to − from) / 60 000. */
+  /** Minutes counted in this segment: (to − from) / 60 000. */
   minutes: number;
+  /** True when the segment is the day's whole office window. */
+  wholeDay: boolean;
+}
+
+export interface SkippedDay {
+  day: IsoDay;
+  /** Local midnight starting the day. */
+  at: Instant;
+  reason: ClosedReason;
+}
+
+export interface EarlyClose {
+  day: IsoDay;
+  /** The instant the office closed, earlier than its usual hours. */
+  at: Instant;
+  reason: ClosedReason;
 }
 
 export interface DstChange {
   day: IsoDay;
+  /** Local midnight starting the day. */
+  at: Instant;
   /** Offset from UTC at the start and end of the day, in minutes (Chicago: −360 → −300 in March). */
   offsetBeforeMinutes: number;
   offsetAfterMinutes: number;
 }
 
-export interface DeadlineExplanation {
-  /** The instant asked about. */
-  from: Instant;
-  /** Office minutes added. */
-  minutes: number;
-  /** Same value addBusinessMinutes returns. */
-  due: Instant;
-  /** Where the office time was counted, in order; their lengths add up to `minutes`, the last ends at `due`. */
-  segments: DeadlineSegment[];
-  /** Whole days passed over closed, from the day of `from` to the day of `due`. */
-  skipped: { day: IsoDay; reason: ClosedReason }[];
-  /** Days between the day of `from` and the day of `due` on which the zone's clocks changed. */
-  dstChanges: DstChange[];
+/** What stopped a count: an open-ended pause reached before the time was all counted. */
+export interface WaitingOnPause {
+  /** The still-open pause (the earliest, if several). */
+  pause: Pause;
+  /** When the time stopped running (the pause's start, or an earlier pause running straight into it). */
+  since: Instant;
+  /** Minutes counted before it, and still to count once it ends. */
+  countedMinutes: number;
+  remainingMinutes: number;
 }
 
-type Trace = Pick<DeadlineExplanation, 'segments' | 'skipped' | 'dstChanges'>;
+export interface DeadlineExplanation {
+  /** 'business': office time only; 'clock': all elapsed time (pauses aside). */
+  basis: 'business' | 'clock';
+  /** The instant asked about. */
+  from: Instant;
+  /** Minutes added. */
+  minutes: number;
+  /** Same value the matching add function returns: null while an open-ended pause stops the count. */
+  due: Instant | null;
+  /** Where time was counted, in order; their minutes add up to `minutes` (when due is known), the last ends at `due`. */
+  segments: DeadlineSegment[];
+  /** Whole days passed over closed, from the day of `from` to the day of `due` (days inside a pause are not listed). */
+  skipped: SkippedDay[];
+  /** Days on which a holiday closed the office early and the count reached that day. */
+  earlyCloses: EarlyClose[];
+  /** Days between the day of `from` and the day of `due` on which the zone's clocks changed. */
+  dstChanges: DstChange[];
+  /** The pauses given that overlap [from, due), by start, as given (not clipped or merged). */
+  pauses: Pause[];
+  /** Set exactly when due is null. */
+  waitingOn: WaitingOnPause | null;
+}
 
-const noOfficeTime = (day: IsoDay) =>
-  new RangeError(`No office hours for ${MAX_DAYS_WITHOUT_OFFICE_TIME} days from ${day}: check the calendar configuration`);
+interface Trace {
+  segments: DeadlineSegment[];
+  skipped: SkippedDay[];
+  earlyCloses: EarlyClose[];
+  dstChanges: DstChange[];
+  stoppedAt: Span | null;
+  remainingMs: number;
+}
+
+const newTrace = (): Trace => ({ segments: [], skipped: [], earlyCloses: [], dstChanges: [], stoppedAt: null, remainingMs: 0 });
+
+const noOfficeTime = (day: IsoDay) => new RangeError(`No office hours for ${MAX_DAYS_WITHOUT_OFFICE_TIME} days from ${day}: check the calendar configuration`);
 
 function toMs(minutes: number): number {
-  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`Business time to add must be a finite number ≥ 0, not ${minutes}`);
+  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`Time to add must be a finite number of minutes ≥ 0, not ${minutes}`);
   return Math.round(minutes * MINUTE_MS);
 }
 
-/** The stepping code behind every "add": see the rule at the top of this file. `trace` records the steps when given. */
-function step(st: CalendarState, t: number, ms: number, trace: Trace | null): number {
+function dstChange(st: CalendarState, info: DayInfo): DstChange {
+  return {
+    day: info.day,
+    at: info.start as Instant,
+    offsetBeforeMinutes: zoneOffsetMinutes(info.start as Instant, st.zone),
+    offsetAfterMinutes: zoneOffsetMinutes(info.end as Instant, st.zone),
+  };
+}
+
+const segment = (day: IsoDay, from: number, to: number, wholeDay: boolean): DeadlineSegment => ({
+  day,
+  from: from as Instant,
+  to: to as Instant,
+  minutes: (to - from) / MINUTE_MS,
+  wholeDay,
+});
+
+/** An open-ended pause stops the count: NaN stands for "unknown" (callers turn it into null). */
+function stopped(trace: Trace | null, span: Span, remaining: number): number {
+  if (trace) {
+    trace.stoppedAt = span;
+    trace.remainingMs = remaining;
+  }
+  return Number.NaN;
+}
+
+/**
+ * The stepping code behind every business-time "add" (see the rule at the top of this file). Office time is
+ * each day's window minus the pauses; the count runs window by window. `trace` records the steps when given.
+ * Returns NaN when an open-ended pause is reached with time still to count.
+ */
+function step(st: CalendarState, t: number, ms: number, spans: readonly Span[], trace: Trace | null): number {
   let info = dayAt(st, t);
+  let pos = t;
   let remaining = ms;
+  let p = 0;
+  const n = spans.length;
   for (let idle = 0; ; ) {
-    if (trace && info.end - info.start !== DAY_MS) {
-      trace.dstChanges.push({
-        day: info.day,
-        offsetBeforeMinutes: zoneOffsetMinutes(info.start as Instant, st.zone),
-        offsetAfterMinutes: zoneOffsetMinutes(info.end as Instant, st.zone),
-      });
-    }
+    if (trace && info.end - info.start !== DAY_MS) trace.dstChanges.push(dstChange(st, info));
     let progressed = false;
+    /** Set when a pause runs past this day: the count goes on from its end. */
+    let resumeAt = -1;
     if (info.closed) {
-      trace?.skipped.push({ day: info.day, reason: info.closed });
-    } else if (t <= info.close) {
-      const from = t > info.open ? t : info.open;
-      const available = info.close - from;
-      if (remaining <= available) {
-        const due = from + remaining;
-        if (trace && remaining > 0) trace.segments.push(segment(info.day, from, due));
-        return due;
+      trace?.skipped.push({ day: info.day, at: info.start as Instant, reason: info.closed });
+    } else if (pos <= info.close) {
+      if (trace && info.early) trace.earlyCloses.push({ day: info.day, at: info.close as Instant, reason: info.early });
+      let from = pos > info.open ? pos : info.open;
+      for (;;) {
+        while (p < n && (spans[p] as Span).end <= from) p++;
+        const pause = p < n ? (spans[p] as Span) : undefined;
+        if (pause !== undefined && pause.start <= from && (pause.start < from || remaining > 0)) {
+          // Inside a pause, or at its start with time still to count: the count resumes when it ends.
+          if (pause.end === Number.POSITIVE_INFINITY) return stopped(trace, pause, remaining);
+          from = pause.end;
+          if (from > info.close) {
+            if (from >= info.end) resumeAt = from;
+            break;
+          }
+          continue;
+        }
+        // A pause starting in this window ends the stretch of office time, like a closing.
+        const limit = pause !== undefined && pause.start < info.close ? pause.start : info.close;
+        const available = limit - from;
+        if (remaining <= available) {
+          const due = from + remaining;
+          if (trace && remaining > 0) trace.segments.push(segment(info.day, from, due, from === info.open && due === info.close));
+          return due;
+        }
+        if (available > 0) {
+          trace?.segments.push(segment(info.day, from, limit, from === info.open && limit === info.close));
+          remaining -= available;
+          progressed = true;
+        }
+        if (limit === info.close) break;
+        from = limit;
       }
-      if (available > 0) {
-        trace?.segments.push(segment(info.day, from, info.close));
-        remaining -= available;
-        progressed = true;
-      }
+    }
+    if (resumeAt >= 0) {
+      pos = resumeAt;
+      info = dayAt(st, pos);
+      idle = 0;
+      continue;
     }
     idle = progressed ? 0 : idle + 1;
     if (idle > MAX_DAYS_WITHOUT_OFFICE_TIME) throw noOfficeTime(info.day);
@@ -401,44 +572,166 @@ function step(st: CalendarState, t: number, ms: number, trace: Trace | null): nu
   }
 }
 
-const segment = (day: IsoDay, from: number, to: number): DeadlineSegment => ({
-  day,
-  from: from as Instant,
-  to: to as Instant,
-  minutes: (to - from) / MINUTE_MS,
-});
+/** The same stepping for clock time: every instant counts except paused ones. */
+function stepClock(st: CalendarState, t: number, ms: number, spans: readonly Span[], trace: Trace | null): number {
+  checkInstant(t);
+  let from = t;
+  let remaining = ms;
+  let p = 0;
+  const n = spans.length;
+  for (;;) {
+    while (p < n && (spans[p] as Span).end <= from) p++;
+    const pause = p < n ? (spans[p] as Span) : undefined;
+    if (pause !== undefined && pause.start <= from && (pause.start < from || remaining > 0)) {
+      if (pause.end === Number.POSITIVE_INFINITY) return stopped(trace, pause, remaining);
+      from = pause.end;
+      continue;
+    }
+    const limit = pause !== undefined ? pause.start : Number.POSITIVE_INFINITY;
+    const available = limit - from;
+    if (remaining <= available) {
+      const due = from + remaining;
+      checkInstant(due);
+      if (trace && remaining > 0) trace.segments.push(segment(dayAt(st, from).day, from, due, false));
+      return due;
+    }
+    if (available > 0) trace?.segments.push(segment(dayAt(st, from).day, from, limit, false));
+    remaining -= available;
+    from = limit;
+  }
+}
+
+function explanation(
+  st: CalendarState,
+  basis: DeadlineExplanation['basis'],
+  t: Instant,
+  minutes: number,
+  result: number,
+  trace: Trace,
+  pauses: readonly Pause[] | undefined,
+): DeadlineExplanation {
+  const due = Number.isNaN(result) ? null : (result as Instant);
+  let waitingOn: WaitingOnPause | null = null;
+  if (due === null && trace.stoppedAt) {
+    const open = pausesOverlapping(pauses, t, Number.POSITIVE_INFINITY).find((p) => p.end === null) as Pause;
+    const remainingMinutes = trace.remainingMs / MINUTE_MS;
+    waitingOn = { pause: open, since: trace.stoppedAt.start as Instant, countedMinutes: minutes - remainingMinutes, remainingMinutes };
+  }
+  const stopAt = due ?? waitingOn?.since ?? t;
+  if (basis === 'clock') {
+    // The clock count does not walk days; list the clock changes between start and due for the reader.
+    for (let info = dayAt(st, t); info.start <= stopAt; info = dayNumber(st, info.n + 1)) {
+      if (info.end - info.start !== DAY_MS) trace.dstChanges.push(dstChange(st, info));
+      if (info.end > stopAt) break;
+    }
+  }
+  return {
+    basis,
+    from: t,
+    minutes,
+    due,
+    segments: trace.segments,
+    skipped: trace.skipped,
+    earlyCloses: trace.earlyCloses,
+    dstChanges: trace.dstChanges,
+    pauses: pausesOverlapping(pauses, t, due ?? Number.POSITIVE_INFINITY),
+    waitingOn,
+  };
+}
+
+const orNull = (result: number): Instant | null => (Number.isNaN(result) ? null : (result as Instant));
 
 /**
  * The instant at which `minutes` of office time have elapsed since t. Outside office hours nothing counts;
  * a deadline landing exactly at closing is the closing instant; adding 0 gives t when t is in office hours or
  * at a closing instant, otherwise the next opening. Fractions of a minute are kept to the millisecond.
+ * With pauses, paused time counts as closed, and the result is null while an open-ended pause holds the
+ * count (the deadline is unknown until it ends; a deadline reached before the pause began is still returned).
  */
-export function addBusinessMinutes(cal: BusinessCalendar, t: Instant, minutes: number): Instant {
-  return step(cal[STATE], t, toMs(minutes), null) as Instant;
+export function addBusinessMinutes(cal: BusinessCalendar, t: Instant, minutes: number): Instant;
+export function addBusinessMinutes(cal: BusinessCalendar, t: Instant, minutes: number, pauses: readonly Pause[] | undefined): Instant | null;
+export function addBusinessMinutes(cal: BusinessCalendar, t: Instant, minutes: number, pauses?: readonly Pause[]): Instant | null {
+  return orNull(step(cal[STATE], t, toMs(minutes), pauseSpans(pauses, t), null));
 }
 
 /** addBusinessMinutes with a record of where the time was counted and what was skipped; `due` is the same instant. */
-export function addBusinessMinutesExplained(cal: BusinessCalendar, t: Instant, minutes: number): DeadlineExplanation {
-  const trace: Trace = { segments: [], skipped: [], dstChanges: [] };
-  const due = step(cal[STATE], t, toMs(minutes), trace) as Instant;
-  return { from: t, minutes, due, ...trace };
+export function addBusinessMinutesExplained(cal: BusinessCalendar, t: Instant, minutes: number, pauses?: readonly Pause[]): DeadlineExplanation {
+  const st = cal[STATE];
+  const trace = newTrace();
+  const result = step(st, t, toMs(minutes), pauseSpans(pauses, t), trace);
+  return explanation(st, 'business', t, minutes, result, trace, pauses);
 }
 
 /** addBusinessMinutes(cal, t, hours × 60). */
-export function addBusinessHours(cal: BusinessCalendar, t: Instant, hours: number): Instant {
-  return addBusinessMinutes(cal, t, hours * 60);
+export function addBusinessHours(cal: BusinessCalendar, t: Instant, hours: number): Instant;
+export function addBusinessHours(cal: BusinessCalendar, t: Instant, hours: number, pauses: readonly Pause[] | undefined): Instant | null;
+export function addBusinessHours(cal: BusinessCalendar, t: Instant, hours: number, pauses?: readonly Pause[]): Instant | null {
+  return addBusinessMinutes(cal, t, hours * 60, pauses);
 }
 
 /** addBusinessMinutes(cal, t, days × cal.businessDayMinutes): Mon 10:00 + 1 day → Tue 10:00 on a standard week. */
-export function addBusinessDays(cal: BusinessCalendar, t: Instant, days: number): Instant {
-  return addBusinessMinutes(cal, t, days * cal.businessDayMinutes);
+export function addBusinessDays(cal: BusinessCalendar, t: Instant, days: number): Instant;
+export function addBusinessDays(cal: BusinessCalendar, t: Instant, days: number, pauses: readonly Pause[] | undefined): Instant | null;
+export function addBusinessDays(cal: BusinessCalendar, t: Instant, days: number, pauses?: readonly Pause[]): Instant | null {
+  return addBusinessMinutes(cal, t, days * cal.businessDayMinutes, pauses);
 }
 
-/** Office minutes elapsed from a to b (0 when b ≤ a), to the millisecond: for reports and "time to first contact". */
-export function businessMinutesBetween(cal: BusinessCalendar, a: Instant, b: Instant): BusinessMinutes {
-  checkInstant(b);
-  if (!(b > a)) return asBusinessMinutes(0);
+/** Plain elapsed time: t + minutes, pushed back by any paused time; null while an open-ended pause holds the count. */
+export function addClockMinutes(cal: BusinessCalendar, t: Instant, minutes: number): Instant;
+export function addClockMinutes(cal: BusinessCalendar, t: Instant, minutes: number, pauses: readonly Pause[] | undefined): Instant | null;
+export function addClockMinutes(cal: BusinessCalendar, t: Instant, minutes: number, pauses?: readonly Pause[]): Instant | null {
+  return orNull(stepClock(cal[STATE], t, toMs(minutes), pauseSpans(pauses, t), null));
+}
+
+/** addClockMinutes with its record (segments split only by pauses; DST changes crossed are listed). */
+export function addClockMinutesExplained(cal: BusinessCalendar, t: Instant, minutes: number, pauses?: readonly Pause[]): DeadlineExplanation {
   const st = cal[STATE];
+  const trace = newTrace();
+  const result = stepClock(st, t, toMs(minutes), pauseSpans(pauses, t), trace);
+  return explanation(st, 'clock', t, minutes, result, trace, pauses);
+}
+
+/** The close of the business day containing t, or of the next business day when t is outside office hours. */
+function closeOfDay(st: CalendarState, t: number): DayInfo {
+  let info = dayAt(st, t);
+  for (let idle = 0; !(isBusinessDay(info) && t < info.close); idle++) {
+    if (idle > MAX_DAYS_WITHOUT_OFFICE_TIME) throw noOfficeTime(info.day);
+    info = dayNumber(st, info.n + 1);
+  }
+  return info;
+}
+
+/**
+ * SPEC "end of day": the close of the business day containing t; when t is outside office hours, of the next
+ * business day (before opening on a business day: that day's close; at or after closing: the next business
+ * day's close). With pauses: the office time from t to that close is the budget, and paused time does not use
+ * it up, so a pause pushes the deadline on by the office time it took (null while an open-ended pause holds it).
+ */
+export function endOfBusinessDay(cal: BusinessCalendar, t: Instant): Instant;
+export function endOfBusinessDay(cal: BusinessCalendar, t: Instant, pauses: readonly Pause[] | undefined): Instant | null;
+export function endOfBusinessDay(cal: BusinessCalendar, t: Instant, pauses?: readonly Pause[]): Instant | null {
+  const st = cal[STATE];
+  const close = closeOfDay(st, t).close;
+  if (pauses === undefined || pauses.length === 0) return close as Instant;
+  return orNull(step(st, t, officeMs(st, t, close), pauseSpans(pauses, t), null));
+}
+
+/** endOfBusinessDay with its record: the budget (office minutes from t to that close) counted as in addBusinessMinutesExplained. */
+export function endOfBusinessDayExplained(cal: BusinessCalendar, t: Instant, pauses?: readonly Pause[]): DeadlineExplanation {
+  const st = cal[STATE];
+  const ms = officeMs(st, t, closeOfDay(st, t).close);
+  const trace = newTrace();
+  const result = step(st, t, ms, pauseSpans(pauses, t), trace);
+  return explanation(st, 'business', t, ms / MINUTE_MS, result, trace, pauses);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Elapsed business time (reports): a separate walk, so tests can check it against the stepping code
+
+/** Office milliseconds in [a, b]. */
+function officeMs(st: CalendarState, a: number, b: number): number {
+  checkInstant(b);
+  if (!(b > a)) return 0;
   let info = dayAt(st, a);
   let total = 0;
   for (;;) {
@@ -450,5 +743,26 @@ export function businessMinutesBetween(cal: BusinessCalendar, a: Instant, b: Ins
     if (b <= info.end) break;
     info = dayNumber(st, info.n + 1);
   }
+  return total;
+}
+
+/**
+ * Office minutes elapsed from a to b (0 when b ≤ a), to the millisecond: for reports and "time to first contact".
+ * Office time inside pauses is left out; a still-open pause counts as paused up to b.
+ */
+export function businessMinutesBetween(cal: BusinessCalendar, a: Instant, b: Instant, pauses?: readonly Pause[]): BusinessMinutes {
+  const st = cal[STATE];
+  let total = officeMs(st, a, b);
+  if (total > 0) for (const s of pauseSpans(pauses, a)) total -= officeMs(st, Math.max(a, s.start), Math.min(b, s.end));
   return asBusinessMinutes(total / MINUTE_MS);
+}
+
+/** Clock minutes elapsed from a to b (0 when b ≤ a), less any paused time. */
+export function clockMinutesBetween(a: Instant, b: Instant, pauses?: readonly Pause[]): number {
+  checkInstant(a);
+  checkInstant(b);
+  if (!(b > a)) return 0;
+  let total = b - a;
+  for (const s of pauseSpans(pauses, a)) total -= Math.max(0, Math.min(b, s.end) - Math.max(a, s.start));
+  return total / MINUTE_MS;
 }
