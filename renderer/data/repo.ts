@@ -15,6 +15,7 @@ import { createCalendar } from '../../shared/time/calendar';
 import { timeRulesOf } from '../../shared/time/timeRules';
 import type { Clock, TimeZone } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
+import { type SaveConfigResult, saveAgencyConfig } from './agencySettings';
 import type { ChangeFeed } from './changes';
 import type { LiaisonDb } from './db';
 
@@ -73,6 +74,14 @@ export class Repo {
 
   async config(): Promise<AgencyConfig> {
     return normaliseAgencyConfig((await this.db.meta.get(META.config))?.value);
+  }
+
+  /**
+   * Stores a new agency configuration (Settings) after validating all of it, with a history entry of the one it
+   * replaces: all or nothing (renderer/data/agencySettings.ts). Applies to inquiries logged from now on.
+   */
+  saveConfig(next: AgencyConfig): Promise<SaveConfigResult> {
+    return saveAgencyConfig(this.db, next, this.clock.now());
   }
 
   async activeProfile(): Promise<Profile | undefined> {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DomainError } from '../errors';
 import { isEmail, normalisePhone } from '../inquiry/phone';
 import { businessDayLength, type WeekHours } from '../time/calendar';
 import { type AgencyConfig, agencyConfigSchema, type PolicyDuration } from './agencyConfig';
@@ -325,4 +326,15 @@ export function describePath(config: unknown, path: ConfigPath): string {
 /** One paragraph naming every problem, for an error raised away from the form (Repo.saveConfig). */
 export function describeIssues(config: unknown, issues: readonly ConfigIssue[]): string {
   return issues.map((i) => `${describePath(config, i.path)}: ${i.message}`).join(' ');
+}
+
+/** A configuration refused on save: every issue by its field, and a message naming them all. */
+export class ConfigInvalidError extends DomainError {
+  constructor(
+    config: unknown,
+    readonly issues: readonly ConfigIssue[],
+  ) {
+    super('validation', `The settings were not saved. ${describeIssues(config, issues)}`);
+    this.name = 'ConfigInvalidError';
+  }
 }
