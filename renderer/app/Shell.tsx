@@ -1,27 +1,31 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_LOG_QUERY, inQueue, type LogQuery, QUEUE_LABELS, QUEUES, type Queue } from '../../shared/log/logQuery';
 import { type Profile, ROLE_LABELS } from '../../shared/people';
-import { useDevice, useLogSnapshot } from '../data/hooks';
+import type { TimeZone } from '../../shared/time/types';
+import { useAgencyConfig, useDevice, useLogSnapshot } from '../data/hooks';
+import { useQueueTime } from '../data/useNow';
 import { InquiryView } from '../inquiry/InquiryView';
 import { IntakeForm } from '../intake/IntakeForm';
 import { LogView } from '../log/LogView';
 import { hrefOf, navigate, parseRoute, useHash } from './router';
 
-const DEFAULT_QUEUE_BY_ROLE: Record<Profile['role'], Queue> = { liaison: 'open', esr: 'mine', lead: 'open' };
+const DEFAULT_QUEUE_BY_ROLE: Record<Profile['role'], Queue> = { liaison: 'open', esr: 'mine', lead: 'unit_lead' };
 
 /** The frame around every screen: header, queues, and the current screen. */
 export function Shell({ profile }: { profile: Profile }) {
   const route = parseRoute(useHash());
   const device = useDevice();
   const snapshot = useLogSnapshot();
+  const config = useAgencyConfig();
+  const queueTime = useQueueTime(config.timeZone as TimeZone);
   const [query, setQuery] = useState<LogQuery>({ ...DEFAULT_LOG_QUERY, queue: DEFAULT_QUEUE_BY_ROLE[profile.role] });
   const searchRef = useRef<HTMLInputElement>(null);
 
   const counts = useMemo(() => {
     const c = Object.fromEntries(QUEUES.map((q) => [q, 0])) as Record<Queue, number>;
-    for (const row of snapshot.rows) for (const q of QUEUES) if (inQueue(row, q, profile.id)) c[q] += 1;
+    for (const row of snapshot.rows) for (const q of QUEUES) if (inQueue(row, q, profile.id, queueTime)) c[q] += 1;
     return c;
-  }, [snapshot.rows, profile.id]);
+  }, [snapshot.rows, profile.id, queueTime]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

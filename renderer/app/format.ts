@@ -29,3 +29,8 @@ export function formatDay(day: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   return m ? `${m[2]}/${m[3]}/${m[1]}` : day;
 }
+
+/** "Tue 11/24 9:15 AM": compact, for table cells. */
+export function formatShort(at: Instant, zone: TimeZone): string {
+  return fmt(zone, { weekday: 'short', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(at);
+}

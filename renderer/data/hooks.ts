@@ -6,7 +6,7 @@ import type { InquiryRecord } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
 import type { Clock } from '../../shared/time/types';
 import type { LogSnapshot, LogStore } from './logStore';
-import type { DeviceIdentity, Repo } from './repo';
+import type { DeviceIdentity, KnownPerson, Repo } from './repo';
 
 export interface DataServices {
   repo: Repo;
@@ -31,6 +31,20 @@ export function useActiveProfile(): Profile | null | undefined {
 export function useProfiles(): Profile[] {
   const { repo } = useServices();
   return useLiveQuery(() => repo.db.profiles.toArray(), [repo]) ?? [];
+}
+
+/** Everyone this desk knows (its profiles and everyone seen in the log), by name: for assigning and callbacks. */
+export function usePeople(): KnownPerson[] {
+  const { repo } = useServices();
+  return (
+    useLiveQuery(async () => {
+      const byId = new Map<string, KnownPerson>();
+      const seen = ((await repo.db.meta.get('people'))?.value ?? {}) as Record<string, KnownPerson>;
+      for (const p of Object.values(seen)) byId.set(p.id, p);
+      for (const p of await repo.db.profiles.toArray()) byId.set(p.id, { id: p.id, name: p.displayName, role: p.role });
+      return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+    }, [repo]) ?? []
+  );
 }
 
 export function useAgencyConfig(): AgencyConfig {

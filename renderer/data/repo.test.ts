@@ -49,7 +49,8 @@ describe('Repo.logInquiry', () => {
 
     expect(caseNumber).toBe(`261123-${deskCode}-001`);
     const stamp = encodeHlc({ wall: now, counter: 0, deviceId });
-    const events = await desk.db.events.toArray();
+    const targetsStamp = encodeHlc({ wall: now, counter: 1, deviceId });
+    const events = await desk.db.events.orderBy('hlc').toArray();
     expect(events).toEqual([
       {
         id: expect.any(String),
@@ -62,12 +63,23 @@ describe('Repo.logInquiry', () => {
         type: 'InquiryLogged',
         payload: { caseNumber, fields: PAT_LEE },
       },
+      // Its first-contact targets under the policy in force, in the same write.
+      expect.objectContaining({ inquiryId: id, type: 'TargetsSet', hlc: targetsStamp }),
     ]);
-    const [event] = events as [InquiryEvent];
+    const [event, targets] = events as [InquiryEvent, InquiryEvent];
     expect(await desk.db.inquiries.toArray()).toEqual([projectInquiry(events)]);
-    expect(await desk.db.inquiries.get(id)).toMatchObject({ caseNumber, status: 'open', noteCount: 0, eventCount: 1, lastHlc: stamp });
-    expect(await desk.db.outbox.toArray()).toEqual([{ eventId: event.id, hlc: stamp }]);
-    expect((await desk.db.meta.get('hlc'))?.value).toEqual({ wall: now, counter: 0, deviceId });
+    expect(await desk.db.inquiries.get(id)).toMatchObject({
+      caseNumber,
+      status: 'open',
+      noteCount: 0,
+      eventCount: 2,
+      lastHlc: targetsStamp,
+    });
+    expect(await desk.db.outbox.toArray()).toEqual([
+      { eventId: event.id, hlc: stamp },
+      { eventId: targets.id, hlc: targetsStamp },
+    ]);
+    expect((await desk.db.meta.get('hlc'))?.value).toEqual({ wall: now, counter: 1, deviceId });
   });
 
   it('numbers cases by the agency day: -001, -002 on Monday evening in Chicago, -001 again on Tuesday', async () => {
@@ -87,7 +99,7 @@ describe('Repo.logInquiry', () => {
       [`261123-${deskCode}-002`, 'Lou Park'],
       [`261124-${deskCode}-001`, 'Kim Vo'],
     ]);
-    expect(await storedCounts(desk.db)).toMatchObject({ events: 3, inquiries: 3, outbox: 3, caseSeq: { day: '2026-11-24', seq: 1 } });
+    expect(await storedCounts(desk.db)).toMatchObject({ events: 6, inquiries: 3, outbox: 6, caseSeq: { day: '2026-11-24', seq: 1 } });
   });
 
   it('refuses to log without an active profile and stores nothing', async () => {
@@ -111,11 +123,12 @@ describe('Repo.addNote and Repo.editFields', () => {
     const events = await eventsOf(desk, id);
     expect(events.map((e) => [e.type, e.type === 'NoteAdded' ? e.payload.text : null])).toEqual([
       ['InquiryLogged', null],
+      ['TargetsSet', null],
       ['NoteAdded', 'Called the member, left a voicemail.'],
     ]);
     expect(await desk.db.inquiries.get(id)).toEqual(projectInquiry(events));
-    expect(await desk.db.inquiries.get(id)).toMatchObject({ noteCount: 1, eventCount: 2 });
-    expect(await storedCounts(desk.db)).toMatchObject({ events: 2, inquiries: 1, outbox: 2 });
+    expect(await desk.db.inquiries.get(id)).toMatchObject({ noteCount: 1, eventCount: 3 });
+    expect(await storedCounts(desk.db)).toMatchObject({ events: 3, inquiries: 1, outbox: 3 });
   });
 
   it('records a priority change as a FieldEdited event and updates the field and its stamp', async () => {
@@ -125,7 +138,7 @@ describe('Repo.addNote and Repo.editFields', () => {
     await desk.repo.editFields(id, { priority: 'escalated' });
 
     const events = await eventsOf(desk, id);
-    const edit = events[1];
+    const edit = events.find((e) => e.type === 'FieldEdited');
     const stamp = encodeHlc({ wall: instant('2026-11-24T03:05:00.000Z'), counter: 0, deviceId });
     expect(edit).toMatchObject({ type: 'FieldEdited', hlc: stamp, payload: { field: 'priority', from: 'high', to: 'escalated' } });
     const record = await desk.db.inquiries.get(id);
@@ -199,7 +212,7 @@ describe('Repo writes are all or nothing', () => {
     expect(bulkPut).toHaveBeenCalledTimes(1);
     expect(await storedCounts(desk.db)).toEqual(before);
     expect(await desk.db.inquiries.get(id)).toEqual(recordBefore);
-    expect((await eventsOf(desk, id)).map((e) => e.type)).toEqual(['InquiryLogged']);
+    expect((await eventsOf(desk, id)).map((e) => e.type)).toEqual(['InquiryLogged', 'TargetsSet']);
   });
 });
 
@@ -237,7 +250,8 @@ describe('Repo change feed', () => {
       [[id], false],
       [[id], false],
     ]);
-    expect(await Promise.all(heard.map((h) => h.stored))).toEqual([1, 2]);
+    // Logged with its targets (2 events), then the note.
+    expect(await Promise.all(heard.map((h) => h.stored))).toEqual([2, 3]);
   });
 });
 
@@ -249,13 +263,14 @@ describe('Repo HLC', () => {
 
     await desk.repo.addNote(id, 'Called the member.');
 
-    const [first, second] = (await eventsOf(desk, id)) as [InquiryEvent, InquiryEvent];
-    expect(logged).toEqual({ wall: instant(MONDAY_9PM_CHICAGO), counter: 0, deviceId });
-    expect(second.hlc > first.hlc).toBe(true);
-    expect(decodeHlc(second.hlc)).toEqual({ wall: instant(MONDAY_9PM_CHICAGO), counter: 1, deviceId });
-    expect(second.at).toBe(instant('2026-11-24T02:00:00.000Z'));
-    expect((await desk.db.meta.get('hlc'))?.value).toEqual({ wall: instant(MONDAY_9PM_CHICAGO), counter: 1, deviceId });
+    const [first, targets, note] = (await eventsOf(desk, id)) as [InquiryEvent, InquiryEvent, InquiryEvent];
+    expect(logged).toEqual({ wall: instant(MONDAY_9PM_CHICAGO), counter: 1, deviceId });
+    expect(targets.hlc > first.hlc).toBe(true);
+    expect(note.hlc > targets.hlc).toBe(true);
+    expect(decodeHlc(note.hlc)).toEqual({ wall: instant(MONDAY_9PM_CHICAGO), counter: 2, deviceId });
+    expect(note.at).toBe(instant('2026-11-24T02:00:00.000Z'));
+    expect((await desk.db.meta.get('hlc'))?.value).toEqual({ wall: instant(MONDAY_9PM_CHICAGO), counter: 2, deviceId });
     // The timeline stays in the order things were done.
-    expect((await eventsOf(desk, id)).map((e) => e.type)).toEqual(['InquiryLogged', 'NoteAdded']);
+    expect((await eventsOf(desk, id)).map((e) => e.type)).toEqual(['InquiryLogged', 'TargetsSet', 'NoteAdded']);
   });
 });

@@ -3,13 +3,21 @@ import { DomainError } from '../../shared/errors';
 import { codeFromBytes, newId } from '../../shared/ids';
 import { type CaseNumber, formatCaseNumber } from '../../shared/inquiry/caseNumber';
 import { addNote } from '../../shared/inquiry/commands/addNote';
+import { type CallbackOutcome, closeCallback } from '../../shared/inquiry/commands/closeCallback';
 import type { CommandContext, TimeRules } from '../../shared/inquiry/commands/context';
 import { editFields } from '../../shared/inquiry/commands/editFields';
 import { logInquiry } from '../../shared/inquiry/commands/logInquiry';
-import type { InquiryEvent } from '../../shared/inquiry/events';
+import { recordMcoFollowUp } from '../../shared/inquiry/commands/recordMcoFollowUp';
+import { recordMcoReportBack } from '../../shared/inquiry/commands/recordMcoReportBack';
+import { type OutreachInput, recordOutreach } from '../../shared/inquiry/commands/recordOutreach';
+import { type ReferralInput, referToMco } from '../../shared/inquiry/commands/referToMco';
+import { reopenInquiry } from '../../shared/inquiry/commands/reopenInquiry';
+import { resolveInquiry } from '../../shared/inquiry/commands/resolveInquiry';
+import { type CallbackInput, scheduleCallback } from '../../shared/inquiry/commands/scheduleCallback';
+import type { InquiryEvent, Resolution } from '../../shared/inquiry/events';
 import type { InquiryFields } from '../../shared/inquiry/fields';
-import { applyEvent, type InquiryRecord, needsRefold, projectInquiry } from '../../shared/inquiry/projection';
-import { actorOf, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
+import { applyEvent, byHlc, type InquiryRecord, needsRefold, projectInquiry } from '../../shared/inquiry/projection';
+import { type Actor, actorOf, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
 import { encodeHlc, type Hlc, tickHlc } from '../../shared/sync/hlc';
 import { createCalendar } from '../../shared/time/calendar';
 import { timeRulesOf } from '../../shared/time/timeRules';
@@ -30,7 +38,22 @@ interface CaseSeq {
   seq: number;
 }
 
-const META = { device: 'device', hlc: 'hlc', caseSeq: 'caseSeq', config: 'config', activeProfile: 'activeProfile' } as const;
+const META = {
+  device: 'device',
+  hlc: 'hlc',
+  caseSeq: 'caseSeq',
+  config: 'config',
+  activeProfile: 'activeProfile',
+  /** Everyone seen acting in this log (any desk), by id: whom work can be assigned to and callbacks given. */
+  people: 'people',
+} as const;
+
+/** A colleague known to this desk from the events they wrote. */
+export interface KnownPerson {
+  id: string;
+  name: string;
+  role: Actor['role'];
+}
 
 function randomDeviceId(): string {
   const bytes = new Uint8Array(16);
@@ -127,6 +150,53 @@ export class Repo {
     await this.run(inquiryId, async (state, ctx) => editFields(state, changes, ctx));
   }
 
+  // The process steps (shared/inquiry/commands): each refuses a step that does not fit where the inquiry stands.
+
+  async recordOutreach(inquiryId: string, input: OutreachInput): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => recordOutreach(state, input, ctx));
+  }
+
+  async referToMco(inquiryId: string, input: ReferralInput): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => referToMco(state, input, ctx));
+  }
+
+  async recordMcoReportBack(inquiryId: string, input: { memberContacted: boolean; note: string }): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => recordMcoReportBack(state, input, ctx));
+  }
+
+  async recordMcoFollowUp(inquiryId: string, input: { note: string }): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => recordMcoFollowUp(state, input, ctx));
+  }
+
+  async scheduleCallback(inquiryId: string, input: CallbackInput): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => scheduleCallback(state, input, ctx));
+  }
+
+  async closeCallback(inquiryId: string, input: { callbackId: string; outcome: CallbackOutcome; note?: string }): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => closeCallback(state, input, ctx));
+  }
+
+  async resolve(inquiryId: string, input: { resolution: Resolution; text: string }): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => resolveInquiry(state, input, ctx));
+  }
+
+  async reopen(inquiryId: string, input: { reason: string }): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => reopenInquiry(state, input, ctx));
+  }
+
+  /** Everyone seen acting in the log, newest name per id. Call inside a transaction that includes meta. */
+  private async rememberPeople(events: readonly InquiryEvent[]): Promise<void> {
+    const known = ((await this.db.meta.get(META.people))?.value ?? {}) as Record<string, KnownPerson>;
+    let changed = false;
+    for (const { actor } of events) {
+      const was = known[actor.id];
+      if (was && was.name === actor.name && was.role === actor.role) continue;
+      known[actor.id] = { id: actor.id, name: actor.name, role: actor.role };
+      changed = true;
+    }
+    if (changed) await this.db.meta.put({ key: META.people, value: known });
+  }
+
   /** Re-projects every inquiry from its events (after an upgrade of the fold, or to verify). */
   async rebuildProjections(onProgress?: (done: number, total: number) => void): Promise<number> {
     const ids = (await this.db.inquiries.toCollection().primaryKeys()) as string[];
@@ -206,12 +276,21 @@ export class Repo {
     const fresh = events.filter((e) => !known.has(e.id));
     if (fresh.length === 0) return;
     await db.events.bulkAdd(fresh);
+    await this.rememberPeople(fresh);
     await db.outbox.bulkAdd(fresh.map((e) => ({ eventId: e.id, hlc: e.hlc })));
-    const states = new Map<string, InquiryRecord | undefined>();
-    for (const e of fresh) {
-      const state = states.has(e.inquiryId) ? states.get(e.inquiryId) : await db.inquiries.get(e.inquiryId);
-      states.set(e.inquiryId, needsRefold(state, e) ? projectInquiry(await this.eventsOf(e.inquiryId)) : applyEvent(state, e));
+    // Per inquiry: fold the new events onto the stored row in HLC order, or, when one of them sorts
+    // before what the row has seen (or there is no row yet), re-project from all stored events, which
+    // already include these: folding them again on top would count them twice.
+    const byInquiry = new Map<string, InquiryEvent[]>();
+    for (const e of fresh) byInquiry.set(e.inquiryId, [...(byInquiry.get(e.inquiryId) ?? []), e]);
+    const states: InquiryRecord[] = [];
+    for (const [inquiryId, batch] of byInquiry) {
+      const stored = await db.inquiries.get(inquiryId);
+      const next = batch.some((e) => needsRefold(stored, e))
+        ? projectInquiry(await this.eventsOf(inquiryId))
+        : [...batch].sort(byHlc).reduce<InquiryRecord | undefined>(applyEvent, stored);
+      if (next) states.push(next);
     }
-    await db.inquiries.bulkPut([...states.values()].filter((s): s is InquiryRecord => s !== undefined));
+    await db.inquiries.bulkPut(states);
   }
 }

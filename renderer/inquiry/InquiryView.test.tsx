@@ -20,7 +20,7 @@ afterEach(async () => {
 async function openInquiry() {
   const app = renderApp(desk, `#/inquiry/${inquiry.id}`);
   await screen.findByRole('heading', { level: 1, name: `Inquiry ${inquiry.caseNumber}` });
-  await waitFor(() => expect(entries()).toHaveLength(1));
+  await waitFor(() => expect(entries()).toHaveLength(2));
   return app;
 }
 
@@ -32,15 +32,23 @@ const entries = () =>
       Array.from(li.children)
         .slice(1)
         .map((c) => c.textContent)
-        .join(' '),
+        .join(' ')
+        .replace(/\s+/g, ' '),
     );
+
+/** The logged entry and, above it, the first-contact targets it was given (High: 2/4 business hours from Mon 1:45 PM). */
+const logged = () => [
+  'First contact for High (2 business hours target, 4 business hours deadline from receipt): target Mon, Nov 23, 2026, 3:45 PM CST, deadline Tue, Nov 24, 2026, 9:15 AM CST.',
+  `Logged the inquiry as ${inquiry.caseNumber}.`,
+];
 
 describe('InquiryView', () => {
   it('shows the logged entry with who logged it and when, in agency time', async () => {
     await openInquiry();
 
-    expect(entries()).toEqual([`Logged the inquiry as ${inquiry.caseNumber}.`]);
-    const meta = within(screen.getByRole('list', { name: 'Timeline entries, newest first' })).getByRole('listitem').firstElementChild;
+    expect(entries()).toEqual(logged());
+    const meta = within(screen.getByRole('list', { name: 'Timeline entries, newest first' })).getAllByRole('listitem')[1]
+      ?.firstElementChild;
     // Some ICU versions put a narrow no-break space before PM.
     expect(meta?.textContent?.replace(/\s+/g, ' ')).toBe('Ana Ortiz Mon, Nov 23, 2026, 2:00 PM CST');
   });
@@ -52,11 +60,9 @@ describe('InquiryView', () => {
     await user.type(note, 'Called the member, left a voicemail.');
     await user.click(screen.getByRole('button', { name: 'Add note' }));
 
-    await waitFor(() =>
-      expect(entries()).toEqual(['Called the member, left a voicemail.', `Logged the inquiry as ${inquiry.caseNumber}.`]),
-    );
+    await waitFor(() => expect(entries()).toEqual(['Called the member, left a voicemail.', ...logged()]));
     expect((note as HTMLTextAreaElement).value).toBe('');
-    expect(await desk.db.inquiries.get(inquiry.id)).toMatchObject({ noteCount: 1, eventCount: 2 });
+    expect(await desk.db.inquiries.get(inquiry.id)).toMatchObject({ noteCount: 1, eventCount: 3 });
   });
 
   it('refuses an empty note with its message and stores nothing', async () => {
@@ -70,7 +76,7 @@ describe('InquiryView', () => {
     expect(document.getElementById('note-error')?.textContent).toBe('Type the note before adding it.');
     expect(note.getAttribute('aria-describedby')).toBe('note-error note-hint');
     expect(await storedCounts(desk.db)).toEqual(before);
-    expect(entries()).toHaveLength(1);
+    expect(entries()).toHaveLength(2);
   });
 
   it('records a priority change as a timeline entry', async () => {
@@ -83,11 +89,15 @@ describe('InquiryView', () => {
     await user.click(within(editor).getByRole('button', { name: 'Save change' }));
 
     await waitFor(() =>
-      expect(entries()).toEqual(['Changed Priority from High to Escalated.', `Logged the inquiry as ${inquiry.caseNumber}.`]),
+      expect(entries().filter((t) => !t.startsWith('First contact for'))).toEqual([
+        'Changed Priority from High to Escalated.',
+        `Logged the inquiry as ${inquiry.caseNumber}.`,
+      ]),
     );
     expect(screen.queryByRole('form', { name: 'Edit priority' })).toBeNull();
     expect(document.querySelector('.inquiry-header .badge.priority-escalated')?.textContent).toBe('Escalated');
-    expect(await desk.db.inquiries.get(inquiry.id)).toMatchObject({ priority: 'escalated', eventCount: 2 });
+    // The edit, and the new first-contact targets the new priority sets.
+    expect(await desk.db.inquiries.get(inquiry.id)).toMatchObject({ priority: 'escalated', eventCount: 4 });
   });
 
   it('refuses a Medicaid ID that does not fit the agency’s pattern, beside the field, and stores nothing', async () => {
@@ -112,6 +122,6 @@ describe('InquiryView', () => {
     expect(document.activeElement).toBe(input);
     expect(await storedCounts(desk.db)).toEqual(before);
     expect((await desk.db.inquiries.get(inquiry.id))?.medicaidId).toBe('1234567A');
-    expect(entries()).toHaveLength(1);
+    expect(entries()).toHaveLength(2);
   });
 });

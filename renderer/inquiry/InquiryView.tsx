@@ -12,6 +12,7 @@ import { useAgencyConfig, useInquiry, useProfiles, useServices } from '../data/h
 import { ControlInput } from '../intake/ControlInput';
 import { displayValue } from './display';
 import { controlsOfGroup, EDIT_GROUPS, type EditGroup } from './editGroups';
+import { ProcessPanel } from './ProcessPanel';
 import { Timeline } from './Timeline';
 
 const SECTIONS: { title: string; groups: string[] }[] = [
@@ -62,6 +63,7 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
       </p>
       <div className="inquiry-body">
         <div className="details">
+          <ProcessPanel inquiry={inquiry} config={config} profile={profile} />
           {SECTIONS.map((s) => (
             <section key={s.title} className="detail-section" aria-label={s.title}>
               <h2>{s.title}</h2>

@@ -1,10 +1,12 @@
 import { type FormEvent, useState } from 'react';
-import type { AgencyConfig } from '../../shared/config/agencyConfig';
+import { type AgencyConfig, mcoName, type PolicyDuration, priorityLabel } from '../../shared/config/agencyConfig';
 import { NOTE_MAX_LENGTH } from '../../shared/inquiry/commands/addNote';
+import { RESOLUTION_LABELS } from '../../shared/inquiry/commands/resolveInquiry';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import { FIELD_LABELS } from '../../shared/inquiry/fields';
+import { maskPhone } from '../../shared/inquiry/mask';
 import type { Profile } from '../../shared/people';
-import type { TimeZone } from '../../shared/time/types';
+import type { Instant, TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { useServices, useTimeline } from '../data/hooks';
 import { displayValue } from './display';
@@ -59,7 +61,127 @@ function EntryBody({ event: e, config, reveal }: { event: InquiryEvent; config: 
           <span className="new-value">{displayValue(e.payload.field, e.payload.to, config, reveal)}</span>.
         </p>
       );
+    default:
+      return <WorkflowEntry event={e} config={config} reveal={reveal} />;
   }
+}
+
+const PARTY = { member: 'the member', originator: 'the originator' } as const;
+const METHOD = { call: 'Called', voicemail: 'Left a voicemail for', letter: 'Sent a letter to', email: 'E-mailed' } as const;
+const OUTCOME = { reached: 'Reached', no_answer: 'No answer', voicemail: 'Left a voicemail', cancelled: 'Cancelled' } as const;
+
+function Note({ text }: { text: string }) {
+  return text ? <p className="note-text">{text}</p> : null;
+}
+
+function WorkflowEntry({ event: e, config, reveal }: { event: WorkflowEvent; config: AgencyConfig; reveal: boolean }) {
+  const zone = config.timeZone as TimeZone;
+  const when = (at: number) => formatLong(at as Instant, zone);
+  switch (e.type) {
+    case 'TargetsSet': {
+      const p = e.payload;
+      return (
+        <p>
+          First contact for <strong>{priorityLabel(config, p.priority)}</strong> ({durationText(p.policy.target)} target,{' '}
+          {durationText(p.policy.deadline)} deadline from receipt): target {when(p.firstContactTarget)}, deadline{' '}
+          {when(p.firstContactDeadline)}.
+        </p>
+      );
+    }
+    case 'RoutedToUnitLead':
+      return (
+        <p>
+          <strong>Sent to the unit lead callback queue.</strong> {e.payload.reason}
+        </p>
+      );
+    case 'OutreachRecorded':
+      return (
+        <>
+          <p>
+            {METHOD[e.payload.method]} {PARTY[e.payload.party]}:{' '}
+            <strong>{e.payload.reached ? 'reached' : 'not reached (an outreach attempt)'}</strong>.
+          </p>
+          <Note text={e.payload.note} />
+        </>
+      );
+    case 'McoReferred':
+      return (
+        <>
+          <p>
+            Referred to <strong>{mcoName(config, e.payload.mcoId)}</strong>, {e.payload.department}
+            {e.payload.contact ? ` (${e.payload.contact})` : ''}. MCO to contact the member by {when(e.payload.mcoContactDue)}; follow up by{' '}
+            {when(e.payload.followUpDue)} if it has not reported back.
+          </p>
+          <Note text={e.payload.note} />
+        </>
+      );
+    case 'McoReportedBack':
+      return (
+        <>
+          <p>
+            <strong>The MCO reported back</strong>:{' '}
+            {e.payload.memberContacted ? 'it has contacted the member' : 'it has not contacted the member yet'}.
+          </p>
+          <Note text={e.payload.note} />
+        </>
+      );
+    case 'McoFollowedUp':
+      return (
+        <>
+          <p>
+            <strong>Followed up with the MCO.</strong> Next follow-up due {when(e.payload.nextFollowUpDue)} if it has still not reported
+            back.
+          </p>
+          <Note text={e.payload.note} />
+        </>
+      );
+    case 'CallbackScheduled':
+      return (
+        <>
+          <p>
+            Scheduled a callback to {PARTY[e.payload.party]} at <strong>{when(e.payload.at)}</strong> on{' '}
+            <span className={reveal ? undefined : 'masked'}>{reveal ? e.payload.number : maskPhone(e.payload.number)}</span>, by{' '}
+            {e.payload.caller.name}.
+          </p>
+          <Note text={e.payload.note} />
+        </>
+      );
+    case 'CallbackClosed':
+      return (
+        <>
+          <p>
+            Callback: <strong>{OUTCOME[e.payload.outcome]}</strong>.
+          </p>
+          <Note text={e.payload.note} />
+        </>
+      );
+    case 'InquiryResolved':
+      return (
+        <>
+          <p>
+            <strong>Resolved: {RESOLUTION_LABELS[e.payload.resolution]}.</strong>
+          </p>
+          <Note text={e.payload.text} />
+        </>
+      );
+    case 'InquiryReopened':
+      return (
+        <>
+          <p>
+            <strong>Reopened.</strong>
+          </p>
+          <Note text={e.payload.reason} />
+        </>
+      );
+  }
+}
+
+type WorkflowEvent = Exclude<InquiryEvent, { type: 'InquiryLogged' | 'NoteAdded' | 'FieldEdited' }>;
+
+/** "2 business hours", "1 business day", "24 hours". */
+export function durationText(d: PolicyDuration): string {
+  const unit = { businessHours: 'business hour', businessDays: 'business day', clockHours: 'hour' }[d.unit];
+  return `${d.amount} ${unit}${d.amount === 1 ? '' : 's'}`;
 }
 
 function NoteComposer({ inquiryId, profile }: { inquiryId: string; profile: Profile }) {

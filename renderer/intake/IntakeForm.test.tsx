@@ -152,7 +152,8 @@ describe('IntakeForm', () => {
       assignee: { id: ana.id, name: 'Ana Ortiz' },
       status: 'open',
     });
-    expect(await desk.db.events.count()).toBe(1);
+    // The logged event and its first-contact targets.
+    expect((await desk.db.events.toArray()).map((e) => e.type).sort()).toEqual(['InquiryLogged', 'TargetsSet']);
     expect(await screen.findByRole('heading', { level: 1, name: `Inquiry 261123-${deskCode}-001` })).toBeTruthy();
   });
 });

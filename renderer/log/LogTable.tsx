@@ -17,13 +17,14 @@ export interface LogTableProps {
   /** Values offered by the choice columns' filter menus. */
   choices: Partial<Record<LogColumn, string[]>>;
   zone: TimeZone;
+  now: number;
   caption: string;
 }
 
 const ROW_HEIGHT = 40;
 
 /** The log as a virtualised table: only the rows in view (plus a few) are in the DOM. */
-export function LogTable({ rows, sorting, onSortingChange, filters, onFiltersChange, choices, zone, caption }: LogTableProps) {
+export function LogTable({ rows, sorting, onSortingChange, filters, onFiltersChange, choices, zone, now, caption }: LogTableProps) {
   const table = useTable({
     features: logTableFeatures,
     columns: logColumns,
@@ -45,7 +46,7 @@ export function LogTable({ rows, sorting, onSortingChange, filters, onFiltersCha
       return next;
     });
   }, []);
-  const context = useMemo<LogTableContextValue>(() => ({ zone, revealed, toggleReveal }), [zone, revealed, toggleReveal]);
+  const context = useMemo<LogTableContextValue>(() => ({ zone, now, revealed, toggleReveal }), [zone, now, revealed, toggleReveal]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const modelRows = table.getRowModel().rows;

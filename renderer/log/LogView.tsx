@@ -15,6 +15,7 @@ import type { TimeZone } from '../../shared/time/types';
 import { navigate } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
 import { useAgencyConfig, useLogSnapshot } from '../data/hooks';
+import { useQueueTime } from '../data/useNow';
 import { LogTable } from './LogTable';
 
 const isLogColumn = (id: string): id is LogColumn => (LOG_COLUMNS as readonly string[]).includes(id);
@@ -35,7 +36,8 @@ export function LogView({
   const config = useAgencyConfig();
   const deferredQuery = useDeferredValue(query);
   const sorted = useMemo(() => sortLogRows(snapshot.rows, deferredQuery.sort), [snapshot.rows, deferredQuery.sort]);
-  const rows = useMemo(() => filterLogRows(sorted, deferredQuery, profile.id), [sorted, deferredQuery, profile.id]);
+  const queueTime = useQueueTime(config.timeZone as TimeZone);
+  const rows = useMemo(() => filterLogRows(sorted, deferredQuery, profile.id, queueTime), [sorted, deferredQuery, profile.id, queueTime]);
   const choices = useMemo(() => {
     const out: Partial<Record<LogColumn, string[]>> = {};
     for (const c of CHOICE_COLUMNS) out[c] = choicesOf(snapshot.rows, c);
@@ -89,6 +91,7 @@ export function LogView({
         <>
           <LogTable
             rows={rows}
+            now={queueTime.now}
             sorting={sorting}
             onSortingChange={(next) =>
               onQuery({ ...query, sort: next.filter((s) => isLogColumn(s.id)).map((s) => ({ column: s.id as LogColumn, desc: s.desc })) })

@@ -1,5 +1,8 @@
 import { columnFilteringFeature, columnSizingFeature, createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+import { DUE_STATE_LABELS } from '../../shared/inquiry/due';
 import type { LogRow } from '../../shared/log/logRow';
+import { formatShort } from '../app/format';
+import { useLogNow, useLogZone } from './logTableContext';
 import { MemberCell } from './MemberCell';
 
 /** Sorting and filtering state live in the table; the work itself is done by shared/log/logQuery (manual mode). */
@@ -19,6 +22,23 @@ function StatusCell({ row }: { row: LogRow }) {
   return <span className={`badge status-${row.status}`}>{row.status === 'open' ? 'Open' : 'Resolved'}</span>;
 }
 
+function NextDueCell({ row }: { row: LogRow }) {
+  const now = useLogNow();
+  if (row.nextDueAt === null) return <span className="muted">—</span>;
+  const state =
+    row.dueDeadline !== null && now >= row.dueDeadline
+      ? 'overdue'
+      : row.dueSoonAt !== null && now >= row.dueSoonAt
+        ? 'due_soon'
+        : 'on_track';
+  return (
+    <span className="next-due">
+      <span className={`badge due-${state}`}>{DUE_STATE_LABELS[state]}</span> {row.nextDueLabel} ·{' '}
+      {formatShort(row.nextDueAt, useLogZone())}
+    </span>
+  );
+}
+
 function PriorityCell({ row }: { row: LogRow }) {
   return <span className={`badge priority-${row.priority}`}>{row.priorityLabel}</span>;
 }
@@ -31,6 +51,8 @@ export const logColumns = helper.columns([
   helper.accessor('mcoName', { header: 'MCO', size: 180 }),
   helper.accessor('priorityLabel', { header: 'Priority', size: 110, cell: (c) => <PriorityCell row={c.row.original} /> }),
   helper.accessor('status', { header: 'Status', size: 100, cell: (c) => <StatusCell row={c.row.original} /> }),
+  helper.accessor('stage', { header: 'Stage', size: 150 }),
+  helper.accessor('nextDueAt', { header: 'Next due', size: 300, cell: (c) => <NextDueCell row={c.row.original} /> }),
   helper.accessor('assigneeName', {
     header: 'Assignee',
     size: 150,

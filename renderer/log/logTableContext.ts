@@ -3,6 +3,8 @@ import type { TimeZone } from '../../shared/time/types';
 
 export interface LogTableContextValue {
   zone: TimeZone;
+  /** The clock's time the due states are read at (re-read every 30 s). */
+  now: number;
   revealed: ReadonlySet<string>;
   toggleReveal(id: string): void;
 }
@@ -14,3 +16,6 @@ export function useLogTableContext(): LogTableContextValue {
   if (!v) throw new Error('log cells must render inside <LogTableContext.Provider>');
   return v;
 }
+
+export const useLogNow = (): number => useLogTableContext().now;
+export const useLogZone = (): TimeZone => useLogTableContext().zone;

@@ -5,7 +5,7 @@ import type { InquiryFields } from '../inquiry/fields';
 import { EMPTY_WORKFLOW, type InquiryRecord, type InquiryStatus } from '../inquiry/projection';
 import type { PersonRef } from '../people';
 import type { HlcStamp } from '../sync/hlc';
-import type { Instant } from '../time/types';
+import type { Instant, TimeZone } from '../time/types';
 import {
   choicesOf,
   DEFAULT_LOG_QUERY,
@@ -15,9 +15,13 @@ import {
   type LogQuery,
   type LogSort,
   type Queue,
+  queueTimeAt,
   runLogQuery,
 } from './logQuery';
 import { type LogRow, toLogRow } from './logRow';
+
+/** Queues read at noon on Mon 23 Nov 2026 in Chicago. */
+const AT = queueTimeAt(Date.UTC(2026, 10, 23, 18, 0) as Instant, 'America/Chicago' as TimeZone);
 
 const ANA: PersonRef = { id: 'p-ana', name: 'Ana Ortiz' };
 const BEN: PersonRef = { id: 'p-ben', name: 'Ben Cho' };
@@ -147,7 +151,7 @@ const NAME_OF = new Map(Object.entries(RECORDS).map(([name, r]) => [r.id, name a
 
 /** The rows a query returns, by their letters. */
 function run(query: Partial<LogQuery>, rows: readonly LogRow[] = ROWS): Name[] {
-  return runLogQuery(rows, { queue: 'all', search: '', filters: {}, sort: [], ...query }, ME).map((r) => NAME_OF.get(r.id) as Name);
+  return runLogQuery(rows, { queue: 'all', search: '', filters: {}, sort: [], ...query }, ME, AT).map((r) => NAME_OF.get(r.id) as Name);
 }
 
 describe('queues', () => {
@@ -163,24 +167,24 @@ describe('queues', () => {
 
   it('keeps resolved inquiries out of My inquiries and Unassigned', () => {
     const resolvedRow = ROWS[4] as LogRow;
-    expect([inQueue(resolvedRow, 'unassigned', ME), inQueue(resolvedRow, 'all', ME), inQueue(resolvedRow, 'resolved', ME)]).toEqual([
-      false,
-      true,
-      true,
-    ]);
+    expect([
+      inQueue(resolvedRow, 'unassigned', ME, AT),
+      inQueue(resolvedRow, 'all', ME, AT),
+      inQueue(resolvedRow, 'resolved', ME, AT),
+    ]).toEqual([false, true, true]);
     expect(run({ queue: 'mine' }).includes('C')).toBe(false);
   });
 
   it('is someone else’s queue for another person', () => {
-    expect(runLogQuery(ROWS, { ...DEFAULT_LOG_QUERY, queue: 'mine' }, 'p-ben')).toEqual([]);
-    expect(runLogQuery(ROWS, { ...DEFAULT_LOG_QUERY, queue: 'resolved' }, 'p-ben').map((r) => r.caseNumber)).toEqual([
+    expect(runLogQuery(ROWS, { ...DEFAULT_LOG_QUERY, queue: 'mine' }, 'p-ben', AT)).toEqual([]);
+    expect(runLogQuery(ROWS, { ...DEFAULT_LOG_QUERY, queue: 'resolved' }, 'p-ben', AT).map((r) => r.caseNumber)).toEqual([
       '261123-K7QM2-001',
       '261120-K7QM2-1000',
     ]);
   });
 
   it('defaults to the open queue, newest received first', () => {
-    expect(runLogQuery(ROWS, DEFAULT_LOG_QUERY, ME).map((r) => NAME_OF.get(r.id))).toEqual(['D', 'A', 'B']);
+    expect(runLogQuery(ROWS, DEFAULT_LOG_QUERY, ME, AT).map((r) => NAME_OF.get(r.id))).toEqual(['D', 'A', 'B']);
   });
 });
 
@@ -279,7 +283,19 @@ describe('sorting', () => {
 
   it('covers every column', () => {
     expect([...LOG_COLUMNS].sort()).toEqual(
-      ['assigneeName', 'caseNumber', 'category', 'mcoName', 'memberName', 'priorityLabel', 'receivedAt', 'source', 'status'].sort(),
+      [
+        'assigneeName',
+        'caseNumber',
+        'category',
+        'mcoName',
+        'memberName',
+        'priorityLabel',
+        'receivedAt',
+        'source',
+        'status',
+        'stage',
+        'nextDueAt',
+      ].sort(),
     );
   });
 
@@ -305,7 +321,7 @@ describe('sorting', () => {
   it('does not touch the rows it is given', () => {
     const rows = Object.freeze([...ROWS]);
     const before = rows.map((r) => r.id);
-    const out = runLogQuery(rows, { queue: 'all', search: '', filters: {}, sort: [{ column: 'memberName', desc: false }] }, ME);
+    const out = runLogQuery(rows, { queue: 'all', search: '', filters: {}, sort: [{ column: 'memberName', desc: false }] }, ME, AT);
     expect(rows.map((r) => r.id)).toEqual(before);
     expect(out).not.toBe(rows);
     expect(out.map((r) => NAME_OF.get(r.id))).toEqual(['B', 'D', 'A', 'E', 'C']);

@@ -1,4 +1,6 @@
 import { caseNumberSortKey } from '../inquiry/caseNumber';
+import type { Instant, TimeZone } from '../time/types';
+import { zonedParts, zonedToInstant } from '../time/zone';
 import type { LogRow } from './logRow';
 
 export const LOG_COLUMNS = [
@@ -9,20 +11,40 @@ export const LOG_COLUMNS = [
   'mcoName',
   'priorityLabel',
   'status',
+  'stage',
+  'nextDueAt',
   'assigneeName',
   'category',
 ] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
 
-export const QUEUES = ['all', 'mine', 'unassigned', 'open', 'resolved'] as const;
+export const QUEUES = ['mine', 'due_today', 'overdue', 'awaiting_mco', 'unit_lead', 'unassigned', 'open', 'resolved', 'all'] as const;
 export type Queue = (typeof QUEUES)[number];
 export const QUEUE_LABELS: Record<Queue, string> = {
-  all: 'All inquiries',
   mine: 'My inquiries',
+  due_today: 'Due today',
+  overdue: 'Overdue',
+  awaiting_mco: 'Awaiting MCO',
+  unit_lead: 'Unit lead callbacks',
   unassigned: 'Unassigned',
   open: 'All open',
   resolved: 'Resolved',
+  all: 'All inquiries',
 };
+
+/** The moment the time-dependent queues are read at: now, and the end of the agency's calendar day. */
+export interface QueueTime {
+  now: number;
+  endOfToday: number;
+}
+
+/** The queue time at `now` in the agency's zone: today ends at the next local midnight. */
+export function queueTimeAt(now: Instant, zone: TimeZone): QueueTime {
+  const p = zonedParts(now, zone);
+  const tomorrow = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
+  const midnight = zonedToInstant({ year: tomorrow.getUTCFullYear(), month: tomorrow.getUTCMonth() + 1, day: tomorrow.getUTCDate() }, zone);
+  return { now, endOfToday: midnight - 1 };
+}
 
 export interface LogSort {
   column: LogColumn;
@@ -41,14 +63,23 @@ export interface LogQuery {
 export const DEFAULT_LOG_QUERY: LogQuery = { queue: 'open', search: '', filters: {}, sort: [{ column: 'receivedAt', desc: true }] };
 
 /** Columns filtered by choosing one exact value rather than typing. */
-export const CHOICE_COLUMNS: ReadonlySet<LogColumn> = new Set(['source', 'mcoName', 'priorityLabel', 'status', 'assigneeName']);
+export const CHOICE_COLUMNS: ReadonlySet<LogColumn> = new Set(['source', 'mcoName', 'priorityLabel', 'status', 'stage', 'assigneeName']);
 
-export function inQueue(row: LogRow, queue: Queue, me: string): boolean {
+export function inQueue(row: LogRow, queue: Queue, me: string, at: QueueTime): boolean {
   switch (queue) {
     case 'all':
       return true;
     case 'mine':
-      return row.status === 'open' && row.assigneeId === me;
+      return row.status === 'open' && (row.assigneeId === me || row.callerIds.includes(me));
+    case 'due_today':
+      // Everything wanting attention before today ends, overdue included: the day's work list.
+      return row.nextDueAt !== null && (row.nextDueAt <= at.endOfToday || (row.dueDeadline !== null && row.dueDeadline <= at.endOfToday));
+    case 'overdue':
+      return row.dueDeadline !== null && row.dueDeadline <= at.now;
+    case 'awaiting_mco':
+      return row.awaitingMco;
+    case 'unit_lead':
+      return row.unitLeadCallback;
     case 'unassigned':
       return row.status === 'open' && row.assigneeId === '';
     case 'open':
@@ -67,14 +98,15 @@ function matchesFilter(row: LogRow, column: LogColumn, wanted: string): boolean 
     return row.receivedText.includes(wanted.trim()) || month === wanted.trim();
   }
   if (column === 'assigneeName' && wanted === UNASSIGNED) return row.assigneeId === '';
+  if (column === 'nextDueAt') return row.nextDueLabel.toLowerCase().includes(wanted.trim().toLowerCase());
   const value = String(row[column]);
   if (CHOICE_COLUMNS.has(column)) return value === wanted;
   return value.toLowerCase().includes(wanted.trim().toLowerCase());
 }
 
 /** Rows of the query's queue that pass its search and filters, in its order. Pure; does not touch `rows`. */
-export function runLogQuery(rows: readonly LogRow[], query: LogQuery, me: string): LogRow[] {
-  return filterLogRows(sortLogRows(rows, query.sort), query, me);
+export function runLogQuery(rows: readonly LogRow[], query: LogQuery, me: string, at: QueueTime): LogRow[] {
+  return filterLogRows(sortLogRows(rows, query.sort), query, me, at);
 }
 
 /**
@@ -87,11 +119,11 @@ export function sortLogRows(rows: readonly LogRow[], sort: readonly LogSort[]): 
 }
 
 /** The rows of the query's queue that pass its search and filters, in the order given. */
-export function filterLogRows(rows: readonly LogRow[], query: Omit<LogQuery, 'sort'>, me: string): LogRow[] {
+export function filterLogRows(rows: readonly LogRow[], query: Omit<LogQuery, 'sort'>, me: string, at: QueueTime): LogRow[] {
   const terms = query.search.toLowerCase().split(/\s+/).filter(Boolean);
   const filters = (Object.entries(query.filters) as [LogColumn, string][]).filter(([, v]) => v.trim() !== '');
   return rows.filter((row) => {
-    if (!inQueue(row, query.queue, me)) return false;
+    if (!inQueue(row, query.queue, me, at)) return false;
     for (const t of terms) if (!row.searchText.includes(t)) return false;
     for (const [c, v] of filters) if (!matchesFilter(row, c, v)) return false;
     return true;
@@ -107,6 +139,9 @@ const KEYS: Record<LogColumn, Key> = {
   mcoName: (r) => r.mcoName,
   priorityLabel: (r) => r.priorityLabel,
   status: (r) => r.status,
+  stage: (r) => r.stage,
+  // Nothing due sorts last, like an empty value.
+  nextDueAt: (r) => r.nextDueAt ?? '',
   assigneeName: (r) => r.assigneeName.toLowerCase(),
   category: (r) => r.category,
 };

@@ -59,6 +59,14 @@ describe('toLogRow', () => {
       assigneeName: 'Ana Ortiz',
       category: 'Durable medical equipment › Repair',
       updatedAt: Date.UTC(2026, 10, 23, 16, 0),
+      stage: 'New',
+      nextDueLabel: '',
+      nextDueAt: null,
+      dueDeadline: null,
+      dueSoonAt: null,
+      awaitingMco: false,
+      unitLeadCallback: false,
+      callerIds: [],
       searchText: [
         '261122-zx9p4-002',
         '11/21/2026 23:30',
@@ -69,11 +77,46 @@ describe('toLogRow', () => {
         'wellpoint iowa',
         'high',
         'open',
+        'new',
         'ana ortiz',
         'durable medical equipment › repair',
         'wheelchair repair delayed',
       ].join('\u0001'),
     });
+  });
+
+  it('carries the next due item and the flags the queues read', () => {
+    const targets = {
+      priority: 'high',
+      from: Date.UTC(2026, 10, 23, 15, 0) as Instant,
+      firstContactTarget: Date.UTC(2026, 10, 23, 17, 0) as Instant,
+      firstContactDeadline: Date.UTC(2026, 10, 23, 19, 0) as Instant,
+    };
+    const referral = {
+      at: Date.UTC(2026, 10, 23, 16, 0) as Instant,
+      mcoId: 'wellpoint',
+      department: 'Member Services',
+      contact: '',
+      mcoContactDue: Date.UTC(2026, 10, 23, 22, 30) as Instant,
+      followUpDue: Date.UTC(2026, 10, 23, 22, 30) as Instant,
+      reportedBackAt: null,
+      memberContactedByMco: null,
+      followUps: 0,
+      lastFollowUpAt: null,
+    };
+    const row = toLogRow(record({ workflow: { ...EMPTY_WORKFLOW, targets, referral } }), DEFAULT_AGENCY_CONFIG);
+    expect(row).toMatchObject({
+      stage: 'With MCO',
+      nextDueLabel: 'First contact',
+      nextDueAt: targets.firstContactTarget,
+      dueDeadline: targets.firstContactDeadline,
+      // Three quarters of the way from receipt to the target.
+      dueSoonAt: Date.UTC(2026, 10, 23, 16, 30),
+      awaitingMco: true,
+      unitLeadCallback: false,
+    });
+    const resolved = toLogRow(record({ status: 'resolved', workflow: { ...EMPTY_WORKFLOW, targets, referral } }), DEFAULT_AGENCY_CONFIG);
+    expect(resolved).toMatchObject({ stage: 'Resolved', nextDueAt: null, dueDeadline: null, awaitingMco: false });
   });
 
   it('shows an unassigned, MCO-less record with empty cells and the category alone', () => {

@@ -1,4 +1,5 @@
 import { type AgencyConfig, mcoName, priorityLabel } from '../config/agencyConfig';
+import { dueSummary } from '../inquiry/due';
 import type { InquiryRecord, InquiryStatus } from '../inquiry/projection';
 import type { Instant, TimeZone } from '../time/types';
 import { pad2, zonedParts } from '../time/zone';
@@ -21,11 +22,29 @@ export interface LogRow {
   assigneeName: string;
   category: string;
   updatedAt: Instant;
+  /** Where it stands in the process, in a word or two: "New", "Contacted", "With MCO", "Resolved". */
+  stage: string;
+  /** The next due item ("First contact"), '' when nothing is due. */
+  nextDueLabel: string;
+  /** When the next due item wants attention (its target, else its deadline); null when nothing is due. */
+  nextDueAt: Instant | null;
+  /** The earliest deadline over everything due (Overdue once passed). */
+  dueDeadline: Instant | null;
+  /** The earliest due-soon moment over everything due. */
+  dueSoonAt: Instant | null;
+  /** Referred to the MCO, no report-back yet. */
+  awaitingMco: boolean;
+  /** Not enrolled with an MCO: the unit lead takes the callback. */
+  unitLeadCallback: boolean;
+  /** Who makes this inquiry's scheduled callbacks (their "My inquiries" shows it too). */
+  callerIds: readonly string[];
   /** Lower-cased text the free-text search looks in. */
   searchText: string;
 }
 
 export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
+  const due = dueSummary(r);
+  const w = r.workflow;
   const row = {
     id: r.id,
     caseNumber: r.caseNumber,
@@ -42,6 +61,14 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     assigneeName: r.assignee?.name ?? '',
     category: r.subcategory ? `${r.category} › ${r.subcategory}` : r.category,
     updatedAt: r.updatedAt,
+    stage: stageOf(r),
+    nextDueLabel: due.next?.label ?? '',
+    nextDueAt: due.attentionAt,
+    dueDeadline: due.deadline,
+    dueSoonAt: due.soonAt,
+    awaitingMco: r.status === 'open' && w.referral !== null && w.referral.reportedBackAt === null,
+    unitLeadCallback: r.status === 'open' && r.mcoEnrollment === 'not_enrolled',
+    callerIds: w.callbacks.filter((c) => c.status === 'scheduled').map((c) => c.caller.id),
   };
   const searchText = [
     row.caseNumber,
@@ -53,6 +80,7 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     row.mcoName,
     row.priorityLabel,
     row.status,
+    row.stage,
     row.assigneeName,
     row.category,
     r.description,
@@ -60,6 +88,17 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     .join('\u0001')
     .toLowerCase();
   return { ...row, searchText };
+}
+
+/** The process stage the log shows (SPEC.md "The process"). */
+export function stageOf(r: InquiryRecord): string {
+  const w = r.workflow;
+  if (r.status === 'resolved') return 'Resolved';
+  if (r.mcoEnrollment === 'not_enrolled') return 'Unit lead callback';
+  if (w.referral) return w.referral.reportedBackAt === null ? 'With MCO' : 'MCO reported back';
+  if (w.firstContactAt !== null) return 'Contacted';
+  if (w.outreachAttempts > 0) return `Trying to reach (${w.outreachAttempts})`;
+  return 'New';
 }
 
 function formatReceived(at: Instant, zone: TimeZone): string {

@@ -1,0 +1,586 @@
+import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
+import { type AgencyConfig, priorityLevel } from '../../shared/config/agencyConfig';
+import type { CallbackOutcome } from '../../shared/inquiry/commands/closeCallback';
+import { RESOLUTION_LABELS, resolutionBlocked } from '../../shared/inquiry/commands/resolveInquiry';
+import { DUE_STATE_LABELS, type DueItem, dueItems, dueState, targetMissed } from '../../shared/inquiry/due';
+import { OUTREACH_METHODS, PARTIES, RESOLUTIONS, type Resolution } from '../../shared/inquiry/events';
+import { maskPhone } from '../../shared/inquiry/mask';
+import { unitLeadMessage } from '../../shared/inquiry/message';
+import type { InquiryRecord } from '../../shared/inquiry/projection';
+import type { PersonRef, Profile } from '../../shared/people';
+import { parseTypedDay, parseTypedTime } from '../../shared/time/typedInput';
+import type { Instant, TimeZone } from '../../shared/time/types';
+import { isoDayOf, parseIsoDay, zonedToInstant } from '../../shared/time/zone';
+import { useBridge } from '../app/bridgeContext';
+import { formatLong } from '../app/format';
+import { Field, RadioGroup } from '../components/Field';
+import { usePeople, useServices } from '../data/hooks';
+import { useNow } from '../data/useNow';
+import { durationText } from './Timeline';
+
+type Step = 'contact' | 'refer' | 'reportBack' | 'followUp' | 'callback' | 'resolve' | 'reopen' | { outcomeOf: string };
+
+const PARTY_OPTIONS = PARTIES.map((p) => ({ value: p, label: p === 'member' ? 'Member' : 'Originator' }));
+const METHOD_LABELS: Record<(typeof OUTREACH_METHODS)[number], string> = {
+  call: 'Phone call',
+  voicemail: 'Voicemail',
+  letter: 'Letter',
+  email: 'E-mail',
+};
+
+/**
+ * The process of SPEC.md for one inquiry: what is due and when, the MCO gate's message, and the
+ * next steps (each one event in the timeline).
+ */
+export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRecord; config: AgencyConfig; profile: Profile }) {
+  const now = useNow();
+  const [step, setStep] = useState<Step | null>(null);
+  const zone = config.timeZone as TimeZone;
+  const items = useMemo(() => dueItems(inquiry), [inquiry]);
+  const w = inquiry.workflow;
+  const level = priorityLevel(config, w.targets?.priority ?? inquiry.priority);
+  const open = inquiry.status === 'open';
+  const close = () => setStep(null);
+  const scheduled = w.callbacks.filter((c) => c.status === 'scheduled');
+
+  return (
+    <section className="process" aria-labelledby="process-title">
+      <h2 id="process-title">Process</h2>
+      <p className="path">
+        {level ? (
+          <>
+            <strong>{level.label}</strong>: {level.path === 'high' ? 'the liaison works it end to end' : 'an ESR works it'}; first contact
+            within {durationText(level.firstContactTarget)} (deadline {durationText(level.firstContactDeadline)}).
+          </>
+        ) : (
+          <>Priority {inquiry.priority || 'not set'}: no timer policy in this desk's settings.</>
+        )}
+      </p>
+
+      {open && inquiry.mcoEnrollment === 'not_enrolled' && <UnitLeadGate inquiry={inquiry} config={config} />}
+
+      {w.resolution ? (
+        <p className="resolution">
+          <strong>{RESOLUTION_LABELS[w.resolution.type]}</strong> by {w.resolution.by.name}, {formatLong(w.resolution.at, zone)}.
+        </p>
+      ) : (
+        <DueList items={items} now={now} zone={zone} />
+      )}
+
+      <dl className="process-facts">
+        <div>
+          <dt>First contact</dt>
+          <dd>{w.firstContactAt ? formatLong(w.firstContactAt, zone) : 'Not yet'}</dd>
+        </div>
+        <div>
+          <dt>Unanswered outreach</dt>
+          <dd>
+            {w.outreachAttempts} of {config.outreachMaxAttempts}
+          </dd>
+        </div>
+        {w.referral && (
+          <div>
+            <dt>MCO referral</dt>
+            <dd>
+              {formatLong(w.referral.at, zone)}, {w.referral.department}
+              {w.referral.reportedBackAt ? `; reported back ${formatLong(w.referral.reportedBackAt, zone)}` : '; no report-back yet'}
+            </dd>
+          </div>
+        )}
+      </dl>
+
+      {open && scheduled.length > 0 && (
+        <ul className="callbacks" aria-label="Scheduled callbacks">
+          {scheduled.map((c) => (
+            <li key={c.id}>
+              Callback to the {c.party} at <strong>{formatLong(c.at, zone)}</strong> by {c.caller.name} on{' '}
+              <span className="masked">{maskPhone(c.number)}</span>{' '}
+              <button type="button" className="link-button" onClick={() => setStep({ outcomeOf: c.id })}>
+                Record outcome<span className="visually-hidden"> of the callback at {formatLong(c.at, zone)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <div className="step-buttons" role="group" aria-label="Next steps">
+        {open ? (
+          <>
+            <StepButton current={step} step="contact" onPick={setStep}>
+              Record contact
+            </StepButton>
+            <StepButton current={step} step="callback" onPick={setStep}>
+              Schedule callback
+            </StepButton>
+            {inquiry.mcoEnrollment !== 'not_enrolled' && (
+              <StepButton current={step} step="refer" onPick={setStep}>
+                {w.referral ? 'Refer again' : 'Refer to MCO'}
+              </StepButton>
+            )}
+            {w.referral && (
+              <>
+                <StepButton current={step} step="reportBack" onPick={setStep}>
+                  MCO reported back
+                </StepButton>
+                <StepButton current={step} step="followUp" onPick={setStep}>
+                  Followed up with MCO
+                </StepButton>
+              </>
+            )}
+            <StepButton current={step} step="resolve" onPick={setStep}>
+              Resolve
+            </StepButton>
+          </>
+        ) : (
+          <StepButton current={step} step="reopen" onPick={setStep}>
+            Reopen
+          </StepButton>
+        )}
+      </div>
+
+      {step === 'contact' && <ContactForm inquiry={inquiry} onDone={close} />}
+      {step === 'callback' && <CallbackForm inquiry={inquiry} config={config} profile={profile} onDone={close} />}
+      {step === 'refer' && <ReferralForm inquiry={inquiry} config={config} onDone={close} />}
+      {step === 'reportBack' && <ReportBackForm inquiry={inquiry} onDone={close} />}
+      {step === 'followUp' && <FollowUpForm inquiry={inquiry} onDone={close} />}
+      {step === 'resolve' && <ResolveForm inquiry={inquiry} config={config} onDone={close} />}
+      {step === 'reopen' && <ReopenForm inquiry={inquiry} onDone={close} />}
+      {step !== null && typeof step === 'object' && <CallbackOutcomeForm inquiry={inquiry} callbackId={step.outcomeOf} onDone={close} />}
+    </section>
+  );
+}
+
+function StepButton({
+  current,
+  step,
+  onPick,
+  children,
+}: {
+  current: Step | null;
+  step: Step;
+  onPick: (s: Step) => void;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" className="secondary" aria-expanded={current === step} onClick={() => onPick(step)}>
+      {children}
+    </button>
+  );
+}
+
+export function DueList({ items, now, zone }: { items: readonly DueItem[]; now: Instant; zone: TimeZone }) {
+  if (items.length === 0) return <p className="muted">Nothing is due on this inquiry.</p>;
+  return (
+    <ul className="due-list" aria-label="What is due">
+      {items.map((item) => {
+        const state = dueState(item, now);
+        return (
+          <li key={`${item.kind}-${item.callbackId ?? ''}`} className={`due-item due-${state}`}>
+            <span className={`badge due-${state}`}>{DUE_STATE_LABELS[state]}</span> <strong>{item.label}</strong>
+            {item.owner ? ` (${item.owner.name})` : ''}:{' '}
+            {item.target !== null && item.kind !== 'callback' && (
+              <>
+                target {formatLong(item.target, zone)}
+                {targetMissed(item, now) ? ' (missed)' : ''}, deadline{' '}
+              </>
+            )}
+            {item.kind === 'callback' ? `at ${formatLong(item.target ?? item.deadline, zone)}` : formatLong(item.deadline, zone)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function UnitLeadGate({ inquiry, config }: { inquiry: InquiryRecord; config: AgencyConfig }) {
+  const message = useMemo(() => unitLeadMessage(inquiry, config), [inquiry, config]);
+  const bridge = useBridge();
+  const [copied, setCopied] = useState<string | null>(null);
+  const text = `Subject: ${message.subject}\n\n${message.body}`;
+  async function copy() {
+    try {
+      await bridge.copyText({ text });
+      setCopied('Copied to the clipboard.');
+    } catch {
+      setCopied('Could not copy: select the text and press Ctrl+C.');
+    }
+  }
+  return (
+    <div className="gate" role="note" aria-labelledby="gate-title">
+      <h3 id="gate-title">In the unit lead callback queue</h3>
+      <p>The member is not enrolled with an MCO, so the unit lead takes the callback. This message carries no member identifiers.</p>
+      <label htmlFor="gate-message">Message for the unit lead</label>
+      <textarea id="gate-message" readOnly rows={8} value={text} />
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => void copy()}>
+          Copy message
+        </button>
+        <span role="status">{copied}</span>
+      </div>
+    </div>
+  );
+}
+
+/** A step's form: submit runs the step, Escape cancels, a refused step says why and keeps the input. */
+function StepForm({
+  title,
+  onSubmit,
+  onDone,
+  submitLabel,
+  children,
+}: {
+  title: string;
+  onSubmit: () => Promise<void>;
+  onDone: () => void;
+  submitLabel: string;
+  children: ReactNode;
+}) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const titleId = useId();
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      await onSubmit();
+      onDone();
+    } catch (err) {
+      setFailure((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form
+      className="step-form"
+      aria-labelledby={titleId}
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onDone();
+        }
+      }}
+      ref={(el) => {
+        if (el && !el.contains(document.activeElement)) el.querySelector<HTMLElement>('input, select, textarea')?.focus();
+      }}
+    >
+      <h3 id={titleId}>{title}</h3>
+      {children}
+      {failure && (
+        <p role="alert" className="form-error">
+          {failure}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {submitLabel}
+        </button>
+        <button type="button" className="secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function NoteField({
+  id,
+  label,
+  value,
+  onChange,
+  required,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  required?: boolean;
+}) {
+  return (
+    <Field id={id} label={label} required={required}>
+      {(props) => <textarea {...props} rows={3} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+}
+
+function ContactForm({ inquiry, onDone }: { inquiry: InquiryRecord; onDone: () => void }) {
+  const { repo } = useServices();
+  const [party, setParty] = useState<(typeof PARTIES)[number]>('member');
+  const [method, setMethod] = useState<(typeof OUTREACH_METHODS)[number]>('call');
+  const [reached, setReached] = useState(false);
+  const [note, setNote] = useState('');
+  return (
+    <StepForm
+      title="Record a contact or an outreach attempt"
+      submitLabel="Record contact"
+      onDone={onDone}
+      onSubmit={() => repo.recordOutreach(inquiry.id, { party, method, reached, note })}
+    >
+      <RadioGroup id="contact-party" legend="With" options={PARTY_OPTIONS} value={party} onChange={setParty} />
+      <Field id="contact-method" label="How">
+        {(props) => (
+          <select {...props} value={method} onChange={(e) => setMethod(e.target.value as typeof method)}>
+            {OUTREACH_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {METHOD_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="field checkbox">
+        <label>
+          <input type="checkbox" checked={reached} onChange={(e) => setReached(e.target.checked)} /> Reached the person (this is the first
+          contact the timer waits for)
+        </label>
+      </div>
+      <NoteField id="contact-note" label="Note" value={note} onChange={setNote} />
+    </StepForm>
+  );
+}
+
+function ReferralForm({ inquiry, config, onDone }: { inquiry: InquiryRecord; config: AgencyConfig; onDone: () => void }) {
+  const { repo } = useServices();
+  const mcos = config.mcos.filter((m) => m.active || m.id === inquiry.mcoId);
+  const [mcoId, setMcoId] = useState(inquiry.mcoId || mcos[0]?.id || '');
+  const mco = config.mcos.find((m) => m.id === mcoId);
+  const [department, setDepartment] = useState(mco?.departments[0]?.name ?? '');
+  const contacts = mco?.departments.find((d) => d.name === department)?.contacts ?? [];
+  const [contact, setContact] = useState('');
+  const [note, setNote] = useState('');
+  const listId = useId();
+  return (
+    <StepForm
+      title="Refer to the MCO"
+      submitLabel="Record referral"
+      onDone={onDone}
+      onSubmit={() => repo.referToMco(inquiry.id, { mcoId, department, contact, note })}
+    >
+      <Field id="refer-mco" label="MCO" required>
+        {(props) => (
+          <select
+            {...props}
+            value={mcoId}
+            onChange={(e) => {
+              setMcoId(e.target.value);
+              setDepartment(config.mcos.find((m) => m.id === e.target.value)?.departments[0]?.name ?? '');
+            }}
+          >
+            {mcos.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="refer-department" label="Department" required hint="From the MCO directory; type another if it is not listed.">
+        {(props) => (
+          <>
+            <input {...props} list={`${listId}-dept`} value={department} onChange={(e) => setDepartment(e.target.value)} />
+            <datalist id={`${listId}-dept`}>
+              {mco?.departments.map((d) => (
+                <option key={d.name} value={d.name} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+      <Field id="refer-contact" label="Contact at the MCO">
+        {(props) => (
+          <>
+            <input {...props} list={`${listId}-contact`} value={contact} onChange={(e) => setContact(e.target.value)} />
+            <datalist id={`${listId}-contact`}>
+              {contacts.map((c) => (
+                <option key={c.name} value={[c.name, c.phone, c.email].filter(Boolean).join(', ')} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+      <NoteField id="refer-note" label="Note" value={note} onChange={setNote} />
+    </StepForm>
+  );
+}
+
+function ReportBackForm({ inquiry, onDone }: { inquiry: InquiryRecord; onDone: () => void }) {
+  const { repo } = useServices();
+  const [contacted, setContacted] = useState<'yes' | 'no'>('yes');
+  const [note, setNote] = useState('');
+  return (
+    <StepForm
+      title="The MCO reported back"
+      submitLabel="Record report-back"
+      onDone={onDone}
+      onSubmit={() => repo.recordMcoReportBack(inquiry.id, { memberContacted: contacted === 'yes', note })}
+    >
+      <RadioGroup
+        id="report-contacted"
+        legend="Has the MCO contacted the member?"
+        options={[
+          { value: 'yes', label: 'Yes' },
+          { value: 'no', label: 'Not yet' },
+        ]}
+        value={contacted}
+        onChange={setContacted}
+      />
+      <NoteField id="report-note" label="What the MCO reported" value={note} onChange={setNote} required />
+    </StepForm>
+  );
+}
+
+function FollowUpForm({ inquiry, onDone }: { inquiry: InquiryRecord; onDone: () => void }) {
+  const { repo } = useServices();
+  const [note, setNote] = useState('');
+  return (
+    <StepForm
+      title="Followed up with the MCO"
+      submitLabel="Record follow-up"
+      onDone={onDone}
+      onSubmit={() => repo.recordMcoFollowUp(inquiry.id, { note })}
+    >
+      <NoteField id="followup-note" label="Whom you reached and what they said" value={note} onChange={setNote} required />
+    </StepForm>
+  );
+}
+
+function CallbackForm({
+  inquiry,
+  config,
+  profile,
+  onDone,
+}: {
+  inquiry: InquiryRecord;
+  config: AgencyConfig;
+  profile: Profile;
+  onDone: () => void;
+}) {
+  const { repo, clock } = useServices();
+  const people = usePeople();
+  const zone = config.timeZone as TimeZone;
+  const [party, setParty] = useState<(typeof PARTIES)[number]>('member');
+  const [number, setNumber] = useState(inquiry.callbackPhone || inquiry.memberPhone);
+  const [day, setDay] = useState(() => {
+    const d = isoDayOf(clock.now(), zone);
+    return `${d.slice(5, 7)}/${d.slice(8, 10)}/${d.slice(0, 4)}`;
+  });
+  const [time, setTime] = useState('');
+  const [callerId, setCallerId] = useState(profile.id);
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<{ day?: string; time?: string }>({});
+  const callers: PersonRef[] = people.some((p) => p.id === profile.id)
+    ? people
+    : [{ id: profile.id, name: profile.displayName }, ...people];
+
+  async function submit() {
+    const iso = parseTypedDay(day);
+    const t = parseTypedTime(time);
+    const next = {
+      day: iso ? undefined : 'Type the day as mm/dd/yyyy, for example 11/24/2026.',
+      time: t ? undefined : 'Type the time as 14:30 or 2:30 pm.',
+    };
+    setErrors(next);
+    if (!iso || !t) throw new Error('Fix the callback day and time.');
+    const parts = parseIsoDay(iso) as { year: number; month: number; day: number };
+    const at = zonedToInstant({ ...parts, hour: t.hour, minute: t.minute }, zone);
+    const caller = callers.find((p) => p.id === callerId) ?? { id: profile.id, name: profile.displayName };
+    await repo.scheduleCallback(inquiry.id, { party, number, at, caller, note });
+  }
+
+  return (
+    <StepForm title="Schedule a callback" submitLabel="Schedule callback" onDone={onDone} onSubmit={submit}>
+      <RadioGroup id="callback-party" legend="Call" options={PARTY_OPTIONS} value={party} onChange={setParty} />
+      <Field id="callback-number" label="Number" required>
+        {(props) => <input {...props} value={number} onChange={(e) => setNumber(e.target.value)} autoComplete="off" />}
+      </Field>
+      {inquiry.callbackAvailability && (
+        <p className="hint">
+          The member said they are available: <strong>{inquiry.callbackAvailability}</strong>
+        </p>
+      )}
+      <div className="field-row">
+        <Field id="callback-day" label="Day" required hint="mm/dd/yyyy" error={errors.day}>
+          {(props) => <input {...props} value={day} onChange={(e) => setDay(e.target.value)} />}
+        </Field>
+        <Field id="callback-time" label="Time" required hint="14:30 or 2:30 pm, agency time" error={errors.time}>
+          {(props) => <input {...props} value={time} onChange={(e) => setTime(e.target.value)} />}
+        </Field>
+      </div>
+      <Field id="callback-caller" label="Who calls">
+        {(props) => (
+          <select {...props} value={callerId} onChange={(e) => setCallerId(e.target.value)}>
+            {callers.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <NoteField id="callback-note" label="Note" value={note} onChange={setNote} />
+    </StepForm>
+  );
+}
+
+const OUTCOMES: { value: CallbackOutcome; label: string }[] = [
+  { value: 'reached', label: 'Reached' },
+  { value: 'no_answer', label: 'No answer' },
+  { value: 'voicemail', label: 'Left a voicemail' },
+  { value: 'cancelled', label: 'Cancelled' },
+];
+
+function CallbackOutcomeForm({ inquiry, callbackId, onDone }: { inquiry: InquiryRecord; callbackId: string; onDone: () => void }) {
+  const { repo } = useServices();
+  const [outcome, setOutcome] = useState<CallbackOutcome>('reached');
+  const [note, setNote] = useState('');
+  return (
+    <StepForm
+      title="Record the callback"
+      submitLabel="Record outcome"
+      onDone={onDone}
+      onSubmit={() => repo.closeCallback(inquiry.id, { callbackId, outcome, note })}
+    >
+      <RadioGroup id="callback-outcome" legend="Outcome" options={OUTCOMES} value={outcome} onChange={setOutcome} />
+      <NoteField id="callback-outcome-note" label="Note" value={note} onChange={setNote} />
+    </StepForm>
+  );
+}
+
+function ResolveForm({ inquiry, config, onDone }: { inquiry: InquiryRecord; config: AgencyConfig; onDone: () => void }) {
+  const { repo } = useServices();
+  const options = RESOLUTIONS.map((r) => ({ value: r, blocked: resolutionBlocked(inquiry, r, config.outreachMaxAttempts) }));
+  const [resolution, setResolution] = useState<Resolution>(options.find((o) => !o.blocked)?.value ?? 'agency');
+  const [text, setText] = useState('');
+  const blocked = options.find((o) => o.value === resolution)?.blocked;
+  return (
+    <StepForm
+      title="Resolve the inquiry"
+      submitLabel="Resolve"
+      onDone={onDone}
+      onSubmit={() => repo.resolve(inquiry.id, { resolution, text })}
+    >
+      <RadioGroup
+        id="resolve-how"
+        legend="How it ended"
+        options={options.map((o) => ({ value: o.value, label: RESOLUTION_LABELS[o.value] }))}
+        value={resolution}
+        onChange={setResolution}
+        error={blocked ?? undefined}
+      />
+      <NoteField id="resolve-text" label="What was done" value={text} onChange={setText} required />
+    </StepForm>
+  );
+}
+
+function ReopenForm({ inquiry, onDone }: { inquiry: InquiryRecord; onDone: () => void }) {
+  const { repo } = useServices();
+  const [reason, setReason] = useState('');
+  return (
+    <StepForm title="Reopen the inquiry" submitLabel="Reopen" onDone={onDone} onSubmit={() => repo.reopen(inquiry.id, { reason })}>
+      <NoteField id="reopen-reason" label="Why it is reopened" value={reason} onChange={setReason} required />
+    </StepForm>
+  );
+}
