@@ -36,9 +36,22 @@ export type PermissionRequestHandler = (
 export type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
 export type WindowOpenHandler = (details: { url: string }) => { action: string };
 
+export type BeforeRequestListener = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
+
 export class FakeSession {
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: PermissionCheckHandler | null = null;
+  devicePermissionHandler: ((details: unknown) => boolean) | null = null;
+  readonly webRequest = {
+    beforeRequest: null as { filter: { urls: string[] }; listener: BeforeRequestListener } | null,
+    onBeforeRequest: (filter: { urls: string[] }, listener: BeforeRequestListener): void => {
+      this.webRequest.beforeRequest = { filter, listener };
+    },
+  };
+
+  setDevicePermissionHandler(handler: ((details: unknown) => boolean) | null): void {
+    this.devicePermissionHandler = handler;
+  }
 
   setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
     this.permissionRequestHandler = handler;
@@ -52,6 +65,17 @@ export class FakeSession {
 export class FakeWebContents extends FakeEmitter {
   readonly session = new FakeSession();
   windowOpenHandler: WindowOpenHandler | null = null;
+  /** What main sent to the page, in order. */
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  destroyed = false;
+
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
@@ -70,6 +94,11 @@ export class FakeBrowserWindow extends FakeEmitter {
   readonly restore = vi.fn();
   readonly focus = vi.fn();
   readonly isMinimized = vi.fn(() => false);
+  readonly isVisible = vi.fn(() => true);
+  readonly isMaximized = vi.fn(() => false);
+  readonly maximize = vi.fn();
+  readonly setOverlayIcon = vi.fn();
+  readonly getNormalBounds = vi.fn(() => ({ x: 0, y: 0, width: 1280, height: 800 }));
   readonly loadURL = vi.fn(async (_url: string): Promise<void> => {});
 
   constructor(readonly options: BrowserWindowConstructorOptions) {
@@ -101,8 +130,35 @@ export function fakeInvokeEvent(url: string | null): IpcMainInvokeEvent {
   return { senderFrame: url === null ? null : { url } } as unknown as IpcMainInvokeEvent;
 }
 
+/** Electron's Notification: records what was shown; a test fires 'click' on an instance. */
+export class FakeNotification extends FakeEmitter {
+  static readonly instances: FakeNotification[] = [];
+  static supported = true;
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  readonly show = vi.fn();
+
+  constructor(readonly options: { title?: string; body?: string }) {
+    super();
+    FakeNotification.instances.push(this);
+  }
+}
+
+export interface FakeDisplay {
+  workArea: { x: number; y: number; width: number; height: number };
+}
+
 /** A fresh fake 'electron' main-process module. */
-export function createFakeElectron(options: { singleInstanceLock: boolean; appPath?: string }) {
+export function createFakeElectron(options: {
+  singleInstanceLock: boolean;
+  appPath?: string;
+  userData?: string;
+  isPackaged?: boolean;
+  displays?: FakeDisplay[];
+}) {
+  const userData = options.userData ?? '/tmp/liaison-log-fake-user-data';
+  const displays = options.displays ?? [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
   const app = Object.assign(new FakeEmitter(), {
     requestSingleInstanceLock: vi.fn(() => options.singleInstanceLock),
     quit: vi.fn(),
@@ -112,15 +168,36 @@ export function createFakeElectron(options: { singleInstanceLock: boolean; appPa
     getName: vi.fn(() => 'Liaison Log'),
     getVersion: vi.fn(() => '0.1.0'),
     getAppPath: vi.fn(() => options.appPath ?? '/opt/liaison-log'),
+    getPath: vi.fn((name: string) => (name === 'logs' ? `${userData}/logs` : userData)),
+    setAppLogsPath: vi.fn(),
+    enableSandbox: vi.fn(),
+    setAppUserModelId: vi.fn(),
+    setBadgeCount: vi.fn(() => true),
+    isPackaged: options.isPackaged ?? false,
   });
   FakeBrowserWindow.instances.length = 0;
+  FakeNotification.instances.length = 0;
+  FakeNotification.supported = true;
   return {
     app,
     BrowserWindow: FakeBrowserWindow,
+    Notification: FakeNotification,
     ipcMain: new FakeIpcMain(),
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     clipboard: { writeText: vi.fn() },
     dialog: { showErrorBox: vi.fn() },
+    Menu: {
+      buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+      setApplicationMenu: vi.fn(),
+    },
+    nativeImage: {
+      createFromBitmap: vi.fn((buffer: Buffer, size: { width: number; height: number; scaleFactor?: number }) => ({ buffer, size })),
+    },
+    screen: {
+      getAllDisplays: vi.fn(() => displays),
+      getPrimaryDisplay: vi.fn(() => displays[0]),
+    },
+    crashReporter: { start: vi.fn() },
   };
 }
 

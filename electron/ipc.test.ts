@@ -21,6 +21,8 @@ beforeEach(() => {
   handlers = {
     getAppInfo: vi.fn(async () => ({ name: 'Liaison Log', version: '0.1.0', platform: 'desktop' as const, os: 'win32' })),
     copyText: vi.fn(async () => ({ ok: true as const })),
+    setOverdueCount: vi.fn(async () => ({ ok: true as const })),
+    showNotification: vi.fn(async () => ({ shown: true })),
   };
   registerIpcHandlers(ipcMain, handlers, isAppSender, silent);
 });
@@ -29,7 +31,14 @@ describe('registerIpcHandlers', () => {
   it('registers exactly the contract channels, all prefixed liaison:', () => {
     const channels = [...ipcMain.handlers.keys()].sort();
     expect(channels).toEqual(IPC_METHODS.map((m) => ipcContract[m].channel).sort());
-    expect(channels).toEqual(['liaison:app:get-info', 'liaison:clipboard:write-text']);
+    expect(channels).toEqual(
+      expect.arrayContaining([
+        'liaison:app:get-info',
+        'liaison:clipboard:write-text',
+        'liaison:desktop:set-overdue-count',
+        'liaison:desktop:show-notification',
+      ]),
+    );
     for (const channel of channels) expect(channel.startsWith(CHANNEL_PREFIX)).toBe(true);
   });
 

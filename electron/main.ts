@@ -1,18 +1,75 @@
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, Notification, nativeImage, protocol, screen } from 'electron';
+import { APP_ID } from './appIdentity';
+import { createNotifier, overdueOverlayBitmap, sendToRenderer, showOverdueCount } from './desktop';
 import { type IpcHandlers, isAppSender, registerIpcHandlers } from './ipc';
+import { log, logToFile } from './log';
+import { buildMenuTemplate } from './menu';
 import { createAppProtocolHandler } from './protocol';
 import { APP_SCHEME } from './security';
 import { createMainWindow } from './window';
+import { readWindowState, restoreWindowState, trackWindowState, WINDOW_STATE_FILE, writeWindowState } from './windowState';
 
 /**
- * The main process, kept to wiring: the policy lives in security.ts, protocol.ts, ipc.ts and
- * window.ts, which are tested without the Electron binary.
+ * The main process, kept to wiring: the policy lives in security.ts, protocol.ts, ipc.ts,
+ * window.ts, windowState.ts, menu.ts and desktop.ts, which are tested without the Electron binary.
+ *
+ * Crash reporting: `crashReporter.start()` is never called, so Electron writes no minidumps
+ * (which hold raw memory, and so member data) and uploads nothing. Errors in this process go to
+ * the redacting log (log.ts) instead.
  */
 
 // Must happen before 'ready'. `standard` gives app:// real origins and relative URLs, `secure`
 // makes it a secure context (IndexedDB, crypto.subtle), `supportFetchAPI` lets the page fetch its files.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// Every renderer is sandboxed, whatever a webPreferences object might say.
+app.enableSandbox();
+// Windows ties notifications and the taskbar button to this id; it matches the installer's appId.
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+
+const logFile = startLogFile();
+
+process.on('uncaughtException', (error) => {
+  log.error('Uncaught exception in the main process', { error });
+  dialog.showErrorBox(
+    'Liaison Log hit an unexpected problem',
+    `Your work is saved as you go. If something looks wrong, close and reopen Liaison Log. ` +
+      `Details for IT support (without member data) are in ${logFile ?? 'the terminal'}.`,
+  );
+});
+process.on('unhandledRejection', (reason) => {
+  log.error('Unhandled promise rejection in the main process', { error: reason });
+});
+
+let mainWindow: BrowserWindow | null = null;
+
+const notifier = createNotifier({
+  isSupported: () => Notification.isSupported(),
+  create: (options) => new Notification(options),
+  openInquiry: (inquiryId) => {
+    if (mainWindow === null) {
+      openWindow(`#/inquiry/${inquiryId}`);
+      return;
+    }
+    bringForward(mainWindow);
+    sendToRenderer(mainWindow.webContents, 'openInquiry', { inquiryId });
+  },
+});
+
+let overdueCount = 0;
+
+function showBadge(): void {
+  const window = mainWindow;
+  showOverdueCount(
+    {
+      platform: process.platform,
+      setBadgeCount: (count) => app.setBadgeCount(count),
+      setOverlayIcon: window === null ? null : (image, description) => window.setOverlayIcon(image, description),
+      overlayImage: () => nativeImage.createFromBitmap(overdueOverlayBitmap(32), { width: 32, height: 32, scaleFactor: 2 }),
+    },
+    overdueCount,
+  );
+}
 
 const handlers: IpcHandlers = {
   getAppInfo: async () => ({ name: app.getName(), version: app.getVersion(), platform: 'desktop', os: process.platform }),
@@ -20,15 +77,57 @@ const handlers: IpcHandlers = {
     clipboard.writeText(text);
     return { ok: true };
   },
+  setOverdueCount: async ({ count }) => {
+    overdueCount = count;
+    showBadge();
+    return { ok: true };
+  },
+  showNotification: async (request) => ({ shown: notifier.show(request) }),
 };
 
-let mainWindow: BrowserWindow | null = null;
+/** The redacting log goes to <logs>/main.log (also echoed to the terminal in development). */
+function startLogFile(): string | null {
+  try {
+    app.setAppLogsPath();
+    const file = path.join(app.getPath('logs'), 'main.log');
+    logToFile(file, { echo: !app.isPackaged });
+    return file;
+  } catch (error) {
+    log.warn('Could not open the log file; logging to the console only', { error });
+    return null;
+  }
+}
 
-function openWindow(): void {
+function bringForward(window: BrowserWindow): void {
+  if (window.isMinimized()) window.restore();
+  if (!window.isVisible()) window.show();
+  window.focus();
+}
+
+function openWindow(hash?: string): void {
+  const stateFile = path.join(app.getPath('userData'), WINDOW_STATE_FILE);
+  const state = restoreWindowState(readWindowState(stateFile), screen.getAllDisplays(), screen.getPrimaryDisplay());
   // app.getAppPath() is the folder holding package.json: the repo when run with `electron .`.
-  mainWindow = createMainWindow({ BrowserWindow }, path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'));
-  mainWindow.on('closed', () => {
-    mainWindow = null;
+  const window = createMainWindow({ BrowserWindow }, path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), {
+    bounds: state.bounds,
+    maximized: state.maximized,
+    devTools: !app.isPackaged,
+    ...(hash === undefined ? {} : { hash }),
+  });
+  mainWindow = window;
+  trackWindowState(window, (next) => {
+    try {
+      writeWindowState(stateFile, next);
+    } catch (error) {
+      log.warn('Could not save the window size and position', { error });
+    }
+  });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    log.error('The window’s page stopped', { reason: details.reason, exitCode: details.exitCode });
+  });
+  window.once('ready-to-show', showBadge);
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
   });
 }
 
@@ -37,9 +136,11 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (mainWindow === null) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    if (mainWindow === null) {
+      if (app.isReady()) openWindow();
+      return;
+    }
+    bringForward(mainWindow);
   });
 
   app.on('window-all-closed', () => {
@@ -55,11 +156,27 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(app.getAppPath(), 'dist', 'renderer')));
       registerIpcHandlers(ipcMain, handlers, isAppSender);
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate({
+            platform: process.platform,
+            isPackaged: app.isPackaged,
+            appName: app.getName(),
+            send: (command) => {
+              sendToRenderer(mainWindow?.webContents ?? null, 'menuCommand', { command });
+            },
+          }),
+        ),
+      );
       openWindow();
+      log.info(`Liaison Log ${app.getVersion()} started`, { platform: process.platform, packaged: app.isPackaged });
     })
     .catch((error: unknown) => {
-      const detail = error instanceof Error ? error.message : String(error);
-      dialog.showErrorBox('Liaison Log could not start', `${detail}\n\nReinstall the app, or send this message to IT support.`);
+      log.error('Liaison Log could not start', { error });
+      dialog.showErrorBox(
+        'Liaison Log could not start',
+        `Reinstall the app, or send the log file to IT support${logFile === null ? '' : ` (${logFile})`}.`,
+      );
       app.exit(1);
     });
 }

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { IpcMethod, IpcRequest, IpcResponse, LiaisonApi } from '../shared/ipc';
-import { IPC_CHANNELS } from '../shared/ipcChannels';
+import type { IpcEventName, IpcEventPayload, IpcMethod, IpcRequest, IpcResponse, LiaisonApi, LiaisonEvents } from '../shared/ipc';
+import { IPC_CHANNELS, IPC_EVENT_CHANNELS } from '../shared/ipcChannels';
 
 /**
  * The sandboxed preload: the renderer gets `window.liaison` with one named function per contract
@@ -17,6 +17,28 @@ function invoke<M extends IpcMethod>(method: M, request?: IpcRequest<M>): Promis
 export const liaisonApi = {
   getAppInfo: () => invoke('getAppInfo'),
   copyText: (request) => invoke('copyText', request),
+  setOverdueCount: (request) => invoke('setOverdueCount', request),
+  showNotification: (request) => invoke('showNotification', request),
 } satisfies LiaisonApi;
 
-contextBridge.exposeInMainWorld('liaison', liaisonApi);
+/**
+ * Subscribes to one of main's event channels. The listener gets the payload only, never the
+ * IpcRendererEvent (whose `sender` is ipcRenderer itself); the returned function unsubscribes.
+ */
+function subscribe<E extends IpcEventName>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void {
+  if (typeof listener !== 'function') throw new TypeError(`${event} needs a listener function.`);
+  const channel = IPC_EVENT_CHANNELS[event];
+  // The renderer parses the payload with the contract's schema before acting on it.
+  const forward = (_event: unknown, payload: unknown) => listener(payload as IpcEventPayload<E>);
+  ipcRenderer.on(channel, forward);
+  return () => {
+    ipcRenderer.removeListener(channel, forward);
+  };
+}
+
+export const liaisonEvents = {
+  onMenuCommand: (listener) => subscribe('menuCommand', listener),
+  onOpenInquiry: (listener) => subscribe('openInquiry', listener),
+} satisfies LiaisonEvents;
+
+contextBridge.exposeInMainWorld('liaison', { ...liaisonApi, ...liaisonEvents });

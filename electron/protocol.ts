@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { log } from './log';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf, resolveAppAsset } from './security';
 
 /**
@@ -20,7 +21,7 @@ export function createAppProtocolHandler(rootDir: string): (request: Request) =>
     } catch (error) {
       if (isMissingFile(error)) return textResponse(404, 'Not found: that file is not part of this build.');
       // Anything else (permissions, disk) is a broken install a person must know about.
-      console.error(`Liaison Log could not read its own file ${file}:`, error);
+      log.error(`Liaison Log could not read its own file ${file}`, { error });
       return textResponse(500, 'The app could not read one of its own files; reinstall Liaison Log.');
     }
     return new Response(request.method === 'HEAD' ? null : body, {

@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, isAllowedNavigation, mimeTypeOf, resolveAppAsset, secureWebPreferences } from './security';
+import {
+  CONTENT_SECURITY_POLICY,
+  isAllowedNavigation,
+  mimeTypeOf,
+  REMOTE_URL_PATTERNS,
+  resolveAppAsset,
+  secureWebPreferences,
+} from './security';
 
 const root = path.resolve('/srv/liaison/dist/renderer');
 
@@ -8,6 +15,7 @@ describe('secureWebPreferences', () => {
   it('isolates and sandboxes the renderer and turns off every Node and webview door', () => {
     expect(secureWebPreferences('/opt/liaison/dist/electron/preload.cjs')).toEqual({
       preload: '/opt/liaison/dist/electron/preload.cjs',
+      devTools: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -21,6 +29,50 @@ describe('secureWebPreferences', () => {
       safeDialogs: true,
       spellcheck: false,
     });
+  });
+});
+
+describe('secureWebPreferences in development', () => {
+  it('turns developer tools on only when asked, changing nothing else', () => {
+    const installed = secureWebPreferences('/p.cjs');
+    const development = secureWebPreferences('/p.cjs', { devTools: true });
+    expect(development).toEqual({ ...installed, devTools: true });
+  });
+});
+
+describe('REMOTE_URL_PATTERNS', () => {
+  it('covers every scheme a remote host answers on', () => {
+    expect([...REMOTE_URL_PATTERNS]).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*']);
+  });
+});
+
+describe('CONTENT_SECURITY_POLICY, directive by directive', () => {
+  const directives = new Map(
+    CONTENT_SECURITY_POLICY.split(';').map((part) => {
+      const [name, ...sources] = part.trim().split(/\s+/);
+      return [name ?? '', sources] as const;
+    }),
+  );
+
+  it('has no inline script or style, no eval, no wildcard and no remote origin anywhere', () => {
+    for (const [name, sources] of directives) {
+      for (const source of sources) {
+        expect(["'self'", "'none'", 'data:'], `${name} allows ${source}`).toContain(source);
+      }
+    }
+  });
+
+  it('allows data: for images only', () => {
+    for (const [name, sources] of directives) if (name !== 'img-src') expect(sources).not.toContain('data:');
+  });
+
+  it('sets every directive that does not fall back to default-src', () => {
+    for (const name of ['default-src', 'script-src', 'object-src', 'base-uri', 'form-action', 'frame-ancestors']) {
+      expect(directives.has(name), name).toBe(true);
+    }
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
   });
 });
 

@@ -24,9 +24,11 @@ export const CONTENT_SECURITY_POLICY =
  * The renderer is untrusted: it shows member data but gets no Node, no Electron internals and
  * only the named functions the sandboxed preload exposes (STYLE.md item 6).
  */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export function secureWebPreferences(preloadPath: string, options: { devTools: boolean } = { devTools: false }): WebPreferences {
   return {
     preload: preloadPath,
+    // Installed builds cannot open developer tools (main passes devTools only when unpackaged).
+    devTools: options.devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -42,6 +44,9 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     spellcheck: false,
   };
 }
+
+/** Every URL a remote host could answer: the session cancels these before they leave the machine. */
+export const REMOTE_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] as const;
 
 /** True only for a well-formed URL on the app's own origin (app://liaison, no port or credentials). */
 export function isAppUrl(url: string | undefined): boolean {

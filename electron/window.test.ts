@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeElectron, FakeBrowserWindow, fakeNavigationEvent } from './fakeElectron';
+import { log } from './log';
 import { createMainWindow, type WindowDeps } from './window';
 
 // window.ts takes the BrowserWindow constructor as a parameter, so the fake is handed in
@@ -57,8 +58,8 @@ describe('createMainWindow', () => {
     expect(window.show).toHaveBeenCalledOnce();
   });
 
-  it('says what failed when the interface cannot load', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+  it('says in the log what failed when the interface cannot load', async () => {
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => {});
     const failure = new Error('ERR_FILE_NOT_FOUND');
     const failing = class extends FakeBrowserWindow {
       override readonly loadURL = vi.fn(async (): Promise<void> => {
@@ -69,8 +70,33 @@ describe('createMainWindow', () => {
     await vi.waitFor(() => expect(logged).toHaveBeenCalled());
     expect(logged).toHaveBeenCalledWith(
       'Liaison Log could not load its interface from app://liaison/index.html; was `npm run build` run?',
-      failure,
+      { error: failure },
     );
+  });
+
+  it('has no developer tools unless asked for them', () => {
+    expect(window.options.webPreferences?.devTools).toBe(false);
+    createMainWindow(deps, PRELOAD, { devTools: true });
+    expect(FakeBrowserWindow.instances[1]?.options.webPreferences?.devTools).toBe(true);
+  });
+});
+
+describe('createMainWindow with a saved state', () => {
+  it('opens at the given bounds, maximising only once the first frame is ready, then showing', () => {
+    createMainWindow(deps, PRELOAD, { bounds: { x: 2100, y: 150, width: 1500, height: 900 }, maximized: true });
+    const restored = FakeBrowserWindow.instances[1];
+    expect(restored?.options).toMatchObject({ x: 2100, y: 150, width: 1500, height: 900, minWidth: 960, minHeight: 600 });
+    expect(restored?.maximize).not.toHaveBeenCalled();
+    restored?.emit('ready-to-show');
+    expect(restored?.maximize).toHaveBeenCalledOnce();
+    expect(restored?.maximize.mock.invocationCallOrder[0]).toBeLessThan(restored?.show.mock.invocationCallOrder[0] ?? 0);
+  });
+
+  it('opens on a route when given one, and ignores anything that is not a plain route', () => {
+    createMainWindow(deps, PRELOAD, { hash: '#/inquiry/01JDKX4Q7ZP3M8W2R5T9V6Y0BC' });
+    createMainWindow(deps, PRELOAD, { hash: '#/x"><script>' });
+    expect(FakeBrowserWindow.instances[1]?.loadURL).toHaveBeenCalledWith('app://liaison/index.html#/inquiry/01JDKX4Q7ZP3M8W2R5T9V6Y0BC');
+    expect(FakeBrowserWindow.instances[2]?.loadURL).toHaveBeenCalledWith('app://liaison/index.html');
   });
 });
 
@@ -111,6 +137,21 @@ describe('the window session', () => {
       const callback = vi.fn();
       window.webContents.session.permissionRequestHandler?.(window.webContents, permission, callback, {});
       expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+    },
+  );
+
+  it('refuses every USB, HID and serial device', () => {
+    expect(window.webContents.session.devicePermissionHandler?.({ deviceType: 'usb', origin: 'app://liaison' })).toBe(false);
+  });
+
+  it.each(['https://evil.example/collect?d=1', 'http://10.0.0.5/', 'wss://evil.example/socket'])(
+    'cancels a request to a remote host before it leaves the machine: %s',
+    (url) => {
+      const blocker = window.webContents.session.webRequest.beforeRequest;
+      expect(blocker?.filter.urls).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*']);
+      const callback = vi.fn();
+      blocker?.listener({ url }, callback);
+      expect(callback).toHaveBeenCalledExactlyOnceWith({ cancel: true });
     },
   );
 

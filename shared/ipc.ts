@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { CHANNEL_PREFIX, IPC_CHANNELS } from './ipcChannels';
+import { isCaseNumber } from './inquiry/caseNumber';
+import { DUE_KINDS } from './inquiry/due';
+import { CHANNEL_PREFIX, IPC_CHANNELS, IPC_EVENT_CHANNELS } from './ipcChannels';
 
 export { CHANNEL_PREFIX };
 
@@ -19,6 +21,54 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/** An inquiry id as the router accepts it (renderer/app/router.ts): a ULID or a legacy id. */
+export const inquiryIdSchema = z.string().regex(/^[0-9A-Za-z]{10,40}$/);
+
+/**
+ * A case number fit for a desktop notification: the app's own format (261123-K7QM2-004), or an
+ * imported one of capital letters, digits and hyphens with at least one digit, so a name can
+ * never pass as a case number.
+ */
+export const notificationCaseNumberSchema = z
+  .string()
+  .max(24)
+  .refine((text) => isCaseNumber(text) || /^(?=.*\d)[A-Z0-9][A-Z0-9-]*$/.test(text), 'not a case number');
+
+/**
+ * A desktop notification names the case number and what is due, nothing else: main writes the
+ * title and body from these enums, so no free text (and no member data) can reach the
+ * notification centre, which other people at the desk can see.
+ */
+export const notificationRequestSchema = z
+  .object({
+    inquiryId: inquiryIdSchema,
+    caseNumber: notificationCaseNumberSchema,
+    due: z.enum(DUE_KINDS),
+    state: z.enum(['due_soon', 'overdue']),
+  })
+  .strict();
+export type NotificationRequest = z.infer<typeof notificationRequestSchema>;
+
+const DUE_TEXT: Readonly<Record<NotificationRequest['due'], string>> = {
+  first_contact: 'First contact with the member',
+  mco_contact: 'The MCO’s contact with the member',
+  mco_follow_up: 'Follow-up with the MCO',
+  callback: 'A scheduled callback',
+};
+
+/**
+ * A notification's text, made only from the case number and two enums (the desktop and the
+ * browser build show the same): the notification centre keeps it and anyone at the desk can
+ * see it, so it never carries member data.
+ */
+export function notificationContent(request: NotificationRequest): { title: string; body: string } {
+  const overdue = request.state === 'overdue';
+  return {
+    title: `${overdue ? 'Overdue' : 'Due soon'}: case ${request.caseNumber}`,
+    body: `${DUE_TEXT[request.due]} is ${overdue ? 'overdue' : 'due soon'}. Click to open the inquiry.`,
+  };
+}
+
 export const ipcContract = {
   getAppInfo: {
     channel: IPC_CHANNELS.getAppInfo,
@@ -29,6 +79,18 @@ export const ipcContract = {
     channel: IPC_CHANNELS.copyText,
     request: z.object({ text: z.string().max(20_000) }).strict(),
     response: z.object({ ok: z.literal(true) }),
+  },
+  /** The renderer reports how many inquiries are overdue; main shows it on the dock/taskbar. */
+  setOverdueCount: {
+    channel: IPC_CHANNELS.setOverdueCount,
+    request: z.object({ count: z.number().int().min(0).max(1_000_000) }).strict(),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Asks main for a desktop notification; `shown` is false where the system has none. */
+  showNotification: {
+    channel: IPC_CHANNELS.showNotification,
+    request: notificationRequestSchema,
+    response: z.object({ shown: z.boolean() }),
   },
 } as const satisfies Record<keyof typeof IPC_CHANNELS, { channel: string; request: z.ZodType; response: z.ZodType }>;
 
@@ -47,3 +109,33 @@ export const IPC_METHODS = Object.keys(ipcContract) as IpcMethod[];
 export function isContractChannel(channel: string): boolean {
   return channel.startsWith(CHANNEL_PREFIX) && IPC_METHODS.some((m) => ipcContract[m].channel === channel);
 }
+
+/** What the application menu asks the renderer to do (electron/menu.ts). */
+export const MENU_COMMANDS = ['new-inquiry', 'find', 'next-due', 'go-to-log'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/**
+ * Messages main sends to the renderer: a menu command, or "open this inquiry" after a click on
+ * a notification. Main builds them from its own enums and validated requests; the renderer
+ * parses them again before acting (it trusts nothing it did not make).
+ */
+export const ipcEvents = {
+  menuCommand: {
+    channel: IPC_EVENT_CHANNELS.menuCommand,
+    payload: z.object({ command: z.enum(MENU_COMMANDS) }).strict(),
+  },
+  openInquiry: {
+    channel: IPC_EVENT_CHANNELS.openInquiry,
+    payload: z.object({ inquiryId: inquiryIdSchema }).strict(),
+  },
+} as const satisfies Record<keyof typeof IPC_EVENT_CHANNELS, { channel: string; payload: z.ZodType }>;
+
+export type IpcEvents = typeof ipcEvents;
+export type IpcEventName = keyof IpcEvents;
+export type IpcEventPayload<E extends IpcEventName> = z.output<IpcEvents[E]['payload']>;
+export const IPC_EVENT_NAMES = Object.keys(ipcEvents) as IpcEventName[];
+
+/** The subscription half of `window.liaison`: `onMenuCommand(listener)` etc., each returning an unsubscribe. */
+export type LiaisonEvents = {
+  [E in IpcEventName as `on${Capitalize<E>}`]: (listener: (payload: IpcEventPayload<E>) => void) => () => void;
+};

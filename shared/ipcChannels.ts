@@ -7,4 +7,15 @@ export const CHANNEL_PREFIX = 'liaison:';
 export const IPC_CHANNELS = {
   getAppInfo: 'liaison:app:get-info',
   copyText: 'liaison:clipboard:write-text',
+  setOverdueCount: 'liaison:desktop:set-overdue-count',
+  showNotification: 'liaison:desktop:show-notification',
+} as const;
+
+/**
+ * Channels main sends on and the renderer only listens to (menu commands, notification clicks).
+ * The preload subscribes to exactly these and hands listeners the payload, never the event.
+ */
+export const IPC_EVENT_CHANNELS = {
+  menuCommand: 'liaison:menu:command',
+  openInquiry: 'liaison:notification:open-inquiry',
 } as const;

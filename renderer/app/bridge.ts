@@ -1,11 +1,36 @@
-import type { LiaisonApi } from '../../shared/ipc';
+import {
+  type IpcEventName,
+  type IpcEventPayload,
+  ipcContract,
+  type LiaisonApi,
+  type LiaisonEvents,
+  notificationContent,
+} from '../../shared/ipc';
 
 declare global {
   interface Window {
     /** Present in the desktop app: the preload bridge (electron/preload.ts). */
-    liaison?: LiaisonApi;
+    liaison?: LiaisonApi & LiaisonEvents;
   }
 }
+
+// The browser build's own event source: nothing sends menu commands (a browser has no app menu),
+// and a click on one of its web notifications sends openInquiry.
+const browserListeners: { [E in IpcEventName]: Set<(payload: IpcEventPayload<E>) => void> } = {
+  menuCommand: new Set(),
+  openInquiry: new Set(),
+};
+
+function browserSubscribe<E extends IpcEventName>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void {
+  const listeners = browserListeners[event] as Set<(payload: IpcEventPayload<E>) => void>;
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export const browserEvents: LiaisonEvents = {
+  onMenuCommand: (listener) => browserSubscribe('menuCommand', listener),
+  onOpenInquiry: (listener) => browserSubscribe('openInquiry', listener),
+};
 
 /** The same API for a plain browser (preview, tests): what the desktop does natively, done with web APIs. */
 export const browserBridge: LiaisonApi = {
@@ -14,6 +39,31 @@ export const browserBridge: LiaisonApi = {
     await navigator.clipboard.writeText(text);
     return { ok: true };
   },
+  setOverdueCount: async (request) => {
+    const { count } = ipcContract.setOverdueCount.request.parse(request);
+    // The Badging API shows only for an installed web app; elsewhere it is absent or a no-op.
+    const badging = navigator as Navigator & { setAppBadge?: (n: number) => Promise<void>; clearAppBadge?: () => Promise<void> };
+    await (count > 0 ? badging.setAppBadge?.(count) : badging.clearAppBadge?.())?.catch(() => undefined);
+    return { ok: true };
+  },
+  showNotification: async (request) => {
+    // The same rules as the desktop: only a case number and what is due, never free text.
+    const checked = ipcContract.showNotification.request.parse(request);
+    if (typeof Notification === 'undefined') return { shown: false };
+    const permission = Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission;
+    if (permission !== 'granted') return { shown: false };
+    const { title, body } = notificationContent(checked);
+    const notification = new Notification(title, { body, tag: `liaison-${checked.inquiryId}` });
+    notification.onclick = () => {
+      window.focus();
+      notification.close();
+      for (const listener of browserListeners.openInquiry) listener({ inquiryId: checked.inquiryId });
+    };
+    return { shown: true };
+  },
 };
 
 export const bridge: LiaisonApi = typeof window !== 'undefined' && window.liaison ? window.liaison : browserBridge;
+
+/** Menu commands and notification clicks: from the preload on the desktop, from the browser bridge otherwise. */
+export const bridgeEvents: LiaisonEvents = typeof window !== 'undefined' && window.liaison ? window.liaison : browserEvents;

@@ -15,6 +15,8 @@ export function fakeBridge(): LiaisonApi & { copied: string[] } {
       copied.push(text);
       return { ok: true };
     },
+    setOverdueCount: async () => ({ ok: true }),
+    showNotification: async () => ({ shown: false }),
   };
 }
 
