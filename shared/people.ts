@@ -28,11 +28,34 @@ export const profileInputSchema = z.object({
 });
 export type ProfileInput = z.infer<typeof profileInputSchema>;
 
+/**
+ * A PIN kept only as a slow hash (PBKDF2-HMAC-SHA-256 through WebCrypto, see renderer/lock/pin.ts):
+ * the random salt and the derived bits, base64. The PIN itself is never stored.
+ */
+export const pinHashSchema = z.object({
+  algorithm: z.literal('PBKDF2-SHA-256'),
+  iterations: z.number().int().min(310_000).max(10_000_000),
+  salt: z.string().regex(/^[A-Za-z0-9+/]{22,}={0,2}$/),
+  hash: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+});
+export type PinHash = z.infer<typeof pinHashSchema>;
+
 export interface Profile {
   id: string;
   displayName: string;
   role: Role;
   createdAt: number;
+  /** Unlocks the idle lock; absent on profiles made before PINs existed (the app asks for one). */
+  pin?: PinHash;
 }
+
+/** A stored profile read from outside (an export being imported): unknown extra fields are kept for newer versions. */
+export const profileSchema = z.looseObject({
+  id: z.string().min(1).max(64),
+  displayName: z.string().min(1).max(80),
+  role: z.enum(ROLES),
+  createdAt: z.number().int().nonnegative(),
+  pin: pinHashSchema.optional(),
+});
 
 export const actorOf = (p: Profile): Actor => ({ id: p.id, name: p.displayName, role: p.role });

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
+import type { DraftRecord } from './drafts';
 import { declareSchema } from './migrations';
 
 export interface OutboxEntry {
@@ -21,6 +22,8 @@ export class LiaisonDb extends Dexie {
   outbox!: Table<OutboxEntry, string>;
   meta!: Table<MetaEntry, string>;
   profiles!: Table<Profile, string>;
+  /** Forms in progress (schema v2), see drafts.ts. */
+  drafts!: Table<DraftRecord, string>;
 
   constructor(name = 'liaison-log') {
     super(name);

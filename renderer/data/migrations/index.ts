@@ -1,8 +1,14 @@
 import type Dexie from 'dexie';
+import type { Migration } from './migration';
+import { v1 } from './v1';
+import { v2 } from './v2';
 
 /**
- * Schema versions, oldest first. A new version adds a file here and never edits an earlier one,
- * so every desk upgrades in place from whatever it last ran (Dexie runs each step in order).
+ * Schema versions, oldest first. A new version adds a file here (`vN.ts`, its complete store list)
+ * and never edits an earlier one, so every desk upgrades in place from whatever it last ran (Dexie
+ * runs each step in order). Each version also gets a fixture in `fixtures/` and a case in
+ * `migrations.test.ts`, which builds a database as that version wrote it and upgrades it to the current one.
+ * Before Dexie upgrades a desk's database, `backupBeforeUpgrade` (renderer/data/backup.ts) copies it.
  *
  * Indexes (why each exists):
  * - events `id`: the event's ULID; sync ingests idempotently by it.
@@ -12,16 +18,27 @@ import type Dexie from 'dexie';
  * - inquiries `&caseNumber`: case numbers are unique; lookup by the number people quote.
  * - inquiries `receivedAt`: the first screen shows the newest inquiries without reading the whole log.
  * - outbox `eventId`, `hlc`: events this desk has not yet published, in order.
- * - meta `key`, profiles `id`: small keyed records.
+ * - meta `key`, profiles `id`, drafts `id`: small keyed records.
  */
-export function declareSchema(db: Dexie): void {
-  db.version(1).stores({
-    events: 'id, [inquiryId+hlc], hlc',
-    inquiries: 'id, &caseNumber, receivedAt',
-    outbox: 'eventId, hlc',
-    meta: 'key',
-    profiles: 'id',
-  });
+export const MIGRATIONS: readonly Migration[] = [v1, v2];
+
+/** The version this build writes. */
+export const SCHEMA_VERSION: number = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+/** Declares every version up to `upTo` (default: the current one) on a Dexie instance. */
+export function declareSchema(db: Dexie, upTo: number = SCHEMA_VERSION): void {
+  for (const m of MIGRATIONS) {
+    if (m.version > upTo) break;
+    const version = db.version(m.version).stores(m.stores);
+    if (m.upgrade) version.upgrade(m.upgrade);
+  }
 }
 
-export const SCHEMA_VERSION = 1;
+/** The stores of a version, as its file declares them. */
+export function storesOf(version: number): Readonly<Record<string, string>> {
+  const m = MIGRATIONS.find((x) => x.version === version);
+  if (!m) throw new Error(`No schema version ${version}`);
+  return m.stores;
+}
+
+export type { Migration } from './migration';

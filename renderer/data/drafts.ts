@@ -1,0 +1,139 @@
+import { useEffect, useRef, useState } from 'react';
+import type { LiaisonDb } from './db';
+import { useServices } from './hooks';
+
+/**
+ * Forms in progress, kept in the desk's database (member data gets the same protection as the log)
+ * so a crash, an idle lock or an accidental close loses nothing typed. One draft per form and
+ * profile: `intake:<profileId>`.
+ */
+export interface DraftRecord {
+  id: string;
+  profileId: string;
+  /** When it was last saved (epoch ms, the app clock). */
+  savedAt: number;
+  /** The form's controls, as typed. */
+  values: Record<string, string>;
+}
+
+export const draftKey = (form: string, profileId: string) => `${form}:${profileId}`;
+
+export async function loadDraft(db: LiaisonDb, id: string): Promise<DraftRecord | undefined> {
+  const found = await db.drafts.get(id);
+  if (!found || typeof found.values !== 'object' || found.values === null) return undefined;
+  // Only string values come back: a damaged record cannot put anything else into a form.
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(found.values)) if (typeof v === 'string') values[k] = v;
+  return { ...found, values };
+}
+
+export async function saveDraft(db: LiaisonDb, draft: DraftRecord): Promise<void> {
+  await db.drafts.put(draft);
+}
+
+export async function clearDraft(db: LiaisonDb, id: string): Promise<void> {
+  await db.drafts.delete(id);
+}
+
+export const AUTOSAVE_DELAY_MS = 500;
+
+export interface FormDraft {
+  /** The draft found when the form opened, once it has been applied; null when there was none. */
+  restoredFrom: number | null;
+  /** Throws the draft away (the "Discard draft" action) and stops the notice. */
+  discard(): Promise<void>;
+  /** Call after the form's content is stored for good: the draft is no longer needed. */
+  clear(): Promise<void>;
+}
+
+/**
+ * Autosaves `values` as a draft (debounced, and at once when the form closes) and offers a stored
+ * draft back once when the form opens. `pristine` values (the form as it opens) are never saved,
+ * so opening and leaving a form leaves no draft. `onRestore` receives the stored values.
+ */
+export function useFormDraft<T extends object>(
+  id: string,
+  values: T,
+  pristine: boolean,
+  onRestore: (values: Record<string, string>) => void,
+): FormDraft {
+  const { repo, clock } = useServices();
+  const db = repo.db;
+  const [restoredFrom, setRestoredFrom] = useState<number | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const finished = useRef(false);
+  const pending = useRef<{ values: T; pristine: boolean } | null>(null);
+  const restore = useRef(onRestore);
+  restore.current = onRestore;
+
+  // Offer the stored draft once, before any autosave can overwrite it.
+  useEffect(() => {
+    let live = true;
+    setLoaded(false);
+    finished.current = false;
+    loadDraft(db, id)
+      .then((draft) => {
+        if (!live) return;
+        if (draft) {
+          restore.current(draft.values);
+          setRestoredFrom(draft.savedAt);
+        }
+        setLoaded(true);
+      })
+      .catch(() => {
+        if (live) setLoaded(true);
+      });
+    return () => {
+      live = false;
+    };
+  }, [db, id]);
+
+  // What the latest render holds; the timers and the close handler read it through this ref.
+  const flush = useRef<() => Promise<void>>(async () => undefined);
+  flush.current = async () => {
+    const next = pending.current;
+    pending.current = null;
+    if (!next || finished.current) return;
+    if (next.pristine) await clearDraft(db, id);
+    else await saveDraft(db, { id, profileId: id.slice(id.indexOf(':') + 1), savedAt: clock.now(), values: toStrings(next.values) });
+  };
+
+  useEffect(() => {
+    if (!loaded || finished.current) return;
+    pending.current = { values, pristine };
+    const timer = setTimeout(() => {
+      void flush.current();
+    }, AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  });
+
+  // Closing the form (navigating away, the idle lock, a reload) saves what is pending at once.
+  useEffect(() => {
+    const onHide = () => void flush.current();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      void flush.current();
+    };
+  }, []);
+
+  return {
+    restoredFrom,
+    discard: async () => {
+      pending.current = null;
+      setRestoredFrom(null);
+      await clearDraft(db, id);
+    },
+    clear: async () => {
+      finished.current = true;
+      pending.current = null;
+      await clearDraft(db, id);
+    },
+  };
+}
+
+function toStrings(values: object): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
