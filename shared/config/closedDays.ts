@@ -1,0 +1,94 @@
+import { type CalendarConfig, closedReason, createCalendar } from '../time/calendar';
+import { type HolidayType, holidaySource, type LibraryHoliday } from '../time/holidays';
+import type { IsoDay } from '../time/types';
+import { parseIsoDay } from '../time/zone';
+
+/*
+ * The Settings preview of a calendar configuration: which days in a stretch (the next 12 months) the office
+ * is closed all day and why, which holiday days the agency opens on by exception, and which holidays the
+ * library knows that do not close the office — so a lead sees the effect of a setting before saving it.
+ */
+
+export interface ClosedDay {
+  day: IsoDay;
+  kind: 'holiday' | 'closure';
+  /** The holiday's name(s) as the calendar gives them, or the closure's name. */
+  name: string;
+  /** The library names (without "(substitute day)") that close this day, for "never close for it". */
+  holidayNames: string[];
+}
+
+export interface OtherHoliday {
+  day: IsoDay;
+  name: string;
+  baseName: string;
+  type: HolidayType;
+  /** Why it does not close the office. */
+  why: 'type' | 'excluded';
+}
+
+export interface ClosedDaysPreview {
+  closed: ClosedDay[];
+  /** Holidays that would close the office but the agency opens on that day (holidaysRemoved). */
+  openedByException: { day: IsoDay; name: string }[];
+  /** Holidays in the stretch that do not close the office (type not counted, or excluded by name). */
+  notCounted: OtherHoliday[];
+}
+
+const DAY_MS = 86_400_000;
+
+const dayNumber = (day: IsoDay): number => {
+  const p = parseIsoDay(day);
+  if (!p) throw new RangeError(`Not a day (yyyy-MM-dd): ${day}`);
+  return Date.UTC(p.year, p.month - 1, p.day) / DAY_MS;
+};
+const isoOf = (n: number): IsoDay => new Date(n * DAY_MS).toISOString().slice(0, 10) as IsoDay;
+
+/** The `count` days from `from` on. */
+export function daysFrom(from: IsoDay, count: number): IsoDay[] {
+  const start = dayNumber(from);
+  return Array.from({ length: count }, (_, i) => isoOf(start + i));
+}
+
+/** Closed days, opened-by-exception days and other holidays in [from, from + count days). Throws RangeError for a region the library lacks. */
+export function closedDaysPreview(config: CalendarConfig, from: IsoDay, count: number): ClosedDaysPreview {
+  const cal = createCalendar(config);
+  const days = daysFrom(from, count);
+  const last = days[days.length - 1] ?? from;
+  const source = holidaySource(config.holidayRegion);
+  const firstYear = Number(from.slice(0, 4));
+  const library: LibraryHoliday[] = [];
+  for (let y = firstYear; y <= Number(last.slice(0, 4)); y++) library.push(...source(y).filter((h) => h.day >= from && h.day <= last));
+
+  const types = new Set<string>(config.holidayTypes);
+  const included = new Set(config.holidayNamesIncluded);
+  const excluded = new Set(config.holidayNamesExcluded);
+  const counts = (h: LibraryHoliday) => !excluded.has(h.baseName) && (types.has(h.type) || included.has(h.baseName));
+  const countedOn = new Map<IsoDay, LibraryHoliday[]>();
+  for (const h of library) if (counts(h)) countedOn.set(h.day, [...(countedOn.get(h.day) ?? []), h]);
+
+  const closed: ClosedDay[] = [];
+  for (const day of days) {
+    const reason = closedReason(cal, day);
+    if (reason === null || reason.kind === 'weekend') continue;
+    const holidayNames = reason.kind === 'holiday' ? [...new Set((countedOn.get(day) ?? []).map((h) => h.baseName))] : [];
+    closed.push({ day, kind: reason.kind, name: reason.name, holidayNames });
+  }
+
+  const removed = new Set<string>(config.holidaysRemoved);
+  const closures = new Set<string>(config.closures.map((c) => c.day));
+  const openedByException = [...countedOn]
+    .filter(([day]) => removed.has(day) && !closures.has(day))
+    .map(([day, hs]) => ({ day: day as IsoDay, name: hs.map((h) => h.name).join(', ') }))
+    .sort((a, b) => a.day.localeCompare(b.day));
+
+  const seen = new Set<string>();
+  const notCounted: OtherHoliday[] = [];
+  for (const h of library) {
+    if (counts(h) || seen.has(`${h.day}|${h.name}`)) continue;
+    seen.add(`${h.day}|${h.name}`);
+    notCounted.push({ day: h.day, name: h.name, baseName: h.baseName, type: h.type, why: excluded.has(h.baseName) ? 'excluded' : 'type' });
+  }
+  notCounted.sort((a, b) => a.day.localeCompare(b.day) || a.name.localeCompare(b.name));
+  return { closed, openedByException, notCounted };
+}
