@@ -609,6 +609,8 @@ async function* checkedRecords(
 ): AsyncGenerator<Parsed> {
   const stores = storesOf(header.schemaVersion);
   const seen: Record<string, number> = {};
+  // Case numbers are unique in the log: two inquiries sharing one are refused here, before anything is written.
+  const caseOwners = new Map<string, string>();
   const total = header.summary.events;
   let done = 0;
   let n = 1;
@@ -648,6 +650,17 @@ async function* checkedRecords(
         );
       }
       checked[i] = r.value;
+      if (table === 'events') {
+        const e = r.value as { type: string; inquiryId: string; payload: { caseNumber?: string } };
+        if (e.type === 'InquiryLogged' && e.payload.caseNumber) {
+          const owner = caseOwners.get(e.payload.caseNumber);
+          if (owner === undefined) caseOwners.set(e.payload.caseNumber, e.inquiryId);
+          else if (owner !== e.inquiryId)
+            throw new BackupError(
+              `The file is damaged: two inquiries in it have case number ${e.payload.caseNumber}. Nothing was changed.`,
+            );
+        }
+      }
     }
     seen[table] = (seen[table] ?? 0) + rows.length;
     done += rows.length;
@@ -878,6 +891,8 @@ function pump<T>(source: AsyncIterator<T>, capacity: number): AsyncIterator<T> &
 }
 
 function describe(err: unknown): string {
+  const first = (err as { failures?: unknown[] })?.failures?.[0];
+  if (first) return describe(first);
   if (err instanceof Dexie.ConstraintError || (err as { name?: string })?.name === 'ConstraintError')
     return 'two records in it have the same key (for example two inquiries with one case number)';
   if (err instanceof Dexie.QuotaExceededError || (err as { name?: string })?.name === 'QuotaExceededError') return 'the disk is full';
