@@ -151,6 +151,7 @@ describe('notifications', () => {
       'Due soon: case 261123-K7QM2-004',
       'A scheduled callback is due soon. Click to open the inquiry.',
     ],
+    [{ due: null, state: 'overdue' }, 'Overdue: case 261123-K7QM2-004', 'An item on this inquiry is overdue. Click to open the inquiry.'],
   ] as const)('words %o as the title and body', (what, title, body) => {
     expect(notificationContent({ ...request, ...what })).toEqual({ title, body });
   });

@@ -43,13 +43,14 @@ export const notificationRequestSchema = z
   .object({
     inquiryId: inquiryIdSchema,
     caseNumber: notificationCaseNumberSchema,
-    due: z.enum(DUE_KINDS),
+    /** Which step is due; null when the sender cannot tell (the text then says "An item"). */
+    due: z.enum(DUE_KINDS).nullable(),
     state: z.enum(['due_soon', 'overdue']),
   })
   .strict();
 export type NotificationRequest = z.infer<typeof notificationRequestSchema>;
 
-const DUE_TEXT: Readonly<Record<NotificationRequest['due'], string>> = {
+const DUE_TEXT: Readonly<Record<NonNullable<NotificationRequest['due']>, string>> = {
   first_contact: 'First contact with the member',
   mco_contact: 'The MCO’s contact with the member',
   mco_follow_up: 'Follow-up with the MCO',
@@ -65,7 +66,7 @@ export function notificationContent(request: NotificationRequest): { title: stri
   const overdue = request.state === 'overdue';
   return {
     title: `${overdue ? 'Overdue' : 'Due soon'}: case ${request.caseNumber}`,
-    body: `${DUE_TEXT[request.due]} is ${overdue ? 'overdue' : 'due soon'}. Click to open the inquiry.`,
+    body: `${request.due === null ? 'An item on this inquiry' : DUE_TEXT[request.due]} is ${overdue ? 'overdue' : 'due soon'}. Click to open the inquiry.`,
   };
 }
 

@@ -7,7 +7,10 @@ import { useQueueTime } from '../data/useNow';
 import { InquiryView } from '../inquiry/InquiryView';
 import { IntakeForm } from '../intake/IntakeForm';
 import { LogView } from '../log/LogView';
+import { bridgeEvents } from './bridge';
+import { useBridge } from './bridgeContext';
 import { hrefOf, navigate, parseRoute, useHash } from './router';
+import { dueNowOf, useDesktopIntegration } from './useDesktopIntegration';
 
 const DEFAULT_QUEUE_BY_ROLE: Record<Profile['role'], Queue> = { liaison: 'open', esr: 'mine', lead: 'unit_lead' };
 
@@ -20,6 +23,25 @@ export function Shell({ profile }: { profile: Profile }) {
   const queueTime = useQueueTime(config.timeZone as TimeZone);
   const [query, setQuery] = useState<LogQuery>({ ...DEFAULT_LOG_QUERY, queue: DEFAULT_QUEUE_BY_ROLE[profile.role] });
   const searchRef = useRef<HTMLInputElement>(null);
+  const bridge = useBridge();
+  // Menu commands, notification clicks, the overdue badge and due notifications (desktop; the
+  // browser bridge does what a browser can). Only a fully loaded log is reported.
+  const dueNow = useMemo(
+    () => (snapshot.complete ? dueNowOf(snapshot.rows, queueTime.now) : null),
+    [snapshot.complete, snapshot.rows, queueTime.now],
+  );
+  useDesktopIntegration({
+    api: bridge,
+    events: bridgeEvents,
+    due: dueNow,
+    focusSearch: () => {
+      const search = searchRef.current;
+      if (search === null) return false;
+      search.focus();
+      search.select();
+      return true;
+    },
+  });
 
   const counts = useMemo(() => {
     const c = Object.fromEntries(QUEUES.map((q) => [q, 0])) as Record<Queue, number>;

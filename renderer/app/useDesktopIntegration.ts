@@ -1,0 +1,153 @@
+import { useEffect, useRef } from 'react';
+import type { DueKind, DueState } from '../../shared/inquiry/due';
+import { ipcEvents, type LiaisonApi, type LiaisonEvents, type MenuCommand, type NotificationRequest } from '../../shared/ipc';
+import { navigate } from './router';
+
+/**
+ * The renderer's side of the desktop integration (electron/menu.ts, electron/desktop.ts):
+ * carries out application-menu commands, opens the inquiry of a clicked notification, reports
+ * the overdue count for the dock/taskbar badge, and asks for a notification when an inquiry
+ * becomes due soon or overdue. In the browser build the bridge does the same with web APIs
+ * (or nothing: a browser has no application menu).
+ */
+
+/** One open inquiry's next due item, as the log knows it now. */
+export interface DueNow {
+  inquiryId: string;
+  caseNumber: string;
+  /** The step that is due, when known exactly; null makes the notification say "An item". */
+  due: DueKind | null;
+  state: DueState;
+  /** When it wants attention (its target, else its deadline), epoch ms: orders "next due". */
+  attentionAt: number;
+}
+
+export interface DesktopIntegrationOptions {
+  api: Pick<LiaisonApi, 'setOverdueCount' | 'showNotification'>;
+  events: LiaisonEvents;
+  /** Every open inquiry's next due item; null until the log has loaded (nothing is reported). */
+  due: readonly DueNow[] | null;
+  /** Focuses and selects the log's search box; false when it is not on screen (yet). */
+  focusSearch: () => boolean;
+}
+
+/** At most this many notifications for one change (a sync that makes 40 items overdue shows 3). */
+export const MAX_NOTIFICATIONS_AT_ONCE = 3;
+/** Frames to wait for the log's search box to appear after switching to the log. */
+const FOCUS_ATTEMPTS = 30;
+
+/** Inquiries with an overdue item. */
+export function overdueCountOf(due: readonly DueNow[]): number {
+  return new Set(due.filter((d) => d.state === 'overdue').map((d) => d.inquiryId)).size;
+}
+
+/** The inquiry to open for "Next due item": the one whose next item wants attention first. */
+export function nextDueOf(due: readonly DueNow[]): DueNow | null {
+  let next: DueNow | null = null;
+  for (const d of due) if (next === null || d.attentionAt < next.attentionAt) next = d;
+  return next;
+}
+
+const noticeKey = (d: DueNow) => `${d.inquiryId} ${d.due ?? 'item'} ${d.state}`;
+
+/**
+ * The notifications to show for `due`, given the keys already seen (updated in place). Only
+ * changes notify: what was already due when the app opened does not, nor anything twice.
+ */
+export function newNotices(seen: Set<string>, due: readonly DueNow[], firstLook: boolean): NotificationRequest[] {
+  // Forget what is no longer due, so the same item becoming due again (a new callback) notifies again.
+  const current = new Set(due.map(noticeKey));
+  for (const key of seen) if (!current.has(key)) seen.delete(key);
+  const notices: NotificationRequest[] = [];
+  for (const d of due) {
+    if (d.state === 'on_track') continue;
+    const key = noticeKey(d);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!firstLook) notices.push({ inquiryId: d.inquiryId, caseNumber: d.caseNumber, due: d.due, state: d.state });
+  }
+  return notices.sort((a, b) => (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1)).slice(0, MAX_NOTIFICATIONS_AT_ONCE);
+}
+
+/**
+ * Each open inquiry's due state at `now` from its log row: overdue once the earliest deadline of
+ * anything due has passed (the Overdue queue's rule), due soon once the earliest due-soon moment
+ * has. A row does not say which step owns that deadline, so `due` is null (see DueNow).
+ */
+export function dueNowOf(
+  rows: readonly { id: string; caseNumber: string; nextDueAt: number | null; dueDeadline: number | null; dueSoonAt: number | null }[],
+  now: number,
+): DueNow[] {
+  const out: DueNow[] = [];
+  for (const row of rows) {
+    if (row.nextDueAt === null) continue;
+    const state: DueState =
+      row.dueDeadline !== null && row.dueDeadline <= now
+        ? 'overdue'
+        : row.dueSoonAt !== null && row.dueSoonAt <= now
+          ? 'due_soon'
+          : 'on_track';
+    out.push({ inquiryId: row.id, caseNumber: row.caseNumber, due: null, state, attentionAt: row.nextDueAt });
+  }
+  return out;
+}
+
+export function useDesktopIntegration({ api, events, due, focusSearch }: DesktopIntegrationOptions): void {
+  // The latest inputs, read by listeners that are subscribed once.
+  const latest = useRef({ due, focusSearch });
+  latest.current = { due, focusSearch };
+
+  useEffect(() => {
+    let frame = 0;
+    const focusWhenShown = (attempt = 0) => {
+      if (latest.current.focusSearch() || attempt >= FOCUS_ATTEMPTS) return;
+      frame = requestAnimationFrame(() => focusWhenShown(attempt + 1));
+    };
+    const run: Record<MenuCommand, () => void> = {
+      'new-inquiry': () => navigate({ name: 'new' }),
+      'go-to-log': () => navigate({ name: 'log' }),
+      find: () => {
+        if (!latest.current.focusSearch()) {
+          navigate({ name: 'log' });
+          focusWhenShown();
+        }
+      },
+      'next-due': () => {
+        const next = nextDueOf(latest.current.due ?? []);
+        navigate(next === null ? { name: 'log' } : { name: 'inquiry', id: next.inquiryId });
+      },
+    };
+    // Main builds these from its own enums, but nothing from another process is trusted unparsed.
+    const stopCommands = events.onMenuCommand((payload) => {
+      const parsed = ipcEvents.menuCommand.payload.safeParse(payload);
+      if (parsed.success) run[parsed.data.command]();
+    });
+    const stopOpens = events.onOpenInquiry((payload) => {
+      const parsed = ipcEvents.openInquiry.payload.safeParse(payload);
+      if (parsed.success) navigate({ name: 'inquiry', id: parsed.data.inquiryId });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      stopCommands();
+      stopOpens();
+    };
+  }, [events]);
+
+  const overdueCount = due === null ? null : overdueCountOf(due);
+  useEffect(() => {
+    if (overdueCount === null) return;
+    // A badge that cannot be set is cosmetic; the Overdue queue still shows the count.
+    api.setOverdueCount({ count: overdueCount }).catch(() => undefined);
+  }, [api, overdueCount]);
+
+  const seen = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    if (due === null) return;
+    const firstLook = seen.current === null;
+    seen.current ??= new Set();
+    for (const notice of newNotices(seen.current, due, firstLook)) {
+      // A notification that cannot be shown is not an error the person can act on.
+      api.showNotification(notice).catch(() => undefined);
+    }
+  }, [api, due]);
+}
