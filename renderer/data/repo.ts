@@ -17,7 +17,7 @@ import { type CallbackInput, scheduleCallback } from '../../shared/inquiry/comma
 import type { InquiryEvent, Resolution } from '../../shared/inquiry/events';
 import type { InquiryFields } from '../../shared/inquiry/fields';
 import { applyEvent, byHlc, type InquiryRecord, needsRefold, projectInquiry } from '../../shared/inquiry/projection';
-import { type Actor, actorOf, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
+import { type Actor, actorOf, type PinHash, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
 import { encodeHlc, type Hlc, tickHlc } from '../../shared/sync/hlc';
 import { createCalendar } from '../../shared/time/calendar';
 import { timeRulesOf } from '../../shared/time/timeRules';
@@ -112,13 +112,15 @@ export class Repo {
     return typeof id === 'string' ? this.db.profiles.get(id) : undefined;
   }
 
-  async createProfile(input: ProfileInput): Promise<Profile> {
+  /** `pin`: the hash of the PIN chosen at setup (renderer/lock/pin.ts), stored with the profile. */
+  async createProfile(input: ProfileInput, pin?: PinHash): Promise<Profile> {
     const parsed = profileInputSchema.parse(input);
     const profile: Profile = {
       id: newId(this.clock.now()),
       displayName: parsed.displayName,
       role: parsed.role,
       createdAt: this.clock.now(),
+      ...(pin ? { pin } : {}),
     };
     await this.db.transaction('rw', this.db.profiles, this.db.meta, async () => {
       await this.db.profiles.add(profile);
