@@ -5,6 +5,9 @@ import type { InquiryRecord } from '../projection';
 import { type CommandContext, envelopeOf } from './context';
 import { noteOf, requireOpen } from './guards';
 
+const DEPARTMENT_LIMIT = 120;
+const CONTACT_LIMIT = 160;
+
 export interface ReferralInput {
   mcoId: string;
   department: string;
@@ -28,9 +31,15 @@ export function referToMco(state: InquiryRecord, input: ReferralInput, ctx: Comm
   if (!mco) throw new DomainError('validation', 'Choose the MCO to refer to.');
   const department = input.department.trim();
   if (!department) throw new DomainError('validation', `Choose or type the department at ${mco.name} you contacted.`);
+  const contact = input.contact.trim();
+  // The limits of the McoReferred payload: a longer value would be stored here and refused by every other desk.
+  if (department.length > DEPARTMENT_LIMIT)
+    throw new DomainError('validation', `Shorten the department to ${DEPARTMENT_LIMIT} characters or fewer (now ${department.length}).`);
+  if (contact.length > CONTACT_LIMIT)
+    throw new DomainError('validation', `Shorten the MCO contact to ${CONTACT_LIMIT} characters or fewer (now ${contact.length}).`);
   const level = priorityLevel(ctx.config, state.workflow.targets?.priority ?? state.priority);
   const mcoContactDue = ctx.time.endOfBusinessDay(ctx.now);
   const followUpDue = level?.path === 'escalated' ? ctx.time.add(ctx.now, { amount: 1, unit: 'businessDays' }) : mcoContactDue;
-  const payload = { mcoId: mco.id, department, contact: input.contact.trim(), note: noteOf(input.note), mcoContactDue, followUpDue };
+  const payload = { mcoId: mco.id, department, contact, note: noteOf(input.note), mcoContactDue, followUpDue };
   return [{ ...envelopeOf(ctx, state.id), type: 'McoReferred', payload }];
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { encodeHlc } from '../../sync/hlc';
+import { dueItems, dueState } from '../due';
+import { projectInquiry } from '../projection';
+import { recordOutreach } from './recordOutreach';
+import { referToMco } from './referToMco';
+import { reopenInquiry } from './reopenInquiry';
+import { resolveInquiry } from './resolveInquiry';
+import { ct, Desk, LEE, refusal, testContext } from './testKit';
+
+/** The default High inquiry (received Wed 25 Nov 15:00), referred at 15:30 and resolved by the agency at 16:00. */
+function resolved(): Desk {
+  const desk = new Desk();
+  desk.run(referToMco, { mcoId: 'itc', department: 'Member Services', contact: '' }, ct(2026, 11, 25, 15, 30));
+  desk.run(resolveInquiry, { resolution: 'agency', text: 'Ride rebooked.' }, ct(2026, 11, 25, 16, 0));
+  return desk;
+}
+
+describe('reopenInquiry', () => {
+  it('emits one InquiryReopened with the trimmed reason', () => {
+    const desk = resolved();
+    const now = ct(2026, 11, 30, 9, 0);
+    expect(reopenInquiry(desk.record, { reason: ' The ride did not come again. ' }, testContext(now, { actor: LEE }))).toEqual([
+      {
+        id: '01JDESKA000000000000000001',
+        inquiryId: desk.record.id,
+        actor: LEE,
+        deviceId: 'DESKA',
+        hlc: encodeHlc({ wall: now, counter: 0, deviceId: 'DESKA' }),
+        at: now,
+        v: 1,
+        type: 'InquiryReopened',
+        payload: { reason: 'The ride did not come again.' },
+      },
+    ]);
+  });
+
+  it('opens the inquiry again with what was still due, at the times recorded then; the resolution stays in the timeline', () => {
+    const desk = resolved();
+    expect(dueItems(desk.record)).toEqual([]);
+    desk.run(reopenInquiry, { reason: 'The ride did not come again.' }, ct(2026, 11, 30, 9, 0));
+    expect(desk.record).toMatchObject({ status: 'open', workflow: { resolution: null } });
+    const items = dueItems(desk.record);
+    expect(items.map((i) => [i.kind, i.deadline])).toEqual([
+      ['mco_contact', ct(2026, 11, 25, 16, 30)],
+      ['mco_follow_up', ct(2026, 11, 25, 16, 30)],
+      ['first_contact', ct(2026, 11, 27, 10, 30)],
+    ]);
+    expect(items.map((i) => dueState(i, ct(2026, 11, 30, 9, 0)))).toEqual(['overdue', 'overdue', 'overdue']);
+    expect(desk.events.map((e) => e.type)).toEqual(['InquiryLogged', 'TargetsSet', 'McoReferred', 'InquiryResolved', 'InquiryReopened']);
+  });
+
+  it('lets the reopened inquiry be worked and resolved again', () => {
+    const desk = resolved();
+    desk.run(reopenInquiry, { reason: 'Member called back.' }, ct(2026, 11, 30, 9, 0));
+    desk.run(recordOutreach, { party: 'member', method: 'call', reached: true }, ct(2026, 11, 30, 9, 15));
+    desk.run(resolveInquiry, { resolution: 'agency', text: 'Second ride confirmed.' }, ct(2026, 11, 30, 10, 0));
+    expect(desk.record.workflow.resolution).toMatchObject({ type: 'agency', text: 'Second ride confirmed.', at: ct(2026, 11, 30, 10, 0) });
+    expect(projectInquiry(desk.events)).toEqual(desk.record);
+  });
+
+  describe('refusals', () => {
+    it('an inquiry that is open', () => {
+      expect(refusal(() => reopenInquiry(new Desk().record, { reason: 'Why not.' }, testContext(ct(2026, 11, 30, 9, 0))))).toEqual([
+        'invalid_step',
+        'This inquiry is open already.',
+      ]);
+    });
+
+    it('no reason', () => {
+      expect(refusal(() => reopenInquiry(resolved().record, { reason: '' }, testContext(ct(2026, 11, 30, 9, 0))))).toEqual([
+        'validation',
+        'Type why it is reopened.',
+      ]);
+    });
+  });
+});

@@ -1,0 +1,141 @@
+import type { AgencyConfig } from '../../config/agencyConfig';
+import { DomainError } from '../../errors';
+import type { Actor } from '../../people';
+import { encodeHlc, type Hlc, tickHlc } from '../../sync/hlc';
+import type { Instant, TimeZone } from '../../time/types';
+import { zonedToInstant } from '../../time/zone';
+import type { CaseNumber } from '../caseNumber';
+import type { InquiryEvent } from '../events';
+import type { InquiryFields } from '../fields';
+import { applyEvent, type InquiryRecord } from '../projection';
+import type { CommandContext } from './context';
+import { logInquiry } from './logInquiry';
+import { TEST_POLICY } from './testing';
+
+/*
+ * Builders for the process tests (not used by the app): Chicago wall times, people, intake fields,
+ * a command context, and a desk that runs commands one after another the way the storage adapter does.
+ */
+
+export const CHICAGO = 'America/Chicago' as TimeZone;
+
+/** The instant the agency's wall clock (America/Chicago) shows this date and time; month is 1–12. */
+export const ct = (year: number, month: number, day: number, hour = 0, minute = 0): Instant =>
+  zonedToInstant({ year, month, day, hour, minute }, CHICAGO);
+
+export const ANA: Actor = { id: 'p-ana', name: 'Ana Ortiz', role: 'liaison' };
+export const BEN: Actor = { id: 'p-ben', name: 'Ben Cho', role: 'esr' };
+export const LEE: Actor = { id: 'p-lee', name: 'Lee Park', role: 'lead' };
+
+export const CASE = '261125-K7QM2-004' as CaseNumber;
+
+/** A High inquiry received Wed 25 Nov 2026 15:00 CST, the day before Thanksgiving. */
+export const FIELDS: InquiryFields = {
+  receivedAt: ct(2026, 11, 25, 15, 0),
+  source: 'Call Center CSR',
+  originatorName: 'Dana Ruiz',
+  originatorContact: 'dana.ruiz@example.org',
+  memberName: 'Patricia Lee-Hoang',
+  medicaidId: '1234567A',
+  memberDob: '1984-03-15' as InquiryFields['memberDob'],
+  memberPhone: '(515) 555-0142',
+  callbackPhone: '(515) 555-0188',
+  callbackAvailability: 'After 3 pm',
+  mcoEnrollment: 'enrolled',
+  mcoId: 'itc',
+  priority: 'high',
+  category: 'Transportation',
+  subcategory: 'Missed ride',
+  description: 'Ride to dialysis did not come.',
+  expectedOutcome: 'A ride for Friday.',
+  rootCause: '',
+  assignee: { id: 'p-ana', name: 'Ana Ortiz' },
+};
+
+/** A context whose ids count up (01J<desk>…1, …2) and whose stamps count up within the same millisecond. */
+export function testContext(now: Instant, opts: { deviceId?: string; actor?: Actor; config?: AgencyConfig } = {}): CommandContext {
+  const deviceId = opts.deviceId ?? 'DESKA';
+  let ids = 0;
+  let counter = 0;
+  return {
+    actor: opts.actor ?? ANA,
+    deviceId,
+    now,
+    stamp: () => encodeHlc({ wall: now, counter: counter++, deviceId }),
+    newId: () => `01J${deviceId}${String(++ids).padStart(23 - deviceId.length, '0')}`,
+    ...TEST_POLICY,
+    ...(opts.config ? { config: opts.config } : {}),
+  };
+}
+
+/** The DomainError `f` throws; fails when it throws nothing or something else. */
+export function thrown(f: () => unknown): DomainError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error('expected a DomainError, but nothing was thrown');
+}
+
+/** [code, message] of the DomainError `f` throws, for one exact assertion. */
+export const refusal = (f: () => unknown): [string, string] => {
+  const e = thrown(f);
+  return [e.code, e.message];
+};
+
+type Command<I, E extends InquiryEvent> = (state: InquiryRecord, input: I, ctx: CommandContext) => E[];
+
+/**
+ * One desk working one inquiry: each step runs a command on the current record at a given moment,
+ * appends its events (stamps never run backwards, ids never repeat) and folds them in, as the storage
+ * adapter does inside its transaction.
+ */
+export class Desk {
+  readonly events: InquiryEvent[] = [];
+  record: InquiryRecord;
+  private hlc: Hlc;
+  private ids = 0;
+  private readonly config: AgencyConfig | undefined;
+
+  constructor(fields: Partial<InquiryFields> = {}, opts: { at?: Instant; actor?: Actor; config?: AgencyConfig; deviceId?: string } = {}) {
+    const full = { ...FIELDS, ...fields };
+    const at = opts.at ?? full.receivedAt;
+    this.config = opts.config;
+    this.hlc = { wall: 0, counter: 0, deviceId: opts.deviceId ?? 'DESKA' };
+    const events = logInquiry({ fields: full, caseNumber: CASE }, this.context(at, opts.actor ?? ANA));
+    this.record = this.append(events);
+  }
+
+  /** A context at `at` for the next step: its stamps continue this desk's clock. */
+  context(at: Instant, actor: Actor = ANA): CommandContext {
+    const base = testContext(at, { deviceId: this.hlc.deviceId, actor, ...(this.config ? { config: this.config } : {}) });
+    return {
+      ...base,
+      stamp: () => {
+        this.hlc = tickHlc(this.hlc, at);
+        return encodeHlc(this.hlc);
+      },
+      newId: () => `01J${this.hlc.deviceId}${String(++this.ids).padStart(23 - this.hlc.deviceId.length, '0')}`,
+    };
+  }
+
+  /** Runs `command` on the current record at `at`; returns its events (already folded in). */
+  run<I, E extends InquiryEvent>(command: Command<I, E>, input: I, at: Instant, actor: Actor = ANA): E[] {
+    const events = command(this.record, input, this.context(at, actor));
+    this.append(events);
+    return events;
+  }
+
+  private append(events: readonly InquiryEvent[]): InquiryRecord {
+    let state: InquiryRecord | undefined = this.events.length > 0 ? this.record : undefined;
+    for (const e of events) {
+      this.events.push(e);
+      state = applyEvent(state, e);
+    }
+    if (!state) throw new Error('no record');
+    this.record = state;
+    return state;
+  }
+}
