@@ -261,6 +261,9 @@ function StepForm({
         if (e.key === 'Escape') {
           e.preventDefault();
           onDone();
+        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void submit();
         }
       }}
       ref={(el) => {
@@ -268,6 +271,7 @@ function StepForm({
       }}
     >
       <h3 id={titleId}>{title}</h3>
+      <p className="hint">Ctrl+Enter records it; Escape cancels.</p>
       {children}
       {failure && (
         <p role="alert" className="form-error">

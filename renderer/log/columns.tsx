@@ -46,17 +46,18 @@ function PriorityCell({ row }: { row: LogRow }) {
 export const logColumns = helper.columns([
   helper.accessor('caseNumber', { header: 'Case #', size: 160, cell: (c) => <CaseCell row={c.row.original} /> }),
   helper.accessor('receivedAt', { header: 'Received', size: 140, cell: (c) => c.row.original.receivedText }),
-  helper.accessor('source', { header: 'Source', size: 180 }),
-  helper.accessor('memberName', { header: 'Member', size: 240, cell: (c) => <MemberCell row={c.row.original} /> }),
-  helper.accessor('mcoName', { header: 'MCO', size: 180 }),
+  helper.accessor('memberName', { header: 'Member', size: 230, cell: (c) => <MemberCell row={c.row.original} /> }),
   helper.accessor('priorityLabel', { header: 'Priority', size: 110, cell: (c) => <PriorityCell row={c.row.original} /> }),
-  helper.accessor('status', { header: 'Status', size: 100, cell: (c) => <StatusCell row={c.row.original} /> }),
+  // What is due next: what a liaison works the queue by.
+  helper.accessor('nextDueAt', { header: 'Next due', size: 290, cell: (c) => <NextDueCell row={c.row.original} /> }),
   helper.accessor('stage', { header: 'Stage', size: 150 }),
-  helper.accessor('nextDueAt', { header: 'Next due', size: 300, cell: (c) => <NextDueCell row={c.row.original} /> }),
+  helper.accessor('mcoName', { header: 'MCO', size: 180 }),
   helper.accessor('assigneeName', {
     header: 'Assignee',
     size: 150,
     cell: (c) => c.getValue() || <span className="muted">Unassigned</span>,
   }),
+  helper.accessor('source', { header: 'Source', size: 180 }),
+  helper.accessor('status', { header: 'Status', size: 100, cell: (c) => <StatusCell row={c.row.original} /> }),
   helper.accessor('category', { header: 'Category', size: 200 }),
 ]);

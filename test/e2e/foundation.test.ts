@@ -104,15 +104,17 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
     await row.waitFor();
     expect(await row.locator('td').nth(0).textContent()).toMatch(/^261123-[0-9A-Z]{5}-001$/);
     expect(await row.locator('td').nth(1).textContent()).toBe('11/23/2026 09:15');
-    expect(await row.locator('td').nth(2).textContent()).toBe('Managed Care Ombudsman');
-    expect(await row.locator('td').nth(3).textContent()).toContain('M. L. •••');
+    expect(await row.locator('td').nth(2).textContent()).toContain('M. L. •••');
     expect(await row.textContent()).not.toContain('Maria');
-    expect(await row.locator('td').nth(4).textContent()).toBe('Molina Healthcare of Iowa');
-    expect(await row.locator('td').nth(5).textContent()).toBe('High');
-    expect(await row.locator('td').nth(6).textContent()).toBe('Open');
+    expect(await row.locator('td').nth(3).textContent()).toBe('High');
+    expect(await row.locator('td').nth(4).textContent()).toMatch(/^(On track|Due soon|Overdue) First contact · /);
+    expect(await row.locator('td').nth(5).textContent()).toBe('New');
+    expect(await row.locator('td').nth(6).textContent()).toBe('Molina Healthcare of Iowa');
     expect(await row.locator('td').nth(7).textContent()).toBe('Dana Whitfield');
+    expect(await row.locator('td').nth(8).textContent()).toBe('Managed Care Ombudsman');
+    expect(await row.locator('td').nth(9).textContent()).toBe('Open');
     await page.getByRole('button', { name: /^Reveal member for 261123-/ }).press('Enter');
-    expect(await row.locator('td').nth(3).textContent()).toContain('Maria Lopez 1234567A');
+    expect(await row.locator('td').nth(2).textContent()).toContain('Maria Lopez 1234567A');
     await page.screenshot({ path: resolve(shots, 'log.png') });
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -120,7 +122,7 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
     await page.getByRole('heading', { name: 'All open' }).waitFor();
     await page.locator('tbody tr').first().waitFor();
     expect(await page.locator('tbody tr').count()).toBe(1);
-    expect(await page.locator('tbody tr td').nth(3).textContent()).toContain('M. L. •••'); // masked again after reload
+    expect(await page.locator('tbody tr td').nth(2).textContent()).toContain('M. L. •••'); // masked again after reload
   });
 
   it('searches and filters the table', async () => {
@@ -145,7 +147,8 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
     await page.keyboard.type('Called the member; left a voicemail asking for a callback.');
     await page.keyboard.press('Control+Enter');
     const entries = page.locator('.timeline-list li');
-    await page.waitForFunction(() => document.querySelectorAll('.timeline-list li').length === 2);
+    // Logged, its first-contact targets, and the note.
+    await page.waitForFunction(() => document.querySelectorAll('.timeline-list li').length === 3);
     expect(await entries.nth(0).locator('.note-text').textContent()).toBe('Called the member; left a voicemail asking for a callback.');
     expect(await entries.nth(0).locator('.entry-meta strong').textContent()).toBe('Dana Whitfield');
 
@@ -153,9 +156,11 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
     // The editor focuses its first control (the High radio); ArrowDown moves to and checks Escalated.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Control+Enter');
-    await page.waitForFunction(() => document.querySelectorAll('.timeline-list li').length === 3);
-    expect(await entries.nth(0).textContent()).toContain('Changed Priority from High to Escalated.');
-    expect(await entries.nth(0).locator('.entry-meta strong').textContent()).toBe('Dana Whitfield');
+    // The edit, and the new first-contact targets of the new priority.
+    await page.waitForFunction(() => document.querySelectorAll('.timeline-list li').length === 5);
+    expect(await entries.nth(0).textContent()).toContain('First contact for Escalated (1 business day target, 3 business days deadline');
+    expect(await entries.nth(1).textContent()).toContain('Changed Priority from High to Escalated.');
+    expect(await entries.nth(1).locator('.entry-meta strong').textContent()).toBe('Dana Whitfield');
     expect(await page.locator('.inquiry-header .badge').nth(1).textContent()).toBe('Escalated');
 
     // A member identifier edit is masked in the timeline unless revealed.
@@ -163,7 +168,7 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
     await page.keyboard.press('Control+A');
     await page.keyboard.type('515-555-0199');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelectorAll('.timeline-list li').length === 4);
+    await page.waitForFunction(() => document.querySelectorAll('.timeline-list li').length === 6);
     expect(await entries.nth(0).locator('p').nth(1).textContent()).toBe(
       'Changed Best callback number from (•••) •••-0142 to (•••) •••-0199.',
     );
@@ -172,9 +177,9 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
 
     // Edits and notes survive a reload; the log row reflects the edit.
     await page.reload();
-    await page.waitForFunction(() => document.querySelectorAll('.timeline-list li').length === 4);
+    await page.waitForFunction(() => document.querySelectorAll('.timeline-list li').length === 6);
     await page.getByRole('link', { name: 'Log', exact: true }).press('Enter');
     await page.locator('tbody tr').first().waitFor();
-    expect(await page.locator('tbody tr td').nth(5).textContent()).toBe('Escalated');
+    expect(await page.locator('tbody tr td').nth(3).textContent()).toBe('Escalated');
   });
 });
