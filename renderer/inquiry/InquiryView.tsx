@@ -8,7 +8,7 @@ import type { TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
-import { useAgencyConfig, useInquiry, useProfiles, useServices } from '../data/hooks';
+import { useAgencyConfig, useInquiry, usePeople, useServices } from '../data/hooks';
 import { ControlInput } from '../intake/ControlInput';
 import { displayValue } from './display';
 import { controlsOfGroup, EDIT_GROUPS, type EditGroup } from './editGroups';
@@ -146,8 +146,9 @@ function GroupEditor({
   onDone: () => void;
 }) {
   const { repo, clock } = useServices();
-  const profiles = useProfiles();
-  const people = useMemo(() => profiles.map((p) => ({ id: p.id, name: p.displayName })), [profiles]);
+  // Everyone known to this desk (its profiles and everyone seen in the log, synced desks included).
+  const known = usePeople();
+  const people = useMemo(() => known.map((p) => ({ id: p.id, name: p.name })), [known]);
   const [form, setForm] = useState<IntakeForm>(() => formOfFields(inquiry, config.timeZone as TimeZone));
   const [errors, setErrors] = useState<IntakeErrors>({});
   const [failure, setFailure] = useState<string | null>(null);

@@ -14,7 +14,7 @@ import type { TimeZone } from '../../shared/time/types';
 import { navigate } from '../app/router';
 import { Field, RadioGroup } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
-import { useAgencyConfig, useProfiles, useServices } from '../data/hooks';
+import { useAgencyConfig, usePeople, useServices } from '../data/hooks';
 
 const controlId = (c: IntakeControl) => `intake-${c}`;
 
@@ -22,8 +22,9 @@ const controlId = (c: IntakeControl) => `intake-${c}`;
 export function IntakeForm({ profile }: { profile: Profile }) {
   const { repo, clock } = useServices();
   const config = useAgencyConfig();
-  const profiles = useProfiles();
-  const people = useMemo(() => profiles.map((p) => ({ id: p.id, name: p.displayName })), [profiles]);
+  // Everyone known to this desk (its profiles and everyone seen in the log, synced desks included).
+  const known = usePeople();
+  const people = useMemo(() => known.map((p) => ({ id: p.id, name: p.name })), [known]);
   const zone = config.timeZone as TimeZone;
   const [form, setForm] = useState<IntakeFormValues>(() =>
     emptyIntakeForm(clock.now(), zone, profile.role === 'esr' ? null : { id: profile.id, name: profile.displayName }),
