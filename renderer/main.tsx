@@ -2,12 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { bridge } from './app/bridge';
+import { Startup } from './app/Startup';
+import { backupBeforeUpgrade, requestPersistentStorage, startBackupSchedule } from './data/backup';
 import { ChangeFeed } from './data/changes';
 import { clockFromSearch, systemClock } from './data/clock';
 import { LiaisonDb } from './data/db';
 import type { DataServices } from './data/hooks';
 import { LogStore } from './data/logStore';
 import { Repo } from './data/repo';
+import { LockController } from './lock/lockController';
 
 const db = new LiaisonDb();
 const changes = new ChangeFeed(db.name);
@@ -16,11 +19,32 @@ const clock = window.liaison ? systemClock : clockFromSearch(window.location.sea
 const repo = new Repo(db, clock, changes);
 const services: DataServices = { repo, clock, logStore: new LogStore(db, changes, () => repo.config()) };
 
-void repo.device();
+// The idle lock's state lives in localStorage beside the database (no member data in it).
+const lock = new LockController(`${db.name}:lock`, window.localStorage);
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
+const reactRoot = createRoot(root);
+// Before the database opens at this version: back it up if it is from an earlier one (Startup shows
+// progress, or the failure with a way on), then open the app.
+reactRoot.render(
   <StrictMode>
-    <App services={services} bridge={bridge} />
+    <Startup
+      prepare={(onProgress) => backupBeforeUpgrade(db.name, { now: clock.now(), onProgress })}
+      onReady={() => {
+        void repo.device();
+        void requestPersistentStorage();
+        startBackupSchedule(
+          db,
+          () => clock.now(),
+          (err) => console.error('Daily backup failed:', (err as Error).name),
+        );
+        reactRoot.render(
+          <StrictMode>
+            <App services={services} bridge={bridge} lock={lock} />
+          </StrictMode>,
+        );
+      }}
+    />
   </StrictMode>,
 );

@@ -1,14 +1,20 @@
 import type { LiaisonApi } from '../../shared/ipc';
 import { DataContext, type DataServices, useActiveProfile } from '../data/hooks';
+import { LockGate } from '../lock/LockGate';
+import { LockContext } from '../lock/lockContext';
+import type { LockController } from '../lock/lockController';
 import { ProfileSetup } from '../profile/ProfileSetup';
 import { BridgeContext } from './bridgeContext';
 import { Shell } from './Shell';
 
-export function App({ services, bridge }: { services: DataServices; bridge: LiaisonApi }) {
+/** `lock`: the idle lock (renderer/lock); main.tsx always passes one, tests of other screens may leave it out. */
+export function App({ services, bridge, lock = null }: { services: DataServices; bridge: LiaisonApi; lock?: LockController | null }) {
   return (
     <DataContext.Provider value={services}>
       <BridgeContext.Provider value={bridge}>
-        <Gate />
+        <LockContext.Provider value={lock}>
+          <Gate />
+        </LockContext.Provider>
       </BridgeContext.Provider>
     </DataContext.Provider>
   );
@@ -23,5 +29,9 @@ function Gate() {
       </main>
     );
   if (profile === null) return <ProfileSetup />;
-  return <Shell profile={profile} />;
+  return (
+    <LockGate profile={profile}>
+      <Shell profile={profile} />
+    </LockGate>
+  );
 }

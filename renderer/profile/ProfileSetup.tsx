@@ -1,29 +1,37 @@
 import { type FormEvent, useId, useState } from 'react';
 import { profileInputSchema, ROLE_LABELS, ROLES, type Role } from '../../shared/people';
 import { useServices } from '../data/hooks';
+import { useLock } from '../lock/lockContext';
+import { type PinFieldErrors, PinFields, pinFieldErrors } from '../lock/PinFields';
+import { hashPin, pinProblem } from '../lock/pin';
 
 /** First start on a desk: who is working here. Every change they make carries this profile. */
 export function ProfileSetup() {
   const { repo } = useServices();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role | ''>('');
-  const [errors, setErrors] = useState<{ displayName?: string; role?: string; form?: string }>({});
+  const [errors, setErrors] = useState<{ displayName?: string; role?: string; form?: string } & PinFieldErrors>({});
+  // Where the app has an idle lock, the profile's PIN is chosen here, with the name.
+  const lock = useLock();
+  const [pin, setPin] = useState({ pin: '', confirm: '' });
   const [saving, setSaving] = useState(false);
   const id = useId();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const parsed = profileInputSchema.safeParse({ displayName: name, role: role || undefined });
-    if (!parsed.success) {
-      const next: typeof errors = {};
-      for (const issue of parsed.error.issues) next[issue.path[0] as 'displayName' | 'role'] ??= issue.message;
+    const pinErrors = lock ? pinFieldErrors(pin, pinProblem) : null;
+    if (!parsed.success || pinErrors) {
+      const next: typeof errors = { ...pinErrors };
+      if (!parsed.success) for (const issue of parsed.error.issues) next[issue.path[0] as 'displayName' | 'role'] ??= issue.message;
       setErrors(next);
-      document.getElementById(next.displayName ? `${id}-name` : `${id}-role-${ROLES[0]}`)?.focus();
+      const first = next.displayName ? `${id}-name` : next.role ? `${id}-role-${ROLES[0]}` : next.pin ? 'profile-pin' : 'profile-confirm';
+      document.getElementById(first)?.focus();
       return;
     }
     setSaving(true);
     try {
-      await repo.createProfile(parsed.data);
+      await repo.createProfile(parsed.data, lock ? await hashPin(pin.pin) : undefined);
     } catch (err) {
       setErrors({ form: `Your profile could not be saved: ${(err as Error).message}` });
       setSaving(false);
@@ -72,6 +80,18 @@ export function ProfileSetup() {
             </p>
           )}
         </fieldset>
+        {lock && (
+          <PinFields
+            idPrefix="profile"
+            values={pin}
+            errors={errors}
+            onChange={(v) => {
+              setPin(v);
+              setErrors((e) => ({ ...e, pin: undefined, confirm: undefined }));
+            }}
+            label="Your PIN"
+          />
+        )}
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : 'Start using Liaison Log'}
         </button>
