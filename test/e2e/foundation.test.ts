@@ -33,6 +33,11 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
     await page.keyboard.type('Dana Whitfield');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space'); // first role: Member liaison
+    // The PIN that unlocks the idle lock, typed twice.
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2468');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2468');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'All open' }).waitFor();
     await page.getByText('No inquiries have been logged on this desk yet.').waitFor();

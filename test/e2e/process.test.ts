@@ -79,6 +79,11 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     await page.keyboard.type('Ana Ortiz');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space'); // Member liaison
+    // The PIN that unlocks the idle lock, typed twice.
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2468');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2468');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'All open' }).waitFor();
 
