@@ -220,4 +220,5 @@ const inquiryEventTypes = [
   'RoutedToUnitLead',
   'InquiryResolved',
   'InquiryReopened',
+  'InquiryImported',
 ];

@@ -45,6 +45,12 @@ const envelope = {
   /** The desk's wall clock when the event was recorded (shown to people; ordering uses `hlc`). */
   at: z.number().int().nonnegative(),
   v: z.literal(EVENT_FORMAT_VERSION),
+  /**
+   * Set on every event the legacy import wrote (shared/import/): `at` is then the time the old log
+   * gave, not when the desk recorded it (except InquiryImported itself: when the import ran).
+   * Absent on everything a person recorded.
+   */
+  imported: z.literal(true).optional(),
 };
 
 export const inquiryLoggedSchema = z.object({
@@ -126,11 +132,50 @@ export const callbackClosedPayload = z.object({
   outcome: z.enum(['reached', 'no_answer', 'voicemail', 'cancelled']),
   note: text(4000),
 });
+/**
+ * A timer paused while the agency waits on someone else (SPEC issue 8): paused time does not count.
+ * Which timers may pause is policy (config.pausableTimers); the MCO's end-of-day timer may not.
+ */
+export const PAUSABLE_TIMERS = ['first_contact', 'mco_follow_up'] as const;
+/** What ends a pause: a person resuming it, or the event it waits for (recorded by its own command). */
+export const PAUSE_WAITS = ['person', 'member_contact', 'mco_report'] as const;
+export const timerPausedPayload = z.object({
+  timer: z.enum(PAUSABLE_TIMERS),
+  reason: text(400).min(1),
+  waitingFor: z.enum(PAUSE_WAITS),
+});
+/** The timer runs again; its new due times (computed with every pause of that timer left out) are recorded. */
+export const timerResumedPayload = z.object({
+  timer: z.enum(PAUSABLE_TIMERS),
+  /** The new target (first contact only) and deadline. */
+  target: instant.nullable(),
+  deadline: instant,
+  /** True when the event the pause waited for resumed it, not a person. */
+  automatic: z.boolean(),
+});
+
 /** The MCO gate: a member not enrolled with an MCO goes to the unit lead callback queue (SPEC.md "The process" 2). */
 export const routedToUnitLeadPayload = z.object({ reason: text(400) });
 export const RESOLUTIONS = ['agency', 'mco', 'unit_lead', 'unable_to_reach', 'withdrawn'] as const;
 export const inquiryResolvedPayload = z.object({ resolution: z.enum(RESOLUTIONS), text: text(4000).min(1) });
 export const inquiryReopenedPayload = z.object({ reason: text(4000).min(1) });
+/**
+ * The audit record of a legacy import: which file, sheet and row the inquiry (or a later addition
+ * to it) came from, and the row exactly as the old log had it. Recorded once per imported row.
+ */
+export const inquiryImportedPayload = z.object({
+  /** One id per import run: every row of the same run carries it. */
+  importId: z.string().min(10).max(40),
+  fileName: text(260),
+  sheet: text(120),
+  row: z.number().int().positive(),
+  /** 'new': the row became this inquiry; 'update': a later copy of the log added to it. */
+  kind: z.enum(['new', 'update']),
+  /** The row's header texts and cell texts, by column, and what each column was imported as ('' = not imported). */
+  headers: z.array(text(200)).max(500),
+  cells: z.array(text(33_000)).max(500),
+  mapping: z.array(text(40)).max(500),
+});
 
 const eventOf = <T extends string, P extends z.ZodType>(type: T, payload: P) => z.object({ ...envelope, type: z.literal(type), payload });
 
@@ -141,9 +186,12 @@ export const mcoReportedBackSchema = eventOf('McoReportedBack', mcoReportedBackP
 export const mcoFollowedUpSchema = eventOf('McoFollowedUp', mcoFollowedUpPayload);
 export const callbackScheduledSchema = eventOf('CallbackScheduled', callbackScheduledPayload);
 export const callbackClosedSchema = eventOf('CallbackClosed', callbackClosedPayload);
+export const timerPausedSchema = eventOf('TimerPaused', timerPausedPayload);
+export const timerResumedSchema = eventOf('TimerResumed', timerResumedPayload);
 export const routedToUnitLeadSchema = eventOf('RoutedToUnitLead', routedToUnitLeadPayload);
 export const inquiryResolvedSchema = eventOf('InquiryResolved', inquiryResolvedPayload);
 export const inquiryReopenedSchema = eventOf('InquiryReopened', inquiryReopenedPayload);
+export const inquiryImportedSchema = eventOf('InquiryImported', inquiryImportedPayload);
 
 export const inquiryEventSchema = z.discriminatedUnion('type', [
   inquiryLoggedSchema,
@@ -157,8 +205,11 @@ export const inquiryEventSchema = z.discriminatedUnion('type', [
   callbackScheduledSchema,
   callbackClosedSchema,
   routedToUnitLeadSchema,
+  timerPausedSchema,
+  timerResumedSchema,
   inquiryResolvedSchema,
   inquiryReopenedSchema,
+  inquiryImportedSchema,
 ]);
 
 interface Envelope {
@@ -169,6 +220,8 @@ interface Envelope {
   hlc: HlcStamp;
   at: Instant;
   v: typeof EVENT_FORMAT_VERSION;
+  /** Written by the legacy import; `at` is then the old log's time (InquiryImported: when the import ran). */
+  imported?: true;
 }
 
 export interface InquiryLogged extends Envelope {
@@ -195,9 +248,13 @@ export type McoReportedBack = WorkflowEvent<'McoReportedBack', typeof mcoReporte
 export type McoFollowedUp = WorkflowEvent<'McoFollowedUp', typeof mcoFollowedUpPayload>;
 export type CallbackScheduled = WorkflowEvent<'CallbackScheduled', typeof callbackScheduledPayload>;
 export type CallbackClosed = WorkflowEvent<'CallbackClosed', typeof callbackClosedPayload>;
+export type TimerPaused = WorkflowEvent<'TimerPaused', typeof timerPausedPayload>;
+export type TimerResumed = WorkflowEvent<'TimerResumed', typeof timerResumedPayload>;
+export type PausableTimer = (typeof PAUSABLE_TIMERS)[number];
 export type RoutedToUnitLead = WorkflowEvent<'RoutedToUnitLead', typeof routedToUnitLeadPayload>;
 export type InquiryResolved = WorkflowEvent<'InquiryResolved', typeof inquiryResolvedPayload>;
 export type InquiryReopened = WorkflowEvent<'InquiryReopened', typeof inquiryReopenedPayload>;
+export type InquiryImported = WorkflowEvent<'InquiryImported', typeof inquiryImportedPayload>;
 export type Resolution = (typeof RESOLUTIONS)[number];
 
 export type InquiryEvent =
@@ -212,8 +269,11 @@ export type InquiryEvent =
   | CallbackScheduled
   | CallbackClosed
   | RoutedToUnitLead
+  | TimerPaused
+  | TimerResumed
   | InquiryResolved
-  | InquiryReopened;
+  | InquiryReopened
+  | InquiryImported;
 export type EventType = InquiryEvent['type'];
 
 /** Parses an event from an untrusted source (IPC, sync share, import). */

@@ -2,7 +2,7 @@ import type { PersonRef } from '../people';
 import { type HlcStamp, laterStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
 import type { CaseNumber } from './caseNumber';
-import type { InquiryEvent, PARTIES, Resolution } from './events';
+import type { InquiryEvent, PARTIES, PAUSE_WAITS, PausableTimer, Resolution } from './events';
 import type { FieldName, InquiryFields } from './fields';
 
 export const STATUSES = ['open', 'resolved'] as const;
@@ -34,6 +34,16 @@ export interface Callback {
   scheduledAt: Instant;
 }
 
+/** A pause of one timer; `end` null while it holds. */
+export interface TimerPause {
+  timer: PausableTimer;
+  start: Instant;
+  end: Instant | null;
+  reason: string;
+  waitingFor: (typeof PAUSE_WAITS)[number];
+  by: PersonRef;
+}
+
 /** Where the inquiry stands in the process (SPEC.md "The process"); derived, never stored as a field. */
 export interface WorkflowState {
   targets: { priority: string; from: Instant; firstContactTarget: Instant; firstContactDeadline: Instant } | null;
@@ -42,6 +52,8 @@ export interface WorkflowState {
   outreachAttempts: number;
   referral: Referral | null;
   callbacks: Callback[];
+  /** Every pause of every timer, oldest first; the open ones hold their timer. */
+  pauses: TimerPause[];
   /** When the MCO gate sent it to the unit lead callback queue. */
   routedToUnitLeadAt: Instant | null;
   resolution: { type: Resolution; text: string; at: Instant; by: PersonRef } | null;
@@ -53,6 +65,7 @@ export const EMPTY_WORKFLOW: WorkflowState = {
   outreachAttempts: 0,
   referral: null,
   callbacks: [],
+  pauses: [],
   routedToUnitLeadAt: null,
   resolution: null,
 };
@@ -73,6 +86,16 @@ export interface InquiryRecord extends InquiryFields {
   noteCount: number;
   eventCount: number;
   workflow: WorkflowState;
+  /** Set when the inquiry came from the old log (its first InquiryImported event); absent otherwise. */
+  imported?: ImportedFrom;
+}
+
+/** Where an imported inquiry came from: the old log's file, sheet and row, and when it was imported. */
+export interface ImportedFrom {
+  fileName: string;
+  sheet: string;
+  row: number;
+  at: Instant;
 }
 
 /**
@@ -110,6 +133,10 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
     case 'NoteAdded':
       next.noteCount += 1;
       return next;
+    case 'InquiryImported':
+      // The first import names the row the inquiry came from; later copies only add to its timeline.
+      next.imported ??= { fileName: e.payload.fileName, sheet: e.payload.sheet, row: e.payload.row, at: e.at };
+      return next;
     case 'FieldEdited': {
       const { field, to } = e.payload;
       const current = state.fieldHlc[field];
@@ -125,7 +152,7 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
   }
 }
 
-type WorkflowEvent = Exclude<InquiryEvent, { type: 'InquiryLogged' | 'NoteAdded' | 'FieldEdited' }>;
+type WorkflowEvent = Exclude<InquiryEvent, { type: 'InquiryLogged' | 'NoteAdded' | 'FieldEdited' | 'InquiryImported' }>;
 
 /** The process steps, folded in HLC order (later facts win: a newer referral replaces an older one). */
 function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
@@ -200,6 +227,23 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
       if (outcome === 'reached') return { ...w, callbacks, firstContactAt: w.firstContactAt ?? at };
       if (outcome === 'no_answer' || outcome === 'voicemail') return { ...w, callbacks, outreachAttempts: w.outreachAttempts + 1 };
       return { ...w, callbacks };
+    }
+    case 'TimerPaused': {
+      if (w.pauses.some((p) => p.timer === e.payload.timer && p.end === null)) return w; // already paused (another desk too)
+      const { timer, reason, waitingFor } = e.payload;
+      return { ...w, pauses: [...w.pauses, { timer, start: at, end: null, reason, waitingFor, by }] };
+    }
+    case 'TimerResumed': {
+      const p = e.payload;
+      const pauses = w.pauses.map((x) => (x.timer === p.timer && x.end === null ? { ...x, end: at } : x));
+      if (p.timer === 'first_contact' && w.targets)
+        return {
+          ...w,
+          pauses,
+          targets: { ...w.targets, firstContactTarget: (p.target ?? w.targets.firstContactTarget) as Instant, firstContactDeadline: p.deadline as Instant },
+        };
+      if (p.timer === 'mco_follow_up' && w.referral) return { ...w, pauses, referral: { ...w.referral, followUpDue: p.deadline as Instant } };
+      return { ...w, pauses };
     }
     case 'RoutedToUnitLead':
       return { ...w, routedToUnitLeadAt: w.routedToUnitLeadAt ?? at };

@@ -1,0 +1,263 @@
+import { encodeTime } from 'ulid';
+import { priorityLevel } from '../config/agencyConfig';
+import type { CaseNumber } from '../inquiry/caseNumber';
+import type { CommandContext } from '../inquiry/commands/context';
+import { gateEvent, targetsEvent } from '../inquiry/commands/targets';
+import type {
+  InquiryEvent,
+  InquiryImported,
+  InquiryLogged,
+  InquiryResolved,
+  McoReferred,
+  NoteAdded,
+  OutreachRecorded,
+} from '../inquiry/events';
+import type { InquiryRecord } from '../inquiry/projection';
+import type { Instant } from '../time/types';
+import type { ColumnMapping } from './fields';
+import { type ImportedRow, splitNote, updatesText } from './normalise';
+
+/*
+ * The events an old log row becomes. Ids are derived from the row's fingerprint digest (SHA-256 of
+ * `ImportedRow.key`, computed by the caller with WebCrypto), so the same row imported again, from
+ * the same file or a later copy, on this desk or another, gives the same ids and is stored once.
+ */
+
+/** Imported case numbers use sequence numbers from here, so they never meet the desk's own (001, 002 …). */
+export const IMPORT_SEQ_FIRST = 900_001;
+export const IMPORT_SEQ_LAST = 999_999;
+
+export interface ImportRun {
+  importId: string;
+  fileName: string;
+  sheet: string;
+  headers: readonly string[];
+  mapping: ColumnMapping;
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** `length` Crockford characters from a digest, 5 bits each. */
+function base32(digest: Uint8Array, length: number): string {
+  let out = '';
+  let bits = 0;
+  let value = 0;
+  let i = 0;
+  while (out.length < length) {
+    if (bits < 5) {
+      value = ((value << 8) | (digest[i++ % digest.length] ?? 0)) & 0xffff;
+      bits += 8;
+    }
+    out += CROCKFORD[(value >> (bits - 5)) & 31];
+    bits -= 5;
+  }
+  return out;
+}
+
+/** The inquiry id of a row: ULID-shaped, its time part the received time, the rest from the digest. */
+export function importedInquiryId(digest: Uint8Array, receivedAt: Instant): string {
+  return encodeTime(receivedAt, 10) + base32(digest, 16);
+}
+
+/** An event id of a row: the event's time, 14 characters of the digest and a 2-character kind. */
+function eventId(digest: Uint8Array, at: number, kind: string): string {
+  return encodeTime(at, 10) + base32(digest, 14) + kind;
+}
+
+const noteKind = (i: number): string => `N${CROCKFORD[i % 32]}`;
+
+type Envelope = Pick<InquiryEvent, 'id' | 'inquiryId' | 'actor' | 'deviceId' | 'hlc' | 'at' | 'v'> & { imported: true };
+
+function envelope(ctx: CommandContext, inquiryId: string, id: string, at: Instant): Envelope {
+  return { id, inquiryId, actor: ctx.actor, deviceId: ctx.deviceId, hlc: ctx.stamp(), at, v: 1, imported: true };
+}
+
+function importedEvent(
+  row: ImportedRow,
+  run: ImportRun,
+  kind: 'new' | 'update',
+  inquiryId: string,
+  id: string,
+  ctx: CommandContext,
+): InquiryImported {
+  const width = Math.max(run.headers.length, row.cells.length);
+  const pad = <T>(a: readonly T[], fill: T): T[] => Array.from({ length: width }, (_, i) => a[i] ?? fill);
+  return {
+    ...envelope(ctx, inquiryId, id, ctx.now),
+    type: 'InquiryImported',
+    payload: {
+      importId: run.importId,
+      fileName: run.fileName.slice(0, 260),
+      sheet: run.sheet.slice(0, 120),
+      row: row.rowNumber,
+      kind,
+      headers: pad(run.headers, '').map((h) => h.slice(0, 200)),
+      cells: pad(row.cells, ''),
+      mapping: pad(run.mapping, null).map((f) => f ?? ''),
+    },
+  };
+}
+
+/**
+ * A new inquiry from a row: logged at its received time, first-contact targets under the policy in
+ * force now (as logInquiry sets them, so timeliness reports work on history), the MCO gate, the first
+ * contact, the MCO referral, the updates as notes, the resolution, and the audit record of the row.
+ * Every event but the audit record is marked `imported` and dated by the old log.
+ */
+export function newInquiryEvents(
+  row: ImportedRow,
+  digest: Uint8Array,
+  caseNumber: CaseNumber,
+  run: ImportRun,
+  ctx: CommandContext,
+): InquiryEvent[] {
+  const f = row.fields;
+  const received = f.receivedAt;
+  const inquiryId = importedInquiryId(digest, received);
+  const events: InquiryEvent[] = [];
+  const logged: InquiryLogged = {
+    ...envelope(ctx, inquiryId, eventId(digest, received, 'LG'), received),
+    type: 'InquiryLogged',
+    payload: { caseNumber, fields: f },
+  };
+  events.push(logged);
+  const targets = targetsEvent(ctx, inquiryId, f.priority, received);
+  if (targets) events.push({ ...targets, ...envelope(ctx, inquiryId, eventId(digest, received, 'TG'), received) });
+  const gate = gateEvent(ctx, inquiryId, f);
+  if (gate) events.push({ ...gate, ...envelope(ctx, inquiryId, eventId(digest, received, 'RT'), received) });
+  const notes = [...(row.updates ? splitNote(row.updates) : []), ...row.extraNotes];
+  events.push(...historyEvents(row, digest, inquiryId, ctx, { contacted: true, referral: true, notes, resolution: true }));
+  // Dated by the row, not the run, so two desks importing the same file record the same event.
+  events.push(importedEvent(row, run, 'new', inquiryId, eventId(digest, received, 'IM'), ctx));
+  return events;
+}
+
+interface HistoryParts {
+  contacted: boolean;
+  referral: boolean;
+  notes: readonly string[];
+  resolution: boolean;
+}
+
+function historyEvents(row: ImportedRow, digest: Uint8Array, inquiryId: string, ctx: CommandContext, parts: HistoryParts): InquiryEvent[] {
+  const events: InquiryEvent[] = [];
+  const f = row.fields;
+  if (parts.contacted && row.contactedAt !== null) {
+    const contact: OutreachRecorded = {
+      ...envelope(ctx, inquiryId, eventId(digest, row.contactedAt, 'OC'), row.contactedAt),
+      type: 'OutreachRecorded',
+      payload: {
+        party: 'member',
+        method: 'call',
+        reached: true,
+        note: 'First contact, from the old log (it does not say how or with whom).',
+      },
+    };
+    events.push(contact);
+  }
+  const ref = row.mcoReferral;
+  if (parts.referral && ref) {
+    const level = priorityLevel(ctx.config, f.priority);
+    const mcoContactDue = ctx.time.endOfBusinessDay(ref.at);
+    const followUpDue = level?.path === 'escalated' ? ctx.time.add(ref.at, { amount: 1, unit: 'businessDays' }) : mcoContactDue;
+    const referral: McoReferred = {
+      ...envelope(ctx, inquiryId, eventId(digest, ref.at, 'MR'), ref.at),
+      type: 'McoReferred',
+      payload: {
+        mcoId: ref.mcoId,
+        department: ref.department,
+        contact: ref.contact,
+        note: 'Sent to the MCO, from the old log.',
+        mcoContactDue,
+        followUpDue,
+      },
+    };
+    events.push(referral);
+  }
+  // Updates carry no dates of their own: they sit at the last dated step before the resolution.
+  const notesAt = Math.max(f.receivedAt, row.contactedAt ?? 0, ref?.at ?? 0) as Instant;
+  parts.notes.forEach((text, i) => {
+    const note: NoteAdded = {
+      ...envelope(ctx, inquiryId, eventId(digest, notesAt, noteKind(i)), notesAt),
+      type: 'NoteAdded',
+      payload: { text },
+    };
+    events.push(note);
+  });
+  if (parts.resolution && row.resolution) {
+    const r = row.resolution;
+    const resolved: InquiryResolved = {
+      ...envelope(ctx, inquiryId, eventId(digest, r.at, 'RS'), r.at),
+      type: 'InquiryResolved',
+      payload: { resolution: r.type, text: r.text },
+    };
+    events.push(resolved);
+  }
+  return events;
+}
+
+/** What a later copy of a row adds to the inquiry an earlier import made. */
+export interface RowUpdate {
+  contacted: boolean;
+  referral: boolean;
+  resolution: boolean;
+  notes: string[];
+}
+
+export const isEmptyUpdate = (u: RowUpdate): boolean => !u.contacted && !u.referral && !u.resolution && u.notes.length === 0;
+
+/**
+ * Compares a later copy of a row with what the log holds: the inquiry's record and the Updates text
+ * the last import of this row saw (from its InquiryImported record). Only facts the log lacks are
+ * added: a first contact or MCO referral it has none of, a resolution while it is open, and Updates
+ * text it has not seen: what was appended, or the whole text when it was rewritten. Fields are never
+ * changed: people may have edited them in the app since.
+ */
+export function rowUpdate(row: ImportedRow, record: InquiryRecord, previousUpdates: string): RowUpdate {
+  const w = record.workflow;
+  let notes: string[] = [];
+  if (row.updates && row.updates !== previousUpdates) {
+    const added =
+      previousUpdates && row.updates.startsWith(previousUpdates) ? row.updates.slice(previousUpdates.length).trim() : row.updates;
+    if (added)
+      notes = splitNote(previousUpdates && added !== row.updates ? added : `Updates, as a later copy of the old log has them:\n${added}`);
+  }
+  return {
+    contacted: row.contactedAt !== null && w.firstContactAt === null,
+    referral: row.mcoReferral !== null && w.referral === null,
+    resolution: row.resolution !== null && record.status === 'open',
+    notes,
+  };
+}
+
+/** The Updates text an InquiryImported record saw, as the import normalises it. */
+export function updatesOf(e: InquiryImported): string {
+  const column = e.payload.mapping.indexOf('updates');
+  return column < 0 ? '' : updatesText(e.payload.cells[column] ?? '');
+}
+
+/**
+ * The events for a later copy of a row. `revision` is the digest of the later row's whole content,
+ * so importing the same later copy again (here or on another desk) gives the same ids.
+ */
+export function updateEvents(
+  row: ImportedRow,
+  update: RowUpdate,
+  revision: Uint8Array,
+  inquiryId: string,
+  run: ImportRun,
+  ctx: CommandContext,
+): InquiryEvent[] {
+  if (isEmptyUpdate(update)) return [];
+  const events = historyEvents(row, revision, inquiryId, ctx, {
+    contacted: update.contacted,
+    referral: update.referral,
+    notes: update.notes,
+    resolution: update.resolution,
+  });
+  events.push(importedEvent(row, run, 'update', inquiryId, eventId(revision, row.fields.receivedAt, 'IM'), ctx));
+  return events;
+}
+
+/** The content a revision digest is taken over: the fingerprint and every cell. */
+export const revisionText = (row: ImportedRow): string => `${row.key}\u0000${row.cells.join('\u0001')}`;
