@@ -12,6 +12,10 @@ export default defineConfig({
         test: { name: 'electron', environment: 'node', include: ['electron/**/*.test.ts', 'scripts/**/*.test.ts'] },
       },
       {
+        // Multi-desk sync simulations on temp folders (and a real SMB share): docs/sync.md "Tests".
+        test: { name: 'sync', environment: 'node', include: ['test/sync/**/*.test.ts'], setupFiles: ['fake-indexeddb/auto'], testTimeout: 60_000 },
+      },
+      {
         plugins: [react()],
         define: { __APP_VERSION__: JSON.stringify('test') },
         test: {

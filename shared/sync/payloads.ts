@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { type InquiryEvent, parseEvent } from '../inquiry/events';
+import { fromUtf8, type SyncPlatform, utf8 } from './platform';
+
+/**
+ * What the encrypted files hold, as gzip-compressed JSON, each with a version so a later app can
+ * read an older file (and an older app recognises a newer one and says so). Events inside are
+ * parsed one by one with `parseEvent`: the envelope is the contract, their types are not sync's
+ * business.
+ */
+export const PAYLOAD_VERSION = 1;
+
+const deviceId = z.string().regex(/^[0-9A-Za-z]{1,64}$/);
+const seq = z.number().int().min(0);
+const version = z.number().int().min(1);
+
+const segmentSchema = z.object({ v: version, device: deviceId, seq: seq.min(1), events: z.array(z.unknown()) });
+
+/** A desk's heartbeat: who it is, how far it has published and read, and what it set aside. */
+const deskStateSchema = z.object({
+  v: version,
+  device: deviceId,
+  deskCode: z.string().max(16),
+  /** Who is working at the desk (profile display names), so colleagues recognise it. */
+  label: z.string().max(200),
+  at: z.number().int().nonnegative(),
+  /** The highest segment this desk has published (0: none). */
+  lastSeq: seq,
+  /** The lowest of its segments still on the share (after clean-up of older ones). */
+  oldestSeq: seq,
+  /** Per desk, the highest segment this desk has applied with every segment before it. */
+  readThrough: z.record(z.string(), seq),
+  /** Segments it could not read: their writers republish them. */
+  quarantined: z.array(z.object({ device: deviceId, seq: seq.min(1) })).max(1000),
+});
+export type DeskState = z.infer<typeof deskStateSchema>;
+
+const manifestSchema = z.object({
+  v: version,
+  stamp: z.string().max(100),
+  by: deviceId,
+  at: z.number().int().nonnegative(),
+  /** Per desk, the highest segment whose events (and every earlier segment's) the snapshot holds. */
+  frontier: z.record(z.string(), seq),
+  parts: z.number().int().min(0).max(1_000_000),
+  events: z.number().int().min(0),
+  partDigests: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+});
+export type SnapshotManifest = z.infer<typeof manifestSchema>;
+
+const partSchema = z.object({ v: version, n: z.number().int().min(1), events: z.array(z.unknown()) });
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: 'damaged' | 'newer_format' };
+
+async function encode(platform: SyncPlatform, value: unknown): Promise<Uint8Array> {
+  return platform.gzip(utf8(JSON.stringify(value)));
+}
+
+async function decode<T>(platform: SyncPlatform, bytes: Uint8Array, schema: z.ZodType<T>): Promise<Decoded<T>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(fromUtf8(await platform.gunzip(bytes)));
+  } catch {
+    return { ok: false, reason: 'damaged' };
+  }
+  const v = (json as { v?: unknown } | null)?.v;
+  if (typeof v === 'number' && v > PAYLOAD_VERSION) return { ok: false, reason: 'newer_format' };
+  const parsed = schema.safeParse(json);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: 'damaged' };
+}
+
+export interface ParsedEvents {
+  events: InquiryEvent[];
+  /** Entries that are not events this version understands (a newer app's, or damaged). */
+  rejected: number;
+}
+
+function parseEvents(raw: readonly unknown[]): ParsedEvents {
+  const events: InquiryEvent[] = [];
+  let rejected = 0;
+  for (const r of raw) {
+    const parsed = parseEvent(r);
+    if (parsed.ok) events.push(parsed.event);
+    else rejected += 1;
+  }
+  return { events, rejected };
+}
+
+export const encodeSegment = (platform: SyncPlatform, device: string, n: number, events: readonly InquiryEvent[]) =>
+  encode(platform, { v: PAYLOAD_VERSION, device, seq: n, events });
+
+export async function decodeSegment(platform: SyncPlatform, bytes: Uint8Array, device: string, n: number): Promise<Decoded<ParsedEvents>> {
+  const r = await decode(platform, bytes, segmentSchema);
+  if (!r.ok) return r;
+  if (r.value.device !== device || r.value.seq !== n) return { ok: false, reason: 'damaged' };
+  return { ok: true, value: parseEvents(r.value.events) };
+}
+
+export const encodeDeskState = (platform: SyncPlatform, state: DeskState) => encode(platform, state);
+export const decodeDeskState = (platform: SyncPlatform, bytes: Uint8Array) => decode(platform, bytes, deskStateSchema);
+
+export const encodeManifest = (platform: SyncPlatform, m: SnapshotManifest) => encode(platform, m);
+export const decodeManifest = (platform: SyncPlatform, bytes: Uint8Array) => decode(platform, bytes, manifestSchema);
+
+export const encodePart = (platform: SyncPlatform, n: number, events: readonly InquiryEvent[]) =>
+  encode(platform, { v: PAYLOAD_VERSION, n, events });
+
+export async function decodePart(platform: SyncPlatform, bytes: Uint8Array, n: number): Promise<Decoded<ParsedEvents>> {
+  const r = await decode(platform, bytes, partSchema);
+  if (!r.ok) return r;
+  if (r.value.n !== n) return { ok: false, reason: 'damaged' };
+  return { ok: true, value: parseEvents(r.value.events) };
+}
