@@ -40,6 +40,8 @@ export const AUTOSAVE_DELAY_MS = 500;
 export interface FormDraft {
   /** The draft found when the form opened, once it has been applied; null when there was none. */
   restoredFrom: number | null;
+  /** The last autosave did not reach the database (the form itself is unaffected). */
+  autosaveFailed: boolean;
   /** Throws the draft away (the "Discard draft" action) and stops the notice. */
   discard(): Promise<void>;
   /** Call after the form's content is stored for good: the draft is no longer needed. */
@@ -90,12 +92,20 @@ export function useFormDraft<T extends object>(
 
   // What the latest render holds; the timers and the close handler read it through this ref.
   const flush = useRef<() => Promise<void>>(async () => undefined);
+  const [autosaveFailed, setAutosaveFailed] = useState(false);
+  const mounted = useRef(true);
   flush.current = async () => {
     const next = pending.current;
     pending.current = null;
     if (!next || finished.current) return;
-    if (next.pristine) await clearDraft(db, id);
-    else await saveDraft(db, { id, profileId: id.slice(id.indexOf(':') + 1), savedAt: clock.now(), values: toStrings(next.values) });
+    try {
+      if (next.pristine) await clearDraft(db, id);
+      else await saveDraft(db, { id, profileId: id.slice(id.indexOf(':') + 1), savedAt: clock.now(), values: toStrings(next.values) });
+      if (mounted.current) setAutosaveFailed(false);
+    } catch (err) {
+      // The database closing with the window is not a failure anyone can act on; anything else is shown.
+      if ((err as Error)?.name !== 'DatabaseClosedError' && mounted.current) setAutosaveFailed(true);
+    }
   };
 
   useEffect(() => {
@@ -109,9 +119,11 @@ export function useFormDraft<T extends object>(
 
   // Closing the form (navigating away, the idle lock, a reload) saves what is pending at once.
   useEffect(() => {
+    mounted.current = true;
     const onHide = () => void flush.current();
     window.addEventListener('pagehide', onHide);
     return () => {
+      mounted.current = false;
       window.removeEventListener('pagehide', onHide);
       void flush.current();
     };
@@ -119,6 +131,7 @@ export function useFormDraft<T extends object>(
 
   return {
     restoredFrom,
+    autosaveFailed,
     discard: async () => {
       pending.current = null;
       setRestoredFrom(null);

@@ -14,7 +14,9 @@ import type { TimeZone } from '../../shared/time/types';
 import { navigate } from '../app/router';
 import { Field, RadioGroup } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
+import { draftKey, useFormDraft } from '../data/drafts';
 import { useAgencyConfig, usePeople, useServices } from '../data/hooks';
+import { DraftNotice } from './DraftNotice';
 
 const controlId = (c: IntakeControl) => `intake-${c}`;
 
@@ -30,6 +32,15 @@ export function IntakeForm({ profile }: { profile: Profile }) {
     emptyIntakeForm(clock.now(), zone, profile.role === 'esr' ? null : { id: profile.id, name: profile.displayName }),
   );
   const [errors, setErrors] = useState<IntakeErrors>({});
+  // The form autosaves as a draft (debounced) and is filled back in when reopened after a crash, a lock or a close.
+  const [opened, setOpened] = useState(form);
+  const draft = useFormDraft(
+    draftKey('intake', profile.id),
+    form,
+    INTAKE_CONTROL_ORDER.every((c) => form[c] === opened[c]),
+    (values) =>
+      setForm((f) => ({ ...f, ...Object.fromEntries(INTAKE_CONTROL_ORDER.filter((c) => c in values).map((c) => [c, values[c]])) })),
+  );
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -54,6 +65,7 @@ export function IntakeForm({ profile }: { profile: Profile }) {
     setSaving(true);
     try {
       const { id } = await repo.logInquiry(result.fields);
+      await draft.clear();
       navigate({ name: 'inquiry', id });
     } catch (err) {
       setFailure(`The inquiry was not saved: ${(err as Error).message} Nothing was stored; try again.`);
@@ -76,6 +88,25 @@ export function IntakeForm({ profile }: { profile: Profile }) {
         New inquiry
       </h1>
       <p className="muted">Fields marked required must be filled. Enter saves from a one-line field; Ctrl+Enter saves from anywhere.</p>
+      {draft.restoredFrom !== null && (
+        <DraftNotice
+          savedAt={draft.restoredFrom}
+          zone={zone}
+          onDiscard={() => {
+            const fresh = emptyIntakeForm(clock.now(), zone, profile.role === 'esr' ? null : { id: profile.id, name: profile.displayName });
+            setForm(fresh);
+            setOpened(fresh);
+            setErrors({});
+            void draft.discard();
+            document.getElementById('intake-title')?.focus();
+          }}
+        />
+      )}
+      {draft.autosaveFailed && (
+        <p className="form-error" role="alert">
+          This form could not be autosaved as a draft just now. What you type is still here; save the inquiry when you can.
+        </p>
+      )}
       {errorList.length > 0 && (
         <div className="error-summary" role="alert">
           <h2>
@@ -274,7 +305,15 @@ export function IntakeForm({ profile }: { profile: Profile }) {
           <button type="submit" className="primary" disabled={saving} aria-keyshortcuts="Control+Enter">
             {saving ? 'Saving…' : 'Save inquiry'}
           </button>
-          <button type="button" className="secondary" onClick={() => navigate({ name: 'log' })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              // Cancelling is meant: the draft goes too.
+              void draft.clear();
+              navigate({ name: 'log' });
+            }}
+          >
             Cancel
           </button>
         </div>
