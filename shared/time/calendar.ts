@@ -46,8 +46,15 @@ export const officeHoursSchema = z
 export type OfficeHours = z.infer<typeof officeHoursSchema>;
 
 const dayHoursSchema = officeHoursSchema.nullable();
-const isoDaySchema = z.custom<IsoDay>((v) => typeof v === 'string' && isIsoDay(v), 'a day as yyyy-MM-dd');
-const timeZoneSchema = z.custom<TimeZone>((v) => typeof v === 'string' && isValidTimeZone(v), 'not a known IANA time zone');
+// Plain strings in, branded strings out, so stored or typed configs need no casts.
+const isoDaySchema = z
+  .string()
+  .refine(isIsoDay, 'a day as yyyy-MM-dd')
+  .transform((s) => s as IsoDay);
+const timeZoneSchema = z
+  .string()
+  .refine(isValidTimeZone, 'not a known IANA time zone')
+  .transform((s) => s as TimeZone);
 
 const STANDARD_DAY: OfficeHours = { open: '08:00', close: '16:30' };
 const defaultWeek = (): WeekHours => [null, STANDARD_DAY, STANDARD_DAY, STANDARD_DAY, STANDARD_DAY, STANDARD_DAY, null];
@@ -476,7 +483,8 @@ interface Trace {
 
 const newTrace = (): Trace => ({ segments: [], skipped: [], earlyCloses: [], dstChanges: [], stoppedAt: null, remainingMs: 0 });
 
-const noOfficeTime = (day: IsoDay) => new RangeError(`No office hours for ${MAX_DAYS_WITHOUT_OFFICE_TIME} days from ${day}: check the calendar configuration`);
+const noOfficeTime = (day: IsoDay) =>
+  new RangeError(`No office hours for ${MAX_DAYS_WITHOUT_OFFICE_TIME} days from ${day}: check the calendar configuration`);
 
 function toMs(minutes: number): number {
   if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`Time to add must be a finite number of minutes ≥ 0, not ${minutes}`);
@@ -529,7 +537,7 @@ function step(st: CalendarState, t: number, ms: number, spans: readonly Span[], 
       trace?.skipped.push({ day: info.day, at: info.start as Instant, reason: info.closed });
     } else if (pos <= info.close) {
       if (trace && info.early) trace.earlyCloses.push({ day: info.day, at: info.close as Instant, reason: info.early });
-      let from = pos > info.open ? pos : info.open;
+      let from = Math.max(pos, info.open);
       for (;;) {
         while (p < n && (spans[p] as Span).end <= from) p++;
         const pause = p < n ? (spans[p] as Span) : undefined;
@@ -649,13 +657,23 @@ const orNull = (result: number): Instant | null => (Number.isNaN(result) ? null 
  * count (the deadline is unknown until it ends; a deadline reached before the pause began is still returned).
  */
 export function addBusinessMinutes(cal: BusinessCalendar, t: Instant, minutes: number): Instant;
-export function addBusinessMinutes(cal: BusinessCalendar, t: Instant, minutes: number, pauses: readonly Pause[] | undefined): Instant | null;
+export function addBusinessMinutes(
+  cal: BusinessCalendar,
+  t: Instant,
+  minutes: number,
+  pauses: readonly Pause[] | undefined,
+): Instant | null;
 export function addBusinessMinutes(cal: BusinessCalendar, t: Instant, minutes: number, pauses?: readonly Pause[]): Instant | null {
   return orNull(step(cal[STATE], t, toMs(minutes), pauseSpans(pauses, t), null));
 }
 
 /** addBusinessMinutes with a record of where the time was counted and what was skipped; `due` is the same instant. */
-export function addBusinessMinutesExplained(cal: BusinessCalendar, t: Instant, minutes: number, pauses?: readonly Pause[]): DeadlineExplanation {
+export function addBusinessMinutesExplained(
+  cal: BusinessCalendar,
+  t: Instant,
+  minutes: number,
+  pauses?: readonly Pause[],
+): DeadlineExplanation {
   const st = cal[STATE];
   const trace = newTrace();
   const result = step(st, t, toMs(minutes), pauseSpans(pauses, t), trace);
@@ -684,7 +702,12 @@ export function addClockMinutes(cal: BusinessCalendar, t: Instant, minutes: numb
 }
 
 /** addClockMinutes with its record (segments split only by pauses; DST changes crossed are listed). */
-export function addClockMinutesExplained(cal: BusinessCalendar, t: Instant, minutes: number, pauses?: readonly Pause[]): DeadlineExplanation {
+export function addClockMinutesExplained(
+  cal: BusinessCalendar,
+  t: Instant,
+  minutes: number,
+  pauses?: readonly Pause[],
+): DeadlineExplanation {
   const st = cal[STATE];
   const trace = newTrace();
   const result = stepClock(st, t, toMs(minutes), pauseSpans(pauses, t), trace);
@@ -736,8 +759,8 @@ function officeMs(st: CalendarState, a: number, b: number): number {
   let total = 0;
   for (;;) {
     if (info.closed === null) {
-      const lo = a > info.open ? a : info.open;
-      const hi = b < info.close ? b : info.close;
+      const lo = Math.max(a, info.open);
+      const hi = Math.min(b, info.close);
       if (hi > lo) total += hi - lo;
     }
     if (b <= info.end) break;

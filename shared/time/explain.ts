@@ -208,7 +208,9 @@ export function explainDeadline(input: ExplainDeadlineInput): DeadlineWords {
         break;
       }
       case 'early':
-        steps.push(`${fullDay(local(item.at as Instant, zone))} closed from ${local(item.at as Instant, zone).time} (${reasonWords(item.reason)})`);
+        steps.push(
+          `${fullDay(local(item.at as Instant, zone))} closed from ${local(item.at as Instant, zone).time} (${reasonWords(item.reason)})`,
+        );
         break;
     }
   }

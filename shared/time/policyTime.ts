@@ -46,16 +46,28 @@ export const policyBasis = (d: PolicyDuration): DeadlineExplanation['basis'] => 
  * clock hours. With pauses: null while an open-ended pause holds a count not yet reached.
  */
 export function addPolicyDuration(cal: BusinessCalendar, t: Instant, d: PolicyDuration): Instant;
-export function addPolicyDuration(cal: BusinessCalendar, t: Instant, d: PolicyDuration, pauses: readonly Pause[] | undefined): Instant | null;
+export function addPolicyDuration(
+  cal: BusinessCalendar,
+  t: Instant,
+  d: PolicyDuration,
+  pauses: readonly Pause[] | undefined,
+): Instant | null;
 export function addPolicyDuration(cal: BusinessCalendar, t: Instant, d: PolicyDuration, pauses?: readonly Pause[]): Instant | null {
   const minutes = policyDurationMinutes(cal, d);
   return policyBasis(d) === 'clock' ? addClockMinutes(cal, t, minutes, pauses) : addBusinessMinutes(cal, t, minutes, pauses);
 }
 
 /** addPolicyDuration with its record, for explainDeadline (explain.ts); `due` is the same value. */
-export function explainPolicyDuration(cal: BusinessCalendar, t: Instant, d: PolicyDuration, pauses?: readonly Pause[]): DeadlineExplanation {
+export function explainPolicyDuration(
+  cal: BusinessCalendar,
+  t: Instant,
+  d: PolicyDuration,
+  pauses?: readonly Pause[],
+): DeadlineExplanation {
   const minutes = policyDurationMinutes(cal, d);
-  return policyBasis(d) === 'clock' ? addClockMinutesExplained(cal, t, minutes, pauses) : addBusinessMinutesExplained(cal, t, minutes, pauses);
+  return policyBasis(d) === 'clock'
+    ? addClockMinutesExplained(cal, t, minutes, pauses)
+    : addBusinessMinutesExplained(cal, t, minutes, pauses);
 }
 
 /** Time elapsed from a to b in the duration's own terms (office minutes or clock minutes), pauses left out: for "within target" in reports. */

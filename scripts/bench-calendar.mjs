@@ -1,0 +1,104 @@
+// Benchmark for shared/time business-time arithmetic: prints ns/op; asserts nothing.
+// `node scripts/bench-calendar.mjs` — bundles the TypeScript with esbuild into a temp file, then times
+// addBusinessMinutes & co. on random (seeded) inputs, and a 100,000-inquiry "due items" pass.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(path.join(tmpdir(), 'bench-calendar-'));
+const entry = path.join(dir, 'entry.ts');
+const outfile = path.join(dir, 'bundle.mjs');
+await build({
+  stdin: {
+    contents: [
+      `export * from ${JSON.stringify(path.join(repoRoot, 'shared/time/calendar.ts'))};`,
+      `export * from ${JSON.stringify(path.join(repoRoot, 'shared/time/policyTime.ts'))};`,
+      `export { zonedToInstant } from ${JSON.stringify(path.join(repoRoot, 'shared/time/zone.ts'))};`,
+    ].join('\n'),
+    resolveDir: repoRoot,
+    sourcefile: entry,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile,
+  logLevel: 'error',
+});
+const t = await import(pathToFileURL(outfile).href);
+rmSync(dir, { recursive: true, force: true });
+
+// A small seeded PRNG (mulberry32) so runs are comparable.
+let seed = 20261126;
+const random = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+};
+
+const from = Date.UTC(2024, 0, 1);
+const to = Date.UTC(2027, 11, 31);
+const N = 200_000;
+const starts = Float64Array.from({ length: N }, () => Math.floor(from + random() * (to - from)));
+const durations = [60, 120, 240, 510, 1020, 1530, 3570];
+const minutes = Float64Array.from({ length: N }, () => durations[Math.floor(random() * durations.length)]);
+
+function time(label, n, fn) {
+  const t0 = process.hrtime.bigint();
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += fn(i) ?? 0;
+  const ns = Number(process.hrtime.bigint() - t0);
+  console.log(`${label.padEnd(58)} ${(ns / n).toFixed(0).padStart(7)} ns/op  (${n} ops, ${(ns / 1e6).toFixed(1)} ms)`);
+  return sink;
+}
+
+// Cold: a fresh calendar pays for holidays (date-holidays) and building each day once (Intl), then caches.
+{
+  const t0 = process.hrtime.bigint();
+  const cal = t.createCalendar();
+  for (let i = 0; i < 2000; i++) t.addBusinessMinutes(cal, starts[i], minutes[i]);
+  console.log(
+    `cold: new calendar + first 2,000 adds over 4 years          ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms total`,
+  );
+}
+
+const cal = t.createCalendar();
+for (let i = 0; i < N; i++) t.addBusinessMinutes(cal, starts[i], minutes[i]); // warm the day cache
+for (let round = 0; round < 2; round++) {
+  console.log(`-- round ${round + 1}`);
+  time('addBusinessMinutes (1 h … 7 business days)', N, (i) => t.addBusinessMinutes(cal, starts[i], minutes[i]));
+  time('addBusinessMinutes (2 business hours)', N, (i) => t.addBusinessMinutes(cal, starts[i], 120));
+  time('addPolicyDuration (3 business days)', N, (i) => t.addPolicyDuration(cal, starts[i], { amount: 3, unit: 'businessDays' }));
+  time('addPolicyDuration (24 clock hours)', N, (i) => t.addPolicyDuration(cal, starts[i], { amount: 24, unit: 'clockHours' }));
+  const pauses = [{ start: 0, end: 0, reason: '' }];
+  time('addBusinessMinutes with one closed pause (1 business day)', N, (i) => {
+    pauses[0] = { start: starts[i] + 3_600_000, end: starts[i] + 30 * 3_600_000, reason: 'documents requested' };
+    return t.addBusinessMinutes(cal, starts[i], 510, pauses);
+  });
+  time('endOfBusinessDay', N, (i) => t.endOfBusinessDay(cal, starts[i]));
+  time('businessMinutesBetween (t, t + 3 days)', N, (i) => t.businessMinutesBetween(cal, starts[i], starts[i] + 3 * 86_400_000));
+  time('businessMinutesBetween (t, t + 180 days: aging)', N / 10, (i) =>
+    t.businessMinutesBetween(cal, starts[i], starts[i] + 180 * 86_400_000),
+  );
+  time('addBusinessMinutesExplained (2 business hours)', N / 10, (i) => t.addBusinessMinutesExplained(cal, starts[i], 120).segments.length);
+}
+
+// The lead's case: due items for 100,000 open inquiries (a target and a deadline each, plus end of day for a third).
+{
+  const n = 100_000;
+  const t0 = process.hrtime.bigint();
+  let sink = 0;
+  for (let i = 0; i < n; i++) {
+    const received = starts[i];
+    const high = i % 3 !== 0;
+    sink += t.addPolicyDuration(cal, received, high ? { amount: 2, unit: 'businessHours' } : { amount: 1, unit: 'businessDays' });
+    sink += t.addPolicyDuration(cal, received, high ? { amount: 4, unit: 'businessHours' } : { amount: 3, unit: 'businessDays' });
+    if (i % 3 === 1) sink += t.endOfBusinessDay(cal, received + 3_600_000);
+  }
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  console.log(`100,000 inquiries: target + deadline (+ end of day for a third): ${ms.toFixed(1)} ms total (${sink > 0 ? 'ok' : ''})`);
+}
