@@ -7,6 +7,7 @@ import { useQueueTime } from '../data/useNow';
 import { InquiryView } from '../inquiry/InquiryView';
 import { IntakeForm } from '../intake/IntakeForm';
 import { LogView } from '../log/LogView';
+import { SettingsView } from '../settings/SettingsView';
 import { bridgeEvents } from './bridge';
 import { useBridge } from './bridgeContext';
 import { hrefOf, navigate, parseRoute, useHash } from './router';
@@ -76,6 +77,13 @@ export function Shell({ profile }: { profile: Profile }) {
         <button type="button" className="primary" onClick={() => navigate({ name: 'new' })} aria-keyshortcuts="Alt+N">
           New inquiry <kbd>Alt+N</kbd>
         </button>
+        <a
+          className="topbar-link"
+          href={hrefOf({ name: 'settings', section: null })}
+          aria-current={route.name === 'settings' ? 'page' : undefined}
+        >
+          Settings
+        </a>
         <div className="whoami">
           <span className="who">{profile.displayName}</span>
           <span className="muted">{ROLE_LABELS[profile.role]}</span>
@@ -107,6 +115,7 @@ export function Shell({ profile }: { profile: Profile }) {
         {route.name === 'log' && <LogView profile={profile} query={query} onQuery={setQuery} searchRef={searchRef} />}
         {route.name === 'new' && <IntakeForm profile={profile} />}
         {route.name === 'inquiry' && <InquiryView id={route.id} profile={profile} />}
+        {route.name === 'settings' && <SettingsView section={route.section} profile={profile} />}
       </main>
     </div>
   );

@@ -1,13 +1,16 @@
 import { useSyncExternalStore } from 'react';
 
 /** Screens, addressed by the URL hash so the browser's Back works and e2e tests can deep-link. */
-export type Route = { name: 'log' } | { name: 'new' } | { name: 'inquiry'; id: string };
+export type Route = { name: 'log' } | { name: 'new' } | { name: 'inquiry'; id: string } | { name: 'settings'; section: string | null };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/new') return { name: 'new' };
   const m = /^\/inquiry\/([0-9A-Za-z]{10,40})$/.exec(path);
   if (m) return { name: 'inquiry', id: m[1] as string };
+  // Settings: `#/settings` lists the sections, `#/settings/<section>` opens one (see renderer/settings/SettingsView.tsx).
+  const settings = /^\/settings(?:\/([a-z-]{1,40}))?$/.exec(path);
+  if (settings) return { name: 'settings', section: settings[1] ?? null };
   return { name: 'log' };
 }
 
@@ -19,10 +22,20 @@ export function hrefOf(route: Route): string {
       return '#/new';
     case 'inquiry':
       return `#/inquiry/${route.id}`;
+    case 'settings':
+      return route.section ? `#/settings/${route.section}` : '#/settings';
   }
 }
 
+let leaveGuard: (() => boolean) | null = null;
+
+/** A screen with unsaved changes sets a guard that asks before leaving (false = stay); null removes it. */
+export function setLeaveGuard(guard: (() => boolean) | null): void {
+  leaveGuard = guard;
+}
+
 export function navigate(route: Route): void {
+  if (leaveGuard && !leaveGuard()) return;
   window.location.hash = hrefOf(route);
 }
 

@@ -1,0 +1,493 @@
+import Papa from 'papaparse';
+import { type ChangeEvent, useState } from 'react';
+import type { AgencyConfig, Mco, McoContact, McoDepartment } from '../../shared/config/agencyConfig';
+import { applyContactImport, type ImportPlan, planContactImport } from '../../shared/config/mcoCsv';
+import { uniqueSlug } from '../../shared/config/slug';
+import type { ConfigPath } from '../../shared/config/validateConfig';
+import { normalisePhone } from '../../shared/inquiry/phone';
+import { Field } from '../components/Field';
+import { type BuildResult, fieldId, SettingsPage, useConfigEditor } from './configEditor';
+import type { SettingsScreenProps } from './SettingsView';
+
+interface ContactDraft {
+  key: string;
+  name: string;
+  phone: string;
+  email: string;
+  hours: string;
+}
+interface DepartmentDraft {
+  key: string;
+  name: string;
+  contacts: ContactDraft[];
+}
+interface McoDraft {
+  key: string;
+  /** null for an MCO added here: its id is made from its name on save and never changes after. */
+  id: string | null;
+  name: string;
+  active: boolean;
+  /** Other names, comma-separated as typed. */
+  aliases: string;
+  departments: DepartmentDraft[];
+}
+interface DirectoryDraft {
+  mcos: McoDraft[];
+}
+
+let keySeq = 0;
+const newKey = (prefix: string) => `${prefix}-new-${++keySeq}`;
+
+const contactDraft = (c: McoContact, key: string): ContactDraft => ({ key, name: c.name, phone: c.phone, email: c.email, hours: c.hours });
+const departmentDrafts = (departments: readonly McoDepartment[], prefix: string): DepartmentDraft[] =>
+  departments.map((d, j) => ({
+    key: `${prefix}-d${j}`,
+    name: d.name,
+    contacts: d.contacts.map((c, k) => contactDraft(c, `${prefix}-d${j}-c${k}`)),
+  }));
+
+function toDraft(c: AgencyConfig): DirectoryDraft {
+  return {
+    mcos: c.mcos.map((m) => ({
+      key: `mco-${m.id}`,
+      id: m.id,
+      name: m.name,
+      active: m.active,
+      aliases: m.aliases.join(', '),
+      departments: departmentDrafts(m.departments, `mco-${m.id}`),
+    })),
+  };
+}
+
+const splitAliases = (text: string) =>
+  text
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+
+function mcosOf(d: DirectoryDraft): Mco[] {
+  const taken = new Set(d.mcos.map((m) => m.id).filter((id): id is string => id !== null));
+  return d.mcos.map((m) => {
+    let id = m.id;
+    if (id === null) {
+      id = uniqueSlug(m.name, taken, { max: 40, fallback: 'mco' });
+      taken.add(id);
+    }
+    return {
+      id,
+      name: m.name.trim(),
+      active: m.active,
+      aliases: splitAliases(m.aliases),
+      departments: m.departments.map((dept) => ({
+        name: dept.name.trim(),
+        contacts: dept.contacts.map((c) => ({
+          name: c.name.trim(),
+          // Stored in one form, "(515) 555-0123 x12"; a number that is not one is left as typed for validation to name.
+          phone: c.phone.trim() === '' ? '' : (normalisePhone(c.phone) ?? c.phone.trim()),
+          email: c.email.trim(),
+          hours: c.hours.trim(),
+        })),
+      })),
+    };
+  });
+}
+
+const build = (d: DirectoryDraft, config: AgencyConfig): BuildResult => ({ next: { ...config, mcos: mcosOf(d) }, issues: [] });
+
+/** Every alias problem is shown at the one aliases input. */
+const anchor = (path: ConfigPath): ConfigPath => (path[0] === 'mcos' && path[2] === 'aliases' ? path.slice(0, 3) : path);
+
+/** Settings → MCO directory: MCOs, other names, departments and contacts; import contacts from CSV. */
+export function McoDirectory({ config }: SettingsScreenProps) {
+  const editor = useConfigEditor(config, toDraft, build, anchor);
+  const { draft, setDraft, errorOf } = editor;
+  const err = (...path: ConfigPath) => errorOf(path);
+  const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+
+  const setMco = (i: number, patch: Partial<McoDraft>) =>
+    setDraft((d) => ({ ...d, mcos: d.mcos.map((m, x) => (x === i ? { ...m, ...patch } : m)) }));
+  const setDepartments = (i: number, update: (ds: DepartmentDraft[]) => DepartmentDraft[]) =>
+    setDraft((d) => ({ ...d, mcos: d.mcos.map((m, x) => (x === i ? { ...m, departments: update(m.departments) } : m)) }));
+  const setDepartment = (i: number, j: number, update: (dept: DepartmentDraft) => DepartmentDraft) =>
+    setDepartments(i, (ds) => ds.map((dept, y) => (y === j ? update(dept) : dept)));
+  const setContact = (i: number, j: number, k: number, patch: Partial<ContactDraft>) =>
+    setDepartment(i, j, (dept) => ({ ...dept, contacts: dept.contacts.map((c, z) => (z === k ? { ...c, ...patch } : c)) }));
+
+  const addMco = () => {
+    const i = draft.mcos.length;
+    setDraft((d) => ({ ...d, mcos: [...d.mcos, { key: newKey('mco'), id: null, name: '', active: true, aliases: '', departments: [] }] }));
+    focusLater(fieldId(['mcos', i, 'name']));
+  };
+  const addDepartment = (i: number) => {
+    const j = draft.mcos[i]?.departments.length ?? 0;
+    setDepartments(i, (ds) => [...ds, { key: newKey('dept'), name: '', contacts: [] }]);
+    focusLater(fieldId(['mcos', i, 'departments', j, 'name']));
+  };
+  const addContact = (i: number, j: number) => {
+    const k = draft.mcos[i]?.departments[j]?.contacts.length ?? 0;
+    setDepartment(i, j, (dept) => ({
+      ...dept,
+      contacts: [...dept.contacts, { key: newKey('contact'), name: '', phone: '', email: '', hours: '' }],
+    }));
+    focusLater(fieldId(['mcos', i, 'departments', j, 'contacts', k, 'name']));
+  };
+
+  const applyImport = (plan: ImportPlan) => {
+    const before = mcosOf(draft);
+    const after = applyContactImport(before, plan);
+    setDraft((d) => ({
+      ...d,
+      mcos: d.mcos.map((m, i) =>
+        JSON.stringify(before[i]?.departments) === JSON.stringify(after[i]?.departments)
+          ? m
+          : { ...m, departments: departmentDrafts(after[i]?.departments ?? [], newKey(m.key)) },
+      ),
+    }));
+  };
+
+  return (
+    <SettingsPage
+      {...editor.page}
+      titleId="mcos-title"
+      title="MCO directory"
+      intro={
+        <p className="muted">
+          The MCOs members are enrolled with, the names they go by, and whom to call in each department. An MCO that no longer serves
+          members is deactivated, not deleted: inquiries that name it keep it.
+        </p>
+      }
+    >
+      <nav className="jump-list" aria-label="MCOs on this page">
+        <ul>
+          {draft.mcos.map((m, i) => (
+            <li key={m.key}>
+              <button type="button" className="link-button" onClick={() => document.getElementById(`mco-heading-${m.key}`)?.focus()}>
+                {m.name.trim() || `New MCO ${i + 1}`}
+                {m.active ? '' : ' (inactive)'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {draft.mcos.map((m, i) => (
+        <section key={m.key} className={`section mco-card${m.active ? '' : ' inactive'}`} aria-labelledby={`mco-heading-${m.key}`}>
+          <h2 id={`mco-heading-${m.key}`} tabIndex={-1}>
+            {m.name.trim() || `New MCO ${i + 1}`}
+            {!m.active && <span className="badge status-inactive">Inactive</span>}
+          </h2>
+          <div className="grid">
+            <Field id={fieldId(['mcos', i, 'name'])} label="Name" required error={err('mcos', i, 'name')}>
+              {(p) => <input {...p} value={m.name} onChange={(e) => setMco(i, { name: e.target.value })} autoComplete="off" />}
+            </Field>
+            <Field
+              id={fieldId(['mcos', i, 'aliases'])}
+              label="Other names"
+              hint="Separated by commas, e.g. ITC, Total Care: used to match old logs and imports"
+              error={err('mcos', i, 'aliases')}
+              className="wide"
+            >
+              {(p) => <input {...p} value={m.aliases} onChange={(e) => setMco(i, { aliases: e.target.value })} autoComplete="off" />}
+            </Field>
+          </div>
+          <div className="mco-status">
+            <label className="choice">
+              <input
+                type="checkbox"
+                id={`mco-${m.key}-active`}
+                checked={m.active}
+                onChange={(e) => setMco(i, { active: e.target.checked })}
+              />
+              Active: offered when logging an inquiry
+            </label>
+            {m.id === null && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setDraft((d) => ({ ...d, mcos: d.mcos.filter((_, x) => x !== i) }));
+                  focusLater('mcos-add');
+                }}
+              >
+                Remove {m.name.trim() || 'this new MCO'}
+              </button>
+            )}
+          </div>
+          <h3 className="sub-heading">Departments</h3>
+          {m.departments.length === 0 && <p className="muted">No departments yet.</p>}
+          {m.departments.map((dept, j) => (
+            <fieldset key={dept.key} className="settings-card department">
+              <legend>{dept.name.trim() || `New department ${j + 1}`}</legend>
+              <div className="department-head">
+                <Field
+                  id={fieldId(['mcos', i, 'departments', j, 'name'])}
+                  label="Department"
+                  required
+                  error={err('mcos', i, 'departments', j, 'name')}
+                >
+                  {(p) => (
+                    <input
+                      {...p}
+                      value={dept.name}
+                      onChange={(e) => setDepartment(i, j, (x) => ({ ...x, name: e.target.value }))}
+                      autoComplete="off"
+                    />
+                  )}
+                </Field>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => {
+                    setDepartments(i, (ds) => ds.filter((_, y) => y !== j));
+                    focusLater(`mco-${m.key}-add-department`);
+                  }}
+                >
+                  Remove department {dept.name.trim() || j + 1}
+                </button>
+              </div>
+              {dept.contacts.length > 0 && (
+                <table className="settings-table contacts-table">
+                  <caption className="visually-hidden">
+                    Contacts in {dept.name || 'this department'}, {m.name}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Contact</th>
+                      <th scope="col">Phone</th>
+                      <th scope="col">E-mail</th>
+                      <th scope="col">Hours</th>
+                      <th scope="col">
+                        <span className="visually-hidden">Remove</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {dept.contacts.map((c, k) => {
+                      const at: ConfigPath = ['mcos', i, 'departments', j, 'contacts', k];
+                      const cell = (field: 'name' | 'phone' | 'email' | 'hours', label: string, extra: { type?: string } = {}) => (
+                        <td>
+                          <CellInput
+                            id={fieldId([...at, field])}
+                            label={`${label} of contact ${k + 1}`}
+                            value={c[field]}
+                            error={errorOf([...at, field])}
+                            onChange={(v) => setContact(i, j, k, { [field]: v })}
+                            type={extra.type}
+                          />
+                        </td>
+                      );
+                      return (
+                        <tr key={c.key}>
+                          {cell('name', 'Name')}
+                          {cell('phone', 'Phone', { type: 'tel' })}
+                          {cell('email', 'E-mail', { type: 'email' })}
+                          {cell('hours', 'Hours')}
+                          <td>
+                            <button
+                              type="button"
+                              className="link-button"
+                              onClick={() => {
+                                setDepartment(i, j, (x) => ({ ...x, contacts: x.contacts.filter((_, z) => z !== k) }));
+                                focusLater(`dept-${dept.key}-add-contact`);
+                              }}
+                            >
+                              Remove {c.name.trim() || `contact ${k + 1}`}
+                            </button>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              )}
+              <div>
+                <button type="button" id={`dept-${dept.key}-add-contact`} className="secondary" onClick={() => addContact(i, j)}>
+                  Add a contact to {dept.name.trim() || 'this department'}
+                </button>
+              </div>
+            </fieldset>
+          ))}
+          <div>
+            <button type="button" id={`mco-${m.key}-add-department`} className="secondary" onClick={() => addDepartment(i)}>
+              Add a department to {m.name.trim() || 'this MCO'}
+            </button>
+          </div>
+        </section>
+      ))}
+      <div className="section-actions">
+        <button type="button" id="mcos-add" className="secondary" onClick={addMco}>
+          Add an MCO
+        </button>
+      </div>
+      <ContactImport mcos={mcosOf(draft)} onApply={applyImport} />
+    </SettingsPage>
+  );
+}
+
+function CellInput({
+  id,
+  label,
+  value,
+  error,
+  onChange,
+  type,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  error: string | undefined;
+  onChange: (v: string) => void;
+  type?: string | undefined;
+}) {
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <input
+        id={id}
+        type={type ?? 'text'}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        autoComplete="off"
+      />
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const PREVIEW_OK_ROWS = 200;
+const KIND_LABELS = { add: 'Add', update: 'Update', unchanged: 'No change' } as const;
+
+/** Reads a CSV of contacts, shows what each row would do (or why it cannot), and adds the good rows to the form. */
+function ContactImport({ mcos, onApply }: { mcos: Mco[]; onApply: (plan: ImportPlan) => void }) {
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function onFile(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    setDone(null);
+    if (!file) return;
+    setFileName(file.name);
+    const text = await file.text();
+    const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+    const broken = parsed.errors.find((x) => x.type === 'Quotes' || x.type === 'Delimiter');
+    if (broken) {
+      setPlan({ ok: false, fileError: `The file could not be read as CSV (row ${(broken.row ?? 0) + 1}: ${broken.message}).` });
+      return;
+    }
+    const [header = [], ...rows] = parsed.data;
+    setPlan(planContactImport(mcos, header, rows));
+  }
+
+  const clear = () => {
+    setPlan(null);
+    setFileName(null);
+    const input = document.getElementById('mcos-import-file') as HTMLInputElement | null;
+    if (input) input.value = '';
+  };
+
+  const apply = () => {
+    if (!plan?.ok) return;
+    onApply(plan);
+    const { add, update } = plan.counts;
+    setDone(
+      `${add} ${add === 1 ? 'contact' : 'contacts'} added and ${update} updated in the directory above. Review them, then Save to keep them.`,
+    );
+    clear();
+  };
+
+  const shown = plan?.ok
+    ? [
+        ...plan.rows.filter((r) => r.outcome.kind === 'error'),
+        ...plan.rows.filter((r) => r.outcome.kind !== 'error').slice(0, PREVIEW_OK_ROWS),
+      ]
+    : [];
+  const changes = plan?.ok ? plan.counts.add + plan.counts.update : 0;
+
+  return (
+    <section className="section import-panel" aria-labelledby="mcos-import-title">
+      <h2 id="mcos-import-title">Import contacts from a CSV file</h2>
+      <p className="hint">
+        One contact per row, with a header row naming the columns: <strong>MCO</strong>, <strong>Department</strong>, <strong>Name</strong>,
+        and optionally Phone, Email, Hours. The MCO may be its name or any other name listed above. A contact with the same name in the same
+        department is updated; nothing is stored until you Save.
+      </p>
+      <div className="field narrow">
+        <label htmlFor="mcos-import-file">CSV file</label>
+        <input id="mcos-import-file" type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} />
+      </div>
+      {plan && !plan.ok && (
+        <p className="form-error" role="alert">
+          {fileName ? `${fileName}: ` : ''}
+          {plan.fileError}
+        </p>
+      )}
+      {plan?.ok && (
+        <>
+          <p role="status">
+            {fileName}: {plan.rows.length} {plan.rows.length === 1 ? 'row' : 'rows'}. {plan.counts.add} to add, {plan.counts.update} to
+            update, {plan.counts.unchanged} unchanged, {plan.counts.error} with problems
+            {plan.counts.error > 0 ? ' (they will be skipped)' : ''}.
+          </p>
+          <div className="table-wrap">
+            <table className="settings-table import-preview">
+              <caption className="visually-hidden">What each row of the file would do</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">MCO</th>
+                  <th scope="col">Department</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Phone</th>
+                  <th scope="col">E-mail</th>
+                  <th scope="col">Hours</th>
+                  <th scope="col">Result</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((r) => (
+                  <tr key={r.line} className={r.outcome.kind === 'error' ? 'row-error' : undefined}>
+                    <td>{r.line}</td>
+                    <td>{r.outcome.kind === 'error' ? r.values.mco : r.outcome.mcoName}</td>
+                    <td>
+                      {r.values.department}
+                      {r.outcome.kind !== 'error' && r.outcome.newDepartment ? ' (new)' : ''}
+                    </td>
+                    <td>{r.values.name}</td>
+                    <td>{r.outcome.kind === 'error' ? r.values.phone : r.outcome.contact.phone}</td>
+                    <td>{r.values.email}</td>
+                    <td>{r.values.hours}</td>
+                    <td>
+                      {r.outcome.kind === 'error' ? <span className="field-error">{r.outcome.message}</span> : KIND_LABELS[r.outcome.kind]}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {shown.length < plan.rows.length && (
+            <p className="hint">Showing every row with a problem and the first {PREVIEW_OK_ROWS} others.</p>
+          )}
+          <div className="actions">
+            <button type="button" className="primary" onClick={apply} disabled={changes === 0}>
+              {changes === 0 ? 'Nothing to add' : `Add ${changes} ${changes === 1 ? 'change' : 'changes'} to the directory`}
+            </button>
+            <button type="button" className="secondary" onClick={clear}>
+              Discard this file
+            </button>
+          </div>
+        </>
+      )}
+      <p role="status" className="settings-status">
+        {done}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,279 @@
+import { type FormEvent, type KeyboardEvent, type ReactNode, useRef, useState } from 'react';
+import type { AgencyConfig } from '../../shared/config/agencyConfig';
+import {
+  ConfigInvalidError,
+  type ConfigIssue,
+  type ConfigPath,
+  describePath,
+  pathKey,
+  validateAgencyConfig,
+} from '../../shared/config/validateConfig';
+import { hrefOf, navigate, setLeaveGuard } from '../app/router';
+import { focusOnMount } from '../components/focusOnMount';
+import { useServices } from '../data/hooks';
+import { useLeaveGuard } from './useLeaveGuard';
+
+/*
+ * What every settings screen shares: a draft of its part of the configuration, one Save that validates the
+ * whole configuration (problems shown beside their fields and listed at the top), writes it with
+ * Repo.saveConfig (all or nothing), and a Cancel that drops the draft. Leaving with unsaved changes asks first.
+ */
+
+/** The id of the control that edits a configuration path: ['priorityLevels', 2, 'label'] → "cfg-priorityLevels-2-label". */
+export const fieldId = (path: ConfigPath): string => `cfg-${path.join('-')}`;
+
+/** A problem found in the draft before it is a configuration (a number that is not one), filed like a config issue. */
+export type DraftIssue = ConfigIssue;
+
+export interface BuildResult {
+  next: AgencyConfig;
+  /** Problems in the draft itself; the configuration is validated only when there are none. */
+  issues: DraftIssue[];
+}
+
+export interface ConfigEditor<D> {
+  draft: D;
+  setDraft: (update: (d: D) => D) => void;
+  dirty: boolean;
+  saving: boolean;
+  /** Message beside the control of `path`, if any. */
+  errorOf: (path: ConfigPath) => string | undefined;
+  save: () => Promise<void>;
+  cancel: () => void;
+  page: Omit<SettingsPageProps, 'title' | 'intro' | 'children' | 'titleId'>;
+}
+
+/** Keeps a draft of `config` (as `toDraft` shapes it) and saves it back through `build`. */
+export function useConfigEditor<D>(
+  config: AgencyConfig,
+  toDraft: (c: AgencyConfig) => D,
+  build: (draft: D, config: AgencyConfig) => BuildResult,
+  /** The path of the control that shows a problem at `path`, when that differs (several aliases in one input). */
+  anchor: (path: ConfigPath) => ConfigPath = (path) => path,
+): ConfigEditor<D> {
+  const { repo } = useServices();
+  const [base, setBase] = useState(() => toDraft(config));
+  const [draft, setDraftState] = useState(base);
+  const [issues, setIssues] = useState<{ next: AgencyConfig; list: ConfigIssue[] } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(base);
+  useLeaveGuard(dirty);
+
+  const byKey = new Map<string, string>();
+  for (const i of issues?.list ?? []) if (!byKey.has(fieldId(anchor(i.path)))) byKey.set(fieldId(anchor(i.path)), i.message);
+
+  const setDraft = (update: (d: D) => D) => {
+    setDraftState(update);
+    setStatus(null);
+  };
+
+  const refuse = (next: AgencyConfig, unordered: ConfigIssue[]) => {
+    // Listed in the order of the fields on the screen; problems with no field here come last.
+    const at = (i: ConfigIssue) => document.getElementById(fieldId(anchor(i.path)));
+    const list = unordered
+      .map((issue, n) => ({ issue, n, el: at(issue) }))
+      .sort((a, b) => {
+        if (a.el && b.el) return a.el === b.el ? a.n - b.n : a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+        return a.el ? -1 : b.el ? 1 : a.n - b.n;
+      })
+      .map((x) => x.issue);
+    setIssues({ next, list });
+    // The first field in error takes focus; when it is not on this screen, the summary does.
+    requestAnimationFrame(() => {
+      const first = list.map((i) => document.getElementById(fieldId(anchor(i.path)))).find((el) => el !== null);
+      (first ?? summaryRef.current)?.focus();
+    });
+  };
+
+  async function save() {
+    if (saving) return;
+    setFailure(null);
+    setStatus(null);
+    const { next, issues: local } = build(draft, config);
+    const checked = validateAgencyConfig(next);
+    if (local.length > 0 || !checked.ok) {
+      // A field the draft could not read says so once; the configuration's other problems are listed with it.
+      const taken = new Set(local.map((i) => pathKey(i.path)));
+      return refuse(next, [...local, ...(checked.ok ? [] : checked.issues.filter((i) => !taken.has(pathKey(i.path))))]);
+    }
+    setIssues(null);
+    setSaving(true);
+    try {
+      const { changes } = await repo.saveConfig(checked.config);
+      const saved = toDraft(checked.config);
+      setBase(saved);
+      setDraftState(saved);
+      setStatus(
+        changes.length === 0
+          ? 'Nothing to save: the settings were already like this.'
+          : `Saved. ${changes.join(' ')} Changes apply to inquiries logged from now on.`,
+      );
+    } catch (err) {
+      if (err instanceof ConfigInvalidError) refuse(next, [...err.issues]);
+      else setFailure((err as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const cancel = () => {
+    setDraftState(base);
+    setIssues(null);
+    setFailure(null);
+    setStatus(null);
+    // Cancel is the choice to drop the changes: no need to ask again.
+    setLeaveGuard(null);
+    navigate({ name: 'settings', section: null });
+  };
+
+  const summary = (issues?.list ?? []).map((i) => ({
+    id: fieldId(anchor(i.path)),
+    text: `${describePath(issues?.next, i.path)}: ${i.message}`,
+  }));
+  return {
+    draft,
+    setDraft,
+    dirty,
+    saving,
+    errorOf: (path) => byKey.get(fieldId(path)),
+    save,
+    cancel,
+    page: { summary, summaryRef, failure, status, saving, dirty, onSave: save, onCancel: cancel },
+  };
+}
+
+export interface SettingsPageProps {
+  titleId: string;
+  title: string;
+  intro: ReactNode;
+  summary: { id: string; text: string }[];
+  summaryRef: React.RefObject<HTMLDivElement | null>;
+  failure: string | null;
+  status: string | null;
+  saving: boolean;
+  dirty: boolean;
+  onSave: () => Promise<void>;
+  onCancel: () => void;
+  children: ReactNode;
+}
+
+/** The frame of a settings screen: breadcrumb, title, problems, the form, Save and Cancel. Ctrl+Enter saves. */
+export function SettingsPage({
+  titleId,
+  title,
+  intro,
+  summary,
+  summaryRef,
+  failure,
+  status,
+  saving,
+  dirty,
+  onSave,
+  onCancel,
+  children,
+}: SettingsPageProps) {
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void onSave();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void onSave();
+    }
+  };
+  return (
+    <section className="settings-page" aria-labelledby={titleId}>
+      <p className="breadcrumb">
+        <a href={hrefOf({ name: 'settings', section: null })}>Settings</a> › {title}
+      </p>
+      <h1 id={titleId} tabIndex={-1} ref={focusOnMount}>
+        {title}
+      </h1>
+      <div className="settings-intro">{intro}</div>
+      {summary.length > 0 && (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
+          <h2>{summary.length === 1 ? '1 thing needs fixing' : `${summary.length} things need fixing`} before the settings can be saved</h2>
+          <ul>
+            {summary.map((s) => (
+              <li key={`${s.id}|${s.text}`}>
+                <a
+                  href={`#${s.id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    document.getElementById(s.id)?.focus();
+                  }}
+                >
+                  {s.text}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {failure && (
+        <p className="form-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <form noValidate onSubmit={onSubmit} onKeyDown={onKeyDown}>
+        {children}
+        <div className="actions settings-actions">
+          <button type="submit" className="primary" disabled={saving} aria-keyshortcuts="Control+Enter">
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+          <p className="settings-dirty" aria-live="polite">
+            {dirty ? 'Unsaved changes' : ''}
+          </p>
+        </div>
+      </form>
+      <p className="settings-status" role="status">
+        {status}
+      </p>
+    </section>
+  );
+}
+
+interface CellProps {
+  id: string;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}
+
+/** A control in a table cell: its label for screen readers only (the column header shows it), its error below it. */
+export function Cell({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error: string | undefined;
+  children: (props: CellProps) => ReactNode;
+}) {
+  const props: CellProps = { id };
+  if (error) {
+    props['aria-invalid'] = true;
+    props['aria-describedby'] = `${id}-error`;
+  }
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      {children(props)}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
