@@ -14,12 +14,14 @@ export function PinFields({
   errors,
   onChange,
   label = 'PIN',
+  confirmLabel = 'Type the PIN again',
 }: {
   idPrefix: string;
   values: PinFieldValues;
   errors: PinFieldErrors;
   onChange: (values: PinFieldValues) => void;
   label?: string;
+  confirmLabel?: string;
 }) {
   const input = (key: keyof PinFieldValues) => ({
     type: 'password' as const,
@@ -34,7 +36,7 @@ export function PinFields({
       <Field id={`${idPrefix}-pin`} label={label} required hint="4 to 12 digits. You type it to unlock the desk." error={errors.pin}>
         {(p) => <input {...p} {...input('pin')} />}
       </Field>
-      <Field id={`${idPrefix}-confirm`} label={`Type the ${label} again`} required error={errors.confirm}>
+      <Field id={`${idPrefix}-confirm`} label={confirmLabel} required error={errors.confirm}>
         {(p) => <input {...p} {...input('confirm')} />}
       </Field>
     </div>

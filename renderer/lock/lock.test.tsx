@@ -234,6 +234,46 @@ describe('the lock screen', SLOW, () => {
   });
 });
 
+describe('Settings → Lock and PIN', SLOW, () => {
+  let desk: TestDesk;
+  let ana: Profile;
+  let lock: LockController;
+  beforeEach(async () => {
+    desk = openDesk(MONDAY_2PM);
+    ana = await desk.repo.createProfile({ displayName: 'Ana Ortiz', role: 'liaison' }, await hashPin('2468'));
+    lock = new LockController('k', memoryStorage());
+  });
+  afterEach(async () => {
+    await desk.close();
+  });
+
+  it('sets the idle time and changes the PIN only with the current one', async () => {
+    window.location.hash = '#/settings/lock';
+    const user = userEvent.setup();
+    render(<App services={desk} bridge={fakeBridge()} lock={lock} />);
+    await screen.findByRole('heading', { level: 1, name: 'Lock and PIN' }, SETTLE);
+    await user.selectOptions(screen.getByLabelText('Lock after this long without use'), '15 minutes');
+    expect(lock.getSnapshot().idleMinutes).toBe(15);
+    expect(screen.getByText('Saved: this desk locks after 15 minutes without use.')).toBeTruthy();
+
+    await user.type(screen.getByLabelText('Current PIN'), '1357');
+    await user.type(screen.getByLabelText(/^New PIN/), '8024');
+    await user.type(screen.getByLabelText(/^Type the new PIN again/), '8024{Enter}');
+    await waitFor(
+      () => expect(document.getElementById('change-pin-current-error')?.textContent).toBe('That is not your current PIN.'),
+      SETTLE,
+    );
+    const unchanged = (await desk.db.profiles.get(ana.id))?.pin;
+    expect(unchanged && (await verifyPin('2468', unchanged))).toBe(true);
+
+    await user.clear(screen.getByLabelText('Current PIN'));
+    await user.type(screen.getByLabelText('Current PIN'), '2468{Enter}');
+    await screen.findByText('Your new PIN is saved. Use it the next time the desk locks.', {}, SETTLE);
+    const changed = (await desk.db.profiles.get(ana.id))?.pin;
+    expect(changed && (await verifyPin('8024', changed))).toBe(true);
+  });
+});
+
 describe('first-run profile setup with the lock', SLOW, () => {
   let desk: TestDesk;
   beforeEach(() => {

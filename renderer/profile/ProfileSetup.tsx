@@ -90,6 +90,7 @@ export function ProfileSetup() {
               setErrors((e) => ({ ...e, pin: undefined, confirm: undefined }));
             }}
             label="Your PIN"
+            confirmLabel="Type your PIN again"
           />
         )}
         <button type="submit" className="primary" disabled={saving}>
