@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
 import type { CaseNumber } from '../inquiry/caseNumber';
@@ -8,6 +9,7 @@ import type { HlcStamp } from '../sync/hlc';
 import type { Instant, TimeZone } from '../time/types';
 import {
   choicesOf,
+  comparatorOf,
   DEFAULT_LOG_QUERY,
   inQueue,
   LOG_COLUMNS,
@@ -17,6 +19,7 @@ import {
   type Queue,
   queueTimeAt,
   runLogQuery,
+  sortLogRows,
 } from './logQuery';
 import { type LogRow, toLogRow } from './logRow';
 
@@ -325,6 +328,15 @@ describe('sorting', () => {
     expect(rows.map((r) => r.id)).toEqual(before);
     expect(out).not.toBe(rows);
     expect(out.map((r) => NAME_OF.get(r.id))).toEqual(['B', 'D', 'A', 'E', 'C']);
+  });
+
+  it('sorts with keys computed once per row in exactly the order of comparatorOf', () => {
+    const sortArb = fc.array(fc.record({ column: fc.constantFrom(...LOG_COLUMNS), desc: fc.boolean() }), { maxLength: 3 });
+    fc.assert(
+      fc.property(sortArb, fc.shuffledSubarray([...ROWS, ...ROWS]), (sort, rows) => {
+        expect(sortLogRows(rows, sort)).toEqual([...rows].sort(comparatorOf(sort)));
+      }),
+    );
   });
 });
 

@@ -115,7 +115,36 @@ export function runLogQuery(rows: readonly LogRow[], query: LogQuery, me: string
  * keystroke: filtering keeps the order.
  */
 export function sortLogRows(rows: readonly LogRow[], sort: readonly LogSort[]): LogRow[] {
-  return [...rows].sort(comparatorOf(sort));
+  // The same order as comparatorOf, but each row's key is computed once per sort, not once per
+  // comparison (a sort makes ~n·log2(n) comparisons: 1.7 million for 100,000 rows, each of which
+  // would lower-case a name or parse a case number twice). The tie-break keys are computed lazily.
+  const keys = [...sort, ...TIE_BREAK].map(({ column, desc }) => ({
+    key: KEYS[column],
+    desc,
+    values: new Array<string | number>(rows.length),
+  }));
+  const keyAt = (k: (typeof keys)[number], i: number): string | number => {
+    let v = k.values[i];
+    if (v === undefined) {
+      v = k.key(rows[i] as LogRow);
+      k.values[i] = v;
+    }
+    return v;
+  };
+  const index = Array.from(rows, (_, i) => i);
+  index.sort((a, b) => {
+    for (const k of keys) {
+      const ka = keyAt(k, a);
+      const kb = keyAt(k, b);
+      if (ka === kb) continue;
+      if (ka === '') return 1;
+      if (kb === '') return -1;
+      const c = ka < kb ? -1 : 1;
+      return k.desc ? -c : c;
+    }
+    return 0;
+  });
+  return index.map((i) => rows[i] as LogRow);
 }
 
 /** The rows of the query's queue that pass its search and filters, in the order given. */
@@ -146,9 +175,15 @@ const KEYS: Record<LogColumn, Key> = {
   category: (r) => r.category,
 };
 
+/** After the chosen columns: newest received, then case number. */
+const TIE_BREAK: readonly LogSort[] = [
+  { column: 'receivedAt', desc: true },
+  { column: 'caseNumber', desc: false },
+];
+
 /** A stable total order: the chosen columns, then newest received, then case number. */
 export function comparatorOf(sort: readonly LogSort[]): (a: LogRow, b: LogRow) => number {
-  const keys = [...sort, { column: 'receivedAt' as const, desc: true }, { column: 'caseNumber' as const, desc: false }];
+  const keys = [...sort, ...TIE_BREAK];
   return (a, b) => {
     for (const { column, desc } of keys) {
       const ka = KEYS[column](a);
