@@ -770,6 +770,7 @@ export class SyncEngine {
       oldestSeq: ctx.state.oldestSeq,
       readThrough: this.readThrough(ctx.state),
       quarantined: ctx.state.quarantine.filter((q) => q.kind === 'file').map((q) => ({ device: q.device, seq: q.seq })),
+      republished: ctx.state.republished.slice(-1000),
     };
     const key = this.currentKey(ctx);
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -797,7 +798,12 @@ export class SyncEngine {
     }
   }
 
-  /** Desks that could not read one of this desk's segments: publish its events again. */
+  /**
+   * Other desks could not read one of this desk's segments: publish its events again (or, for a
+   * file this desk never wrote, a stray copy, just say so), and acknowledge it in the heartbeat.
+   * Set-aside files of other desks that their writer has dealt with, and that this desk has
+   * read past, are done with.
+   */
   private async republishRequested(ctx: CycleContext): Promise<void> {
     const { store } = this.deps;
     let requeued = false;
@@ -805,16 +811,22 @@ export class SyncEngine {
       if (d === ctx.me) continue;
       const seen = this.deskStates.get(d)?.state;
       for (const q of seen?.quarantined ?? []) {
-        if (q.device !== ctx.me || ctx.state.republished.includes(q.seq)) continue;
+        if (q.device !== ctx.me || ctx.state.republished.includes(q.seq) || q.seq < ctx.state.oldestSeq) continue;
         const segment = ctx.state.published.find((p) => p.seq === q.seq);
-        if (!segment) continue;
-        await store.requeue(segment.first, segment.last);
+        if (segment) requeued = (await store.requeue(segment.first, segment.last)) > 0 || requeued;
         ctx.state.republished.push(q.seq);
+        ctx.dirty = true;
         await store.saveState(ctx.state);
-        requeued = true;
       }
     }
     if (requeued) await this.publish(ctx);
+    const before = ctx.state.quarantine.length;
+    ctx.state.quarantine = ctx.state.quarantine.filter((q) => {
+      const writer = this.deskStates.get(q.device)?.state;
+      const dealtWith = q.kind === 'file' && writer?.republished.includes(q.seq) && (ctx.state.cursors[q.device] ?? 0) >= writer.lastSeq;
+      return !dealtWith;
+    });
+    if (ctx.state.quarantine.length !== before) ctx.dirty = true;
   }
 
   // ---------------------------------------------------------------- snapshots and clean-up

@@ -32,6 +32,8 @@ const deskStateSchema = z.object({
   readThrough: z.record(z.string(), seq),
   /** Segments it could not read: their writers republish them. */
   quarantined: z.array(z.object({ device: deviceId, seq: seq.min(1) })).max(1000),
+  /** Its own segments others reported unreadable that it has dealt with (published again, or never its own). */
+  republished: z.array(seq).max(1000).default([]),
 });
 export type DeskState = z.infer<typeof deskStateSchema>;
 

@@ -1,0 +1,219 @@
+import type { InquiryEvent } from '../../shared/inquiry/events';
+import { applyEvent, byHlc, type InquiryRecord, needsRefold, projectInquiry } from '../../shared/inquiry/projection';
+import type { Actor } from '../../shared/people';
+import { decodeHlc, type Hlc, type HlcStamp } from '../../shared/sync/hlc';
+import {
+  clockAfterReceive,
+  type IngestResult,
+  initialSyncState,
+  restampPlan,
+  type SyncLocalState,
+  type SyncStore,
+} from '../../shared/sync/store';
+import type { ChangeFeed } from './changes';
+import type { LiaisonDb } from './db';
+
+/**
+ * The desk's database as sync sees it (shared/sync/store.ts), over the same Dexie tables Repo
+ * writes: events arriving from other desks are stored (by id, so twice is once), their inquiries
+ * re-projected, the desk's clock moved and the sync bookkeeping saved in one transaction, and
+ * the change feed told which inquiries changed. Remote events never enter the outbox.
+ */
+
+/** Meta keys shared with Repo (renderer/data/repo.ts): the desk's clock and the people seen in the log. */
+const META_HLC = 'hlc';
+const META_PEOPLE = 'people';
+const META_SYNC = 'sync';
+
+// Where the Web Locks API is missing (Node tests), one lock per database within this process.
+const processLocks = new Set<string>();
+
+interface LockManagerLike {
+  request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
+}
+
+export class DexieSyncStore implements SyncStore {
+  constructor(
+    private readonly db: LiaisonDb,
+    private readonly changes: ChangeFeed,
+    private readonly device: () => Promise<{ deviceId: string; deskCode: string }>,
+  ) {}
+
+  async deviceId(): Promise<string> {
+    return (await this.device()).deviceId;
+  }
+
+  async deskLabel(): Promise<{ deskCode: string; label: string }> {
+    const { deskCode } = await this.device();
+    const names = (await this.db.profiles.toArray()).map((p) => p.displayName).sort();
+    const label = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+    return { deskCode, label };
+  }
+
+  async loadState(): Promise<SyncLocalState> {
+    const stored = (await this.db.meta.get(META_SYNC))?.value as SyncLocalState | undefined;
+    return stored?.v === 1 ? { ...initialSyncState(), ...stored } : initialSyncState();
+  }
+
+  async saveState(state: SyncLocalState): Promise<void> {
+    await this.db.meta.put({ key: META_SYNC, value: state });
+  }
+
+  pendingCount(): Promise<number> {
+    return this.db.outbox.count();
+  }
+
+  async outboxBatch(limit: number): Promise<InquiryEvent[]> {
+    const rows = await this.db.outbox.orderBy('hlc').limit(limit).toArray();
+    const events = await this.db.events.bulkGet(rows.map((r) => r.eventId));
+    return events.filter((e): e is InquiryEvent => e !== undefined);
+  }
+
+  async markPublished(eventIds: readonly string[], state: SyncLocalState): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.outbox, db.meta, async () => {
+      await db.outbox.bulkDelete([...eventIds]);
+      await db.meta.put({ key: META_SYNC, value: state });
+    });
+  }
+
+  async ingest(events: readonly InquiryEvent[], state: SyncLocalState, receive: HlcStamp | null, now: number): Promise<IngestResult> {
+    const db = this.db;
+    const me = await this.deviceId();
+    const result = await db.transaction('rw', [db.events, db.inquiries, db.meta], async () => {
+      const known = new Set((await db.events.bulkGet(events.map((e) => e.id))).filter((e) => e !== undefined).map((e) => e.id));
+      const fresh: InquiryEvent[] = [];
+      for (const e of events) {
+        if (known.has(e.id)) continue;
+        known.add(e.id); // the same event twice in one batch is stored once
+        fresh.push(e);
+      }
+      if (fresh.length > 0) {
+        await db.events.bulkAdd(fresh);
+        await this.rememberPeople(fresh);
+      }
+      const inquiryIds = await this.reproject(fresh);
+      const hlc = (await db.meta.get(META_HLC))?.value as Hlc | undefined;
+      if (receive !== null) {
+        const base = hlc ?? { wall: 0, counter: 0, deviceId: me };
+        await db.meta.put({ key: META_HLC, value: clockAfterReceive(base, receive, now) });
+      }
+      await db.meta.put({ key: META_SYNC, value: state });
+      return { added: fresh.length, inquiryIds };
+    });
+    this.changes.publish(result.inquiryIds);
+    return result;
+  }
+
+  async eventsPage(afterId: string | null, limit: number): Promise<InquiryEvent[]> {
+    const query = afterId === null ? this.db.events.orderBy('id') : this.db.events.where('id').above(afterId);
+    return query.limit(limit).toArray();
+  }
+
+  async requeue(from: HlcStamp, to: HlcStamp): Promise<number> {
+    const db = this.db;
+    const me = await this.deviceId();
+    return db.transaction('rw', db.events, db.outbox, async () => {
+      const own = await db.events
+        .where('hlc')
+        .between(from, to, true, true)
+        .filter((e) => e.deviceId === me)
+        .toArray();
+      await db.outbox.bulkPut(own.map((e) => ({ eventId: e.id, hlc: e.hlc })));
+      return own.length;
+    });
+  }
+
+  async restampFuture(maxWall: number, now: number): Promise<number> {
+    const db = this.db;
+    const me = await this.deviceId();
+    const changed = await db.transaction('rw', [db.events, db.outbox, db.inquiries, db.meta], async () => {
+      const rows = await db.outbox.toArray();
+      const unpublished = (await db.events.bulkGet(rows.map((r) => r.eventId))).filter((e): e is InquiryEvent => e !== undefined);
+      const late = new Set(unpublished.filter((e) => (decodeHlc(e.hlc)?.wall ?? 0) > maxWall).map((e) => e.id));
+      if (late.size === 0) return [];
+      // The highest stamp that stays is where the desk's clock resumes.
+      let top: HlcStamp | undefined;
+      await db.events
+        .orderBy('hlc')
+        .reverse()
+        .until(() => top !== undefined)
+        .each((e) => {
+          if (!late.has(e.id)) top = e.hlc;
+        });
+      const base: Hlc = { ...(top ? (decodeHlc(top) as Hlc) : { wall: 0, counter: 0 }), deviceId: me };
+      const { stamps, clock } = restampPlan(unpublished, maxWall, base, now);
+      const moved = unpublished.filter((e) => stamps.has(e.id)).map((e) => ({ ...e, hlc: stamps.get(e.id) as HlcStamp }));
+      await db.events.bulkPut(moved);
+      await db.outbox.bulkPut(moved.map((e) => ({ eventId: e.id, hlc: e.hlc })));
+      await db.meta.put({ key: META_HLC, value: clock });
+      const ids = [...new Set(moved.map((e) => e.inquiryId))];
+      const records: InquiryRecord[] = [];
+      for (const id of ids) {
+        const r = projectInquiry(await this.eventsOf(id));
+        if (r) records.push(r);
+      }
+      await db.inquiries.bulkPut(records);
+      return ids;
+    });
+    this.changes.publish(changed);
+    return changed.length;
+  }
+
+  async localClock(): Promise<Hlc | null> {
+    return ((await this.db.meta.get(META_HLC))?.value as Hlc | undefined) ?? null;
+  }
+
+  async withLock<T>(fn: () => Promise<T>): Promise<T | null> {
+    const name = `liaison-sync:${this.db.name}`;
+    const locks = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
+    if (locks) return locks.request(name, { ifAvailable: true }, async (lock) => (lock ? fn() : null));
+    if (processLocks.has(name)) return null;
+    processLocks.add(name);
+    try {
+      return await fn();
+    } finally {
+      processLocks.delete(name);
+    }
+  }
+
+  private eventsOf(inquiryId: string): Promise<InquiryEvent[]> {
+    return this.db.events.where('[inquiryId+hlc]').between([inquiryId, ''], [inquiryId, '\uffff']).toArray();
+  }
+
+  /**
+   * Re-projects the inquiries the fresh events belong to: folding them onto the stored row when
+   * they all come after what it has seen, else from all of its events (Repo's rule). Inside the caller's transaction.
+   */
+  private async reproject(fresh: readonly InquiryEvent[]): Promise<string[]> {
+    const db = this.db;
+    const byInquiry = new Map<string, InquiryEvent[]>();
+    for (const e of fresh) byInquiry.set(e.inquiryId, [...(byInquiry.get(e.inquiryId) ?? []), e]);
+    const ids = [...byInquiry.keys()];
+    const stored = await db.inquiries.bulkGet(ids);
+    const records: InquiryRecord[] = [];
+    for (const [i, id] of ids.entries()) {
+      const batch = byInquiry.get(id) as InquiryEvent[];
+      const row = stored[i];
+      const next = batch.some((e) => needsRefold(row, e))
+        ? projectInquiry(await this.eventsOf(id))
+        : [...batch].sort(byHlc).reduce<InquiryRecord | undefined>(applyEvent, row);
+      if (next) records.push(next);
+    }
+    await db.inquiries.bulkPut(records);
+    return records.map((r) => r.id);
+  }
+
+  /** Colleagues seen acting in the log, as Repo keeps them (whom work can be assigned to). */
+  private async rememberPeople(events: readonly InquiryEvent[]): Promise<void> {
+    const known = ((await this.db.meta.get(META_PEOPLE))?.value ?? {}) as Record<string, Actor>;
+    let changed = false;
+    for (const { actor } of events) {
+      const was = known[actor.id];
+      if (was && was.name === actor.name && was.role === actor.role) continue;
+      known[actor.id] = { id: actor.id, name: actor.name, role: actor.role };
+      changed = true;
+    }
+    if (changed) await this.db.meta.put({ key: META_PEOPLE, value: known });
+  }
+}

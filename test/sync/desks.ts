@@ -1,0 +1,122 @@
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type FsApi, FsShareFolder } from '../../electron/sync/shareFolder';
+import { ChangeFeed } from '../../renderer/data/changes';
+import { LiaisonDb } from '../../renderer/data/db';
+import { Repo } from '../../renderer/data/repo';
+import { DexieSyncStore } from '../../renderer/data/syncStore';
+import type { InquiryEvent } from '../../shared/inquiry/events';
+import type { InquiryRecord } from '../../shared/inquiry/projection';
+import type { Role } from '../../shared/people';
+import { type CycleReport, SyncEngine, type SyncOptions } from '../../shared/sync/engine';
+import type { ShareFolder } from '../../shared/sync/folder';
+import { webPlatform } from '../../shared/sync/platform';
+import { asInstant, type Clock } from '../../shared/time/types';
+import { PASSPHRASE, TEST_OPTIONS } from './memoryHarness';
+
+/**
+ * A whole desk as the app wires it, minus the window: Repo and the sync store on their own
+ * IndexedDB (fake-indexeddb), the engine, and the share folder (Node fs on a temp folder, as the
+ * main process runs it). Its clock is the real time plus a skew the test sets, because the
+ * folder's clock (file modification times) is the real one.
+ */
+export interface Desk {
+  name: string;
+  db: LiaisonDb;
+  repo: Repo;
+  store: DexieSyncStore;
+  engine: SyncEngine;
+  folder: ShareFolder;
+  clock: SkewedClock;
+  sync(force?: boolean): Promise<CycleReport>;
+  /** Every inquiry row, by id, as stored (the projection the log shows). */
+  rows(): Promise<Record<string, InquiryRecord>>;
+  events(): Promise<InquiryEvent[]>;
+  close(): Promise<void>;
+}
+
+export class SkewedClock implements Clock {
+  /** When set, the clock stands at this instant (plus the skew). */
+  frozen: number | null = null;
+  constructor(public skewMs = 0) {}
+  now() {
+    return asInstant((this.frozen ?? Date.now()) + this.skewMs);
+  }
+}
+
+export interface DeskOptions {
+  skewMs?: number;
+  options?: Partial<SyncOptions>;
+  fs?: FsApi;
+  folder?: ShareFolder;
+  /** Opens the same database as another desk object (the app started twice). */
+  dbName?: string;
+  role?: Role;
+}
+
+export async function openDesk(name: string, root: string, o: DeskOptions = {}): Promise<Desk> {
+  const db = new LiaisonDb(o.dbName ?? `sync-${name}-${crypto.randomUUID()}`);
+  const changes = new ChangeFeed(db.name);
+  const clock = new SkewedClock(o.skewMs ?? 0);
+  const repo = new Repo(db, clock, changes);
+  if (!(await repo.activeProfile())) await repo.createProfile({ displayName: name, role: o.role ?? 'liaison' });
+  const store = new DexieSyncStore(db, changes, () => repo.device());
+  const folder = o.folder ?? new FsShareFolder(root, { timeoutMs: 10_000, retryDelayMs: 1, ...(o.fs ? { fs: o.fs } : {}) });
+  const engine = new SyncEngine({ folder, store, clock, platform: webPlatform(), options: { ...TEST_OPTIONS, ...o.options } });
+  return {
+    name,
+    db,
+    repo,
+    store,
+    engine,
+    folder,
+    clock,
+    sync: (force) => engine.syncOnce({ force: force ?? false }),
+    rows: async () => Object.fromEntries((await db.inquiries.toArray()).sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => [r.id, r])),
+    events: () => db.events.orderBy('hlc').toArray(),
+    close: async () => {
+      changes.close();
+      db.close();
+      if (!o.dbName) await db.delete();
+    },
+  };
+}
+
+/** A first desk that creates the share and `others` that join it. */
+export async function team(root: string, names: string[], o: DeskOptions = {}): Promise<Desk[]> {
+  const desks: Desk[] = [];
+  for (const [i, name] of names.entries()) {
+    const desk = await openDesk(name, root, o);
+    const r = i === 0 ? await desk.engine.createShare(PASSPHRASE) : await desk.engine.joinShare(PASSPHRASE);
+    if (!r.ok) throw new Error(`${name} could not ${i === 0 ? 'create' : 'join'} the share: ${r.message}`);
+    desks.push(desk);
+  }
+  return desks;
+}
+
+export async function tempShare(): Promise<{ root: string; cleanup(): Promise<void> }> {
+  const root = await mkdtemp(path.join(tmpdir(), 'liaison-share-'));
+  return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** Every file under the share, relative path → bytes. */
+export async function shareFiles(root: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir)) {
+      const abs = path.join(dir, entry);
+      if ((await stat(abs)).isDirectory()) await walk(abs);
+      else out.set(path.relative(root, abs).split(path.sep).join('/'), await readFile(abs));
+    }
+  };
+  await walk(root);
+  return out;
+}
+
+/** Syncs every desk, in turn, `rounds` times (two rounds: everything published is everywhere). */
+export async function syncAll(desks: readonly Desk[], rounds = 2): Promise<CycleReport[]> {
+  const reports: CycleReport[] = [];
+  for (let r = 0; r < rounds; r++) for (const d of desks) reports.push(await d.sync());
+  return reports;
+}
