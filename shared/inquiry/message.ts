@@ -9,26 +9,95 @@ import type { InquiryRecord } from './projection';
  */
 
 const REMOVED = '[removed]';
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const PATTERNS: readonly RegExp[] = [
   /[^\s@]+@[^\s@]+\.[^\s@]{2,}/g, // e-mail addresses
   /(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b/g, // phone numbers
-  /\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b/g, // dates as m/d/yy, m-d-yyyy
-  /\b\d{4}-\d{2}-\d{2}\b/g, // ISO dates
+  /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g, // dates as m/d/yy, m-d-yyyy, m.d.yyyy
+  /\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b/g, // dates year first: ISO, yyyy/mm/dd
   /\b\d{5,}[A-Za-z]?\b/g, // IDs: five or more digits, maybe with a letter (Medicaid IDs, SSNs without dashes)
   /\b\d{3}-\d{2}-\d{4}\b/g, // SSNs
 ];
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A name part stands alone: no letter right before or after it ("Ann" is not removed from "Annual"). */
+const asWord = (body: string) => new RegExp(`(?<![\\p{L}\\p{M}])(?:${body})(?![\\p{L}\\p{M}])`, 'giu');
+/** A number stands alone: no letter or digit right before or after it. */
+const asNumber = (body: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
+
+/**
+ * The member's birth date however it is written: 3/15/84, 03-15-1984, 03.15.1984, 15/03/1984, 1984/03/15,
+ * 03151984, "March 15, 1984", "Mar. 15th 1984", "15th of March 1984".
+ */
+function birthDatePattern(dob: string): RegExp | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dob);
+  if (!m) return null;
+  const year = m[1] as string;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const name = MONTHS[month - 1];
+  if (!name || day < 1 || day > 31) return null;
+  const yy = year.slice(2);
+  const y = `(?:${year}|'?${yy})`;
+  const mo = `0?${month}`;
+  const d = `0?${day}`;
+  const [mm, dd] = [String(month).padStart(2, '0'), String(day).padStart(2, '0')];
+  const sep = '[\\s/.-]';
+  const monthName = `(?:${name}|${name.slice(0, 3)}${month === 9 ? 't?' : ''}\\.?)`;
+  const dayTh = `${d}(?:st|nd|rd|th)?`;
+  return asNumber(
+    [
+      `${mo}${sep}${d}${sep}${y}`,
+      `${d}${sep}${mo}${sep}${y}`,
+      `${year}${sep}${mo}${sep}${d}`,
+      `${mm}${dd}(?:${year}|${yy})`,
+      `${dd}${mm}(?:${year}|${yy})`,
+      `${year}${mm}${dd}`,
+      `${monthName}\\s*${dayTh},?\\s*${y}`,
+      `${dayTh}\\s*(?:of\\s+)?${monthName},?\\s*${y}`,
+    ].join('|'),
+  );
+}
+
+/** A value with digits in it (a Medicaid ID), wherever it appears, its characters maybe split by spaces, dots or dashes. */
+const codePattern = (value: string) =>
+  new RegExp(
+    [...value]
+      .map((c) => (/[\s.-]/.test(c) ? '' : escapeRegExp(c)))
+      .filter(Boolean)
+      .join('[\\s.-]?'),
+    'giu',
+  );
+
+/** The last 7 digits of a member's phone number, as people quote a local number ("555-0142"). */
+function localPhonePattern(phone: string): RegExp | null {
+  const digits = phone.replace(/\s*(?:x|ext\.?|extension)\s*\d+\s*$/i, '').replace(/\D/g, '');
+  if (digits.length < 10) return null;
+  const local = digits.slice(-7);
+  return asNumber(`${local.slice(0, 3)}[\\s.-]?${local.slice(3)}`);
+}
+
+type MemberIdentifiers = Pick<InquiryRecord, 'memberName' | 'medicaidId' | 'memberDob'> &
+  Partial<Pick<InquiryRecord, 'memberPhone' | 'callbackPhone'>>;
+
 /** The text with the member's identifiers and identifier-shaped strings replaced by "[removed]". */
-export function redactIdentifiers(text: string, record: Pick<InquiryRecord, 'memberName' | 'medicaidId' | 'memberDob'>): string {
+export function redactIdentifiers(text: string, record: MemberIdentifiers): string {
+  const name = record.memberName.trim();
+  // The whole name, each word of it, and each run of letters in it ("Lee-Hoang" → "Lee", "Hoang"; "Smith," → "Smith").
+  const nameParts = [name, ...name.split(/\s+/), ...name.split(/[^\p{L}\p{M}]+/u)].map((s) => s.trim()).filter((s) => s.length >= 3);
+  const patterns: RegExp[] = [...new Set(nameParts)].sort((a, b) => b.length - a.length).map((part) => asWord(escapeRegExp(part)));
+  const id = record.medicaidId.trim();
+  if (id.length >= 3) patterns.unshift(/\d/.test(id) ? codePattern(id) : asWord(escapeRegExp(id)));
+  const dob = birthDatePattern(record.memberDob);
+  if (dob) patterns.push(dob);
+  for (const phone of [record.memberPhone, record.callbackPhone]) {
+    const local = phone ? localPhonePattern(phone) : null;
+    if (local) patterns.push(local);
+  }
   let out = text;
-  const known = [record.medicaidId, record.memberDob, record.memberName, ...record.memberName.split(/\s+/)]
-    .map((s) => s.trim())
-    .filter((s) => s.length >= 3);
-  for (const value of known.sort((a, b) => b.length - a.length))
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(value)}(?![\\p{L}\\p{N}])`, 'giu'), REMOVED);
-  for (const pattern of PATTERNS) out = out.replace(pattern, REMOVED);
+  for (const pattern of [...patterns, ...PATTERNS]) out = out.replace(pattern, REMOVED);
   return out;
 }
 

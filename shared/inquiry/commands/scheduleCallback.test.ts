@@ -60,6 +60,7 @@ describe('scheduleCallback', () => {
       soonAt: ct(2026, 11, 23, 15, 0),
       owner: { id: 'p-ben', name: 'Ben Cho' },
       callbackId: desk.record.workflow.callbacks[0]?.id,
+      paused: null,
     });
     expect(desk.record.workflow.callbacks).toEqual([
       {

@@ -173,6 +173,7 @@ describe('editFields: new targets and the MCO gate again', () => {
       from: ct(2026, 11, 25, 15, 0),
       firstContactTarget: ct(2026, 11, 27, 15, 0),
       firstContactDeadline: ct(2026, 12, 1, 15, 0),
+      policy: ESCALATED_POLICY,
     });
   });
 
