@@ -419,6 +419,13 @@ async function writeBackup(source: Dexie, reason: BackupReason, options: BackupO
   return record;
 }
 
+/** Closes and deletes a desk's backups database (tests, and a desk being retired). */
+export async function dropBackups(sourceName: string): Promise<void> {
+  backupDbOf(sourceName).close();
+  backupDbs.delete(sourceName);
+  await Dexie.delete(`${sourceName}-backups`);
+}
+
 export async function listBackups(sourceName: string): Promise<BackupRecord[]> {
   const all = await backupDbOf(sourceName).backups.orderBy('createdAt').reverse().toArray();
   return all.filter((b) => b.complete);

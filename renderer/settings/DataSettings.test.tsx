@@ -1,8 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Profile } from '../../shared/people';
-import { backupDbOf, listBackups } from '../data/backup';
+import { dropBackups, listBackups } from '../data/backup';
 import { MONDAY_2PM, openDesk, PAT_LEE, seedInquiries, type TestDesk } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 import { formatBytes } from './DataSettings';
@@ -18,8 +17,7 @@ beforeEach(async () => {
   await seedInquiries(desk.db, 5, { id: ana.id, name: ana.displayName, role: ana.role });
 });
 afterEach(async () => {
-  backupDbOf(desk.db.name).close();
-  await Dexie.delete(`${desk.db.name}-backups`);
+  await dropBackups(desk.db.name);
   await desk.close();
 });
 

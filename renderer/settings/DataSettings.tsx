@@ -91,7 +91,7 @@ function StorageSection() {
       .then(setState)
       .catch(() => setState({ persistent: null, usage: null, quota: null }));
   }, []);
-  useEffect(refresh, []);
+  useEffect(() => refresh(), [refresh]);
 
   return (
     <section className="settings-card data-card" aria-labelledby="data-storage">
