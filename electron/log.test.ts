@@ -130,6 +130,12 @@ describe('the log file', () => {
     expect((await stat(file)).size).toBeLessThan(400);
   });
 
+  it.skipIf(process.platform === 'win32')('creates the log readable by its owner only', async () => {
+    const file = path.join(dir, 'main.log');
+    createLogger(fileSink(file)).info('started');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
   it('never throws when the log cannot be written', () => {
     const logger = createLogger(() => {
       throw new Error('disk full');

@@ -288,6 +288,13 @@ describe('the main log', () => {
     expect(log).toMatch(/\[info\] Liaison Log 0\.1\.0 started/);
   });
 
+  it('logs a crashed page by its reason only', async () => {
+    await startMain();
+    mainWindow().webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 9 });
+    const log = await readFile(path.join(userData, 'logs', 'main.log'), 'utf8');
+    expect(log).toMatch(/\[error\] The window’s page stopped \{"reason":"oom","exitCode":9\}/);
+  });
+
   it('records an uncaught exception without member data and tells the person where the details are', async () => {
     const electron = await startMain();
     const handler = process.listeners('uncaughtException').at(-1) as (error: Error) => void;
