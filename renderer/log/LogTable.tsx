@@ -25,10 +25,24 @@ const ROW_HEIGHT = 40;
 
 /** The log as a virtualised table: only the rows in view (plus a few) are in the DOM. */
 export function LogTable({ rows, sorting, onSortingChange, filters, onFiltersChange, choices, zone, now, caption }: LogTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const end = (items[items.length - 1]?.index ?? -1) + 1;
+  // The table gets only the rows in view: TanStack builds a row object per data item, so handing
+  // it the whole log (100,000 rows) would cost more on every keystroke than the search itself.
+  const inView = useMemo(() => rows.slice(first, end), [rows, first, end]);
   const table = useTable({
     features: logTableFeatures,
     columns: logColumns,
-    data: rows,
+    data: inView,
     getRowId: (row) => row.id,
     state: { sorting, columnFilters: filters },
     onSortingChange: (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
@@ -48,22 +62,14 @@ export function LogTable({ rows, sorting, onSortingChange, filters, onFiltersCha
   }, []);
   const context = useMemo<LogTableContextValue>(() => ({ zone, now, revealed, toggleReveal }), [zone, now, revealed, toggleReveal]);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
   const modelRows = table.getRowModel().rows;
-  const virtualizer = useVirtualizer({
-    count: modelRows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => modelRows[index]?.id ?? index,
-    overscan: 8,
-  });
 
   /** Arrow keys move between rows' case links; the virtualiser scrolls the target into the DOM first. */
   const onBodyKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
     const current = (e.target as HTMLElement).closest('tr')?.dataset.index;
     if (current === undefined) return;
-    const last = modelRows.length - 1;
+    const last = rows.length - 1;
     const index = Number(current);
     const next =
       e.key === 'ArrowDown' ? Math.min(last, index + 1) : e.key === 'ArrowUp' ? Math.max(0, index - 1) : e.key === 'Home' ? 0 : last;
@@ -82,7 +88,7 @@ export function LogTable({ rows, sorting, onSortingChange, filters, onFiltersCha
   return (
     <LogTableContext.Provider value={context}>
       <div className="table-scroll" ref={scrollRef}>
-        <table className="log-table" aria-rowcount={modelRows.length + 2} style={{ width: totalWidth }}>
+        <table className="log-table" aria-rowcount={rows.length + 2} style={{ width: totalWidth }}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             {table.getHeaderGroups().map((group) => (
@@ -138,8 +144,8 @@ export function LogTable({ rows, sorting, onSortingChange, filters, onFiltersCha
             </tr>
           </thead>
           <tbody style={{ height: virtualizer.getTotalSize() }} onKeyDown={onBodyKeyDown}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = modelRows[item.index];
+            {items.map((item) => {
+              const row = modelRows[item.index - first];
               if (!row) return null;
               return (
                 <tr
