@@ -96,6 +96,8 @@ export interface ImportedFrom {
   sheet: string;
   row: number;
   at: Instant;
+  /** The content digest of the row as last imported (a later copy may have added to it). */
+  revision: string;
 }
 
 /**
@@ -133,10 +135,14 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
     case 'NoteAdded':
       next.noteCount += 1;
       return next;
-    case 'InquiryImported':
-      // The first import names the row the inquiry came from; later copies only add to its timeline.
-      next.imported ??= { fileName: e.payload.fileName, sheet: e.payload.sheet, row: e.payload.row, at: e.at };
+    case 'InquiryImported': {
+      // The first import names the row the inquiry came from; a later copy only updates the revision seen.
+      const p = e.payload;
+      next.imported = state.imported
+        ? { ...state.imported, revision: p.revision }
+        : { fileName: p.fileName, sheet: p.sheet, row: p.row, at: e.at, revision: p.revision };
       return next;
+    }
     case 'FieldEdited': {
       const { field, to } = e.payload;
       const current = state.fieldHlc[field];

@@ -223,7 +223,8 @@ export class SyncEngine {
   private readonly listeners = new Set<(s: SyncStatus) => void>();
 
   constructor(private readonly deps: SyncDeps) {
-    this.options = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
+    const given = Object.entries(deps.options ?? {}).filter(([, v]) => v !== undefined);
+    this.options = { ...DEFAULT_SYNC_OPTIONS, ...Object.fromEntries(given) };
   }
 
   get status(): SyncStatus {

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FsShareFolder } from '../../electron/sync/shareFolder';
+import type { ShareFolder } from '../../shared/sync/folder';
+import { type Desk, openDesk, shareFiles, syncAll, team, tempShare } from './desks';
+import { MemoryFolder } from './memoryFolder';
+import { comparable, DESK_IDS, FIELDS, type MemoryDesk, memoryDesk, PASSPHRASE } from './memoryHarness';
+
+const DAY = 86_400_000;
+
+/** Records the segment files a desk reads (a desk starting from a snapshot reads none it covers). */
+class CountingFolder implements ShareFolder {
+  readonly segmentReads: number[] = [];
+  constructor(private readonly inner: ShareFolder) {}
+  list = (dir: string) => this.inner.list(dir);
+  read = (p: string) => {
+    const m = /\/seg-(\d+)$/.exec(p);
+    if (m) this.segmentReads.push(Number(m[1]));
+    return this.inner.read(p);
+  };
+  writeNew = (p: string, b: Uint8Array) => this.inner.writeNew(p, b);
+  remove = (p: string) => this.inner.remove(p);
+  probe = (p: string) => this.inner.probe(p);
+}
+
+describe('snapshots on a temp folder', () => {
+  let share: Awaited<ReturnType<typeof tempShare>>;
+  let desks: Desk[] = [];
+  beforeEach(async () => {
+    share = await tempShare();
+  });
+  afterEach(async () => {
+    for (const d of desks) await d.close();
+    desks = [];
+    await share.cleanup();
+  });
+
+  it('two desks publishing and snapshotting at once leave two complete snapshots, and a new desk starts from one', async () => {
+    desks = await team(share.root, ['Ana', 'Ben'], { options: { segmentEvents: 3 } });
+    const [a, b] = desks as [Desk, Desk];
+    for (let i = 0; i < 4; i++) {
+      const { id } = await a.repo.logInquiry({ ...FIELDS, memberName: `Member A${i}` });
+      await b.repo.logInquiry({ ...FIELDS, memberName: `Member B${i}` });
+      await a.repo.addNote(id, `Note ${i}`);
+    }
+    await syncAll(desks);
+    await Promise.all([
+      a.repo.addNote((await a.db.inquiries.toCollection().first())?.id as string, 'Late note'),
+      b.repo.logInquiry(FIELDS),
+    ]);
+    const [ra, rb] = await Promise.all([a.engine.maintainNow(), b.engine.maintainNow()]);
+    expect(ra.problems).toEqual([]);
+    expect(rb.problems).toEqual([]);
+    const manifests = [...(await shareFiles(share.root)).keys()].filter((f) => f.endsWith('/manifest'));
+    expect(manifests).toHaveLength(2);
+    await Promise.all([a.sync(), b.sync()]);
+    await syncAll(desks);
+
+    const counting = new CountingFolder(new FsShareFolder(share.root));
+    const c = await openDesk('Cam', share.root, { folder: counting });
+    desks.push(c);
+    expect((await c.engine.joinShare(PASSPHRASE)).ok).toBe(true);
+    const first = await c.sync();
+    expect(first.problems).toEqual([]);
+    // Started from a snapshot: only segments published after it were read, none of those it covers.
+    expect(counting.segmentReads.length).toBeGreaterThan(0);
+    expect(Math.min(...counting.segmentReads)).toBeGreaterThan(3);
+    expect(await c.rows()).toEqual(await a.rows());
+    expect(await b.rows()).toEqual(await a.rows());
+  });
+});
+
+describe('clean-up and a desk away longer than the retention period (in-memory folder, so the share clock moves with simulated days)', () => {
+  const options = {
+    segmentEvents: 4,
+    retentionMs: 30 * DAY,
+    maintenanceEveryMs: DAY,
+    snapshotEveryMs: 7 * DAY,
+    deskStatesEveryMs: 0,
+  };
+
+  async function setUp() {
+    const world = { t: Date.parse('2026-01-05T15:00:00.000Z') };
+    const folder = new MemoryFolder(() => world.t);
+    const [a, b, c] = DESK_IDS.slice(0, 3).map((id) => memoryDesk(id, folder, world, 0, options)) as [MemoryDesk, MemoryDesk, MemoryDesk];
+    await a.engine.createShare(PASSPHRASE);
+    await b.engine.joinShare(PASSPHRASE);
+    await c.engine.joinShare(PASSPHRASE);
+    const id = a.store.log(FIELDS);
+    for (const d of [a, b, c, a, b, c]) await d.engine.syncOnce();
+    return { world, folder, a, b, c, id };
+  }
+
+  it('removes only its own segments that a snapshot covers, every active desk has read, and are past retention', async () => {
+    const { world, folder, a, b, c, id } = await setUp();
+    const segs = (d: MemoryDesk) => [...folder.files.keys()].filter((f) => f.startsWith(`devices/${d.id}/seg-`)).sort();
+    // 20 days of work: nothing is old enough to remove.
+    for (let day = 0; day < 20; day++) {
+      world.t += DAY;
+      a.store.note(id, `Day ${day}`);
+      for (const d of [a, b, c]) await d.engine.syncOnce();
+    }
+    const published = segs(a);
+    expect(published.length).toBeGreaterThan(5);
+    expect(published[0]).toBe(`devices/${a.id}/seg-0000000001`);
+    // Cam stops syncing for five days (well within retention): Ana must not remove what Cam has not read.
+    for (let day = 20; day < 45; day++) {
+      world.t += DAY;
+      a.store.note(id, `Day ${day}`);
+      await a.engine.syncOnce();
+      await b.engine.syncOnce();
+      if (day < 40) await c.engine.syncOnce();
+    }
+    const camRead = (await c.store.loadState()).cursors[a.id] ?? 0;
+    const left = segs(a).map((f) => Number(f.slice(-10)));
+    expect(left[0]).toBeGreaterThan(1); // the oldest were removed
+    expect(left[0]).toBeLessThanOrEqual(camRead + 1); // but nothing Cam has not read
+    const last = (await a.store.loadState()).nextSeq - 1;
+    expect(left).toEqual(Array.from({ length: last - (left[0] ?? 0) + 1 }, (_, i) => (left[0] ?? 0) + i));
+    // Other desks' files are never touched.
+    expect([...folder.files.keys()].filter((f) => f.startsWith(`devices/${c.id}/state/`))).toHaveLength(1);
+    for (const d of [a, b, c, a, b, c]) await d.engine.syncOnce();
+    expect(comparable(c.store.projections())).toEqual(comparable(a.store.projections()));
+    expect(c.store.inquiry(id)?.noteCount).toBe(45);
+  });
+
+  it('a desk away longer than retention catches up from a snapshot and loses nothing', async () => {
+    const { world, folder, a, b, c, id } = await setUp();
+    c.store.note(id, 'Written on Cam before going away');
+    for (let day = 0; day < 50; day++) {
+      world.t += DAY;
+      a.store.note(id, `Ana day ${day}`);
+      if (day % 3 === 0) b.store.edit(id, { callbackAvailability: `Day ${day} afternoons` });
+      await a.engine.syncOnce();
+      await b.engine.syncOnce();
+    }
+    expect(folder.files.has(`devices/${a.id}/seg-0000000001`)).toBe(false);
+    expect([...folder.files.keys()].some((f) => f.startsWith('snapshots/') && f.endsWith('/manifest'))).toBe(true);
+    const back = await c.engine.syncOnce();
+    expect(back.problems).toEqual([]);
+    for (const d of [a, b, c, a, b, c]) await d.engine.syncOnce();
+    for (const d of [a, b, c]) expect(d.store.inquiry(id)?.noteCount).toBe(51);
+    expect(comparable(c.store.projections())).toEqual(comparable(a.store.projections()));
+    expect(comparable(b.store.projections())).toEqual(comparable(a.store.projections()));
+  });
+});
