@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { type ChangeEvent, useState } from 'react';
+import { type ChangeEvent, memo, useState } from 'react';
 import type { AgencyConfig, Mco, McoContact, McoDepartment } from '../../shared/config/agencyConfig';
 import { applyContactImport, type ImportPlan, planContactImport } from '../../shared/config/mcoCsv';
 import { uniqueSlug } from '../../shared/config/slug';
@@ -101,37 +101,13 @@ const anchor = (path: ConfigPath): ConfigPath => (path[0] === 'mcos' && path[2] 
 export function McoDirectory({ config }: SettingsScreenProps) {
   const editor = useConfigEditor(config, toDraft, build, anchor);
   const { draft, setDraft, errorOf } = editor;
-  const err = (...path: ConfigPath) => errorOf(path);
   const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
-
-  const setMco = (i: number, patch: Partial<McoDraft>) =>
-    setDraft((d) => ({ ...d, mcos: d.mcos.map((m, x) => (x === i ? { ...m, ...patch } : m)) }));
-  const setDepartments = (i: number, update: (ds: DepartmentDraft[]) => DepartmentDraft[]) =>
-    setDraft((d) => ({ ...d, mcos: d.mcos.map((m, x) => (x === i ? { ...m, departments: update(m.departments) } : m)) }));
-  const setDepartment = (i: number, j: number, update: (dept: DepartmentDraft) => DepartmentDraft) =>
-    setDepartments(i, (ds) => ds.map((dept, y) => (y === j ? update(dept) : dept)));
-  const setContact = (i: number, j: number, k: number, patch: Partial<ContactDraft>) =>
-    setDepartment(i, j, (dept) => ({ ...dept, contacts: dept.contacts.map((c, z) => (z === k ? { ...c, ...patch } : c)) }));
 
   const addMco = () => {
     const i = draft.mcos.length;
     setDraft((d) => ({ ...d, mcos: [...d.mcos, { key: newKey('mco'), id: null, name: '', active: true, aliases: '', departments: [] }] }));
     focusLater(fieldId(['mcos', i, 'name']));
   };
-  const addDepartment = (i: number) => {
-    const j = draft.mcos[i]?.departments.length ?? 0;
-    setDepartments(i, (ds) => [...ds, { key: newKey('dept'), name: '', contacts: [] }]);
-    focusLater(fieldId(['mcos', i, 'departments', j, 'name']));
-  };
-  const addContact = (i: number, j: number) => {
-    const k = draft.mcos[i]?.departments[j]?.contacts.length ?? 0;
-    setDepartment(i, j, (dept) => ({
-      ...dept,
-      contacts: [...dept.contacts, { key: newKey('contact'), name: '', phone: '', email: '', hours: '' }],
-    }));
-    focusLater(fieldId(['mcos', i, 'departments', j, 'contacts', k, 'name']));
-  };
-
   const applyImport = (plan: ImportPlan) => {
     const before = mcosOf(draft);
     const after = applyContactImport(before, plan);
@@ -170,148 +146,7 @@ export function McoDirectory({ config }: SettingsScreenProps) {
         </ul>
       </nav>
       {draft.mcos.map((m, i) => (
-        <section key={m.key} className={`section mco-card${m.active ? '' : ' inactive'}`} aria-labelledby={`mco-heading-${m.key}`}>
-          <h2 id={`mco-heading-${m.key}`} tabIndex={-1}>
-            {m.name.trim() || `New MCO ${i + 1}`}
-            {!m.active && <span className="badge status-inactive">Inactive</span>}
-          </h2>
-          <div className="grid">
-            <Field id={fieldId(['mcos', i, 'name'])} label="Name" required error={err('mcos', i, 'name')}>
-              {(p) => <input {...p} value={m.name} onChange={(e) => setMco(i, { name: e.target.value })} autoComplete="off" />}
-            </Field>
-            <Field
-              id={fieldId(['mcos', i, 'aliases'])}
-              label="Other names"
-              hint="Separated by commas, e.g. ITC, Total Care: used to match old logs and imports"
-              error={err('mcos', i, 'aliases')}
-              className="wide"
-            >
-              {(p) => <input {...p} value={m.aliases} onChange={(e) => setMco(i, { aliases: e.target.value })} autoComplete="off" />}
-            </Field>
-          </div>
-          <div className="mco-status">
-            <label className="choice">
-              <input
-                type="checkbox"
-                id={`mco-${m.key}-active`}
-                checked={m.active}
-                onChange={(e) => setMco(i, { active: e.target.checked })}
-              />
-              Active: offered when logging an inquiry
-            </label>
-            {m.id === null && (
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  setDraft((d) => ({ ...d, mcos: d.mcos.filter((_, x) => x !== i) }));
-                  focusLater('mcos-add');
-                }}
-              >
-                Remove {m.name.trim() || 'this new MCO'}
-              </button>
-            )}
-          </div>
-          <h3 className="sub-heading">Departments</h3>
-          {m.departments.length === 0 && <p className="muted">No departments yet.</p>}
-          {m.departments.map((dept, j) => (
-            <fieldset key={dept.key} className="settings-card department">
-              <legend>{dept.name.trim() || `New department ${j + 1}`}</legend>
-              <div className="department-head">
-                <Field
-                  id={fieldId(['mcos', i, 'departments', j, 'name'])}
-                  label="Department"
-                  required
-                  error={err('mcos', i, 'departments', j, 'name')}
-                >
-                  {(p) => (
-                    <input
-                      {...p}
-                      value={dept.name}
-                      onChange={(e) => setDepartment(i, j, (x) => ({ ...x, name: e.target.value }))}
-                      autoComplete="off"
-                    />
-                  )}
-                </Field>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => {
-                    setDepartments(i, (ds) => ds.filter((_, y) => y !== j));
-                    focusLater(`mco-${m.key}-add-department`);
-                  }}
-                >
-                  Remove department {dept.name.trim() || j + 1}
-                </button>
-              </div>
-              {dept.contacts.length > 0 && (
-                <table className="settings-table contacts-table">
-                  <caption className="visually-hidden">
-                    Contacts in {dept.name || 'this department'}, {m.name}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Contact</th>
-                      <th scope="col">Phone</th>
-                      <th scope="col">E-mail</th>
-                      <th scope="col">Hours</th>
-                      <th scope="col">
-                        <span className="visually-hidden">Remove</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {dept.contacts.map((c, k) => {
-                      const at: ConfigPath = ['mcos', i, 'departments', j, 'contacts', k];
-                      const cell = (field: 'name' | 'phone' | 'email' | 'hours', label: string, extra: { type?: string } = {}) => (
-                        <td>
-                          <CellInput
-                            id={fieldId([...at, field])}
-                            label={`${label} of contact ${k + 1}`}
-                            value={c[field]}
-                            error={errorOf([...at, field])}
-                            onChange={(v) => setContact(i, j, k, { [field]: v })}
-                            type={extra.type}
-                          />
-                        </td>
-                      );
-                      return (
-                        <tr key={c.key}>
-                          {cell('name', 'Name')}
-                          {cell('phone', 'Phone', { type: 'tel' })}
-                          {cell('email', 'E-mail', { type: 'email' })}
-                          {cell('hours', 'Hours')}
-                          <td>
-                            <button
-                              type="button"
-                              className="link-button"
-                              onClick={() => {
-                                setDepartment(i, j, (x) => ({ ...x, contacts: x.contacts.filter((_, z) => z !== k) }));
-                                focusLater(`dept-${dept.key}-add-contact`);
-                              }}
-                            >
-                              Remove {c.name.trim() || `contact ${k + 1}`}
-                            </button>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              )}
-              <div>
-                <button type="button" id={`dept-${dept.key}-add-contact`} className="secondary" onClick={() => addContact(i, j)}>
-                  Add a contact to {dept.name.trim() || 'this department'}
-                </button>
-              </div>
-            </fieldset>
-          ))}
-          <div>
-            <button type="button" id={`mco-${m.key}-add-department`} className="secondary" onClick={() => addDepartment(i)}>
-              Add a department to {m.name.trim() || 'this MCO'}
-            </button>
-          </div>
-        </section>
+        <McoCard key={m.key} m={m} i={i} errorOf={errorOf} setDraft={setDraft} />
       ))}
       <div className="section-actions">
         <button type="button" id="mcos-add" className="secondary" onClick={addMco}>
@@ -360,6 +195,180 @@ function CellInput({
     </div>
   );
 }
+
+/** One MCO with its departments and contacts. Memoised: typing in one MCO does not re-render the others. */
+const McoCard = memo(function McoCard({
+  m,
+  i,
+  errorOf,
+  setDraft,
+}: {
+  m: McoDraft;
+  i: number;
+  errorOf: (path: ConfigPath) => string | undefined;
+  setDraft: (update: (d: DirectoryDraft) => DirectoryDraft) => void;
+}) {
+  const err = (...path: ConfigPath) => errorOf(path);
+  const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+  const setMco = (patch: Partial<McoDraft>) => setDraft((d) => ({ ...d, mcos: d.mcos.map((x, n) => (n === i ? { ...x, ...patch } : x)) }));
+  const setDepartments = (update: (ds: DepartmentDraft[]) => DepartmentDraft[]) =>
+    setDraft((d) => ({ ...d, mcos: d.mcos.map((x, n) => (n === i ? { ...x, departments: update(x.departments) } : x)) }));
+  const setDepartment = (j: number, update: (dept: DepartmentDraft) => DepartmentDraft) =>
+    setDepartments((ds) => ds.map((dept, y) => (y === j ? update(dept) : dept)));
+  const setContact = (j: number, k: number, patch: Partial<ContactDraft>) =>
+    setDepartment(j, (dept) => ({ ...dept, contacts: dept.contacts.map((c, z) => (z === k ? { ...c, ...patch } : c)) }));
+  const addDepartment = () => {
+    setDepartments((ds) => [...ds, { key: newKey('dept'), name: '', contacts: [] }]);
+    focusLater(fieldId(['mcos', i, 'departments', m.departments.length, 'name']));
+  };
+  const addContact = (j: number) => {
+    setDepartment(j, (dept) => ({
+      ...dept,
+      contacts: [...dept.contacts, { key: newKey('contact'), name: '', phone: '', email: '', hours: '' }],
+    }));
+    focusLater(fieldId(['mcos', i, 'departments', j, 'contacts', m.departments[j]?.contacts.length ?? 0, 'name']));
+  };
+
+  return (
+    <section key={m.key} className={`section mco-card${m.active ? '' : ' inactive'}`} aria-labelledby={`mco-heading-${m.key}`}>
+      <h2 id={`mco-heading-${m.key}`} tabIndex={-1}>
+        {m.name.trim() || `New MCO ${i + 1}`}
+        {!m.active && <span className="badge status-inactive">Inactive</span>}
+      </h2>
+      <div className="grid">
+        <Field id={fieldId(['mcos', i, 'name'])} label="Name" required error={err('mcos', i, 'name')}>
+          {(p) => <input {...p} value={m.name} onChange={(e) => setMco({ name: e.target.value })} autoComplete="off" />}
+        </Field>
+        <Field
+          id={fieldId(['mcos', i, 'aliases'])}
+          label="Other names"
+          hint="Separated by commas, e.g. ITC, Total Care: used to match old logs and imports"
+          error={err('mcos', i, 'aliases')}
+          className="wide"
+        >
+          {(p) => <input {...p} value={m.aliases} onChange={(e) => setMco({ aliases: e.target.value })} autoComplete="off" />}
+        </Field>
+      </div>
+      <div className="mco-status">
+        <label className="choice">
+          <input type="checkbox" id={`mco-${m.key}-active`} checked={m.active} onChange={(e) => setMco({ active: e.target.checked })} />
+          Active: offered when logging an inquiry
+        </label>
+        {m.id === null && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setDraft((d) => ({ ...d, mcos: d.mcos.filter((_, x) => x !== i) }));
+              focusLater('mcos-add');
+            }}
+          >
+            Remove {m.name.trim() || 'this new MCO'}
+          </button>
+        )}
+      </div>
+      <h3 className="sub-heading">Departments</h3>
+      {m.departments.length === 0 && <p className="muted">No departments yet.</p>}
+      {m.departments.map((dept, j) => (
+        <fieldset key={dept.key} className="settings-card department">
+          <legend>{dept.name.trim() || `New department ${j + 1}`}</legend>
+          <div className="department-head">
+            <Field
+              id={fieldId(['mcos', i, 'departments', j, 'name'])}
+              label="Department"
+              required
+              error={err('mcos', i, 'departments', j, 'name')}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  value={dept.name}
+                  onChange={(e) => setDepartment(j, (x) => ({ ...x, name: e.target.value }))}
+                  autoComplete="off"
+                />
+              )}
+            </Field>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setDepartments((ds) => ds.filter((_, y) => y !== j));
+                focusLater(`mco-${m.key}-add-department`);
+              }}
+            >
+              Remove department {dept.name.trim() || j + 1}
+            </button>
+          </div>
+          {dept.contacts.length > 0 && (
+            <table className="settings-table contacts-table">
+              <caption className="visually-hidden">
+                Contacts in {dept.name || 'this department'}, {m.name}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Contact</th>
+                  <th scope="col">Phone</th>
+                  <th scope="col">E-mail</th>
+                  <th scope="col">Hours</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Remove</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {dept.contacts.map((c, k) => {
+                  const at: ConfigPath = ['mcos', i, 'departments', j, 'contacts', k];
+                  const cell = (field: 'name' | 'phone' | 'email' | 'hours', label: string, extra: { type?: string } = {}) => (
+                    <td>
+                      <CellInput
+                        id={fieldId([...at, field])}
+                        label={`${label} of contact ${k + 1}`}
+                        value={c[field]}
+                        error={errorOf([...at, field])}
+                        onChange={(v) => setContact(j, k, { [field]: v })}
+                        type={extra.type}
+                      />
+                    </td>
+                  );
+                  return (
+                    <tr key={c.key}>
+                      {cell('name', 'Name')}
+                      {cell('phone', 'Phone', { type: 'tel' })}
+                      {cell('email', 'E-mail', { type: 'email' })}
+                      {cell('hours', 'Hours')}
+                      <td>
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => {
+                            setDepartment(j, (x) => ({ ...x, contacts: x.contacts.filter((_, z) => z !== k) }));
+                            focusLater(`dept-${dept.key}-add-contact`);
+                          }}
+                        >
+                          Remove {c.name.trim() || `contact ${k + 1}`}
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          <div>
+            <button type="button" id={`dept-${dept.key}-add-contact`} className="secondary" onClick={() => addContact(j)}>
+              Add a contact to {dept.name.trim() || 'this department'}
+            </button>
+          </div>
+        </fieldset>
+      ))}
+      <div>
+        <button type="button" id={`mco-${m.key}-add-department`} className="secondary" onClick={() => addDepartment()}>
+          Add a department to {m.name.trim() || 'this MCO'}
+        </button>
+      </div>
+    </section>
+  );
+});
 
 const PREVIEW_OK_ROWS = 200;
 const KIND_LABELS = { add: 'Add', update: 'Update', unchanged: 'No change' } as const;

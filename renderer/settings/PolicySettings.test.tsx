@@ -33,7 +33,7 @@ async function openPolicy() {
   return app;
 }
 
-describe('Settings → Policy and calendar', { timeout: 30_000 }, () => {
+describe('Settings → Policy and calendar', { timeout: 60_000 }, () => {
   it('adds a "Dire need" level of 24 clock hours by keyboard, and saves it with a history entry', async () => {
     const { user } = await openPolicy();
     // From the last field of the Escalated level, Tab moves past its Remove button to "Add a priority level".

@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import {
   ConfigInvalidError,
@@ -62,13 +62,18 @@ export function useConfigEditor<D>(
   const dirty = JSON.stringify(draft) !== JSON.stringify(base);
   useLeaveGuard(dirty);
 
-  const byKey = new Map<string, string>();
-  for (const i of issues?.list ?? []) if (!byKey.has(fieldId(anchor(i.path)))) byKey.set(fieldId(anchor(i.path)), i.message);
+  // Stable between saves, so parts of a screen can skip re-rendering while another part is typed in.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `anchor` is a module-level function of each screen.
+  const errorOf = useMemo(() => {
+    const byKey = new Map<string, string>();
+    for (const i of issues?.list ?? []) if (!byKey.has(fieldId(anchor(i.path)))) byKey.set(fieldId(anchor(i.path)), i.message);
+    return (path: ConfigPath) => byKey.get(fieldId(path));
+  }, [issues]);
 
-  const setDraft = (update: (d: D) => D) => {
+  const setDraft = useCallback((update: (d: D) => D) => {
     setDraftState(update);
     setStatus(null);
-  };
+  }, []);
 
   const refuse = (next: AgencyConfig, unordered: ConfigIssue[]) => {
     // Listed in the order of the fields on the screen; problems with no field here come last.
@@ -138,7 +143,7 @@ export function useConfigEditor<D>(
     setDraft,
     dirty,
     saving,
-    errorOf: (path) => byKey.get(fieldId(path)),
+    errorOf,
     save,
     cancel,
     page: { summary, summaryRef, failure, status, saving, dirty, onSave: save, onCancel: cancel },

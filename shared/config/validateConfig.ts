@@ -260,6 +260,28 @@ function crossChecks(config: AgencyConfig): ConfigIssue[] {
   return out;
 }
 
+/** crossChecks on input the schema refused: only when it has the full shape of a configuration, else nothing. */
+function crossChecksOfUnparsed(input: unknown): ConfigIssue[] {
+  const c = input as Partial<AgencyConfig> | null;
+  const shaped =
+    c !== null &&
+    typeof c === 'object' &&
+    Array.isArray(c.priorityLevels) &&
+    Array.isArray(c.mcos) &&
+    Array.isArray(c.categories) &&
+    Array.isArray(c.routing) &&
+    Array.isArray(c.suggestionRules) &&
+    Array.isArray(c.calendar?.officeHours) &&
+    Array.isArray(c.calendar?.closures) &&
+    typeof c.medicaidId?.pattern === 'string';
+  if (!shaped) return [];
+  try {
+    return crossChecks(c as AgencyConfig);
+  } catch {
+    return [];
+  }
+}
+
 /** Parses and checks a whole configuration: the parsed config, or every problem found, each by its field. */
 export function validateAgencyConfig(input: unknown): ConfigValidation {
   const parsed = agencyConfigSchema.safeParse(input);
@@ -276,6 +298,10 @@ export function validateAgencyConfig(input: unknown): ConfigValidation {
       if (!seen.has(key)) issues.push(item);
       seen.add(key);
     }
+    // So a person fixes everything in one go, the checks across fields run too when the shape is right
+    // (a form's draft always is); a field already reported keeps its first message.
+    const fields = new Set(issues.map((i) => pathKey(i.path)));
+    for (const extra of crossChecksOfUnparsed(input)) if (!fields.has(pathKey(extra.path))) issues.push(extra);
     return { ok: false, issues };
   }
   const issues = crossChecks(parsed.data);
