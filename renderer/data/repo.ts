@@ -199,29 +199,173 @@ export class Repo {
     if (changed) await this.db.meta.put({ key: META.people, value: known });
   }
 
-  /** Re-projects every inquiry from its events (after an upgrade of the fold, or to verify). */
-  async rebuildProjections(onProgress?: (done: number, total: number) => void): Promise<number> {
-    const ids = (await this.db.inquiries.toCollection().primaryKeys()) as string[];
-    const eventInquiryIds = new Set(
-      (await this.db.events.orderBy('[inquiryId+hlc]').keys()).map((k) => (k as unknown as [string, string])[0]),
-    );
-    for (const id of ids) eventInquiryIds.add(id);
-    const all = [...eventInquiryIds];
-    const CHUNK = 500;
-    for (let i = 0; i < all.length; i += CHUNK) {
-      const chunk = all.slice(i, i + CHUNK);
-      await this.db.transaction('rw', this.db.events, this.db.inquiries, async () => {
-        for (const id of chunk) {
-          const record = projectInquiry(await this.eventsOf(id));
-          if (record) await this.db.inquiries.put(record);
-          else await this.db.inquiries.delete(id);
+  /**
+   * Re-projects every inquiry from its events (after an upgrade of the fold, or to verify), and
+   * removes rows that no longer fold from any event. Reads the events in `[inquiryId+hlc]` order,
+   * `chunkEvents` at a time (one read and one write per chunk, not one per inquiry), each chunk in
+   * its own short transaction, yielding to the window between chunks and reporting progress in
+   * inquiries after each: a million events rebuild without freezing the window.
+   */
+  async rebuildProjections(onProgress?: (done: number, total: number) => void, chunkEvents = 5000): Promise<number> {
+    const db = this.db;
+    const total = await db.inquiries.count();
+    // Rows not met while reading the events: they have none left to fold, so they go at the end.
+    const unmet = new Set((await db.inquiries.toCollection().primaryKeys()) as string[]);
+    let after: string | null = null;
+    let done = 0;
+    for (;;) {
+      const from = after;
+      const ids = await db.transaction('rw', db.events, db.inquiries, async () => {
+        const range = from === null ? db.events.orderBy('[inquiryId+hlc]') : db.events.where('[inquiryId+hlc]').above([from, '\uffff']);
+        const events = await range.limit(chunkEvents).toArray();
+        if (events.length === 0) return null;
+        const byInquiry = new Map<string, InquiryEvent[]>();
+        for (const e of events) {
+          const list = byInquiry.get(e.inquiryId);
+          if (list) list.push(e);
+          else byInquiry.set(e.inquiryId, [e]);
         }
+        // A full chunk may end part-way through an inquiry: it is read again, whole, with the next
+        // chunk; an inquiry with more events than a chunk holds is read whole on its own.
+        const last = (events[events.length - 1] as InquiryEvent).inquiryId;
+        if (events.length === chunkEvents) {
+          if (byInquiry.size === 1) byInquiry.set(last, await this.eventsOf(last));
+          else byInquiry.delete(last);
+        }
+        const records: InquiryRecord[] = [];
+        const gone: string[] = [];
+        for (const [id, list] of byInquiry) {
+          const record = projectInquiry(list);
+          if (record) records.push(record);
+          else gone.push(id);
+        }
+        await db.inquiries.bulkPut(records);
+        if (gone.length > 0) await db.inquiries.bulkDelete(gone);
+        return [...byInquiry.keys()];
       });
-      onProgress?.(Math.min(i + CHUNK, all.length), all.length);
-      this.changes.publish(chunk);
+      if (ids === null) break;
+      after = ids[ids.length - 1] as string;
+      for (const id of ids) unmet.delete(id);
+      done += ids.length;
+      onProgress?.(done, Math.max(total, done));
+      this.changes.publish(ids);
       await new Promise((r) => setTimeout(r, 0));
     }
-    return all.length;
+    if (unmet.size > 0) {
+      const removed = await db.transaction('rw', db.events, db.inquiries, async () => {
+        const orphans: string[] = [];
+        for (const id of unmet) if ((await this.eventsOf(id)).length === 0) orphans.push(id);
+        await db.inquiries.bulkDelete(orphans);
+        return orphans;
+      });
+      done += removed.length;
+      onProgress?.(done, Math.max(total, done));
+      this.changes.publish(removed);
+    }
+    return done;
+  }
+
+  /**
+   * Writes a large set of new events (the legacy import) in ONE transaction: all of them or none.
+   * `nextBatch` is called inside the transaction until it returns null: it may do synchronous work and
+   * await this database, nothing else (awaiting anything else would let IndexedDB commit early). Each
+   * batch is stored with its outbox entries and re-folded rows before the next is asked for, so memory
+   * holds one batch and the window repaints between batches; `onProgress` hears after each one.
+   * Events already stored (same id) are skipped, which makes a repeated import add nothing.
+   */
+  async appendInBulk(
+    nextBatch: (ctx: CommandContext, db: LiaisonDb) => Promise<InquiryEvent[] | null>,
+    onProgress?: (eventsWritten: number) => void,
+  ): Promise<{ events: number; inquiryIds: string[] }> {
+    const db = this.db;
+    const touched = new Set<string>();
+    let written = 0;
+    await db.transaction('rw', [db.events, db.inquiries, db.outbox, db.meta, db.profiles], async () => {
+      const profile = await this.activeProfile();
+      if (!profile) throw new DomainError('no_profile', 'Create your profile before importing.');
+      const { deviceId } = await this.device();
+      const now = this.clock.now();
+      const config = await this.config();
+      let hlc = ((await db.meta.get(META.hlc))?.value as Hlc | undefined) ?? { wall: 0, counter: 0, deviceId };
+      const ctx: CommandContext = {
+        actor: actorOf(profile),
+        deviceId,
+        now,
+        stamp: () => {
+          hlc = tickHlc(hlc, now);
+          return encodeHlc(hlc);
+        },
+        newId: () => newId(now),
+        config,
+        time: this.timeRules(config),
+      };
+      let first: InquiryEvent | undefined;
+      for (let batch = await nextBatch(ctx, db); batch !== null; batch = await nextBatch(ctx, db)) {
+        first ??= batch[0];
+        const ids = await this.appendBatch(batch);
+        for (const id of ids) touched.add(id);
+        written += batch.length;
+        onProgress?.(written);
+      }
+      // Every event of an import has the same actor: one is enough to remember them.
+      if (first) await this.rememberPeople([first]);
+      await db.meta.put({ key: META.hlc, value: hlc });
+    });
+    // Announce in chunks, yielding between them, so the log re-reads without one long pause.
+    const all = [...touched];
+    for (let i = 0; i < all.length; i += 2000) {
+      this.changes.publish(all.slice(i, i + 2000));
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return { events: written, inquiryIds: all };
+  }
+
+  /** `append` for thousands of events: one bulk read per table instead of one per inquiry. Call inside a transaction. */
+  private async appendBatch(events: readonly InquiryEvent[]): Promise<string[]> {
+    const db = this.db;
+    const known = new Set((await db.events.bulkGet(events.map((e) => e.id))).filter(Boolean).map((e) => (e as InquiryEvent).id));
+    const fresh = events.filter((e) => !known.has(e.id));
+    if (fresh.length === 0) return [];
+    await db.events.bulkAdd(fresh);
+    await db.outbox.bulkAdd(fresh.map((e) => ({ eventId: e.id, hlc: e.hlc })));
+    const byInquiry = new Map<string, InquiryEvent[]>();
+    for (const e of fresh) {
+      const list = byInquiry.get(e.inquiryId);
+      if (list) list.push(e);
+      else byInquiry.set(e.inquiryId, [e]);
+    }
+    const ids = [...byInquiry.keys()];
+    const stored = await db.inquiries.bulkGet(ids);
+    // How many events each inquiry now has in the table: more than this batch brought means older ones
+    // (synced or imported before) that a fold of the batch alone would miss.
+    const held = new Map<string, number>();
+    const keys = await db.events
+      .where('[inquiryId+hlc]')
+      .inAnyRange(
+        ids.map((id) => [
+          [id, ''],
+          [id, '\uffff'],
+        ]),
+      )
+      .keys();
+    for (const k of keys) {
+      const id = (k as unknown as [string, string])[0];
+      held.set(id, (held.get(id) ?? 0) + 1);
+    }
+    const states: InquiryRecord[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as string;
+      const batch = byInquiry.get(id) as InquiryEvent[];
+      const before = stored[i];
+      const olderHeld = (held.get(id) ?? 0) > batch.length;
+      let next: InquiryRecord | undefined;
+      if (before === undefined) next = olderHeld ? projectInquiry(await this.eventsOf(id)) : projectInquiry(batch);
+      else if (batch.some((e) => needsRefold(before, e))) next = projectInquiry(await this.eventsOf(id));
+      else next = [...batch].sort(byHlc).reduce<InquiryRecord | undefined>(applyEvent, before);
+      if (next) states.push(next);
+    }
+    await db.inquiries.bulkPut(states);
+    return ids;
   }
 
   private eventsOf(inquiryId: string): Promise<InquiryEvent[]> {

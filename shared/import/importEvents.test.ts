@@ -9,7 +9,7 @@ import { encodeHlc } from '../sync/hlc';
 import type { Instant, TimeZone } from '../time/types';
 import type { DateCell } from './cells';
 import { suggestMapping } from './fields';
-import { importedInquiryId, newInquiryEvents, rowUpdate, updateEvents, updatesOf } from './importEvents';
+import { importedInquiryId, newInquiryEvents, revisionHex, rowUpdate, updateEvents, updatesOf } from './importEvents';
 import { type ImportContext, type ImportedRow, normaliseRow } from './normalise';
 
 const NOW = Date.parse('2026-11-23T20:30:00Z') as Instant;
@@ -61,6 +61,8 @@ const RUN = {
   mapping: MAPPING,
 };
 const DIGEST = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 255);
+const REVISION = Uint8Array.from({ length: 32 }, (_, i) => (i * 13 + 5) & 255);
+const DIGESTS = { key: DIGEST, revision: REVISION };
 const CASE = '250303-DESKA-900001' as CaseNumber;
 
 function rowOf(cells: (string | DateCell | null)[]): ImportedRow {
@@ -102,7 +104,7 @@ const OPEN = rowOf([
 ]);
 
 describe('newInquiryEvents: an old log row as an inquiry with its history', () => {
-  const events = newInquiryEvents(WORKED, DIGEST, CASE, RUN, commandContext());
+  const events = newInquiryEvents(WORKED, DIGESTS, CASE, RUN, commandContext());
 
   it('writes the logged fact, targets, contact, referral, updates, resolution and the audit record, in that order', () => {
     expect(events.map((e) => e.type)).toEqual([
@@ -169,6 +171,7 @@ describe('newInquiryEvents: an old log row as an inquiry with its history', () =
         '3/4/2025',
       ],
       mapping: MAPPING.map((m) => m ?? ''),
+      revision: revisionHex(REVISION),
     });
   });
 
@@ -187,24 +190,24 @@ describe('newInquiryEvents: an old log row as an inquiry with its history', () =
       by: { id: 'p-lead', name: 'Lee Morgan' },
     });
     expect(r.noteCount).toBe(1);
-    expect(r.imported).toEqual({ fileName: 'MCO Inquiry Log 2025.xlsx', sheet: '2025 Log', row: 5, at: NOW });
+    expect(r.imported).toEqual({
+      fileName: 'MCO Inquiry Log 2025.xlsx',
+      sheet: '2025 Log',
+      row: 5,
+      at: NOW,
+      revision: revisionHex(REVISION),
+    });
   });
 
   it('gives the same ids for the same row on any desk, at any time', () => {
-    const again = newInquiryEvents(WORKED, DIGEST, CASE, RUN, {
+    const again = newInquiryEvents(WORKED, DIGESTS, CASE, RUN, {
       ...commandContext('OTHERDESK0000000'),
       now: (NOW + 86_400_000) as Instant,
     });
     expect(again.map((e) => e.id)).toEqual(events.map((e) => e.id));
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     expect(events[0]?.inquiryId).toBe(importedInquiryId(DIGEST, WORKED.fields.receivedAt));
-    const other = newInquiryEvents(
-      WORKED,
-      DIGEST.map((b) => b ^ 1),
-      CASE,
-      RUN,
-      commandContext(),
-    );
+    const other = newInquiryEvents(WORKED, { key: DIGEST.map((b) => b ^ 1), revision: REVISION }, CASE, RUN, commandContext());
     expect(other.map((e) => e.id).filter((id) => events.some((e) => e.id === id))).toEqual([]);
   });
 
@@ -224,14 +227,14 @@ describe('newInquiryEvents: an old log row as an inquiry with its history', () =
       '',
       '',
     ]);
-    const types = newInquiryEvents(ffs, DIGEST, CASE, RUN, commandContext()).map((e) => e.type);
+    const types = newInquiryEvents(ffs, DIGESTS, CASE, RUN, commandContext()).map((e) => e.type);
     expect(types).toEqual(['InquiryLogged', 'TargetsSet', 'RoutedToUnitLead', 'InquiryImported']);
   });
 });
 
 describe('a later copy of the log: rowUpdate and updateEvents', () => {
   const ctx = commandContext();
-  const events = newInquiryEvents(OPEN, DIGEST, CASE, RUN, ctx);
+  const events = newInquiryEvents(OPEN, DIGESTS, CASE, RUN, ctx);
   const record = projectInquiry(events) as InquiryRecord;
   const audit = events.at(-1) as InquiryImported;
 
@@ -269,6 +272,7 @@ describe('a later copy of the log: rowUpdate and updateEvents', () => {
     expect(after.noteCount).toBe(2);
     // The first import still names where the inquiry came from.
     expect(after.imported?.row).toBe(5);
+    expect(after.imported?.revision).toBe(revisionHex(revision));
     // Nothing twice: with the update applied, the same later row adds nothing more.
     const lastAudit = added.at(-1) as InquiryImported;
     expect(rowUpdate(later, after, updatesOf(lastAudit))).toEqual({ contacted: false, referral: false, resolution: false, notes: [] });
@@ -290,7 +294,7 @@ describe('a later copy of the log: rowUpdate and updateEvents', () => {
 
 describe('InquiryImported and the imported mark in parseEvent', () => {
   it('refuses an imported mark that is not true, and unknown event types, as before', () => {
-    const logged = newInquiryEvents(OPEN, DIGEST, CASE, RUN, commandContext())[0] as InquiryEvent;
+    const logged = newInquiryEvents(OPEN, DIGESTS, CASE, RUN, commandContext())[0] as InquiryEvent;
     expect(parseEvent({ ...logged, imported: 'yes' }).ok).toBe(false);
     expect(parseEvent({ ...logged, type: 'InquiryTeleported' }).ok).toBe(false);
     const { imported: _mark, ...typed } = logged;

@@ -72,12 +72,22 @@ function envelope(ctx: CommandContext, inquiryId: string, id: string, at: Instan
   return { id, inquiryId, actor: ctx.actor, deviceId: ctx.deviceId, hlc: ctx.stamp(), at, v: 1, imported: true };
 }
 
+/** The digests a row's ids come from: of its fingerprint key (`row.key`), and of its whole content (`revisionText`). */
+export interface RowDigests {
+  key: Uint8Array;
+  revision: Uint8Array;
+}
+
+/** A digest as lower-case hex. */
+export const revisionHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
 function importedEvent(
   row: ImportedRow,
   run: ImportRun,
   kind: 'new' | 'update',
   inquiryId: string,
   id: string,
+  revision: Uint8Array,
   ctx: CommandContext,
 ): InquiryImported {
   const width = Math.max(run.headers.length, row.cells.length);
@@ -94,6 +104,7 @@ function importedEvent(
       headers: pad(run.headers, '').map((h) => h.slice(0, 200)),
       cells: pad(row.cells, ''),
       mapping: pad(run.mapping, null).map((f) => f ?? ''),
+      revision: revisionHex(revision),
     },
   };
 }
@@ -106,11 +117,12 @@ function importedEvent(
  */
 export function newInquiryEvents(
   row: ImportedRow,
-  digest: Uint8Array,
+  digests: RowDigests,
   caseNumber: CaseNumber,
   run: ImportRun,
   ctx: CommandContext,
 ): InquiryEvent[] {
+  const digest = digests.key;
   const f = row.fields;
   const received = f.receivedAt;
   const inquiryId = importedInquiryId(digest, received);
@@ -128,7 +140,7 @@ export function newInquiryEvents(
   const notes = [...(row.updates ? splitNote(row.updates) : []), ...row.extraNotes];
   events.push(...historyEvents(row, digest, inquiryId, ctx, { contacted: true, referral: true, notes, resolution: true }));
   // Dated by the row, not the run, so two desks importing the same file record the same event.
-  events.push(importedEvent(row, run, 'new', inquiryId, eventId(digest, received, 'IM'), ctx));
+  events.push(importedEvent(row, run, 'new', inquiryId, eventId(digest, received, 'IM'), digests.revision, ctx));
   return events;
 }
 
@@ -255,7 +267,7 @@ export function updateEvents(
     notes: update.notes,
     resolution: update.resolution,
   });
-  events.push(importedEvent(row, run, 'update', inquiryId, eventId(revision, row.fields.receivedAt, 'IM'), ctx));
+  events.push(importedEvent(row, run, 'update', inquiryId, eventId(revision, row.fields.receivedAt, 'IM'), revision, ctx));
   return events;
 }
 

@@ -175,6 +175,8 @@ export const inquiryImportedPayload = z.object({
   headers: z.array(text(200)).max(500),
   cells: z.array(text(33_000)).max(500),
   mapping: z.array(text(40)).max(500),
+  /** SHA-256 (hex) of the row's content: a later import of an identical row is recognised without reading the timeline. */
+  revision: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 const eventOf = <T extends string, P extends z.ZodType>(type: T, payload: P) => z.object({ ...envelope, type: z.literal(type), payload });

@@ -48,6 +48,8 @@ export function recordsFromRows(rows: Cell[][], now: Instant): InquiryRecord[] {
       throw new Error(`row ${i + 2}: ${out.kind === 'rejected' ? out.reason : 'blank'} (${cells.map(cellText).join(' | ')})`);
     const digest = Uint8Array.from({ length: 32 }, (_, k) => (i * 31 + k * 7 + 1) & 255);
     const seq = String(900_001 + i);
-    return projectInquiry(newInquiryEvents(out.row, digest, `250303-TESTD-${seq}` as CaseNumber, run, ctx)) as InquiryRecord;
+    return projectInquiry(
+      newInquiryEvents(out.row, { key: digest, revision: digest }, `250303-TESTD-${seq}` as CaseNumber, run, ctx),
+    ) as InquiryRecord;
   });
 }

@@ -1,0 +1,242 @@
+import { DomainError } from '../../shared/errors';
+import { newId } from '../../shared/ids';
+import { analyseSheet, type SheetAnalysis } from '../../shared/import/analyse';
+import type { Cell } from '../../shared/import/cells';
+import { type ColumnMapping, IMPORT_FIELDS, type ImportField, normaliseHeader } from '../../shared/import/fields';
+import {
+  IMPORT_SEQ_FIRST,
+  IMPORT_SEQ_LAST,
+  type ImportRun,
+  importedInquiryId,
+  isEmptyUpdate,
+  newInquiryEvents,
+  type RowDigests,
+  type RowUpdate,
+  revisionHex,
+  revisionText,
+  rowUpdate,
+  updateEvents,
+  updatesOf,
+} from '../../shared/import/importEvents';
+import type { ImportContext, ImportedRow } from '../../shared/import/normalise';
+import { type CaseNumber, formatCaseNumber } from '../../shared/inquiry/caseNumber';
+import type { InquiryEvent, InquiryImported } from '../../shared/inquiry/events';
+import type { InquiryRecord } from '../../shared/inquiry/projection';
+import type { Instant, IsoDay, TimeZone } from '../../shared/time/types';
+import { isoDayOf } from '../../shared/time/zone';
+import type { LiaisonDb } from './db';
+import type { Repo } from './repo';
+
+/*
+ * The legacy import's storage side: what is new, what is already in the log (and what a later copy of
+ * the old log adds to it), and the one transaction that writes it all. The rules are in shared/import.
+ */
+
+export interface ImportProgress {
+  step: 'reading' | 'checking' | 'comparing' | 'writing';
+  done: number;
+  total: number;
+}
+
+/** A row to add as a new inquiry, with its fingerprint digest (the source of its ids). */
+export interface NewRow {
+  row: ImportedRow;
+  digests: RowDigests;
+}
+
+/** A row already imported whose later copy adds facts to the inquiry. */
+export interface RowAddition {
+  row: ImportedRow;
+  inquiryId: string;
+  caseNumber: string;
+  update: RowUpdate;
+  revision: Uint8Array;
+}
+
+/** Everything the preview shows, and everything the import will write. */
+export interface ImportPlan {
+  analysis: SheetAnalysis;
+  fresh: NewRow[];
+  additions: RowAddition[];
+  /** Rows already in the log with nothing new: skipped. */
+  unchanged: { rowNumber: number; caseNumber: string }[];
+}
+
+const yieldToWindow = () => new Promise<void>((r) => setTimeout(r, 0));
+
+async function sha256(text: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+}
+
+/** Reads every row, giving the window a turn every 1,000 rows. */
+export async function analyse(
+  rows: readonly (readonly Cell[])[],
+  headerRow: number,
+  mapping: ColumnMapping,
+  ctx: ImportContext,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<SheetAnalysis> {
+  const gen = analyseSheet(rows, headerRow, mapping, ctx, 1000);
+  const total = Math.max(0, rows.length - headerRow - 1);
+  for (;;) {
+    const step = gen.next();
+    if (step.done) return step.value;
+    onProgress?.({ step: 'reading', done: step.value, total });
+    await yieldToWindow();
+  }
+}
+
+/** Sorts accepted rows into new, already imported with additions, and already imported unchanged. */
+export async function planImport(db: LiaisonDb, analysis: SheetAnalysis, onProgress?: (p: ImportProgress) => void): Promise<ImportPlan> {
+  const plan: ImportPlan = { analysis, fresh: [], additions: [], unchanged: [] };
+  const rows = analysis.accepted;
+  const CHUNK = 1000;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const digests: RowDigests[] = await Promise.all(
+      chunk.map(async (r) => ({ key: await sha256(r.key), revision: await sha256(revisionText(r)) })),
+    );
+    const ids = chunk.map((r, k) => importedInquiryId((digests[k] as RowDigests).key, r.fields.receivedAt));
+    const existing = await db.inquiries.bulkGet(ids);
+    for (let k = 0; k < chunk.length; k++) {
+      const row = chunk[k] as ImportedRow;
+      const d = digests[k] as RowDigests;
+      const record = existing[k];
+      if (!record) {
+        plan.fresh.push({ row, digests: d });
+        continue;
+      }
+      // The identical row as last imported: nothing to compare (no timeline read).
+      const update =
+        record.imported?.revision === revisionHex(d.revision) ? null : rowUpdate(row, record, await lastImportedUpdates(db, record));
+      if (!update || isEmptyUpdate(update)) plan.unchanged.push({ rowNumber: row.rowNumber, caseNumber: record.caseNumber });
+      else plan.additions.push({ row, inquiryId: record.id, caseNumber: record.caseNumber, update, revision: d.revision });
+    }
+    onProgress?.({ step: 'checking', done: Math.min(i + CHUNK, rows.length), total: rows.length });
+    await yieldToWindow();
+  }
+  return plan;
+}
+
+/** The Updates text the last import of this inquiry's row saw. */
+async function lastImportedUpdates(db: LiaisonDb, record: InquiryRecord): Promise<string> {
+  const events = await db.events.where('[inquiryId+hlc]').between([record.id, ''], [record.id, '\uffff']).toArray();
+  const imports = events.filter((e): e is InquiryImported => e.type === 'InquiryImported');
+  const last = imports.at(-1);
+  return last ? updatesOf(last) : '';
+}
+
+export interface ImportResult {
+  importId: string;
+  inquiriesAdded: number;
+  inquiriesUpdated: number;
+  events: number;
+  /** Ids of the inquiries written, for the log to show them. */
+  inquiryIds: string[];
+}
+
+const BATCH_ROWS = 500;
+
+/**
+ * Writes the plan in ONE transaction (Repo.appendInBulk): every new inquiry with its history and every
+ * addition, or nothing. Imported case numbers are `YYMMDD-DESK-9xxxxx`, YYMMDD the day received.
+ * A row found in the log by now (another window imported it meanwhile) is skipped.
+ */
+export async function commitImport(
+  repo: Repo,
+  plan: ImportPlan,
+  source: Omit<ImportRun, 'importId'>,
+  now: Instant,
+  onProgress?: (p: ImportProgress) => void,
+  batchRows = BATCH_ROWS,
+): Promise<ImportResult> {
+  const config = await repo.config();
+  const zone = config.timeZone as TimeZone;
+  const { deskCode } = await repo.device();
+  const run: ImportRun = { ...source, importId: newId(now) };
+  const total = plan.fresh.length + plan.additions.length;
+  const nextSeq = new Map<string, number>();
+  let next = 0;
+  let added = 0;
+  let updated = 0;
+
+  const seqFor = async (db: LiaisonDb, day: IsoDay): Promise<number> => {
+    let seq = nextSeq.get(day);
+    if (seq === undefined) {
+      const prefix = `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${deskCode}-`;
+      const last = await db.inquiries
+        .where('caseNumber')
+        .between(`${prefix}${IMPORT_SEQ_FIRST - 1}`, `${prefix}${IMPORT_SEQ_LAST}`, false, true)
+        .last();
+      seq = last ? Number(last.caseNumber.slice(prefix.length)) + 1 : IMPORT_SEQ_FIRST;
+    }
+    if (seq > IMPORT_SEQ_LAST)
+      throw new DomainError(
+        'validation',
+        `More than ${IMPORT_SEQ_LAST - IMPORT_SEQ_FIRST + 1} inquiries were received on ${day}: split the file and import each part.`,
+      );
+    nextSeq.set(day, seq + 1);
+    return seq;
+  };
+
+  const result = await repo.appendInBulk(async (ctx, db) => {
+    if (next >= total) return null;
+    const events: InquiryEvent[] = [];
+    const end = Math.min(next + batchRows, total);
+    const freshEnd = Math.min(end, plan.fresh.length);
+    if (next < freshEnd) {
+      const batch = plan.fresh.slice(next, freshEnd);
+      const ids = batch.map((f) => importedInquiryId(f.digests.key, f.row.fields.receivedAt));
+      const already = await db.inquiries.bulkGet(ids);
+      for (let k = 0; k < batch.length; k++) {
+        if (already[k]) continue;
+        const { row, digests } = batch[k] as NewRow;
+        const day = isoDayOf(row.fields.receivedAt, zone);
+        const caseNumber = formatCaseNumber(day, deskCode, await seqFor(db, day)) as CaseNumber;
+        events.push(...newInquiryEvents(row, digests, caseNumber, run, ctx));
+        added += 1;
+      }
+    }
+    for (let i = Math.max(next, plan.fresh.length); i < end; i++) {
+      const a = plan.additions[i - plan.fresh.length] as RowAddition;
+      events.push(...updateEvents(a.row, a.update, a.revision, a.inquiryId, run, ctx));
+      updated += 1;
+    }
+    next = end;
+    onProgress?.({ step: 'writing', done: next, total });
+    return events;
+  });
+  return { importId: run.importId, inquiriesAdded: added, inquiriesUpdated: updated, events: result.events, inquiryIds: result.inquiryIds };
+}
+
+const LEARNED_KEY = 'importMappings';
+
+/** What people chose for each header before (normalised header → field, or null for "do not import"). */
+export async function learnedMapping(db: LiaisonDb): Promise<Record<string, ImportField | null>> {
+  const value = (await db.meta.get(LEARNED_KEY))?.value;
+  if (!value || typeof value !== 'object') return {};
+  const out: Record<string, ImportField | null> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === null || (typeof v === 'string' && (IMPORT_FIELDS as readonly string[]).includes(v))) out[k] = v as ImportField | null;
+  }
+  return out;
+}
+
+/** Remembers the mapping used, header by header, for the next file. */
+export async function rememberMapping(db: LiaisonDb, headers: readonly string[], mapping: ColumnMapping): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const known = await learnedMapping(db);
+    headers.forEach((h, i) => {
+      const key = normaliseHeader(h);
+      if (key) known[key] = mapping[i] ?? null;
+    });
+    await db.meta.put({ key: LEARNED_KEY, value: known });
+  });
+}
+
+/** The import's view of this desk: config, zone, now and the people it knows. */
+export async function importContext(repo: Repo, now: Instant): Promise<ImportContext> {
+  const config = await repo.config();
+  const people = (await repo.db.profiles.toArray()).map((p) => ({ id: p.id, name: p.displayName }));
+  return { config, zone: config.timeZone as TimeZone, now, people };
+}
