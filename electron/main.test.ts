@@ -296,7 +296,8 @@ describe('the main log', () => {
   });
 
   it('records an uncaught exception without member data and tells the person where the details are', async () => {
-    const electron = await startMain();
+    // Installed, so the log is not echoed to the terminal: the test's made-up name stays out of CI output.
+    const electron = await startMain({ singleInstanceLock: true, isPackaged: true });
     const handler = process.listeners('uncaughtException').at(-1) as (error: Error) => void;
     handler(new Error('Cannot read properties of undefined (member Maria Lopez, 1234567A)'));
     const log = await readFile(path.join(userData, 'logs', 'main.log'), 'utf8');
