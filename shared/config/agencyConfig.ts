@@ -108,6 +108,10 @@ export const agencyConfigSchema = z.object({
   priorityLevels: z.array(priorityLevelSchema).min(1),
   /** Office hours, holidays and closures (the agency's time zone is `timeZone` above). */
   calendar: calendarConfigSchema.omit({ timeZone: true }).prefault({}),
+  /** Timers a person may pause while the agency waits on someone else; the MCO's end-of-day timer never pauses. */
+  pausableTimers: z
+    .array(z.enum(['first_contact', 'mco_follow_up']))
+    .default((): ('first_contact' | 'mco_follow_up')[] => ['first_contact', 'mco_follow_up']),
   /** Unanswered outreach attempts after which "unable to reach" closure is offered (seed 003: 2). */
   outreachMaxAttempts: z.number().int().min(1).max(10),
   mcos: z.array(mcoSchema),
@@ -140,6 +144,7 @@ export const DEFAULT_AGENCY_CONFIG: AgencyConfig = {
   ],
   calendar: (({ timeZone: _zone, ...rest }) => rest)(DEFAULT_CALENDAR_CONFIG),
   outreachMaxAttempts: 2,
+  pausableTimers: ['first_contact', 'mco_follow_up'],
   // Departments and contacts are examples for a new desk to replace in Settings → MCO directory.
   mcos: [
     {

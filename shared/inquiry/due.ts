@@ -1,6 +1,6 @@
 import type { PersonRef } from '../people';
 import type { Instant } from '../time/types';
-import type { InquiryRecord } from './projection';
+import type { InquiryRecord, TimerPause } from './projection';
 
 /*
  * What is due on an inquiry, and when (SPEC.md "Timing"). Every time here was computed when its
@@ -11,9 +11,14 @@ import type { InquiryRecord } from './projection';
 export const DUE_KINDS = ['first_contact', 'mco_contact', 'mco_follow_up', 'callback'] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
-export const DUE_STATES = ['on_track', 'due_soon', 'overdue'] as const;
+export const DUE_STATES = ['on_track', 'due_soon', 'overdue', 'paused'] as const;
 export type DueState = (typeof DUE_STATES)[number];
-export const DUE_STATE_LABELS: Record<DueState, string> = { on_track: 'On track', due_soon: 'Due soon', overdue: 'Overdue' };
+export const DUE_STATE_LABELS: Record<DueState, string> = {
+  on_track: 'On track',
+  due_soon: 'Due soon',
+  overdue: 'Overdue',
+  paused: 'Paused',
+};
 
 export interface DueItem {
   kind: DueKind;
@@ -29,6 +34,8 @@ export interface DueItem {
   /** Who is expected to act, when the step names one (the caller of a callback). */
   owner: PersonRef | null;
   callbackId?: string;
+  /** The open pause holding this timer, if any: a paused item is neither due soon nor overdue. */
+  paused: TimerPause | null;
 }
 
 /** A callback is missed, and overdue, this long after its time. */
@@ -43,6 +50,7 @@ export function dueItems(r: InquiryRecord): DueItem[] {
   const w = r.workflow;
   if (r.status === 'resolved') return [];
   const items: DueItem[] = [];
+  const pausedBy = (kind: DueKind) => w.pauses.find((p) => p.timer === kind && p.end === null) ?? null;
   if (w.targets && w.firstContactAt === null) {
     const t = w.targets;
     items.push({
@@ -53,6 +61,7 @@ export function dueItems(r: InquiryRecord): DueItem[] {
       deadline: t.firstContactDeadline,
       soonAt: soonOf(t.from, t.firstContactTarget),
       owner: r.assignee,
+      paused: pausedBy('first_contact'),
     });
   }
   const ref = w.referral;
@@ -65,6 +74,7 @@ export function dueItems(r: InquiryRecord): DueItem[] {
       deadline: ref.mcoContactDue,
       soonAt: soonOf(ref.at, ref.mcoContactDue),
       owner: null,
+      paused: null,
     });
     items.push({
       kind: 'mco_follow_up',
@@ -74,6 +84,7 @@ export function dueItems(r: InquiryRecord): DueItem[] {
       deadline: ref.followUpDue,
       soonAt: soonOf(ref.lastFollowUpAt ?? ref.at, ref.followUpDue),
       owner: r.assignee,
+      paused: pausedBy('mco_follow_up'),
     });
   }
   for (const c of w.callbacks) {
@@ -87,6 +98,7 @@ export function dueItems(r: InquiryRecord): DueItem[] {
       soonAt: (c.at - CALLBACK_LEAD_MS) as Instant,
       owner: c.caller,
       callbackId: c.id,
+      paused: null,
     });
   }
   return items.sort((a, b) => attentionAt(a) - attentionAt(b));
@@ -96,6 +108,7 @@ export function dueItems(r: InquiryRecord): DueItem[] {
 export const attentionAt = (item: DueItem): Instant => item.target ?? item.deadline;
 
 export function dueState(item: DueItem, now: Instant): DueState {
+  if (item.paused) return 'paused';
   if (now >= item.deadline) return 'overdue';
   if (now >= item.soonAt) return 'due_soon';
   return 'on_track';
@@ -104,9 +117,10 @@ export function dueState(item: DueItem, now: Instant): DueState {
 /** True once the target has passed (the deadline may not have). */
 export const targetMissed = (item: DueItem, now: Instant): boolean => item.target !== null && now >= item.target;
 
-/** The inquiry's next due item (the one that wants attention first), or null. */
+/** The inquiry's next due item (the one that wants attention first; paused ones only when nothing else is due), or null. */
 export function nextDue(r: InquiryRecord): DueItem | null {
-  return dueItems(r)[0] ?? null;
+  const items = dueItems(r);
+  return items.find((i) => i.paused === null) ?? items[0] ?? null;
 }
 
 /** The summary the log needs to place a row in Due today / Overdue without looking at items again. */
@@ -121,7 +135,8 @@ export interface DueSummary {
 }
 
 export function dueSummary(r: InquiryRecord): DueSummary {
-  const items = dueItems(r);
+  // A paused timer is not due: it leaves the Due today and Overdue queues until it runs again.
+  const items = dueItems(r).filter((i) => i.paused === null);
   if (items.length === 0) return { next: null, attentionAt: null, deadline: null, soonAt: null };
   let deadline = Number.POSITIVE_INFINITY;
   let soonAt = Number.POSITIVE_INFINITY;

@@ -218,6 +218,8 @@ const inquiryEventTypes = [
   'CallbackScheduled',
   'CallbackClosed',
   'RoutedToUnitLead',
+  'TimerPaused',
+  'TimerResumed',
   'InquiryResolved',
   'InquiryReopened',
   'InquiryImported',

@@ -22,10 +22,40 @@ const PATTERNS: readonly RegExp[] = [
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** A name part stands alone: no letter right before or after it ("Ann" is not removed from "Annual"). */
-const asWord = (body: string) => new RegExp(`(?<![\\p{L}\\p{M}])(?:${body})(?![\\p{L}\\p{M}])`, 'giu');
-/** A number stands alone: no letter or digit right before or after it. */
-const asNumber = (body: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
+// Compiled once: a Unicode property class costs milliseconds to compile (more with the i flag), so the
+// patterns built per record are plain and the "stands alone" test runs on the characters around a match.
+const LETTER = /[\p{L}\p{M}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
+
+/** The character (code point) that ends just before index `i`, or ''. */
+function charBefore(s: string, i: number): string {
+  if (i <= 0) return '';
+  const low = s.charCodeAt(i - 1);
+  return low >= 0xdc00 && low <= 0xdfff && i >= 2 ? s.slice(i - 2, i) : s.slice(i - 1, i);
+}
+/** The character (code point) that starts at index `i`, or ''. */
+const charAt = (s: string, i: number): string => (i < s.length ? String.fromCodePoint(s.codePointAt(i) as number) : '');
+
+/**
+ * Replaces every match of `pattern` (global) that stands alone, with no character matching `inside` right before
+ * or after it ("Ann" is not removed from "Annual"); a match that does not is retried one character further on.
+ */
+function replaceStandalone(text: string, pattern: RegExp, inside: RegExp): string {
+  let out = '';
+  let done = 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end === start || inside.test(charBefore(text, start)) || inside.test(charAt(text, end))) {
+      pattern.lastIndex = start + 1;
+      continue;
+    }
+    out += `${text.slice(done, start)}${REMOVED}`;
+    done = end;
+  }
+  return out + text.slice(done);
+}
 
 /**
  * The member's birth date however it is written: 3/15/84, 03-15-1984, 03.15.1984, 15/03/1984, 1984/03/15,
@@ -47,7 +77,7 @@ function birthDatePattern(dob: string): RegExp | null {
   const sep = '[\\s/.-]';
   const monthName = `(?:${name}|${name.slice(0, 3)}${month === 9 ? 't?' : ''}\\.?)`;
   const dayTh = `${d}(?:st|nd|rd|th)?`;
-  return asNumber(
+  return new RegExp(
     [
       `${mo}${sep}${d}${sep}${y}`,
       `${d}${sep}${mo}${sep}${y}`,
@@ -58,6 +88,7 @@ function birthDatePattern(dob: string): RegExp | null {
       `${monthName}\\s*${dayTh},?\\s*${y}`,
       `${dayTh}\\s*(?:of\\s+)?${monthName},?\\s*${y}`,
     ].join('|'),
+    'gi',
   );
 }
 
@@ -68,15 +99,15 @@ const codePattern = (value: string) =>
       .map((c) => (/[\s.-]/.test(c) ? '' : escapeRegExp(c)))
       .filter(Boolean)
       .join('[\\s.-]?'),
-    'giu',
+    'gi',
   );
 
-/** The last 7 digits of a member's phone number, as people quote a local number ("555-0142"). */
-function localPhonePattern(phone: string): RegExp | null {
+/** The last 7 digits of a member's phone number as a pattern, as people quote a local number ("555-0142"). */
+function localPhone(phone: string): string | null {
   const digits = phone.replace(/\s*(?:x|ext\.?|extension)\s*\d+\s*$/i, '').replace(/\D/g, '');
   if (digits.length < 10) return null;
   const local = digits.slice(-7);
-  return asNumber(`${local.slice(0, 3)}[\\s.-]?${local.slice(3)}`);
+  return `${local.slice(0, 3)}[\\s.-]?${local.slice(3)}`;
 }
 
 type MemberIdentifiers = Pick<InquiryRecord, 'memberName' | 'medicaidId' | 'memberDob'> &
@@ -84,20 +115,21 @@ type MemberIdentifiers = Pick<InquiryRecord, 'memberName' | 'medicaidId' | 'memb
 
 /** The text with the member's identifiers and identifier-shaped strings replaced by "[removed]". */
 export function redactIdentifiers(text: string, record: MemberIdentifiers): string {
+  let out = text;
+  const id = record.medicaidId.trim();
+  if (id.length >= 3 && /\d/.test(id)) out = out.replace(codePattern(id), REMOVED);
   const name = record.memberName.trim();
   // The whole name, each word of it, and each run of letters in it ("Lee-Hoang" → "Lee", "Hoang"; "Smith," → "Smith").
-  const nameParts = [name, ...name.split(/\s+/), ...name.split(/[^\p{L}\p{M}]+/u)].map((s) => s.trim()).filter((s) => s.length >= 3);
-  const patterns: RegExp[] = [...new Set(nameParts)].sort((a, b) => b.length - a.length).map((part) => asWord(escapeRegExp(part)));
-  const id = record.medicaidId.trim();
-  if (id.length >= 3) patterns.unshift(/\d/.test(id) ? codePattern(id) : asWord(escapeRegExp(id)));
+  const words = [name, ...name.split(/\s+/), ...name.split(/[^\p{L}\p{M}]+/u), ...(/\d/.test(id) ? [] : [id])];
+  const longestFirst = [...new Set(words.map((s) => s.trim()).filter((s) => s.length >= 3))].sort((a, b) => b.length - a.length);
+  for (const word of longestFirst) out = replaceStandalone(out, new RegExp(escapeRegExp(word), 'gi'), LETTER);
   const dob = birthDatePattern(record.memberDob);
-  if (dob) patterns.push(dob);
+  if (dob) out = replaceStandalone(out, dob, LETTER_OR_DIGIT);
   for (const phone of [record.memberPhone, record.callbackPhone]) {
-    const local = phone ? localPhonePattern(phone) : null;
-    if (local) patterns.push(local);
+    const local = phone ? localPhone(phone) : null;
+    if (local) out = replaceStandalone(out, new RegExp(local, 'g'), LETTER_OR_DIGIT);
   }
-  let out = text;
-  for (const pattern of [...patterns, ...PATTERNS]) out = out.replace(pattern, REMOVED);
+  for (const pattern of PATTERNS) out = out.replace(pattern, REMOVED);
   return out;
 }
 

@@ -1,3 +1,4 @@
+import type { PolicyDuration } from '../config/agencyConfig';
 import type { PersonRef } from '../people';
 import { type HlcStamp, laterStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
@@ -46,7 +47,14 @@ export interface TimerPause {
 
 /** Where the inquiry stands in the process (SPEC.md "The process"); derived, never stored as a field. */
 export interface WorkflowState {
-  targets: { priority: string; from: Instant; firstContactTarget: Instant; firstContactDeadline: Instant } | null;
+  targets: {
+    priority: string;
+    from: Instant;
+    firstContactTarget: Instant;
+    firstContactDeadline: Instant;
+    /** The policy the times came from (so a pause can recompute them exactly). */
+    policy: { target: PolicyDuration; deadline: PolicyDuration };
+  } | null;
   firstContactAt: Instant | null;
   /** Outreach attempts that did not reach anyone. */
   outreachAttempts: number;
@@ -174,6 +182,7 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
           from: p.from as Instant,
           firstContactTarget: p.firstContactTarget as Instant,
           firstContactDeadline: p.firstContactDeadline as Instant,
+          policy: p.policy,
         },
       };
     }
@@ -246,9 +255,14 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
         return {
           ...w,
           pauses,
-          targets: { ...w.targets, firstContactTarget: (p.target ?? w.targets.firstContactTarget) as Instant, firstContactDeadline: p.deadline as Instant },
+          targets: {
+            ...w.targets,
+            firstContactTarget: (p.target ?? w.targets.firstContactTarget) as Instant,
+            firstContactDeadline: p.deadline as Instant,
+          },
         };
-      if (p.timer === 'mco_follow_up' && w.referral) return { ...w, pauses, referral: { ...w.referral, followUpDue: p.deadline as Instant } };
+      if (p.timer === 'mco_follow_up' && w.referral)
+        return { ...w, pauses, referral: { ...w.referral, followUpDue: p.deadline as Instant } };
       return { ...w, pauses };
     }
     case 'RoutedToUnitLead':

@@ -91,6 +91,7 @@ describe('toLogRow', () => {
       from: Date.UTC(2026, 10, 23, 15, 0) as Instant,
       firstContactTarget: Date.UTC(2026, 10, 23, 17, 0) as Instant,
       firstContactDeadline: Date.UTC(2026, 10, 23, 19, 0) as Instant,
+      policy: { target: { amount: 2, unit: 'businessHours' as const }, deadline: { amount: 4, unit: 'businessHours' as const } },
     };
     const referral = {
       at: Date.UTC(2026, 10, 23, 16, 0) as Instant,

@@ -95,6 +95,7 @@ export function stageOf(r: InquiryRecord): string {
   const w = r.workflow;
   if (r.status === 'resolved') return 'Resolved';
   if (r.mcoEnrollment === 'not_enrolled') return 'Unit lead callback';
+  if (w.pauses.some((p) => p.end === null)) return 'Paused';
   if (w.referral) return w.referral.reportedBackAt === null ? 'With MCO' : 'MCO reported back';
   if (w.firstContactAt !== null) return 'Contacted';
   if (w.outreachAttempts > 0) return `Trying to reach (${w.outreachAttempts})`;

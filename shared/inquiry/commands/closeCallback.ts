@@ -1,8 +1,9 @@
 import { DomainError } from '../../errors';
-import type { CallbackClosed } from '../events';
+import type { CallbackClosed, TimerResumed } from '../events';
 import type { InquiryRecord } from '../projection';
 import { type CommandContext, envelopeOf } from './context';
 import { noteOf, requireOpen } from './guards';
+import { resumeWaitingFor } from './pauseTimer';
 
 export type CallbackOutcome = CallbackClosed['payload']['outcome'];
 
@@ -11,11 +12,12 @@ export function closeCallback(
   state: InquiryRecord,
   input: { callbackId: string; outcome: CallbackOutcome; note?: string },
   ctx: CommandContext,
-): [CallbackClosed] {
+): [CallbackClosed, ...TimerResumed[]] {
   requireOpen(state, 'record a callback');
   const callback = state.workflow.callbacks.find((c) => c.id === input.callbackId);
   if (!callback) throw new DomainError('not_found', 'That callback is not on this inquiry.');
   if (callback.status !== 'scheduled') throw new DomainError('invalid_step', 'That callback has already been recorded.');
   const payload = { callbackId: callback.id, outcome: input.outcome, note: noteOf(input.note) };
-  return [{ ...envelopeOf(ctx, state.id), type: 'CallbackClosed', payload }];
+  const event: CallbackClosed = { ...envelopeOf(ctx, state.id), type: 'CallbackClosed', payload };
+  return [event, ...(input.outcome === 'reached' ? resumeWaitingFor(state, 'member_contact', ctx) : [])];
 }

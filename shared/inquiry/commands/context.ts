@@ -1,6 +1,7 @@
 import type { AgencyConfig, PolicyDuration } from '../../config/agencyConfig';
 import type { Actor } from '../../people';
 import type { HlcStamp } from '../../sync/hlc';
+import type { Pause } from '../../time/calendar';
 import type { Instant } from '../../time/types';
 
 /**
@@ -9,10 +10,13 @@ import type { Instant } from '../../time/types';
  * the event: a later change of policy or calendar never rewrites what was due when.
  */
 export interface TimeRules {
-  /** `t` plus a policy duration: business hours/days count office time only; clock hours count all time. */
-  add(t: Instant, d: PolicyDuration): Instant;
-  /** The close of the business day containing `t`, or of the next business day when `t` is outside office hours. */
-  endOfBusinessDay(t: Instant): Instant;
+  /**
+   * `t` plus a policy duration: business hours/days count office time only; clock hours count all time.
+   * Paused time (closed pauses only: a command never asks while a pause is open) does not count.
+   */
+  add(t: Instant, d: PolicyDuration, pauses?: readonly Pause[]): Instant;
+  /** The close of the business day containing `t`, or of the next business day when `t` is outside office hours (pauses pushed past). */
+  endOfBusinessDay(t: Instant, pauses?: readonly Pause[]): Instant;
 }
 
 /** What a command needs from its surroundings; the storage adapter supplies it inside its transaction. */

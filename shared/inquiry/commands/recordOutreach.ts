@@ -1,7 +1,8 @@
-import type { OUTREACH_METHODS, OutreachRecorded, PARTIES } from '../events';
+import type { OUTREACH_METHODS, OutreachRecorded, PARTIES, TimerResumed } from '../events';
 import type { InquiryRecord } from '../projection';
 import { type CommandContext, envelopeOf } from './context';
 import { noteOf, requireOpen } from './guards';
+import { resumeWaitingFor } from './pauseTimer';
 
 export interface OutreachInput {
   party: (typeof PARTIES)[number];
@@ -11,9 +12,13 @@ export interface OutreachInput {
   note?: string;
 }
 
-/** Records a contact attempt with the member or the originator; unanswered attempts are counted (SPEC.md "Outreach limit"). */
-export function recordOutreach(state: InquiryRecord, input: OutreachInput, ctx: CommandContext): [OutreachRecorded] {
+/**
+ * Records a contact attempt with the member or the originator; unanswered attempts are counted
+ * (SPEC.md "Outreach limit"). Reaching the person resumes timers paused until the member was reached.
+ */
+export function recordOutreach(state: InquiryRecord, input: OutreachInput, ctx: CommandContext): [OutreachRecorded, ...TimerResumed[]] {
   requireOpen(state, 'record a contact');
   const payload = { party: input.party, method: input.method, reached: input.reached, note: noteOf(input.note) };
-  return [{ ...envelopeOf(ctx, state.id), type: 'OutreachRecorded', payload }];
+  const event: OutreachRecorded = { ...envelopeOf(ctx, state.id), type: 'OutreachRecorded', payload };
+  return [event, ...(input.reached ? resumeWaitingFor(state, 'member_contact', ctx) : [])];
 }
