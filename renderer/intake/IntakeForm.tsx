@@ -17,6 +17,7 @@ import { focusOnMount } from '../components/focusOnMount';
 import { draftKey, useFormDraft } from '../data/drafts';
 import { useAgencyConfig, usePeople, useServices } from '../data/hooks';
 import { DraftNotice } from './DraftNotice';
+import { PrioritySuggestion } from './PrioritySuggestion';
 
 const controlId = (c: IntakeControl) => `intake-${c}`;
 
@@ -249,6 +250,14 @@ export function IntakeForm({ profile }: { profile: Profile }) {
               )}
             </Field>
           </div>
+          <PrioritySuggestion
+            config={config}
+            description={form.description}
+            category={form.category}
+            chosen={form.priority}
+            onUse={set('priority')}
+            radioId={(p) => (config.priorityLevels[0]?.id === p ? controlId('priority') : `${controlId('priority')}-${p}`)}
+          />
         </fieldset>
 
         <fieldset className="section">
