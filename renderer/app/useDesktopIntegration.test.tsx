@@ -107,23 +107,41 @@ describe('pure parts', () => {
   });
 
   it('notifies only changes after the first look, each once, overdue first, at most 3 at a time', () => {
-    const seen = new Set<string>();
-    expect(newNotices(seen, [due(A, 'overdue', 1), due(B, 'due_soon', 2)], true)).toEqual([]);
-    expect(newNotices(seen, [due(A, 'overdue', 1), due(B, 'due_soon', 2), due(C, 'on_track', 3)], false)).toEqual([]);
-    expect(newNotices(seen, [due(A, 'overdue', 1), due(B, 'overdue', 2), due(C, 'due_soon', 3)], false)).toEqual([
+    let seen = newNotices(null, [due(A, 'overdue', 1), due(B, 'due_soon', 2)]);
+    expect(seen.notices).toEqual([]);
+    seen = newNotices(seen.seen, [due(A, 'overdue', 1), due(B, 'due_soon', 2), due(C, 'on_track', 3)]);
+    expect(seen.notices).toEqual([]);
+    seen = newNotices(seen.seen, [due(A, 'overdue', 1), due(C, 'due_soon', 3), due(B, 'overdue', 2)]);
+    expect(seen.notices).toEqual([
       { inquiryId: B, caseNumber: '261123-K7QM2-002', due: 'first_contact', state: 'overdue' },
       { inquiryId: C, caseNumber: '261123-K7QM2-003', due: 'first_contact', state: 'due_soon' },
     ]);
     const many = Array.from({ length: 5 }, (_, i) => due(`01JDKX4Q7ZP3M8W2R5T9V6Y1${i}0`, 'overdue', i));
-    expect(newNotices(seen, many, false)).toHaveLength(MAX_NOTIFICATIONS_AT_ONCE);
+    expect(newNotices(seen.seen, many).notices).toHaveLength(MAX_NOTIFICATIONS_AT_ONCE);
   });
 
   it('notifies again when the same kind of item becomes due again after it was done', () => {
-    const seen = new Set<string>();
-    newNotices(seen, [], true);
-    expect(newNotices(seen, [due(A, 'overdue', 1, 'callback')], false)).toHaveLength(1);
-    expect(newNotices(seen, [], false)).toEqual([]);
-    expect(newNotices(seen, [due(A, 'overdue', 5, 'callback')], false)).toHaveLength(1);
+    let state = newNotices(null, []);
+    state = newNotices(state.seen, [due(A, 'overdue', 1, 'callback')]);
+    expect(state.notices).toHaveLength(1);
+    state = newNotices(state.seen, []);
+    expect(state.notices).toEqual([]);
+    expect(newNotices(state.seen, [due(A, 'overdue', 5, 'callback')]).notices).toHaveLength(1);
+  });
+
+  it('gives the right count and notices on a 100,000-inquiry log', () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => ({
+      id: `01JDKX4Q7ZP3M8W2R5${String(i).padStart(8, '0')}`,
+      caseNumber: '261123-K7QM2-004',
+      nextDueAt: i * 1_000,
+      dueSoonAt: i * 900,
+      dueDeadline: i * 1_200,
+    }));
+    const first = newNotices(null, dueNowOf(rows, 40_000_000));
+    const later = newNotices(first.seen, dueNowOf(rows, 41_000_000));
+    expect(first.notices).toEqual([]);
+    expect(later.notices).toHaveLength(MAX_NOTIFICATIONS_AT_ONCE);
+    expect(overdueCountOf(dueNowOf(rows, 41_000_000))).toBe(34_167);
   });
 });
 

@@ -38,7 +38,9 @@ const FOCUS_ATTEMPTS = 30;
 
 /** Inquiries with an overdue item. */
 export function overdueCountOf(due: readonly DueNow[]): number {
-  return new Set(due.filter((d) => d.state === 'overdue').map((d) => d.inquiryId)).size;
+  const inquiries = new Set<string>();
+  for (const d of due) if (d.state === 'overdue') inquiries.add(d.inquiryId);
+  return inquiries.size;
 }
 
 /** The inquiry to open for "Next due item": the one whose next item wants attention first. */
@@ -48,25 +50,33 @@ export function nextDueOf(due: readonly DueNow[]): DueNow | null {
   return next;
 }
 
-const noticeKey = (d: DueNow) => `${d.inquiryId} ${d.due ?? 'item'} ${d.state}`;
+/** What has been notified: per inquiry, the step and state it was last notified (or seen) in, as a small code. */
+export type NoticeState = Map<string, number>;
+
+const DUE_CODES: Readonly<Record<DueKind, number>> = { first_contact: 1, mco_contact: 2, mco_follow_up: 3, callback: 4 };
+const signatureOf = (d: DueNow) => (d.due === null ? 0 : DUE_CODES[d.due]) * 2 + (d.state === 'overdue' ? 1 : 0);
 
 /**
- * The notifications to show for `due`, given the keys already seen (updated in place). Only
- * changes notify: what was already due when the app opened does not, nor anything twice.
+ * The notifications to show for `due`, given what was seen last time; returns the new state
+ * with them. Only changes notify: what was already due when the app opened does not, nor the
+ * same step and state twice; an item that stops being due and becomes due again notifies again.
+ * One pass over `due` with no per-row sorting, so a 100,000-row log stays cheap.
  */
-export function newNotices(seen: Set<string>, due: readonly DueNow[], firstLook: boolean): NotificationRequest[] {
-  // Forget what is no longer due, so the same item becoming due again (a new callback) notifies again.
-  const current = new Set(due.map(noticeKey));
-  for (const key of seen) if (!current.has(key)) seen.delete(key);
-  const notices: NotificationRequest[] = [];
+export function newNotices(seen: NoticeState | null, due: readonly DueNow[]): { notices: NotificationRequest[]; seen: NoticeState } {
+  const next: NoticeState = new Map();
+  const overdue: NotificationRequest[] = [];
+  const soon: NotificationRequest[] = [];
   for (const d of due) {
-    if (d.state === 'on_track') continue;
-    const key = noticeKey(d);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (!firstLook) notices.push({ inquiryId: d.inquiryId, caseNumber: d.caseNumber, due: d.due, state: d.state });
+    if (d.state === 'on_track' || d.state === 'paused') continue; // a paused timer waits on someone else
+    const signature = signatureOf(d);
+    next.set(d.inquiryId, signature);
+    if (seen === null || seen.get(d.inquiryId) === signature) continue;
+    const list = d.state === 'overdue' ? overdue : soon;
+    if (list.length < MAX_NOTIFICATIONS_AT_ONCE) {
+      list.push({ inquiryId: d.inquiryId, caseNumber: d.caseNumber, due: d.due, state: d.state });
+    }
   }
-  return notices.sort((a, b) => (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1)).slice(0, MAX_NOTIFICATIONS_AT_ONCE);
+  return { notices: [...overdue, ...soon].slice(0, MAX_NOTIFICATIONS_AT_ONCE), seen: next };
 }
 
 /**
@@ -140,12 +150,12 @@ export function useDesktopIntegration({ api, events, due, focusSearch }: Desktop
     api.setOverdueCount({ count: overdueCount }).catch(() => undefined);
   }, [api, overdueCount]);
 
-  const seen = useRef<Set<string> | null>(null);
+  const seen = useRef<NoticeState | null>(null);
   useEffect(() => {
     if (due === null) return;
-    const firstLook = seen.current === null;
-    seen.current ??= new Set();
-    for (const notice of newNotices(seen.current, due, firstLook)) {
+    const { notices, seen: next } = newNotices(seen.current, due);
+    seen.current = next;
+    for (const notice of notices) {
       // A notification that cannot be shown is not an error the person can act on.
       api.showNotification(notice).catch(() => undefined);
     }
