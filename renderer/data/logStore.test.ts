@@ -4,7 +4,7 @@ import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { toLogRow } from '../../shared/log/logRow';
 import { actorOf, type Profile } from '../../shared/people';
 import { openDesk, PAT_LEE, seedInquiries, type TestDesk } from '../test/fixtures';
-import type { LogSnapshot, LogStore } from './logStore';
+import { type LogSnapshot, LogStore } from './logStore';
 
 /** Every snapshot the store publishes, in order, from its first subscriber on. */
 function recordSnapshots(store: LogStore): LogSnapshot[] {
@@ -53,9 +53,8 @@ describe('LogStore loading', () => {
     expect(seen.map(summary)).toEqual([
       { loaded: 200, total: 450, complete: false, rows: 200 },
       { loaded: 450, total: 450, complete: true, rows: 450 },
-      { loaded: 450, total: 450, complete: true, rows: 450 },
     ]);
-    const [first, , last] = seen as [LogSnapshot, LogSnapshot, LogSnapshot];
+    const [first, last] = seen as [LogSnapshot, LogSnapshot];
     expect(idsOf(first.rows)).toEqual(idsOf(newest200));
     expect(first.rows.some((r) => r.memberName === 'Member 249')).toBe(false);
     expect(first.rows.some((r) => r.memberName === 'Member 250')).toBe(true);
@@ -70,10 +69,48 @@ describe('LogStore loading', () => {
     const seen = recordSnapshots(desk.logStore);
     await desk.logStore.whenComplete();
 
+    expect(seen.map(summary)).toEqual([{ loaded: 3, total: 3, complete: true, rows: 3 }]);
+  });
+
+  it('hands over new rows only when the rows in memory have doubled, moving just the count in between', async () => {
+    const seeded = await seedInquiries(desk.db, 450, actorOf(ana));
+    const store = new LogStore(desk.db, desk.changes, () => desk.repo.config(), { chunk: 50 });
+
+    const seen = recordSnapshots(store);
+    await store.whenComplete();
+
+    // Chunks read by primary key: 0–49, 50–99, … (the newest 200, 250–449, were read first).
     expect(seen.map(summary)).toEqual([
-      { loaded: 3, total: 3, complete: true, rows: 3 },
-      { loaded: 3, total: 3, complete: true, rows: 3 },
+      { loaded: 200, total: 450, complete: false, rows: 200 },
+      { loaded: 250, total: 450, complete: false, rows: 200 },
+      { loaded: 300, total: 450, complete: false, rows: 200 },
+      { loaded: 350, total: 450, complete: false, rows: 200 },
+      { loaded: 400, total: 450, complete: false, rows: 400 },
+      { loaded: 450, total: 450, complete: false, rows: 400 },
+      { loaded: 450, total: 450, complete: true, rows: 450 },
     ]);
+    // A snapshot that only moves the count keeps the very same rows, so views keyed on them do nothing.
+    expect(seen[1]?.rows).toBe(seen[0]?.rows);
+    expect(seen[5]?.rows).toBe(seen[4]?.rows);
+    expect(idsOf((seen[6] as LogSnapshot).rows)).toEqual(idsOf(seeded));
+  });
+
+  it('reads a burst of changes (an import, a rebuild) a chunk at a time and publishes it once', async () => {
+    const seeded = await seedInquiries(desk.db, 450, actorOf(ana));
+    const store = new LogStore(desk.db, desk.changes, () => desk.repo.config(), { chunk: 50 });
+    const seen = recordSnapshots(store);
+    await store.whenComplete();
+    const changed = seeded.slice(0, 120).map((r) => ({ ...r, memberName: `Renamed ${r.memberName}` }));
+    await desk.db.inquiries.bulkPut(changed);
+    const bulkGet = vi.spyOn(desk.db.inquiries, 'bulkGet');
+    const before = seen.length;
+    const updated = snapshotWhere(store, (s) => s.rows.filter((r) => r.memberName.startsWith('Renamed')).length === 120);
+
+    desk.changes.publish(changed.map((r) => r.id));
+    await updated;
+
+    expect(bulkGet.mock.calls.map(([keys]) => keys.length)).toEqual([50, 50, 20]);
+    expect(seen.length).toBe(before + 1);
   });
 
   it('publishes an empty log as complete with no rows', async () => {

@@ -28,11 +28,19 @@ export class LogStore {
   private pending = new Set<string>();
   private flushing: Promise<void> | null = null;
 
+  private readonly firstScreen: number;
+  private readonly chunk: number;
+
   constructor(
     private readonly db: LiaisonDb,
     private readonly changes: ChangeFeed,
     private readonly config: () => Promise<AgencyConfig>,
-  ) {}
+    /** Rows read first (newest received), and per chunk after that. */
+    sizes: { firstScreen?: number; chunk?: number } = {},
+  ) {
+    this.firstScreen = sizes.firstScreen ?? FIRST_SCREEN;
+    this.chunk = sizes.chunk ?? CHUNK;
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -54,41 +62,54 @@ export class LogStore {
   private async load(): Promise<void> {
     const config = await this.config();
     const total = await this.db.inquiries.count();
-    const newest = await this.db.inquiries.orderBy('receivedAt').reverse().limit(FIRST_SCREEN).toArray();
+    const newest = await this.db.inquiries.orderBy('receivedAt').reverse().limit(this.firstScreen).toArray();
     this.put(newest, config);
     this.publish(total, total <= newest.length);
     let lastKey: string | null = null;
     while (total > newest.length) {
       const chunk: InquiryRecord[] =
         lastKey === null
-          ? await this.db.inquiries.orderBy(':id').limit(CHUNK).toArray()
-          : await this.db.inquiries.where(':id').above(lastKey).limit(CHUNK).toArray();
+          ? await this.db.inquiries.orderBy(':id').limit(this.chunk).toArray()
+          : await this.db.inquiries.where(':id').above(lastKey).limit(this.chunk).toArray();
       if (chunk.length === 0) break;
       this.put(chunk, config);
       lastKey = (chunk[chunk.length - 1] as InquiryRecord).id;
-      this.publish(Math.max(total, this.byId.size), chunk.length < CHUNK);
-      if (chunk.length < CHUNK) break;
+      if (chunk.length < this.chunk) break;
+      // New rows make every view re-sort and re-count the whole log, so they are handed over only
+      // when the rows in memory have doubled (a handful of times in all); in between, only the
+      // progress count moves.
+      this.publish(Math.max(total, this.byId.size), false, this.byId.size >= 2 * this.snapshot.rows.length);
       await new Promise((r) => setTimeout(r, 0));
     }
-    this.publish(this.byId.size, true);
+    if (!this.snapshot.complete) this.publish(this.byId.size, true);
   }
 
   private refresh(ids: readonly string[]): void {
     for (const id of ids) this.pending.add(id);
     this.flushing ??= (async () => {
-      while (this.pending.size > 0) {
-        const batch = [...this.pending];
-        this.pending.clear();
-        const records = await this.db.inquiries.bulkGet(batch);
-        const config = await this.config();
-        batch.forEach((id, i) => {
-          const r = records[i];
-          if (r) this.byId.set(id, toLogRow(r, config));
-          else this.byId.delete(id);
-        });
+      try {
+        // A burst of changes (an import, a rebuild) is read a chunk at a time, yielding between
+        // chunks, and published once; a single save is one small chunk.
+        while (this.pending.size > 0) {
+          const batch: string[] = [];
+          for (const id of this.pending) {
+            batch.push(id);
+            if (batch.length === this.chunk) break;
+          }
+          for (const id of batch) this.pending.delete(id);
+          const records = await this.db.inquiries.bulkGet(batch);
+          const config = await this.config();
+          batch.forEach((id, i) => {
+            const r = records[i];
+            if (r) this.byId.set(id, toLogRow(r, config));
+            else this.byId.delete(id);
+          });
+          if (this.pending.size > 0) await new Promise((r) => setTimeout(r, 0));
+        }
         this.publish(Math.max(this.snapshot.total, this.byId.size), this.snapshot.complete);
+      } finally {
+        this.flushing = null;
       }
-      this.flushing = null;
     })();
   }
 
@@ -96,9 +117,11 @@ export class LogStore {
     for (const r of records) this.byId.set(r.id, toLogRow(r, config));
   }
 
-  private publish(total: number, complete: boolean): void {
-    const rows = [...this.byId.values()];
-    this.snapshot = { rows, loaded: rows.length, total: Math.max(total, rows.length), complete };
+  /** A new snapshot; with `rows` false it keeps the same rows array (views keyed on it do no work) and moves only the counts. */
+  private publish(total: number, complete: boolean, rows = true): void {
+    if (!rows && this.byId.size === this.snapshot.loaded) return;
+    const list = rows ? [...this.byId.values()] : this.snapshot.rows;
+    this.snapshot = { rows: list, loaded: this.byId.size, total: Math.max(total, this.byId.size), complete };
     for (const l of this.listeners) l();
   }
 }

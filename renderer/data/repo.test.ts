@@ -233,6 +233,47 @@ describe('Repo.rebuildProjections', () => {
     expect(progress).toEqual([[2, 2]]);
     expect(await desk.db.inquiries.toArray()).toEqual(rows);
   });
+
+  it('reads the events a chunk at a time, re-reading an inquiry a chunk boundary cuts through, and reports progress after each chunk', async () => {
+    const ids: string[] = [];
+    for (const name of ['Lou Park', 'Kim Vo', 'Ray Diaz', 'Sam Oh'])
+      ids.push((await desk.repo.logInquiry({ ...PAT_LEE, memberName: name })).id);
+    // One inquiry with more events than a chunk holds.
+    for (const text of ['One.', 'Two.', 'Three.', 'Four.', 'Five.']) await desk.repo.addNote(ids[1] as string, text);
+    const rows = await desk.db.inquiries.orderBy(':id').toArray();
+    expect(rows.map((r) => r.eventCount)).toEqual([2, 7, 2, 2]);
+    await desk.db.inquiries.clear();
+    const published: string[] = [];
+    desk.changes.subscribe((changed) => published.push(...changed));
+    const progress: [number, number][] = [];
+
+    const count = await desk.repo.rebuildProjections((done, total) => progress.push([done, total]), 3);
+
+    expect(count).toBe(4);
+    expect(await desk.db.inquiries.orderBy(':id').toArray()).toEqual(rows);
+    // [2 of A + 1 of B] keeps A; B alone fills a chunk and is read whole; then C and D.
+    expect(progress).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+    ]);
+    expect(published).toEqual(ids);
+  });
+
+  it('removes rows with no events to fold from, and rows whose events no longer fold to an inquiry', async () => {
+    const kept = await desk.repo.logInquiry(PAT_LEE);
+    const noEvents = await desk.repo.logInquiry({ ...PAT_LEE, memberName: 'Lou Park' });
+    const noLogged = await desk.repo.logInquiry({ ...PAT_LEE, memberName: 'Kim Vo' });
+    await desk.db.events.where('inquiryId').equals(noEvents.id).delete();
+    const logged = (await eventsOf(desk, noLogged.id)).filter((e) => e.type === 'InquiryLogged');
+    await desk.db.events.bulkDelete(logged.map((e) => e.id));
+
+    const count = await desk.repo.rebuildProjections();
+
+    expect(count).toBe(3);
+    expect(await desk.db.inquiries.toCollection().primaryKeys()).toEqual([kept.id]);
+  });
 });
 
 describe('Repo change feed', () => {
