@@ -96,7 +96,7 @@ export class FsShareFolder implements ShareFolder {
     this.retryDelayMs = options.retryDelayMs ?? 50;
   }
 
-  list(dir: string): Promise<FolderEntry[] | null> {
+  async list(dir: string): Promise<FolderEntry[] | null> {
     const abs = this.resolve(dir, isShareDirPath(dir));
     return this.guard('list', async () => {
       let dirents: Array<{ name: string; isDirectory(): boolean; isFile(): boolean }>;
@@ -119,7 +119,7 @@ export class FsShareFolder implements ShareFolder {
     });
   }
 
-  read(file: string): Promise<Uint8Array | null> {
+  async read(file: string): Promise<Uint8Array | null> {
     const abs = this.resolve(file, isShareFilePath(file));
     return this.guard('read', async () => {
       try {
@@ -135,7 +135,7 @@ export class FsShareFolder implements ShareFolder {
     });
   }
 
-  writeNew(file: string, bytes: Uint8Array): Promise<void> {
+  async writeNew(file: string, bytes: Uint8Array): Promise<void> {
     const abs = this.resolve(file, isShareFilePath(file));
     return this.guard('write', async () => {
       await this.requireRoot();
@@ -161,7 +161,7 @@ export class FsShareFolder implements ShareFolder {
     });
   }
 
-  remove(target: string): Promise<void> {
+  async remove(target: string): Promise<void> {
     const abs = this.resolve(target, isRemovablePath(target));
     return this.guard('remove', async () => {
       try {
@@ -174,7 +174,7 @@ export class FsShareFolder implements ShareFolder {
     });
   }
 
-  probe(file: string): Promise<number> {
+  async probe(file: string): Promise<number> {
     const abs = this.resolve(file, isShareFilePath(file) && /\/probe-[0-9a-f]+$/.test(file));
     return this.guard('probe', async () => {
       await this.requireRoot();

@@ -5,24 +5,31 @@
  * root, '/'-separated, and built by layout.ts.
  */
 
-export type FolderErrorCode =
+export const FOLDER_ERROR_CODES = [
   /** The folder cannot be reached (server down, network gone, not mounted). */
-  | 'unreachable'
+  'unreachable',
   /** An operation took too long; the folder is treated as unreachable for this cycle. */
-  | 'timeout'
+  'timeout',
   /** The name is already taken (writeNew never replaces a file). */
-  | 'exists'
+  'exists',
   /** The share is full. */
-  | 'disk_full'
+  'disk_full',
   /** The account lacks permission on the folder. */
-  | 'denied'
+  'denied',
   /** A file was locked by someone else (EBUSY/EPERM) after all retries. */
-  | 'busy'
+  'busy',
   /** A file read back after writing differs from what was written. */
-  | 'verify_failed'
+  'verify_failed',
   /** The request named a path outside the share's layout (a bug; never shown to people as such). */
-  | 'bad_path'
-  | 'io';
+  'bad_path',
+  /** No folder has been chosen on this desk. */
+  'no_folder',
+  /** This build cannot reach folders (the browser build). */
+  'unsupported',
+  'io',
+] as const;
+
+export type FolderErrorCode = (typeof FOLDER_ERROR_CODES)[number];
 
 export class FolderError extends Error {
   constructor(

@@ -8,6 +8,7 @@ import type { QuarantineEntry } from './store';
  */
 export type SyncProblemCode =
   | 'desktop_only'
+  | 'no_folder'
   | 'locked'
   | 'unreachable'
   | 'denied'
@@ -47,6 +48,14 @@ export function folderProblem(code: FolderErrorCode): SyncProblem {
         blocking: false,
         message: `The sync folder is full, so this desk's new work cannot be sent. Ask IT to free space on the share. ${SAFE}`,
       };
+    case 'no_folder':
+      return {
+        code: 'no_folder',
+        blocking: true,
+        message: `No sync folder is chosen on this desk. Choose the team's folder in Settings → Sync. ${SAFE}`,
+      };
+    case 'unsupported':
+      return problems.desktopOnly();
     case 'busy':
     case 'exists':
     case 'verify_failed':

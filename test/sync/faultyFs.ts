@@ -1,6 +1,19 @@
 import * as nodeFs from 'node:fs/promises';
 import type { FsApi } from '../../electron/sync/shareFolder';
 
+const REAL: FsApi = {
+  readdir: nodeFs.readdir,
+  readFile: nodeFs.readFile,
+  open: nodeFs.open,
+  link: nodeFs.link,
+  rename: nodeFs.rename,
+  unlink: nodeFs.unlink,
+  rmdir: nodeFs.rmdir,
+  mkdir: nodeFs.mkdir,
+  stat: nodeFs.stat,
+  lstat: nodeFs.lstat,
+};
+
 /** An fs error as Node raises it. */
 export function fsError(code: string): Error {
   return Object.assign(new Error(`${code}: injected`), { code });
@@ -32,7 +45,7 @@ export class FaultyFs {
             const bytes = sub.pattern.test(target) ? sub.bytes() : null;
             if (bytes) return Promise.resolve(bytes);
           }
-        return (nodeFs[op] as unknown as Hook)(...args);
+        return (REAL[op] as unknown as Hook)(...args);
       };
     const ops: Array<keyof FsApi> = ['readdir', 'readFile', 'open', 'link', 'rename', 'unlink', 'rmdir', 'mkdir', 'stat', 'lstat'];
     this.api = Object.fromEntries(ops.map((op) => [op, wrap(op)])) as unknown as FsApi;
