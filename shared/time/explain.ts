@@ -219,7 +219,9 @@ export function explainDeadline(input: ExplainDeadlineInput): DeadlineWords {
   const ending =
     due !== null
       ? `→ due ${due}.`
-      : `→ due unknown until the pause ends (${formatDuration(e.waitingOn?.remainingMinutes ?? 0)} still to count).`;
+      : (e.waitingOn?.remainingMinutes ?? 0) > 0
+        ? `→ due unknown until the pause ends (${formatDuration(e.waitingOn?.remainingMinutes ?? 0)} still to count).`
+        : '→ due unknown until the pause ends.';
   const count = steps.length > 0 ? `${steps.join('; ')} ${ending}` : `Nothing to count ${ending}`;
   const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
   const lines = [sentence(`${input.startLabel} ${stamp(input.start)}`), sentence(input.policyLabel), capitalize(count)];
