@@ -197,6 +197,16 @@ describe('the application menu', () => {
     expect(mainWindow().webContents.sent).toEqual([{ channel: ipcEvents.menuCommand.channel, payload: { command } }]);
   });
 
+  it('with no window open (macOS), opens one; New Inquiry opens it on the form', async () => {
+    const electron = await startMain();
+    mainWindow().emit('closed');
+    (menuItem(electron, 'new-inquiry').click as () => void)();
+    expect(FakeBrowserWindow.instances[1]?.loadURL).toHaveBeenCalledWith(`${APP_PAGE}#/new`);
+    FakeBrowserWindow.instances[1]?.emit('closed');
+    (menuItem(electron, 'find').click as () => void)();
+    expect(FakeBrowserWindow.instances[2]?.loadURL).toHaveBeenCalledWith(APP_PAGE);
+  });
+
   it('sends nothing to a page that is gone', async () => {
     const electron = await startMain();
     mainWindow().webContents.destroyed = true;

@@ -163,7 +163,9 @@ if (!app.requestSingleInstanceLock()) {
             isPackaged: app.isPackaged,
             appName: app.getName(),
             send: (command) => {
-              sendToRenderer(mainWindow?.webContents ?? null, 'menuCommand', { command });
+              // macOS keeps the menu with no window open: open one, on the new-inquiry form if asked.
+              if (mainWindow === null) openWindow(command === 'new-inquiry' ? '#/new' : undefined);
+              else sendToRenderer(mainWindow.webContents, 'menuCommand', { command });
             },
           }),
         ),
