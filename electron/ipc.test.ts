@@ -23,6 +23,8 @@ beforeEach(() => {
     copyText: vi.fn(async () => ({ ok: true as const })),
     setOverdueCount: vi.fn(async () => ({ ok: true as const })),
     showNotification: vi.fn(async () => ({ shown: true })),
+    saveFile: vi.fn(async () => ({ outcome: 'cancelled' as const })),
+    printToPdf: vi.fn(async () => ({ outcome: 'cancelled' as const })),
   };
   registerIpcHandlers(ipcMain, handlers, isAppSender, silent);
 });

@@ -3,6 +3,7 @@ import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, Notification, nat
 import { APP_ID } from './appIdentity';
 import { createNotifier, overdueOverlayBitmap, sendToRenderer, showOverdueCount } from './desktop';
 import { type IpcHandlers, isAppSender, registerIpcHandlers } from './ipc';
+import { leadsFileHandlers } from './leadsFiles';
 import { log, logToFile } from './log';
 import { buildMenuTemplate } from './menu';
 import { createAppProtocolHandler } from './protocol';
@@ -83,6 +84,12 @@ const handlers: IpcHandlers = {
     return { ok: true };
   },
   showNotification: async (request) => ({ shown: notifier.show(request) }),
+  // Exports through the native Save dialog; the report printed to PDF (leadsFiles.ts).
+  ...leadsFileHandlers({
+    showSaveDialog: (win, options) => (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)),
+    window: () => mainWindow,
+    documentsDir: () => app.getPath('documents'),
+  }),
 };
 
 /** The redacting log goes to <logs>/main.log (also echoed to the terminal in development). */

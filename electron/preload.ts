@@ -19,6 +19,8 @@ export const liaisonApi = {
   copyText: (request) => invoke('copyText', request),
   setOverdueCount: (request) => invoke('setOverdueCount', request),
   showNotification: (request) => invoke('showNotification', request),
+  saveFile: (request) => invoke('saveFile', request),
+  printToPdf: (request) => invoke('printToPdf', request),
 } satisfies LiaisonApi;
 
 /**

@@ -70,6 +70,46 @@ export function notificationContent(request: NotificationRequest): { title: stri
   };
 }
 
+/** Files a lead saves: exports and report PDFs. */
+export const SAVE_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
+export type SaveFormat = (typeof SAVE_FORMATS)[number];
+/** The largest file the renderer may hand main to save (a 100,000-row export with every column is about 60 MB). */
+export const MAX_SAVE_BYTES = 256 * 1024 * 1024;
+
+/** A file name without folders or characters Windows refuses, ending in its format's extension. */
+const suggestedNameSchema = z
+  .string()
+  .min(5)
+  .max(180)
+  .regex(/^[^\\/:*?"<>|]+\.(xlsx|csv|pdf)$/, 'a plain file name ending .xlsx, .csv or .pdf')
+  .refine((name) => [...name].every((c) => c.charCodeAt(0) >= 0x20), 'no control characters in a file name');
+
+/**
+ * Saving a file through the desktop's own Save dialog (the browser build downloads it). `containsMemberData`
+ * marks an export with member identifiers unmasked: main refuses to write it to a network share.
+ */
+export const saveFileRequestSchema = z
+  .object({
+    suggestedName: suggestedNameSchema,
+    format: z.enum(SAVE_FORMATS),
+    data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'the file is too large to save'),
+    containsMemberData: z.boolean(),
+  })
+  .strict();
+export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
+
+/** What became of a save: written (the file's name, not its folder), cancelled in the dialog, refused (why), or handed to the print dialog (browser). */
+export const saveOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('saved'), fileName: z.string().max(260) }).strict(),
+  z.object({ outcome: z.literal('cancelled') }).strict(),
+  z.object({ outcome: z.literal('refused'), message: z.string().max(400) }).strict(),
+  z.object({ outcome: z.literal('printed') }).strict(),
+]);
+export type SaveOutcome = z.infer<typeof saveOutcomeSchema>;
+
+/** The current page as a PDF (the lead report), saved through the Save dialog. */
+export const printToPdfRequestSchema = z.object({ suggestedName: suggestedNameSchema, landscape: z.boolean() }).strict();
+
 export const ipcContract = {
   getAppInfo: {
     channel: IPC_CHANNELS.getAppInfo,
@@ -92,6 +132,18 @@ export const ipcContract = {
     channel: IPC_CHANNELS.showNotification,
     request: notificationRequestSchema,
     response: z.object({ shown: z.boolean() }),
+  },
+  /** Saves an export (or any lead file) where the person chooses in the native Save dialog. */
+  saveFile: {
+    channel: IPC_CHANNELS.saveFile,
+    request: saveFileRequestSchema,
+    response: saveOutcomeSchema,
+  },
+  /** Prints the window to PDF (webContents.printToPDF, print styles applied) and saves it through the Save dialog. */
+  printToPdf: {
+    channel: IPC_CHANNELS.printToPdf,
+    request: printToPdfRequestSchema,
+    response: saveOutcomeSchema,
   },
 } as const satisfies Record<keyof typeof IPC_CHANNELS, { channel: string; request: z.ZodType; response: z.ZodType }>;
 

@@ -9,6 +9,8 @@ export const IPC_CHANNELS = {
   copyText: 'liaison:clipboard:write-text',
   setOverdueCount: 'liaison:desktop:set-overdue-count',
   showNotification: 'liaison:desktop:show-notification',
+  saveFile: 'liaison:files:save',
+  printToPdf: 'liaison:files:print-to-pdf',
 } as const;
 
 /**

@@ -61,6 +61,33 @@ export const browserBridge: LiaisonApi = {
     };
     return { shown: true };
   },
+  saveFile: async (request) => {
+    // A browser has no Save dialog to drive: the file is downloaded (to the browser's download folder, or where it asks).
+    const { suggestedName, data } = ipcContract.saveFile.request.parse(request);
+    const types: Record<string, string> = {
+      xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      csv: 'text/csv;charset=utf-8',
+      pdf: 'application/pdf',
+    };
+    const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: types[request.format] });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = suggestedName;
+    a.rel = 'noopener';
+    document.body.append(a);
+    a.click();
+    a.remove();
+    // Revoked after the download has had time to start.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return { outcome: 'saved', fileName: suggestedName };
+  },
+  printToPdf: async (request) => {
+    ipcContract.printToPdf.request.parse(request);
+    // The browser's print dialog offers "Save as PDF" itself; the page's print styles apply.
+    window.print();
+    return { outcome: 'printed' };
+  },
 };
 
 export const bridge: LiaisonApi = typeof window !== 'undefined' && window.liaison ? window.liaison : browserBridge;

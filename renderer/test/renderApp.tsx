@@ -5,16 +5,23 @@ import type { LiaisonApi } from '../../shared/ipc';
 import { App } from '../app/App';
 import type { TestDesk } from './fixtures';
 
-/** The browser bridge's API without the clipboard: what was copied is kept for assertions. */
-export function fakeBridge(): LiaisonApi & { copied: string[] } {
+/** The browser bridge's API without the clipboard: what was copied (and the names of files saved) is kept for assertions. */
+export function fakeBridge(): LiaisonApi & { copied: string[]; saved: string[] } {
   const copied: string[] = [];
+  const saved: string[] = [];
   return {
     copied,
+    saved,
     getAppInfo: async () => ({ name: 'Liaison Log', version: 'test', platform: 'browser', os: 'test' }),
     copyText: async ({ text }) => {
       copied.push(text);
       return { ok: true };
     },
+    saveFile: async ({ suggestedName }) => {
+      saved.push(suggestedName);
+      return { outcome: 'saved', fileName: suggestedName };
+    },
+    printToPdf: async () => ({ outcome: 'printed' }),
     setOverdueCount: async () => ({ ok: true }),
     showNotification: async () => ({ shown: false }),
   };

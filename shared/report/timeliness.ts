@@ -1,5 +1,5 @@
 import type { InquiryRecord } from '../inquiry/projection';
-import { type BusinessCalendar, businessMinutesBetween } from '../time/calendar';
+import { type BusinessCalendar, businessMinutesBetween, type Pause } from '../time/calendar';
 import type { Instant, TimeZone } from '../time/types';
 import { isoDayOf } from '../time/zone';
 
@@ -36,17 +36,22 @@ export function firstContactOutcome(r: InquiryRecord, now: Instant): FirstContac
   }
   const resolvedAt = r.status === 'resolved' ? (r.workflow.resolution?.at ?? null) : null;
   if (resolvedAt !== null) return resolvedAt > t.firstContactDeadline ? 'missed' : 'closed_uncontacted';
+  // A paused timer has no deadline running: it cannot be late while paused.
+  if (r.workflow.pauses.some((p) => p.timer === 'first_contact' && p.end === null)) return 'pending';
   return now > t.firstContactDeadline ? 'missed' : 'pending';
 }
 
 /** Whether the outcome counts toward "percent within target/deadline" (it has been decided). */
 export const isDecided = (o: FirstContactOutcome): boolean => o === 'within_target' || o === 'within_deadline' || o === 'missed';
 
-/** Office minutes from receipt (the timer's start) to the first contact; null before any contact. */
+/** Office minutes from receipt (the timer's start) to the first contact, time the timer was paused left out; null before any contact. */
 export function businessMinutesToFirstContact(r: InquiryRecord, cal: BusinessCalendar): number | null {
   const contact = r.workflow.firstContactAt;
   if (contact === null) return null;
-  return businessMinutesBetween(cal, (r.workflow.targets?.from ?? r.receivedAt) as Instant, contact);
+  const pauses: Pause[] = r.workflow.pauses
+    .filter((p) => p.timer === 'first_contact')
+    .map((p) => ({ start: p.start, end: p.end, reason: p.reason }));
+  return businessMinutesBetween(cal, (r.workflow.targets?.from ?? r.receivedAt) as Instant, contact, pauses);
 }
 
 /** Office minutes from receipt to the resolution; null while open. */
