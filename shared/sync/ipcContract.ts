@@ -18,7 +18,9 @@ export const MAX_SYNC_FILE_BYTES = 64 * 1024 * 1024;
 const filePath = z.string().max(300).refine(isShareFilePath, 'not a file of the sync share');
 const dirPath = z.string().max(300).refine(isShareDirPath, 'not a folder of the sync share');
 const removablePath = z.string().max(300).refine(isRemovablePath, 'not a file the app may remove');
-const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_SYNC_FILE_BYTES, 'the file is too large');
+/** Bytes, typed as the plain Uint8Array the file calls take and give. */
+const uint8 = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be bytes');
+const bytes = uint8.refine((b) => b.byteLength <= MAX_SYNC_FILE_BYTES, 'the file is too large');
 const shareId = z.string().regex(/^[0-9A-Z]{26}$/);
 
 const folderFailure = z.object({ ok: z.literal(false), code: z.enum(FOLDER_ERROR_CODES), message: z.string().max(300) }).strict();
@@ -71,7 +73,7 @@ export const syncContract = {
   syncRememberKey: {
     channel: SYNC_CHANNELS.syncRememberKey,
     request: z
-      .object({ shareId, keyId: z.number().int().min(1).max(65_535), key: z.instanceof(Uint8Array).refine((k) => k.byteLength === 32) })
+      .object({ shareId, keyId: z.number().int().min(1).max(65_535), key: uint8.refine((k) => k.byteLength === 32) })
       .strict(),
     response: z.object({ stored: z.boolean() }).strict(),
   },
@@ -79,7 +81,7 @@ export const syncContract = {
     channel: SYNC_CHANNELS.syncRecallKey,
     request: z.object({ shareId }).strict(),
     response: z
-      .object({ found: z.literal(true), keyId: z.number().int(), key: z.instanceof(Uint8Array) })
+      .object({ found: z.literal(true), keyId: z.number().int(), key: uint8 })
       .strict()
       .or(z.object({ found: z.literal(false) }).strict()),
   },
