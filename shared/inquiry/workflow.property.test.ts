@@ -12,6 +12,7 @@ import { closeCallback } from './commands/closeCallback';
 import type { CommandContext } from './commands/context';
 import { editFields } from './commands/editFields';
 import { logInquiry } from './commands/logInquiry';
+import { pauseTimer, resumeTimer } from './commands/pauseTimer';
 import { recordMcoFollowUp } from './commands/recordMcoFollowUp';
 import { recordMcoReportBack } from './commands/recordMcoReportBack';
 import { recordOutreach } from './commands/recordOutreach';
@@ -22,7 +23,7 @@ import { scheduleCallback } from './commands/scheduleCallback';
 import { TEST_POLICY } from './commands/testing';
 import { ANA, BEN, CHICAGO, FIELDS, LEE } from './commands/testKit';
 import { dueItems, dueState } from './due';
-import { type InquiryEvent, parseEvent, RESOLUTIONS } from './events';
+import { type InquiryEvent, PAUSABLE_TIMERS, PAUSE_WAITS, parseEvent, RESOLUTIONS } from './events';
 import type { InquiryFields } from './fields';
 import { redactIdentifiers } from './message';
 import { applyEvent, byHlc, type InquiryRecord, projectInquiry } from './projection';
@@ -112,6 +113,16 @@ const stepArb = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('note' as const), text }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('pause' as const),
+      timer: fc.constantFrom(...PAUSABLE_TIMERS),
+      reason: text,
+      waitingFor: fc.constantFrom(...PAUSE_WAITS),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('resume' as const), timer: fc.constantFrom(...PAUSABLE_TIMERS) }) },
 );
 type Step = typeof stepArb extends fc.Arbitrary<infer S> ? S : never;
 
@@ -222,6 +233,10 @@ function command(record: InquiryRecord, step: Exclude<Step, { kind: 'wait' }>, c
     }
     case 'note':
       return addNote(record, { text: step.text }, ctx);
+    case 'pause':
+      return pauseTimer(record, step, ctx);
+    case 'resume':
+      return resumeTimer(record, step, ctx);
   }
 }
 
@@ -316,7 +331,11 @@ describe('the process, played at random', () => {
               expect(item.deadline).toBeGreaterThanOrEqual(item.startedAt);
               expect(item.soonAt).toBeLessThanOrEqual(item.deadline);
               if (item.target !== null) expect(item.target).toBeLessThanOrEqual(item.deadline);
-              // Time only moves an item forward: on track → due soon → overdue.
+              // Time only moves a running item forward: on track → due soon → overdue; a paused one stays paused.
+              if (item.paused) {
+                expect(dueState(item, item.deadline)).toBe('paused');
+                continue;
+              }
               const states = [item.startedAt, item.soonAt, item.target ?? item.soonAt, item.deadline].map((t) =>
                 dueState(item, t as Instant),
               );
@@ -398,6 +417,8 @@ describe('the process, played at random', () => {
           'OutreachRecorded',
           'RoutedToUnitLead',
           'TargetsSet',
+          'TimerPaused',
+          'TimerResumed',
         ].sort(),
       );
     },
