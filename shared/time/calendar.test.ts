@@ -461,6 +461,30 @@ describe('laws of addBusinessMinutes (fast-check)', () => {
   }, 60_000);
 });
 
+describe('elapsed business time over long spans (fast-check)', () => {
+  it('summing whole days from running totals agrees with counting forward', () => {
+    fc.assert(
+      fc.property(calArb, instantArb, fc.integer({ min: 0, max: 400 * 24 * 60 }), (cal, a, spanMinutes) => {
+        const b = (a + spanMinutes * MINUTE) as Instant;
+        const elapsed = businessMinutesBetween(cal, a, b);
+        // The moment that much office time after a is at or before b, with no office time left between them.
+        const u = addBusinessMinutes(cal, a, elapsed);
+        expect(u).toBeLessThanOrEqual(elapsed > 0 ? b : addBusinessMinutes(cal, b, 0));
+        expect(businessMinutesBetween(cal, u, b)).toBe(0);
+        // And elapsed time splits at any point in between.
+        const m = (a + Math.floor((b - a) / 3)) as Instant;
+        expect(businessMinutesBetween(cal, a, m) + businessMinutesBetween(cal, m, b)).toBeCloseTo(elapsed, 6);
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
+  it('a year of office hours in 2026 (US-IA public holidays)', () => {
+    // 261 weekdays, 12 of them library public holidays (4 Jul is a Saturday; its observed day 3 Jul is counted instead).
+    expect(businessMinutesBetween(iowa, at('2026-01-01 00:00'), at('2027-01-01 00:00'))).toBe((261 - 12) * 510);
+  });
+});
+
 describe('laws with pauses (fast-check)', () => {
   it('paused time counts as closed: elapsed(t, add(t, d, P), P) = d, and the due is not inside a pause', () => {
     fc.assert(

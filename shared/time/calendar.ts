@@ -150,6 +150,11 @@ interface CountedHoliday {
   fromMinutes: number;
 }
 
+interface YearTotals {
+  readonly firstN: number;
+  readonly running: Float64Array;
+}
+
 interface CalendarState {
   readonly zone: TimeZone;
   /** Per weekday: [open, close] as local minutes after midnight, or null. */
@@ -165,6 +170,8 @@ interface CalendarState {
   readonly yearsLoaded: Set<number>;
   /** Built days by day number: each day is built once (holiday lookup and zone arithmetic), then only looked up. */
   readonly days: Map<number, DayInfo>;
+  /** Running totals of office time per calendar year, for long spans (reports' ageing). */
+  readonly yearTotals: Map<number, YearTotals>;
   /** The zone's offset near the last lookup, so the first guess of an instant's day is almost always right. */
   offsetGuessMs: number;
 }
@@ -225,6 +232,7 @@ export function createCalendar(config: CalendarConfig = DEFAULT_CALENDAR_CONFIG)
     holidays: new Map(),
     yearsLoaded: new Set(),
     days: new Map(),
+    yearTotals: new Map(),
     offsetGuessMs: 0,
   };
   return { config, timeZone: config.timeZone, businessDayMinutes: businessDayLength(config.officeHours), [STATE]: state };
@@ -751,22 +759,64 @@ export function endOfBusinessDayExplained(cal: BusinessCalendar, t: Instant, pau
 // ---------------------------------------------------------------------------------------------
 // Elapsed business time (reports): a separate walk, so tests can check it against the stepping code
 
+/** Spans of more days than this sum whole days from per-year running totals instead of walking them. */
+const LONG_SPAN_DAYS = 21;
+
 /** Office milliseconds in [a, b]. */
 function officeMs(st: CalendarState, a: number, b: number): number {
   checkInstant(b);
   if (!(b > a)) return 0;
   let info = dayAt(st, a);
+  if (b - a > LONG_SPAN_DAYS * DAY_MS) {
+    // a's day, then whole days from running totals, then b's day.
+    const last = dayAt(st, b);
+    return officeInDay(info, a, b) + wholeDaysMs(st, info.n + 1, last.n) + officeInDay(last, a, b);
+  }
   let total = 0;
   for (;;) {
-    if (info.closed === null) {
-      const lo = Math.max(a, info.open);
-      const hi = Math.min(b, info.close);
-      if (hi > lo) total += hi - lo;
-    }
+    total += officeInDay(info, a, b);
     if (b <= info.end) break;
     info = dayNumber(st, info.n + 1);
   }
   return total;
+}
+
+/** Office milliseconds of one day's window inside [a, b]. */
+function officeInDay(info: DayInfo, a: number, b: number): number {
+  if (info.closed !== null) return 0;
+  const lo = Math.max(a, info.open);
+  const hi = Math.min(b, info.close);
+  return hi > lo ? hi - lo : 0;
+}
+
+/** Office milliseconds of the whole days numbered first … end − 1. */
+function wholeDaysMs(st: CalendarState, first: number, end: number): number {
+  let total = 0;
+  for (let n = first; n < end; ) {
+    const year = yearTotals(st, n);
+    const stop = Math.min(end, year.firstN + year.running.length - 1);
+    total += (year.running[stop - year.firstN] as number) - (year.running[n - year.firstN] as number);
+    n = stop;
+  }
+  return total;
+}
+
+/** Running totals of office time through the calendar year containing day n: running[k] = days firstN … firstN + k − 1. */
+function yearTotals(st: CalendarState, n: number): YearTotals {
+  const year = civil(n).year;
+  let totals = st.yearTotals.get(year);
+  if (totals === undefined) {
+    const firstN = Date.UTC(year, 0, 1) / DAY_MS;
+    const endN = Date.UTC(year + 1, 0, 1) / DAY_MS;
+    const running = new Float64Array(endN - firstN + 1);
+    for (let k = firstN; k < endN; k++) {
+      const info = dayNumber(st, k);
+      running[k - firstN + 1] = (running[k - firstN] as number) + (isBusinessDay(info) ? info.close - info.open : 0);
+    }
+    totals = { firstN, running };
+    st.yearTotals.set(year, totals);
+  }
+  return totals;
 }
 
 /**
