@@ -7,6 +7,7 @@ import { type CallbackOutcome, closeCallback } from '../../shared/inquiry/comman
 import type { CommandContext, TimeRules } from '../../shared/inquiry/commands/context';
 import { editFields } from '../../shared/inquiry/commands/editFields';
 import { logInquiry } from '../../shared/inquiry/commands/logInquiry';
+import { pauseTimer, resumeTimer } from '../../shared/inquiry/commands/pauseTimer';
 import { recordMcoFollowUp } from '../../shared/inquiry/commands/recordMcoFollowUp';
 import { recordMcoReportBack } from '../../shared/inquiry/commands/recordMcoReportBack';
 import { type OutreachInput, recordOutreach } from '../../shared/inquiry/commands/recordOutreach';
@@ -14,7 +15,7 @@ import { type ReferralInput, referToMco } from '../../shared/inquiry/commands/re
 import { reopenInquiry } from '../../shared/inquiry/commands/reopenInquiry';
 import { resolveInquiry } from '../../shared/inquiry/commands/resolveInquiry';
 import { type CallbackInput, scheduleCallback } from '../../shared/inquiry/commands/scheduleCallback';
-import type { InquiryEvent, Resolution } from '../../shared/inquiry/events';
+import type { InquiryEvent, PAUSE_WAITS, PausableTimer, Resolution } from '../../shared/inquiry/events';
 import type { InquiryFields } from '../../shared/inquiry/fields';
 import { applyEvent, byHlc, type InquiryRecord, needsRefold, projectInquiry } from '../../shared/inquiry/projection';
 import { type Actor, actorOf, type PinHash, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
@@ -180,6 +181,17 @@ export class Repo {
 
   async resolve(inquiryId: string, input: { resolution: Resolution; text: string }): Promise<void> {
     await this.run(inquiryId, async (state, ctx) => resolveInquiry(state, input, ctx));
+  }
+
+  async pauseTimer(
+    inquiryId: string,
+    input: { timer: PausableTimer; reason: string; waitingFor: (typeof PAUSE_WAITS)[number] },
+  ): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => pauseTimer(state, input, ctx));
+  }
+
+  async resumeTimer(inquiryId: string, timer: PausableTimer): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => resumeTimer(state, { timer }, ctx));
   }
 
   async reopen(inquiryId: string, input: { reason: string }): Promise<void> {

@@ -1,9 +1,19 @@
 import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
 import { type AgencyConfig, priorityLevel } from '../../shared/config/agencyConfig';
 import type { CallbackOutcome } from '../../shared/inquiry/commands/closeCallback';
+import { TIMER_LABELS } from '../../shared/inquiry/commands/pauseTimer';
 import { RESOLUTION_LABELS, resolutionBlocked } from '../../shared/inquiry/commands/resolveInquiry';
 import { DUE_STATE_LABELS, type DueItem, dueItems, dueState, targetMissed } from '../../shared/inquiry/due';
-import { OUTREACH_METHODS, PARTIES, RESOLUTIONS, type Resolution } from '../../shared/inquiry/events';
+import {
+  OUTREACH_METHODS,
+  PARTIES,
+  PAUSABLE_TIMERS,
+  PAUSE_WAITS,
+  type PausableTimer,
+  RESOLUTIONS,
+  type Resolution,
+} from '../../shared/inquiry/events';
+import { explainDueItem } from '../../shared/inquiry/explainDue';
 import { maskPhone } from '../../shared/inquiry/mask';
 import { unitLeadMessage } from '../../shared/inquiry/message';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
@@ -14,11 +24,21 @@ import { isoDayOf, parseIsoDay, zonedToInstant } from '../../shared/time/zone';
 import { useBridge } from '../app/bridgeContext';
 import { formatLong } from '../app/format';
 import { Field, RadioGroup } from '../components/Field';
+import { useBusinessCalendar } from '../data/calendar';
 import { usePeople, useServices } from '../data/hooks';
 import { useNow } from '../data/useNow';
 import { durationText } from './Timeline';
 
-type Step = 'contact' | 'refer' | 'reportBack' | 'followUp' | 'callback' | 'resolve' | 'reopen' | { outcomeOf: string };
+type Step =
+  | 'contact'
+  | 'refer'
+  | 'reportBack'
+  | 'followUp'
+  | 'callback'
+  | 'resolve'
+  | 'reopen'
+  | { outcomeOf: string }
+  | { pause: PausableTimer };
 
 const PARTY_OPTIONS = PARTIES.map((p) => ({ value: p, label: p === 'member' ? 'Member' : 'Originator' }));
 const METHOD_LABELS: Record<(typeof OUTREACH_METHODS)[number], string> = {
@@ -64,7 +84,7 @@ export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRec
           <strong>{RESOLUTION_LABELS[w.resolution.type]}</strong> by {w.resolution.by.name}, {formatLong(w.resolution.at, zone)}.
         </p>
       ) : (
-        <DueList items={items} now={now} zone={zone} />
+        <DueList items={items} now={now} inquiry={inquiry} config={config} onPause={(timer) => setStep({ pause: timer })} />
       )}
 
       <dl className="process-facts">
@@ -145,7 +165,10 @@ export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRec
       {step === 'followUp' && <FollowUpForm inquiry={inquiry} onDone={close} />}
       {step === 'resolve' && <ResolveForm inquiry={inquiry} config={config} onDone={close} />}
       {step === 'reopen' && <ReopenForm inquiry={inquiry} onDone={close} />}
-      {step !== null && typeof step === 'object' && <CallbackOutcomeForm inquiry={inquiry} callbackId={step.outcomeOf} onDone={close} />}
+      {step !== null && typeof step === 'object' && 'outcomeOf' in step && (
+        <CallbackOutcomeForm inquiry={inquiry} callbackId={step.outcomeOf} onDone={close} />
+      )}
+      {step !== null && typeof step === 'object' && 'pause' in step && <PauseForm inquiry={inquiry} timer={step.pause} onDone={close} />}
     </section>
   );
 }
@@ -168,27 +191,119 @@ function StepButton({
   );
 }
 
-export function DueList({ items, now, zone }: { items: readonly DueItem[]; now: Instant; zone: TimeZone }) {
+/** What is due, each item with its arithmetic on request and, where policy allows, a pause. */
+export function DueList({
+  items,
+  now,
+  inquiry,
+  config,
+  onPause,
+}: {
+  items: readonly DueItem[];
+  now: Instant;
+  inquiry: InquiryRecord;
+  config: AgencyConfig;
+  onPause: (timer: PausableTimer) => void;
+}) {
+  const zone = config.timeZone as TimeZone;
+  const { repo } = useServices();
+  const [failure, setFailure] = useState<string | null>(null);
   if (items.length === 0) return <p className="muted">Nothing is due on this inquiry.</p>;
+  async function resume(timer: PausableTimer) {
+    try {
+      await repo.resumeTimer(inquiry.id, timer);
+      setFailure(null);
+    } catch (err) {
+      setFailure((err as Error).message);
+    }
+  }
   return (
-    <ul className="due-list" aria-label="What is due">
-      {items.map((item) => {
-        const state = dueState(item, now);
-        return (
-          <li key={`${item.kind}-${item.callbackId ?? ''}`} className={`due-item due-${state}`}>
-            <span className={`badge due-${state}`}>{DUE_STATE_LABELS[state]}</span> <strong>{item.label}</strong>
-            {item.owner ? ` (${item.owner.name})` : ''}:{' '}
-            {item.target !== null && item.kind !== 'callback' && (
-              <>
-                target {formatLong(item.target, zone)}
-                {targetMissed(item, now) ? ' (missed)' : ''}, deadline{' '}
-              </>
-            )}
-            {item.kind === 'callback' ? `at ${formatLong(item.target ?? item.deadline, zone)}` : formatLong(item.deadline, zone)}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul className="due-list" aria-label="What is due">
+        {items.map((item) => {
+          const state = dueState(item, now);
+          const timer = (PAUSABLE_TIMERS as readonly string[]).includes(item.kind) ? (item.kind as PausableTimer) : null;
+          const canPause = timer !== null && config.pausableTimers.includes(timer) && inquiry.status === 'open';
+          return (
+            <li key={`${item.kind}-${item.callbackId ?? ''}`} className={`due-item due-${state}`}>
+              <div className="due-line">
+                <span className={`badge due-${state}`}>{DUE_STATE_LABELS[state]}</span> <strong>{item.label}</strong>
+                {item.owner ? ` (${item.owner.name})` : ''}:{' '}
+                {item.target !== null && item.kind !== 'callback' && (
+                  <>
+                    target {formatLong(item.target, zone)}
+                    {targetMissed(item, now) ? ' (missed)' : ''}, deadline{' '}
+                  </>
+                )}
+                {item.kind === 'callback' ? `at ${formatLong(item.target ?? item.deadline, zone)}` : formatLong(item.deadline, zone)}
+              </div>
+              {item.paused && (
+                <p className="paused-note">
+                  Paused {formatLong(item.paused.start, zone)} by {item.paused.by.name}: {item.paused.reason} (
+                  {WAIT_LABELS[item.paused.waitingFor]}). The time above is from before the pause; it moves on by the office time the pause
+                  takes when the timer runs again.
+                </p>
+              )}
+              <div className="due-actions">
+                {item.kind !== 'callback' && <Explanation item={item} inquiry={inquiry} config={config} />}
+                {canPause && timer && item.paused && (
+                  <button type="button" className="link-button" onClick={() => void resume(timer)}>
+                    Resume<span className="visually-hidden"> the {item.label.toLowerCase()} timer</span>
+                  </button>
+                )}
+                {canPause && timer && !item.paused && (
+                  <button type="button" className="link-button" onClick={() => onPause(timer)}>
+                    Pause<span className="visually-hidden"> the {item.label.toLowerCase()} timer</span>
+                  </button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {failure && (
+        <p role="alert" className="form-error">
+          {failure}
+        </p>
+      )}
+    </>
+  );
+}
+
+const WAIT_LABELS: Record<(typeof PAUSE_WAITS)[number], string> = {
+  person: 'a person resumes it',
+  member_contact: 'resumes when the member is reached',
+  mco_report: 'resumes when the MCO reports back',
+};
+
+/** "Why this time?": the due time's arithmetic in plain words, computed by the same code that sets due times. */
+function Explanation({ item, inquiry, config }: { item: DueItem; inquiry: InquiryRecord; config: AgencyConfig }) {
+  const [open, setOpen] = useState(false);
+  const cal = useBusinessCalendar(config);
+  const id = useId();
+  const explanation = useMemo(() => (open ? explainDueItem(item, inquiry, config, cal) : null), [open, item, inquiry, config, cal]);
+  return (
+    <>
+      <button type="button" className="link-button" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+        {open ? 'Hide why' : 'Why this time?'}
+        <span className="visually-hidden"> ({item.label})</span>
+      </button>
+      {open && (
+        <div id={id} className="explanation">
+          {explanation?.parts.map((part) => (
+            <p key={part.label}>
+              <strong>{part.label}.</strong> {part.words.text}
+            </p>
+          ))}
+          {explanation?.calendarChanged && (
+            <p className="hint">
+              The office hours, holidays or closures have changed since this time was set. The time stays as it was set; the explanation
+              above counts with today's settings.
+            </p>
+          )}
+        </div>
+      )}
+    </>
   );
 }
 
@@ -575,6 +690,29 @@ function ResolveForm({ inquiry, config, onDone }: { inquiry: InquiryRecord; conf
         error={blocked ?? undefined}
       />
       <NoteField id="resolve-text" label="What was done" value={text} onChange={setText} required />
+    </StepForm>
+  );
+}
+
+function PauseForm({ inquiry, timer, onDone }: { inquiry: InquiryRecord; timer: PausableTimer; onDone: () => void }) {
+  const { repo } = useServices();
+  const [reason, setReason] = useState('');
+  const [waitingFor, setWaitingFor] = useState<(typeof PAUSE_WAITS)[number]>('person');
+  const options = PAUSE_WAITS.filter((w) => w !== 'mco_report' || timer === 'mco_follow_up').map((w) => ({
+    value: w,
+    label: { person: 'Until someone resumes it', member_contact: 'Until the member is reached', mco_report: 'Until the MCO reports back' }[
+      w
+    ],
+  }));
+  return (
+    <StepForm
+      title={`Pause the ${TIMER_LABELS[timer]}`}
+      submitLabel="Pause timer"
+      onDone={onDone}
+      onSubmit={() => repo.pauseTimer(inquiry.id, { timer, reason, waitingFor })}
+    >
+      <NoteField id="pause-reason" label="Why (the agency is waiting on whom, for what)" value={reason} onChange={setReason} required />
+      <RadioGroup id="pause-until" legend="Paused" options={options} value={waitingFor} onChange={setWaitingFor} />
     </StepForm>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { type AgencyConfig, mcoName, type PolicyDuration, priorityLabel } from '../../shared/config/agencyConfig';
 import { NOTE_MAX_LENGTH } from '../../shared/inquiry/commands/addNote';
+import { TIMER_LABELS } from '../../shared/inquiry/commands/pauseTimer';
 import { RESOLUTION_LABELS } from '../../shared/inquiry/commands/resolveInquiry';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import { FIELD_LABELS } from '../../shared/inquiry/fields';
@@ -154,6 +155,31 @@ function WorkflowEntry({ event: e, config, reveal }: { event: WorkflowEvent; con
           </p>
           <Note text={e.payload.note} />
         </>
+      );
+    case 'TimerPaused':
+      return (
+        <>
+          <p>
+            <strong>Paused the {TIMER_LABELS[e.payload.timer]}</strong>
+            {e.payload.waitingFor === 'member_contact'
+              ? ' until the member is reached'
+              : e.payload.waitingFor === 'mco_report'
+                ? ' until the MCO reports back'
+                : ''}
+            .
+          </p>
+          <Note text={e.payload.reason} />
+        </>
+      );
+    case 'TimerResumed':
+      return (
+        <p>
+          <strong>
+            {e.payload.automatic ? 'The awaited event resumed' : 'Resumed'} the {TIMER_LABELS[e.payload.timer]}
+          </strong>
+          : {e.payload.target !== null ? `target ${when(e.payload.target)}, ` : ''}
+          {e.payload.target !== null ? 'deadline' : 'due'} {when(e.payload.deadline)} (paused time left out).
+        </p>
       );
     case 'InquiryResolved':
       return (

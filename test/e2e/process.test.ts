@@ -249,4 +249,38 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     expect(await page.locator('.timeline-list li').first().textContent()).toContain('Callback: No answer.');
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('explains a due time in plain words, and pauses and resumes its timer with a reason', async () => {
+    const { page } = s;
+    const firstContact = page.locator('.due-item', { hasText: 'First contact' });
+    await firstContact.getByRole('button', { name: /^Why this time\?/ }).press('Enter');
+    const why = firstContact.locator('.explanation');
+    await why.waitFor();
+    const text = (await why.textContent())?.replace(/\s+/g, ' ') ?? '';
+    // Received Mon 09:30 (High, 2 business hours): 2 h counted Monday → 11:30.
+    expect(text).toContain('Target. Received Mon 23 Nov 09:30.');
+    expect(text).toContain('→ due Mon 23 Nov 11:30');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await firstContact.getByRole('button', { name: /^Pause/ }).press('Enter');
+    await page.locator('.step-form').waitFor();
+    await page.keyboard.type('Member asked to be called after her dialysis on Wednesday.');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.step-form').waitFor({ state: 'detached' });
+    await shows(page, '.due-item', 'Paused');
+    expect(await page.locator('.due-item', { hasText: 'First contact' }).locator('.badge').textContent()).toBe('Paused');
+    await page.screenshot({ path: resolve(shots, 'process-paused.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Paused from Tue 13:50; resumed Wed 09:00. Office time paused: 2 h 40 m Tue + 1 h Wed.
+    const hash = await page.evaluate(() => location.hash);
+    await page.goto(urlAt('2026-11-25T09:00:00-06:00', hash));
+    await page.locator('.due-list').waitFor();
+    await page
+      .locator('.due-item', { hasText: 'First contact' })
+      .getByRole('button', { name: /^Resume/ })
+      .press('Enter');
+    await shows(page, '.timeline-list li', 'Resumed the first-contact timer');
+    expect(await page.locator('.timeline-list li').first().textContent()).toContain('(paused time left out)');
+  });
 });
