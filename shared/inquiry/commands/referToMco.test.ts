@@ -3,6 +3,7 @@ import { encodeHlc } from '../../sync/hlc';
 import type { Instant } from '../../time/types';
 import { dueItems } from '../due';
 import { parseEvent } from '../events';
+import { type InquiryRecord, projectInquiry } from '../projection';
 import { editFields } from './editFields';
 import { recordMcoReportBack } from './recordMcoReportBack';
 import { type ReferralInput, referToMco } from './referToMco';
@@ -86,6 +87,25 @@ describe('referToMco', () => {
     desk.run(editFields, { priority: 'escalated' }, ct(2026, 11, 23, 10, 0));
     const [e] = desk.run(referToMco, REFERRAL, ct(2026, 11, 23, 16, 0));
     expect(e?.payload.followUpDue).toBe(ct(2026, 11, 24, 16, 0));
+  });
+
+  it('follows the priority field when concurrent edits on two desks left the targets of the other priority', () => {
+    const desk = inquiry('high');
+    const base = desk.record;
+    // Desk A makes it Escalated while desk B, not yet synced, corrects the received time (and re-times it as High).
+    const a = editFields(base, { priority: 'escalated' }, testContext(ct(2026, 11, 23, 10, 0), { deviceId: 'DESKA' }));
+    const b = editFields(base, { receivedAt: ct(2026, 11, 23, 8, 30) }, testContext(ct(2026, 11, 23, 10, 5), { deviceId: 'DESKB' }));
+    const merged = projectInquiry([...desk.events, ...a, ...b]) as InquiryRecord;
+    expect([merged.priority, merged.workflow.targets?.priority]).toEqual(['escalated', 'high']);
+    const [e] = referToMco(merged, REFERRAL, testContext(ct(2026, 11, 23, 16, 0)));
+    expect(e.payload.followUpDue).toBe(ct(2026, 11, 24, 16, 0));
+  });
+
+  it('follows the level of the targets when the priority is one the configuration does not know', () => {
+    const desk = inquiry('escalated');
+    desk.run(editFields, { priority: 'legacy' }, ct(2026, 11, 23, 10, 0));
+    const [e] = referToMco(desk.record, REFERRAL, testContext(ct(2026, 11, 23, 16, 0)));
+    expect(e.payload.followUpDue).toBe(ct(2026, 11, 24, 16, 0));
   });
 
   it('puts the referral on the record and the MCO contact and follow-up in the due items', () => {

@@ -37,7 +37,9 @@ export function referToMco(state: InquiryRecord, input: ReferralInput, ctx: Comm
     throw new DomainError('validation', `Shorten the department to ${DEPARTMENT_LIMIT} characters or fewer (now ${department.length}).`);
   if (contact.length > CONTACT_LIMIT)
     throw new DomainError('validation', `Shorten the MCO contact to ${CONTACT_LIMIT} characters or fewer (now ${contact.length}).`);
-  const level = priorityLevel(ctx.config, state.workflow.targets?.priority ?? state.priority);
+  // The inquiry's priority decides the path; the targets' priority only when the level is not configured (an imported one).
+  // They differ after concurrent edits on two desks, where the priority field (last writer wins) is the truth.
+  const level = priorityLevel(ctx.config, state.priority) ?? priorityLevel(ctx.config, state.workflow.targets?.priority ?? '');
   const mcoContactDue = ctx.time.endOfBusinessDay(ctx.now);
   const followUpDue = level?.path === 'escalated' ? ctx.time.add(ctx.now, { amount: 1, unit: 'businessDays' }) : mcoContactDue;
   const payload = { mcoId: mco.id, department, contact, note: noteOf(input.note), mcoContactDue, followUpDue };
