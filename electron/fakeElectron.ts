@@ -185,7 +185,9 @@ export function createFakeElectron(options: {
     ipcMain: new FakeIpcMain(),
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     clipboard: { writeText: vi.fn() },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })) },
+    // The OS key store (sync keeps the share's key with it): unavailable here, so nothing is written.
+    safeStorage: { isEncryptionAvailable: vi.fn(() => false), encryptString: vi.fn(), decryptString: vi.fn() },
     Menu: {
       buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
       setApplicationMenu: vi.fn(),

@@ -6,6 +6,15 @@ import { CHANNEL_PREFIX, IPC_METHODS, ipcContract } from '../shared/ipc';
 import { FakeIpcMain, fakeInvokeEvent } from './fakeElectron';
 import { type IpcHandlers, isAppSender, registerIpcHandlers } from './ipc';
 import { createLogger, fileSink, type Logger } from './log';
+import { createSyncHandlers } from './sync/syncMain';
+
+/** The sync handlers over a user-data folder that is never created (no test here reaches them). */
+const syncHandlersFor = () =>
+  createSyncHandlers({
+    userDataDir: () => path.join(tmpdir(), 'liaison-ipc-test-unused'),
+    pickFolder: async () => null,
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
+  });
 
 const APP_PAGE = 'app://liaison/index.html';
 const COPY = ipcContract.copyText.channel;
@@ -25,6 +34,7 @@ beforeEach(() => {
     showNotification: vi.fn(async () => ({ shown: true })),
     saveFile: vi.fn(async () => ({ outcome: 'cancelled' as const })),
     printToPdf: vi.fn(async () => ({ outcome: 'cancelled' as const })),
+    ...syncHandlersFor(),
   };
   registerIpcHandlers(ipcMain, handlers, isAppSender, silent);
 });

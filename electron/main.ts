@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, Notification, nativeImage, protocol, screen } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, Notification, nativeImage, protocol, safeStorage, screen } from 'electron';
 import { APP_ID } from './appIdentity';
 import { createNotifier, overdueOverlayBitmap, sendToRenderer, showOverdueCount } from './desktop';
 import { type IpcHandlers, isAppSender, registerIpcHandlers } from './ipc';
@@ -8,6 +8,7 @@ import { log, logToFile } from './log';
 import { buildMenuTemplate } from './menu';
 import { createAppProtocolHandler } from './protocol';
 import { APP_SCHEME } from './security';
+import { createSyncHandlers } from './sync/syncMain';
 import { createMainWindow } from './window';
 import { readWindowState, restoreWindowState, trackWindowState, WINDOW_STATE_FILE, writeWindowState } from './windowState';
 
@@ -89,6 +90,16 @@ const handlers: IpcHandlers = {
     showSaveDialog: (win, options) => (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)),
     window: () => mainWindow,
     documentsDir: () => app.getPath('documents'),
+  }),
+  // Sync through a network folder: the folder is chosen in main's own picker, the key kept with safeStorage (sync/syncMain.ts).
+  ...createSyncHandlers({
+    userDataDir: () => app.getPath('userData'),
+    pickFolder: async () => {
+      const options = { title: 'Choose the sync folder', properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    safeStorage,
   }),
 };
 

@@ -21,6 +21,16 @@ export const liaisonApi = {
   showNotification: (request) => invoke('showNotification', request),
   saveFile: (request) => invoke('saveFile', request),
   printToPdf: (request) => invoke('printToPdf', request),
+  syncFolderInfo: () => invoke('syncFolderInfo'),
+  syncChooseFolder: () => invoke('syncChooseFolder'),
+  syncList: (request) => invoke('syncList', request),
+  syncRead: (request) => invoke('syncRead', request),
+  syncWriteNew: (request) => invoke('syncWriteNew', request),
+  syncRemove: (request) => invoke('syncRemove', request),
+  syncProbe: (request) => invoke('syncProbe', request),
+  syncRememberKey: (request) => invoke('syncRememberKey', request),
+  syncRecallKey: (request) => invoke('syncRecallKey', request),
+  syncForget: () => invoke('syncForget'),
 } satisfies LiaisonApi;
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isCaseNumber } from './inquiry/caseNumber';
 import { DUE_KINDS } from './inquiry/due';
 import { CHANNEL_PREFIX, IPC_CHANNELS, IPC_EVENT_CHANNELS } from './ipcChannels';
+import { syncContract } from './sync/ipcContract';
 
 export { CHANNEL_PREFIX };
 
@@ -92,7 +93,9 @@ export const saveFileRequestSchema = z
   .object({
     suggestedName: suggestedNameSchema,
     format: z.enum(SAVE_FORMATS),
-    data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'the file is too large to save'),
+    data: z
+      .custom<Uint8Array>((v) => v instanceof Uint8Array, 'the file content as bytes')
+      .refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'the file is too large to save'),
     containsMemberData: z.boolean(),
   })
   .strict();
@@ -145,6 +148,8 @@ export const ipcContract = {
     request: printToPdfRequestSchema,
     response: saveOutcomeSchema,
   },
+  /** Sync through a network folder: file calls on the chosen share folder, and the data key kept with safeStorage. */
+  ...syncContract,
 } as const satisfies Record<keyof typeof IPC_CHANNELS, { channel: string; request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

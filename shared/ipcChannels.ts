@@ -2,6 +2,8 @@
  * The IPC channel names, apart from their schemas so the sandboxed preload can be bundled
  * without zod (it only forwards; main validates). `shared/ipc.ts` pairs each with its schemas.
  */
+import { SYNC_CHANNELS } from './sync/channels';
+
 export const CHANNEL_PREFIX = 'liaison:';
 
 export const IPC_CHANNELS = {
@@ -11,6 +13,8 @@ export const IPC_CHANNELS = {
   showNotification: 'liaison:desktop:show-notification',
   saveFile: 'liaison:files:save',
   printToPdf: 'liaison:files:print-to-pdf',
+  // Sync through a network folder (shared/sync/ipcContract.ts).
+  ...SYNC_CHANNELS,
 } as const;
 
 /**

@@ -24,7 +24,7 @@ const fakeSafeStorage = (available = true): SafeStorageLike => ({
 });
 
 const handlers = (picked: string | null = shareRoot, safe = fakeSafeStorage()) =>
-  createSyncHandlers({ userDataDir: userData, pickFolder: async () => picked, safeStorage: safe });
+  createSyncHandlers({ userDataDir: () => userData, pickFolder: async () => picked, safeStorage: safe });
 
 describe('sync in the main process', () => {
   it('works only on a folder chosen in the native picker, and remembers it', async () => {

@@ -26,8 +26,8 @@ export interface SafeStorageLike {
 }
 
 export interface SyncMainDeps {
-  /** Electron's userData folder. */
-  userDataDir: string;
+  /** Electron's userData folder (asked when first needed: main sets it up after loading this module). */
+  userDataDir: () => string;
   /** Shows the native folder picker; the chosen absolute path, or null when cancelled. */
   pickFolder(): Promise<string | null>;
   safeStorage: SafeStorageLike;
@@ -54,8 +54,8 @@ async function call<T>(run: () => Promise<T>): Promise<FolderResult<T>> {
 }
 
 export function createSyncHandlers(deps: SyncMainDeps): SyncHandlers {
-  const configFile = path.join(deps.userDataDir, CONFIG_FILE);
-  const keyFile = path.join(deps.userDataDir, KEY_FILE);
+  const configFile = () => path.join(deps.userDataDir(), CONFIG_FILE);
+  const keyFile = () => path.join(deps.userDataDir(), KEY_FILE);
   let folder: FsShareFolder | null = null;
   let loaded = false;
 
@@ -63,7 +63,7 @@ export function createSyncHandlers(deps: SyncMainDeps): SyncHandlers {
     if (!loaded) {
       loaded = true;
       try {
-        const { path: root } = JSON.parse(await readFile(configFile, 'utf8')) as { path?: unknown };
+        const { path: root } = JSON.parse(await readFile(configFile(), 'utf8')) as { path?: unknown };
         if (typeof root === 'string' && path.isAbsolute(root)) folder = new FsShareFolder(root, deps.folderOptions);
       } catch {
         folder = null; // no folder chosen yet, or an unreadable file: the person chooses again
@@ -84,7 +84,7 @@ export function createSyncHandlers(deps: SyncMainDeps): SyncHandlers {
     syncChooseFolder: async () => {
       const chosen = await deps.pickFolder();
       if (!chosen || !path.isAbsolute(chosen)) return { path: null };
-      await writeAtomically(configFile, JSON.stringify({ path: chosen }));
+      await writeAtomically(configFile(), JSON.stringify({ path: chosen }));
       folder = new FsShareFolder(chosen, deps.folderOptions);
       loaded = true;
       return { path: chosen };
@@ -106,13 +106,13 @@ export function createSyncHandlers(deps: SyncMainDeps): SyncHandlers {
       // Without OS protection the key would sit on disk in the clear: keep it only in the renderer's memory instead.
       if (!deps.safeStorage.isEncryptionAvailable()) return { stored: false };
       const sealed = deps.safeStorage.encryptString(JSON.stringify({ shareId, keyId, key: Buffer.from(key).toString('hex') }));
-      await writeAtomically(keyFile, sealed);
+      await writeAtomically(keyFile(), sealed);
       return { stored: true };
     },
     syncRecallKey: async ({ shareId }) => {
       try {
         if (!deps.safeStorage.isEncryptionAvailable()) return { found: false as const };
-        const stored = JSON.parse(deps.safeStorage.decryptString(await readFile(keyFile))) as {
+        const stored = JSON.parse(deps.safeStorage.decryptString(await readFile(keyFile()))) as {
           shareId?: unknown;
           keyId?: unknown;
           key?: unknown;
@@ -132,8 +132,8 @@ export function createSyncHandlers(deps: SyncMainDeps): SyncHandlers {
     syncForget: async () => {
       folder = null;
       loaded = true;
-      await rm(configFile, { force: true });
-      await rm(keyFile, { force: true });
+      await rm(configFile(), { force: true });
+      await rm(keyFile(), { force: true });
       return { ok: true as const };
     },
   };

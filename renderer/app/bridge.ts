@@ -6,6 +6,7 @@ import {
   type LiaisonEvents,
   notificationContent,
 } from '../../shared/ipc';
+import { browserSync } from '../sync/browserSync';
 
 declare global {
   interface Window {
@@ -88,6 +89,8 @@ export const browserBridge: LiaisonApi = {
     window.print();
     return { outcome: 'printed' };
   },
+  // Sync needs the desktop app: every folder call says so (renderer/sync/browserSync.ts).
+  ...browserSync,
 };
 
 export const bridge: LiaisonApi = typeof window !== 'undefined' && window.liaison ? window.liaison : browserBridge;

@@ -3,6 +3,7 @@ import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { expect } from 'vitest';
 import type { LiaisonApi } from '../../shared/ipc';
 import { App } from '../app/App';
+import { browserSync } from '../sync/browserSync';
 import type { TestDesk } from './fixtures';
 
 /** The browser bridge's API without the clipboard: what was copied (and the names of files saved) is kept for assertions. */
@@ -24,6 +25,7 @@ export function fakeBridge(): LiaisonApi & { copied: string[]; saved: string[] }
     printToPdf: async () => ({ outcome: 'printed' }),
     setOverdueCount: async () => ({ ok: true }),
     showNotification: async () => ({ shown: false }),
+    ...browserSync,
   };
 }
 

@@ -72,9 +72,7 @@ export const syncContract = {
   /** Keeps the share's data key on this desk, encrypted by the OS (Electron safeStorage). `stored` false: the OS offers no protected storage. */
   syncRememberKey: {
     channel: SYNC_CHANNELS.syncRememberKey,
-    request: z
-      .object({ shareId, keyId: z.number().int().min(1).max(65_535), key: uint8.refine((k) => k.byteLength === 32) })
-      .strict(),
+    request: z.object({ shareId, keyId: z.number().int().min(1).max(65_535), key: uint8.refine((k) => k.byteLength === 32) }).strict(),
     response: z.object({ stored: z.boolean() }).strict(),
   },
   syncRecallKey: {
@@ -92,3 +90,11 @@ export const syncContract = {
     response: z.object({ ok: z.literal(true) }).strict(),
   },
 } as const satisfies Record<keyof typeof SYNC_CHANNELS, { channel: string; request: z.ZodType; response: z.ZodType }>;
+
+type SyncContract = typeof syncContract;
+/** The sync functions of `window.liaison` (a part of LiaisonApi). */
+export type SyncApi = {
+  [M in keyof SyncContract]: z.input<SyncContract[M]['request']> extends undefined
+    ? () => Promise<z.output<SyncContract[M]['response']>>
+    : (request: z.input<SyncContract[M]['request']>) => Promise<z.output<SyncContract[M]['response']>>;
+};
