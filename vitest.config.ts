@@ -9,7 +9,7 @@ export default defineConfig({
         test: { name: 'shared', environment: 'node', include: ['shared/**/*.test.ts'] },
       },
       {
-        test: { name: 'electron', environment: 'node', include: ['electron/**/*.test.ts', 'scripts/**/*.test.ts'] },
+        test: { name: 'electron', environment: 'node', include: ['electron/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'] },
       },
       {
         // Multi-desk sync simulations on temp folders (and a real SMB share): docs/sync.md "Tests".

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { SCHEMA_VERSION } from '../renderer/data/migrations';
+import { hashPin } from '../renderer/lock/pin';
 import { DEFAULT_AGENCY_CONFIG } from '../shared/config/agencyConfig';
 import type { InquiryEvent } from '../shared/inquiry/events';
 import {
@@ -46,7 +47,7 @@ const TOP = 10;
 
 /** Bump when the harness's seeding changes what it stores, so a cached seeded profile is rebuilt. */
 const SEED_FORMAT = 1;
-const NOW_ISO = '2026-11-23T14:30:00-06:00';
+const HOUR = 3_600_000;
 
 const { values: args } = parseArgs({
   options: {
@@ -54,6 +55,8 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     port: { type: 'string', default: '4791' },
     'no-rebuild': { type: 'boolean', default: false },
+    /** Skips the Node figures (while working on the browser ones). */
+    'no-node': { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results.json' },
   },
 });
@@ -87,9 +90,9 @@ async function main(): Promise<void> {
   );
 
   // 2. Node figures.
-  log('measuring in Node…');
+  if (!args['no-node']) log('measuring in Node…');
   const figures: Figure[] = [];
-  const nodeFigs = await nodeFigures({ events, openStates }, runs);
+  const nodeFigs = args['no-node'] ? [] : await nodeFigures({ events, openStates }, runs);
 
   // 3. Data chunks for the browser, and the key of the seeded profile.
   const site = resolve(work, 'site');
@@ -97,13 +100,15 @@ async function main(): Promise<void> {
   rmSync(site, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const hash = createHash('sha256').update(`seed-format ${SEED_FORMAT} schema ${SCHEMA_VERSION}\n`);
+  // Written to disk only when the profile has to be seeded again.
+  const chunkFiles: { file: string; json: string }[] = [];
   const writeChunks = (name: string, items: readonly unknown[], size: number): string[] => {
     const urls: string[] = [];
     for (let i = 0; i < items.length; i += size) {
       const file = `${name}-${String(i / size).padStart(3, '0')}.json`;
       const json = JSON.stringify(items.slice(i, i + size));
       hash.update(json);
-      writeFileSync(resolve(dataDir, file), json);
+      chunkFiles.push({ file, json });
       urls.push(`/__bench/data/${file}`);
     }
     return urls;
@@ -151,7 +156,7 @@ async function main(): Promise<void> {
 
   const server = await serveBench(rendererOut, site, Number(args.port));
   const chromiumPath = findChromium();
-  const appUrl = `${server.url}?now=${encodeURIComponent(NOW_ISO)}#/log`;
+  const appUrl = `${server.url}?now=${encodeURIComponent(new Date(BENCH_NOW).toISOString())}#/log`;
   const benchUrl = `${server.url}__bench/`;
   let chromiumVersion = 'unknown';
   try {
@@ -162,6 +167,7 @@ async function main(): Promise<void> {
       log('seeding a Chromium profile with the data set (kept for later runs)…');
       rmSync(seeded, { recursive: true, force: true });
       rmSync(keyFile, { force: true });
+      for (const { file, json } of chunkFiles) writeFileSync(resolve(dataDir, file), json);
       const ts = performance.now();
       const { context, page } = await launch(chromiumPath, seeded);
       page.on('console', (m) => log(`  ${m.text()}`));
@@ -172,8 +178,21 @@ async function main(): Promise<void> {
         throw new Error(`seeding stored ${JSON.stringify(stored)}`);
       await context.close();
       writeFileSync(keyFile, dataKey);
+      rmSync(dataDir, { recursive: true, force: true });
       log(`  seeded in ${Math.round(performance.now() - ts)} ms`);
     } else log('reusing the seeded Chromium profile');
+    {
+      // The PIN's hash has a random salt, so it is added here rather than in the data's key.
+      const { context, page } = await launch(chromiumPath, seeded);
+      await page.goto(benchUrl);
+      await page.waitForFunction(() => document.body.dataset.ready === 'true');
+      const desk = await page.evaluate(([p, at]) => window.bench.ensureDesk(p, at), [
+        { ...profile, pin: await hashPin('7391') },
+        BENCH_NOW - HOUR,
+      ] as const);
+      if (desk.backupMs !== null) log(`  made today's backup of the seeded desk in ${Math.round(desk.backupMs)} ms`);
+      await context.close();
+    }
     const profileDir = resolve(work, 'profile-run');
     rmSync(profileDir, { recursive: true, force: true });
     cpSync(seeded, profileDir, { recursive: true });
