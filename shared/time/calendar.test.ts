@@ -155,6 +155,13 @@ describe('holidays, weekends and closures (US-IA, America/Chicago)', () => {
     ]);
   });
 
+  it('a holiday starting after closing changes nothing (Halloween from 18:00, an observance)', () => {
+    const cal = calendar({ holidayTypes: ['public', 'observance'] });
+    expect(closedReason(cal, day('2025-10-31'))).toBeNull(); // a Friday
+    expect(officeHoursOn(cal, day('2025-10-31'))).toEqual({ open: at('2025-10-31 08:00'), close: at('2025-10-31 16:30') });
+    expect(closedReason(cal, day('2026-10-31'))).toEqual({ kind: 'weekend', name: 'Saturday' });
+  });
+
   it('a holiday the library spreads over days closes each (AM: New Year 48 h)', () => {
     const cal = calendar({ holidayRegion: 'AM', timeZone: 'Asia/Yerevan' as TimeZone });
     expect(closedReason(cal, day('2026-01-01'))?.kind).toBe('holiday');

@@ -283,7 +283,7 @@ function buildDay(st: CalendarState, n: number): DayInfo {
   const closed: ClosedReason | null =
     closure !== undefined
       ? { kind: 'closure', name: closure }
-      : holidayReason && (hours === null || allDayHoliday)
+      : holidayReason && (hours === null ? holiday?.fromMinutes === 0 : allDayHoliday)
         ? holidayReason
         : hours === null
           ? { kind: 'weekend', name: WEEKDAY_NAMES[c.weekday] as string }
