@@ -85,7 +85,15 @@ export function newNotices(seen: NoticeState | null, due: readonly DueNow[]): { 
  * has. A row does not say which step owns that deadline, so `due` is null (see DueNow).
  */
 export function dueNowOf(
-  rows: readonly { id: string; caseNumber: string; nextDueAt: number | null; dueDeadline: number | null; dueSoonAt: number | null }[],
+  rows: readonly {
+    id: string;
+    caseNumber: string;
+    nextDueAt: number | null;
+    dueDeadline: number | null;
+    dueSoonAt: number | null;
+    dueDeadlineKind: DueKind | null;
+    dueSoonKind: DueKind | null;
+  }[],
   now: number,
 ): DueNow[] {
   const out: DueNow[] = [];
@@ -97,7 +105,8 @@ export function dueNowOf(
         : row.dueSoonAt !== null && row.dueSoonAt <= now
           ? 'due_soon'
           : 'on_track';
-    out.push({ inquiryId: row.id, caseNumber: row.caseNumber, due: null, state, attentionAt: row.nextDueAt });
+    const due = state === 'overdue' ? row.dueDeadlineKind : state === 'due_soon' ? row.dueSoonKind : null;
+    out.push({ inquiryId: row.id, caseNumber: row.caseNumber, due, state, attentionAt: row.nextDueAt });
   }
   return out;
 }

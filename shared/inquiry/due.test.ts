@@ -249,7 +249,7 @@ describe('resolved and reopened', () => {
     expect([dueItems(desk.record), nextDue(desk.record), dueSummary(desk.record)]).toEqual([
       [],
       null,
-      { next: null, attentionAt: null, deadline: null, soonAt: null },
+      { next: null, attentionAt: null, deadline: null, soonAt: null, deadlineKind: null, soonKind: null },
     ]);
     desk.run(reopenInquiry, { reason: 'Originator asked again.' }, ct(2026, 11, 23, 10, 45));
     expect(dueItems(desk.record)).toEqual(before);
@@ -280,6 +280,9 @@ describe('nextDue and dueSummary', () => {
       attentionAt: ct(2026, 11, 23, 10, 50),
       deadline: ct(2026, 11, 23, 11, 5),
       soonAt: ct(2026, 11, 23, 10, 20),
+      // The callback's deadline (10:50 + 15 min grace) and due-soon moment (30 min before) come first.
+      deadlineKind: 'callback',
+      soonKind: 'callback',
     });
   });
 
@@ -297,6 +300,8 @@ describe('nextDue and dueSummary', () => {
       attentionAt: ct(2026, 11, 23, 11, 0),
       deadline: ct(2026, 11, 23, 13, 0),
       soonAt: ct(2026, 11, 23, 10, 30),
+      deadlineKind: 'first_contact',
+      soonKind: 'first_contact',
     });
   });
 

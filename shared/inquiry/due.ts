@@ -132,18 +132,23 @@ export interface DueSummary {
   deadline: Instant | null;
   /** Earliest due-soon moment over all items. */
   soonAt: Instant | null;
+  /** Which step owns the earliest deadline, and the earliest due-soon moment (what a notification names). */
+  deadlineKind: DueKind | null;
+  soonKind: DueKind | null;
 }
 
 export function dueSummary(r: InquiryRecord): DueSummary {
   // A paused timer is not due: it leaves the Due today and Overdue queues until it runs again.
   const items = dueItems(r).filter((i) => i.paused === null);
-  if (items.length === 0) return { next: null, attentionAt: null, deadline: null, soonAt: null };
+  if (items.length === 0) return { next: null, attentionAt: null, deadline: null, soonAt: null, deadlineKind: null, soonKind: null };
   let deadline = Number.POSITIVE_INFINITY;
   let soonAt = Number.POSITIVE_INFINITY;
+  let deadlineKind: DueKind | null = null;
+  let soonKind: DueKind | null = null;
   for (const i of items) {
-    deadline = Math.min(deadline, i.deadline);
-    soonAt = Math.min(soonAt, i.soonAt);
+    if (i.deadline < deadline) [deadline, deadlineKind] = [i.deadline, i.kind];
+    if (i.soonAt < soonAt) [soonAt, soonKind] = [i.soonAt, i.kind];
   }
   const next = items[0] as DueItem;
-  return { next, attentionAt: attentionAt(next), deadline: deadline as Instant, soonAt: soonAt as Instant };
+  return { next, attentionAt: attentionAt(next), deadline: deadline as Instant, soonAt: soonAt as Instant, deadlineKind, soonKind };
 }

@@ -64,6 +64,8 @@ describe('toLogRow', () => {
       nextDueAt: null,
       dueDeadline: null,
       dueSoonAt: null,
+      dueDeadlineKind: null,
+      dueSoonKind: null,
       awaitingMco: false,
       unitLeadCallback: false,
       callerIds: [],

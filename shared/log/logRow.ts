@@ -1,5 +1,5 @@
 import { type AgencyConfig, mcoName, priorityLabel } from '../config/agencyConfig';
-import { dueSummary } from '../inquiry/due';
+import { type DueKind, dueSummary } from '../inquiry/due';
 import type { InquiryRecord, InquiryStatus } from '../inquiry/projection';
 import type { Instant, TimeZone } from '../time/types';
 import { pad2, zonedParts } from '../time/zone';
@@ -32,6 +32,9 @@ export interface LogRow {
   dueDeadline: Instant | null;
   /** The earliest due-soon moment over everything due. */
   dueSoonAt: Instant | null;
+  /** The steps owning that deadline and that due-soon moment (what a reminder names). */
+  dueDeadlineKind: DueKind | null;
+  dueSoonKind: DueKind | null;
   /** Referred to the MCO, no report-back yet. */
   awaitingMco: boolean;
   /** Not enrolled with an MCO: the unit lead takes the callback. */
@@ -66,6 +69,8 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     nextDueAt: due.attentionAt,
     dueDeadline: due.deadline,
     dueSoonAt: due.soonAt,
+    dueDeadlineKind: due.deadlineKind,
+    dueSoonKind: due.soonKind,
     awaitingMco: r.status === 'open' && w.referral !== null && w.referral.reportedBackAt === null,
     unitLeadCallback: r.status === 'open' && r.mcoEnrollment === 'not_enrolled',
     callerIds: w.callbacks.filter((c) => c.status === 'scheduled').map((c) => c.caller.id),
