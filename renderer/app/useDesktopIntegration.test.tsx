@@ -87,11 +87,15 @@ describe('pure parts', () => {
       nextDueAt,
       dueSoonAt,
       dueDeadline,
+      dueDeadlineKind: 'mco_follow_up' as const,
+      dueSoonKind: 'callback' as const,
     });
+    // The notification names the step that owns the deadline (overdue) or the due-soon moment.
     expect(dueNowOf([row(A, 500, 400, 1_000), row(B, 100, 50, 200), row(C, null, null, null)], 300)).toEqual([
       { inquiryId: A, caseNumber: '261123-K7QM2-001', due: null, state: 'on_track', attentionAt: 500 },
-      { inquiryId: B, caseNumber: '261123-K7QM2-001', due: null, state: 'overdue', attentionAt: 100 },
+      { inquiryId: B, caseNumber: '261123-K7QM2-001', due: 'mco_follow_up', state: 'overdue', attentionAt: 100 },
     ]);
+    expect(dueNowOf([row(A, 500, 400, 1_000)], 400)[0]?.due).toBe('callback');
     expect(dueNowOf([row(A, 500, 400, 1_000)], 400)[0]?.state).toBe('due_soon');
     expect(dueNowOf([row(A, 500, 400, 1_000)], 1_000)[0]?.state).toBe('overdue');
   });
