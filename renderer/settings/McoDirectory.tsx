@@ -399,7 +399,11 @@ function ContactImport({ mcos, onApply }: { mcos: Mco[]; onApply: (plan: ImportP
     setPlan(null);
     setFileName(null);
     const input = document.getElementById('mcos-import-file') as HTMLInputElement | null;
-    if (input) input.value = '';
+    if (input) {
+      input.value = '';
+      // The buttons that were pressed go away with the preview: the keyboard goes back to the file input.
+      requestAnimationFrame(() => input.focus());
+    }
   };
 
   const apply = () => {

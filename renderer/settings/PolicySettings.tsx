@@ -21,8 +21,8 @@ const UNITS: { value: Unit; label: string }[] = [
   { value: 'clockHours', label: 'clock hours (24/7)' },
 ];
 const PATHS: { value: PriorityLevel['path']; label: string }[] = [
-  { value: 'high', label: 'High process: the liaison works it; MCO follow-up at end of day' },
-  { value: 'escalated', label: 'Escalated process: an ESR works it; MCO follow-up after 1 business day' },
+  { value: 'high', label: 'High: the liaison works it' },
+  { value: 'escalated', label: 'Escalated: an ESR works it' },
 ];
 const HOLIDAY_TYPE_LABELS: Record<HolidayType, string> = {
   public: 'Public holidays',
@@ -268,8 +268,9 @@ export function PolicySettings({ config }: SettingsScreenProps) {
       <fieldset className="section">
         <legend>Priority levels</legend>
         <p className="hint">
-          Business hours and days count office time only; clock hours count every hour, nights and weekends included. The process decides
-          who works the inquiry and when the MCO follow-up is due.
+          Business hours and days count office time only; clock hours count every hour, nights and weekends included. The process says who
+          works the inquiry: on the High process the liaison, with the MCO follow-up due at end of day; on the Escalated process an ESR,
+          with the follow-up due 1 business day after the referral.
         </p>
         {draft.levels.map((level, i) => {
           const inUse = level.id === null ? 0 : (openByLevel.get(level.id) ?? 0);
