@@ -60,10 +60,12 @@ function time(label, n, fn) {
 {
   const t0 = process.hrtime.bigint();
   const cal = t.createCalendar();
+  for (const year of [2024, 2025, 2026, 2027]) t.closedReason(cal, `${year}-06-01`);
+  const t1 = process.hrtime.bigint();
   for (let i = 0; i < 2000; i++) t.addBusinessMinutes(cal, starts[i], minutes[i]);
-  console.log(
-    `cold: new calendar + first 2,000 adds over 4 years          ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms total`,
-  );
+  const t2 = process.hrtime.bigint();
+  console.log(`cold: new calendar + holidays of 2023–2028 (date-holidays)  ${(Number(t1 - t0) / 1e6).toFixed(1)} ms`);
+  console.log(`cold: first 2,000 adds over 4 years (builds ~1,460 days)  ${(Number(t2 - t1) / 1e6).toFixed(1)} ms`);
 }
 
 const cal = t.createCalendar();

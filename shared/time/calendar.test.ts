@@ -244,6 +244,31 @@ describe('DST changes in America/Chicago', () => {
   });
 });
 
+describe('office windows in any zone', () => {
+  it('open and close are the wall-clock times in the zone on every day of 2025–2027, change days included', () => {
+    const zones = ['America/Chicago', 'Europe/London', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata', 'America/St_Johns'];
+    const mismatches: string[] = [];
+    for (const zone of zones as TimeZone[]) {
+      const cal = calendar({
+        timeZone: zone,
+        holidayRegion: 'US',
+        holidayTypes: [],
+        officeHours: Array.from({ length: 7 }, () => ({ open: '01:30', close: '23:30' })) as CalendarConfigInput['officeHours'],
+      });
+      for (let n = Date.UTC(2025, 0, 1) / 86_400_000; n < Date.UTC(2028, 0, 1) / 86_400_000; n++) {
+        const d = new Date(n * 86_400_000);
+        const date = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+        const window = officeHoursOn(cal, d.toISOString().slice(0, 10) as IsoDay);
+        const open = zonedToInstant({ ...date, hour: 1, minute: 30 }, zone);
+        const close = Math.max(open, zonedToInstant({ ...date, hour: 23, minute: 30 }, zone));
+        const expected = close > open ? { open, close } : null;
+        if (JSON.stringify(window) !== JSON.stringify(expected)) mismatches.push(`${zone} ${d.toISOString().slice(0, 10)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 60_000);
+});
+
 describe('pauses', () => {
   const pause = (start: string, end: string | null, reason = 'documents requested'): Pause => ({
     start: at(start),

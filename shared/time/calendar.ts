@@ -289,8 +289,12 @@ function buildDay(st: CalendarState, n: number): DayInfo {
           ? { kind: 'weekend', name: WEEKDAY_NAMES[c.weekday] as string }
           : null;
   if (closed || !hours) return { n, day, start, end, closed, early: null, open: start, close: start };
+  // Same offset at both midnights (every day but a change day): local times are plain arithmetic from midnight.
+  const uniform = n * DAY_MS - start === (n + 1) * DAY_MS - end;
   const at = (minutes: number) =>
-    zonedToInstant({ year: c.year, month: c.month, day: c.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, st.zone);
+    uniform
+      ? start + minutes * MINUTE_MS
+      : zonedToInstant({ year: c.year, month: c.month, day: c.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, st.zone);
   const open = at(hours[0]);
   const early = holidayReason !== undefined && holiday !== undefined && holiday.fromMinutes < hours[1] ? holidayReason : null;
   // A window whose opening falls in a spring-forward gap can resolve past its closing: it is then empty.
