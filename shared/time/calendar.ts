@@ -168,8 +168,11 @@ interface CalendarState {
   /** Counted holidays by day, filled a year at a time. */
   readonly holidays: Map<string, CountedHoliday>;
   readonly yearsLoaded: Set<number>;
-  /** Built days by day number: each day is built once (holiday lookup and zone arithmetic), then only looked up. */
-  readonly days: Map<number, DayInfo>;
+  /** Built days in blocks by day number: each day is built once (holiday lookup and zone arithmetic), then only looked up. */
+  readonly days: Map<number, Array<DayInfo | undefined>>;
+  /** The block used last (consecutive lookups nearly always hit it). */
+  lastBlockKey: number;
+  lastBlock: Array<DayInfo | undefined> | undefined;
   /** Running totals of office time per calendar year, for long spans (reports' ageing). */
   readonly yearTotals: Map<number, YearTotals>;
   /** The zone's offset near the last lookup, so the first guess of an instant's day is almost always right. */
@@ -177,8 +180,8 @@ interface CalendarState {
 }
 
 const STATE: unique symbol = Symbol('BusinessCalendar.state');
-/** Built days kept per calendar before the cache starts over (about 270 years of days). */
-const MAX_CACHED_DAYS = 100_000;
+/** Blocks of built days kept per calendar before the cache starts over (about 280 years of days). */
+const MAX_CACHED_BLOCKS = 200;
 
 /**
  * A business calendar built from a configuration. Holds caches (holidays per year, office windows per
@@ -232,6 +235,8 @@ export function createCalendar(config: CalendarConfig = DEFAULT_CALENDAR_CONFIG)
     holidays: new Map(),
     yearsLoaded: new Set(),
     days: new Map(),
+    lastBlockKey: Number.NaN,
+    lastBlock: undefined,
     yearTotals: new Map(),
     offsetGuessMs: 0,
   };
@@ -302,12 +307,25 @@ function buildDay(st: CalendarState, n: number): DayInfo {
   return { n, day, start, end, closed, early, open, close };
 }
 
+/** Days are cached in blocks of 2^DAY_BLOCK_BITS consecutive days: an array index instead of a hash lookup per day. */
+const DAY_BLOCK_BITS = 9;
+const DAY_BLOCK_MASK = (1 << DAY_BLOCK_BITS) - 1;
+
 function dayNumber(st: CalendarState, n: number): DayInfo {
-  let info = st.days.get(n);
+  const key = Math.floor(n / (DAY_BLOCK_MASK + 1));
+  let block = st.lastBlockKey === key ? st.lastBlock : st.days.get(key);
+  if (block === undefined) {
+    if (st.days.size >= MAX_CACHED_BLOCKS) st.days.clear();
+    block = new Array<DayInfo | undefined>(DAY_BLOCK_MASK + 1);
+    st.days.set(key, block);
+  }
+  st.lastBlockKey = key;
+  st.lastBlock = block;
+  const i = n & DAY_BLOCK_MASK;
+  let info = block[i];
   if (info === undefined) {
-    if (st.days.size >= MAX_CACHED_DAYS) st.days.clear();
     info = buildDay(st, n);
-    st.days.set(n, info);
+    block[i] = info;
   }
   return info;
 }
