@@ -1,9 +1,9 @@
 import type { PolicyDuration } from '../config/agencyConfig';
 import type { PersonRef } from '../people';
 import { type HlcStamp, laterStamp } from '../sync/hlc';
-import type { Instant } from '../time/types';
+import type { Instant, IsoDay } from '../time/types';
 import type { CaseNumber } from './caseNumber';
-import type { InquiryEvent, PARTIES, PAUSE_WAITS, PausableTimer, Resolution } from './events';
+import type { GrievanceOutcome, InquiryEvent, PARTIES, PAUSE_WAITS, PausableTimer, Resolution, ResponsibleEntity } from './events';
 import type { FieldName, InquiryFields } from './fields';
 
 export const STATUSES = ['open', 'resolved'] as const;
@@ -45,6 +45,30 @@ export interface TimerPause {
   by: PersonRef;
 }
 
+/** A review of a complaint: the day it took place (agency zone) and what it found. */
+export interface GrievanceReview {
+  on: IsoDay;
+  note: string;
+  at: Instant;
+  by: PersonRef;
+}
+
+/**
+ * The inquiry classified as a complaint (a grievance, 42 CFR 438.416). Reviews and the finding stay
+ * when the classification's details are changed; a reclassification as an inquiry clears it.
+ */
+export interface GrievanceState {
+  classifiedAt: Instant;
+  classifiedBy: PersonRef;
+  responsibleEntity: ResponsibleEntity;
+  /** The general description of the reason. */
+  reason: string;
+  reasonCategory: string;
+  /** Oldest first, by when they were recorded. */
+  reviews: GrievanceReview[];
+  outcome: { outcome: GrievanceOutcome; note: string; at: Instant; by: PersonRef } | null;
+}
+
 /** Where the inquiry stands in the process (SPEC.md "The process"); derived, never stored as a field. */
 export interface WorkflowState {
   targets: {
@@ -56,7 +80,7 @@ export interface WorkflowState {
     policy: { target: PolicyDuration; deadline: PolicyDuration };
   } | null;
   firstContactAt: Instant | null;
-  /** Outreach attempts that did not reach anyone. */
+  /** Outreach attempts to the member that did not reach them (the outreach limit counts these). */
   outreachAttempts: number;
   referral: Referral | null;
   callbacks: Callback[];
@@ -65,6 +89,8 @@ export interface WorkflowState {
   /** When the MCO gate sent it to the unit lead callback queue. */
   routedToUnitLeadAt: Instant | null;
   resolution: { type: Resolution; text: string; at: Instant; by: PersonRef } | null;
+  /** Set while the inquiry is classified as a complaint (grievance); null for an inquiry. */
+  grievance: GrievanceState | null;
 }
 
 export const EMPTY_WORKFLOW: WorkflowState = {
@@ -76,7 +102,11 @@ export const EMPTY_WORKFLOW: WorkflowState = {
   pauses: [],
   routedToUnitLeadAt: null,
   resolution: null,
+  grievance: null,
 };
+
+/** The complaint record of an inquiry, or null (rows stored before complaints existed have no field: null too). */
+export const grievanceOf = (r: InquiryRecord): GrievanceState | null => r.workflow.grievance ?? null;
 
 /** The inquiry row: a pure fold of its events, stored only so lists are fast. */
 export interface InquiryRecord extends InquiryFields {
@@ -188,7 +218,8 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
     }
     case 'OutreachRecorded':
       if (e.payload.reached) return { ...w, firstContactAt: w.firstContactAt ?? at };
-      return { ...w, outreachAttempts: w.outreachAttempts + 1 };
+      // The outreach limit is about a member who cannot be reached (SPEC.md "Outreach limit").
+      return e.payload.party === 'member' ? { ...w, outreachAttempts: w.outreachAttempts + 1 } : w;
     case 'McoReferred': {
       const p = e.payload;
       return {
@@ -237,10 +268,12 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
     }
     case 'CallbackClosed': {
       const { callbackId, outcome } = e.payload;
+      const closed = w.callbacks.find((c) => c.id === callbackId);
       const callbacks = w.callbacks.map((c) => (c.id === callbackId ? { ...c, status: outcome } : c));
-      // A callback is outreach: reaching the person is the first contact; no answer is an attempt.
+      // A callback is outreach: reaching the person is the first contact; no answer from the member is an attempt.
       if (outcome === 'reached') return { ...w, callbacks, firstContactAt: w.firstContactAt ?? at };
-      if (outcome === 'no_answer' || outcome === 'voicemail') return { ...w, callbacks, outreachAttempts: w.outreachAttempts + 1 };
+      if ((outcome === 'no_answer' || outcome === 'voicemail') && closed?.party === 'member')
+        return { ...w, callbacks, outreachAttempts: w.outreachAttempts + 1 };
       return { ...w, callbacks };
     }
     case 'TimerPaused': {
@@ -271,6 +304,35 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
       return { ...w, resolution: { type: e.payload.resolution, text: e.payload.text, at, by } };
     case 'InquiryReopened':
       return { ...w, resolution: null };
+    case 'ClassifiedAsComplaint': {
+      const p = e.payload;
+      const was = w.grievance ?? null;
+      return {
+        ...w,
+        grievance: {
+          classifiedAt: was?.classifiedAt ?? at,
+          classifiedBy: was?.classifiedBy ?? by,
+          responsibleEntity: p.responsibleEntity,
+          reason: p.reason,
+          reasonCategory: p.reasonCategory,
+          reviews: was?.reviews ?? [],
+          outcome: was?.outcome ?? null,
+        },
+      };
+    }
+    case 'ClassifiedAsInquiry':
+      return { ...w, grievance: null };
+    case 'GrievanceReviewed': {
+      const g = w.grievance ?? null;
+      if (!g) return w; // reclassified as an inquiry on another desk meanwhile
+      const review: GrievanceReview = { on: e.payload.reviewedOn as IsoDay, note: e.payload.note, at, by };
+      return { ...w, grievance: { ...g, reviews: [...g.reviews, review] } };
+    }
+    case 'GrievanceOutcomeRecorded': {
+      const g = w.grievance ?? null;
+      if (!g) return w;
+      return { ...w, grievance: { ...g, outcome: { outcome: e.payload.outcome, note: e.payload.note, at, by } } };
+    }
   }
 }
 

@@ -297,15 +297,20 @@ describe('the process, played at random', () => {
   );
 
   it(
-    '(c) outreach attempts = unanswered outreach + no-answer and voicemail callbacks; first contact = the first reached one',
+    '(c) outreach attempts = unanswered outreach and no-answer/voicemail callbacks to the member; first contact = the first reached one',
     () => {
       fc.assert(
         fc.property(scenarioArb, (s) => {
           const run = play(s);
+          const partyOf = new Map(
+            run.events.flatMap((e) => (e.type === 'CallbackScheduled' ? [[e.payload.callbackId, e.payload.party] as const] : [])),
+          );
           const unanswered = run.events.filter(
             (e) =>
-              (e.type === 'OutreachRecorded' && !e.payload.reached) ||
-              (e.type === 'CallbackClosed' && (e.payload.outcome === 'no_answer' || e.payload.outcome === 'voicemail')),
+              (e.type === 'OutreachRecorded' && !e.payload.reached && e.payload.party === 'member') ||
+              (e.type === 'CallbackClosed' &&
+                (e.payload.outcome === 'no_answer' || e.payload.outcome === 'voicemail') &&
+                partyOf.get(e.payload.callbackId) === 'member'),
           );
           const reached = run.events.find(
             (e) => (e.type === 'OutreachRecorded' && e.payload.reached) || (e.type === 'CallbackClosed' && e.payload.outcome === 'reached'),

@@ -105,7 +105,7 @@ describe('pausing and resuming a timer', () => {
     expect(item?.paused).toMatchObject({ reason: 'Documents requested', end: null });
     // Long past the original deadline (Mon 13:30), still paused, not overdue.
     expect(dueState(item as NonNullable<typeof item>, cst(25, 9))).toBe('paused');
-    expect(dueSummary(state)).toEqual({ next: null, attentionAt: null, deadline: null, soonAt: null });
+    expect(dueSummary(state)).toEqual({ next: null, attentionAt: null, deadline: null, soonAt: null, deadlineKind: null, soonKind: null });
   });
 
   it('resumes by itself when the member is reached, if that is what the pause waited for', () => {
