@@ -206,6 +206,12 @@ describe('the SPEC rules', () => {
     expect(businessMinutesBetween(iowa, at('2026-11-16 08:00'), at('2026-11-21 08:00'))).toBe(5 * 510);
   });
 
+  it('works on both sides of 1970 (day numbers below zero)', () => {
+    // Wed 31 Dec 1969 16:00 + 1 h: New Year's Day 1970 (Thu) skipped.
+    expect(iso(addBusinessHours(iowa, at('1969-12-31 16:00'), 1))).toBe(iso(at('1970-01-02 08:30')));
+    expect(businessMinutesBetween(iowa, at('1969-12-31 16:00'), at('1970-01-02 08:30'))).toBe(60);
+  });
+
   it('rejects negative, NaN and unusable inputs with a RangeError', () => {
     expect(() => addBusinessMinutes(iowa, at('2026-11-24 10:00'), -1)).toThrow(RangeError);
     expect(() => addBusinessMinutes(iowa, at('2026-11-24 10:00'), Number.NaN)).toThrow(RangeError);
