@@ -7,9 +7,11 @@ import { isIsoDay, isValidTimeZone, pad2, parseIsoDay, zonedToInstant, zoneOffse
  * Business time (SPEC.md "Timing: business time").
  *
  * Office time is the union of half-open windows [open, close) — one per business day, opening and
- * closing at wall-clock times in the agency's zone, each turned into an instant through zonedToInstant,
+ * closing at wall-clock times in the agency's zone, each turned into an instant as zonedToInstant does,
  * so a window keeps its local hours across DST and its length is the real time between them
  * (01:00–04:00 on the March change day is 2 h of office time; on the November change day 4 h).
+ * Each day is built once per calendar (holidays a year at a time from the library, Intl only there) and
+ * cached, so adding business time costs a few array lookups: see scripts/bench-calendar.mjs.
  *
  * The one rule behind every "add": addBusinessMinutes(t, d) is the earliest instant u ≥ t that is in
  * office time or exactly at a closing instant, with d minutes of office time in [t, u].
