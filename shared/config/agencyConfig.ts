@@ -99,6 +99,27 @@ export const suggestionRuleSchema = z.object({
 export type SuggestionRule = z.infer<typeof suggestionRuleSchema>;
 
 /**
+ * The default reasons a complaint is counted under: the grievance reason categories states report for
+ * their managed-care programmes (CMS's annual MCPAR report), with transportation, pharmacy and LTSS
+ * apart because they are the liaisons' most frequent complaints.
+ */
+export const DEFAULT_GRIEVANCE_REASONS = [
+  'Access to care',
+  'Quality of care',
+  'Care management or service coordination',
+  'Plan or provider customer service',
+  'Payment or billing',
+  'Transportation',
+  'Pharmacy',
+  'Long-term services and supports',
+  'Privacy (protected health information)',
+  'Timeliness of a service authorization or appeal',
+  'Suspected fraud',
+  'Abuse, neglect or exploitation',
+  'Other',
+] as const;
+
+/**
  * Agency configuration the intake and log need. Stored versioned in the database;
  * every read passes `normaliseAgencyConfig`, so older or partial records gain new defaults.
  */
@@ -118,6 +139,11 @@ export const agencyConfigSchema = z.object({
   categories: z.array(categorySchema).min(1),
   routing: z.array(routingEntrySchema).default(() => []),
   suggestionRules: z.array(suggestionRuleSchema).default(() => []),
+  /** Reasons a complaint (grievance) is counted under in the annual managed-care report; one is chosen when classifying. */
+  grievanceReasons: z
+    .array(z.string().trim().min(1).max(80))
+    .min(1)
+    .default(() => [...DEFAULT_GRIEVANCE_REASONS]),
   /** Pattern a Medicaid (state) ID must match, and how to describe it to a person. */
   medicaidId: z.object({ pattern: z.string().min(1), description: z.string().min(1) }),
 });
@@ -214,6 +240,7 @@ export const DEFAULT_AGENCY_CONFIG: AgencyConfig = {
   suggestionRules: [
     { priority: 'high', keywords: ['emergency', 'urgent', 'hospital', 'discharge', 'out of medication', 'eviction'], categories: [] },
   ],
+  grievanceReasons: [...DEFAULT_GRIEVANCE_REASONS],
   medicaidId: { pattern: '^\\d{7}[A-Z]$', description: '7 digits followed by a capital letter, for example 1234567A' },
 };
 

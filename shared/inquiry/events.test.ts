@@ -223,4 +223,8 @@ const inquiryEventTypes = [
   'InquiryResolved',
   'InquiryReopened',
   'InquiryImported',
+  'ClassifiedAsComplaint',
+  'ClassifiedAsInquiry',
+  'GrievanceReviewed',
+  'GrievanceOutcomeRecorded',
 ];

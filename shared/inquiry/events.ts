@@ -179,6 +179,30 @@ export const inquiryImportedPayload = z.object({
   revision: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
+/**
+ * The grievance record (42 CFR 438.416, SPEC issue 8): an inquiry may be classified as a complaint
+ * (a grievance) with who is responsible and the general description of its reason; each review is
+ * dated, and the finding recorded. The resolution and its date are the inquiry's own (InquiryResolved);
+ * the date received is the inquiry's received time.
+ */
+export const RESPONSIBLE_ENTITIES = ['mco', 'agency', 'provider', 'other'] as const;
+export const GRIEVANCE_OUTCOMES = ['substantiated', 'unsubstantiated', 'unable_to_substantiate'] as const;
+export const classifiedAsComplaintPayload = z.object({
+  responsibleEntity: z.enum(RESPONSIBLE_ENTITIES),
+  /** The general description of the reason for the grievance. */
+  reason: text(4000).min(1),
+  /** One of config.grievanceReasons when recorded (the annual report counts by it). */
+  reasonCategory: text(80).min(1),
+});
+/** Not a complaint after all (a reclassification): why. */
+export const classifiedAsInquiryPayload = z.object({ note: text(4000).min(1) });
+export const grievanceReviewedPayload = z.object({
+  /** The day the review (or review meeting) took place, in the agency's zone. */
+  reviewedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  note: text(4000).min(1),
+});
+export const grievanceOutcomeRecordedPayload = z.object({ outcome: z.enum(GRIEVANCE_OUTCOMES), note: text(4000) });
+
 const eventOf = <T extends string, P extends z.ZodType>(type: T, payload: P) => z.object({ ...envelope, type: z.literal(type), payload });
 
 export const targetsSetSchema = eventOf('TargetsSet', targetsSetPayload);
@@ -194,6 +218,10 @@ export const routedToUnitLeadSchema = eventOf('RoutedToUnitLead', routedToUnitLe
 export const inquiryResolvedSchema = eventOf('InquiryResolved', inquiryResolvedPayload);
 export const inquiryReopenedSchema = eventOf('InquiryReopened', inquiryReopenedPayload);
 export const inquiryImportedSchema = eventOf('InquiryImported', inquiryImportedPayload);
+export const classifiedAsComplaintSchema = eventOf('ClassifiedAsComplaint', classifiedAsComplaintPayload);
+export const classifiedAsInquirySchema = eventOf('ClassifiedAsInquiry', classifiedAsInquiryPayload);
+export const grievanceReviewedSchema = eventOf('GrievanceReviewed', grievanceReviewedPayload);
+export const grievanceOutcomeRecordedSchema = eventOf('GrievanceOutcomeRecorded', grievanceOutcomeRecordedPayload);
 
 export const inquiryEventSchema = z.discriminatedUnion('type', [
   inquiryLoggedSchema,
@@ -212,6 +240,10 @@ export const inquiryEventSchema = z.discriminatedUnion('type', [
   inquiryResolvedSchema,
   inquiryReopenedSchema,
   inquiryImportedSchema,
+  classifiedAsComplaintSchema,
+  classifiedAsInquirySchema,
+  grievanceReviewedSchema,
+  grievanceOutcomeRecordedSchema,
 ]);
 
 interface Envelope {
@@ -258,6 +290,12 @@ export type InquiryResolved = WorkflowEvent<'InquiryResolved', typeof inquiryRes
 export type InquiryReopened = WorkflowEvent<'InquiryReopened', typeof inquiryReopenedPayload>;
 export type InquiryImported = WorkflowEvent<'InquiryImported', typeof inquiryImportedPayload>;
 export type Resolution = (typeof RESOLUTIONS)[number];
+export type ClassifiedAsComplaint = WorkflowEvent<'ClassifiedAsComplaint', typeof classifiedAsComplaintPayload>;
+export type ClassifiedAsInquiry = WorkflowEvent<'ClassifiedAsInquiry', typeof classifiedAsInquiryPayload>;
+export type GrievanceReviewed = WorkflowEvent<'GrievanceReviewed', typeof grievanceReviewedPayload>;
+export type GrievanceOutcomeRecorded = WorkflowEvent<'GrievanceOutcomeRecorded', typeof grievanceOutcomeRecordedPayload>;
+export type ResponsibleEntity = (typeof RESPONSIBLE_ENTITIES)[number];
+export type GrievanceOutcome = (typeof GRIEVANCE_OUTCOMES)[number];
 
 export type InquiryEvent =
   | InquiryLogged
@@ -275,7 +313,11 @@ export type InquiryEvent =
   | TimerResumed
   | InquiryResolved
   | InquiryReopened
-  | InquiryImported;
+  | InquiryImported
+  | ClassifiedAsComplaint
+  | ClassifiedAsInquiry
+  | GrievanceReviewed
+  | GrievanceOutcomeRecorded;
 export type EventType = InquiryEvent['type'];
 
 /** Parses an event from an untrusted source (IPC, sync share, import). */

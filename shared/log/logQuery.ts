@@ -18,7 +18,18 @@ export const LOG_COLUMNS = [
 ] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
 
-export const QUEUES = ['mine', 'due_today', 'overdue', 'awaiting_mco', 'unit_lead', 'unassigned', 'open', 'resolved', 'all'] as const;
+export const QUEUES = [
+  'mine',
+  'due_today',
+  'overdue',
+  'awaiting_mco',
+  'unit_lead',
+  'complaints',
+  'unassigned',
+  'open',
+  'resolved',
+  'all',
+] as const;
 export type Queue = (typeof QUEUES)[number];
 export const QUEUE_LABELS: Record<Queue, string> = {
   mine: 'My inquiries',
@@ -26,6 +37,7 @@ export const QUEUE_LABELS: Record<Queue, string> = {
   overdue: 'Overdue',
   awaiting_mco: 'Awaiting MCO',
   unit_lead: 'Unit lead callbacks',
+  complaints: 'Open complaints',
   unassigned: 'Unassigned',
   open: 'All open',
   resolved: 'Resolved',
@@ -80,6 +92,8 @@ export function inQueue(row: LogRow, queue: Queue, me: string, at: QueueTime): b
       return row.awaitingMco;
     case 'unit_lead':
       return row.unitLeadCallback;
+    case 'complaints':
+      return row.isComplaint && row.status === 'open';
     case 'unassigned':
       return row.status === 'open' && row.assigneeId === '';
     case 'open':

@@ -69,6 +69,7 @@ describe('toLogRow', () => {
       awaitingMco: false,
       unitLeadCallback: false,
       callerIds: [],
+      isComplaint: false,
       searchText: [
         '261122-zx9p4-002',
         '11/21/2026 23:30',

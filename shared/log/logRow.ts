@@ -1,6 +1,6 @@
 import { type AgencyConfig, mcoName, priorityLabel } from '../config/agencyConfig';
 import { type DueKind, dueSummary } from '../inquiry/due';
-import type { InquiryRecord, InquiryStatus } from '../inquiry/projection';
+import { grievanceOf, type InquiryRecord, type InquiryStatus } from '../inquiry/projection';
 import type { Instant, TimeZone } from '../time/types';
 import { pad2, zonedParts } from '../time/zone';
 
@@ -39,6 +39,8 @@ export interface LogRow {
   awaitingMco: boolean;
   /** Not enrolled with an MCO: the unit lead takes the callback. */
   unitLeadCallback: boolean;
+  /** Classified as a complaint (grievance), open or resolved. */
+  isComplaint: boolean;
   /** Who makes this inquiry's scheduled callbacks (their "My inquiries" shows it too). */
   callerIds: readonly string[];
   /** Lower-cased text the free-text search looks in. */
@@ -74,6 +76,7 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     awaitingMco: r.status === 'open' && w.referral !== null && w.referral.reportedBackAt === null,
     unitLeadCallback: r.status === 'open' && r.mcoEnrollment === 'not_enrolled',
     callerIds: w.callbacks.filter((c) => c.status === 'scheduled').map((c) => c.caller.id),
+    isComplaint: grievanceOf(r) !== null,
   };
   const searchText = [
     row.caseNumber,

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { grievanceOf } from '../projection';
+import { classifyAsComplaint } from './classifyAsComplaint';
+import { recordGrievanceOutcome } from './recordGrievanceOutcome';
+import { resolveInquiry } from './resolveInquiry';
+import { ct, Desk, LEE, refusal, testContext } from './testKit';
+
+function complaint(): Desk {
+  const desk = new Desk();
+  desk.run(
+    classifyAsComplaint,
+    { responsibleEntity: 'mco', reason: 'Ride missed twice.', reasonCategory: 'Transportation' },
+    ct(2026, 11, 25, 15, 30),
+  );
+  return desk;
+}
+
+describe('recordGrievanceOutcome', () => {
+  it('emits one GrievanceOutcomeRecorded; the note may be empty', () => {
+    const [event] = recordGrievanceOutcome(
+      complaint().record,
+      { outcome: 'unable_to_substantiate', note: '  ' },
+      testContext(ct(2026, 12, 1, 9, 0)),
+    );
+    expect(event).toMatchObject({ type: 'GrievanceOutcomeRecorded', payload: { outcome: 'unable_to_substantiate', note: '' } });
+  });
+
+  it('records the finding with who and when; a later finding replaces it', () => {
+    const desk = complaint();
+    desk.run(recordGrievanceOutcome, { outcome: 'unsubstantiated', note: 'Trip log shows the ride came.' }, ct(2026, 12, 1, 9, 0));
+    desk.run(resolveInquiry, { resolution: 'agency', text: 'Explained to the member.' }, ct(2026, 12, 1, 10, 0));
+    desk.run(
+      recordGrievanceOutcome,
+      { outcome: 'substantiated', note: 'The trip log was wrong: the driver never came.' },
+      ct(2026, 12, 3, 9, 0),
+      LEE,
+    );
+    expect(grievanceOf(desk.record)?.outcome).toEqual({
+      outcome: 'substantiated',
+      note: 'The trip log was wrong: the driver never came.',
+      at: ct(2026, 12, 3, 9, 0),
+      by: { id: LEE.id, name: LEE.name },
+    });
+    expect(desk.record.status).toBe('resolved');
+  });
+
+  describe('refusals', () => {
+    const now = testContext(ct(2026, 12, 1, 9, 0));
+    it('not a complaint', () => {
+      expect(refusal(() => recordGrievanceOutcome(new Desk().record, { outcome: 'substantiated', note: '' }, now))).toEqual([
+        'invalid_step',
+        'Classify the inquiry as a complaint before recording its outcome.',
+      ]);
+    });
+    it('the same finding again', () => {
+      const desk = complaint();
+      desk.run(recordGrievanceOutcome, { outcome: 'substantiated', note: 'Confirmed.' }, ct(2026, 12, 1, 8, 0));
+      expect(refusal(() => recordGrievanceOutcome(desk.record, { outcome: 'substantiated', note: ' Confirmed.' }, now))).toEqual([
+        'no_change',
+        'The outcome is already "Substantiated" with this note.',
+      ]);
+    });
+  });
+});
