@@ -6,6 +6,9 @@ import { useAgencyConfig, useDevice, useLogSnapshot } from '../data/hooks';
 import { useQueueTime } from '../data/useNow';
 import { InquiryView } from '../inquiry/InquiryView';
 import { IntakeForm } from '../intake/IntakeForm';
+import { ExportDialog } from '../leads/ExportDialog';
+import { ImportView } from '../leads/ImportView';
+import { ReportView } from '../leads/ReportView';
 import { LogView } from '../log/LogView';
 import { SettingsView } from '../settings/SettingsView';
 import { bridgeEvents } from './bridge';
@@ -24,6 +27,7 @@ export function Shell({ profile }: { profile: Profile }) {
   const queueTime = useQueueTime(config.timeZone as TimeZone);
   const [query, setQuery] = useState<LogQuery>({ ...DEFAULT_LOG_QUERY, queue: DEFAULT_QUEUE_BY_ROLE[profile.role] });
   const searchRef = useRef<HTMLInputElement>(null);
+  const [exporting, setExporting] = useState(false);
   const bridge = useBridge();
   // Menu commands, notification clicks, the overdue badge and due notifications (desktop; the
   // browser bridge does what a browser can). Only a fully loaded log is reported.
@@ -110,13 +114,34 @@ export function Shell({ profile }: { profile: Profile }) {
             </li>
           ))}
         </ul>
+        <h2 className="sidebar-title sidebar-section">Lead tools</h2>
+        <ul>
+          <li>
+            <button type="button" className="lead-link" aria-haspopup="dialog" onClick={() => setExporting(true)}>
+              Export…
+            </button>
+          </li>
+          <li>
+            <a className="lead-link" href={hrefOf({ name: 'report' })} aria-current={route.name === 'report' ? 'page' : undefined}>
+              Lead report
+            </a>
+          </li>
+          <li>
+            <a className="lead-link" href={hrefOf({ name: 'import' })} aria-current={route.name === 'import' ? 'page' : undefined}>
+              Import the old log
+            </a>
+          </li>
+        </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
         {route.name === 'log' && <LogView profile={profile} query={query} onQuery={setQuery} searchRef={searchRef} />}
         {route.name === 'new' && <IntakeForm profile={profile} />}
         {route.name === 'inquiry' && <InquiryView id={route.id} profile={profile} />}
         {route.name === 'settings' && <SettingsView section={route.section} profile={profile} />}
+        {route.name === 'import' && <ImportView />}
+        {route.name === 'report' && <ReportView />}
       </main>
+      {exporting && <ExportDialog query={query} profile={profile} queueTime={queueTime} onClose={() => setExporting(false)} />}
     </div>
   );
 }

@@ -1,11 +1,19 @@
 import { useSyncExternalStore } from 'react';
 
 /** Screens, addressed by the URL hash so the browser's Back works and e2e tests can deep-link. */
-export type Route = { name: 'log' } | { name: 'new' } | { name: 'inquiry'; id: string } | { name: 'settings'; section: string | null };
+export type Route =
+  | { name: 'log' }
+  | { name: 'new' }
+  | { name: 'inquiry'; id: string }
+  | { name: 'settings'; section: string | null }
+  | { name: 'import' }
+  | { name: 'report' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/new') return { name: 'new' };
+  if (path === '/import') return { name: 'import' };
+  if (path === '/report') return { name: 'report' };
   const m = /^\/inquiry\/([0-9A-Za-z]{10,40})$/.exec(path);
   if (m) return { name: 'inquiry', id: m[1] as string };
   // Settings: `#/settings` lists the sections, `#/settings/<section>` opens one (see renderer/settings/SettingsView.tsx).
@@ -24,6 +32,10 @@ export function hrefOf(route: Route): string {
       return `#/inquiry/${route.id}`;
     case 'settings':
       return route.section ? `#/settings/${route.section}` : '#/settings';
+    case 'import':
+      return '#/import';
+    case 'report':
+      return '#/report';
   }
 }
 

@@ -24,6 +24,7 @@ import type { InquiryEvent, InquiryImported } from '../../shared/inquiry/events'
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import type { Instant, IsoDay, TimeZone } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
+import { backupNow } from './backup';
 import type { LiaisonDb } from './db';
 import type { Repo } from './repo';
 
@@ -33,7 +34,7 @@ import type { Repo } from './repo';
  */
 
 export interface ImportProgress {
-  step: 'reading' | 'checking' | 'comparing' | 'writing';
+  step: 'reading' | 'checking' | 'backing-up' | 'writing';
   done: number;
   total: number;
 }
@@ -207,6 +208,14 @@ export async function commitImport(
     return events;
   });
   return { importId: run.importId, inquiriesAdded: added, inquiriesUpdated: updated, events: result.events, inquiryIds: result.inquiryIds };
+}
+
+/**
+ * A backup of the whole desk (Settings → Data can restore it) before the import writes: an import
+ * is the one write that adds years of history at once.
+ */
+export async function backupBeforeImport(repo: Repo, now: Instant, onProgress?: (p: ImportProgress) => void): Promise<void> {
+  await backupNow(repo.db, 'before-import', { now, onProgress: (p) => onProgress?.({ step: 'backing-up', done: p.done, total: p.total }) });
 }
 
 const LEARNED_KEY = 'importMappings';
