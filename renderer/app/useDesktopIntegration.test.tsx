@@ -140,6 +140,8 @@ describe('pure parts', () => {
       nextDueAt: i * 1_000,
       dueSoonAt: i * 900,
       dueDeadline: i * 1_200,
+      dueDeadlineKind: 'first_contact' as const,
+      dueSoonKind: 'first_contact' as const,
     }));
     const first = newNotices(null, dueNowOf(rows, 40_000_000));
     const later = newNotices(first.seen, dueNowOf(rows, 41_000_000));

@@ -1,0 +1,66 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { z } from 'zod';
+import { DomainError } from '../../shared/errors';
+import { newId } from '../../shared/ids';
+import { LOG_COLUMNS, type LogQuery, QUEUES } from '../../shared/log/logQuery';
+import { useServices } from './hooks';
+import type { Repo } from './repo';
+
+/** A named log view: queue, search, filters and sort, kept per person on this desk. */
+export interface SavedView {
+  id: string;
+  name: string;
+  query: LogQuery;
+}
+
+const column = z.enum(LOG_COLUMNS);
+const savedViewSchema = z.object({
+  id: z.string().min(1).max(40),
+  name: z.string().min(1).max(60),
+  query: z.object({
+    queue: z.enum(QUEUES),
+    search: z.string().max(200),
+    filters: z.partialRecord(column, z.string().max(200)),
+    sort: z.array(z.object({ column, desc: z.boolean() })).max(LOG_COLUMNS.length),
+  }),
+});
+
+const keyOf = (profileId: string) => `savedViews:${profileId}`;
+
+/** Stored views, dropping any that no longer parse (a column renamed by an upgrade) rather than failing. */
+async function read(repo: Repo, profileId: string): Promise<SavedView[]> {
+  const stored = (await repo.db.meta.get(keyOf(profileId)))?.value;
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((v) => {
+    const parsed = savedViewSchema.safeParse(v);
+    return parsed.success ? [parsed.data as SavedView] : [];
+  });
+}
+
+export function useSavedViews(profileId: string): SavedView[] {
+  const { repo } = useServices();
+  return useLiveQuery(() => read(repo, profileId), [repo, profileId]) ?? [];
+}
+
+/** Saves the query under a name; a view of the same name (any case) is replaced. */
+export async function saveView(repo: Repo, profileId: string, name: string, query: LogQuery, now: number): Promise<SavedView> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new DomainError('validation', 'Name the view, for example "My overdue High".');
+  if (trimmed.length > 60) throw new DomainError('validation', `Shorten the name to 60 characters or fewer (now ${trimmed.length}).`);
+  return repo.db.transaction('rw', repo.db.meta, async () => {
+    const views = await read(repo, profileId);
+    const view: SavedView = { id: newId(now), name: trimmed, query: structuredClone(query) };
+    const next = [...views.filter((v) => v.name.toLowerCase() !== trimmed.toLowerCase()), view].sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+    await repo.db.meta.put({ key: keyOf(profileId), value: next });
+    return view;
+  });
+}
+
+export async function deleteView(repo: Repo, profileId: string, id: string): Promise<void> {
+  await repo.db.transaction('rw', repo.db.meta, async () => {
+    const views = await read(repo, profileId);
+    await repo.db.meta.put({ key: keyOf(profileId), value: views.filter((v) => v.id !== id) });
+  });
+}
