@@ -121,10 +121,15 @@ export function useFormDraft<T extends object>(
   useEffect(() => {
     mounted.current = true;
     const onHide = () => void flush.current();
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') onHide();
+    };
     window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHidden);
     return () => {
       mounted.current = false;
       window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHidden);
       void flush.current();
     };
   }, []);

@@ -33,10 +33,17 @@ export function PinFields({
   });
   return (
     <div className="pin-fields">
-      <Field id={`${idPrefix}-pin`} label={label} required hint="4 to 12 digits. You type it to unlock the desk." error={errors.pin}>
+      <Field
+        id={`${idPrefix}-pin`}
+        label={label}
+        required
+        hint="4 to 12 digits. You type it to unlock the desk."
+        error={errors.pin}
+        className="narrow"
+      >
         {(p) => <input {...p} {...input('pin')} />}
       </Field>
-      <Field id={`${idPrefix}-confirm`} label={confirmLabel} required error={errors.confirm}>
+      <Field id={`${idPrefix}-confirm`} label={confirmLabel} required error={errors.confirm} className="narrow">
         {(p) => <input {...p} {...input('confirm')} />}
       </Field>
     </div>
