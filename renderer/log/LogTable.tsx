@@ -1,6 +1,6 @@
-import { type ColumnFiltersState, type SortingState, useTable } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { type ColumnFiltersState, FlexRender, type Row, type SortingState, useTable } from '@tanstack/react-table';
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
+import { type KeyboardEvent, memo, useCallback, useMemo, useRef, useState } from 'react';
 import { CHOICE_COLUMNS, type LogColumn } from '../../shared/log/logQuery';
 import type { LogRow } from '../../shared/log/logRow';
 import type { TimeZone } from '../../shared/time/types';
@@ -65,23 +65,27 @@ export function LogTable({ rows, sorting, onSortingChange, filters, onFiltersCha
   const modelRows = table.getRowModel().rows;
 
   /** Arrow keys move between rows' case links; the virtualiser scrolls the target into the DOM first. */
-  const onBodyKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
-    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
-    const current = (e.target as HTMLElement).closest('tr')?.dataset.index;
-    if (current === undefined) return;
-    const last = rows.length - 1;
-    const index = Number(current);
-    const next =
-      e.key === 'ArrowDown' ? Math.min(last, index + 1) : e.key === 'ArrowUp' ? Math.max(0, index - 1) : e.key === 'Home' ? 0 : last;
-    e.preventDefault();
-    virtualizer.scrollToIndex(next);
-    const focus = (tries: number) => {
-      const link = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${next}"] .case-link`);
-      if (link) link.focus();
-      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
-    };
-    requestAnimationFrame(() => focus(10));
-  };
+  const rowCount = rows.length;
+  const onBodyKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLTableSectionElement>) => {
+      if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+      const current = (e.target as HTMLElement).closest('tr')?.dataset.index;
+      if (current === undefined) return;
+      const last = rowCount - 1;
+      const index = Number(current);
+      const next =
+        e.key === 'ArrowDown' ? Math.min(last, index + 1) : e.key === 'ArrowUp' ? Math.max(0, index - 1) : e.key === 'Home' ? 0 : last;
+      e.preventDefault();
+      virtualizer.scrollToIndex(next);
+      const focus = (tries: number) => {
+        const link = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${next}"] .case-link`);
+        if (link) link.focus();
+        else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+      };
+      requestAnimationFrame(() => focus(10));
+    },
+    [rowCount, virtualizer],
+  );
 
   const totalWidth = table.getAllLeafColumns().reduce((sum, c) => sum + c.getSize(), 0);
 
@@ -143,29 +147,48 @@ export function LogTable({ rows, sorting, onSortingChange, filters, onFiltersCha
               })}
             </tr>
           </thead>
-          <tbody style={{ height: virtualizer.getTotalSize() }} onKeyDown={onBodyKeyDown}>
-            {items.map((item) => {
-              const row = modelRows[item.index - first];
-              if (!row) return null;
-              return (
-                <tr
-                  key={row.id}
-                  data-index={item.index}
-                  aria-rowindex={item.index + 3}
-                  className={item.index % 2 ? 'odd' : undefined}
-                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                >
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} style={{ width: cell.column.getSize() }}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
+          <LogBody rows={modelRows} items={items} first={first} height={virtualizer.getTotalSize()} onKeyDown={onBodyKeyDown} />
         </table>
       </div>
     </LogTableContext.Provider>
   );
 }
+
+interface LogBodyProps {
+  rows: Row<typeof logTableFeatures, LogRow>[];
+  items: VirtualItem[];
+  /** Index in the whole list of `rows[0]`. */
+  first: number;
+  height: number;
+  onKeyDown: (e: KeyboardEvent<HTMLTableSectionElement>) => void;
+}
+
+/**
+ * The rows in view. Memoised on them: a keystroke in the search box re-renders the header at once
+ * and the rows only when the (deferred) result arrives, not twice.
+ */
+const LogBody = memo(function LogBody({ rows, items, first, height, onKeyDown }: LogBodyProps) {
+  return (
+    <tbody style={{ height }} onKeyDown={onKeyDown}>
+      {items.map((item) => {
+        const row = rows[item.index - first];
+        if (!row) return null;
+        return (
+          <tr
+            key={row.id}
+            data-index={item.index}
+            aria-rowindex={item.index + 3}
+            className={item.index % 2 ? 'odd' : undefined}
+            style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+          >
+            {row.getAllCells().map((cell) => (
+              <td key={cell.id} style={{ width: cell.column.getSize() }}>
+                <FlexRender cell={cell} />
+              </td>
+            ))}
+          </tr>
+        );
+      })}
+    </tbody>
+  );
+});
