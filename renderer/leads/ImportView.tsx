@@ -440,7 +440,7 @@ function MappingStep(props: {
       )}
 
       {headerRow !== null && (
-        <ScrollFrame label="Columns of the sheet (scrollable)">
+        <div className="mapping-frame">
           <table className="data-table mapping-table">
             <caption className="visually-hidden">Columns of the sheet and what each is imported as</caption>
             <thead>
@@ -486,7 +486,7 @@ function MappingStep(props: {
               })}
             </tbody>
           </table>
-        </ScrollFrame>
+        </div>
       )}
       {problems.length > 0 && (
         <div className="notice notice-warning" role="status">
@@ -591,8 +591,8 @@ function PreviewStep({
       </dl>
       {a.timeAssumed > 0 && (
         <p className="notice notice-info">
-          {count(a.timeAssumed, 'row')} {a.timeAssumed === 1 ? 'has' : 'have'} no time received: 12:00 noon is used, so a contact the same
-          day counts as prompt and one the next day as a business day later.
+          {count(a.timeAssumed, 'row')} {a.timeAssumed === 1 ? 'has' : 'have'} no time received (marked * below): 12:00 noon is used, so a
+          contact the same day counts as prompt and one the next day as a business day later.
         </p>
       )}
 
@@ -626,7 +626,7 @@ function PreviewStep({
               <caption className="visually-hidden">Inquiries imported before, and what this copy adds</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="num">
+                  <th scope="col" className="num row-number">
                     Row
                   </th>
                   <th scope="col">Case number</th>
@@ -684,7 +684,7 @@ function ProblemTable({ caption, rows }: { caption: string; rows: [number, strin
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
-              <th scope="col" className="num">
+              <th scope="col" className="num row-number">
                 Row
               </th>
               <th scope="col">What to know</th>
@@ -714,7 +714,7 @@ function RowTable({ rows, config, zone }: { rows: ImportedRow[]; config: AgencyC
         <caption className="visually-hidden">New inquiries to import (member names masked)</caption>
         <thead>
           <tr>
-            <th scope="col" className="num">
+            <th scope="col" className="num row-number">
               Row
             </th>
             <th scope="col">Received</th>
@@ -729,7 +729,7 @@ function RowTable({ rows, config, zone }: { rows: ImportedRow[]; config: AgencyC
           {rows.map((r) => (
             <tr key={r.rowNumber}>
               <td className="num">{r.rowNumber}</td>
-              <td>
+              <td className="nowrap">
                 {formatDateTime(r.fields.receivedAt, zone)}
                 {r.receivedTimeKnown ? '' : ' *'}
               </td>
@@ -737,7 +737,7 @@ function RowTable({ rows, config, zone }: { rows: ImportedRow[]; config: AgencyC
               <td>{r.fields.mcoEnrollment === 'not_enrolled' ? 'Not enrolled' : mcoName(config, r.fields.mcoId)}</td>
               <td>{maskName(r.fields.memberName)}</td>
               <td>{r.fields.description.length > 90 ? `${r.fields.description.slice(0, 90)}…` : r.fields.description}</td>
-              <td>{r.resolution ? `Resolved ${formatDateTime(r.resolution.at, zone).slice(0, 10)}` : 'Open'}</td>
+              <td className="nowrap">{r.resolution ? `Resolved ${formatDateTime(r.resolution.at, zone).slice(0, 10)}` : 'Open'}</td>
             </tr>
           ))}
         </tbody>

@@ -297,7 +297,7 @@ function ReportBody({
 
       <section className="panel report-section" aria-labelledby="timeliness-title">
         <h2 id="timeliness-title">First contact timeliness</h2>
-        <div className="chart-and-table">
+        <div className="chart-over-table">
           <figure>
             <div aria-hidden="true">
               <BarChart
@@ -434,7 +434,7 @@ function ReportBody({
           <>
             <p>
               {report.overdueNow.toLocaleString('en-US')} open {report.overdueNow === 1 ? 'inquiry has' : 'inquiries have'} something past
-              its deadline: {report.overdueByKind.map((k) => `${k.label.toLowerCase()} ${k.count.toLocaleString('en-US')}`).join(', ')}.
+              its deadline: {report.overdueByKind.map((k) => `${k.label} ${k.count.toLocaleString('en-US')}`).join('; ')}.
             </p>
             <ScrollFrame label="Overdue inquiries (scrollable)">
               <table className="data-table">
