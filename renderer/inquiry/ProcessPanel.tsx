@@ -17,6 +17,7 @@ import { explainDueItem } from '../../shared/inquiry/explainDue';
 import { maskPhone } from '../../shared/inquiry/mask';
 import { unitLeadMessage } from '../../shared/inquiry/message';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
+import { businessTimeLeft } from '../../shared/inquiry/remaining';
 import type { PersonRef, Profile } from '../../shared/people';
 import { parseTypedDay, parseTypedTime } from '../../shared/time/typedInput';
 import type { Instant, TimeZone } from '../../shared/time/types';
@@ -207,6 +208,7 @@ export function DueList({
 }) {
   const zone = config.timeZone as TimeZone;
   const { repo } = useServices();
+  const cal = useBusinessCalendar(config);
   const [failure, setFailure] = useState<string | null>(null);
   if (items.length === 0) return <p className="muted">Nothing is due on this inquiry.</p>;
   async function resume(timer: PausableTimer) {
@@ -236,6 +238,9 @@ export function DueList({
                   </>
                 )}
                 {item.kind === 'callback' ? `at ${formatLong(item.target ?? item.deadline, zone)}` : formatLong(item.deadline, zone)}
+                {!item.paused && item.kind !== 'callback' && (
+                  <span className="time-left"> · {businessTimeLeft(cal, now, item.deadline)}</span>
+                )}
               </div>
               {item.paused && (
                 <p className="paused-note">

@@ -1,5 +1,6 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table';
-import { type RefObject, useDeferredValue, useMemo } from 'react';
+import { type RefObject, useCallback, useDeferredValue, useMemo } from 'react';
+import { businessTimeLeft } from '../../shared/inquiry/remaining';
 import {
   CHOICE_COLUMNS,
   choicesOf,
@@ -11,9 +12,10 @@ import {
   sortLogRows,
 } from '../../shared/log/logQuery';
 import type { Profile } from '../../shared/people';
-import type { TimeZone } from '../../shared/time/types';
+import type { Instant, TimeZone } from '../../shared/time/types';
 import { navigate } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
+import { useBusinessCalendar } from '../data/calendar';
 import { useAgencyConfig, useLogSnapshot } from '../data/hooks';
 import { useQueueTime } from '../data/useNow';
 import { LogTable } from './LogTable';
@@ -37,6 +39,11 @@ export function LogView({
   const deferredQuery = useDeferredValue(query);
   const sorted = useMemo(() => sortLogRows(snapshot.rows, deferredQuery.sort), [snapshot.rows, deferredQuery.sort]);
   const queueTime = useQueueTime(config.timeZone as TimeZone);
+  const cal = useBusinessCalendar(config);
+  const timeLeft = useCallback(
+    (deadline: number) => businessTimeLeft(cal, queueTime.now as Instant, deadline as Instant),
+    [cal, queueTime.now],
+  );
   const rows = useMemo(() => filterLogRows(sorted, deferredQuery, profile.id, queueTime), [sorted, deferredQuery, profile.id, queueTime]);
   const choices = useMemo(() => {
     const out: Partial<Record<LogColumn, string[]>> = {};
@@ -92,6 +99,7 @@ export function LogView({
           <LogTable
             rows={rows}
             now={queueTime.now}
+            timeLeft={timeLeft}
             sorting={sorting}
             onSortingChange={(next) =>
               onQuery({ ...query, sort: next.filter((s) => isLogColumn(s.id)).map((s) => ({ column: s.id as LogColumn, desc: s.desc })) })

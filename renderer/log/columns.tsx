@@ -2,7 +2,7 @@ import { columnFilteringFeature, columnSizingFeature, createColumnHelper, rowSor
 import { DUE_STATE_LABELS } from '../../shared/inquiry/due';
 import type { LogRow } from '../../shared/log/logRow';
 import { formatShort } from '../app/format';
-import { useLogNow, useLogZone } from './logTableContext';
+import { useLogNow, useLogZone, useTimeLeft } from './logTableContext';
 import { MemberCell } from './MemberCell';
 
 /** Sorting and filtering state live in the table; the work itself is done by shared/log/logQuery (manual mode). */
@@ -24,6 +24,8 @@ function StatusCell({ row }: { row: LogRow }) {
 
 function NextDueCell({ row }: { row: LogRow }) {
   const now = useLogNow();
+  const zone = useLogZone();
+  const timeLeft = useTimeLeft();
   if (row.nextDueAt === null) return <span className="muted">—</span>;
   const state =
     row.dueDeadline !== null && now >= row.dueDeadline

@@ -5,6 +5,8 @@ export interface LogTableContextValue {
   zone: TimeZone;
   /** The clock's time the due states are read at (re-read every 30 s). */
   now: number;
+  /** "2 h 15 m business time left" for a deadline, at `now` (computed for the rows in view only). */
+  timeLeft(deadline: number): string;
   revealed: ReadonlySet<string>;
   toggleReveal(id: string): void;
 }
@@ -19,3 +21,4 @@ export function useLogTableContext(): LogTableContextValue {
 
 export const useLogNow = (): number => useLogTableContext().now;
 export const useLogZone = (): TimeZone => useLogTableContext().zone;
+export const useTimeLeft = (): ((deadline: number) => string) => useLogTableContext().timeLeft;
