@@ -30,7 +30,16 @@ export function formatDay(day: string): string {
   return m ? `${m[2]}/${m[3]}/${m[1]}` : day;
 }
 
-/** "Tue 11/24 9:15 AM": compact, for table cells. */
+/** "Tue 11/24 09:15": compact, for table cells (24-hour, like the Received column). */
 export function formatShort(at: Instant, zone: TimeZone): string {
-  return fmt(zone, { weekday: 'short', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(at);
+  const parts = fmt(zone, {
+    weekday: 'short',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('weekday')} ${get('month')}/${get('day')} ${get('hour')}:${get('minute')}`;
 }

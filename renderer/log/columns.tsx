@@ -35,8 +35,8 @@ function NextDueCell({ row }: { row: LogRow }) {
         : 'on_track';
   return (
     <span className="next-due">
-      <span className={`badge due-${state}`}>{DUE_STATE_LABELS[state]}</span> {row.nextDueLabel} ·{' '}
-      {formatShort(row.nextDueAt, useLogZone())}
+      <span className={`badge due-${state}`}>{DUE_STATE_LABELS[state]}</span> {row.nextDueLabel} · {formatShort(row.nextDueAt, zone)}
+      {row.dueDeadline !== null && <span className="time-left">({timeLeft(row.dueDeadline).replace(' business time', '')})</span>}
     </span>
   );
 }
@@ -51,7 +51,7 @@ export const logColumns = helper.columns([
   helper.accessor('memberName', { header: 'Member', size: 230, cell: (c) => <MemberCell row={c.row.original} /> }),
   helper.accessor('priorityLabel', { header: 'Priority', size: 110, cell: (c) => <PriorityCell row={c.row.original} /> }),
   // What is due next: what a liaison works the queue by.
-  helper.accessor('nextDueAt', { header: 'Next due', size: 290, cell: (c) => <NextDueCell row={c.row.original} /> }),
+  helper.accessor('nextDueAt', { header: 'Next due', size: 400, cell: (c) => <NextDueCell row={c.row.original} /> }),
   helper.accessor('stage', { header: 'Stage', size: 150 }),
   helper.accessor('mcoName', { header: 'MCO', size: 180 }),
   helper.accessor('assigneeName', {
