@@ -11,6 +11,7 @@ import { ImportView } from '../leads/ImportView';
 import { ReportView } from '../leads/ReportView';
 import { LogView } from '../log/LogView';
 import { SettingsView } from '../settings/SettingsView';
+import { SyncBadge } from '../sync/SyncBadge';
 import { bridgeEvents } from './bridge';
 import { useBridge } from './bridgeContext';
 import { hrefOf, navigate, parseRoute, useHash } from './router';
@@ -88,6 +89,7 @@ export function Shell({ profile }: { profile: Profile }) {
         >
           Settings
         </a>
+        <SyncBadge />
         <div className="whoami">
           <span className="who">{profile.displayName}</span>
           <span className="muted">{ROLE_LABELS[profile.role]}</span>

@@ -3,11 +3,15 @@ import { DomainError } from '../../shared/errors';
 import { codeFromBytes, newId } from '../../shared/ids';
 import { type CaseNumber, formatCaseNumber } from '../../shared/inquiry/caseNumber';
 import { addNote } from '../../shared/inquiry/commands/addNote';
+import { type ComplaintInput, classifyAsComplaint } from '../../shared/inquiry/commands/classifyAsComplaint';
+import { classifyAsInquiry } from '../../shared/inquiry/commands/classifyAsInquiry';
 import { type CallbackOutcome, closeCallback } from '../../shared/inquiry/commands/closeCallback';
 import type { CommandContext, TimeRules } from '../../shared/inquiry/commands/context';
 import { editFields } from '../../shared/inquiry/commands/editFields';
 import { logInquiry } from '../../shared/inquiry/commands/logInquiry';
 import { pauseTimer, resumeTimer } from '../../shared/inquiry/commands/pauseTimer';
+import { recordGrievanceOutcome } from '../../shared/inquiry/commands/recordGrievanceOutcome';
+import { recordGrievanceReview } from '../../shared/inquiry/commands/recordGrievanceReview';
 import { recordMcoFollowUp } from '../../shared/inquiry/commands/recordMcoFollowUp';
 import { recordMcoReportBack } from '../../shared/inquiry/commands/recordMcoReportBack';
 import { type OutreachInput, recordOutreach } from '../../shared/inquiry/commands/recordOutreach';
@@ -15,7 +19,7 @@ import { type ReferralInput, referToMco } from '../../shared/inquiry/commands/re
 import { reopenInquiry } from '../../shared/inquiry/commands/reopenInquiry';
 import { resolveInquiry } from '../../shared/inquiry/commands/resolveInquiry';
 import { type CallbackInput, scheduleCallback } from '../../shared/inquiry/commands/scheduleCallback';
-import type { InquiryEvent, PAUSE_WAITS, PausableTimer, Resolution } from '../../shared/inquiry/events';
+import type { GrievanceOutcome, InquiryEvent, PAUSE_WAITS, PausableTimer, Resolution } from '../../shared/inquiry/events';
 import type { InquiryFields } from '../../shared/inquiry/fields';
 import { applyEvent, byHlc, type InquiryRecord, needsRefold, projectInquiry } from '../../shared/inquiry/projection';
 import { type Actor, actorOf, type PinHash, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
@@ -196,6 +200,24 @@ export class Repo {
 
   async reopen(inquiryId: string, input: { reason: string }): Promise<void> {
     await this.run(inquiryId, async (state, ctx) => reopenInquiry(state, input, ctx));
+  }
+
+  // The grievance record (shared/inquiry/commands/classifyAs*, recordGrievance*).
+
+  async classifyAsComplaint(inquiryId: string, input: ComplaintInput): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => classifyAsComplaint(state, input, ctx));
+  }
+
+  async classifyAsInquiry(inquiryId: string, input: { note: string }): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => classifyAsInquiry(state, input, ctx));
+  }
+
+  async recordGrievanceReview(inquiryId: string, input: { reviewedOn: string; note: string }): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => recordGrievanceReview(state, input, ctx));
+  }
+
+  async recordGrievanceOutcome(inquiryId: string, input: { outcome: GrievanceOutcome; note: string }): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => recordGrievanceOutcome(state, input, ctx));
   }
 
   /** Everyone seen acting in the log, newest name per id. Call inside a transaction that includes meta. */

@@ -24,6 +24,12 @@ import type { LiaisonDb } from './db';
 const META_HLC = 'hlc';
 const META_PEOPLE = 'people';
 const META_SYNC = 'sync';
+/** This desk's sync preferences (how often to sync). */
+const META_SYNC_PREFS = 'syncPrefs';
+
+export interface SyncPrefs {
+  intervalSec: number;
+}
 
 // Where the Web Locks API is missing (Node tests), one lock per database within this process.
 const processLocks = new Set<string>();
@@ -35,7 +41,7 @@ interface LockManagerLike {
 export class DexieSyncStore implements SyncStore {
   constructor(
     private readonly db: LiaisonDb,
-    private readonly changes: ChangeFeed,
+    private readonly changes: Pick<ChangeFeed, 'publish'>,
     private readonly device: () => Promise<{ deviceId: string; deskCode: string }>,
   ) {}
 
@@ -48,6 +54,16 @@ export class DexieSyncStore implements SyncStore {
     const names = (await this.db.profiles.toArray()).map((p) => p.displayName).sort();
     const label = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
     return { deskCode, label };
+  }
+
+  async loadPrefs(fallback: SyncPrefs, valid: (p: SyncPrefs) => boolean): Promise<SyncPrefs> {
+    const stored = (await this.db.meta.get(META_SYNC_PREFS))?.value as Partial<SyncPrefs> | undefined;
+    const prefs = { ...fallback, ...stored };
+    return typeof prefs.intervalSec === 'number' && valid(prefs) ? prefs : fallback;
+  }
+
+  async savePrefs(prefs: SyncPrefs): Promise<void> {
+    await this.db.meta.put({ key: META_SYNC_PREFS, value: prefs });
   }
 
   async loadState(): Promise<SyncLocalState> {

@@ -12,6 +12,7 @@ import { useAgencyConfig, useInquiry, usePeople, useServices } from '../data/hoo
 import { ControlInput } from '../intake/ControlInput';
 import { displayValue } from './display';
 import { controlsOfGroup, EDIT_GROUPS, type EditGroup } from './editGroups';
+import { GrievancePanel } from './GrievancePanel';
 import { ProcessPanel } from './ProcessPanel';
 import { Timeline } from './Timeline';
 
@@ -64,6 +65,7 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
       <div className="inquiry-body">
         <div className="details">
           <ProcessPanel inquiry={inquiry} config={config} profile={profile} />
+          <GrievancePanel inquiry={inquiry} config={config} />
           {SECTIONS.map((s) => (
             <section key={s.title} className="detail-section" aria-label={s.title}>
               <h2>{s.title}</h2>

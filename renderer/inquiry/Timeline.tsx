@@ -1,13 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { type AgencyConfig, mcoName, type PolicyDuration, priorityLabel } from '../../shared/config/agencyConfig';
 import { NOTE_MAX_LENGTH } from '../../shared/inquiry/commands/addNote';
+import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
 import { TIMER_LABELS } from '../../shared/inquiry/commands/pauseTimer';
+import { GRIEVANCE_OUTCOME_LABELS } from '../../shared/inquiry/commands/recordGrievanceOutcome';
 import { RESOLUTION_LABELS } from '../../shared/inquiry/commands/resolveInquiry';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import { FIELD_LABELS } from '../../shared/inquiry/fields';
 import { maskPhone } from '../../shared/inquiry/mask';
 import type { Profile } from '../../shared/people';
-import type { Instant, TimeZone } from '../../shared/time/types';
+import { formatTypedDay } from '../../shared/time/typedInput';
+import type { Instant, IsoDay, TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { useServices, useTimeline } from '../data/hooks';
 import { displayValue } from './display';
@@ -197,6 +200,43 @@ function WorkflowEntry({ event: e, config, reveal }: { event: WorkflowEvent; con
             <strong>Reopened.</strong>
           </p>
           <Note text={e.payload.reason} />
+        </>
+      );
+    case 'ClassifiedAsComplaint':
+      return (
+        <>
+          <p>
+            <strong>Classified as a complaint (grievance)</strong>
+            {`: responsible ${RESPONSIBLE_ENTITY_LABELS[e.payload.responsibleEntity]}; reason category ${e.payload.reasonCategory}.`}
+          </p>
+          <Note text={e.payload.reason} />
+        </>
+      );
+    case 'ClassifiedAsInquiry':
+      return (
+        <>
+          <p>
+            <strong>Reclassified as an inquiry, not a complaint.</strong>
+          </p>
+          <Note text={e.payload.note} />
+        </>
+      );
+    case 'GrievanceReviewed':
+      return (
+        <>
+          <p>
+            <strong>Complaint reviewed</strong> on {formatTypedDay(e.payload.reviewedOn as IsoDay)}.
+          </p>
+          <Note text={e.payload.note} />
+        </>
+      );
+    case 'GrievanceOutcomeRecorded':
+      return (
+        <>
+          <p>
+            <strong>Complaint outcome: {GRIEVANCE_OUTCOME_LABELS[e.payload.outcome]}.</strong>
+          </p>
+          <Note text={e.payload.note} />
         </>
       );
   }

@@ -11,6 +11,7 @@ import { DataSettings } from './DataSettings';
 import { McoDirectory } from './McoDirectory';
 import { PolicySettings } from './PolicySettings';
 import { RoutingDirectory } from './RoutingDirectory';
+import { SyncSettings } from './SyncSettings';
 import { Taxonomy } from './Taxonomy';
 import './settings.css';
 
@@ -62,7 +63,7 @@ export const SETTINGS_SECTIONS: readonly Section[] = [
     Screen: DataSettings,
   },
   { id: 'lock', title: 'Lock and PIN', summary: 'When the desk locks itself, and your PIN.', Screen: LockSettings },
-  { id: 'sync', title: 'Sync', summary: 'Share one log with other desks through a network folder.', Screen: null },
+  { id: 'sync', title: 'Sync', summary: 'Share one log with other desks through a network folder.', Screen: SyncSettings },
 ];
 
 /** `#/settings` (the list of sections and recent changes) and `#/settings/<section>`. */

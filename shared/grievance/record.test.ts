@@ -255,6 +255,18 @@ describe('the export', () => {
     expect(lines).toHaveLength(8); // header, 6 rows, and the empty text after the last CRLF
   });
 
+  it('takes the member identifiers out of the reason and the resolution when they are masked', () => {
+    const named = build({
+      n: 12,
+      received: ct(2026, 11, 5, 9, 0),
+      complaint: mco('mco', 'Other', 'Patricia Lee-Hoang (1234567A) was refused a ride.'),
+    });
+    const [masked] = grievanceRows([named], { ...NOVEMBER, mcoId: null }, ctx);
+    expect(masked?.reason).toBe('[removed] ([removed]) was refused a ride.');
+    const [included] = grievanceRows([named], { ...NOVEMBER, mcoId: null }, { ...ctx, includeIdentifiers: true });
+    expect(included?.reason).toBe('Patricia Lee-Hoang (1234567A) was refused a ride.');
+  });
+
   it('never lets a reason run as a formula in a spreadsheet', () => {
     const evil = build({ n: 11, received: ct(2026, 11, 5, 9, 0), complaint: mco('mco', 'Other', '=HYPERLINK("http://x.invalid","y")') });
     const text = grievanceCsv(grievanceRows([evil], { ...NOVEMBER, mcoId: null }, ctx), CHICAGO);

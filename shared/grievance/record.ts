@@ -13,6 +13,7 @@ import {
   type ResponsibleEntity,
 } from '../inquiry/events';
 import { maskMedicaidId, maskName } from '../inquiry/mask';
+import { redactIdentifiers } from '../inquiry/message';
 import { grievanceOf, type InquiryRecord, type InquiryStatus, STATUS_LABELS } from '../inquiry/projection';
 import type { Instant, IsoDay, TimeZone } from '../time/types';
 import { isoDayOf, pad2, zonedParts } from '../time/zone';
@@ -71,6 +72,8 @@ export function grievanceRows(records: Iterable<InquiryRecord>, filter: Grievanc
     if (!g || r.receivedAt < filter.from || r.receivedAt >= filter.to) continue;
     if (filter.mcoId !== null && mcoOf(r) !== filter.mcoId) continue;
     const resolution = r.workflow.resolution;
+    // Free text may name the member: with identifiers masked, theirs are taken out of it too.
+    const text = (t: string) => (ctx.includeIdentifiers ? t : redactIdentifiers(t, r));
     rows.push({
       inquiryId: r.id,
       caseNumber: r.caseNumber,
@@ -82,12 +85,12 @@ export function grievanceRows(records: Iterable<InquiryRecord>, filter: Grievanc
       mcoName: mcoOf(r) ? mcoName(ctx.config, mcoOf(r)) : NO_MCO,
       responsibleEntity: g.responsibleEntity,
       reasonCategory: g.reasonCategory,
-      reason: g.reason,
+      reason: text(g.reason),
       reviewedOn: g.reviews.map((v) => v.on),
       outcome: g.outcome?.outcome ?? null,
       status: r.status,
       resolution: resolution?.type ?? null,
-      resolutionText: resolution?.text ?? '',
+      resolutionText: text(resolution?.text ?? ''),
       resolvedOn: resolution ? isoDayOf(resolution.at, ctx.zone) : null,
     });
   }

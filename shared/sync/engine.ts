@@ -191,6 +191,8 @@ interface CycleContext {
   force: boolean;
   /** Something others should learn from this desk's heartbeat changed. */
   dirty: boolean;
+  /** When the share was created (SHARE.json). */
+  shareCreatedAt: number;
 }
 
 /** Thrown inside a cycle to stop it with a blocking problem. */
@@ -388,6 +390,7 @@ export class SyncEngine {
       inquiryIds: new Set(),
       force,
       dirty: false,
+      shareCreatedAt: 0,
     };
     if (state.shareId === null) return this.finish(ctx, 'not_set_up');
     if (!state.keyId || !this.keys.has(state.keyId)) {
@@ -493,6 +496,7 @@ export class SyncEngine {
     const parsed = parseShareFile(bytes);
     if (!parsed.ok) throw new StopCycle(parsed.reason === 'newer_format' ? problems.newerFormat(parsed.format) : problems.shareDamaged());
     if (parsed.share.shareId !== ctx.state.shareId) throw new StopCycle(problems.shareMismatch());
+    ctx.shareCreatedAt = parsed.share.createdAt;
     const listed = await folder.list(DEVICES_DIR);
     const desks = (listed ?? []).filter((e) => e.kind === 'dir' && isDeviceId(e.name)).map((e) => e.name);
     const everSynced = ctx.state.knownDesks.length > 0 || ctx.state.nextSeq > 1;
@@ -847,6 +851,7 @@ export class SyncEngine {
         inquiryIds: new Set(),
         force: true,
         dirty: false,
+        shareCreatedAt: 0,
       };
       if (ctx.state.shareId === null || !this.unlocked) return this.finish(ctx, ctx.state.shareId === null ? 'not_set_up' : 'locked');
       try {
@@ -876,11 +881,19 @@ export class SyncEngine {
     await this.deps.store.saveState(ctx.state);
   }
 
+  /**
+   * A snapshot is due once the newest is older than the interval (or there is none and the share
+   * is that old). One desk takes the turn, the lowest id among those heard from in the last day;
+   * if it has not within twice the interval, any desk does. Two at once do no harm.
+   */
   private snapshotDue(ctx: CycleContext, newest: SnapshotManifest | null): boolean {
-    if (newest && ctx.now - newest.at < this.options.snapshotEveryMs) return false;
-    if (newest && ctx.now - newest.at >= 2 * this.options.snapshotEveryMs) return true;
-    // One desk takes the turn: the lowest id among the desks heard from in the last day.
-    const recent = ctx.desks.filter((d) => d === ctx.me || (this.deskStates.get(d)?.state.at ?? 0) >= ctx.now - 86_400_000);
+    const every = this.options.snapshotEveryMs;
+    const age = newest ? ctx.now - newest.at : ctx.now - ctx.shareCreatedAt;
+    if (age < every) return false;
+    if (age >= 2 * every) return true;
+    const recent = [...new Set([...ctx.desks, ctx.me])].filter(
+      (d) => d === ctx.me || (this.deskStates.get(d)?.state.at ?? 0) >= ctx.now - 86_400_000,
+    );
     return recent.sort()[0] === ctx.me;
   }
 

@@ -1,0 +1,407 @@
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import type { AgencyConfig } from '../../shared/config/agencyConfig';
+import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
+import { GRIEVANCE_OUTCOME_LABELS } from '../../shared/inquiry/commands/recordGrievanceOutcome';
+import { RESOLUTION_LABELS } from '../../shared/inquiry/commands/resolveInquiry';
+import { GRIEVANCE_OUTCOMES, type GrievanceOutcome, RESPONSIBLE_ENTITIES, type ResponsibleEntity } from '../../shared/inquiry/events';
+import { type GrievanceState, grievanceOf, type InquiryRecord } from '../../shared/inquiry/projection';
+import { formatTypedDay, parseTypedDay } from '../../shared/time/typedInput';
+import type { TimeZone } from '../../shared/time/types';
+import { isoDayOf } from '../../shared/time/zone';
+import { formatLong } from '../app/format';
+import { Field, RadioGroup } from '../components/Field';
+import { useServices } from '../data/hooks';
+import './grievance.css';
+
+/*
+ * "Complaint (grievance)": whether the inquiry is a complaint, and the grievance record it keeps
+ * (42 CFR 438.416): who is responsible, the reason, each review's date, the finding; the resolution
+ * and its date are the inquiry's own. Every step is one timeline entry.
+ */
+
+type Step = 'classify' | 'review' | 'outcome' | 'notComplaint';
+
+const ENTITY_OPTIONS = RESPONSIBLE_ENTITIES.map((e) => ({
+  value: e,
+  label: { mco: 'The MCO', agency: 'The agency', provider: 'A provider', other: 'Someone else' }[e],
+}));
+const OUTCOME_OPTIONS = GRIEVANCE_OUTCOMES.map((o) => ({ value: o, label: GRIEVANCE_OUTCOME_LABELS[o] }));
+const STEP_BUTTON_IDS: Record<Step, string> = {
+  classify: 'grievance-classify',
+  review: 'grievance-review',
+  outcome: 'grievance-outcome',
+  notComplaint: 'grievance-not-complaint',
+};
+
+export function GrievancePanel({ inquiry, config }: { inquiry: InquiryRecord; config: AgencyConfig }) {
+  const [step, setStep] = useState<Step | null>(null);
+  const [done, setDone] = useState('');
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const g = grievanceOf(inquiry);
+  const zone = config.timeZone as TimeZone;
+
+  const returnTo = useRef<string | null>(null);
+  /** Closes the form; focus goes back where the person was: its button, or the heading when that button has gone. */
+  const close = (recorded?: string) => {
+    returnTo.current = step ? STEP_BUTTON_IDS[step] : null;
+    setStep(null);
+    if (recorded) setDone(recorded);
+  };
+  useEffect(() => {
+    if (step !== null || returnTo.current === null) return;
+    const opener = document.getElementById(returnTo.current);
+    returnTo.current = null;
+    (opener ?? titleRef.current)?.focus();
+  });
+  const pick = (s: Step) => {
+    setDone('');
+    setStep((current) => (current === s ? null : s));
+  };
+
+  return (
+    <section className="process grievance-panel" aria-labelledby="grievance-title">
+      <h2 id="grievance-title" tabIndex={-1} ref={titleRef}>
+        Complaint (grievance)
+      </h2>
+      {g ? (
+        <GrievanceFacts inquiry={inquiry} g={g} zone={zone} />
+      ) : (
+        <p className="path">
+          Logged as an <strong>inquiry</strong>, not a complaint. When the member or originator is expressing dissatisfaction with the MCO,
+          a provider or the agency, classify it as a complaint: it then joins the grievance record and its report.
+        </p>
+      )}
+      <fieldset className="step-buttons grievance-steps">
+        <legend className="visually-hidden">Complaint steps</legend>
+        {g ? (
+          <>
+            <StepButton id={STEP_BUTTON_IDS.review} current={step} step="review" onPick={pick}>
+              Record a review
+            </StepButton>
+            <StepButton id={STEP_BUTTON_IDS.outcome} current={step} step="outcome" onPick={pick}>
+              {g.outcome ? 'Change the outcome' : 'Record the outcome'}
+            </StepButton>
+            <StepButton id={STEP_BUTTON_IDS.classify} current={step} step="classify" onPick={pick}>
+              Change the classification
+            </StepButton>
+            <StepButton id={STEP_BUTTON_IDS.notComplaint} current={step} step="notComplaint" onPick={pick}>
+              Not a complaint
+            </StepButton>
+          </>
+        ) : (
+          <StepButton id={STEP_BUTTON_IDS.classify} current={step} step="classify" onPick={pick}>
+            Classify as complaint
+          </StepButton>
+        )}
+      </fieldset>
+      <p role="status" className="visually-hidden">
+        {done}
+      </p>
+      {step === 'classify' && <ClassifyForm inquiry={inquiry} g={g} config={config} onDone={close} />}
+      {step === 'review' && <ReviewForm inquiry={inquiry} zone={zone} onDone={close} />}
+      {step === 'outcome' && g && <OutcomeForm inquiry={inquiry} g={g} onDone={close} />}
+      {step === 'notComplaint' && <NotComplaintForm inquiry={inquiry} onDone={close} />}
+    </section>
+  );
+}
+
+function GrievanceFacts({ inquiry, g, zone }: { inquiry: InquiryRecord; g: GrievanceState; zone: TimeZone }) {
+  const resolution = inquiry.workflow.resolution;
+  return (
+    <>
+      <p className="path">
+        A <strong>complaint</strong>, classified by {g.classifiedBy.name} on {formatLong(g.classifiedAt, zone)}.
+      </p>
+      <dl className="grievance-facts">
+        <div>
+          <dt>Responsible</dt>
+          <dd>{RESPONSIBLE_ENTITY_LABELS[g.responsibleEntity]}</dd>
+        </div>
+        <div>
+          <dt>Reason category</dt>
+          <dd>{g.reasonCategory}</dd>
+        </div>
+        <div>
+          <dt>Date received</dt>
+          <dd>{formatTypedDay(isoDayOf(inquiry.receivedAt, zone))}</dd>
+        </div>
+        <div className="wide">
+          <dt>Reason</dt>
+          <dd className="note-text">{g.reason}</dd>
+        </div>
+        <div className="wide">
+          <dt>Reviews</dt>
+          <dd>
+            {g.reviews.length === 0 ? (
+              'None recorded yet'
+            ) : (
+              <ul className="grievance-reviews">
+                {g.reviews.map((r) => (
+                  <li key={`${r.at}-${r.on}`}>
+                    <strong>{formatTypedDay(r.on)}</strong> ({r.by.name}): <span className="note-text">{r.note}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Outcome</dt>
+          <dd>
+            {g.outcome ? (
+              <>
+                <strong>{GRIEVANCE_OUTCOME_LABELS[g.outcome.outcome]}</strong> ({g.outcome.by.name}, {formatLong(g.outcome.at, zone)})
+                {g.outcome.note ? `: ${g.outcome.note}` : ''}
+              </>
+            ) : (
+              'Not yet determined'
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Resolution</dt>
+          <dd>
+            {resolution
+              ? `${RESOLUTION_LABELS[resolution.type]}, ${formatTypedDay(isoDayOf(resolution.at, zone))}`
+              : 'Not resolved yet (resolve it under Process)'}
+          </dd>
+        </div>
+      </dl>
+    </>
+  );
+}
+
+function StepButton({
+  id,
+  current,
+  step,
+  onPick,
+  children,
+}: {
+  id: string;
+  current: Step | null;
+  step: Step;
+  onPick: (s: Step) => void;
+  children: ReactNode;
+}) {
+  return (
+    <button id={id} type="button" className="secondary" aria-expanded={current === step} onClick={() => onPick(step)}>
+      {children}
+    </button>
+  );
+}
+
+/** A step's form: submit records it, Escape cancels, a refusal says why and keeps what was typed. */
+function GrievanceForm({
+  title,
+  submitLabel,
+  onSubmit,
+  onDone,
+  children,
+}: {
+  title: string;
+  submitLabel: string;
+  /** Records the step; returns what to announce when it is recorded. */
+  onSubmit: () => Promise<string>;
+  onDone: (recorded?: string) => void;
+  children: ReactNode;
+}) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const titleId = useId();
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      const recorded = await onSubmit();
+      onDone(recorded);
+    } catch (err) {
+      setFailure((err as Error).message);
+      setBusy(false);
+    }
+  }
+  return (
+    <form
+      className="step-form grievance-form"
+      aria-labelledby={titleId}
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onDone();
+        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void submit();
+        }
+      }}
+      ref={(el) => {
+        if (el && !el.contains(document.activeElement)) el.querySelector<HTMLElement>('input, select, textarea')?.focus();
+      }}
+    >
+      <h3 id={titleId}>{title}</h3>
+      <p className="hint">Ctrl+Enter records it; Escape cancels.</p>
+      {children}
+      {failure && (
+        <p role="alert" className="form-error">
+          {failure}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {submitLabel}
+        </button>
+        <button type="button" className="secondary" onClick={() => onDone()}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function TextArea({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  required,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (v: string) => void;
+  required?: boolean;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} required={required}>
+      {(props) => <textarea {...props} rows={3} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+}
+
+function ClassifyForm({
+  inquiry,
+  g,
+  config,
+  onDone,
+}: {
+  inquiry: InquiryRecord;
+  g: GrievanceState | null;
+  config: AgencyConfig;
+  onDone: (recorded?: string) => void;
+}) {
+  const { repo } = useServices();
+  const [entity, setEntity] = useState<ResponsibleEntity>(g?.responsibleEntity ?? 'mco');
+  const categories =
+    g && !config.grievanceReasons.includes(g.reasonCategory) ? [...config.grievanceReasons, g.reasonCategory] : config.grievanceReasons;
+  const [category, setCategory] = useState(g?.reasonCategory ?? '');
+  const [reason, setReason] = useState(g?.reason ?? '');
+  return (
+    <GrievanceForm
+      title={g ? 'Change the classification' : 'Classify as a complaint (grievance)'}
+      submitLabel={g ? 'Save the classification' : 'Record as complaint'}
+      onDone={onDone}
+      onSubmit={async () => {
+        await repo.classifyAsComplaint(inquiry.id, { responsibleEntity: entity, reason, reasonCategory: category });
+        return g ? 'Classification changed.' : 'Classified as a complaint.';
+      }}
+    >
+      <RadioGroup
+        id="complaint-entity"
+        legend="Who the complaint is about"
+        options={ENTITY_OPTIONS}
+        value={entity}
+        onChange={setEntity}
+        required
+      />
+      <Field id="complaint-category" label="Reason category" required hint="What the annual managed-care report counts it under.">
+        {(props) => (
+          <select {...props} value={category} onChange={(e) => setCategory(e.target.value)}>
+            <option value="">Choose a reason…</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <TextArea
+        id="complaint-reason"
+        label="General description of the reason"
+        hint="In general words, without the member's name or ID: the grievance record is exported."
+        value={reason}
+        onChange={setReason}
+        required
+      />
+    </GrievanceForm>
+  );
+}
+
+function ReviewForm({ inquiry, zone, onDone }: { inquiry: InquiryRecord; zone: TimeZone; onDone: (recorded?: string) => void }) {
+  const { repo, clock } = useServices();
+  const [day, setDay] = useState(() => formatTypedDay(isoDayOf(clock.now(), zone)));
+  const [note, setNote] = useState('');
+  const [dayError, setDayError] = useState<string | undefined>();
+  return (
+    <GrievanceForm
+      title="Record a review of the complaint"
+      submitLabel="Record review"
+      onDone={onDone}
+      onSubmit={async () => {
+        const iso = parseTypedDay(day);
+        setDayError(iso ? undefined : 'Type the day as mm/dd/yyyy, for example 11/24/2026.');
+        if (!iso) throw new Error('Fix the day of the review.');
+        await repo.recordGrievanceReview(inquiry.id, { reviewedOn: iso, note });
+        return `Review of ${formatTypedDay(iso)} recorded.`;
+      }}
+    >
+      <Field id="review-day" label="Day of the review (or review meeting)" required hint="mm/dd/yyyy" error={dayError}>
+        {(props) => <input {...props} value={day} onChange={(e) => setDay(e.target.value)} autoComplete="off" />}
+      </Field>
+      <TextArea id="review-note" label="Who reviewed it and what the review found" value={note} onChange={setNote} required />
+    </GrievanceForm>
+  );
+}
+
+function OutcomeForm({ inquiry, g, onDone }: { inquiry: InquiryRecord; g: GrievanceState; onDone: (recorded?: string) => void }) {
+  const { repo } = useServices();
+  const [outcome, setOutcome] = useState<GrievanceOutcome>(g.outcome?.outcome ?? 'substantiated');
+  const [note, setNote] = useState(g.outcome?.note ?? '');
+  return (
+    <GrievanceForm
+      title="The outcome of the complaint"
+      submitLabel="Record outcome"
+      onDone={onDone}
+      onSubmit={async () => {
+        await repo.recordGrievanceOutcome(inquiry.id, { outcome, note });
+        return `Outcome recorded: ${GRIEVANCE_OUTCOME_LABELS[outcome]}.`;
+      }}
+    >
+      <RadioGroup id="complaint-outcome" legend="Finding" options={OUTCOME_OPTIONS} value={outcome} onChange={setOutcome} required />
+      <TextArea id="complaint-outcome-note" label="What the finding rests on" value={note} onChange={setNote} />
+    </GrievanceForm>
+  );
+}
+
+function NotComplaintForm({ inquiry, onDone }: { inquiry: InquiryRecord; onDone: (recorded?: string) => void }) {
+  const { repo } = useServices();
+  const [note, setNote] = useState('');
+  return (
+    <GrievanceForm
+      title="Not a complaint: reclassify as an inquiry"
+      submitLabel="Reclassify as inquiry"
+      onDone={onDone}
+      onSubmit={async () => {
+        await repo.classifyAsInquiry(inquiry.id, { note });
+        return 'Reclassified as an inquiry.';
+      }}
+    >
+      <p className="hint">It leaves the grievance record; its classification, reviews and outcome stay in the timeline.</p>
+      <TextArea id="not-complaint-note" label="Why it is not a complaint" value={note} onChange={setNote} required />
+    </GrievanceForm>
+  );
+}
