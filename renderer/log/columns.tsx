@@ -22,6 +22,10 @@ function StatusCell({ row }: { row: LogRow }) {
   return <span className={`badge status-${row.status}`}>{row.status === 'open' ? 'Open' : 'Resolved'}</span>;
 }
 
+/** "2 h left" / "1 h 15 m late" for the table (the inquiry view says it in full: business time). */
+const shortLeft = (text: string): string =>
+  text.replace(/^overdue by (.*) business time$/, '$1 late').replace(' business time left', ' left');
+
 function NextDueCell({ row }: { row: LogRow }) {
   const now = useLogNow();
   const zone = useLogZone();
@@ -36,7 +40,7 @@ function NextDueCell({ row }: { row: LogRow }) {
   return (
     <span className="next-due">
       <span className={`badge due-${state}`}>{DUE_STATE_LABELS[state]}</span> {row.nextDueLabel} · {formatShort(row.nextDueAt, zone)}
-      {row.dueDeadline !== null && <span className="time-left">({timeLeft(row.dueDeadline).replace(' business time', '')})</span>}
+      {row.dueDeadline !== null && <span className="time-left">({shortLeft(timeLeft(row.dueDeadline))})</span>}
     </span>
   );
 }
