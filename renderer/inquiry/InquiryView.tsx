@@ -14,6 +14,7 @@ import { displayValue } from './display';
 import { controlsOfGroup, EDIT_GROUPS, type EditGroup } from './editGroups';
 import { GrievancePanel } from './GrievancePanel';
 import { ProcessPanel } from './ProcessPanel';
+import { RoutingPanel } from './RoutingPanel';
 import { Timeline } from './Timeline';
 
 const SECTIONS: { title: string; groups: string[] }[] = [
@@ -65,6 +66,7 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
       <div className="inquiry-body">
         <div className="details">
           <ProcessPanel inquiry={inquiry} config={config} profile={profile} />
+          <RoutingPanel />
           <GrievancePanel inquiry={inquiry} config={config} />
           {SECTIONS.map((s) => (
             <section key={s.title} className="detail-section" aria-label={s.title}>
