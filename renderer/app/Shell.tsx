@@ -7,6 +7,7 @@ import { useQueueTime } from '../data/useNow';
 import { InquiryView } from '../inquiry/InquiryView';
 import { IntakeForm } from '../intake/IntakeForm';
 import { ExportDialog } from '../leads/ExportDialog';
+import { GrievanceReport } from '../leads/GrievanceReport';
 import { ImportView } from '../leads/ImportView';
 import { ReportView } from '../leads/ReportView';
 import { LogView } from '../log/LogView';
@@ -129,6 +130,11 @@ export function Shell({ profile }: { profile: Profile }) {
             </a>
           </li>
           <li>
+            <a className="lead-link" href={hrefOf({ name: 'grievances' })} aria-current={route.name === 'grievances' ? 'page' : undefined}>
+              Grievance report
+            </a>
+          </li>
+          <li>
             <a className="lead-link" href={hrefOf({ name: 'import' })} aria-current={route.name === 'import' ? 'page' : undefined}>
               Import the old log
             </a>
@@ -142,6 +148,7 @@ export function Shell({ profile }: { profile: Profile }) {
         {route.name === 'settings' && <SettingsView section={route.section} profile={profile} />}
         {route.name === 'import' && <ImportView />}
         {route.name === 'report' && <ReportView />}
+        {route.name === 'grievances' && <GrievanceReport />}
       </main>
       {exporting && <ExportDialog query={query} profile={profile} queueTime={queueTime} onClose={() => setExporting(false)} />}
     </div>

@@ -7,13 +7,15 @@ export type Route =
   | { name: 'inquiry'; id: string }
   | { name: 'settings'; section: string | null }
   | { name: 'import' }
-  | { name: 'report' };
+  | { name: 'report' }
+  | { name: 'grievances' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/new') return { name: 'new' };
   if (path === '/import') return { name: 'import' };
   if (path === '/report') return { name: 'report' };
+  if (path === '/grievances') return { name: 'grievances' };
   const m = /^\/inquiry\/([0-9A-Za-z]{10,40})$/.exec(path);
   if (m) return { name: 'inquiry', id: m[1] as string };
   // Settings: `#/settings` lists the sections, `#/settings/<section>` opens one (see renderer/settings/SettingsView.tsx).
@@ -36,6 +38,8 @@ export function hrefOf(route: Route): string {
       return '#/import';
     case 'report':
       return '#/report';
+    case 'grievances':
+      return '#/grievances';
   }
 }
 

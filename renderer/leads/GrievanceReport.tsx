@@ -1,0 +1,445 @@
+import { useEffect, useMemo, useState } from 'react';
+import { mcoName } from '../../shared/config/agencyConfig';
+import {
+  type CountLine,
+  GRIEVANCE_COLUMNS,
+  type GrievanceFilter,
+  grievanceCounts,
+  grievanceCsv,
+  grievanceFileName,
+  grievanceRows,
+  grievanceTable,
+  NO_MCO,
+  OUTCOME_KEY_LABELS,
+  OUTCOME_KEYS,
+} from '../../shared/grievance/record';
+import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
+import type { InquiryRecord } from '../../shared/inquiry/projection';
+import { PERIOD_LABELS, PERIOD_PRESETS, type PeriodPreset, periodDays, rangeInstants, rangeProblem } from '../../shared/report/period';
+import { formatTypedDay } from '../../shared/time/typedInput';
+import type { IsoDay, TimeZone } from '../../shared/time/types';
+import { useBridge } from '../app/bridgeContext';
+import { formatLong } from '../app/format';
+import { hrefOf } from '../app/router';
+import { focusOnMount } from '../components/focusOnMount';
+import { readComplaintRecords } from '../data/grievanceData';
+import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
+import { spreadsheetIo } from './spreadsheetClient';
+import './leads.css';
+
+/*
+ * The grievance report (SPEC issue 8): complaints received in a period, for one MCO or all, as the
+ * record 42 CFR 438.416 asks a plan to keep, with the counts a state's annual managed-care report
+ * needs (by MCO, reason and outcome), and the record exported as CSV or XLSX. Member identifiers are
+ * masked unless the lead ticks the box, and then the file's name says so.
+ */
+
+/** The MCO choice: every complaint, one MCO's, or those with no MCO. */
+const ALL = 'all';
+const NONE = '(none)';
+const SHOWN_ROWS = 500;
+
+type Format = 'csv' | 'xlsx';
+
+interface Status {
+  kind: 'working' | 'saved' | 'error' | 'cancelled';
+  text: string;
+}
+
+export function GrievanceReport() {
+  const { repo, clock } = useServices();
+  const config = useAgencyConfig();
+  const snapshot = useLogSnapshot();
+  const bridge = useBridge();
+  const zone = config.timeZone as TimeZone;
+  const [preset, setPreset] = useState<PeriodPreset>('this_month');
+  const [custom, setCustom] = useState(() => periodDays('this_month', clock.now(), zone));
+  const [mco, setMco] = useState<string>(ALL);
+  const [records, setRecords] = useState<InquiryRecord[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [format, setFormat] = useState<Format>('csv');
+  const [identifiers, setIdentifiers] = useState(false);
+  const [status, setStatus] = useState<Status | null>(null);
+
+  const days = preset === 'custom' ? custom : periodDays(preset, clock.now(), zone);
+  const rangeError = preset === 'custom' ? rangeProblem(custom) : null;
+  const range = useMemo(
+    () => (rangeError ? null : rangeInstants({ from: days.from as IsoDay, to: days.to as IsoDay }, zone)),
+    [rangeError, days.from, days.to, zone],
+  );
+  // The log's rows know which inquiries are complaints and when each was received: only those records are read.
+  const ids = useMemo(
+    () =>
+      snapshot.complete && range
+        ? snapshot.rows.filter((r) => r.isComplaint && r.receivedAt >= range.from && r.receivedAt < range.to).map((r) => r.id)
+        : null,
+    [snapshot.complete, snapshot.rows, range],
+  );
+
+  useEffect(() => {
+    if (ids === null) return;
+    let cancelled = false;
+    setLoadError(null);
+    readComplaintRecords(repo.db, ids)
+      .then((r) => {
+        if (!cancelled) setRecords(r);
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setLoadError(`The complaints could not be read: ${(e as Error).message}`);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [repo, ids]);
+
+  const filter = useMemo<GrievanceFilter | null>(
+    () => (range ? { ...range, mcoId: mco === ALL ? null : mco === NONE ? '' : mco } : null),
+    [range, mco],
+  );
+  // On screen the member is never shown: the list leaves member details out.
+  const rows = useMemo(
+    () => (records && filter ? grievanceRows(records, filter, { config, zone, includeIdentifiers: false }) : null),
+    [records, filter, config, zone],
+  );
+  const counts = useMemo(() => (rows && filter ? grievanceCounts(rows, config, filter.mcoId) : null), [rows, config, filter]);
+  const mcoLabel = mco === ALL ? 'all MCOs' : mco === NONE ? 'no MCO' : mcoName(config, mco);
+  const fileName = grievanceFileName({
+    period: { from: days.from as IsoDay, to: days.to as IsoDay },
+    mco: mco === ALL ? null : mco === NONE ? '' : mcoName(config, mco),
+    now: clock.now(),
+    zone,
+    identifiers,
+    format,
+  });
+  const working = status?.kind === 'working';
+  const canExport = rows !== null && rows.length > 0 && !working && filter !== null;
+
+  async function exportRecord() {
+    if (!records || !filter) return;
+    setStatus({ kind: 'working', text: 'Preparing the file…' });
+    try {
+      const out = grievanceRows(records, filter, { config, zone, includeIdentifiers: identifiers });
+      const data =
+        format === 'csv'
+          ? new TextEncoder().encode(grievanceCsv(out, zone))
+          : await spreadsheetIo().writeXlsx({
+              sheetName: 'Grievance record',
+              zone,
+              columns: GRIEVANCE_COLUMNS.map((c) => ({ header: c.header, kind: c.kind, width: c.width })),
+              rows: grievanceTable(out),
+              about: [
+                ['Exported from', 'Liaison Log'],
+                ['What', 'The grievance record (42 CFR 438.416(b)): complaints received in the period'],
+                ['Period (date received)', `${formatTypedDay(days.from as IsoDay)} – ${formatTypedDay(days.to as IsoDay)}`],
+                ['MCO', mcoLabel],
+                ['Complaints', String(out.length)],
+                ['Exported at', formatLong(clock.now(), zone)],
+                ['Member identifiers', identifiers ? 'INCLUDED, unmasked. This file is health data.' : 'Masked'],
+              ],
+            });
+      const outcome = await bridge.saveFile({ suggestedName: fileName, format, data, containsMemberData: identifiers });
+      if (outcome.outcome === 'saved')
+        setStatus({ kind: 'saved', text: `Saved ${out.length.toLocaleString('en-US')} complaints as ${outcome.fileName}.` });
+      else if (outcome.outcome === 'refused') setStatus({ kind: 'error', text: outcome.message });
+      else setStatus({ kind: 'cancelled', text: 'Not saved: the Save dialog was cancelled.' });
+    } catch (e) {
+      setStatus({ kind: 'error', text: `The export failed; nothing was saved. ${(e as Error).message}` });
+    }
+  }
+
+  return (
+    <section className="lead-page grievance-report" aria-labelledby="grievance-report-title">
+      <header>
+        <h1 id="grievance-report-title" tabIndex={-1} ref={focusOnMount}>
+          Grievance report
+        </h1>
+        <p>
+          Complaints received {formatTypedDay(days.from as IsoDay)} – {formatTypedDay(days.to as IsoDay)} · {mcoLabel} · as the grievance
+          record of 42 CFR 438.416 keeps them, with the counts the annual managed-care report asks for.
+        </p>
+      </header>
+
+      <form className="panel report-controls" aria-label="Period and MCO" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="grievance-period">Period (by date received)</label>
+          <select id="grievance-period" value={preset} onChange={(e) => setPreset(e.target.value as PeriodPreset)}>
+            {PERIOD_PRESETS.map((p) => (
+              <option key={p} value={p}>
+                {PERIOD_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {preset === 'custom' && (
+          <>
+            <div className="field">
+              <label htmlFor="grievance-from">From</label>
+              <input
+                id="grievance-from"
+                type="date"
+                value={custom.from}
+                onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value as IsoDay }))}
+                aria-invalid={rangeError ? true : undefined}
+                aria-describedby={rangeError ? 'grievance-range-error' : undefined}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="grievance-to">To (included)</label>
+              <input
+                id="grievance-to"
+                type="date"
+                value={custom.to}
+                onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value as IsoDay }))}
+                aria-invalid={rangeError ? true : undefined}
+                aria-describedby={rangeError ? 'grievance-range-error' : undefined}
+              />
+            </div>
+          </>
+        )}
+        <div className="field">
+          <label htmlFor="grievance-mco">MCO (the member's)</label>
+          <select id="grievance-mco" value={mco} onChange={(e) => setMco(e.target.value)}>
+            <option value={ALL}>All MCOs</option>
+            {config.mcos.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+                {m.active ? '' : ' (inactive)'}
+              </option>
+            ))}
+            <option value={NONE}>{NO_MCO}</option>
+          </select>
+        </div>
+      </form>
+
+      {rangeError && (
+        <p id="grievance-range-error" className="notice notice-error" role="alert">
+          {rangeError}
+        </p>
+      )}
+      {loadError && (
+        <p className="notice notice-error" role="alert">
+          {loadError}
+        </p>
+      )}
+      {!snapshot.complete && (
+        <p className="notice notice-info" role="status">
+          Loading the log: {snapshot.loaded.toLocaleString('en-US')} of {snapshot.total.toLocaleString('en-US')} inquiries.
+        </p>
+      )}
+
+      {rows && counts && (
+        <>
+          <dl className="tiles" aria-label="Summary">
+            <div className="tile">
+              <dt>Complaints received</dt>
+              <dd>{counts.total.total.toLocaleString('en-US')}</dd>
+            </div>
+            <div className="tile tile-ok">
+              <dt>Resolved</dt>
+              <dd>{counts.total.resolved.toLocaleString('en-US')}</dd>
+            </div>
+            <div className="tile tile-muted">
+              <dt>Open</dt>
+              <dd>{(counts.total.total - counts.total.resolved).toLocaleString('en-US')}</dd>
+            </div>
+            {counts.byOutcome.map((o) => (
+              <div key={o.key} className={`tile ${o.key === 'substantiated' ? 'tile-warning' : 'tile-muted'}`}>
+                <dt>{o.label}</dt>
+                <dd>{o.count.toLocaleString('en-US')}</dd>
+              </div>
+            ))}
+          </dl>
+
+          <section className="panel report-section" aria-labelledby="grievance-by-mco">
+            <h2 id="grievance-by-mco">By MCO</h2>
+            <CountTable caption="Complaints by the member's MCO, and their outcome" head="MCO" lines={counts.byMco} />
+          </section>
+          <section className="panel report-section" aria-labelledby="grievance-by-reason">
+            <h2 id="grievance-by-reason">By reason</h2>
+            <CountTable caption="Complaints by reason category, and their outcome" head="Reason category" lines={counts.byReason} />
+          </section>
+          <section className="panel report-section" aria-labelledby="grievance-by-entity">
+            <h2 id="grievance-by-entity">By responsible entity</h2>
+            <CountTable caption="Complaints by whom they are about, and their outcome" head="Responsible" lines={counts.byEntity} />
+          </section>
+
+          <section className="panel report-section" aria-labelledby="grievance-list">
+            <h2 id="grievance-list">The complaints</h2>
+            {rows.length === 0 ? (
+              <p>No complaints were received in this period{mco === ALL ? '' : ` for ${mcoLabel}`}.</p>
+            ) : (
+              <div className="table-frame">
+                <table className="data-table">
+                  <caption className="visually-hidden">Complaints received in the period, oldest first (member details left out)</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Case number</th>
+                      <th scope="col">Received</th>
+                      <th scope="col">MCO</th>
+                      <th scope="col">Responsible</th>
+                      <th scope="col">Reason category</th>
+                      <th scope="col">Reviews</th>
+                      <th scope="col">Outcome</th>
+                      <th scope="col">Resolved</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.slice(0, SHOWN_ROWS).map((r) => (
+                      <tr key={r.inquiryId}>
+                        <td className="nowrap mono">
+                          <a href={hrefOf({ name: 'inquiry', id: r.inquiryId })}>{r.caseNumber}</a>
+                        </td>
+                        <td className="nowrap">{formatTypedDay(r.receivedOn)}</td>
+                        <td>{r.mcoName}</td>
+                        <td>{RESPONSIBLE_ENTITY_LABELS[r.responsibleEntity]}</td>
+                        <td>{r.reasonCategory}</td>
+                        <td>{r.reviewedOn.length === 0 ? 'None' : r.reviewedOn.map((d) => formatTypedDay(d)).join(', ')}</td>
+                        <td>{OUTCOME_KEY_LABELS[r.outcome ?? 'pending']}</td>
+                        <td className="nowrap">{r.resolvedOn ? formatTypedDay(r.resolvedOn) : 'Open'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {rows.length > SHOWN_ROWS && (
+              <p className="more">
+                The first {SHOWN_ROWS} of {rows.length.toLocaleString('en-US')} are shown; the export holds them all.
+              </p>
+            )}
+          </section>
+
+          <form
+            className="panel no-print"
+            aria-labelledby="grievance-export-title"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (canExport) void exportRecord();
+            }}
+          >
+            <h2 id="grievance-export-title">Export the grievance record</h2>
+            <p className="hint">
+              One row per complaint: case number, date received, member, MCO, responsible entity, reason category and description, the dates
+              of review, outcome, resolution and its date.
+            </p>
+            <fieldset className="choices-inline">
+              <legend>Format</legend>
+              <label className="choice">
+                <input
+                  type="radio"
+                  name="grievance-format"
+                  checked={format === 'csv'}
+                  onChange={() => setFormat('csv')}
+                  disabled={working}
+                />
+                CSV (.csv, UTF-8)
+              </label>
+              <label className="choice">
+                <input
+                  type="radio"
+                  name="grievance-format"
+                  checked={format === 'xlsx'}
+                  onChange={() => setFormat('xlsx')}
+                  disabled={working}
+                />
+                Excel workbook (.xlsx)
+              </label>
+            </fieldset>
+            <label className="choice">
+              <input
+                type="checkbox"
+                id="grievance-identifiers"
+                checked={identifiers}
+                onChange={(e) => setIdentifiers(e.target.checked)}
+                disabled={working}
+                aria-describedby="grievance-identifiers-hint"
+              />
+              Include member identifiers (name and Medicaid ID, unmasked)
+            </label>
+            <p id="grievance-identifiers-hint" className={identifiers ? 'notice notice-warning' : 'hint'}>
+              {identifiers
+                ? 'The file will be health data, and its name will say CONTAINS-MEMBER-IDENTIFIERS. Keep it on this computer or in an approved encrypted location: never on the shared drive, and never attached to email.'
+                : 'Left unticked, the member is masked (P. L. •••, •••••67A) and their identifiers are taken out of the reason and resolution text.'}
+            </p>
+            <p className="hint">
+              File name: <span className="file-name">{fileName}</span>
+            </p>
+            {status && (
+              <p
+                className={`notice ${status.kind === 'error' ? 'notice-error' : status.kind === 'saved' ? 'notice-ok' : 'notice-info'}`}
+                role={status.kind === 'error' ? 'alert' : 'status'}
+              >
+                {status.text}
+              </p>
+            )}
+            <div className="button-row">
+              <button type="submit" className="primary" disabled={!canExport}>
+                {working ? 'Exporting…' : `Export complaints (${format.toUpperCase()})`}
+              </button>
+            </div>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Counts with their outcomes: one line per MCO, reason or entity, and the total. */
+function CountTable({ caption, head, lines }: { caption: string; head: string; lines: readonly CountLine[] }) {
+  const total = lines.reduce(
+    (t, l) => {
+      t.total += l.total;
+      t.resolved += l.resolved;
+      for (const k of OUTCOME_KEYS) t.byOutcome[k] += l.byOutcome[k];
+      return t;
+    },
+    { total: 0, resolved: 0, byOutcome: { substantiated: 0, unsubstantiated: 0, unable_to_substantiate: 0, pending: 0 } },
+  );
+  return (
+    <table className="data-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{head}</th>
+          <th scope="col" className="num">
+            Complaints
+          </th>
+          <th scope="col" className="num">
+            Resolved
+          </th>
+          {OUTCOME_KEYS.map((k) => (
+            <th key={k} scope="col" className="num">
+              {OUTCOME_KEY_LABELS[k]}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr key={l.key}>
+            <th scope="row">{l.label}</th>
+            <td className="num">{l.total}</td>
+            <td className="num">{l.resolved}</td>
+            {OUTCOME_KEYS.map((k) => (
+              <td key={k} className="num">
+                {l.byOutcome[k]}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">Total</th>
+          <td className="num">{total.total}</td>
+          <td className="num">{total.resolved}</td>
+          {OUTCOME_KEYS.map((k) => (
+            <td key={k} className="num">
+              {total.byOutcome[k]}
+            </td>
+          ))}
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
