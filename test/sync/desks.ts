@@ -53,6 +53,8 @@ export interface DeskOptions {
   /** Opens the same database as another desk object (the app started twice). */
   dbName?: string;
   role?: Role;
+  /** The fs folder's per-call time limit. */
+  folderTimeoutMs?: number;
 }
 
 export async function openDesk(name: string, root: string, o: DeskOptions = {}): Promise<Desk> {
@@ -62,7 +64,8 @@ export async function openDesk(name: string, root: string, o: DeskOptions = {}):
   const repo = new Repo(db, clock, changes);
   if (!(await repo.activeProfile())) await repo.createProfile({ displayName: name, role: o.role ?? 'liaison' });
   const store = new DexieSyncStore(db, changes, () => repo.device());
-  const folder = o.folder ?? new FsShareFolder(root, { timeoutMs: 10_000, retryDelayMs: 1, ...(o.fs ? { fs: o.fs } : {}) });
+  const folder =
+    o.folder ?? new FsShareFolder(root, { timeoutMs: o.folderTimeoutMs ?? 10_000, retryDelayMs: 1, ...(o.fs ? { fs: o.fs } : {}) });
   const engine = new SyncEngine({ folder, store, clock, platform: webPlatform(), options: { ...TEST_OPTIONS, ...o.options } });
   return {
     name,
