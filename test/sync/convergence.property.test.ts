@@ -71,7 +71,9 @@ const VALUES = {
   callbackAvailability: ['Mornings', 'Afternoons', 'Any time', 'After 5 pm'],
 };
 
-async function run(s: fc.Infer<typeof scenario>): Promise<void> {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+async function run(s: Scenario): Promise<void> {
   const world = { t: Date.parse('2026-11-23T14:00:00.000Z') };
   const folder = new MemoryFolder(() => world.t);
   const options = { segmentEvents: s.segmentEvents, deskStatesEveryMs: 60_000, quarantineRetryMs: 60_000 };
