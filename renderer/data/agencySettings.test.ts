@@ -104,5 +104,5 @@ describe('Repo.saveConfig', () => {
     const entries = await history();
     expect(entries).toHaveLength(CONFIG_HISTORY_LIMIT);
     expect(entries[0]?.changes[0]).toMatch(/^Outreach attempts before "unable to reach" is offered: \d+ → \d+\.$/);
-  });
+  }, 60_000);
 });

@@ -14,7 +14,7 @@ afterEach(async () => {
   await desk.close();
 });
 
-const SETTLE = { timeout: 10_000 };
+const SETTLE = { timeout: 30_000 };
 const byId = <T extends HTMLElement = HTMLInputElement>(id: string): T => {
   const el = document.getElementById(id);
   if (!el) throw new Error(`no #${id}`);

@@ -99,7 +99,7 @@ const anchor = (path: ConfigPath): ConfigPath => (path[0] === 'mcos' && path[2] 
 
 /** Settings → MCO directory: MCOs, other names, departments and contacts; import contacts from CSV. */
 export function McoDirectory({ config }: SettingsScreenProps) {
-  const editor = useConfigEditor(config, toDraft, build, anchor);
+  const editor = useConfigEditor(config, toDraft, build, { anchor });
   const { draft, setDraft, errorOf } = editor;
   const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
@@ -338,6 +338,7 @@ const McoCard = memo(function McoCard({
                       {cell('hours', 'Hours')}
                       <td>
                         <button
+                          aria-label={`Remove ${c.name.trim() || `contact ${k + 1}`}`}
                           type="button"
                           className="link-button"
                           onClick={() => {
@@ -345,7 +346,7 @@ const McoCard = memo(function McoCard({
                             focusLater(`dept-${dept.key}-add-contact`);
                           }}
                         >
-                          Remove {c.name.trim() || `contact ${k + 1}`}
+                          Remove
                         </button>
                       </td>
                     </tr>

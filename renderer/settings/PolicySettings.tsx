@@ -18,7 +18,7 @@ type Unit = PolicyDuration['unit'];
 const UNITS: { value: Unit; label: string }[] = [
   { value: 'businessHours', label: 'business hours' },
   { value: 'businessDays', label: 'business days' },
-  { value: 'clockHours', label: 'clock hours (24/7)' },
+  { value: 'clockHours', label: 'clock hours' },
 ];
 const PATHS: { value: PriorityLevel['path']; label: string }[] = [
   { value: 'high', label: 'High: the liaison works it' },
@@ -53,6 +53,7 @@ const US_ZONES: { zone: string; name: string }[] = [
   { zone: 'Pacific/Guam', name: 'Chamorro (Pacific/Guam)' },
 ];
 const PREVIEW_DAYS = 365;
+const POLICY_NOTE = 'The new targets and calendar apply to inquiries logged from now on; earlier inquiries keep what they were given.';
 const PREVIEW_DELAY_MS = 250;
 
 interface LevelDraft {
@@ -201,7 +202,7 @@ const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] =>
 
 /** Settings → Policy and calendar: priority levels and targets, outreach attempts, office hours, holidays, closures. */
 export function PolicySettings({ config }: SettingsScreenProps) {
-  const editor = useConfigEditor(config, toDraft, build);
+  const editor = useConfigEditor(config, toDraft, build, { savedNote: POLICY_NOTE });
   const { draft, setDraft, errorOf } = editor;
   const snapshot = useLogSnapshot();
   const openByLevel = useMemo(() => {
@@ -697,20 +698,35 @@ function ClosedDaysPreviewPanel({
                       {weekdayOf(c.day)} {formatDay(c.day)}
                     </td>
                     <td>{c.name}</td>
-                    <td>{c.kind === 'holiday' ? 'Holiday' : 'Closure'}</td>
-                    <td className="row-actions">
-                      {c.kind === 'holiday' && (
-                        <>
-                          <button type="button" className="link-button" onClick={() => openDay(c.day)}>
-                            Open on {formatDay(c.day)} anyway
-                          </button>
-                          {c.holidayNames.map((n) => (
-                            <button key={n} type="button" className="link-button" onClick={() => neverClose(n)}>
-                              Never close for {n}
-                            </button>
-                          ))}
-                        </>
-                      )}
+                    <td>{c.kind === 'closure' ? 'Closure' : c.officeDay ? 'Holiday' : 'Holiday (no office hours that day)'}</td>
+                    <td>
+                      <div className="row-actions">
+                        {c.kind === 'holiday' && (
+                          <>
+                            {c.officeDay && (
+                              <button
+                                aria-label={`Open this day (${formatDay(c.day)})`}
+                                type="button"
+                                className="link-button"
+                                onClick={() => openDay(c.day)}
+                              >
+                                Open this day
+                              </button>
+                            )}
+                            {c.holidayNames.map((n) => (
+                              <button
+                                key={n}
+                                type="button"
+                                className="link-button"
+                                aria-label={`Never close for ${n}`}
+                                onClick={() => neverClose(n)}
+                              >
+                                {c.holidayNames.length > 1 ? `Never close for ${n}` : 'Never close'}
+                              </button>
+                            ))}
+                          </>
+                        )}
+                      </div>
                     </td>
                   </tr>
                 ))}

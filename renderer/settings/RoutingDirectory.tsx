@@ -102,29 +102,40 @@ export function RoutingDirectory({ config }: SettingsScreenProps) {
                     {(p) => <textarea {...p} value={e.contact} rows={2} onChange={(ev) => set(i, { contact: ev.target.value })} />}
                   </Cell>
                 </td>
-                <td className="row-actions">
-                  <button type="button" id={up} className="link-button" disabled={i === 0} onClick={() => move(i, -1, up)}>
-                    Move {name} up
-                  </button>
-                  <button
-                    type="button"
-                    id={down}
-                    className="link-button"
-                    disabled={i === draft.entries.length - 1}
-                    onClick={() => move(i, 1, down)}
-                  >
-                    Move {name} down
-                  </button>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => {
-                      setDraft((d) => ({ ...d, entries: d.entries.filter((_, j) => j !== i) }));
-                      focusLater('routing-add');
-                    }}
-                  >
-                    Remove {name}
-                  </button>
+                <td>
+                  <div className="row-actions">
+                    <button
+                      aria-label={`Move up: ${name}`}
+                      type="button"
+                      id={up}
+                      className="link-button"
+                      disabled={i === 0}
+                      onClick={() => move(i, -1, up)}
+                    >
+                      Move up
+                    </button>
+                    <button
+                      aria-label={`Move down: ${name}`}
+                      type="button"
+                      id={down}
+                      className="link-button"
+                      disabled={i === draft.entries.length - 1}
+                      onClick={() => move(i, 1, down)}
+                    >
+                      Move down
+                    </button>
+                    <button
+                      aria-label={`Remove ${name}`}
+                      type="button"
+                      className="link-button"
+                      onClick={() => {
+                        setDraft((d) => ({ ...d, entries: d.entries.filter((_, j) => j !== i) }));
+                        focusLater('routing-add');
+                      }}
+                    >
+                      Remove
+                    </button>
+                  </div>
                 </td>
               </tr>
             );

@@ -78,7 +78,7 @@ function moved<T>(list: readonly T[], i: number, by: -1 | 1): T[] {
 
 /** Settings → Categories and suggestions: the issue taxonomy, and the rules that suggest a priority at intake. */
 export function Taxonomy({ config }: SettingsScreenProps) {
-  const editor = useConfigEditor(config, toDraft, build, anchor);
+  const editor = useConfigEditor(config, toDraft, build, { anchor });
   const { draft, setDraft, errorOf } = editor;
   const err = (...path: ConfigPath) => errorOf(path);
   const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
@@ -139,6 +139,7 @@ export function Taxonomy({ config }: SettingsScreenProps) {
                 </Field>
                 <div className="row-actions">
                   <button
+                    aria-label={`Move up: ${name}`}
                     type="button"
                     id={`cat-${c.key}-up`}
                     className="link-button"
@@ -148,9 +149,10 @@ export function Taxonomy({ config }: SettingsScreenProps) {
                       focusLater(`cat-${c.key}-up`);
                     }}
                   >
-                    Move {name} up
+                    Move up
                   </button>
                   <button
+                    aria-label={`Move down: ${name}`}
                     type="button"
                     id={`cat-${c.key}-down`}
                     className="link-button"
@@ -160,9 +162,10 @@ export function Taxonomy({ config }: SettingsScreenProps) {
                       focusLater(`cat-${c.key}-down`);
                     }}
                   >
-                    Move {name} down
+                    Move down
                   </button>
                   <button
+                    aria-label={`Remove ${name}`}
                     type="button"
                     className="link-button"
                     onClick={() => {
@@ -174,7 +177,7 @@ export function Taxonomy({ config }: SettingsScreenProps) {
                       focusLater('taxonomy-add-category');
                     }}
                   >
-                    Remove {name}
+                    Remove
                   </button>
                 </div>
               </div>
@@ -201,6 +204,7 @@ export function Taxonomy({ config }: SettingsScreenProps) {
                       )}
                     </Cell>
                     <button
+                      aria-label={`Remove ${s.name.trim() || `sub-category ${j + 1}`}`}
                       type="button"
                       className="link-button"
                       onClick={() => {
@@ -208,7 +212,7 @@ export function Taxonomy({ config }: SettingsScreenProps) {
                         focusLater(`cat-${c.key}-add-sub`);
                       }}
                     >
-                      Remove {s.name.trim() || `sub-category ${j + 1}`}
+                      Remove
                     </button>
                   </li>
                 ))}
@@ -296,6 +300,7 @@ export function Taxonomy({ config }: SettingsScreenProps) {
               </fieldset>
               <div className="row-actions">
                 <button
+                  aria-label={`Move up: ${label.toLowerCase()}`}
                   type="button"
                   id={`rule-${r.key}-up`}
                   className="link-button"
@@ -305,9 +310,10 @@ export function Taxonomy({ config }: SettingsScreenProps) {
                     focusLater(`rule-${r.key}-up`);
                   }}
                 >
-                  Move {label.toLowerCase()} up
+                  Move up
                 </button>
                 <button
+                  aria-label={`Move down: ${label.toLowerCase()}`}
                   type="button"
                   id={`rule-${r.key}-down`}
                   className="link-button"
@@ -317,9 +323,10 @@ export function Taxonomy({ config }: SettingsScreenProps) {
                     focusLater(`rule-${r.key}-down`);
                   }}
                 >
-                  Move {label.toLowerCase()} down
+                  Move down
                 </button>
                 <button
+                  aria-label={`Remove ${label.toLowerCase()}`}
                   type="button"
                   className="link-button"
                   onClick={() => {
@@ -327,7 +334,7 @@ export function Taxonomy({ config }: SettingsScreenProps) {
                     focusLater('taxonomy-add-rule');
                   }}
                 >
-                  Remove {label.toLowerCase()}
+                  Remove
                 </button>
               </div>
             </fieldset>

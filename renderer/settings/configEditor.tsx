@@ -21,6 +21,7 @@ import { useLeaveGuard } from './useLeaveGuard';
 
 /** The id of the control that edits a configuration path: ['priorityLevels', 2, 'label'] → "cfg-priorityLevels-2-label". */
 export const fieldId = (path: ConfigPath): string => `cfg-${path.join('-')}`;
+const samePath = (path: ConfigPath): ConfigPath => path;
 
 /** A problem found in the draft before it is a configuration (a number that is not one), filed like a config issue. */
 export type DraftIssue = ConfigIssue;
@@ -48,9 +49,14 @@ export function useConfigEditor<D>(
   config: AgencyConfig,
   toDraft: (c: AgencyConfig) => D,
   build: (draft: D, config: AgencyConfig) => BuildResult,
-  /** The path of the control that shows a problem at `path`, when that differs (several aliases in one input). */
-  anchor: (path: ConfigPath) => ConfigPath = (path) => path,
+  options: {
+    /** The path of the control that shows a problem at `path`, when that differs (several aliases in one input). */
+    anchor?: (path: ConfigPath) => ConfigPath;
+    /** Said after "Saved." and what changed, e.g. when the change takes effect. */
+    savedNote?: string;
+  } = {},
 ): ConfigEditor<D> {
+  const anchor = options.anchor ?? samePath;
   const { repo } = useServices();
   const [base, setBase] = useState(() => toDraft(config));
   const [draft, setDraftState] = useState(base);
@@ -114,7 +120,7 @@ export function useConfigEditor<D>(
       setStatus(
         changes.length === 0
           ? 'Nothing to save: the settings were already like this.'
-          : `Saved. ${changes.join(' ')} Changes apply to inquiries logged from now on.`,
+          : ['Saved.', ...changes, options.savedNote ?? ''].join(' ').trim(),
       );
     } catch (err) {
       if (err instanceof ConfigInvalidError) refuse(next, [...err.issues]);

@@ -19,10 +19,10 @@ describe('closedDaysPreview (US-IA, public holidays, Mon–Fri)', () => {
   it('lists the holidays and closures that close the office, in order, with names', () => {
     const p = closedDaysPreview(config({ closures: [{ day: day('2026-12-24'), name: 'Christmas Eve' }] }), day('2026-11-23'), 40);
     expect(p.closed).toEqual([
-      { day: '2026-11-26', kind: 'holiday', name: 'Thanksgiving Day', holidayNames: ['Thanksgiving Day'] },
-      { day: '2026-12-24', kind: 'closure', name: 'Christmas Eve', holidayNames: [] },
-      { day: '2026-12-25', kind: 'holiday', name: 'Christmas Day', holidayNames: ['Christmas Day'] },
-      { day: '2027-01-01', kind: 'holiday', name: "New Year's Day", holidayNames: ["New Year's Day"] },
+      { day: '2026-11-26', kind: 'holiday', name: 'Thanksgiving Day', holidayNames: ['Thanksgiving Day'], officeDay: true },
+      { day: '2026-12-24', kind: 'closure', name: 'Christmas Eve', holidayNames: [], officeDay: true },
+      { day: '2026-12-25', kind: 'holiday', name: 'Christmas Day', holidayNames: ['Christmas Day'], officeDay: true },
+      { day: '2027-01-01', kind: 'holiday', name: "New Year's Day", holidayNames: ["New Year's Day"], officeDay: true },
     ]);
     // The library knows these but their type (observance, optional) does not close the office.
     expect(p.notCounted.map((h) => [h.day, h.name, h.type, h.why])).toEqual([
@@ -36,8 +36,15 @@ describe('closedDaysPreview (US-IA, public holidays, Mon–Fri)', () => {
   it('names a substitute day by the holiday it stands for', () => {
     const p = closedDaysPreview(DEFAULT_CALENDAR_CONFIG, day('2027-07-01'), 7);
     expect(p.closed).toEqual([
-      { day: '2027-07-04', kind: 'holiday', name: 'Independence Day', holidayNames: ['Independence Day'] },
-      { day: '2027-07-05', kind: 'holiday', name: 'Independence Day (substitute day)', holidayNames: ['Independence Day'] },
+      // A Sunday: closed anyway.
+      { day: '2027-07-04', kind: 'holiday', name: 'Independence Day', holidayNames: ['Independence Day'], officeDay: false },
+      {
+        day: '2027-07-05',
+        kind: 'holiday',
+        name: 'Independence Day (substitute day)',
+        holidayNames: ['Independence Day'],
+        officeDay: true,
+      },
     ]);
   });
 

@@ -16,6 +16,8 @@ export interface ClosedDay {
   name: string;
   /** The library names (without "(substitute day)") that close this day, for "never close for it". */
   holidayNames: string[];
+  /** Whether the office would be open this weekday at all (a holiday on a Saturday changes nothing). */
+  officeDay: boolean;
 }
 
 export interface OtherHoliday {
@@ -44,6 +46,23 @@ const dayNumber = (day: IsoDay): number => {
 };
 const isoOf = (n: number): IsoDay => new Date(n * DAY_MS).toISOString().slice(0, 10) as IsoDay;
 
+/** Library holidays by region and year: the library is slow to ask, and a preview is redrawn as settings are typed. */
+const libraryCache = new Map<string, { source: (year: number) => LibraryHoliday[]; years: Map<number, LibraryHoliday[]> }>();
+
+function libraryYear(region: string, year: number): LibraryHoliday[] {
+  let entry = libraryCache.get(region);
+  if (!entry) {
+    entry = { source: holidaySource(region), years: new Map() };
+    libraryCache.set(region, entry);
+  }
+  let list = entry.years.get(year);
+  if (!list) {
+    list = entry.source(year);
+    entry.years.set(year, list);
+  }
+  return list;
+}
+
 /** The `count` days from `from` on. */
 export function daysFrom(from: IsoDay, count: number): IsoDay[] {
   const start = dayNumber(from);
@@ -55,10 +74,10 @@ export function closedDaysPreview(config: CalendarConfig, from: IsoDay, count: n
   const cal = createCalendar(config);
   const days = daysFrom(from, count);
   const last = days[days.length - 1] ?? from;
-  const source = holidaySource(config.holidayRegion);
   const firstYear = Number(from.slice(0, 4));
   const library: LibraryHoliday[] = [];
-  for (let y = firstYear; y <= Number(last.slice(0, 4)); y++) library.push(...source(y).filter((h) => h.day >= from && h.day <= last));
+  for (let y = firstYear; y <= Number(last.slice(0, 4)); y++)
+    library.push(...libraryYear(config.holidayRegion, y).filter((h) => h.day >= from && h.day <= last));
 
   const types = new Set<string>(config.holidayTypes);
   const included = new Set(config.holidayNamesIncluded);
@@ -72,7 +91,8 @@ export function closedDaysPreview(config: CalendarConfig, from: IsoDay, count: n
     const reason = closedReason(cal, day);
     if (reason === null || reason.kind === 'weekend') continue;
     const holidayNames = reason.kind === 'holiday' ? [...new Set((countedOn.get(day) ?? []).map((h) => h.baseName))] : [];
-    closed.push({ day, kind: reason.kind, name: reason.name, holidayNames });
+    const officeDay = config.officeHours[new Date(`${day}T12:00:00Z`).getUTCDay()] !== null;
+    closed.push({ day, kind: reason.kind, name: reason.name, holidayNames, officeDay });
   }
 
   const removed = new Set<string>(config.holidaysRemoved);
