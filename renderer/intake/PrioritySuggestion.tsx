@@ -30,7 +30,9 @@ export function PrioritySuggestion({
     <div className="priority-suggestion" role="status">
       {show && (
         <p>
-          Suggested: <strong>{label}</strong> ({suggestion.because}){' '}
+          <span>
+            Suggested: <strong>{label}</strong> ({suggestion.because})
+          </span>
           <button
             type="button"
             className="secondary"

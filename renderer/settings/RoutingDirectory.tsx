@@ -83,9 +83,7 @@ export function RoutingDirectory({ config }: SettingsScreenProps) {
                     label={`Issue type ${i + 1}`}
                     error={errorOf(['routing', i, 'issueType'])}
                   >
-                    {(p) => (
-                      <input {...p} value={e.issueType} onChange={(ev) => set(i, { issueType: ev.target.value })} autoComplete="off" />
-                    )}
+                    {(p) => <textarea {...p} value={e.issueType} rows={2} onChange={(ev) => set(i, { issueType: ev.target.value })} />}
                   </Cell>
                 </td>
                 <td>
