@@ -24,11 +24,16 @@ import { timelinePages } from './migrations/refold';
 
 export const EXPORT_FORMAT = 'liaison-log-export';
 export const EXPORT_FORMAT_VERSION = 1;
-export const ROWS_PER_LINE = 2000;
-/** A line longer than this is refused before parsing (a sane line holds ROWS_PER_LINE rows: about 1.5 MB). */
+/** Rows per record written: small enough that reading, encoding or checking one block never holds the main thread long. */
+export const ROWS_PER_LINE = 500;
+/** Rows per record accepted (earlier builds wrote 2,000). */
+const MAX_ROWS_PER_LINE = 5000;
+/** Rows checked between pauses that let the window paint and take input. */
+const CHECK_SLICE = 250;
+/** A line longer than this is refused before parsing (a sane line holds MAX_ROWS_PER_LINE rows: a few MB). */
 const MAX_LINE_CHARS = 64 * 1024 * 1024;
-/** Text per stored backup chunk before compression. */
-const CHUNK_CHARS = 2 * 1024 * 1024;
+/** Text per stored backup chunk before compression: CompressionStream does its work on the main thread, so keep each piece small. */
+const CHUNK_CHARS = 256 * 1024;
 export const DEFAULT_KEEP = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -62,7 +67,7 @@ const headerSchema = z.object({
 });
 export type ExportHeader = z.infer<typeof headerSchema>;
 
-const rowsLineSchema = z.object({ table: z.string().min(1).max(64), rows: z.array(z.unknown()).max(ROWS_PER_LINE * 2) });
+const rowsLineSchema = z.object({ table: z.string().min(1).max(64), rows: z.array(z.unknown()).max(MAX_ROWS_PER_LINE) });
 const endLineSchema = z.object({ end: z.literal(true), counts: z.record(z.string(), z.number().int().nonnegative()) });
 
 /** What a person can act on when a file or backup cannot be read. Nothing has been written when this is thrown. */
@@ -649,6 +654,7 @@ async function* checkedRecords(
       throw new BackupError(`The file holds a table this version of the log does not have (“${table}”). Nothing was changed.`);
     const checked: unknown[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
+      if (i > 0 && i % CHECK_SLICE === 0) await tick();
       const r = checkRow(table, spec, rows[i]);
       if (!r.ok) {
         const index = (seen[table] ?? 0) + i + 1;
