@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { type AgencyConfig, mcoName, type PolicyDuration, priorityLabel } from '../../shared/config/agencyConfig';
 import { NOTE_MAX_LENGTH } from '../../shared/inquiry/commands/addNote';
 import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
@@ -9,6 +9,7 @@ import type { InquiryEvent } from '../../shared/inquiry/events';
 import { FIELD_LABELS } from '../../shared/inquiry/fields';
 import { maskPhone } from '../../shared/inquiry/mask';
 import type { Profile } from '../../shared/people';
+import { supersededEdits } from '../../shared/sync/conflicts';
 import { formatTypedDay } from '../../shared/time/typedInput';
 import type { Instant, IsoDay, TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
@@ -29,6 +30,8 @@ export function Timeline({
 }) {
   const events = useTimeline(inquiryId);
   const zone = config.timeZone as TimeZone;
+  // Edits overwritten by a simultaneous edit on another desk (sync): kept and flagged, never hidden.
+  const superseded = useMemo(() => supersededEdits(events ?? []), [events]);
   return (
     <section className="timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
@@ -43,6 +46,12 @@ export function Timeline({
                 <strong>{e.actor.name}</strong> <time dateTime={new Date(e.at).toISOString()}>{formatLong(e.at, zone)}</time>
               </p>
               <EntryBody event={e} config={config} reveal={reveal} />
+              {superseded.has(e.id) && e.type === 'FieldEdited' && (
+                <p className="entry-superseded">
+                  Not kept: {superseded.get(e.id)?.actor.name} changed {FIELD_LABELS[e.payload.field]} at the same time on another desk, and
+                  that value is the one in force. This one stays here in case it was the right one.
+                </p>
+              )}
             </li>
           ))}
         </ol>
