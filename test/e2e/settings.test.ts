@@ -18,7 +18,7 @@ const PIN = '2468';
 /** Presses Tab until the focused element's text is `text` (links and buttons have no ids to tab to). */
 async function tabToText(page: Page, text: string, maxPresses = 250): Promise<void> {
   for (let i = 0; i < maxPresses; i++) {
-    const current = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? '');
+    const current = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
     if (current === text) return;
     await page.keyboard.press('Tab');
   }
