@@ -654,11 +654,12 @@ function ClosedDaysPreviewPanel({
       holidayNamesExcluded: toggle(d.holidayNamesExcluded, name, true),
       holidayNamesIncluded: toggle(d.holidayNamesIncluded, name, false),
     }));
-  const alwaysClose = (name: string) =>
+  /** Closes for a holiday every year: no longer excluded, and named as included when its type does not count. */
+  const alwaysClose = (h: { baseName: string; type: HolidayType }) =>
     setDraft((d) => ({
       ...d,
-      holidayNamesIncluded: toggle(d.holidayNamesIncluded, name, true),
-      holidayNamesExcluded: toggle(d.holidayNamesExcluded, name, false),
+      holidayNamesIncluded: toggle(d.holidayNamesIncluded, h.baseName, !d.holidayTypes.includes(h.type)),
+      holidayNamesExcluded: toggle(d.holidayNamesExcluded, h.baseName, false),
     }));
 
   return (
@@ -756,7 +757,7 @@ function ClosedDaysPreviewPanel({
                   <li key={`${h.day}|${h.name}`}>
                     {weekdayOf(h.day)} {formatDay(h.day)}: {h.name}{' '}
                     <span className="muted">({h.why === 'excluded' ? 'never closes' : h.type})</span>{' '}
-                    <button type="button" className="link-button" onClick={() => alwaysClose(h.baseName)}>
+                    <button type="button" className="link-button" onClick={() => alwaysClose(h)}>
                       Close for {h.baseName} every year
                     </button>
                   </li>
