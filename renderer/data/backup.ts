@@ -819,7 +819,8 @@ async function replaceAll(db: Dexie, source: ExportSource, options: RestoreOptio
             if (!group) group = { inquiryId: e.inquiryId, events: [] };
             group.events.push(e);
           }
-          if (pending.length >= 1000) await flushInquiries();
+          // Inquiry rows are large (every field, their stamps, the process state): write them in small batches.
+          if (pending.length >= 250) await flushInquiries();
         } else {
           closeGroup();
           await flushInquiries();
