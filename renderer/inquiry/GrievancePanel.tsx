@@ -145,7 +145,7 @@ function GrievanceFacts({ inquiry, g, zone }: { inquiry: InquiryRecord; g: Griev
             )}
           </dd>
         </div>
-        <div>
+        <div className="span2">
           <dt>Outcome</dt>
           <dd>
             {g.outcome ? (

@@ -26,6 +26,7 @@ import { readComplaintRecords } from '../data/grievanceData';
 import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
 import { spreadsheetIo } from './spreadsheetClient';
 import './leads.css';
+import '../inquiry/grievance.css';
 
 /*
  * The grievance report (SPEC issue 8): complaints received in a period, for one MCO or all, as the
@@ -60,6 +61,7 @@ export function GrievanceReport() {
   const [format, setFormat] = useState<Format>('csv');
   const [identifiers, setIdentifiers] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
+  const [pdfStatus, setPdfStatus] = useState<Status | null>(null);
 
   const days = preset === 'custom' ? custom : periodDays(preset, clock.now(), zone);
   const rangeError = preset === 'custom' ? rangeProblem(custom) : null;
@@ -113,6 +115,17 @@ export function GrievanceReport() {
   });
   const working = status?.kind === 'working';
   const canExport = rows !== null && rows.length > 0 && !working && filter !== null;
+
+  async function savePdf() {
+    try {
+      const outcome = await bridge.printToPdf({ suggestedName: `grievance-report_${days.from}_${days.to}.pdf`, landscape: true });
+      if (outcome.outcome === 'saved') setPdfStatus({ kind: 'saved', text: `Saved the report as ${outcome.fileName}.` });
+      else if (outcome.outcome === 'refused') setPdfStatus({ kind: 'error', text: outcome.message });
+      else setPdfStatus(null);
+    } catch (e) {
+      setPdfStatus({ kind: 'error', text: `The PDF could not be made: ${(e as Error).message}` });
+    }
+  }
 
   async function exportRecord() {
     if (!records || !filter) return;
@@ -209,11 +222,27 @@ export function GrievanceReport() {
             <option value={NONE}>{NO_MCO}</option>
           </select>
         </div>
+        <div className="button-row">
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            Print
+          </button>
+          <button type="button" className="secondary" onClick={() => void savePdf()}>
+            Save as PDF
+          </button>
+        </div>
       </form>
 
       {rangeError && (
         <p id="grievance-range-error" className="notice notice-error" role="alert">
           {rangeError}
+        </p>
+      )}
+      {pdfStatus && (
+        <p
+          className={`notice no-print ${pdfStatus.kind === 'error' ? 'notice-error' : 'notice-ok'}`}
+          role={pdfStatus.kind === 'error' ? 'alert' : 'status'}
+        >
+          {pdfStatus.text}
         </p>
       )}
       {loadError && (
@@ -322,7 +351,7 @@ export function GrievanceReport() {
               One row per complaint: case number, date received, member, MCO, responsible entity, reason category and description, the dates
               of review, outcome, resolution and its date.
             </p>
-            <fieldset className="choices-inline">
+            <fieldset className="grievance-format">
               <legend>Format</legend>
               <label className="choice">
                 <input

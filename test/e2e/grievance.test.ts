@@ -64,6 +64,7 @@ const facts = (page: Page) =>
       .join(' ')
       .replace(/\s+/g, ' '),
   );
+/** A queue's count as shown in the sidebar ("…" while the log loads). */
 const queueCount = async (page: Page, name: string) =>
   (
     await page
@@ -113,7 +114,7 @@ describe('complaints and the grievance record', () => {
     await page.keyboard.type('2468');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'All open' }).waitFor();
-    expect(await queueCount(page, 'Open complaints')).toBe('0');
+    await expect.poll(() => queueCount(page, 'Open complaints')).toBe('0');
 
     first = await logByKeyboard(page, {
       member: 'Maria Lopez',
@@ -134,7 +135,7 @@ describe('complaints and the grievance record', () => {
     expect(await page.locator('.timeline-list li').first().textContent()).toContain(
       'Classified as a complaint (grievance): responsible MCO; reason category Transportation.',
     );
-    expect(await queueCount(page, 'Open complaints')).toBe('1');
+    await expect.poll(() => queueCount(page, 'Open complaints')).toBe('1');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -176,7 +177,7 @@ describe('complaints and the grievance record', () => {
     await page.locator('.inquiry-header .status-resolved').waitFor();
     await page.locator('.grievance-facts', { hasText: 'Resolved by the agency, 11/23/2026' }).waitFor();
     expect(await facts(page)).toMatch(/Reviews 11\/23\/2026 \(Lee Morgan\): Reviewed the trip log/);
-    expect(await queueCount(page, 'Open complaints')).toBe('0');
+    await expect.poll(() => queueCount(page, 'Open complaints')).toBe('0');
     await shoot(page, 'grievance-inquiry.png');
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -191,7 +192,7 @@ describe('complaints and the grievance record', () => {
     });
     await classify(page, { entity: 'A provider', category: 'Pharmacy', reason: 'The pharmacy refused a covered refill.' });
     await logByKeyboard(page, { member: 'Ana Diaz', id: '1112223C', category: 'Pharmacy', description: 'Asked when the card comes.' });
-    expect(await queueCount(page, 'Open complaints')).toBe('1');
+    await expect.poll(() => queueCount(page, 'Open complaints')).toBe('1');
     expect(second).not.toBe(first);
   });
 
