@@ -69,7 +69,7 @@ async function sha256(text: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 }
 
-/** Reads every row, giving the window a turn every 1,000 rows. */
+/** Reads every row, giving the window a turn every 250 rows. */
 export async function analyse(
   rows: readonly (readonly Cell[])[],
   headerRow: number,
@@ -77,7 +77,7 @@ export async function analyse(
   ctx: ImportContext,
   onProgress?: (p: ImportProgress) => void,
 ): Promise<SheetAnalysis> {
-  const gen = analyseSheet(rows, headerRow, mapping, ctx, 1000);
+  const gen = analyseSheet(rows, headerRow, mapping, ctx, 250);
   const total = Math.max(0, rows.length - headerRow - 1);
   for (;;) {
     const step = gen.next();
@@ -91,7 +91,7 @@ export async function analyse(
 export async function planImport(db: LiaisonDb, analysis: SheetAnalysis, onProgress?: (p: ImportProgress) => void): Promise<ImportPlan> {
   const plan: ImportPlan = { analysis, fresh: [], additions: [], unchanged: [] };
   const rows = analysis.accepted;
-  const CHUNK = 1000;
+  const CHUNK = 500;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const digests: RowDigests[] = await Promise.all(
@@ -136,7 +136,8 @@ export interface ImportResult {
   inquiryIds: string[];
 }
 
-const BATCH_ROWS = 500;
+/** Rows per batch of the write: small enough that storing one batch never holds the window for long. */
+const BATCH_ROWS = 150;
 
 /**
  * Writes the plan in ONE transaction (Repo.appendInBulk): every new inquiry with its history and every
@@ -161,16 +162,27 @@ export async function commitImport(
   let added = 0;
   let updated = 0;
 
-  const seqFor = async (db: LiaisonDb, day: IsoDay): Promise<number> => {
-    let seq = nextSeq.get(day);
-    if (seq === undefined) {
-      const prefix = `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${deskCode}-`;
-      const last = await db.inquiries
-        .where('caseNumber')
-        .between(`${prefix}${IMPORT_SEQ_FIRST - 1}`, `${prefix}${IMPORT_SEQ_LAST}`, false, true)
-        .last();
-      seq = last ? Number(last.caseNumber.slice(prefix.length)) + 1 : IMPORT_SEQ_FIRST;
+  const prefixOf = (day: IsoDay) => `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${deskCode}-`;
+  /** Learns, in one read, the last imported sequence of each day not seen yet (imports before this one). */
+  const loadSeqs = async (db: LiaisonDb, days: readonly IsoDay[]): Promise<void> => {
+    const unknown = [...new Set(days)].filter((d) => !nextSeq.has(d));
+    if (unknown.length === 0) return;
+    const dayOfPrefix = new Map(unknown.map((d) => [prefixOf(d), d]));
+    for (const d of unknown) nextSeq.set(d, IMPORT_SEQ_FIRST);
+    const taken = (await db.inquiries
+      .where('caseNumber')
+      .inAnyRange(
+        unknown.map((d) => [`${prefixOf(d)}${IMPORT_SEQ_FIRST - 1}`, `${prefixOf(d)}${IMPORT_SEQ_LAST}`]),
+        { includeLowers: false, includeUppers: true },
+      )
+      .keys()) as string[];
+    for (const n of taken) {
+      const day = dayOfPrefix.get(n.slice(0, 13));
+      if (day) nextSeq.set(day, Math.max(nextSeq.get(day) ?? IMPORT_SEQ_FIRST, Number(n.slice(13)) + 1));
     }
+  };
+  const seqFor = (day: IsoDay): number => {
+    const seq = nextSeq.get(day) ?? IMPORT_SEQ_FIRST;
     if (seq > IMPORT_SEQ_LAST)
       throw new DomainError(
         'validation',
@@ -189,11 +201,12 @@ export async function commitImport(
       const batch = plan.fresh.slice(next, freshEnd);
       const ids = batch.map((f) => importedInquiryId(f.digests.key, f.row.fields.receivedAt));
       const already = await db.inquiries.bulkGet(ids);
+      const days = batch.map((f) => isoDayOf(f.row.fields.receivedAt, zone));
+      await loadSeqs(db, days);
       for (let k = 0; k < batch.length; k++) {
         if (already[k]) continue;
         const { row, digests } = batch[k] as NewRow;
-        const day = isoDayOf(row.fields.receivedAt, zone);
-        const caseNumber = formatCaseNumber(day, deskCode, await seqFor(db, day)) as CaseNumber;
+        const caseNumber = formatCaseNumber(days[k] as IsoDay, deskCode, seqFor(days[k] as IsoDay)) as CaseNumber;
         events.push(...newInquiryEvents(row, digests, caseNumber, run, ctx));
         added += 1;
       }

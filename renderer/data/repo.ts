@@ -334,13 +334,20 @@ export class Repo {
         time: this.timeRules(config),
       };
       let first: InquiryEvent | undefined;
+      // The next batch is prepared while the last one's writes are stored (at most two in flight).
+      const inFlight: Promise<unknown>[] = [];
       for (let batch = await nextBatch(ctx, db); batch !== null; batch = await nextBatch(ctx, db)) {
         first ??= batch[0];
-        const ids = await this.appendBatch(batch);
+        const { ids, written: stored } = await this.appendBatch(batch);
+        // Awaited below; a failure also aborts the transaction, whose rejection is what the caller sees.
+        stored.catch(() => undefined);
+        inFlight.push(stored);
+        if (inFlight.length > 1) await inFlight.shift();
         for (const id of ids) touched.add(id);
         written += batch.length;
         onProgress?.(written);
       }
+      await Promise.all(inFlight);
       // Every event of an import has the same actor: one is enough to remember them.
       if (first) await this.rememberPeople([first]);
       await db.meta.put({ key: META.hlc, value: hlc });
@@ -354,52 +361,56 @@ export class Repo {
     return { events: written, inquiryIds: all };
   }
 
-  /** `append` for thousands of events: one bulk read per table instead of one per inquiry. Call inside a transaction. */
-  private async appendBatch(events: readonly InquiryEvent[]): Promise<string[]> {
+  /**
+   * `append` for thousands of events, in two round trips: the reads (which events are already stored,
+   * the inquiries' rows, which inquiries already have events) together, then the writes together.
+   * Resolves when the reads are done and the rows folded; `written` settles when the writes are stored,
+   * so the caller can prepare the next batch meanwhile (IndexedDB runs a transaction's requests in the
+   * order they were made, so later reads see these writes). Call inside a transaction.
+   */
+  private async appendBatch(events: readonly InquiryEvent[]): Promise<{ ids: string[]; written: Promise<unknown> }> {
     const db = this.db;
-    const known = new Set((await db.events.bulkGet(events.map((e) => e.id))).filter(Boolean).map((e) => (e as InquiryEvent).id));
+    const inquiryIds = [...new Set(events.map((e) => e.inquiryId))];
+    const [knownList, storedList, heldKeys] = await Promise.all([
+      db.events.bulkGet(events.map((e) => e.id)),
+      db.inquiries.bulkGet(inquiryIds),
+      db.events
+        .where('[inquiryId+hlc]')
+        .inAnyRange(
+          inquiryIds.map((id) => [
+            [id, ''],
+            [id, '\uffff'],
+          ]),
+        )
+        .keys(),
+    ]);
+    const known = new Set(knownList.filter(Boolean).map((e) => (e as InquiryEvent).id));
     const fresh = events.filter((e) => !known.has(e.id));
-    if (fresh.length === 0) return [];
-    await db.events.bulkAdd(fresh);
-    await db.outbox.bulkAdd(fresh.map((e) => ({ eventId: e.id, hlc: e.hlc })));
+    if (fresh.length === 0) return { ids: [], written: Promise.resolve() };
+    const stored = new Map(inquiryIds.map((id, i) => [id, storedList[i]]));
+    // Inquiries with events stored before this batch (synced or imported before): a fold of the batch alone would miss them.
+    const held = new Set(heldKeys.map((k) => (k as unknown as [string, string])[0]));
     const byInquiry = new Map<string, InquiryEvent[]>();
     for (const e of fresh) {
       const list = byInquiry.get(e.inquiryId);
       if (list) list.push(e);
       else byInquiry.set(e.inquiryId, [e]);
     }
-    const ids = [...byInquiry.keys()];
-    const stored = await db.inquiries.bulkGet(ids);
-    // How many events each inquiry now has in the table: more than this batch brought means older ones
-    // (synced or imported before) that a fold of the batch alone would miss.
-    const held = new Map<string, number>();
-    const keys = await db.events
-      .where('[inquiryId+hlc]')
-      .inAnyRange(
-        ids.map((id) => [
-          [id, ''],
-          [id, '\uffff'],
-        ]),
-      )
-      .keys();
-    for (const k of keys) {
-      const id = (k as unknown as [string, string])[0];
-      held.set(id, (held.get(id) ?? 0) + 1);
-    }
     const states: InquiryRecord[] = [];
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] as string;
-      const batch = byInquiry.get(id) as InquiryEvent[];
-      const before = stored[i];
-      const olderHeld = (held.get(id) ?? 0) > batch.length;
+    for (const [id, batch] of byInquiry) {
+      const before = stored.get(id);
       let next: InquiryRecord | undefined;
-      if (before === undefined) next = olderHeld ? projectInquiry(await this.eventsOf(id)) : projectInquiry(batch);
-      else if (batch.some((e) => needsRefold(before, e))) next = projectInquiry(await this.eventsOf(id));
+      if (before === undefined) next = held.has(id) ? projectInquiry([...(await this.eventsOf(id)), ...batch]) : projectInquiry(batch);
+      else if (batch.some((e) => needsRefold(before, e))) next = projectInquiry([...(await this.eventsOf(id)), ...batch]);
       else next = [...batch].sort(byHlc).reduce<InquiryRecord | undefined>(applyEvent, before);
       if (next) states.push(next);
     }
-    await db.inquiries.bulkPut(states);
-    return ids;
+    const written = Promise.all([
+      db.events.bulkAdd(fresh),
+      db.outbox.bulkAdd(fresh.map((e) => ({ eventId: e.id, hlc: e.hlc }))),
+      db.inquiries.bulkPut(states),
+    ]);
+    return { ids: [...byInquiry.keys()], written };
   }
 
   private eventsOf(inquiryId: string): Promise<InquiryEvent[]> {

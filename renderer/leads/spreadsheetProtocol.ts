@@ -18,4 +18,4 @@ export type WorkerResponse =
   | { id: number; type: 'error'; code: string; message: string };
 
 /** Rows per message. */
-export const ROWS_PER_MESSAGE = 5000;
+export const ROWS_PER_MESSAGE = 2000;

@@ -1,0 +1,172 @@
+// `node scripts/bench-import.mjs [--rows 100000] [--csv] [--no-build]`
+//
+// The lead tools at scale, in Chromium against the built renderer (as the e2e tests run it): builds an
+// old log of N rows (test/fixtures/import/generate.mjs), imports it through the screen (read, check,
+// write), imports it again (nothing added), exports the whole log to XLSX and to CSV, and makes the
+// report. Prints the time of each step and the longest task that held the window's main thread
+// (PerformanceObserver "longtask"): the window must keep painting throughout.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const rows = Number(args[args.indexOf('--rows') + 1] || 100_000) || 100_000;
+const csv = args.includes('--csv');
+const NOW = '2026-11-23T14:30:00-06:00';
+
+const work = mkdtempSync(join(tmpdir(), 'liaison-bench-import-'));
+const logFile = join(work, `MCO Inquiry Log ${rows}.${csv ? 'csv' : 'xlsx'}`);
+const t = performance.now();
+const gen = spawnSync(
+  process.execPath,
+  ['--max-old-space-size=8192', 'test/fixtures/import/generate.mjs', '--rows', String(rows), '--out', logFile, ...(csv ? ['--csv'] : [])],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
+if (gen.status !== 0) process.exit(gen.status ?? 1);
+console.log(
+  `generated ${rows.toLocaleString('en-US')} rows (${(statSync(logFile).size / 1048576).toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+);
+
+if (!args.includes('--no-build')) {
+  const { build } = await import('vite');
+  await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn', build: { sourcemap: false } });
+}
+
+const dist = resolve(root, 'dist/renderer');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  const file = normalize(join(dist, path === '/' ? 'index.html' : path));
+  if (!file.startsWith(dist + sep) || !existsSync(file)) return res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const url = `http://127.0.0.1:${server.address().port}/?now=${encodeURIComponent(NOW)}`;
+
+const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM_PATH].find((p) => p && existsSync(p));
+const profileDir = join(work, 'profile');
+const context = await chromium.launchPersistentContext(profileDir, {
+  executablePath,
+  headless: true,
+  viewport: { width: 1440, height: 900 },
+  timezoneId: 'America/Chicago',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+const page = context.pages()[0] ?? (await context.newPage());
+page.setDefaultTimeout(60 * 60_000);
+page.on('crash', () => console.error('The page crashed.'));
+const figures = [];
+const seconds = (ms) => (ms / 1000).toFixed(1);
+
+/** Runs a step, timing it and recording the longest main-thread task while it ran. */
+async function step(name, fn) {
+  await page.evaluate(() => {
+    window.__longest = 0;
+    window.__observer?.disconnect();
+    window.__observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    });
+    window.__observer.observe({ type: 'longtask' });
+  });
+  const start = performance.now();
+  await fn();
+  const ms = performance.now() - start;
+  const longest = await page.evaluate(() => window.__longest);
+  figures.push({ name, seconds: Number(seconds(ms)), longestTaskMs: Math.round(longest) });
+  console.log(`${name.padEnd(46)} ${seconds(ms).padStart(7)} s   longest main-thread task ${String(Math.round(longest)).padStart(5)} ms`);
+}
+
+await page.goto(url);
+await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
+await page.keyboard.type('Bench Lead');
+await page.keyboard.press('Tab');
+await page.keyboard.press('Space');
+await page.keyboard.press('Tab');
+await page.keyboard.type('2468');
+await page.keyboard.press('Tab');
+await page.keyboard.type('2468');
+await page.keyboard.press('Enter');
+await page.getByRole('heading', { name: 'All open' }).waitFor();
+
+async function importOnce(label) {
+  await page.evaluate(() => {
+    window.location.hash = '#/import';
+  });
+  await page.getByRole('heading', { name: 'Import the old log' }).waitFor();
+  await step(`${label}: read the file`, async () => {
+    await page.locator('#import-file').setInputFiles(logFile);
+    await page.getByRole('heading', { name: '2. Match the columns' }).waitFor();
+  });
+  await step(`${label}: check every row`, async () => {
+    await page.getByRole('button', { name: 'Check the rows' }).click();
+    await page.getByRole('heading', { name: '3. Review before importing' }).waitFor();
+  });
+  const fresh = await page
+    .locator('.tile', { hasText: 'New inquiries to import' })
+    .locator('dd')
+    .evaluate((dd) => dd.firstChild?.textContent ?? '');
+  const known = await page
+    .locator('.tile', { hasText: 'Already in the log' })
+    .locator('dd')
+    .evaluate((dd) => dd.firstChild?.textContent ?? '');
+  console.log(`  preview: ${fresh} new, ${known} already in the log`);
+  const button = page.getByRole('button', { name: /^Import / });
+  if (await button.isDisabled()) return;
+  await step(`${label}: back up, then write in one transaction`, async () => {
+    await button.click();
+    await page.getByRole('heading', { name: 'Import finished' }).waitFor();
+  });
+  console.log(`  ${await page.getByRole('status').filter({ hasText: 'Imported' }).textContent()}`);
+}
+
+await importOnce('import');
+await importOnce('re-import');
+
+await page.evaluate(() => {
+  window.location.hash = '#/log';
+});
+await page
+  .getByRole('navigation', { name: 'Queues' })
+  .getByRole('button', { name: /^All inquiries/ })
+  .click();
+await page.locator('.row-count', { hasText: 'inquiries' }).waitFor();
+await page.waitForFunction(() => !/Loading/.test(document.querySelector('.row-count')?.textContent ?? 'Loading'));
+for (const format of ['xlsx', 'csv']) {
+  await step(`export the whole log to ${format.toUpperCase()}`, async () => {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export inquiries' });
+    await dialog.getByLabel(/^The whole log/).check();
+    if (format === 'csv') await dialog.getByLabel('CSV (.csv, UTF-8)').check();
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /^Export / }).click()]);
+    const path = await download.path();
+    console.log(`  ${download.suggestedFilename()}: ${(statSync(path).size / 1048576).toFixed(1)} MB`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+}
+
+await step('lead report, last 3 years', async () => {
+  await page.evaluate(() => {
+    window.location.hash = '#/report';
+  });
+  await page.locator('#report-period').selectOption('custom');
+  await page.locator('#report-from').fill('2023-01-01');
+  await page.locator('#report-to').fill('2026-11-23');
+  await page.waitForFunction(
+    () => /^[\d,]+$/.test(document.querySelector('.tile dd')?.textContent?.trim() ?? '') && !document.querySelector('#report-progress'),
+  );
+});
+
+console.log(
+  `\n${rows.toLocaleString('en-US')} rows on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Chromium ${context.browser()?.version() ?? ''}`,
+);
+await context.close();
+server.close();
+rmSync(work, { recursive: true, force: true });
