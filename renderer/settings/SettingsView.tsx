@@ -8,6 +8,7 @@ import { focusOnMount } from '../components/focusOnMount';
 import { useConfigHistory, useStoredAgencyConfig } from '../data/settingsHooks';
 import { LockSettings } from '../lock/LockSettings';
 import { DataSettings } from './DataSettings';
+import { GrievanceReasons } from './GrievanceReasons';
 import { McoDirectory } from './McoDirectory';
 import { PolicySettings } from './PolicySettings';
 import { RoutingDirectory } from './RoutingDirectory';
@@ -55,6 +56,12 @@ export const SETTINGS_SECTIONS: readonly Section[] = [
     title: 'Categories and suggestions',
     summary: 'Issue categories and sub-categories, and the rules that suggest a priority at intake.',
     Screen: Taxonomy,
+  },
+  {
+    id: 'grievances',
+    title: 'Grievance reasons',
+    summary: 'The reasons a complaint is counted under in the grievance report.',
+    Screen: GrievanceReasons,
   },
   {
     id: 'data',

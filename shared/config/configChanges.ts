@@ -130,6 +130,12 @@ export function describeConfigChanges(before: AgencyConfig, after: AgencyConfig)
   }
   if (!same(before.suggestionRules, after.suggestionRules))
     out.push(`Priority suggestion rules edited (${after.suggestionRules.length} rules).`);
+  if (!same(before.grievanceReasons, after.grievanceReasons)) {
+    const added = after.grievanceReasons.filter((r) => !before.grievanceReasons.includes(r));
+    const removed = before.grievanceReasons.filter((r) => !after.grievanceReasons.includes(r));
+    const detail = [added.length ? `added ${added.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean);
+    out.push(`Grievance reasons edited${detail.length ? `: ${detail.join('; ')}` : ' (order)'}.`);
+  }
   if (!same(before.medicaidId, after.medicaidId)) out.push(`Medicaid ID format: ${after.medicaidId.description}.`);
   return out;
 }

@@ -81,6 +81,8 @@ const MESSAGES: Record<string, (issue: Issue) => string> = {
   'suggestionRules.*.priority': () => 'Choose the priority to suggest.',
   'suggestionRules.*.keywords.*': (i) => tooLong(i, 'a keyword') ?? 'A keyword cannot be empty.',
   'suggestionRules.*.categories.*': () => 'Choose a category from the list.',
+  grievanceReasons: () => 'Keep at least one grievance reason.',
+  'grievanceReasons.*': (i) => tooLong(i, 'the reason') ?? 'Name the reason, or remove it.',
   'medicaidId.pattern': () => 'Enter the pattern a Medicaid ID must match.',
   'medicaidId.description': () =>
     'Describe the Medicaid ID format for the person typing it, for example "7 digits followed by a capital letter".',
@@ -234,6 +236,14 @@ function crossChecks(config: AgencyConfig): ConfigIssue[] {
     config.routing,
     (r) => fold(r.issueType),
     (_r, i) => ({ path: ['routing', i, 'issueType'], message: 'This issue type is already in the directory; edit that entry instead.' }),
+    out,
+  );
+
+  duplicates(
+    // Absent from input shaped before the list existed (the parse adds the defaults).
+    config.grievanceReasons ?? [],
+    fold,
+    (r, i) => ({ path: ['grievanceReasons', i], message: `"${r.trim()}" is already a grievance reason.` }),
     out,
   );
 

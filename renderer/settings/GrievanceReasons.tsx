@@ -1,0 +1,146 @@
+import type { AgencyConfig } from '../../shared/config/agencyConfig';
+import { DEFAULT_GRIEVANCE_REASONS } from '../../shared/config/agencyConfig';
+import { type BuildResult, fieldId, SettingsPage, useConfigEditor } from './configEditor';
+import { Cell } from './RoutingDirectory';
+import type { SettingsScreenProps } from './SettingsView';
+
+interface ReasonDraft {
+  key: string;
+  text: string;
+}
+interface ReasonsDraft {
+  reasons: ReasonDraft[];
+}
+
+let keySeq = 0;
+const toDraft = (c: AgencyConfig): ReasonsDraft => ({ reasons: c.grievanceReasons.map((text, i) => ({ key: `reason-${i}`, text })) });
+const build = (d: ReasonsDraft, config: AgencyConfig): BuildResult => ({
+  next: { ...config, grievanceReasons: d.reasons.map((r) => r.text.trim()) },
+  issues: [],
+});
+
+/**
+ * Settings → Grievance reasons: the categories a complaint is counted under in the grievance report
+ * (the annual managed-care report's reasons). Removing one leaves complaints that have it as they are.
+ */
+export function GrievanceReasons({ config }: SettingsScreenProps) {
+  const editor = useConfigEditor(config, toDraft, build);
+  const { draft, setDraft, errorOf } = editor;
+  const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+  const move = (i: number, by: -1 | 1, focusId: string) => {
+    setDraft((d) => {
+      const reasons = [...d.reasons];
+      const [r] = reasons.splice(i, 1);
+      if (r) reasons.splice(i + by, 0, r);
+      return { reasons };
+    });
+    focusLater(focusId);
+  };
+  const add = () => {
+    const i = draft.reasons.length;
+    setDraft((d) => ({ reasons: [...d.reasons, { key: `reason-new-${++keySeq}`, text: '' }] }));
+    focusLater(fieldId(['grievanceReasons', i]));
+  };
+
+  return (
+    <SettingsPage
+      {...editor.page}
+      titleId="grievance-reasons-title"
+      title="Grievance reasons"
+      intro={
+        <p className="muted">
+          When an inquiry is classified as a complaint, one of these reasons is chosen; the grievance report counts complaints by them, in
+          this order. Removing a reason leaves the complaints that have it as they are (they are counted under it after the listed ones).
+        </p>
+      }
+    >
+      <table className="settings-table">
+        <caption className="visually-hidden">Grievance reasons</caption>
+        <thead>
+          <tr>
+            <th scope="col">Reason</th>
+            <th scope="col">
+              <span className="visually-hidden">Order and removal</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {draft.reasons.map((r, i) => {
+            const name = r.text.trim() || `reason ${i + 1}`;
+            const up = `grievance-reason-${r.key}-up`;
+            const down = `grievance-reason-${r.key}-down`;
+            return (
+              <tr key={r.key}>
+                <td>
+                  <Cell id={fieldId(['grievanceReasons', i])} label={`Reason ${i + 1}`} error={errorOf(['grievanceReasons', i])}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        value={r.text}
+                        onChange={(e) =>
+                          setDraft((d) => ({ reasons: d.reasons.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)) }))
+                        }
+                      />
+                    )}
+                  </Cell>
+                </td>
+                <td>
+                  <div className="row-actions">
+                    <button
+                      aria-label={`Move up: ${name}`}
+                      type="button"
+                      id={up}
+                      className="link-button"
+                      disabled={i === 0}
+                      onClick={() => move(i, -1, up)}
+                    >
+                      Move up
+                    </button>
+                    <button
+                      aria-label={`Move down: ${name}`}
+                      type="button"
+                      id={down}
+                      className="link-button"
+                      disabled={i === draft.reasons.length - 1}
+                      onClick={() => move(i, 1, down)}
+                    >
+                      Move down
+                    </button>
+                    <button
+                      aria-label={`Remove ${name}`}
+                      type="button"
+                      className="link-button"
+                      onClick={() => {
+                        setDraft((d) => ({ reasons: d.reasons.filter((_, j) => j !== i) }));
+                        focusLater('grievance-reason-add');
+                      }}
+                    >
+                      Remove
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {errorOf(['grievanceReasons']) && (
+        <p className="field-error" id={fieldId(['grievanceReasons'])} tabIndex={-1}>
+          {errorOf(['grievanceReasons'])}
+        </p>
+      )}
+      <div className="section-actions">
+        <button type="button" id="grievance-reason-add" className="secondary" onClick={add}>
+          Add a reason
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setDraft(() => ({ reasons: DEFAULT_GRIEVANCE_REASONS.map((text) => ({ key: `reason-new-${++keySeq}`, text })) }))}
+        >
+          Use the default list
+        </button>
+      </div>
+    </SettingsPage>
+  );
+}
