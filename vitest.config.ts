@@ -23,6 +23,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['renderer/test/setup.ts'],
+          // Keyboard-typed forms take seconds in jsdom on a loaded 2-core machine; a hang still fails.
+          testTimeout: 30_000,
         },
       },
       {
