@@ -1,4 +1,4 @@
-import { cpus, type as osType, release, totalmem } from 'node:os';
+import { cpus, loadavg, type as osType, release, totalmem } from 'node:os';
 
 /** One measured figure, as bench/results.json stores it. */
 export interface Figure {
@@ -25,17 +25,23 @@ export interface Machine {
   cores: number;
   memoryGb: number;
   os: string;
+  /** The 1-, 5- and 15-minute load averages when the run started: other work on the machine slows every figure. */
+  loadAverage: number[];
   node: string;
   chromium: string;
 }
 
-export function describeMachine(chromium: string): Machine {
+/** The load averages now, rounded. */
+export const loadNow = (): number[] => loadavg().map((l) => Math.round(l * 100) / 100);
+
+export function describeMachine(chromium: string, loadAtStart: number[]): Machine {
   const cpu = cpus();
   return {
     cpu: cpu[0]?.model.trim() ?? 'unknown',
     cores: cpu.length,
     memoryGb: Math.round(totalmem() / 2 ** 30),
     os: `${osType()} ${release()}`,
+    loadAverage: loadAtStart,
     node: process.version,
     chromium,
   };
@@ -89,6 +95,7 @@ export function formatTable(machine: Machine, figures: readonly Figure[]): strin
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
   return [
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}; Node ${machine.node}; Chromium ${machine.chromium}`,
+    `Load average at the start: ${machine.loadAverage.join(', ')} (1, 5, 15 min)`,
     '',
     line(head),
     widths.map((w) => '-'.repeat(w)).join('  '),

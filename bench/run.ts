@@ -38,7 +38,7 @@ import {
   lastStampOf,
 } from './data/generate';
 import { nodeFigures } from './nodeFigures';
-import { describeMachine, type Figure, figure, formatTable } from './report';
+import { describeMachine, type Figure, figure, formatTable, loadNow } from './report';
 import { serveBench } from './server';
 import { median, percentile } from './stats';
 
@@ -68,6 +68,7 @@ const log = (text: string) => console.log(`[bench ${new Date().toISOString().sli
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const loadAtStart = loadNow();
   mkdirSync(work, { recursive: true });
   const options = { ...DEFAULT_DATA_SET, inquiries: Number(args.inquiries) };
 
@@ -133,11 +134,21 @@ async function main(): Promise<void> {
   log('building the renderer and the bench page…');
   const rendererOut = resolve(work, 'renderer');
   const { build } = await import('vite');
-  await build({
-    configFile: resolve(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: rendererOut, emptyOutDir: true, sourcemap: false },
-  });
+  // The working tree is shared with people mid-edit: a file that does not compile now may in a minute.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await build({
+        configFile: resolve(root, 'vite.config.ts'),
+        logLevel: 'silent',
+        build: { outDir: rendererOut, emptyOutDir: true, sourcemap: false },
+      });
+      break;
+    } catch (e) {
+      if (attempt === 5) throw e;
+      log(`  the renderer did not build (${(e as Error).message.split('\n')[0]}); trying again in 30 s`);
+      await new Promise((r) => setTimeout(r, 30_000));
+    }
+  }
   const esbuild = await import('esbuild');
   await esbuild.build({
     entryPoints: [resolve(root, 'bench/browser/harness.ts')],
@@ -474,7 +485,7 @@ async function main(): Promise<void> {
         }),
       );
     }
-    const machine = describeMachine(chromiumVersion);
+    const machine = describeMachine(chromiumVersion, loadAtStart);
     console.log(`\n${formatTable(machine, figures)}\n`);
     const raw = {
       firstRows,

@@ -81,10 +81,10 @@ const bench = {
    * before anything else) and today's backup (else the app starts one, reading the whole log, half
    * a minute after it opens). Does each only when missing; returns how long the backup took.
    */
-  async ensureDesk(profile: Profile, backupAt: number): Promise<{ backupMs: number | null }> {
+  async ensureDesk(profile: Profile, backupAt: number | null): Promise<{ backupMs: number | null }> {
     await db.open();
     if (!(await db.profiles.get(profile.id))?.pin) await db.profiles.put(profile);
-    if ((await listBackups(db.name)).some((b) => b.createdAt <= backupAt)) return { backupMs: null };
+    if (backupAt === null || (await listBackups(db.name)).some((b) => b.createdAt <= backupAt)) return { backupMs: null };
     const t0 = performance.now();
     await backupNow(db, 'daily', { now: backupAt });
     return { backupMs: performance.now() - t0 };
