@@ -32,7 +32,7 @@ export function PrioritySuggestion({
         <p>
           <span>
             Suggested: <strong>{label}</strong> ({suggestion.because})
-          </span>
+          </span>{' '}
           <button
             type="button"
             className="secondary"
