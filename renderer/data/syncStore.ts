@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import { applyEvent, byHlc, type InquiryRecord, needsRefold, projectInquiry } from '../../shared/inquiry/projection';
 import type { Actor } from '../../shared/people';
@@ -97,17 +98,8 @@ export class DexieSyncStore implements SyncStore {
     const db = this.db;
     const me = await this.deviceId();
     const result = await db.transaction('rw', [db.events, db.inquiries, db.meta], async () => {
-      const known = new Set((await db.events.bulkGet(events.map((e) => e.id))).filter((e) => e !== undefined).map((e) => e.id));
-      const fresh: InquiryEvent[] = [];
-      for (const e of events) {
-        if (known.has(e.id)) continue;
-        known.add(e.id); // the same event twice in one batch is stored once
-        fresh.push(e);
-      }
-      if (fresh.length > 0) {
-        await db.events.bulkAdd(fresh);
-        await this.rememberPeople(fresh);
-      }
+      const fresh = await this.addNew(events);
+      if (fresh.length > 0) await this.rememberPeople(fresh);
       const inquiryIds = await this.reproject(fresh);
       const hlc = (await db.meta.get(META_HLC))?.value as Hlc | undefined;
       if (receive !== null) {
@@ -119,6 +111,26 @@ export class DexieSyncStore implements SyncStore {
     });
     this.changes.publish(result.inquiryIds);
     return result;
+  }
+
+  /**
+   * Adds the events not held yet and returns them. One bulkAdd: an id already held fails alone
+   * with a ConstraintError (caught here, so the transaction goes on), which is cheaper than
+   * reading every id first. Any other failure is real and aborts the transaction. Inside one.
+   */
+  private async addNew(events: readonly InquiryEvent[]): Promise<InquiryEvent[]> {
+    const seen = new Set<string>();
+    const unique = events.filter((e) => !seen.has(e.id) && seen.add(e.id));
+    if (unique.length === 0) return [];
+    try {
+      await this.db.events.bulkAdd(unique);
+      return unique;
+    } catch (e) {
+      if (!(e instanceof Dexie.BulkError)) throw e;
+      const failed = e.failuresByPos;
+      if (Object.values(failed).some((f) => f.name !== 'ConstraintError')) throw e;
+      return unique.filter((_, i) => failed[i] === undefined);
+    }
   }
 
   async eventsPage(afterId: string | null, limit: number): Promise<InquiryEvent[]> {

@@ -1,0 +1,93 @@
+/**
+ * The sync benchmark driver (scripts/bench-sync.mjs bundles and runs it): prints figures, asserts
+ * nothing. Three settings of the same work (test/sync/benchFlow.ts):
+ *
+ * - Chromium: the app's store on real IndexedDB, the folder in memory: what the store and the
+ *   crypto cost on a desk, including 10,000 remote events applied to 100,000 inquiries;
+ * - Node: the main process's fs folder on a temp folder (real files, flushes and renames), the
+ *   store on fake-indexeddb (slower than Chromium's: read its store figures as a floor);
+ * - with --smb <mounted share folder>: the same over SMB.
+ */
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { FsShareFolder } from '../../electron/sync/shareFolder';
+import { findChromium } from '../e2e/browser';
+import { applyRemote, type BenchOptions, type Figure, throughputAndIdle } from './benchFlow';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | null => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? (args[i + 1] ?? null) : null;
+};
+const number = (name: string, fallback: number) => Number(option(name) ?? fallback);
+const OPTIONS: BenchOptions = {
+  inquiries: number('inquiries', 100_000),
+  remote: number('remote', 10_000),
+  batch: number('batch', 20_000),
+  histories: [1_000, 10_000, 100_000].filter((h) => h <= number('history', 100_000)),
+};
+const PAGE_SCRIPT = option('page-script');
+
+const print = (where: string) => (f: Figure) =>
+  console.log(
+    `${`[${where}] ${f.name}`.padEnd(72)} ${`${f.value >= 100 ? Math.round(f.value).toLocaleString('en-US') : f.value.toFixed(2)} ${f.unit}`.padStart(16)}   ${f.note}`,
+  );
+
+async function inChromium(): Promise<void> {
+  if (!PAGE_SCRIPT) throw new Error('--page-script missing (run through scripts/bench-sync.mjs)');
+  const context = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
+    // A loopback origin is a secure context (WebCrypto) with its own IndexedDB; no server needed.
+    await page.route('http://127.0.0.1:9/**', (route) =>
+      route.fulfill(
+        route.request().url().endsWith('/bench.js')
+          ? { contentType: 'text/javascript', body: readFileSync(PAGE_SCRIPT) }
+          : { contentType: 'text/html', body: '<!doctype html><title>sync bench</title><script src="/bench.js"></script>' },
+      ),
+    );
+    await page.goto('http://127.0.0.1:9/');
+    await page.waitForFunction(() => 'syncBench' in globalThis);
+    const run = async (what: 'throughputAndIdle' | 'applyRemote') =>
+      page.evaluate(
+        async ([w, o]) =>
+          (globalThis as unknown as { syncBench: Record<string, (o: unknown) => Promise<Figure[]>> }).syncBench[w]?.(o) ?? [],
+        [what, OPTIONS] as const,
+      );
+    for (const f of await run('throughputAndIdle')) print('Chromium')(f);
+    for (const f of await run('applyRemote')) print('Chromium')(f);
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `Sync benchmark — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg()[0]?.toFixed(1)}`,
+  );
+  console.log(`options: ${JSON.stringify(OPTIONS)}\n`);
+  if (!args.includes('--no-browser')) await inChromium();
+  const root = await mkdtemp(path.join(tmpdir(), 'bench-sync-'));
+  try {
+    await throughputAndIdle(new FsShareFolder(root, { timeoutMs: 60_000 }), OPTIONS, print('Node, temp folder'));
+    if (args.includes('--node-apply'))
+      await applyRemote(new FsShareFolder(root, { timeoutMs: 60_000 }), OPTIONS, print('Node, temp folder'));
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+  const smb = option('smb');
+  if (smb) await throughputAndIdle(new FsShareFolder(smb, { timeoutMs: 60_000 }), OPTIONS, print('Node, SMB'));
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
