@@ -14,6 +14,7 @@ import { formatTypedDay } from '../../shared/time/typedInput';
 import type { Instant, IsoDay, TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { useServices, useTimeline } from '../data/hooks';
+import { ImportedMark, ImportedRecord } from '../leads/ImportedEntry';
 import { displayValue } from './display';
 
 /** The inquiry's timeline, newest first, with the note composer on top. Entries are never edited or removed. */
@@ -44,6 +45,7 @@ export function Timeline({
             <li key={e.id} className={`entry entry-${e.type}`}>
               <p className="entry-meta">
                 <strong>{e.actor.name}</strong> <time dateTime={new Date(e.at).toISOString()}>{formatLong(e.at, zone)}</time>
+                {e.imported && e.type !== 'InquiryImported' && <ImportedMark />}
               </p>
               <EntryBody event={e} config={config} reveal={reveal} />
               {superseded.has(e.id) && e.type === 'FieldEdited' && (
@@ -239,6 +241,8 @@ function WorkflowEntry({ event: e, config, reveal }: { event: WorkflowEvent; con
           <Note text={e.payload.note} />
         </>
       );
+    case 'InquiryImported':
+      return <ImportedRecord event={e} reveal={reveal} />;
     case 'GrievanceOutcomeRecorded':
       return (
         <>

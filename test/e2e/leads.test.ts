@@ -216,6 +216,32 @@ describe('lead tools: legacy import, export, report', () => {
     expect(await page.locator('tbody').textContent()).not.toContain('Maria Lopez');
   });
 
+  it('shows an imported inquiry with its history from the old log, marked, and the row kept for audit', async () => {
+    const { page } = s;
+    await page.locator('tbody tr', { hasText: '03/03/2025 09:15' }).getByRole('link').press('Enter');
+    await page.getByRole('heading', { level: 1, name: /^Inquiry 250303-[0-9A-Z]{5}-900001$/ }).waitFor();
+    const timeline = page.locator('.timeline-list');
+    await timeline.waitFor();
+    expect(await timeline.locator('.imported-mark').count()).toBe(6);
+    const audit = timeline.locator('.entry-InquiryImported');
+    expect(await audit.locator('p').nth(1).textContent()).toBe(
+      'Imported from the old log: "mco-inquiry-log-2025.xlsx", sheet "2025 Log", row 5.',
+    );
+    await audit.locator('summary').press('Enter');
+    const row = audit.locator('.original-row dl');
+    expect(await row.textContent()).toContain("Date Rec'd → Date received3/3/2025");
+    // Member identifiers in the kept row are masked until revealed.
+    expect(await row.textContent()).toContain('Member Name → Member nameM. L. •••');
+    expect(await row.textContent()).not.toContain('Maria');
+    expect(await timeline.textContent()).toContain('3/3 spoke w/ member, confirmed pharmacy');
+    await shoot(page, 'import-inquiry-timeline.png');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page
+      .getByRole('navigation', { name: 'Queues' })
+      .getByRole('button', { name: /^All inquiries/ })
+      .click();
+  });
+
   it('adds nothing when the same file is imported again', async () => {
     const { page } = s;
     const before = await stored(page);
