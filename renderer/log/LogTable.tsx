@@ -18,13 +18,25 @@ export interface LogTableProps {
   choices: Partial<Record<LogColumn, string[]>>;
   zone: TimeZone;
   now: number;
+  timeLeft(deadline: number): string;
   caption: string;
 }
 
 const ROW_HEIGHT = 40;
 
 /** The log as a virtualised table: only the rows in view (plus a few) are in the DOM. */
-export function LogTable({ rows, sorting, onSortingChange, filters, onFiltersChange, choices, zone, now, caption }: LogTableProps) {
+export function LogTable({
+  rows,
+  sorting,
+  onSortingChange,
+  filters,
+  onFiltersChange,
+  choices,
+  zone,
+  now,
+  timeLeft,
+  caption,
+}: LogTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -60,7 +72,10 @@ export function LogTable({ rows, sorting, onSortingChange, filters, onFiltersCha
       return next;
     });
   }, []);
-  const context = useMemo<LogTableContextValue>(() => ({ zone, now, revealed, toggleReveal }), [zone, now, revealed, toggleReveal]);
+  const context = useMemo<LogTableContextValue>(
+    () => ({ zone, now, timeLeft, revealed, toggleReveal }),
+    [zone, now, timeLeft, revealed, toggleReveal],
+  );
 
   const modelRows = table.getRowModel().rows;
 
