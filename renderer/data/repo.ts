@@ -238,9 +238,11 @@ export class Repo {
    * removes rows that no longer fold from any event. Reads the events in `[inquiryId+hlc]` order,
    * `chunkEvents` at a time (one read and one write per chunk, not one per inquiry), each chunk in
    * its own short transaction, yielding to the window between chunks and reporting progress in
-   * inquiries after each: a million events rebuild without freezing the window.
+   * inquiries after each: a million events rebuild without freezing the window. A chunk's reading,
+   * folding and writing run as one task (a transaction cannot wait for the window), so chunks are
+   * small: 1,000 events, about 100 inquiries.
    */
-  async rebuildProjections(onProgress?: (done: number, total: number) => void, chunkEvents = 5000): Promise<number> {
+  async rebuildProjections(onProgress?: (done: number, total: number) => void, chunkEvents = 1000): Promise<number> {
     const db = this.db;
     const total = await db.inquiries.count();
     // Rows not met while reading the events: they have none left to fold, so they go at the end.
