@@ -81,7 +81,7 @@ function StatusCard({ view, service, zone }: { view: SyncView; service: SyncServ
         <dt>This desk’s clock</dt>
         <dd>
           {skew === null
-            ? 'Not compared yet (it is, before this desk sends anything)'
+            ? 'Not compared yet (it is, each time this desk sends work)'
             : Math.abs(skew) < 60_000
               ? 'Agrees with the file server'
               : `${describeDuration(Math.abs(skew))} ${skew > 0 ? 'ahead of' : 'behind'} the file server`}
