@@ -235,8 +235,10 @@ describe('parseEvent (events from sync, import and IPC)', { timeout: 120_000 }, 
           expect(isMessage(r.message)).toBe(true);
           return;
         }
+        // Through JSON (as sync and export carry it) it parses again to the same event (-0 and 0 are one number there).
         const again = parseEvent(JSON.parse(JSON.stringify(r.event)));
-        expect(again).toEqual({ ok: true, event: r.event });
+        expect(again.ok).toBe(true);
+        if (again.ok) expect(JSON.stringify(again.event)).toBe(JSON.stringify(r.event));
         expect(decodeHlc(r.event.hlc)).not.toBeNull();
       }),
       { numRuns: 600 },

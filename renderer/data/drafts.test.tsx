@@ -36,7 +36,7 @@ describe('the intake draft', { timeout: 30_000 }, () => {
 
     desk.clock.set('2026-11-23T20:30:00.000Z');
     const second = renderApp(desk, '#/new');
-    const notice = await screen.findByRole('status', {}, SETTLE);
+    const notice = (await screen.findByText(/^Draft restored from/, {}, SETTLE)).closest('[role="status"]') as HTMLElement;
     await waitFor(() => expect(input('memberName').value).toBe('Maria Lopez'));
     expect(notice.textContent).toContain('Draft restored from Mon, Nov 23, 2026, 2:00 PM CST.');
     expect(input('description').value).toBe('Insulin refill denied.');
