@@ -3,7 +3,7 @@ import { type InquiryEvent, parseEvent } from '../inquiry/events';
 import { fromUtf8, type SyncPlatform, utf8 } from './platform';
 
 /**
- * What the encrypted files hold, as gzip-compressed JSON, each with a version so a later app can
+ * What the encrypted files hold, as JSON (gzip-compressed when larger than 2 KB), each with a version so a later app can
  * read an older file (and an older app recognises a newer one and says so). Events inside are
  * parsed one by one with `parseEvent`: the envelope is the contract, their types are not sync's
  * business.
@@ -54,14 +54,20 @@ const partSchema = z.object({ v: version, n: z.number().int().min(1), events: z.
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: 'damaged' | 'newer_format' };
 
+/** Smaller payloads (heartbeats, a few events) are stored as plain JSON: gzip would cost more than it saves. */
+const GZIP_ABOVE = 2048;
+const GZIP_MAGIC = 0x1f;
+
 async function encode(platform: SyncPlatform, value: unknown): Promise<Uint8Array> {
-  return platform.gzip(utf8(JSON.stringify(value)));
+  const json = utf8(JSON.stringify(value));
+  return json.length > GZIP_ABOVE ? platform.gzip(json) : json;
 }
 
+/** JSON starts with "{"; gzip with 0x1f 0x8b, so the first byte says which. */
 async function decode<T>(platform: SyncPlatform, bytes: Uint8Array, schema: z.ZodType<T>): Promise<Decoded<T>> {
   let json: unknown;
   try {
-    json = JSON.parse(fromUtf8(await platform.gunzip(bytes)));
+    json = JSON.parse(fromUtf8(bytes[0] === GZIP_MAGIC ? await platform.gunzip(bytes) : bytes));
   } catch {
     return { ok: false, reason: 'damaged' };
   }
