@@ -33,6 +33,8 @@ export function useProfiles(): Profile[] {
   return useLiveQuery(() => repo.db.profiles.toArray(), [repo]) ?? [];
 }
 
+const NO_PEOPLE: KnownPerson[] = [];
+
 /** Everyone this desk knows (its profiles and everyone seen in the log), by name: for assigning and callbacks. */
 export function usePeople(): KnownPerson[] {
   const { repo } = useServices();
@@ -43,7 +45,7 @@ export function usePeople(): KnownPerson[] {
       for (const p of Object.values(seen)) byId.set(p.id, p);
       for (const p of await repo.db.profiles.toArray()) byId.set(p.id, { id: p.id, name: p.displayName, role: p.role });
       return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
-    }, [repo]) ?? []
+    }, [repo]) ?? NO_PEOPLE
   );
 }
 

@@ -27,7 +27,14 @@ export function IntakeForm({ profile }: { profile: Profile }) {
   const config = useAgencyConfig();
   // Everyone known to this desk (its profiles and everyone seen in the log, synced desks included).
   const known = usePeople();
-  const people = useMemo(() => known.map((p) => ({ id: p.id, name: p.name })), [known]);
+  // The person at the desk is always there, even before the list has loaded.
+  const people = useMemo(
+    () => [
+      { id: profile.id, name: profile.displayName },
+      ...known.filter((p) => p.id !== profile.id).map((p) => ({ id: p.id, name: p.name })),
+    ],
+    [known, profile.id, profile.displayName],
+  );
   const zone = config.timeZone as TimeZone;
   const [form, setForm] = useState<IntakeFormValues>(() =>
     emptyIntakeForm(clock.now(), zone, profile.role === 'esr' ? null : { id: profile.id, name: profile.displayName }),

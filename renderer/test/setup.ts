@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom has no CSS.escape, which user-event needs to move through a radio group with the arrow
@@ -9,5 +9,8 @@ if (typeof globalThis.CSS?.escape !== 'function') {
   const cssEscape = (value: string) => value.replace(/[^A-Za-z0-9_\-\u00a0-\uffff]/g, (c) => `\\${c}`).replace(/^\d/, (d) => `\\3${d} `);
   Object.defineProperty(globalThis, 'CSS', { configurable: true, value: { ...globalThis.CSS, escape: cssEscape } });
 }
+
+// findBy…/waitFor wait up to 10 s (not 1 s): IndexedDB and React settle slowly on a loaded 2-core machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => cleanup());
