@@ -10,7 +10,9 @@ import { ExportDialog } from '../leads/ExportDialog';
 import { GrievanceReport } from '../leads/GrievanceReport';
 import { ImportView } from '../leads/ImportView';
 import { ReportView } from '../leads/ReportView';
+import { LockButton } from '../lock/LockGate';
 import { LogView } from '../log/LogView';
+import { SavedViews } from '../log/SavedViews';
 import { SettingsView } from '../settings/SettingsView';
 import { SyncBadge } from '../sync/SyncBadge';
 import { bridgeEvents } from './bridge';
@@ -96,6 +98,7 @@ export function Shell({ profile }: { profile: Profile }) {
           <span className="muted">{ROLE_LABELS[profile.role]}</span>
           {device && <span className="muted">Desk {device.deskCode}</span>}
         </div>
+        <LockButton profile={profile} />
       </header>
       <nav className="sidebar" aria-label="Queues">
         <h2 className="sidebar-title">Queues</h2>
@@ -117,6 +120,14 @@ export function Shell({ profile }: { profile: Profile }) {
             </li>
           ))}
         </ul>
+        <SavedViews
+          profileId={profile.id}
+          query={query}
+          onApply={(q) => {
+            setQuery(q);
+            navigate({ name: 'log' });
+          }}
+        />
         <h2 className="sidebar-title sidebar-section">Lead tools</h2>
         <ul>
           <li>
