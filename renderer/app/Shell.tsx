@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_LOG_QUERY, inQueue, type LogQuery, QUEUE_LABELS, QUEUES, type Queue } from '../../shared/log/logQuery';
 import { type Profile, ROLE_LABELS } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
@@ -26,7 +26,9 @@ const DEFAULT_QUEUE_BY_ROLE: Record<Profile['role'], Queue> = { liaison: 'open',
 export function Shell({ profile }: { profile: Profile }) {
   const route = parseRoute(useHash());
   const device = useDevice();
-  const snapshot = useLogSnapshot();
+  // The queue counts and due notices read every row (100,000): from a deferred snapshot, so a save
+  // or a note paints at once and they follow, instead of holding the window first.
+  const snapshot = useDeferredValue(useLogSnapshot());
   const config = useAgencyConfig();
   const queueTime = useQueueTime(config.timeZone as TimeZone);
   const [query, setQuery] = useState<LogQuery>({ ...DEFAULT_LOG_QUERY, queue: DEFAULT_QUEUE_BY_ROLE[profile.role] });
