@@ -6,7 +6,8 @@
  *   crypto cost on a desk (publish, ingest), and 10,000 remote events applied to 100,000 inquiries;
  * - Node: the main process's fs folder on a temp folder (real files, flushes and renames), the
  *   store on fake-indexeddb: publish and ingest again, and the idle cycle as history grows;
- * - with --smb <mounted share folder>: the same over SMB.
+ * - with --smb <mounted share folder>: the same over SMB; with --smb-server, over Samba on
+ *   loopback mounted through smbnetfs, started and stopped here (root, as the SMB test).
  */
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { chromium } from 'playwright-core';
 import { FsShareFolder } from '../../electron/sync/shareFolder';
 import { findChromium } from '../e2e/browser';
 import { applyRemote, type BenchOptions, type Figure, throughputAndIdle } from './benchFlow';
+import { SmbShare, smbUnavailable } from './smbShare';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | null => {
@@ -84,6 +86,17 @@ async function main(): Promise<void> {
   }
   const smb = option('smb');
   if (smb) await throughputAndIdle(new FsShareFolder(smb, { timeoutMs: 60_000 }), OPTIONS, print('Node, SMB'));
+  if (args.includes('--smb-server')) {
+    // Samba on loopback mounted through smbnetfs, as the SMB test sets it up (needs root; see test/sync/smbShare.ts).
+    const why = smbUnavailable();
+    if (why) throw new Error(`--smb-server: ${why}`);
+    const share = await SmbShare.start();
+    try {
+      await throughputAndIdle(new FsShareFolder(share.mounted, { timeoutMs: 60_000 }), OPTIONS, print('Node, SMB loopback'));
+    } finally {
+      await share.stop();
+    }
+  }
 }
 
 main().then(
