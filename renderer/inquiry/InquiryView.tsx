@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { FIELD_LABELS, type FieldName, MEMBER_IDENTIFIERS } from '../../shared/inquiry/fields';
 import { formOfFields, type IntakeErrors, type IntakeForm, validateEdit } from '../../shared/inquiry/intake';
-import { type InquiryRecord, STATUS_LABELS } from '../../shared/inquiry/projection';
+import { grievanceOf, type InquiryRecord, STATUS_LABELS } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
@@ -56,6 +56,7 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
         </h1>
         <span className={`badge status-${inquiry.status}`}>{STATUS_LABELS[inquiry.status]}</span>
         <span className={`badge priority-${inquiry.priority}`}>{displayValue('priority', inquiry.priority, config, true)}</span>
+        {grievanceOf(inquiry) && <span className="badge badge-complaint">Complaint</span>}
         <button type="button" className="secondary reveal-all" aria-pressed={reveal} onClick={() => setReveal((r) => !r)}>
           {reveal ? 'Hide member details' : 'Reveal member details'}
         </button>

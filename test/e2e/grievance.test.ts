@@ -311,4 +311,19 @@ describe('complaints and the grievance record', () => {
     expect((row.getCell(14).value as Date).toISOString()).toBe('2026-11-23T00:00:00.000Z');
     expect(wb.getWorksheet('About this export')?.getRow(7).values).toEqual([undefined, 'Member identifiers', 'Masked']);
   });
+
+  it('lets the reasons be edited in Settings, by keyboard and axe clean', async () => {
+    const { page } = s;
+    await page.goto(`${inject('baseUrl')}?now=${encodeURIComponent(NOW)}#/settings/grievances`);
+    await page.getByRole('heading', { level: 1, name: 'Grievance reasons' }).waitFor();
+    expect(await page.locator('#cfg-grievanceReasons-0').inputValue()).toBe('Access to care');
+    await tabTo(page, 'grievance-reason-add', 200);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'cfg-grievanceReasons-13');
+    await page.keyboard.type('Interpreter services');
+    await page.keyboard.press('Control+Enter');
+    await page.getByText('Saved. Grievance reasons edited: added Interpreter services.').waitFor();
+    await shoot(page, 'grievance-reasons-settings.png');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });
