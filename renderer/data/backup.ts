@@ -501,14 +501,14 @@ export function startBackupSchedule(source: Dexie, now: () => number, onError: (
 /** Something that can be read from the start more than once (a check pass, then a restore pass). */
 export interface ExportSource {
   lines(): AsyncIterable<string>;
-  /** Shown in messages: "the backup of 11/23/2026 14:00" or the file's name. */
-  label: string;
+  /** What it is, for messages ("The backup could not be restored…", "The file…"). */
+  kind: 'backup' | 'file';
 }
 
 export function backupSource(sourceName: string, id: string): ExportSource {
   const store = backupDbOf(sourceName);
   return {
-    label: 'the backup',
+    kind: 'backup',
     lines: () =>
       linesOf(
         (async function* () {
@@ -533,7 +533,7 @@ const GZIP_MAGIC = [0x1f, 0x8b];
 /** A full export file chosen by the person (gzip, or the same lines uncompressed). */
 export function fileSource(file: Blob & { name?: string }): ExportSource {
   return {
-    label: file.name ? `“${file.name}”` : 'the file',
+    kind: 'file',
     lines: () =>
       linesOf(
         (async function* () {
@@ -558,9 +558,9 @@ export function fileSource(file: Blob & { name?: string }): ExportSource {
 }
 
 /** Lines as the export writes them, from a string (tests, and a file read whole). */
-export function textSource(text: string, label = 'the file'): ExportSource {
+export function textSource(text: string): ExportSource {
   return {
-    label,
+    kind: 'file',
     lines: () =>
       linesOf(
         (async function* () {
@@ -740,7 +740,7 @@ export async function restoreDatabase(db: Dexie, source: ExportSource, options: 
           now: summary.header.createdAt,
         });
       };
-      from = { label: source.label, lines };
+      from = { kind: source.kind, lines };
     }
     const written = await replaceAll(db, from, options);
     return { summary, safetyBackup, ...written };
@@ -852,7 +852,7 @@ async function replaceAll(db: Dexie, source: ExportSource, options: RestoreOptio
     lines.stop();
     if (err instanceof BackupError) throw err;
     throw new BackupError(
-      `${source.label === 'the backup' ? 'The backup' : 'The file'} could not be restored: ${describe(err)}. Nothing was changed.`,
+      `${source.kind === 'backup' ? 'The backup' : 'The file'} could not be restored: ${describe(err)}. Nothing was changed.`,
     );
   }
   return { inquiries, events };
