@@ -100,7 +100,7 @@ export function GrievanceReport() {
   );
   // On screen the member is never shown: the list leaves member details out.
   const rows = useMemo(
-    () => (records && filter ? grievanceRows(records, filter, { config, zone, includeIdentifiers: false }) : null),
+    () => (records && filter ? grievanceRows(records, filter, { config, zone, includeIdentifiers: false, withoutFreeText: true }) : null),
     [records, filter, config, zone],
   );
   const counts = useMemo(() => (rows && filter ? grievanceCounts(rows, config, filter.mcoId) : null), [rows, config, filter]);

@@ -265,6 +265,8 @@ describe('the export', () => {
     expect(masked?.reason).toBe('[removed] ([removed]) was refused a ride.');
     const [included] = grievanceRows([named], { ...NOVEMBER, mcoId: null }, { ...ctx, includeIdentifiers: true });
     expect(included?.reason).toBe('Patricia Lee-Hoang (1234567A) was refused a ride.');
+    const [bare] = grievanceRows([named], { ...NOVEMBER, mcoId: null }, { ...ctx, withoutFreeText: true });
+    expect([bare?.reason, bare?.resolutionText, bare?.reasonCategory]).toEqual(['', '', 'Other']);
   });
 
   it('never lets a reason run as a formula in a spreadsheet', () => {

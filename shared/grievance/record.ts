@@ -39,6 +39,8 @@ export interface GrievanceContext {
   config: AgencyConfig;
   zone: TimeZone;
   includeIdentifiers: boolean;
+  /** Leave the reason and resolution text out (a screen that does not show them skips redacting every one). */
+  withoutFreeText?: boolean;
 }
 
 export interface GrievanceRow {
@@ -73,7 +75,7 @@ export function grievanceRows(records: Iterable<InquiryRecord>, filter: Grievanc
     if (filter.mcoId !== null && mcoOf(r) !== filter.mcoId) continue;
     const resolution = r.workflow.resolution;
     // Free text may name the member: with identifiers masked, theirs are taken out of it too.
-    const text = (t: string) => (ctx.includeIdentifiers ? t : redactIdentifiers(t, r));
+    const text = (t: string) => (ctx.withoutFreeText ? '' : ctx.includeIdentifiers ? t : redactIdentifiers(t, r));
     rows.push({
       inquiryId: r.id,
       caseNumber: r.caseNumber,
