@@ -13,7 +13,13 @@ export default defineConfig({
       },
       {
         // Multi-desk sync simulations on temp folders (and a real SMB share): docs/sync.md "Tests".
-        test: { name: 'sync', environment: 'node', include: ['test/sync/**/*.test.ts'], setupFiles: ['fake-indexeddb/auto'], testTimeout: 60_000 },
+        test: {
+          name: 'sync',
+          environment: 'node',
+          include: ['test/sync/**/*.test.ts'],
+          setupFiles: ['fake-indexeddb/auto'],
+          testTimeout: 60_000,
+        },
       },
       {
         plugins: [react()],

@@ -204,6 +204,7 @@ async function main(): Promise<void> {
       if (desk.backupMs !== null) log(`  made today's backup of the seeded desk in ${Math.round(desk.backupMs)} ms`);
       await context.close();
     }
+    chunkFiles.length = 0;
     const profileDir = resolve(work, 'profile-run');
     rmSync(profileDir, { recursive: true, force: true });
     cpSync(seeded, profileDir, { recursive: true });

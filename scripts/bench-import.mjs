@@ -1,4 +1,4 @@
-// `node scripts/bench-import.mjs [--rows 100000] [--csv] [--no-build]`
+// `node scripts/bench-import.mjs [--rows 100000] [--csv] [--no-build]` (builds the renderer into .tmp/bench-import-renderer)
 //
 // The lead tools at scale, in Chromium against the built renderer (as the e2e tests run it): builds an
 // old log of N rows (test/fixtures/import/generate.mjs), imports it through the screen (read, check,
@@ -34,12 +34,17 @@ console.log(
   `generated ${rows.toLocaleString('en-US')} rows (${(statSync(logFile).size / 1048576).toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
 );
 
-if (!args.includes('--no-build')) {
+// Its own build, so an e2e run rebuilding dist/renderer meanwhile cannot pull files from under it.
+const dist = resolve(root, '.tmp/bench-import-renderer');
+if (!args.includes('--no-build') || !existsSync(dist)) {
   const { build } = await import('vite');
-  await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn', build: { sourcemap: false } });
+  await build({
+    configFile: resolve(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { sourcemap: false, outDir: dist, emptyOutDir: true },
+  });
 }
 
-const dist = resolve(root, 'dist/renderer');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

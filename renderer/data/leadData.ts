@@ -11,7 +11,11 @@ const CHUNK = 2000;
 const yieldToWindow = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** The records of `ids`, in that order (ids no longer in the log are skipped). */
-export async function readRecords(db: LiaisonDb, ids: readonly string[], onProgress?: (done: number, total: number) => void): Promise<InquiryRecord[]> {
+export async function readRecords(
+  db: LiaisonDb,
+  ids: readonly string[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<InquiryRecord[]> {
   const out: InquiryRecord[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = await db.inquiries.bulkGet(ids.slice(i, i + CHUNK));
@@ -23,7 +27,12 @@ export async function readRecords(db: LiaisonDb, ids: readonly string[], onProgr
 }
 
 /** Feeds `visit` every record of `ids`, a chunk at a time, without holding them all. */
-async function eachRecord(db: LiaisonDb, ids: readonly string[], visit: (r: InquiryRecord) => void, onChunk?: (n: number) => void): Promise<void> {
+async function eachRecord(
+  db: LiaisonDb,
+  ids: readonly string[],
+  visit: (r: InquiryRecord) => void,
+  onChunk?: (n: number) => void,
+): Promise<void> {
   for (let i = 0; i < ids.length; i += CHUNK) {
     for (const r of await db.inquiries.bulkGet(ids.slice(i, i + CHUNK))) if (r) visit(r);
     onChunk?.(Math.min(CHUNK, ids.length - i));

@@ -124,7 +124,8 @@ export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRec
         </ul>
       )}
 
-      <div className="step-buttons" role="group" aria-label="Next steps">
+      <fieldset className="step-buttons">
+        <legend className="visually-hidden">Next steps</legend>
         {open ? (
           <>
             <StepButton current={step} step="contact" onPick={setStep}>
@@ -157,7 +158,7 @@ export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRec
             Reopen
           </StepButton>
         )}
-      </div>
+      </fieldset>
 
       {step === 'contact' && <ContactForm inquiry={inquiry} onDone={close} />}
       {step === 'callback' && <CallbackForm inquiry={inquiry} config={config} profile={profile} onDone={close} />}

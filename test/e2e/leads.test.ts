@@ -296,7 +296,7 @@ describe('lead tools: legacy import, export, report', () => {
     const path = await download.path();
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(path));
+    await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Inquiries');
     if (!ws) throw new Error('no Inquiries sheet');
     const header = (ws.getRow(1).values as unknown[]).slice(1);

@@ -12,13 +12,17 @@ import { v2 } from './v2';
  *
  * Indexes (why each exists):
  * - events `id`: the event's ULID; sync ingests idempotently by it.
- * - events `[inquiryId+hlc]`: an inquiry's timeline in HLC order, and its re-fold.
- * - events `hlc`: everything after a point, for sync publishing and full rebuilds in order.
+ * - events `[inquiryId+hlc]`: an inquiry's timeline in HLC order, and its re-fold; also the order in
+ *   which `Repo.rebuildProjections` reads all events a chunk at a time, each inquiry's events together.
+ * - events `hlc`: everything after a point, for sync publishing.
  * - inquiries `id`: primary key; also the paging key for the chunked load of the log.
  * - inquiries `&caseNumber`: case numbers are unique; lookup by the number people quote.
  * - inquiries `receivedAt`: the first screen shows the newest inquiries without reading the whole log.
  * - outbox `eventId`, `hlc`: events this desk has not yet published, in order.
  * - meta `key`, profiles `id`, drafts `id`: small keyed records.
+ * No index serves search, filter or sort: the log's rows are held in memory (LogStore) and searched,
+ * filtered and sorted there (shared/log/logQuery.ts) within a keystroke at 100,000 inquiries, so an
+ * index per column would slow every write and speed no read. See bench/README.md for the figures.
  */
 export const MIGRATIONS: readonly Migration[] = [v1, v2];
 
