@@ -81,6 +81,8 @@ interface PolicyDraft {
   timeZone: string;
   levels: LevelDraft[];
   outreachMaxAttempts: string;
+  /** "50, 75, 90" as typed. */
+  warningThresholds: string;
   week: DayDraft[];
   holidayRegion: string;
   holidayTypes: HolidayType[];
@@ -108,6 +110,7 @@ function toDraft(c: AgencyConfig): PolicyDraft {
       deadlineUnit: p.firstContactDeadline.unit,
     })),
     outreachMaxAttempts: String(c.outreachMaxAttempts),
+    warningThresholds: c.warningThresholds.join(', '),
     week: c.calendar.officeHours.map((h) => (h ? { open: true, from: h.open, to: h.close } : { open: false, from: '08:00', to: '16:30' })),
     holidayRegion: c.calendar.holidayRegion,
     holidayTypes: [...c.calendar.holidayTypes],
@@ -129,6 +132,18 @@ function parseAmount(text: string): number | null {
   const t = text.trim();
   return /^\d+(\.\d+)?$/.test(t) ? Number(t) : null;
 }
+
+/** "50, 75, 90" or "50 % 75 % 90 %" → [50, 75, 90] as typed (order and range are the configuration's checks); null when a part is not a whole number. */
+function parseThresholds(text: string): number[] | null {
+  const parts = text
+    .split(/[,;\s]+/)
+    .map((p) => p.replace(/%$/, ''))
+    .filter((p) => p !== '' && p !== '%');
+  return parts.every((p) => /^\d{1,3}$/.test(p)) ? parts.map(Number) : null;
+}
+
+/** Problems with one threshold are shown beside the one field that holds them all. */
+const anchorOf = (path: ConfigPath): ConfigPath => (path[0] === 'warningThresholds' ? ['warningThresholds'] : path);
 
 function build(d: PolicyDraft, config: AgencyConfig): BuildResult {
   const issues: DraftIssue[] = [];
@@ -161,6 +176,12 @@ function build(d: PolicyDraft, config: AgencyConfig): BuildResult {
   });
   const attempts = /^\s*\d+\s*$/.test(d.outreachMaxAttempts) ? Number(d.outreachMaxAttempts) : Number.NaN;
   if (Number.isNaN(attempts)) issues.push({ path: ['outreachMaxAttempts'], message: 'Enter a whole number of attempts from 1 to 10.' });
+  const thresholds = parseThresholds(d.warningThresholds);
+  if (thresholds === null)
+    issues.push({
+      path: ['warningThresholds'],
+      message: 'Enter whole percentages separated by commas, for example 50, 75, 90 (or leave it empty for no warnings).',
+    });
   const officeHours = d.week.map((day, w): OfficeHours | null => {
     if (!day.open) return null;
     const open = clockTime(day.from);
@@ -183,6 +204,7 @@ function build(d: PolicyDraft, config: AgencyConfig): BuildResult {
     timeZone: d.timeZone as TimeZone,
     priorityLevels,
     outreachMaxAttempts: attempts,
+    warningThresholds: thresholds ?? [],
     calendar: {
       ...config.calendar,
       officeHours: officeHours as AgencyConfig['calendar']['officeHours'],
@@ -202,7 +224,7 @@ const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] =>
 
 /** Settings → Policy and calendar: priority levels and targets, outreach attempts, office hours, holidays, closures. */
 export function PolicySettings({ config }: SettingsScreenProps) {
-  const editor = useConfigEditor(config, toDraft, build, { savedNote: POLICY_NOTE });
+  const editor = useConfigEditor(config, toDraft, build, { savedNote: POLICY_NOTE, anchor: anchorOf });
   const { draft, setDraft, errorOf } = editor;
   const snapshot = useLogSnapshot();
   const openByLevel = useMemo(() => {
@@ -393,6 +415,32 @@ export function PolicySettings({ config }: SettingsScreenProps) {
               {...p}
               value={draft.outreachMaxAttempts}
               onChange={(e) => setDraft((d) => ({ ...d, outreachMaxAttempts: e.target.value }))}
+              inputMode="numeric"
+              autoComplete="off"
+            />
+          )}
+        </Field>
+      </fieldset>
+
+      <fieldset className="section">
+        <legend>Warnings</legend>
+        <p className="hint">
+          Besides due and overdue, the desk warns when a step has used these shares of its business time (from its start to its target, or
+          to its deadline when it has no target). Desktop notifications come only in office hours; what happened while the office was closed
+          is summed up in one notification when it opens.
+        </p>
+        <Field
+          id={fieldId(['warningThresholds'])}
+          label="Warn at these percentages of the business time"
+          hint="Whole numbers from 1 to 99, smallest first, at most 5, separated by commas; for example 50, 75, 90. Leave empty for no warnings."
+          error={err('warningThresholds')}
+          className="narrow"
+        >
+          {(p) => (
+            <input
+              {...p}
+              value={draft.warningThresholds}
+              onChange={(e) => setDraft((d) => ({ ...d, warningThresholds: e.target.value }))}
               inputMode="numeric"
               autoComplete="off"
             />

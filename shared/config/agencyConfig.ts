@@ -119,6 +119,14 @@ export const DEFAULT_GRIEVANCE_REASONS = [
   'Other',
 ] as const;
 
+/** Warning thresholds in percent of the business time to a target (SPEC issue 8). */
+export const DEFAULT_WARNING_THRESHOLDS = [50, 75, 90] as const;
+export const MAX_WARNING_THRESHOLDS = 5;
+export const warningThresholdsSchema = z
+  .array(z.number().int().min(1).max(99))
+  .max(MAX_WARNING_THRESHOLDS)
+  .refine((list) => list.every((p, i) => i === 0 || p > (list[i - 1] as number)), 'ascending, each one once');
+
 /**
  * Agency configuration the intake and log need. Stored versioned in the database;
  * every read passes `normaliseAgencyConfig`, so older or partial records gain new defaults.
@@ -133,6 +141,12 @@ export const agencyConfigSchema = z.object({
   pausableTimers: z
     .array(z.enum(['first_contact', 'mco_follow_up']))
     .default((): ('first_contact' | 'mco_follow_up')[] => ['first_contact', 'mco_follow_up']),
+  /**
+   * Warnings before a step is due: the percentages of the business time from a timer's start to its target (or
+   * deadline, when it has no target) at which the desk warns (shared/inquiry/warnings.ts). 1–99, ascending,
+   * at most 5; empty: no warnings besides due and overdue. Stored configs from before this setting get the default.
+   */
+  warningThresholds: warningThresholdsSchema.default((): number[] => [...DEFAULT_WARNING_THRESHOLDS]),
   /** Unanswered outreach attempts after which "unable to reach" closure is offered (seed 003: 2). */
   outreachMaxAttempts: z.number().int().min(1).max(10),
   mcos: z.array(mcoSchema),
@@ -170,6 +184,7 @@ export const DEFAULT_AGENCY_CONFIG: AgencyConfig = {
   ],
   calendar: (({ timeZone: _zone, ...rest }) => rest)(DEFAULT_CALENDAR_CONFIG),
   outreachMaxAttempts: 2,
+  warningThresholds: [...DEFAULT_WARNING_THRESHOLDS],
   pausableTimers: ['first_contact', 'mco_follow_up'],
   // Departments and contacts are examples for a new desk to replace in Settings → MCO directory.
   mcos: [
@@ -249,6 +264,9 @@ export function normaliseAgencyConfig(stored: unknown): AgencyConfig {
   if (stored && typeof stored === 'object') {
     const merged: Record<string, unknown> = { ...DEFAULT_AGENCY_CONFIG, ...(stored as Record<string, unknown>), version: 1 };
     if (Array.isArray(merged.priorityLevels)) merged.priorityLevels = merged.priorityLevels.map(withLevelDefaults);
+    // A bad list of warning thresholds costs the thresholds (back to the defaults), not the rest of the configuration.
+    if (!warningThresholdsSchema.safeParse(merged.warningThresholds ?? []).success)
+      merged.warningThresholds = [...DEFAULT_WARNING_THRESHOLDS];
     const parsed = agencyConfigSchema.safeParse(merged);
     if (parsed.success) return parsed.data;
   }

@@ -25,6 +25,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const listText = (items: readonly string[]) => (items.length === 0 ? 'none' : items.join(', '));
 const hoursText = (h: { open: string; close: string } | null) => (h ? `${h.open}–${h.close}` : 'closed');
 const dayText = (day: string) => formatTypedDay(day as IsoDay);
+const thresholdsText = (list: readonly number[] | undefined) =>
+  list === undefined || list.length === 0 ? 'none' : list.map((p) => `${p} %`).join(', ');
 
 function levelChanges(before: readonly PriorityLevel[], after: readonly PriorityLevel[]): string[] {
   const out: string[] = [];
@@ -117,6 +119,8 @@ export function describeConfigChanges(before: AgencyConfig, after: AgencyConfig)
   out.push(...levelChanges(before.priorityLevels, after.priorityLevels));
   if (before.outreachMaxAttempts !== after.outreachMaxAttempts)
     out.push(`Outreach attempts before "unable to reach" is offered: ${before.outreachMaxAttempts} → ${after.outreachMaxAttempts}.`);
+  if (!same(before.warningThresholds, after.warningThresholds))
+    out.push(`Warning thresholds: ${thresholdsText(before.warningThresholds)} → ${thresholdsText(after.warningThresholds)}.`);
   out.push(...calendarChanges(before.calendar, after.calendar));
   out.push(...mcoChanges(before.mcos, after.mcos));
   if (!same(before.routing, after.routing)) out.push(`Routing directory edited (${after.routing.length} entries).`);

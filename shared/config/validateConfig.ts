@@ -51,6 +51,11 @@ const MESSAGES: Record<string, (issue: Issue) => string> = {
   'priorityLevels.*.firstContactTarget.unit': () => 'Choose business hours, business days or clock hours.',
   'priorityLevels.*.firstContactDeadline.unit': () => 'Choose business hours, business days or clock hours.',
   outreachMaxAttempts: () => 'Enter a whole number of attempts from 1 to 10.',
+  warningThresholds: (i) =>
+    i.code === 'too_big'
+      ? 'Keep at most 5 warning thresholds.'
+      : 'List the warning thresholds from the smallest to the largest, each one once, for example 50, 75, 90.',
+  'warningThresholds.*': () => 'Each warning threshold is a whole percentage from 1 to 99.',
   'calendar.officeHours': () => 'At least one weekday needs office hours.',
   'calendar.officeHours.*': () => 'Opening must be before closing, on the same day.',
   'calendar.officeHours.*.open': () => 'Enter the opening time as HH:MM on a 24-hour clock, for example 08:00.',
@@ -350,6 +355,8 @@ export function describePath(config: unknown, path: ConfigPath): string {
       return typeof i === 'number' ? `Suggestion rule ${n}` : 'Suggestion rules';
     case 'outreachMaxAttempts':
       return 'Outreach attempts';
+    case 'warningThresholds':
+      return 'Warning thresholds';
     case 'medicaidId':
       return 'Medicaid ID format';
     case 'timeZone':
