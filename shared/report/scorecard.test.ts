@@ -5,11 +5,12 @@ import { recordMcoReportBack } from '../inquiry/commands/recordMcoReportBack';
 import { referToMco } from '../inquiry/commands/referToMco';
 import { reopenInquiry } from '../inquiry/commands/reopenInquiry';
 import { resolveInquiry } from '../inquiry/commands/resolveInquiry';
-import { ct, Desk } from '../inquiry/commands/testKit';
+import { CHICAGO, ct, Desk } from '../inquiry/commands/testKit';
 import type { InquiryEvent } from '../inquiry/events';
 import { createCalendar } from '../time/calendar';
-import type { Instant } from '../time/types';
+import type { Instant, IsoDay } from '../time/types';
 import { type McoScore, referralEpisodes, type Scorecard, type ScorecardFilter, scorecardBuilder } from './scorecard';
+import { scorecardCsv, scorecardFileName } from './scorecardExport';
 
 /*
  * A month of referrals with hand-computed answers. The default calendar: Mon–Fri 08:00–16:30 in
@@ -257,5 +258,39 @@ describe('the scorecard at its edges', () => {
       ['wellpoint', 'Wellpoint Iowa', 0],
       ['amerigroup', 'amerigroup', 1],
     ]);
+  });
+});
+
+describe('the scorecard as a file', () => {
+  const period = { from: '2026-11-01' as IsoDay, to: '2026-11-30' as IsoDay };
+
+  it('writes one CSV line per MCO and one for all of them, with a byte-order mark and numbers as numbers', () => {
+    const text = scorecardCsv(scorecard(NOVEMBER), period, CHICAGO);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines[0]).toBe(
+      'Period from,Period to,MCO,Referrals,Referrals from the old log,Member contacted by end of day,End-of-day contact decided,' +
+        '% member contacted by end of day,End-of-day contact not yet due,End-of-day contact not counted,Reported back without follow-up,' +
+        'Report-back decided,% reported back without follow-up,Report-back not yet due,Report-back not counted,Referrals needing follow-up,' +
+        'Follow-ups before report-back,Reported back,Median business hours to report-back,90th percentile business hours to report-back,' +
+        'Resolved after referral,Median business hours to resolution,90th percentile business hours to resolution,Awaiting report-back now,' +
+        'Awaiting: under 1 business day,Awaiting: 1–2 business days,Awaiting: 3–5 business days,Awaiting: 6–10 business days,' +
+        'Awaiting: over 10 business days,Closed without report-back,Re-referred without report-back',
+    );
+    expect(lines.slice(1)).toEqual([
+      '11/01/2026,11/30/2026,Iowa Total Care,4,1,1,3,33.3,0,1,2,3,66.7,0,1,1,1,3,5,12,3,8.5,8.5,0,0,0,0,0,0,1,0',
+      '11/01/2026,11/30/2026,Molina Healthcare of Iowa,2,0,0,1,0,1,0,0,1,0,1,0,1,2,0,,,0,,,2,1,0,1,0,0,0,0',
+      '11/01/2026,11/30/2026,Wellpoint Iowa,3,0,1,2,50,0,1,1,2,50,0,1,0,0,1,4,4,3,7.5,8.5,0,0,0,0,0,0,2,0',
+      '11/01/2026,11/30/2026,All MCOs,9,1,2,6,33.3,1,2,3,6,50,1,2,2,3,4,4.5,12,6,8,8.5,2,1,0,1,0,0,3,0',
+      '',
+    ]);
+  });
+
+  it('names the file by the period, the one MCO chosen and when it was made', () => {
+    const base = { period, now: NOW, zone: CHICAGO, format: 'csv' as const };
+    expect(scorecardFileName({ ...base, mco: null })).toBe('mco-scorecard_2026-11-01_2026-11-30_2026-11-30-1200.csv');
+    expect(scorecardFileName({ ...base, mco: 'Molina Healthcare of Iowa', format: 'xlsx' })).toBe(
+      'mco-scorecard_2026-11-01_2026-11-30_molina-healthcare-of-iowa_2026-11-30-1200.xlsx',
+    );
   });
 });
