@@ -9,6 +9,7 @@ import { IntakeForm } from '../intake/IntakeForm';
 import { ExportDialog } from '../leads/ExportDialog';
 import { GrievanceReport } from '../leads/GrievanceReport';
 import { ImportView } from '../leads/ImportView';
+import { McoScorecard } from '../leads/McoScorecard';
 import { ReportView } from '../leads/ReportView';
 import { LockButton } from '../lock/LockGate';
 import { LogView } from '../log/LogView';
@@ -148,6 +149,11 @@ export function Shell({ profile }: { profile: Profile }) {
             </a>
           </li>
           <li>
+            <a className="lead-link" href={hrefOf({ name: 'scorecard' })} aria-current={route.name === 'scorecard' ? 'page' : undefined}>
+              MCO scorecard
+            </a>
+          </li>
+          <li>
             <a className="lead-link" href={hrefOf({ name: 'import' })} aria-current={route.name === 'import' ? 'page' : undefined}>
               Import the old log
             </a>
@@ -162,6 +168,7 @@ export function Shell({ profile }: { profile: Profile }) {
         {route.name === 'import' && <ImportView />}
         {route.name === 'report' && <ReportView />}
         {route.name === 'grievances' && <GrievanceReport />}
+        {route.name === 'scorecard' && <McoScorecard />}
       </main>
       {exporting && <ExportDialog query={query} profile={profile} queueTime={queueTime} onClose={() => setExporting(false)} />}
     </div>

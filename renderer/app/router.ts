@@ -8,7 +8,8 @@ export type Route =
   | { name: 'settings'; section: string | null }
   | { name: 'import' }
   | { name: 'report' }
-  | { name: 'grievances' };
+  | { name: 'grievances' }
+  | { name: 'scorecard' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/import') return { name: 'import' };
   if (path === '/report') return { name: 'report' };
   if (path === '/grievances') return { name: 'grievances' };
+  if (path === '/scorecard') return { name: 'scorecard' };
   const m = /^\/inquiry\/([0-9A-Za-z]{10,40})$/.exec(path);
   if (m) return { name: 'inquiry', id: m[1] as string };
   // Settings: `#/settings` lists the sections, `#/settings/<section>` opens one (see renderer/settings/SettingsView.tsx).
@@ -40,6 +42,8 @@ export function hrefOf(route: Route): string {
       return '#/report';
     case 'grievances':
       return '#/grievances';
+    case 'scorecard':
+      return '#/scorecard';
   }
 }
 
