@@ -19,6 +19,7 @@ import { type ReferralInput, referToMco } from '../../shared/inquiry/commands/re
 import { reopenInquiry } from '../../shared/inquiry/commands/reopenInquiry';
 import { resolveInquiry } from '../../shared/inquiry/commands/resolveInquiry';
 import { type CallbackInput, scheduleCallback } from '../../shared/inquiry/commands/scheduleCallback';
+import { endSnooze, snoozeWarnings } from '../../shared/inquiry/commands/snoozeWarnings';
 import type { GrievanceOutcome, InquiryEvent, PAUSE_WAITS, PausableTimer, Resolution } from '../../shared/inquiry/events';
 import type { InquiryFields } from '../../shared/inquiry/fields';
 import { applyEvent, byHlc, type InquiryRecord, needsRefold, projectInquiry } from '../../shared/inquiry/projection';
@@ -26,7 +27,7 @@ import { type Actor, actorOf, type PinHash, type Profile, type ProfileInput, pro
 import { encodeHlc, type Hlc, tickHlc } from '../../shared/sync/hlc';
 import { createCalendar } from '../../shared/time/calendar';
 import { timeRulesOf } from '../../shared/time/timeRules';
-import type { Clock, TimeZone } from '../../shared/time/types';
+import type { Clock, Instant, TimeZone } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
 import { type SaveConfigResult, saveAgencyConfig } from './agencySettings';
 import type { ChangeFeed } from './changes';
@@ -196,6 +197,15 @@ export class Repo {
 
   async resumeTimer(inquiryId: string, timer: PausableTimer): Promise<void> {
     await this.run(inquiryId, async (state, ctx) => resumeTimer(state, { timer }, ctx));
+  }
+
+  /** Quiets the inquiry's warning notifications until `until` (shared/inquiry/commands/snoozeWarnings.ts). */
+  async snoozeWarnings(inquiryId: string, input: { until: Instant; reason?: string }): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => snoozeWarnings(state, input, ctx));
+  }
+
+  async endSnooze(inquiryId: string, input: { note?: string } = {}): Promise<void> {
+    await this.run(inquiryId, async (state, ctx) => endSnooze(state, input, ctx));
   }
 
   async reopen(inquiryId: string, input: { reason: string }): Promise<void> {

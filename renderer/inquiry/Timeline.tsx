@@ -5,6 +5,7 @@ import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classif
 import { TIMER_LABELS } from '../../shared/inquiry/commands/pauseTimer';
 import { GRIEVANCE_OUTCOME_LABELS } from '../../shared/inquiry/commands/recordGrievanceOutcome';
 import { RESOLUTION_LABELS } from '../../shared/inquiry/commands/resolveInquiry';
+import { snoozeTimeText } from '../../shared/inquiry/commands/snoozeWarnings';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import { FIELD_LABELS } from '../../shared/inquiry/fields';
 import { maskPhone } from '../../shared/inquiry/mask';
@@ -248,6 +249,24 @@ function WorkflowEntry({ event: e, config, reveal }: { event: WorkflowEvent; con
         <>
           <p>
             <strong>Complaint outcome: {GRIEVANCE_OUTCOME_LABELS[e.payload.outcome]}.</strong>
+          </p>
+          <Note text={e.payload.note} />
+        </>
+      );
+    case 'WarningsSnoozed':
+      return (
+        <>
+          <p>
+            <strong>Warnings snoozed until {snoozeTimeText(e.payload.until as Instant, zone)}</strong> by {e.actor.name}
+            {e.payload.reason ? `: ${e.payload.reason}` : ''}. Overdue still notifies.
+          </p>
+        </>
+      );
+    case 'SnoozeEnded':
+      return (
+        <>
+          <p>
+            <strong>Snooze ended</strong> by {e.actor.name}: warnings notify again.
           </p>
           <Note text={e.payload.note} />
         </>

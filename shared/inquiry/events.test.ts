@@ -227,4 +227,6 @@ const inquiryEventTypes = [
   'ClassifiedAsInquiry',
   'GrievanceReviewed',
   'GrievanceOutcomeRecorded',
+  'WarningsSnoozed',
+  'SnoozeEnded',
 ];

@@ -4,6 +4,7 @@ import { type Actor, actorSchema, personRefSchema } from '../people';
 import { decodeHlc, type HlcStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
 import type { CaseNumber } from './caseNumber';
+import { type ChainLink, chainLinkSchema } from './chain';
 import { ENROLLMENT, FIELD_NAMES, type FieldName, type InquiryFields } from './fields';
 
 /** Events are facts, named in the past tense. The timeline is made of them; the inquiry row is their fold. */
@@ -51,6 +52,8 @@ const envelope = {
    * Absent on everything a person recorded.
    */
   imported: z.literal(true).optional(),
+  /** This desk's hash-chain link (shared/inquiry/chain.ts); absent on events from before chains existed. */
+  chain: chainLinkSchema.optional(),
 };
 
 export const inquiryLoggedSchema = z.object({
@@ -203,6 +206,14 @@ export const grievanceReviewedPayload = z.object({
 });
 export const grievanceOutcomeRecordedPayload = z.object({ outcome: z.enum(GRIEVANCE_OUTCOMES), note: text(4000) });
 
+/**
+ * A person quiets an inquiry's warning notifications for a while (SPEC issue 8): no warning or "due" notification
+ * until `until` (overdue still notifies; the queues are unchanged). A later snooze replaces an earlier one.
+ */
+export const warningsSnoozedPayload = z.object({ until: instant, reason: text(400) });
+/** A person ends the snooze early: warnings notify again from now. */
+export const snoozeEndedPayload = z.object({ note: text(400) });
+
 const eventOf = <T extends string, P extends z.ZodType>(type: T, payload: P) => z.object({ ...envelope, type: z.literal(type), payload });
 
 export const targetsSetSchema = eventOf('TargetsSet', targetsSetPayload);
@@ -222,6 +233,8 @@ export const classifiedAsComplaintSchema = eventOf('ClassifiedAsComplaint', clas
 export const classifiedAsInquirySchema = eventOf('ClassifiedAsInquiry', classifiedAsInquiryPayload);
 export const grievanceReviewedSchema = eventOf('GrievanceReviewed', grievanceReviewedPayload);
 export const grievanceOutcomeRecordedSchema = eventOf('GrievanceOutcomeRecorded', grievanceOutcomeRecordedPayload);
+export const warningsSnoozedSchema = eventOf('WarningsSnoozed', warningsSnoozedPayload);
+export const snoozeEndedSchema = eventOf('SnoozeEnded', snoozeEndedPayload);
 
 export const inquiryEventSchema = z.discriminatedUnion('type', [
   inquiryLoggedSchema,
@@ -244,6 +257,8 @@ export const inquiryEventSchema = z.discriminatedUnion('type', [
   classifiedAsInquirySchema,
   grievanceReviewedSchema,
   grievanceOutcomeRecordedSchema,
+  warningsSnoozedSchema,
+  snoozeEndedSchema,
 ]);
 
 interface Envelope {
@@ -256,6 +271,8 @@ interface Envelope {
   v: typeof EVENT_FORMAT_VERSION;
   /** Written by the legacy import; `at` is then the old log's time (InquiryImported: when the import ran). */
   imported?: true;
+  /** The writing desk's hash-chain link (shared/inquiry/chain.ts); absent on events from before chains existed. */
+  chain?: ChainLink;
 }
 
 export interface InquiryLogged extends Envelope {
@@ -294,6 +311,8 @@ export type ClassifiedAsComplaint = WorkflowEvent<'ClassifiedAsComplaint', typeo
 export type ClassifiedAsInquiry = WorkflowEvent<'ClassifiedAsInquiry', typeof classifiedAsInquiryPayload>;
 export type GrievanceReviewed = WorkflowEvent<'GrievanceReviewed', typeof grievanceReviewedPayload>;
 export type GrievanceOutcomeRecorded = WorkflowEvent<'GrievanceOutcomeRecorded', typeof grievanceOutcomeRecordedPayload>;
+export type WarningsSnoozed = WorkflowEvent<'WarningsSnoozed', typeof warningsSnoozedPayload>;
+export type SnoozeEnded = WorkflowEvent<'SnoozeEnded', typeof snoozeEndedPayload>;
 export type ResponsibleEntity = (typeof RESPONSIBLE_ENTITIES)[number];
 export type GrievanceOutcome = (typeof GRIEVANCE_OUTCOMES)[number];
 
@@ -317,7 +336,9 @@ export type InquiryEvent =
   | ClassifiedAsComplaint
   | ClassifiedAsInquiry
   | GrievanceReviewed
-  | GrievanceOutcomeRecorded;
+  | GrievanceOutcomeRecorded
+  | WarningsSnoozed
+  | SnoozeEnded;
 export type EventType = InquiryEvent['type'];
 
 /** Parses an event from an untrusted source (IPC, sync share, import). */

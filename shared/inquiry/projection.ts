@@ -69,6 +69,16 @@ export interface GrievanceState {
   outcome: { outcome: GrievanceOutcome; note: string; at: Instant; by: PersonRef } | null;
 }
 
+/** Warning notifications quieted from `from` until `until` (an early end moves `until` to when it ended). */
+export interface WarningSnooze {
+  from: Instant;
+  until: Instant;
+  reason: string;
+  by: PersonRef;
+  /** Set when a person ended it before `until` was reached: who, and `until` is then when. */
+  endedBy: PersonRef | null;
+}
+
 /** Where the inquiry stands in the process (SPEC.md "The process"); derived, never stored as a field. */
 export interface WorkflowState {
   targets: {
@@ -91,6 +101,8 @@ export interface WorkflowState {
   resolution: { type: Resolution; text: string; at: Instant; by: PersonRef } | null;
   /** Set while the inquiry is classified as a complaint (grievance); null for an inquiry. */
   grievance: GrievanceState | null;
+  /** The latest snooze of its warnings (it may have ended); rows stored before snoozes existed have no field. */
+  snooze?: WarningSnooze | null;
 }
 
 export const EMPTY_WORKFLOW: WorkflowState = {
@@ -104,6 +116,9 @@ export const EMPTY_WORKFLOW: WorkflowState = {
   resolution: null,
   grievance: null,
 };
+
+/** The latest warning snooze, ended or not (null when never snoozed; rows stored before snoozes existed: null too). */
+export const snoozeOf = (r: InquiryRecord): WarningSnooze | null => r.workflow.snooze ?? null;
 
 /** The complaint record of an inquiry, or null (rows stored before complaints existed have no field: null too). */
 export const grievanceOf = (r: InquiryRecord): GrievanceState | null => r.workflow.grievance ?? null;
@@ -332,6 +347,14 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
       const g = w.grievance ?? null;
       if (!g) return w;
       return { ...w, grievance: { ...g, outcome: { outcome: e.payload.outcome, note: e.payload.note, at, by } } };
+    }
+    case 'WarningsSnoozed':
+      return { ...w, snooze: { from: at, until: e.payload.until as Instant, reason: e.payload.reason, by, endedBy: null } };
+    case 'SnoozeEnded': {
+      const s = w.snooze ?? null;
+      // Ending a snooze that had already run out (or another desk's later snooze) changes nothing.
+      if (!s || s.until <= at || s.from > at) return w;
+      return { ...w, snooze: { ...s, until: at, endedBy: by } };
     }
   }
 }
