@@ -255,12 +255,10 @@ function WorkflowEntry({ event: e, config, reveal }: { event: WorkflowEvent; con
       );
     case 'WarningsSnoozed':
       return (
-        <>
-          <p>
-            <strong>Warnings snoozed until {snoozeTimeText(e.payload.until as Instant, zone)}</strong> by {e.actor.name}
-            {e.payload.reason ? `: ${e.payload.reason}` : ''}. Overdue still notifies.
-          </p>
-        </>
+        <p>
+          <strong>Warnings snoozed until {snoozeTimeText(e.payload.until as Instant, zone)}</strong> by {e.actor.name}
+          {e.payload.reason ? `: ${e.payload.reason}` : ''}. Overdue still notifies.
+        </p>
       );
     case 'SnoozeEnded':
       return (
