@@ -21,6 +21,7 @@ import {
   textSource,
 } from './backup';
 import type { LiaisonDb } from './db';
+import { SCHEMA_VERSION } from './migrations';
 import { timelinePages } from './migrations/refold';
 
 let desk: TestDesk;
@@ -66,7 +67,7 @@ describe('backups', () => {
     await fillDesk();
     const events = await desk.db.events.count();
     const b = await backupNow(desk.db, 'manual', { now: NOW });
-    expect(b).toMatchObject({ reason: 'manual', schemaVersion: 2, inquiries: 31, events, complete: true });
+    expect(b).toMatchObject({ reason: 'manual', schemaVersion: SCHEMA_VERSION, inquiries: 31, events, complete: true });
     expect(b.counts).toEqual({ events, outbox: await desk.db.outbox.count(), profiles: 1, drafts: 1, meta: await desk.db.meta.count() });
     expect(b.bytes).toBeGreaterThan(0);
     expect(await listBackups(desk.db.name)).toEqual([b]);
@@ -200,7 +201,7 @@ describe('full export file', () => {
     const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
     expect([...head]).toEqual([0x1f, 0x8b]);
     const summary = await inspectExport(fileSource(blob));
-    expect(summary).toMatchObject({ inquiries: 31, events, header: { reason: 'export', schemaVersion: 2, createdAt: NOW } });
+    expect(summary).toMatchObject({ inquiries: 31, events, header: { reason: 'export', schemaVersion: SCHEMA_VERSION, createdAt: NOW } });
     expect(summary.header.deskCode).toMatch(/^[0-9A-Z]{5}$/);
     await desk.db.events.clear();
     await restoreDatabase(desk.db, fileSource(blob), { reason: 'before-import' });
@@ -252,10 +253,10 @@ describe('a bad file or backup', () => {
 
   it('refuses a copy of a newer log', async () => {
     const lines = await valid();
-    lines[0] = (lines[0] as string).replace('"schemaVersion":2', '"schemaVersion":9');
+    lines[0] = (lines[0] as string).replace(`"schemaVersion":${SCHEMA_VERSION}`, '"schemaVersion":9');
     await expectRefused(
       textSource(lines.join('\n')),
-      'This export holds a newer log (schema 9; this app reads up to 2). Update Liaison Log on this desk, then import it.',
+      `This export holds a newer log (schema 9; this app reads up to ${SCHEMA_VERSION}). Update Liaison Log on this desk, then import it.`,
     );
   });
 

@@ -62,6 +62,8 @@ describe('Repo.logInquiry', () => {
         v: 1,
         type: 'InquiryLogged',
         payload: { caseNumber, fields: PAT_LEE },
+        // The first link of this desk's hash chain (renderer/data/chainStore.ts).
+        chain: { seq: 1, prev: '0'.repeat(64), hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
       },
       // Its first-contact targets under the policy in force, in the same write.
       expect.objectContaining({ inquiryId: id, type: 'TargetsSet', hlc: targetsStamp }),

@@ -30,6 +30,7 @@ import { timeRulesOf } from '../../shared/time/timeRules';
 import type { Clock, Instant, TimeZone } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
 import { type SaveConfigResult, saveAgencyConfig } from './agencySettings';
+import { chainOwnEvents, ownChainer } from './chainStore';
 import type { ChangeFeed } from './changes';
 import type { LiaisonDb } from './db';
 
@@ -346,11 +347,13 @@ export class Repo {
         time: this.timeRules(config),
       };
       let first: InquiryEvent | undefined;
+      // New events join this desk's hash chain in the order stored (renderer/data/chainStore.ts).
+      const chain = await ownChainer(db, deviceId);
       // The next batch is prepared while the last one's writes are stored (at most two in flight).
       const inFlight: Promise<unknown>[] = [];
       for (let batch = await nextBatch(ctx, db); batch !== null; batch = await nextBatch(ctx, db)) {
         first ??= batch[0];
-        const { ids, written: stored } = await this.appendBatch(batch);
+        const { ids, written: stored } = await this.appendBatch(batch, chain);
         // Awaited below; a failure also aborts the transaction, whose rejection is what the caller sees.
         stored.catch(() => undefined);
         inFlight.push(stored);
@@ -380,7 +383,10 @@ export class Repo {
    * so the caller can prepare the next batch meanwhile (IndexedDB runs a transaction's requests in the
    * order they were made, so later reads see these writes). Call inside a transaction.
    */
-  private async appendBatch(events: readonly InquiryEvent[]): Promise<{ ids: string[]; written: Promise<unknown> }> {
+  private async appendBatch(
+    events: readonly InquiryEvent[],
+    chain: (fresh: readonly InquiryEvent[]) => Promise<InquiryEvent[]>,
+  ): Promise<{ ids: string[]; written: Promise<unknown> }> {
     const db = this.db;
     const inquiryIds = [...new Set(events.map((e) => e.inquiryId))];
     const [knownList, storedList, heldKeys] = await Promise.all([
@@ -397,7 +403,7 @@ export class Repo {
         .keys(),
     ]);
     const known = new Set(knownList.filter(Boolean).map((e) => (e as InquiryEvent).id));
-    const fresh = events.filter((e) => !known.has(e.id));
+    const fresh = await chain(events.filter((e) => !known.has(e.id)));
     if (fresh.length === 0) return { ids: [], written: Promise.resolve() };
     const stored = new Map(inquiryIds.map((id, i) => [id, storedList[i]]));
     // Inquiries with events stored before this batch (synced or imported before): a fold of the batch alone would miss them.
@@ -468,7 +474,8 @@ export class Repo {
         config,
         time: this.timeRules(config),
       };
-      const produced = await command(state as InquiryRecord, ctx);
+      // Chained onto this desk's hash chain inside this transaction (renderer/data/chainStore.ts).
+      const produced = await chainOwnEvents(db, deviceId, await command(state as InquiryRecord, ctx));
       await this.append(produced);
       await db.meta.put({ key: META.hlc, value: hlc });
       return produced;

@@ -11,6 +11,7 @@ import {
   type SyncLocalState,
   type SyncStore,
 } from '../../shared/sync/store';
+import { checkArrivedEvents, prepareArrivals, rechainAfterRestamp } from './chainStore';
 import type { ChangeFeed } from './changes';
 import type { LiaisonDb } from './db';
 
@@ -97,9 +98,12 @@ export class DexieSyncStore implements SyncStore {
   async ingest(events: readonly InquiryEvent[], state: SyncLocalState, receive: HlcStamp | null, now: number): Promise<IngestResult> {
     const db = this.db;
     const me = await this.deviceId();
+    // Hash-chain links are checked on arrival (renderer/data/chainStore.ts): contents hashed here, links inside.
+    const arrivals = await prepareArrivals(events);
     const result = await db.transaction('rw', [db.events, db.inquiries, db.meta], async () => {
       const fresh = await this.addNew(events);
       if (fresh.length > 0) await this.rememberPeople(fresh);
+      if (arrivals.length > 0) await checkArrivedEvents(db, arrivals, new Set(fresh.map((e) => e.id)), now);
       const inquiryIds = await this.reproject(fresh);
       const hlc = (await db.meta.get(META_HLC))?.value as Hlc | undefined;
       if (receive !== null) {
@@ -172,7 +176,8 @@ export class DexieSyncStore implements SyncStore {
       const base: Hlc = { ...(top ? (decodeHlc(top) as Hlc) : { wall: 0, counter: 0 }), deviceId: me };
       const { stamps, clock } = restampPlan(unpublished, maxWall, base, now);
       const moved = unpublished.filter((e) => stamps.has(e.id)).map((e) => ({ ...e, hlc: stamps.get(e.id) as HlcStamp }));
-      await db.events.bulkPut(moved);
+      // New stamps change the events' hashes: this desk's chain is made again from the first of them.
+      await db.events.bulkPut(await rechainAfterRestamp(db, me, moved));
       await db.outbox.bulkPut(moved.map((e) => ({ eventId: e.id, hlc: e.hlc })));
       await db.meta.put({ key: META_HLC, value: clock });
       const ids = [...new Set(moved.map((e) => e.inquiryId))];

@@ -2,6 +2,7 @@ import type Dexie from 'dexie';
 import type { Migration } from './migration';
 import { v1 } from './v1';
 import { v2 } from './v2';
+import { v3 } from './v3';
 
 /**
  * Schema versions, oldest first. A new version adds a file here (`vN.ts`, its complete store list)
@@ -15,6 +16,8 @@ import { v2 } from './v2';
  * - events `[inquiryId+hlc]`: an inquiry's timeline in HLC order, and its re-fold; also the order in
  *   which `Repo.rebuildProjections` reads all events a chunk at a time, each inquiry's events together.
  * - events `hlc`: everything after a point, for sync publishing.
+ * - events `[deviceId+chain.seq]` (v3): each desk's hash chain in order: the chain head before a write,
+ *   and "Verify the log" walking a desk's chain a chunk at a time (shared/inquiry/chain.ts).
  * - inquiries `id`: primary key; also the paging key for the chunked load of the log.
  * - inquiries `&caseNumber`: case numbers are unique; lookup by the number people quote.
  * - inquiries `receivedAt`: the first screen shows the newest inquiries without reading the whole log.
@@ -24,7 +27,7 @@ import { v2 } from './v2';
  * filtered and sorted there (shared/log/logQuery.ts) within a keystroke at 100,000 inquiries, so an
  * index per column would slow every write and speed no read. See bench/README.md for the figures.
  */
-export const MIGRATIONS: readonly Migration[] = [v1, v2];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
 
 /** The version this build writes. */
 export const SCHEMA_VERSION: number = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
