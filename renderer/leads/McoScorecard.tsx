@@ -16,6 +16,7 @@ import { mcoScorecard } from '../data/scorecardData';
 import { ScrollFrame } from './ScrollFrame';
 import { spreadsheetIo } from './spreadsheetClient';
 import './leads.css';
+import './scorecard.css';
 
 /*
  * The MCO accountability scorecard (issue 8): for referrals made in a period, per MCO, how often the
@@ -405,7 +406,7 @@ function ScorecardBody({ scorecard, dayMinutes, zone }: { scorecard: Scorecard; 
                 <CartesianGrid horizontal={false} stroke="#e1e6ed" />
                 <XAxis type="number" domain={[0, 100]} unit=" %" tick={{ fill: '#4f5b6b', fontSize: 12 }} />
                 <YAxis type="category" dataKey="label" width={190} tick={{ fill: '#1b2330', fontSize: 13 }} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
+                <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
                 <Bar dataKey="contact" name="Member contacted by end of day" fill={ACCENT} isAnimationActive={false}>
                   <LabelList dataKey="contact" position="right" formatter={(v: unknown) => `${v} %`} fontSize={12} fill="#1b2330" />
                 </Bar>
@@ -515,7 +516,7 @@ function ScorecardBody({ scorecard, dayMinutes, zone }: { scorecard: Scorecard; 
         {all.awaiting === 0 ? (
           <p>No referral made in the period is awaiting a report-back.</p>
         ) : (
-          <figure aria-labelledby="scorecard-open-caption" className="scorecard-figure">
+          <figure aria-labelledby="scorecard-open-caption" className="chart-over-table">
             <div aria-hidden="true">
               <BarChart
                 accessibilityLayer={false}
@@ -528,7 +529,7 @@ function ScorecardBody({ scorecard, dayMinutes, zone }: { scorecard: Scorecard; 
                 <CartesianGrid horizontal={false} stroke="#e1e6ed" />
                 <XAxis type="number" allowDecimals={false} tick={{ fill: '#4f5b6b', fontSize: 12 }} />
                 <YAxis type="category" dataKey="label" width={190} tick={{ fill: '#1b2330', fontSize: 13 }} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
+                <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
                 {REFERRAL_AGE_BUCKETS.map((b, i) => (
                   <Bar key={b.key} dataKey={b.key} name={b.label} stackId="age" fill={AGE_COLORS[i]} isAnimationActive={false} />
                 ))}
