@@ -331,6 +331,10 @@ export function scorecardBuilder(filter: ScorecardFilter, ctx: ScorecardContext)
       const first = events[0];
       if (!first || seen.has(first.inquiryId)) return;
       seen.add(first.inquiryId);
+      // Most inquiries fed have no referral in the period: a pass over the events skips them before any sorting.
+      const inPeriod = (e: InquiryEvent) =>
+        e.type === 'McoReferred' && e.at >= filter.from && e.at < filter.to && (chosen.size === 0 || chosen.has(e.payload.mcoId));
+      if (!events.some(inPeriod)) return;
       for (const ep of referralEpisodes(events)) {
         if (ep.at < filter.from || ep.at >= filter.to) continue;
         if (chosen.size > 0 && !chosen.has(ep.mcoId)) continue;
