@@ -1,6 +1,8 @@
 import type { PersonRef } from '../people';
+import type { Pause } from '../time/calendar';
 import type { Instant } from '../time/types';
 import type { InquiryRecord, TimerPause } from './projection';
+import { thresholdMoments, type WarningMoment, type WarningPolicy } from './warningTimes';
 
 /*
  * What is due on an inquiry, and when (SPEC.md "Timing"). Every time here was computed when its
@@ -29,8 +31,14 @@ export interface DueItem {
   /** The goal, when the policy has one before its deadline (first contact). */
   target: Instant | null;
   deadline: Instant;
-  /** From this moment the item shows as due soon: three quarters of the way to the target (or the deadline). */
+  /**
+   * From this moment the item shows as due soon. With a warning policy: the first warning threshold of the business
+   * time to the target (or the deadline), or the target (deadline) itself when there are no thresholds; a callback:
+   * 30 minutes before its time. Without one (no calendar at hand): three quarters of the wall-clock span.
+   */
   soonAt: Instant;
+  /** With a warning policy: each threshold and when it is reached (empty while paused, and for callbacks). */
+  warnings?: readonly WarningMoment[];
   /** Who is expected to act, when the step names one (the caller of a callback). */
   owner: PersonRef | null;
   callbackId?: string;
@@ -45,8 +53,32 @@ const CALLBACK_LEAD_MS = 30 * 60_000;
 
 const soonOf = (start: number, end: number): Instant => (start + Math.floor((Math.max(end, start) - start) * 0.75)) as Instant;
 
-/** Everything still due on the inquiry, soonest first; nothing when it is resolved. */
-export function dueItems(r: InquiryRecord): DueItem[] {
+/** The closed pauses of one timer, as the calendar counts them (an open pause holds the timer: it has no warnings). */
+export function pausesOfTimer(r: InquiryRecord, kind: DueKind): Pause[] {
+  const out: Pause[] = [];
+  for (const p of r.workflow.pauses) if (p.timer === kind && p.end !== null) out.push({ start: p.start, end: p.end, reason: p.reason });
+  return out;
+}
+
+/** The item's warnings under `policy`, and its due-soon moment from them. Callbacks keep their 30-minute lead. */
+function withWarnings(item: DueItem, r: InquiryRecord, policy: WarningPolicy): DueItem {
+  if (item.kind === 'callback') return { ...item, warnings: [] };
+  const end = item.target ?? item.deadline;
+  const warnings = item.paused ? [] : thresholdMoments(policy.cal, item.startedAt, end, policy.thresholds, pausesOfTimer(r, item.kind));
+  return { ...item, warnings, soonAt: warnings[0]?.at ?? (end as Instant) };
+}
+
+/**
+ * Everything still due on the inquiry, soonest first; nothing when it is resolved. With a warning policy each item
+ * carries its warning moments, and "due soon" starts at the first of them (business time); without one, at 75 % of
+ * the wall-clock span (kept for code with no calendar at hand).
+ */
+export function dueItems(r: InquiryRecord, policy?: WarningPolicy): DueItem[] {
+  const items = dueItemsOf(r);
+  return policy ? items.map((i) => withWarnings(i, r, policy)) : items;
+}
+
+function dueItemsOf(r: InquiryRecord): DueItem[] {
   const w = r.workflow;
   if (r.status === 'resolved') return [];
   const items: DueItem[] = [];
@@ -137,9 +169,9 @@ export interface DueSummary {
   soonKind: DueKind | null;
 }
 
-export function dueSummary(r: InquiryRecord): DueSummary {
+export function dueSummary(r: InquiryRecord, policy?: WarningPolicy): DueSummary {
   // A paused timer is not due: it leaves the Due today and Overdue queues until it runs again.
-  const items = dueItems(r).filter((i) => i.paused === null);
+  const items = dueItems(r, policy).filter((i) => i.paused === null);
   if (items.length === 0) return { next: null, attentionAt: null, deadline: null, soonAt: null, deadlineKind: null, soonKind: null };
   let deadline = Number.POSITIVE_INFINITY;
   let soonAt = Number.POSITIVE_INFINITY;

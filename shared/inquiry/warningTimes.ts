@@ -1,0 +1,47 @@
+import { addBusinessMinutes, type BusinessCalendar, businessMinutesBetween, type Pause } from '../time/calendar';
+import type { Instant } from '../time/types';
+
+/*
+ * The arithmetic of warning thresholds (SPEC issue 8): a threshold of p % is reached when p % of the BUSINESS time
+ * from a timer's start to its target (or deadline) has passed, the timer's pauses left out. Times are computed
+ * from the calendar in force now; the start, target and deadline are the recorded ones (docs/events.md).
+ */
+
+/** The agency's warning policy over its calendar: what due items need to place their warnings. */
+export interface WarningPolicy {
+  cal: BusinessCalendar;
+  /** Percentages, ascending (config.warningThresholds). */
+  thresholds: readonly number[];
+}
+
+/** A threshold and the moment it is reached. */
+export interface WarningMoment {
+  percent: number;
+  at: Instant;
+}
+
+const NONE: readonly WarningMoment[] = Object.freeze([]);
+
+/**
+ * The moments each threshold of the business time from `start` to `end` is reached: addBusinessMinutes of p % of
+ * the total, pauses counted as closed. Ascending, each before `end`; none when there is no business time between
+ * them (an end at or before the start's next opening) or no thresholds.
+ */
+export function thresholdMoments(
+  cal: BusinessCalendar,
+  start: Instant,
+  end: Instant,
+  thresholds: readonly number[],
+  pauses?: readonly Pause[],
+): readonly WarningMoment[] {
+  if (thresholds.length === 0 || end <= start) return NONE;
+  const total = businessMinutesBetween(cal, start, end, pauses);
+  if (!(total > 0)) return NONE;
+  const out: WarningMoment[] = [];
+  for (const percent of thresholds) {
+    const at = addBusinessMinutes(cal, start, (total * percent) / 100, pauses);
+    // A closed pause never leaves the count open; an open one would (null), and such an item has no warnings.
+    if (at !== null && at < end) out.push({ percent, at });
+  }
+  return out;
+}
