@@ -14,6 +14,7 @@ import { PolicySettings } from './PolicySettings';
 import { RoutingDirectory } from './RoutingDirectory';
 import { SyncSettings } from './SyncSettings';
 import { Taxonomy } from './Taxonomy';
+import { VerifyLog } from './VerifyLog';
 import './settings.css';
 
 /** What a settings screen gets: the stored configuration (loaded) and who is using the desk. */
@@ -68,6 +69,12 @@ export const SETTINGS_SECTIONS: readonly Section[] = [
     title: 'Data and backups',
     summary: 'Whether the browser keeps the log, daily backups and restoring one, full export and import.',
     Screen: DataSettings,
+  },
+  {
+    id: 'verify',
+    title: 'Verify the log',
+    summary: 'Check every desk’s hash chain for events changed, removed or put in outside the app, and sign the summary off.',
+    Screen: VerifyLog,
   },
   { id: 'lock', title: 'Lock and PIN', summary: 'When the desk locks itself, and your PIN.', Screen: LockSettings },
   { id: 'sync', title: 'Sync', summary: 'Share one log with other desks through a network folder.', Screen: SyncSettings },

@@ -1,0 +1,470 @@
+import { type FormEvent, useId, useRef, useState } from 'react';
+import type { EventRef } from '../../shared/inquiry/chain';
+import {
+  BREAK_LABELS,
+  deskCodeOf,
+  eventTypeLabel,
+  isClean,
+  type ReportedRef,
+  type SignOff,
+  type VerifyReport,
+} from '../../shared/inquiry/chainReport';
+import { actorOf, type Profile, ROLE_LABELS } from '../../shared/people';
+import type { Instant, TimeZone } from '../../shared/time/types';
+import { useBridge } from '../app/bridgeContext';
+import { formatLong } from '../app/format';
+import { focusOnMount } from '../components/focusOnMount';
+import { useChainStatus } from '../data/chainHooks';
+import type { StoredFinding } from '../data/chainStore';
+import { signOff, type VerifyProgress, verifyLog } from '../data/chainStore';
+import { useServices } from '../data/hooks';
+import './data.css';
+import './verify.css';
+
+interface Props {
+  config: { timeZone: string };
+  profile: Profile;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+const shortHash = (hash: string) => `${hash.slice(0, 12)}…`;
+
+/**
+ * Settings → Verify the log: checks every desk's hash chain (shared/inquiry/chain.ts) with progress, shows
+ * a summary naming every broken event by case number, type, time, desk and place in its chain (never by
+ * what it says), and lets the lead sign it off; the sign-off is stored with the summary's SHA-256, and a
+ * later verify compares the chain heads each earlier sign-off saw with the log as it is then.
+ */
+export function VerifyLog({ config, profile }: Props) {
+  const zone = config.timeZone as TimeZone;
+  const { repo, clock } = useServices();
+  const bridge = useBridge();
+  const status = useChainStatus();
+  const [progress, setProgress] = useState<VerifyProgress | null>(null);
+  const [report, setReport] = useState<VerifyReport | null>(null);
+  const [signed, setSigned] = useState<SignOff | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const summaryRef = useRef<HTMLHeadingElement>(null);
+
+  async function run() {
+    setFailure(null);
+    setMessage('');
+    setReport(null);
+    setSigned(null);
+    setProgress({ done: 0, total: 0 });
+    try {
+      const { deviceId } = await repo.device();
+      const result = await verifyLog(repo.db, { deviceId, ranBy: actorOf(profile), now: () => clock.now(), onProgress: setProgress });
+      setReport(result);
+      setMessage(
+        result.totals.breaks === 0
+          ? `Verified ${count(result.totals.chained)} chained events on ${count(result.totals.desks)} desks: no breaks.`
+          : `Verified ${count(result.totals.chained)} chained events: ${count(result.totals.breaks)} broken.`,
+      );
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    } catch (err) {
+      setFailure(`The log could not be verified: ${(err as Error).message}. Nothing was changed; try again.`);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return (
+    <section className="settings-page data-settings verify-log" aria-labelledby="verify-title">
+      <h1 id="verify-title" tabIndex={-1} ref={focusOnMount}>
+        Verify the log
+      </h1>
+      <p className="settings-intro">
+        Every event a desk records carries a link of that desk’s hash chain: a fingerprint of the event and of the one before it. Verifying
+        checks every event against its chain, so an event changed, removed or put in outside the app is found and named. Events from before
+        chains existed are counted as not chained.
+      </p>
+
+      <BackgroundStatus zone={zone} findings={status?.findings} desks={status ? Object.keys(status.verified).length : null} />
+
+      <section className="settings-card data-card verify-actions" aria-labelledby="verify-run">
+        <h2 id="verify-run">Check every event</h2>
+        <p>Reads every event of every desk held here. The log stays usable while it runs.</p>
+        <div className="card-actions">
+          <button type="button" className="primary" onClick={() => void run()} disabled={progress !== null}>
+            Verify the log
+          </button>
+        </div>
+        {progress && (
+          <div className="data-progress">
+            <progress max={progress.total || 1} value={progress.done} aria-label="Verifying the log" />
+            <span>
+              {count(progress.done)}
+              {progress.total ? ` of ${count(progress.total)}` : ''} events
+            </span>
+          </div>
+        )}
+        <p className="settings-status" role="status">
+          {message}
+        </p>
+        {failure && (
+          <p className="form-error" role="alert">
+            {failure}
+          </p>
+        )}
+      </section>
+
+      {report && <ReportSummary report={report} zone={zone} headingRef={summaryRef} />}
+      {report && !signed && <SignOffForm report={report} profile={profile} onSigned={setSigned} />}
+      {signed && (
+        <section className="settings-card data-card" aria-labelledby="verify-signed">
+          <h2 id="verify-signed">Signed off</h2>
+          <p className="data-ok">
+            Signed off by {signed.signedBy.name} ({ROLE_LABELS[signed.signedBy.role]}) on {formatLong(signed.signedAt as Instant, zone)}.
+          </p>
+          <p>
+            Summary SHA-256: <code className="verify-hash">{signed.digest}</code>
+          </p>
+          <div className="card-actions verify-actions">
+            <button type="button" className="secondary" onClick={() => window.print()}>
+              Print
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                void bridge.printToPdf({
+                  suggestedName: `log-verification_${new Date(signed.signedAt).toISOString().slice(0, 10)}.pdf`,
+                  landscape: false,
+                })
+              }
+            >
+              Save as PDF
+            </button>
+          </div>
+        </section>
+      )}
+
+      <EarlierSignOffs signOffs={status?.signOffs} zone={zone} />
+    </section>
+  );
+}
+
+function BackgroundStatus({ zone, findings, desks }: { zone: TimeZone; findings: StoredFinding[] | undefined; desks: number | null }) {
+  if (findings === undefined) return <p aria-busy="true">Reading what the background check found…</p>;
+  return (
+    <section className="settings-card data-card" aria-labelledby="verify-background">
+      <h2 id="verify-background">Since the last verification</h2>
+      {findings.length === 0 ? (
+        <p>
+          Nothing broken found while syncing or in the background check
+          {desks ? ` (${count(desks)} ${desks === 1 ? 'desk’s chain' : 'desks’ chains'} checked so far)` : ''}.
+        </p>
+      ) : (
+        <>
+          <p className="data-warn" role="alert">
+            {findings.length === 1 ? 'One event' : `${count(findings.length)} events`} found broken while syncing or in the background
+            check. Verify the log for the full summary.
+          </p>
+          <ul className="verify-findings">
+            {findings.map((f) => (
+              <li key={`${f.kind}:${f.event.eventId}:${f.other?.eventId ?? ''}`}>
+                {describeRef(f.event, zone)}: {BREAK_LABELS[f.kind]}. Found {f.via === 'sync' ? 'while syncing' : 'by the background check'}{' '}
+                on {formatLong(f.foundAt as Instant, zone)}.
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** "Note added, recorded Mon, Nov 23, 2026, 2:05 PM CST on desk K7QM2, #57 in its chain" (case number added by the caller where known). */
+function describeRef(ref: EventRef | ReportedRef, zone: TimeZone): string {
+  const caseNumber = 'caseNumber' in ref && ref.caseNumber ? `${ref.caseNumber} · ` : '';
+  const place = ref.seq === null ? 'not chained' : `#${count(ref.seq)} in its chain`;
+  return `${caseNumber}${eventTypeLabel(ref.type)}, recorded ${formatLong(ref.at as Instant, zone)} on desk ${deskCodeOf(ref.deviceId)}, ${place}`;
+}
+
+function ReportSummary({
+  report,
+  zone,
+  headingRef,
+}: {
+  report: VerifyReport;
+  zone: TimeZone;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+}) {
+  const clean = isClean(report);
+  return (
+    <section className="settings-card data-card verify-report" aria-labelledby="verify-summary">
+      <h2 id="verify-summary" tabIndex={-1} ref={headingRef}>
+        Summary
+      </h2>
+      <p className={clean ? 'data-ok' : 'data-warn'}>
+        {report.totals.breaks === 0
+          ? 'No breaks: every chained event is as its desk recorded it.'
+          : `${count(report.totals.breaks)} ${report.totals.breaks === 1 ? 'break' : 'breaks'} found: the events named below were changed, removed or put in outside the app.`}
+        {report.totals.gaps > 0
+          ? ` ${count(report.totals.gaps)} ${report.totals.gaps === 1 ? 'gap' : 'gaps'}: events not on this desk.`
+          : ''}
+      </p>
+      <dl className="data-facts">
+        <dt>Run by</dt>
+        <dd>
+          {report.ranBy.name} ({ROLE_LABELS[report.ranBy.role]})
+        </dd>
+        <dt>Run on</dt>
+        <dd>
+          {formatLong(report.ranAt as Instant, zone)}, desk {deskCodeOf(report.deviceId)}
+        </dd>
+        <dt>Events</dt>
+        <dd>
+          {count(report.totals.events)} held: {count(report.totals.chained)} chained and checked, {count(report.totals.notChained)} not
+          chained
+        </dd>
+        <dt>Desks</dt>
+        <dd>{count(report.totals.desks)}</dd>
+      </dl>
+
+      <table className="settings-table data-table">
+        <caption>Desks and their chains</caption>
+        <thead>
+          <tr>
+            <th scope="col">Desk</th>
+            <th scope="col" className="num">
+              Events
+            </th>
+            <th scope="col" className="num">
+              Checked
+            </th>
+            <th scope="col" className="num">
+              Not chained
+            </th>
+            <th scope="col">Chain head</th>
+            <th scope="col" className="num">
+              Breaks
+            </th>
+            <th scope="col" className="num">
+              Missing
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.desks.map((d) => (
+            <tr key={d.deviceId}>
+              <th scope="row">
+                {d.deskCode}
+                {d.own ? ' (this desk)' : ''}
+              </th>
+              <td className="num">{count(d.events)}</td>
+              <td className="num">{count(d.chained)}</td>
+              <td className="num">{count(d.notChained)}</td>
+              <td>
+                {d.head ? (
+                  <>
+                    #{count(d.head.seq)}, {formatLong(d.head.at as Instant, zone)},{' '}
+                    <code className="verify-hash">{shortHash(d.head.hash)}</code>
+                  </>
+                ) : (
+                  'No chained events'
+                )}
+              </td>
+              <td className="num">{count(d.breaks)}</td>
+              <td className="num">{count(d.missing)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {report.breaks.length > 0 && (
+        <table className="settings-table data-table verify-breaks">
+          <caption>Broken events</caption>
+          <thead>
+            <tr>
+              <th scope="col">Case</th>
+              <th scope="col">Event</th>
+              <th scope="col">Recorded</th>
+              <th scope="col">Desk</th>
+              <th scope="col">Place</th>
+              <th scope="col">What is wrong</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.breaks.map((b) => (
+              <tr key={`${b.kind}:${b.event.eventId}:${b.other?.eventId ?? ''}`}>
+                <th scope="row">{b.event.caseNumber ?? 'Not in this log'}</th>
+                <td>{eventTypeLabel(b.event.type)}</td>
+                <td>{formatLong(b.event.at as Instant, zone)}</td>
+                <td>{deskCodeOf(b.event.deviceId)}</td>
+                <td>{b.event.seq === null ? 'not chained' : `#${count(b.event.seq)}`}</td>
+                <td>
+                  {BREAK_LABELS[b.kind]}.{b.other && ` The other event: ${describeRef(b.other, zone)}.`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {report.gaps.length > 0 && (
+        <table className="settings-table data-table">
+          <caption>Events missing from a desk’s chain (not received yet, or removed here)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Desk</th>
+              <th scope="col">Missing</th>
+              <th scope="col">Between</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.gaps.map((g) => (
+              <tr key={`${g.deviceId}:${g.from}`}>
+                <th scope="row">
+                  {deskCodeOf(g.deviceId)}
+                  {g.deviceId === report.deviceId ? ' (this desk: removed here)' : ''}
+                </th>
+                <td>{g.from === g.to ? `#${count(g.from)}` : `#${count(g.from)} to #${count(g.to)}`}</td>
+                <td>
+                  {g.after ? `${describeRef(g.after, zone)} and ` : 'the start of the chain and '}
+                  {describeRef(g.before, zone)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {report.signOffs.length > 0 && (
+        <>
+          <h3>Earlier sign-offs against the log now</h3>
+          <ul className="verify-findings">
+            {report.signOffs.map((s) => (
+              <li key={s.signOffId}>
+                Signed off by {s.signedBy} on {formatLong(s.signedAt as Instant, zone)}:{' '}
+                {s.intact ? '' : 'the stored sign-off no longer matches its SHA-256 (it was changed). '}
+                {s.desks.length === 0
+                  ? 'no chains to compare.'
+                  : s.desks
+                      .map(
+                        (d) =>
+                          `desk ${deskCodeOf(d.deviceId)} at #${count(d.seq)} ${
+                            d.status === 'same'
+                              ? 'is unchanged'
+                              : d.status === 'changed'
+                                ? 'has been made again (REWRITTEN since the sign-off)'
+                                : 'is gone (the chain was cut or the event removed since the sign-off)'
+                          }`,
+                      )
+                      .join('; ')}
+                .
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {report.previousSignOff && (
+        <p className="muted">
+          This summary follows the sign-off with SHA-256 <code className="verify-hash">{shortHash(report.previousSignOff)}</code>.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function SignOffForm({ report, profile, onSigned }: { report: VerifyReport; profile: Profile; onSigned: (s: SignOff) => void }) {
+  const { repo, clock } = useServices();
+  const id = useId();
+  const [name, setName] = useState(profile.displayName);
+  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const trimmed = name.trim();
+    if (trimmed.length === 0 || trimmed.length > 120) {
+      setError(trimmed.length === 0 ? 'Enter your name to sign the summary off.' : 'Enter a name of at most 120 characters.');
+      document.getElementById(`${id}-name`)?.focus();
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      onSigned(await signOff(repo.db, report, { name: trimmed, profile: actorOf(profile) }, clock.now()));
+    } catch (err) {
+      setFailure(`The sign-off was not recorded: ${(err as Error).message}. Try again.`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="settings-card data-card verify-actions" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)} noValidate>
+      <h2 id={`${id}-title`}>Sign off</h2>
+      <p>
+        Signing off records this summary with your name, the time and its SHA-256, so a later verification can show whether any desk’s chain
+        has been made again since.
+        {profile.role !== 'lead' ? ' Sign-offs are usually a unit lead’s.' : ''}
+      </p>
+      <div className={`field${error ? ' has-error' : ''}`}>
+        <label htmlFor={`${id}-name`}>Signed off by</label>
+        <input
+          id={`${id}-name`}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          autoComplete="name"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-name-error` : undefined}
+        />
+        {error && (
+          <p id={`${id}-name-error`} className="field-error">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="card-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Sign off the summary
+        </button>
+      </div>
+      {failure && (
+        <p className="form-error" role="alert">
+          {failure}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function EarlierSignOffs({ signOffs, zone }: { signOffs: SignOff[] | undefined; zone: TimeZone }) {
+  if (signOffs === undefined || signOffs.length === 0) return null;
+  return (
+    <section className="settings-card data-card" aria-labelledby="verify-earlier">
+      <h2 id="verify-earlier">Sign-offs on this desk</h2>
+      <table className="settings-table data-table">
+        <caption className="visually-hidden">Sign-offs, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Signed off</th>
+            <th scope="col">By</th>
+            <th scope="col">Result</th>
+            <th scope="col">Summary SHA-256</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...signOffs].reverse().map((s) => (
+            <tr key={s.id}>
+              <td>{formatLong(s.signedAt as Instant, zone)}</td>
+              <td>{s.signedBy.name}</td>
+              <td>
+                {s.report.totals.breaks === 0 ? 'No breaks' : `${count(s.report.totals.breaks)} breaks`}, {count(s.report.totals.chained)}{' '}
+                events checked on {count(s.report.totals.desks)} desks
+              </td>
+              <td>
+                <code className="verify-hash">{shortHash(s.digest)}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
