@@ -170,8 +170,13 @@ export interface DueSummary {
 }
 
 export function dueSummary(r: InquiryRecord, policy?: WarningPolicy): DueSummary {
+  return dueSummaryOf(dueItems(r, policy));
+}
+
+/** dueSummary of items already worked out (dueItems). */
+export function dueSummaryOf(all: readonly DueItem[]): DueSummary {
   // A paused timer is not due: it leaves the Due today and Overdue queues until it runs again.
-  const items = dueItems(r, policy).filter((i) => i.paused === null);
+  const items = all.filter((i) => i.paused === null);
   if (items.length === 0) return { next: null, attentionAt: null, deadline: null, soonAt: null, deadlineKind: null, soonKind: null };
   let deadline = Number.POSITIVE_INFINITY;
   let soonAt = Number.POSITIVE_INFINITY;

@@ -1,4 +1,5 @@
-import { addBusinessMinutes, type BusinessCalendar, businessMinutesBetween, type Pause } from '../time/calendar';
+import { type AgencyConfig, calendarConfigOf } from '../config/agencyConfig';
+import { addBusinessMinutes, type BusinessCalendar, businessMinutesBetween, createCalendar, type Pause } from '../time/calendar';
 import type { Instant } from '../time/types';
 
 /*
@@ -44,4 +45,22 @@ export function thresholdMoments(
     if (at !== null && at < end) out.push({ percent, at });
   }
   return out;
+}
+
+const policies = new WeakMap<AgencyConfig, WarningPolicy>();
+let lastPolicy: { key: string; policy: WarningPolicy } | null = null;
+
+/**
+ * The warning policy of a configuration: its calendar and thresholds. Memoised per configuration object, and across
+ * objects with the same calendar and thresholds (a fresh read of the same settings), so a log of 100,000 rows
+ * builds the calendar once and its day cache serves every row.
+ */
+export function warningPolicyOf(config: AgencyConfig): WarningPolicy {
+  const known = policies.get(config);
+  if (known) return known;
+  const calendar = calendarConfigOf(config);
+  const key = JSON.stringify([calendar, config.warningThresholds]);
+  if (lastPolicy?.key !== key) lastPolicy = { key, policy: { cal: createCalendar(calendar), thresholds: config.warningThresholds } };
+  policies.set(config, lastPolicy.policy);
+  return lastPolicy.policy;
 }

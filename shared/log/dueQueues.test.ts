@@ -181,8 +181,8 @@ describe('stageOf and the due fields of the row', () => {
       nextDueAt: ct(2026, 11, 23, 9, 30),
       // The callback's (11:00 + 15 min), before first contact's 11:30.
       dueDeadline: ct(2026, 11, 23, 11, 15),
-      // First contact: three quarters of the 65 h 30 m from Fri 16:00 to Mon 09:30 → Sun 17:07:30.
-      dueSoonAt: ct(2026, 11, 22, 17, 7) + 30_000,
+      // First contact's first warning: 50 % of the 2 business hours from Fri 16:00 to Mon 09:30 → Mon 08:30, not on Sunday.
+      dueSoonAt: ct(2026, 11, 23, 8, 30),
       awaitingMco: false,
       unitLeadCallback: false,
       callerIds: ['p-ben'],

@@ -66,6 +66,8 @@ describe('toLogRow', () => {
       dueSoonAt: null,
       dueDeadlineKind: null,
       dueSoonKind: null,
+      dueMarks: [],
+      snooze: null,
       awaitingMco: false,
       unitLeadCallback: false,
       callerIds: [],
@@ -114,8 +116,8 @@ describe('toLogRow', () => {
       nextDueLabel: 'First contact',
       nextDueAt: targets.firstContactTarget,
       dueDeadline: targets.firstContactDeadline,
-      // Three quarters of the way from receipt to the target.
-      dueSoonAt: Date.UTC(2026, 10, 23, 16, 30),
+      // The first warning: 50 % of the 2 business hours from receipt (09:00 CST) to the target (11:00 CST).
+      dueSoonAt: Date.UTC(2026, 10, 23, 16, 0),
       awaitingMco: true,
       unitLeadCallback: false,
     });

@@ -1,6 +1,8 @@
 import { type AgencyConfig, mcoName, priorityLabel } from '../config/agencyConfig';
-import { type DueKind, dueSummary } from '../inquiry/due';
-import { grievanceOf, type InquiryRecord, type InquiryStatus } from '../inquiry/projection';
+import { type DueKind, dueItems, dueSummaryOf } from '../inquiry/due';
+import { grievanceOf, type InquiryRecord, type InquiryStatus, snoozeOf } from '../inquiry/projection';
+import { type DueMark, marksOf } from '../inquiry/warnings';
+import { warningPolicyOf } from '../inquiry/warningTimes';
 import type { Instant, TimeZone } from '../time/types';
 import { pad2, zonedParts } from '../time/zone';
 
@@ -30,8 +32,12 @@ export interface LogRow {
   nextDueAt: Instant | null;
   /** The earliest deadline over everything due (Overdue once passed). */
   dueDeadline: Instant | null;
-  /** The earliest due-soon moment over everything due. */
+  /** The earliest due-soon moment over everything due: the first warning threshold (business time; warnings.ts). */
   dueSoonAt: Instant | null;
+  /** Every warning, due and overdue moment of what is due, by time: what the notification scheduler watches. */
+  dueMarks: readonly DueMark[];
+  /** The latest warning snooze, ended or not: [from, until). */
+  snooze: { from: Instant; until: Instant } | null;
   /** The steps owning that deadline and that due-soon moment (what a reminder names). */
   dueDeadlineKind: DueKind | null;
   dueSoonKind: DueKind | null;
@@ -48,7 +54,10 @@ export interface LogRow {
 }
 
 export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
-  const due = dueSummary(r);
+  // The calendar runs here, once per row built (a load, or a change to the inquiry), never per render or per count.
+  const items = dueItems(r, warningPolicyOf(config));
+  const due = dueSummaryOf(items);
+  const snooze = snoozeOf(r);
   const w = r.workflow;
   const row = {
     id: r.id,
@@ -73,6 +82,8 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     dueSoonAt: due.soonAt,
     dueDeadlineKind: due.deadlineKind,
     dueSoonKind: due.soonKind,
+    dueMarks: marksOf(items),
+    snooze: snooze && { from: snooze.from, until: snooze.until },
     awaitingMco: r.status === 'open' && w.referral !== null && w.referral.reportedBackAt === null,
     unitLeadCallback: r.status === 'open' && r.mcoEnrollment === 'not_enrolled',
     callerIds: w.callbacks.filter((c) => c.status === 'scheduled').map((c) => c.caller.id),
