@@ -91,7 +91,7 @@ describe('main.ts as the first instance', () => {
   it('registers app:// as a privileged scheme and sandboxes every renderer before the app is ready', async () => {
     const electron = await startMain();
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);
     const ready = electron.app.whenReady.mock.invocationCallOrder[0] ?? Number.NEGATIVE_INFINITY;
     expect(electron.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(ready);

@@ -8,16 +8,21 @@ import { ChangeFeed } from './data/changes';
 import { clockFromSearch, systemClock } from './data/clock';
 import { LiaisonDb } from './data/db';
 import type { DataServices } from './data/hooks';
-import { LogStore } from './data/logStore';
+import { LogStore, sizeMemory } from './data/logStore';
 import { Repo } from './data/repo';
 import { LockController } from './lock/lockController';
 
+performance.mark('ll:boot');
 const db = new LiaisonDb();
 const changes = new ChangeFeed(db.name);
 // Only the browser build may stand at another moment (?now=...); the desktop always uses the system clock.
 const clock = window.liaison ? systemClock : clockFromSearch(window.location.search);
 const repo = new Repo(db, clock, changes);
-const services: DataServices = { repo, clock, logStore: new LogStore(db, changes, () => repo.config()) };
+const services: DataServices = {
+  repo,
+  clock,
+  logStore: new LogStore(db, changes, () => repo.config(), {}, sizeMemory(window.localStorage, `${db.name}:log-size`)),
+};
 
 // The idle lock's state lives in localStorage beside the database (no member data in it).
 const lock = new LockController(`${db.name}:lock`, window.localStorage);
@@ -32,6 +37,8 @@ reactRoot.render(
     <Startup
       prepare={(onProgress) => backupBeforeUpgrade(db.name, { now: clock.now(), onProgress })}
       onReady={() => {
+        performance.mark('ll:ready');
+        services.logStore.start();
         void repo.device();
         void requestPersistentStorage();
         startBackupSchedule(

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_LOG_QUERY, inQueue, type LogQuery, QUEUE_LABELS, QUEUES, type Queue } from '../../shared/log/logQuery';
 import { type Profile, ROLE_LABELS } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
@@ -6,20 +6,23 @@ import { useAgencyConfig, useDevice, useLogSnapshot } from '../data/hooks';
 import { useQueueTime } from '../data/useNow';
 import { InquiryView } from '../inquiry/InquiryView';
 import { IntakeForm } from '../intake/IntakeForm';
-import { ExportDialog } from '../leads/ExportDialog';
-import { GrievanceReport } from '../leads/GrievanceReport';
-import { ImportView } from '../leads/ImportView';
-import { McoScorecard } from '../leads/McoScorecard';
-import { ReportView } from '../leads/ReportView';
 import { LockButton } from '../lock/LockGate';
 import { LogView } from '../log/LogView';
 import { SavedViews } from '../log/SavedViews';
-import { SettingsView } from '../settings/SettingsView';
 import { SyncBadge } from '../sync/SyncBadge';
 import { bridgeEvents } from './bridge';
 import { useBridge } from './bridgeContext';
 import { hrefOf, navigate, parseRoute, useHash } from './router';
 import { dueNowOf, useDesktopIntegration } from './useDesktopIntegration';
+
+// The lead tools and settings (charts, spreadsheets, directories) load when first opened, so the
+// log's first screen does not wait to parse them.
+const ExportDialog = lazy(() => import('../leads/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const GrievanceReport = lazy(() => import('../leads/GrievanceReport').then((m) => ({ default: m.GrievanceReport })));
+const ImportView = lazy(() => import('../leads/ImportView').then((m) => ({ default: m.ImportView })));
+const McoScorecard = lazy(() => import('../leads/McoScorecard').then((m) => ({ default: m.McoScorecard })));
+const ReportView = lazy(() => import('../leads/ReportView').then((m) => ({ default: m.ReportView })));
+const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })));
 
 const DEFAULT_QUEUE_BY_ROLE: Record<Profile['role'], Queue> = { liaison: 'open', esr: 'mine', lead: 'unit_lead' };
 
@@ -164,13 +167,28 @@ export function Shell({ profile }: { profile: Profile }) {
         {route.name === 'log' && <LogView profile={profile} query={query} onQuery={setQuery} searchRef={searchRef} />}
         {route.name === 'new' && <IntakeForm profile={profile} />}
         {route.name === 'inquiry' && <InquiryView id={route.id} profile={profile} />}
-        {route.name === 'settings' && <SettingsView section={route.section} profile={profile} />}
-        {route.name === 'import' && <ImportView />}
-        {route.name === 'report' && <ReportView />}
-        {route.name === 'grievances' && <GrievanceReport />}
-        {route.name === 'scorecard' && <McoScorecard />}
+        <Suspense fallback={<ScreenLoading />}>
+          {route.name === 'settings' && <SettingsView section={route.section} profile={profile} />}
+          {route.name === 'import' && <ImportView />}
+          {route.name === 'report' && <ReportView />}
+          {route.name === 'grievances' && <GrievanceReport />}
+          {route.name === 'scorecard' && <McoScorecard />}
+        </Suspense>
       </main>
-      {exporting && <ExportDialog query={query} profile={profile} queueTime={queueTime} onClose={() => setExporting(false)} />}
+      {exporting && (
+        <Suspense fallback={null}>
+          <ExportDialog query={query} profile={profile} queueTime={queueTime} onClose={() => setExporting(false)} />
+        </Suspense>
+      )}
     </div>
+  );
+}
+
+/** Shown for the moment a lead tool or settings screen takes to load the first time. */
+function ScreenLoading() {
+  return (
+    <p className="loading" role="status">
+      Opening…
+    </p>
   );
 }

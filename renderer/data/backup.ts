@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseEvent } from '../../shared/inquiry/events';
 import { type InquiryRecord, projectInquiry } from '../../shared/inquiry/projection';
 import { profileSchema } from '../../shared/people';
+import { listedVersion } from './diskVersion';
 import { declareSchema, SCHEMA_VERSION, storesOf } from './migrations';
 import { timelinePages } from './migrations/refold';
 
@@ -957,6 +958,10 @@ export async function backupBeforeUpgrade(name: string, options: BackupOptions =
 
 /** The schema version of a database on disk, without opening (or creating) it at any version. */
 export async function versionOnDisk(name: string): Promise<number | null> {
+  // Browsers that list their databases give the version without opening one (opening a large
+  // log only to read its version held up every start by a second or more).
+  const listed = await listedVersion(name);
+  if (listed !== undefined) return listed;
   const probe = new Dexie(name);
   try {
     await probe.open();

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
+import { DATABASE_NAME } from './diskVersion';
 import type { DraftRecord } from './drafts';
 import { declareSchema } from './migrations';
 
@@ -25,7 +26,7 @@ export class LiaisonDb extends Dexie {
   /** Forms in progress (schema v2), see drafts.ts. */
   drafts!: Table<DraftRecord, string>;
 
-  constructor(name = 'liaison-log') {
+  constructor(name = DATABASE_NAME) {
     super(name);
     declareSchema(this);
   }

@@ -4,7 +4,7 @@ import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { toLogRow } from '../../shared/log/logRow';
 import { actorOf, type Profile } from '../../shared/people';
 import { openDesk, PAT_LEE, seedInquiries, type TestDesk } from '../test/fixtures';
-import { type LogSnapshot, LogStore } from './logStore';
+import { type LogSnapshot, LogStore, type SizeMemory } from './logStore';
 
 /** Every snapshot the store publishes, in order, from its first subscriber on. */
 function recordSnapshots(store: LogStore): LogSnapshot[] {
@@ -50,8 +50,9 @@ describe('LogStore loading', () => {
     const seen = recordSnapshots(desk.logStore);
     await desk.logStore.whenComplete();
 
+    // Nothing counts the records first (seconds at 100,000): the total is what has been read so far.
     expect(seen.map(summary)).toEqual([
-      { loaded: 200, total: 450, complete: false, rows: 200 },
+      { loaded: 200, total: 200, complete: false, rows: 200 },
       { loaded: 450, total: 450, complete: true, rows: 450 },
     ]);
     const [first, last] = seen as [LogSnapshot, LogSnapshot];
@@ -61,6 +62,27 @@ describe('LogStore loading', () => {
     expect(idsOf(last.rows)).toEqual(idsOf(seeded));
     const sample = seeded[17] as InquiryRecord;
     expect(last.rows.find((r) => r.id === sample.id)).toEqual(toLogRow(sample, DEFAULT_AGENCY_CONFIG));
+  });
+
+  it('estimates the total while loading from the size the log had when it last finished loading', async () => {
+    await seedInquiries(desk.db, 450, actorOf(ana));
+    let stored: number | null = null;
+    const memory: SizeMemory = { read: () => stored, write: (n) => (stored = n) };
+    const first = new LogStore(desk.db, desk.changes, () => desk.repo.config(), {}, memory);
+    recordSnapshots(first);
+    await first.whenComplete();
+    expect(stored).toBe(450);
+    await desk.db.inquiries.limit(5).delete();
+
+    const next = new LogStore(desk.db, desk.changes, () => desk.repo.config(), {}, memory);
+    const seen = recordSnapshots(next);
+    await next.whenComplete();
+
+    expect(seen.map(summary)).toEqual([
+      { loaded: 200, total: 450, complete: false, rows: 200 },
+      { loaded: 445, total: 445, complete: true, rows: 445 },
+    ]);
+    expect(stored).toBe(445);
   });
 
   it('publishes a small log complete in its first snapshot', async () => {
@@ -81,11 +103,11 @@ describe('LogStore loading', () => {
 
     // Chunks read by primary key: 0–49, 50–99, … (the newest 200, 250–449, were read first).
     expect(seen.map(summary)).toEqual([
-      { loaded: 200, total: 450, complete: false, rows: 200 },
-      { loaded: 250, total: 450, complete: false, rows: 200 },
-      { loaded: 300, total: 450, complete: false, rows: 200 },
-      { loaded: 350, total: 450, complete: false, rows: 200 },
-      { loaded: 400, total: 450, complete: false, rows: 400 },
+      { loaded: 200, total: 200, complete: false, rows: 200 },
+      { loaded: 250, total: 250, complete: false, rows: 200 },
+      { loaded: 300, total: 300, complete: false, rows: 200 },
+      { loaded: 350, total: 350, complete: false, rows: 200 },
+      { loaded: 400, total: 400, complete: false, rows: 400 },
       { loaded: 450, total: 450, complete: false, rows: 400 },
       { loaded: 450, total: 450, complete: true, rows: 450 },
     ]);

@@ -6,14 +6,43 @@ import type { LiaisonDb } from './db';
 
 export interface LogSnapshot {
   rows: readonly LogRow[];
-  /** Rows held in memory so far, and the total in the database. */
+  /** Rows held in memory so far. */
   loaded: number;
+  /**
+   * The inquiries in the database: exact once `complete`. While the log loads it is the size the
+   * log had when it last finished loading on this desk (counting 100,000 records would hold up the
+   * start by seconds), or the rows so far when that is not known.
+   */
   total: number;
   complete: boolean;
 }
 
+/** Where the log's size is remembered between starts (a number: no member data). */
+export interface SizeMemory {
+  read(): number | null;
+  write(size: number): void;
+}
+
+/** The log's size in localStorage under `key`; nothing remembered where storage is unavailable. */
+export function sizeMemory(storage: Pick<Storage, 'getItem' | 'setItem'> | null, key: string): SizeMemory {
+  return {
+    read: () => {
+      const n = Number(storage?.getItem(key) ?? Number.NaN);
+      return Number.isSafeInteger(n) && n >= 0 ? n : null;
+    },
+    write: (size) => {
+      try {
+        storage?.setItem(key, String(size));
+      } catch {
+        // A full or blocked storage only costs the next start its progress estimate.
+      }
+    },
+  };
+}
+
 const FIRST_SCREEN = 200;
-const CHUNK = 5000;
+/** Small enough that a read the person is waiting for (opening an inquiry) never queues long behind one. */
+const CHUNK = 2000;
 
 /**
  * The log's rows in memory, for instant search, filter and sort. The newest inquiries are read
@@ -25,6 +54,11 @@ export class LogStore {
   private snapshot: LogSnapshot = { rows: [], loaded: 0, total: 0, complete: false };
   private readonly listeners = new Set<() => void>();
   private started = false;
+  /** Resolves when the first screen subscribes: the log's bulk reads wait for it (see load). */
+  private subscribed: () => void = () => undefined;
+  private readonly firstSubscriber = new Promise<void>((resolve) => {
+    this.subscribed = resolve;
+  });
   private pending = new Set<string>();
   private flushing: Promise<void> | null = null;
 
@@ -37,6 +71,7 @@ export class LogStore {
     private readonly config: () => Promise<AgencyConfig>,
     /** Rows read first (newest received), and per chunk after that. */
     sizes: { firstScreen?: number; chunk?: number } = {},
+    private readonly remembered: SizeMemory = sizeMemory(null, ''),
   ) {
     this.firstScreen = sizes.firstScreen ?? FIRST_SCREEN;
     this.chunk = sizes.chunk ?? CHUNK;
@@ -44,13 +79,18 @@ export class LogStore {
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    if (!this.started) {
-      this.started = true;
-      this.changes.subscribe((ids) => this.refresh(ids));
-      void this.load();
-    }
+    this.subscribed();
+    this.start();
     return () => this.listeners.delete(listener);
   };
+
+  /** Starts reading the log before any screen asks for it (at start-up, beside the profile and lock). */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.changes.subscribe((ids) => this.refresh(ids));
+    void this.load();
+  }
 
   getSnapshot = (): LogSnapshot => this.snapshot;
 
@@ -60,28 +100,39 @@ export class LogStore {
   }
 
   private async load(): Promise<void> {
+    performance.mark('ll:log:start');
     const config = await this.config();
-    const total = await this.db.inquiries.count();
     const newest = await this.db.inquiries.orderBy('receivedAt').reverse().limit(this.firstScreen).toArray();
+    performance.mark('ll:log:newest');
     this.put(newest, config);
-    this.publish(total, total <= newest.length);
-    let lastKey: string | null = null;
-    while (total > newest.length) {
-      const chunk: InquiryRecord[] =
-        lastKey === null
-          ? await this.db.inquiries.orderBy(':id').limit(this.chunk).toArray()
-          : await this.db.inquiries.where(':id').above(lastKey).limit(this.chunk).toArray();
-      if (chunk.length === 0) break;
-      this.put(chunk, config);
-      lastKey = (chunk[chunk.length - 1] as InquiryRecord).id;
-      if (chunk.length < this.chunk) break;
-      // New rows make every view re-sort and re-count the whole log, so they are handed over only
-      // when the rows in memory have doubled (a handful of times in all); in between, only the
-      // progress count moves.
-      this.publish(Math.max(total, this.byId.size), false, this.byId.size >= 2 * this.snapshot.rows.length);
-      await new Promise((r) => setTimeout(r, 0));
+    // No count first: counting the records walks them all (seconds at 100,000, and the database
+    // serves nothing else meanwhile). A short first read is the whole log; otherwise the chunks
+    // below end when one comes back short.
+    const complete = newest.length < this.firstScreen;
+    this.publish(complete ? newest.length : (this.remembered.read() ?? 0), complete);
+    if (!complete) {
+      // The database serves one read at a time and a chunk takes a while: the bulk reads wait until
+      // a screen shows the first rows, so the profile, lock and first screen are never queued behind them.
+      await this.firstSubscriber;
+      await afterPaint();
+      let lastKey: string | null = null;
+      for (;;) {
+        const chunk: InquiryRecord[] =
+          lastKey === null
+            ? await this.db.inquiries.orderBy(':id').limit(this.chunk).toArray()
+            : await this.db.inquiries.where(':id').above(lastKey).limit(this.chunk).toArray();
+        this.put(chunk, config);
+        if (chunk.length < this.chunk) break;
+        lastKey = (chunk[chunk.length - 1] as InquiryRecord).id;
+        // New rows make every view re-sort and re-count the whole log, so they are handed over only
+        // when the rows in memory have doubled (a handful of times in all); in between, only the
+        // progress count moves.
+        this.publish(this.snapshot.total, false, this.byId.size >= 2 * this.snapshot.rows.length);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      this.publish(this.byId.size, true);
     }
-    if (!this.snapshot.complete) this.publish(this.byId.size, true);
+    this.remembered.write(this.byId.size);
   }
 
   private refresh(ids: readonly string[]): void {
@@ -119,9 +170,22 @@ export class LogStore {
 
   /** A new snapshot; with `rows` false it keeps the same rows array (views keyed on it do no work) and moves only the counts. */
   private publish(total: number, complete: boolean, rows = true): void {
-    if (!rows && this.byId.size === this.snapshot.loaded) return;
+    if (!rows && this.byId.size === this.snapshot.loaded && complete === this.snapshot.complete) return;
     const list = rows ? [...this.byId.values()] : this.snapshot.rows;
     this.snapshot = { rows: list, loaded: this.byId.size, total: Math.max(total, this.byId.size), complete };
     for (const l of this.listeners) l();
   }
+}
+
+/** Resolves after the next frame has painted (or soon, where frames are not drawn: a hidden window, tests). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => setTimeout(resolve, 0);
+    if (typeof requestAnimationFrame !== 'function') return done();
+    const fallback = setTimeout(done, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      done();
+    });
+  });
 }

@@ -90,7 +90,9 @@ export function LogView({
         <p className="row-count" role="status" aria-live="polite">
           {snapshot.complete
             ? `${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'inquiry' : 'inquiries'}`
-            : `Loading the log: ${snapshot.loaded.toLocaleString('en-US')} of ${snapshot.total.toLocaleString('en-US')}…`}
+            : snapshot.total > snapshot.loaded
+              ? `Loading the log: ${snapshot.loaded.toLocaleString('en-US')} of about ${snapshot.total.toLocaleString('en-US')}…`
+              : `Loading the log: ${snapshot.loaded.toLocaleString('en-US')} so far…`}
         </p>
       </div>
       {snapshot.complete && snapshot.total === 0 ? (
