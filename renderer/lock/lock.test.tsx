@@ -153,7 +153,7 @@ describe('the lock screen', SLOW, () => {
     await user.keyboard('{Control>}l{/Control}');
 
     await screen.findByRole('heading', { level: 1, name: 'Liaison Log is locked' });
-    expect(document.activeElement?.id).toBe('lock-pin');
+    await waitFor(() => expect(document.activeElement?.id).toBe('lock-pin'));
     // Nothing of the log is left in the page: no queues, no rows, no case numbers, no member.
     expect(screen.queryByRole('navigation')).toBeNull();
     expect(document.querySelector('table')).toBeNull();
@@ -211,7 +211,8 @@ describe('the lock screen', SLOW, () => {
     await desk.db.profiles.update(ana.id, { pin: undefined });
     const user = renderLocked();
     await screen.findByRole('heading', { level: 1, name: 'Choose a PIN, Ana Ortiz' });
-    expect(document.activeElement?.id).toBe('pin-setup-pin');
+    // Focus moves in an effect after the heading renders.
+    await waitFor(() => expect(document.activeElement?.id).toBe('pin-setup-pin'));
     expect(document.body.textContent).not.toMatch(/P\. L\.|261123-/);
 
     await user.keyboard('1234{Enter}');
