@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { EventRef } from '../../shared/inquiry/chain';
 import {
   BREAK_LABELS,
@@ -45,7 +45,6 @@ export function VerifyLog({ config, profile }: Props) {
   const [signed, setSigned] = useState<SignOff | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [message, setMessage] = useState('');
-  const summaryRef = useRef<HTMLHeadingElement>(null);
 
   async function run() {
     setFailure(null);
@@ -62,7 +61,6 @@ export function VerifyLog({ config, profile }: Props) {
           ? `Verified ${count(result.totals.chained)} chained events on ${count(result.totals.desks)} desks: no breaks.`
           : `Verified ${count(result.totals.chained)} chained events: ${count(result.totals.breaks)} broken.`,
       );
-      requestAnimationFrame(() => summaryRef.current?.focus());
     } catch (err) {
       setFailure(`The log could not be verified: ${(err as Error).message}. Nothing was changed; try again.`);
     } finally {
@@ -110,7 +108,7 @@ export function VerifyLog({ config, profile }: Props) {
         )}
       </section>
 
-      {report && <ReportSummary report={report} zone={zone} headingRef={summaryRef} />}
+      {report && <ReportSummary report={report} zone={zone} />}
       {report && !signed && <SignOffForm report={report} profile={profile} onSigned={setSigned} />}
       {signed && (
         <section className="settings-card data-card" aria-labelledby="verify-signed">
@@ -183,16 +181,13 @@ function describeRef(ref: EventRef | ReportedRef, zone: TimeZone): string {
   return `${caseNumber}${eventTypeLabel(ref.type)}, recorded ${formatLong(ref.at as Instant, zone)} on desk ${deskCodeOf(ref.deviceId)}, ${place}`;
 }
 
-function ReportSummary({
-  report,
-  zone,
-  headingRef,
-}: {
-  report: VerifyReport;
-  zone: TimeZone;
-  headingRef: React.RefObject<HTMLHeadingElement | null>;
-}) {
+function ReportSummary({ report, zone }: { report: VerifyReport; zone: TimeZone }) {
   const clean = isClean(report);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // A new summary takes the focus (the button that started it was disabled while it ran).
+  useEffect(() => {
+    if (report) headingRef.current?.focus();
+  }, [report]);
   return (
     <section className="settings-card data-card verify-report" aria-labelledby="verify-summary">
       <h2 id="verify-summary" tabIndex={-1} ref={headingRef}>

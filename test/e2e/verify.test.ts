@@ -1,0 +1,241 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openSession, type Session, seriousViolations } from './browser';
+import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
+
+/**
+ * Tamper-evident history in Chromium: a desk's events carry its hash chain; one event is changed in
+ * IndexedDB from the page (as someone editing the database behind the app would), and "Verify the log",
+ * run by keyboard from Settings, names exactly that event and its successor; the lead signs the summary
+ * off; a second verification shows the sign-off. Axe on every state; screenshots in test-results/screenshots.
+ */
+
+const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
+mkdirSync(shots, { recursive: true });
+const NOW = '2026-11-23T10:00:00-06:00';
+const PIN = '2468';
+
+async function tabToText(page: Page, text: string | RegExp, maxPresses = 250): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    const current = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    if (typeof text === 'string' ? current === text : text.test(current)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`"${text}" was not reached with ${maxPresses} presses of Tab`);
+}
+
+/** Presses Tab until a button with this text has focus. */
+async function tabToButton(page: Page, text: string, maxPresses = 250): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    const [tag, current] = await page.evaluate(() => [
+      document.activeElement?.tagName ?? '',
+      document.activeElement?.textContent?.trim() ?? '',
+    ]);
+    if (tag === 'BUTTON' && current === text) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`The "${text}" button was not reached with ${maxPresses} presses of Tab`);
+}
+
+async function shootWhole(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1440, height: 900 };
+  const height = await page.evaluate(
+    () => (document.querySelector('.topbar')?.clientHeight ?? 0) + (document.getElementById('main')?.scrollHeight ?? 0),
+  );
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.min(height + 8, 12_000)) });
+  await page.screenshot({ path: resolve(shots, name) });
+  await page.setViewportSize(size);
+}
+
+async function logByKeyboard(page: Page, member: string, description: string): Promise<string> {
+  await page.keyboard.press('Alt+N');
+  await page.getByRole('heading', { name: 'New inquiry' }).waitFor();
+  await tabAndType(page, 'intake-receivedDate', '11/23/2026');
+  await tabAndType(page, 'intake-receivedTime', '9:30 am');
+  await tabAndChoose(page, 'intake-source', 'Call');
+  await tabAndType(page, 'intake-originatorName', 'Jo Banks, call center');
+  await tabAndType(page, 'intake-memberName', member);
+  await tabAndType(page, 'intake-medicaidId', '1234567A');
+  await tabAndType(page, 'intake-callbackPhone', '(515) 555-0142');
+  await tabAndPickRadio(page, 'intake-mcoEnrollment', 'Enrolled with an MCO');
+  await tabAndChoose(page, 'intake-mcoId', 'Iowa');
+  await tabAndPickRadio(page, 'intake-priority', 'High');
+  await tabAndChoose(page, 'intake-category', 'Pharmacy');
+  await tabAndType(page, 'intake-description', description);
+  await tabAndType(page, 'intake-expectedOutcome', 'Refill approved.');
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('heading', { level: 1, name: /^Inquiry \d{6}-[0-9A-Z]{5}-\d{3}$/ }).waitFor();
+  return (await page.getByRole('heading', { level: 1 }).textContent())?.replace('Inquiry ', '') ?? '';
+}
+
+interface StoredEvent {
+  id: string;
+  type: string;
+  deviceId: string;
+  at: number;
+  payload: { text?: string };
+  chain?: { seq: number; prev: string; hash: string };
+}
+
+/** Every event in the page's IndexedDB, read with the browser's own API (not the app's code). */
+function storedEvents(page: Page): Promise<StoredEvent[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredEvent[]>((ok, fail) => {
+        const open = indexedDB.open('liaison-log');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('events').objectStore('events').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            ok(req.result as StoredEvent[]);
+          };
+          req.onerror = () => fail(req.error);
+        };
+      }),
+  );
+}
+
+/** Changes one stored event's note text behind the app's back (its chain link left as it was). */
+function tamper(page: Page, eventId: string, text: string): Promise<void> {
+  return page.evaluate(
+    ({ eventId, text }) =>
+      new Promise<void>((ok, fail) => {
+        const open = indexedDB.open('liaison-log');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('events', 'readwrite');
+          const store = tx.objectStore('events');
+          const get = store.get(eventId);
+          get.onsuccess = () => store.put({ ...get.result, payload: { ...get.result.payload, text } });
+          tx.oncomplete = () => {
+            open.result.close();
+            ok();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    { eventId, text },
+  );
+}
+
+describe('Verify the log, by keyboard, in Chromium', () => {
+  let s: Session;
+  let caseA = '';
+  let tampered: StoredEvent;
+
+  beforeAll(async () => {
+    s = await openSession(inject('chromiumPath'));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('every event the desk writes carries the next link of its chain', async () => {
+    const { page } = s;
+    await page.goto(`${inject('baseUrl')}?now=${encodeURIComponent(NOW)}`);
+    await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
+    await page.keyboard.type('Lee Grant');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown'); // ESR
+    await page.keyboard.press('ArrowDown'); // Unit lead
+    await tabTo(page, 'profile-pin');
+    await page.keyboard.type(PIN);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PIN);
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Settings', exact: true }).waitFor();
+
+    caseA = await logByKeyboard(page, 'Maria Lopez', 'Insulin refill denied; 2 days of supply left.');
+    await tabTo(page, 'note-text', 200);
+    await page.keyboard.type('Called Maria Lopez at (515) 555-0142; pharmacy confirmed the denial.');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.timeline-list li', { hasText: 'pharmacy confirmed the denial' }).waitFor();
+    await logByKeyboard(page, 'Tom Berg', 'Missed ride to dialysis.');
+
+    const events = (await storedEvents(page)).sort((a, b) => (a.chain?.seq ?? 0) - (b.chain?.seq ?? 0));
+    expect(events.map((e) => [e.chain?.seq, e.type])).toEqual([
+      [1, 'InquiryLogged'],
+      [2, 'TargetsSet'],
+      [3, 'NoteAdded'],
+      [4, 'InquiryLogged'],
+      [5, 'TargetsSet'],
+    ]);
+    for (let i = 1; i < events.length; i++) expect(events[i]?.chain?.prev).toBe(events[i - 1]?.chain?.hash);
+    tampered = events[2] as StoredEvent;
+  });
+
+  it('a note changed in IndexedDB is named exactly: case number, event, time, desk, place; and the link after it', async () => {
+    const { page } = s;
+    await tamper(page, tampered.id, 'Member was never called.');
+
+    await tabToText(page, 'Settings');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await tabToText(page, 'Verify the log');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Verify the log' }).waitFor();
+    await page.getByRole('heading', { name: 'Since the last verification' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await shootWhole(page, 'verify-start.png');
+
+    await tabToButton(page, 'Verify the log');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Summary' }).waitFor();
+    // Focus moves to the summary.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Summary');
+    await page.getByRole('status').filter({ hasText: 'Verified 5 chained events: 2 broken.' }).waitFor();
+
+    const desk = tampered.deviceId.slice(0, 5);
+    const rows = await page
+      .getByRole('table', { name: 'Broken events' })
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.slice(0, 5)).toEqual([caseA, 'Note added', 'Mon, Nov 23, 2026, 10:00 AM CST', desk, '#3']);
+    expect(rows[0]?.[5]).toMatch(/^Changed after it was recorded/);
+    expect(rows[1]?.slice(1, 5)).toEqual(['Inquiry logged', 'Mon, Nov 23, 2026, 10:00 AM CST', desk, '#4']);
+    expect(rows[1]?.[5]).toMatch(/^Does not follow the event before it/);
+    expect(rows[1]?.[5]).toContain(`${caseA} · Note added`);
+    // The summary never carries what the events say.
+    const summary = (await page.locator('.verify-report').textContent()) ?? '';
+    for (const secret of ['Maria Lopez', 'Tom Berg', '1234567A', '555-0142', 'never called']) expect(summary).not.toContain(secret);
+    const desks = await page.getByRole('table', { name: 'Desks and their chains' }).locator('tbody tr').first().textContent();
+    expect(desks).toContain(`${desk} (this desk)`);
+    expect(desks).toContain('#5');
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await shootWhole(page, 'verify-broken.png');
+  });
+
+  it('the lead signs the summary off by keyboard; a second verification lists the sign-off and compares its heads', async () => {
+    const { page } = s;
+    await tabTo(page, (await page.getByLabel('Signed off by').getAttribute('id')) as string, 200);
+    expect(await page.getByLabel('Signed off by').inputValue()).toBe('Lee Grant');
+    // Empty is refused, beside the field.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Enter');
+    await page.getByText('Enter your name to sign the summary off.').waitFor();
+    await page.keyboard.type('Lee Grant, unit lead');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Signed off' }).waitFor();
+    const signed = (await page.locator('.verify-log .data-ok', { hasText: 'Signed off by' }).textContent()) ?? '';
+    expect(signed).toBe('Signed off by Lee Grant, unit lead (Unit lead) on Mon, Nov 23, 2026, 10:00 AM CST.');
+    expect(await page.locator('section[aria-labelledby="verify-signed"] code').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    await page.getByRole('table', { name: 'Sign-offs, newest first' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await shootWhole(page, 'verify-signed.png');
+
+    await tabToButton(page, 'Verify the log');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Earlier sign-offs against the log now' }).waitFor();
+    const compared = (await page.locator('.verify-report .verify-findings li').first().textContent()) ?? '';
+    expect(compared).toMatch(
+      /^Signed off by Lee Grant, unit lead on Mon, Nov 23, 2026, 10:00 AM CST: desk [0-9A-Z]{5} at #5 is unchanged\.$/,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
