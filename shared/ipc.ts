@@ -40,18 +40,38 @@ export const notificationCaseNumberSchema = z
  * title and body from these enums, so no free text (and no member data) can reach the
  * notification centre, which other people at the desk can see.
  */
-export const notificationRequestSchema = z
+export const itemNotificationSchema = z
   .object({
     inquiryId: inquiryIdSchema,
     caseNumber: notificationCaseNumberSchema,
     /** Which step is due; null when the sender cannot tell (the text then says "An item"). */
     due: z.enum(DUE_KINDS).nullable(),
-    state: z.enum(['due_soon', 'overdue']),
+    /** 'warning': a threshold of its business time reached (shared/inquiry/warnings.ts); 'due': its target time reached. */
+    state: z.enum(['due_soon', 'warning', 'due', 'overdue']),
+    /** The warning threshold reached, in percent; absent or null for a reminder without one (a callback in 30 minutes). */
+    percent: z.number().int().min(1).max(99).nullable().optional(),
   })
   .strict();
+const count = z.number().int().min(0).max(10_000_000);
+/** One notification for many items (after closed time, or too many at once): counts, and case numbers only when few. */
+export const summaryNotificationSchema = z
+  .object({
+    kind: z.literal('summary'),
+    /** The most serious item: a click opens it. */
+    inquiryId: inquiryIdSchema,
+    whileClosed: z.boolean(),
+    overdue: count,
+    due: count,
+    warnings: count,
+    caseNumbers: z.array(notificationCaseNumberSchema).max(3),
+  })
+  .strict();
+export const notificationRequestSchema = z.union([itemNotificationSchema, summaryNotificationSchema]);
 export type NotificationRequest = z.infer<typeof notificationRequestSchema>;
+export type ItemNotificationRequest = z.infer<typeof itemNotificationSchema>;
+export type SummaryNotificationRequest = z.infer<typeof summaryNotificationSchema>;
 
-const DUE_TEXT: Readonly<Record<NonNullable<NotificationRequest['due']>, string>> = {
+const DUE_TEXT: Readonly<Record<NonNullable<ItemNotificationRequest['due']>, string>> = {
   first_contact: 'First contact with the member',
   mco_contact: 'The MCO’s contact with the member',
   mco_follow_up: 'Follow-up with the MCO',
@@ -64,10 +84,38 @@ const DUE_TEXT: Readonly<Record<NonNullable<NotificationRequest['due']>, string>
  * see it, so it never carries member data.
  */
 export function notificationContent(request: NotificationRequest): { title: string; body: string } {
-  const overdue = request.state === 'overdue';
+  if ('kind' in request) return summaryContent(request);
+  const what = request.due === null ? 'An item on this inquiry' : DUE_TEXT[request.due];
+  switch (request.state) {
+    case 'overdue':
+      return { title: `Overdue: case ${request.caseNumber}`, body: `${what} is overdue. Click to open the inquiry.` };
+    case 'due':
+      return { title: `Due now: case ${request.caseNumber}`, body: `${what} has reached its target time. Click to open the inquiry.` };
+    case 'warning':
+      return typeof request.percent === 'number'
+        ? {
+            title: `Warning: case ${request.caseNumber}`,
+            body: `${what}: ${request.percent} % of its business time is used. Click to open the inquiry.`,
+          }
+        : { title: `Due soon: case ${request.caseNumber}`, body: `${what} is due soon. Click to open the inquiry.` };
+    default:
+      return { title: `Due soon: case ${request.caseNumber}`, body: `${what} is due soon. Click to open the inquiry.` };
+  }
+}
+
+const items = (n: number) => (n === 1 ? '1 item' : `${n.toLocaleString('en-US')} items`);
+
+/** "While the office was closed" / "Several items need attention": "3 items became overdue, 5 reached a warning." */
+function summaryContent(s: SummaryNotificationRequest): { title: string; body: string } {
+  const parts = [
+    s.overdue > 0 ? `${items(s.overdue)} became overdue` : '',
+    s.due > 0 ? `${items(s.due)} reached ${s.due === 1 ? 'its' : 'their'} target time` : '',
+    s.warnings > 0 ? `${items(s.warnings)} reached a warning` : '',
+  ].filter(Boolean);
+  const cases = s.caseNumbers.length > 0 ? ` (case${s.caseNumbers.length === 1 ? '' : 's'} ${s.caseNumbers.join(', ')})` : '';
   return {
-    title: `${overdue ? 'Overdue' : 'Due soon'}: case ${request.caseNumber}`,
-    body: `${request.due === null ? 'An item on this inquiry' : DUE_TEXT[request.due]} is ${overdue ? 'overdue' : 'due soon'}. Click to open the inquiry.`,
+    title: s.whileClosed ? 'While the office was closed' : 'Several items need attention',
+    body: `${parts.join(', ')}${cases}. Click to open the most urgent.`,
   };
 }
 
