@@ -58,7 +58,7 @@ export function VerifyLog({ config, profile }: Props) {
       setReport(result);
       setMessage(
         result.totals.breaks === 0
-          ? `Verified ${count(result.totals.chained)} chained events on ${count(result.totals.desks)} desks: no breaks.`
+          ? `Verified ${count(result.totals.chained)} chained events on ${count(result.totals.desks)} ${result.totals.desks === 1 ? 'desk' : 'desks'}: no breaks.`
           : `Verified ${count(result.totals.chained)} chained events: ${count(result.totals.breaks)} broken.`,
       );
     } catch (err) {
@@ -98,7 +98,7 @@ export function VerifyLog({ config, profile }: Props) {
             </span>
           </div>
         )}
-        <p className="settings-status" role="status">
+        <p className={`settings-status${report && report.totals.breaks > 0 ? ' verify-broken' : ''}`} role="status">
           {message}
         </p>
         {failure && (
@@ -451,7 +451,7 @@ function EarlierSignOffs({ signOffs, zone }: { signOffs: SignOff[] | undefined; 
               <td>{s.signedBy.name}</td>
               <td>
                 {s.report.totals.breaks === 0 ? 'No breaks' : `${count(s.report.totals.breaks)} breaks`}, {count(s.report.totals.chained)}{' '}
-                events checked on {count(s.report.totals.desks)} desks
+                events checked on {count(s.report.totals.desks)} {s.report.totals.desks === 1 ? 'desk' : 'desks'}
               </td>
               <td>
                 <code className="verify-hash">{shortHash(s.digest)}</code>
