@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { bridge } from './app/bridge';
 import { Startup } from './app/Startup';
 import { backupBeforeUpgrade, requestPersistentStorage, startBackupSchedule } from './data/backup';
+import { startBackgroundChainCheck } from './data/chainStore';
 import { ChangeFeed } from './data/changes';
 import { clockFromSearch, systemClock } from './data/clock';
 import { LiaisonDb } from './data/db';
@@ -45,6 +46,12 @@ reactRoot.render(
           db,
           () => clock.now(),
           (err) => console.error('Daily backup failed:', (err as Error).name),
+        );
+        // Each desk's hash chain, checked in the background from where it last got to (20 s after start, in chunks).
+        startBackgroundChainCheck(
+          db,
+          () => clock.now(),
+          (err) => console.error('Background chain check failed:', (err as Error).name),
         );
         reactRoot.render(
           <StrictMode>
