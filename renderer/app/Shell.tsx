@@ -2,6 +2,7 @@ import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState 
 import { DEFAULT_LOG_QUERY, inQueue, type LogQuery, QUEUE_LABELS, QUEUES, type Queue } from '../../shared/log/logQuery';
 import { type Profile, ROLE_LABELS } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
+import { useBusinessCalendar } from '../data/calendar';
 import { useAgencyConfig, useDevice, useLogSnapshot } from '../data/hooks';
 import { useQueueTime } from '../data/useNow';
 import { InquiryView } from '../inquiry/InquiryView';
@@ -13,7 +14,7 @@ import { SyncBadge } from '../sync/SyncBadge';
 import { bridgeEvents } from './bridge';
 import { useBridge } from './bridgeContext';
 import { hrefOf, navigate, parseRoute, useHash } from './router';
-import { dueNowOf, useDesktopIntegration } from './useDesktopIntegration';
+import { dueNowOf, useDesktopIntegration, watchOf } from './useDesktopIntegration';
 
 // The lead tools and settings (charts, spreadsheets, directories) load when first opened, so the
 // log's first screen does not wait to parse them.
@@ -45,10 +46,18 @@ export function Shell({ profile }: { profile: Profile }) {
     () => (snapshot.complete ? dueNowOf(snapshot.rows, queueTime.now) : null),
     [snapshot.complete, snapshot.rows, queueTime.now],
   );
+  // Warnings follow the agency's office hours (shared/inquiry/warnings.ts); the rows carry their marks.
+  const calendar = useBusinessCalendar(config);
+  const watched = useMemo(() => (snapshot.complete ? watchOf(snapshot.rows) : null), [snapshot.complete, snapshot.rows]);
+  const watch = useMemo(
+    () => (watched === null ? null : { inquiries: watched, cal: calendar, now: queueTime.now }),
+    [watched, calendar, queueTime.now],
+  );
   useDesktopIntegration({
     api: bridge,
     events: bridgeEvents,
     due: dueNow,
+    watch,
     focusSearch: () => {
       const search = searchRef.current;
       if (search === null) return false;

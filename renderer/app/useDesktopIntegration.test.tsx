@@ -1,17 +1,23 @@
 import { act, render, renderHook } from '@testing-library/react';
 import { useRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DueMark } from '../../shared/inquiry/warnings';
 import type { IpcEventName, IpcEventPayload, LiaisonEvents, NotificationRequest } from '../../shared/ipc';
+import { createCalendar } from '../../shared/time/calendar';
+import type { Instant } from '../../shared/time/types';
+import { zonedToInstant } from '../../shared/time/zone';
 import { browserBridge, browserEvents } from './bridge';
 import {
+  type CheckStore,
   type DesktopIntegrationOptions,
   type DueNow,
   dueNowOf,
-  MAX_NOTIFICATIONS_AT_ONCE,
-  newNotices,
   nextDueOf,
+  notificationOf,
   overdueCountOf,
   useDesktopIntegration,
+  type WarningWatch,
+  watchOf,
 } from './useDesktopIntegration';
 
 const A = '01JDKX4Q7ZP3M8W2R5T9V6Y0AA';
@@ -110,30 +116,7 @@ describe('pure parts', () => {
     expect(nextDueOf([])).toBeNull();
   });
 
-  it('notifies only changes after the first look, each once, overdue first, at most 3 at a time', () => {
-    let seen = newNotices(null, [due(A, 'overdue', 1), due(B, 'due_soon', 2)]);
-    expect(seen.notices).toEqual([]);
-    seen = newNotices(seen.seen, [due(A, 'overdue', 1), due(B, 'due_soon', 2), due(C, 'on_track', 3)]);
-    expect(seen.notices).toEqual([]);
-    seen = newNotices(seen.seen, [due(A, 'overdue', 1), due(C, 'due_soon', 3), due(B, 'overdue', 2)]);
-    expect(seen.notices).toEqual([
-      { inquiryId: B, caseNumber: '261123-K7QM2-002', due: 'first_contact', state: 'overdue' },
-      { inquiryId: C, caseNumber: '261123-K7QM2-003', due: 'first_contact', state: 'due_soon' },
-    ]);
-    const many = Array.from({ length: 5 }, (_, i) => due(`01JDKX4Q7ZP3M8W2R5T9V6Y1${i}0`, 'overdue', i));
-    expect(newNotices(seen.seen, many).notices).toHaveLength(MAX_NOTIFICATIONS_AT_ONCE);
-  });
-
-  it('notifies again when the same kind of item becomes due again after it was done', () => {
-    let state = newNotices(null, []);
-    state = newNotices(state.seen, [due(A, 'overdue', 1, 'callback')]);
-    expect(state.notices).toHaveLength(1);
-    state = newNotices(state.seen, []);
-    expect(state.notices).toEqual([]);
-    expect(newNotices(state.seen, [due(A, 'overdue', 5, 'callback')]).notices).toHaveLength(1);
-  });
-
-  it('gives the right count and notices on a 100,000-inquiry log', () => {
+  it('gives the right count on a 100,000-inquiry log', () => {
     const rows = Array.from({ length: 100_000 }, (_, i) => ({
       id: `01JDKX4Q7ZP3M8W2R5${String(i).padStart(8, '0')}`,
       caseNumber: '261123-K7QM2-004',
@@ -143,10 +126,6 @@ describe('pure parts', () => {
       dueDeadlineKind: 'first_contact' as const,
       dueSoonKind: 'first_contact' as const,
     }));
-    const first = newNotices(null, dueNowOf(rows, 40_000_000));
-    const later = newNotices(first.seen, dueNowOf(rows, 41_000_000));
-    expect(first.notices).toEqual([]);
-    expect(later.notices).toHaveLength(MAX_NOTIFICATIONS_AT_ONCE);
     expect(overdueCountOf(dueNowOf(rows, 41_000_000))).toBe(34_167);
   });
 });
@@ -228,14 +207,112 @@ describe('useDesktopIntegration', () => {
     expect(api.setOverdueCount.mock.calls).toEqual([[{ count: 1 }], [{ count: 2 }]]);
   });
 
-  it('asks for a notification when an inquiry becomes overdue, not for what was overdue at start', () => {
-    const { hook, api, events, focusSearch } = setUp();
-    hook.rerender({ api, events, focusSearch, due: [due(A, 'overdue', 1), due(B, 'on_track', 2)] });
-    expect(api.showNotification).not.toHaveBeenCalled();
-    hook.rerender({ api, events, focusSearch, due: [due(A, 'overdue', 1), due(B, 'overdue', 2)] });
-    expect(api.showNotification.mock.calls).toEqual([
-      [{ inquiryId: B, caseNumber: '261123-K7QM2-002', due: 'first_contact', state: 'overdue' }],
-    ]);
+  describe('notifications follow the warning scheduler', () => {
+    const cal = createCalendar();
+    const ct = (day: number, hour: number, minute = 0) =>
+      zonedToInstant({ year: 2026, month: 11, day, hour, minute }, 'America/Chicago' as never) as Instant;
+    const mark = (at: Instant, kind: DueMark['kind'], percent: number | null = null): DueMark => ({
+      at,
+      kind,
+      step: 'first_contact',
+      percent,
+    });
+    // A (case 001): 75 % warning Mon 23 Nov 10:30, overdue 16:30 (closing). B (case 002): due Tue 08:00 (opening).
+    const rows = [
+      {
+        id: A,
+        caseNumber: '261123-K7QM2-001',
+        dueMarks: [mark(ct(23, 10, 30), 'warning', 75), mark(ct(23, 16, 30), 'overdue')],
+        snooze: null,
+      },
+      { id: B, caseNumber: '261123-K7QM2-002', dueMarks: [mark(ct(24, 8, 0), 'due')], snooze: null },
+      { id: C, caseNumber: '261123-K7QM2-003', dueMarks: [], snooze: null },
+    ];
+    const memoryStore = (initial: Instant | null = null): CheckStore & { saved: Instant[] } => {
+      const saved: Instant[] = [];
+      return {
+        saved,
+        load: () => initial,
+        save: (at) => {
+          saved.push(at);
+        },
+      };
+    };
+    const watchAt = (now: Instant): WarningWatch => ({ inquiries: watchOf(rows), cal, now });
+
+    it('office hours: the first look is the baseline, then each crossing once, by case number and step only', () => {
+      const checks = memoryStore();
+      const { hook, api, events, focusSearch } = setUp({ watch: watchAt(ct(23, 10, 0)), checks });
+      expect(api.showNotification).not.toHaveBeenCalled();
+      hook.rerender({ api, events, focusSearch, due: null, checks, watch: watchAt(ct(23, 10, 30)) });
+      hook.rerender({ api, events, focusSearch, due: null, checks, watch: watchAt(ct(23, 10, 31)) });
+      expect(api.showNotification.mock.calls).toEqual([
+        [{ inquiryId: A, caseNumber: '261123-K7QM2-001', due: 'first_contact', state: 'warning', percent: 75 }],
+      ]);
+      expect(checks.saved).toEqual([ct(23, 10, 0), ct(23, 10, 30), ct(23, 10, 31)]);
+    });
+
+    it('never at night: nothing after closing, one summary at the opening, and the last look stays at the last open one', () => {
+      const checks = memoryStore();
+      const { hook, api, events, focusSearch } = setUp({ watch: watchAt(ct(23, 16, 0)), checks });
+      for (const now of [ct(23, 16, 30), ct(23, 23, 0), ct(24, 3, 0), ct(24, 7, 59)])
+        hook.rerender({ api, events, focusSearch, due: null, checks, watch: watchAt(now) });
+      expect(api.showNotification).not.toHaveBeenCalled();
+      expect(checks.saved).toEqual([ct(23, 16, 0)]);
+      hook.rerender({ api, events, focusSearch, due: null, checks, watch: watchAt(ct(24, 8, 0)) });
+      expect(api.showNotification.mock.calls).toEqual([
+        [
+          {
+            kind: 'summary',
+            inquiryId: A,
+            whileClosed: true,
+            overdue: 1,
+            due: 1,
+            warnings: 0,
+            caseNumbers: ['261123-K7QM2-001', '261123-K7QM2-002'],
+          },
+        ],
+      ]);
+    });
+
+    it('the night is summed up at start-up from the stored last look', () => {
+      const checks = memoryStore(ct(23, 16, 20));
+      const { api } = setUp({ watch: watchAt(ct(24, 8, 5)), checks });
+      expect(api.showNotification).toHaveBeenCalledOnce();
+      expect(api.showNotification.mock.calls[0]?.[0]).toMatchObject({ kind: 'summary', whileClosed: true, overdue: 1, due: 1 });
+    });
+
+    it('a stored look from after now (a clock set back) starts afresh, quietly', () => {
+      const checks = memoryStore(ct(25, 9, 0));
+      const { api } = setUp({ watch: watchAt(ct(24, 9, 0)), checks });
+      expect(api.showNotification).not.toHaveBeenCalled();
+      expect(checks.saved).toEqual([ct(24, 9, 0)]);
+    });
+
+    it('turns notices into bridge requests the desktop accepts', async () => {
+      expect(
+        notificationOf({ kind: 'item', inquiryId: A, caseNumber: '261123-K7QM2-001', step: 'callback', mark: 'due', percent: null }),
+      ).toEqual({
+        inquiryId: A,
+        caseNumber: '261123-K7QM2-001',
+        due: 'callback',
+        state: 'due',
+        percent: null,
+      });
+      const summary = notificationOf({
+        kind: 'summary',
+        inquiryId: A,
+        whileClosed: true,
+        overdue: 2,
+        due: 0,
+        warnings: 1,
+        caseNumbers: [],
+      });
+      const NotificationStub = Object.assign(vi.fn(), { permission: 'denied', requestPermission: vi.fn() });
+      vi.stubGlobal('Notification', NotificationStub);
+      await expect(browserBridge.showNotification(summary)).resolves.toEqual({ shown: false });
+      vi.unstubAllGlobals();
+    });
   });
 
   it('unsubscribes when unmounted', () => {

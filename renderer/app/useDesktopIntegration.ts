@@ -1,14 +1,18 @@
 import { useEffect, useRef } from 'react';
 import type { DueKind, DueState } from '../../shared/inquiry/due';
+import { type DueMark, scheduleNotifications, type WarningNotice, type WatchedInquiry } from '../../shared/inquiry/warnings';
 import { ipcEvents, type LiaisonApi, type LiaisonEvents, type MenuCommand, type NotificationRequest } from '../../shared/ipc';
+import type { BusinessCalendar } from '../../shared/time/calendar';
+import type { Instant } from '../../shared/time/types';
 import { navigate } from './router';
 
 /**
  * The renderer's side of the desktop integration (electron/menu.ts, electron/desktop.ts):
  * carries out application-menu commands, opens the inquiry of a clicked notification, reports
- * the overdue count for the dock/taskbar badge, and asks for a notification when an inquiry
- * becomes due soon or overdue. In the browser build the bridge does the same with web APIs
- * (or nothing: a browser has no application menu).
+ * the overdue count for the dock/taskbar badge, and asks for the notifications the warning
+ * scheduler decides (shared/inquiry/warnings.ts: office hours only, one summary after closed time,
+ * snoozes respected). In the browser build the bridge does the same with web APIs (or nothing: a
+ * browser has no application menu).
  */
 
 /** One open inquiry's next due item, as the log knows it now. */
@@ -22,17 +26,72 @@ export interface DueNow {
   attentionAt: number;
 }
 
+/** What the notification scheduler watches: the inquiries' marks, the agency calendar and the clock. */
+export interface WarningWatch {
+  inquiries: readonly WatchedInquiry[];
+  cal: BusinessCalendar;
+  /** Epoch ms (the queue time's `now`). */
+  now: number;
+}
+
+/** Where the desk's last look is kept, so a summary of the night survives closing the app. */
+export interface CheckStore {
+  load(): Instant | null;
+  save(at: Instant): void;
+}
+
 export interface DesktopIntegrationOptions {
   api: Pick<LiaisonApi, 'setOverdueCount' | 'showNotification'>;
   events: LiaisonEvents;
   /** Every open inquiry's next due item; null until the log has loaded (nothing is reported). */
   due: readonly DueNow[] | null;
+  /** What the notifications follow; null until the log has loaded (nothing is notified). */
+  watch?: WarningWatch | null;
+  /** Default: this profile's localStorage (see localCheckStore). */
+  checks?: CheckStore;
   /** Focuses and selects the log's search box; false when it is not on screen (yet). */
   focusSearch: () => boolean;
 }
 
-/** At most this many notifications for one change (a sync that makes 40 items overdue shows 3). */
-export const MAX_NOTIFICATIONS_AT_ONCE = 3;
+const CHECK_KEY = 'liaison-log:warnings-checked-at';
+
+/** The last look in localStorage (per browser profile, i.e. per desk): a number, nothing else. */
+export const localCheckStore: CheckStore = {
+  load() {
+    try {
+      const v = Number(globalThis.localStorage?.getItem(CHECK_KEY));
+      return Number.isFinite(v) && v > 0 ? (v as Instant) : null;
+    } catch {
+      return null;
+    }
+  },
+  save(at) {
+    try {
+      globalThis.localStorage?.setItem(CHECK_KEY, String(at));
+    } catch {
+      // Private mode or a full store: the next start is a fresh baseline, nothing worse.
+    }
+  },
+};
+
+/** The open inquiries the scheduler watches, from the log rows (one pass; rows with no marks are left out). */
+export function watchOf(
+  rows: readonly { id: string; caseNumber: string; dueMarks: readonly DueMark[]; snooze: WatchedInquiry['snooze'] }[],
+): WatchedInquiry[] {
+  const out: WatchedInquiry[] = [];
+  for (const r of rows)
+    if (r.dueMarks.length > 0) out.push({ inquiryId: r.id, caseNumber: r.caseNumber, marks: r.dueMarks, snooze: r.snooze });
+  return out;
+}
+
+/** The bridge's request for a scheduler notice: case numbers, step kinds and counts, never free text. */
+export function notificationOf(n: WarningNotice): NotificationRequest {
+  if (n.kind === 'summary') {
+    const { kind, inquiryId, whileClosed, overdue, due, warnings, caseNumbers } = n;
+    return { kind, inquiryId, whileClosed, overdue, due, warnings, caseNumbers };
+  }
+  return { inquiryId: n.inquiryId, caseNumber: n.caseNumber, due: n.step, state: n.mark, percent: n.percent };
+}
 /** Frames to wait for the log's search box to appear after switching to the log. */
 const FOCUS_ATTEMPTS = 30;
 
@@ -48,35 +107,6 @@ export function nextDueOf(due: readonly DueNow[]): DueNow | null {
   let next: DueNow | null = null;
   for (const d of due) if (next === null || d.attentionAt < next.attentionAt) next = d;
   return next;
-}
-
-/** What has been notified: per inquiry, the step and state it was last notified (or seen) in, as a small code. */
-export type NoticeState = Map<string, number>;
-
-const DUE_CODES: Readonly<Record<DueKind, number>> = { first_contact: 1, mco_contact: 2, mco_follow_up: 3, callback: 4 };
-const signatureOf = (d: DueNow) => (d.due === null ? 0 : DUE_CODES[d.due]) * 2 + (d.state === 'overdue' ? 1 : 0);
-
-/**
- * The notifications to show for `due`, given what was seen last time; returns the new state
- * with them. Only changes notify: what was already due when the app opened does not, nor the
- * same step and state twice; an item that stops being due and becomes due again notifies again.
- * One pass over `due` with no per-row sorting, so a 100,000-row log stays cheap.
- */
-export function newNotices(seen: NoticeState | null, due: readonly DueNow[]): { notices: NotificationRequest[]; seen: NoticeState } {
-  const next: NoticeState = new Map();
-  const overdue: NotificationRequest[] = [];
-  const soon: NotificationRequest[] = [];
-  for (const d of due) {
-    if (d.state === 'on_track' || d.state === 'paused') continue; // a paused timer waits on someone else
-    const signature = signatureOf(d);
-    next.set(d.inquiryId, signature);
-    if (seen === null || seen.get(d.inquiryId) === signature) continue;
-    const list = d.state === 'overdue' ? overdue : soon;
-    if (list.length < MAX_NOTIFICATIONS_AT_ONCE) {
-      list.push({ inquiryId: d.inquiryId, caseNumber: d.caseNumber, due: d.due, state: d.state });
-    }
-  }
-  return { notices: [...overdue, ...soon].slice(0, MAX_NOTIFICATIONS_AT_ONCE), seen: next };
 }
 
 /**
@@ -111,7 +141,14 @@ export function dueNowOf(
   return out;
 }
 
-export function useDesktopIntegration({ api, events, due, focusSearch }: DesktopIntegrationOptions): void {
+export function useDesktopIntegration({
+  api,
+  events,
+  due,
+  watch = null,
+  checks = localCheckStore,
+  focusSearch,
+}: DesktopIntegrationOptions): void {
   // The latest inputs, read by listeners that are subscribed once.
   const latest = useRef({ due, focusSearch });
   latest.current = { due, focusSearch };
@@ -159,14 +196,27 @@ export function useDesktopIntegration({ api, events, due, focusSearch }: Desktop
     api.setOverdueCount({ count: overdueCount }).catch(() => undefined);
   }, [api, overdueCount]);
 
-  const seen = useRef<NoticeState | null>(null);
+  // The last look: read from the store once, then kept here; the scheduler moves it only in office hours.
+  const lastCheck = useRef<Instant | null | undefined>(undefined);
   useEffect(() => {
-    if (due === null) return;
-    const { notices, seen: next } = newNotices(seen.current, due);
-    seen.current = next;
+    if (watch === null) return;
+    if (lastCheck.current === undefined) lastCheck.current = checks.load();
+    const last = lastCheck.current;
+    const now = watch.now as Instant;
+    // A look "after" now (a clock set back, another build's clock) starts afresh rather than hiding the day.
+    const { notices, checkedAt } = scheduleNotifications({
+      inquiries: watch.inquiries,
+      cal: watch.cal,
+      lastCheck: last !== null && last > now ? null : last,
+      now,
+    });
+    if (checkedAt !== last) {
+      lastCheck.current = checkedAt;
+      checks.save(checkedAt);
+    }
     for (const notice of notices) {
       // A notification that cannot be shown is not an error the person can act on.
-      api.showNotification(notice).catch(() => undefined);
+      api.showNotification(notificationOf(notice)).catch(() => undefined);
     }
-  }, [api, due]);
+  }, [api, watch, checks]);
 }
