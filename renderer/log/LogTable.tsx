@@ -1,11 +1,11 @@
 import { type ColumnFiltersState, FlexRender, type Row, type SortingState, useTable } from '@tanstack/react-table';
-import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { type KeyboardEvent, memo, useCallback, useMemo, useRef, useState } from 'react';
 import { CHOICE_COLUMNS, type LogColumn } from '../../shared/log/logQuery';
 import type { LogRow } from '../../shared/log/logRow';
 import type { TimeZone } from '../../shared/time/types';
 import { logColumns, logTableFeatures } from './columns';
 import { LogTableContext, type LogTableContextValue } from './logTableContext';
+import { useRowWindow, type WindowRow } from './useRowWindow';
 
 export interface LogTableProps {
   /** Already filtered and sorted (shared/log/logQuery). */
@@ -38,16 +38,10 @@ export function LogTable({
   caption,
 }: LogTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
-    overscan: 8,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const end = (items[items.length - 1]?.index ?? -1) + 1;
+  const view = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, 8);
+  const items = view.rows;
+  const first = view.first;
+  const end = first + items.length;
   // The table gets only the rows in view: TanStack builds a row object per data item, so handing
   // it the whole log (100,000 rows) would cost more on every keystroke than the search itself.
   const inView = useMemo(() => rows.slice(first, end), [rows, first, end]);
@@ -79,7 +73,7 @@ export function LogTable({
 
   const modelRows = table.getRowModel().rows;
 
-  /** Arrow keys move between rows' case links; the virtualiser scrolls the target into the DOM first. */
+  /** Arrow keys move between rows' case links; the row window scrolls the target into the DOM first. */
   const rowCount = rows.length;
   const onBodyKeyDown = useCallback(
     (e: KeyboardEvent<HTMLTableSectionElement>) => {
@@ -91,7 +85,7 @@ export function LogTable({
       const next =
         e.key === 'ArrowDown' ? Math.min(last, index + 1) : e.key === 'ArrowUp' ? Math.max(0, index - 1) : e.key === 'Home' ? 0 : last;
       e.preventDefault();
-      virtualizer.scrollToIndex(next);
+      view.scrollToIndex(next);
       const focus = (tries: number) => {
         const link = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${next}"] .case-link`);
         if (link) link.focus();
@@ -99,7 +93,7 @@ export function LogTable({
       };
       requestAnimationFrame(() => focus(10));
     },
-    [rowCount, virtualizer],
+    [rowCount, view.scrollToIndex],
   );
 
   const totalWidth = table.getAllLeafColumns().reduce((sum, c) => sum + c.getSize(), 0);
@@ -162,7 +156,7 @@ export function LogTable({
               })}
             </tr>
           </thead>
-          <LogBody rows={modelRows} items={items} first={first} height={virtualizer.getTotalSize()} onKeyDown={onBodyKeyDown} />
+          <LogBody rows={modelRows} items={items} first={first} height={view.totalHeight} onKeyDown={onBodyKeyDown} />
         </table>
       </div>
     </LogTableContext.Provider>
@@ -171,7 +165,7 @@ export function LogTable({
 
 interface LogBodyProps {
   rows: Row<typeof logTableFeatures, LogRow>[];
-  items: VirtualItem[];
+  items: WindowRow[];
   /** Index in the whole list of `rows[0]`. */
   first: number;
   height: number;

@@ -48,8 +48,8 @@ export async function tabTo(user: UserEvent, target: Element, max = 40): Promise
 }
 
 /**
- * jsdom does no layout, so every element's clientHeight is 0 and @tanstack/react-virtual (which
- * sizes its window from the scroll element's clientWidth/clientHeight) renders no rows at all.
+ * jsdom does no layout, so every element's clientHeight is 0 and the log's row window
+ * (renderer/log/useRowWindow.ts, sized from the scroll element's clientHeight) renders no rows at all.
  * Give the log's scroll container a desk-sized viewport (1200 × 600 px, 15 rows of 40 px plus
  * overscan); every other element keeps jsdom's 0. Returns the function that removes the stub.
  */
