@@ -292,8 +292,13 @@ export interface VerifyProgress {
  * desk's id. Pages of 20,000 keys, each its own short read, restarting at the last key (stamps repeat
  * only by mistake, and then are counted once each).
  */
-async function eventsPerDesk(db: LiaisonDb): Promise<Map<string, number>> {
+async function eventsPerDesk(
+  db: LiaisonDb,
+  own: { deviceId: string; fromHlc: string } | null,
+): Promise<{ counts: Map<string, number>; ownStamps: Set<string> }> {
   const counts = new Map<string, number>();
+  // This desk's stamps from its first chained event on: the chained ones are struck off during the walk.
+  const ownStamps = new Set<string>();
   let last: string | null = null;
   let seenAtLast = 0;
   for (;;) {
@@ -308,32 +313,32 @@ async function eventsPerDesk(db: LiaisonDb): Promise<Map<string, number>> {
             .keys()
     ) as string[];
     const fresh = last === null ? keys : keys.slice(seenAtLast);
-    if (fresh.length === 0) return counts;
+    if (fresh.length === 0) return { counts, ownStamps };
     for (const k of fresh) {
       const device = decodeHlc(k)?.deviceId ?? '';
       counts.set(device, (counts.get(device) ?? 0) + 1);
+      if (own && device === own.deviceId && k >= own.fromHlc) ownStamps.add(k);
     }
     const tail = fresh[fresh.length - 1] as string;
     seenAtLast = (tail === last ? seenAtLast : 0) + fresh.filter((k) => k === tail).length;
     last = tail;
-    if (keys.length < size) return counts;
+    if (keys.length < size) return { counts, ownStamps };
     await yieldToWindow();
   }
 }
 
 /**
- * This desk's events that are not chained although recorded after its chain began (after its first
- * chained event's stamp): only the app's own writes chain, so these were put in from outside it.
+ * This desk's events that are not chained although recorded after its chain began: only the app's own
+ * writes chain, so these were put in from outside it. `stamps`: this desk's stamps from its first chained
+ * event on, with the chained events' struck off during the walk; what is left is read (at most `limit`).
  */
-async function ownUnchainedAfterStart(db: LiaisonDb, deviceId: string, limit: number): Promise<InquiryEvent[]> {
-  const first = await chainOf(db, deviceId).first();
-  if (!first) return [];
-  return db.events
+async function ownUnchained(db: LiaisonDb, deviceId: string, stamps: ReadonlySet<string>, limit: number): Promise<InquiryEvent[]> {
+  if (stamps.size === 0) return [];
+  const found = await db.events
     .where('hlc')
-    .above(first.hlc)
-    .filter((e) => e.deviceId === deviceId && !e.chain)
-    .limit(limit)
+    .anyOf([...stamps].slice(0, limit))
     .toArray();
+  return found.filter((e) => e.deviceId === deviceId && !e.chain);
 }
 
 async function caseNumbers(db: LiaisonDb, inquiryIds: Iterable<string>): Promise<Map<string, string>> {
@@ -373,17 +378,26 @@ export async function verifyLog(
   db: LiaisonDb,
   input: { deviceId: string; ranBy: Actor; now: () => number; onProgress?: (p: VerifyProgress) => void; chunk?: number },
 ): Promise<VerifyReport> {
-  const chunk = input.chunk ?? 1000;
+  const chunk = input.chunk ?? 2000;
   const ranAt = input.now();
   const total = await db.events.count();
-  const perDesk = await eventsPerDesk(db);
+  const firstOwn = await chainOf(db, input.deviceId).first();
+  const { counts: perDesk, ownStamps } = await eventsPerDesk(db, firstOwn ? { deviceId: input.deviceId, fromHlc: firstOwn.hlc } : null);
   let done = 0;
   input.onProgress?.({ done, total });
   const counts = { breaks: 0, gaps: 0 };
   const states: DeskChainState[] = [];
   for (const deviceId of await chainedDesks(db)) {
     const state = emptyDeskState(deviceId);
-    for await (const page of chainPages(db, deviceId, 0, chunk)) {
+    // The next page is read while this one is hashed and checked.
+    const pages = chainPages(db, deviceId, 0, chunk);
+    let next = pages.next();
+    for (;;) {
+      const current = await next;
+      if (current.done) break;
+      next = pages.next();
+      const page = current.value;
+      if (deviceId === input.deviceId) for (const e of page) ownStamps.delete(e.hlc);
       checkDeskChain(state, await recomputeAll(page), counts);
       done += page.length;
       input.onProgress?.({ done: Math.min(done, total), total });
@@ -391,7 +405,7 @@ export async function verifyLog(
     }
     states.push(state);
   }
-  const unchained = await ownUnchainedAfterStart(db, input.deviceId, 200);
+  const unchained = await ownUnchained(db, input.deviceId, ownStamps, 200);
   const unchainedBreaks: ChainBreak[] = unchained.map((e) => ({ kind: 'unchained', event: refOf(e), other: null }));
   counts.breaks += unchainedBreaks.length;
   input.onProgress?.({ done: total, total });
