@@ -135,6 +135,24 @@ describe('LogStore loading', () => {
     expect(seen.length).toBe(before + 1);
   });
 
+  it('gathers changes arriving soon after the last publish (a rebuild, a sync) into one publish', async () => {
+    const seeded = await seedInquiries(desk.db, 30, actorOf(ana));
+    const seen = recordSnapshots(desk.logStore);
+    await desk.logStore.whenComplete();
+    const before = seen.length;
+    const renamed = seeded.slice(0, 3).map((r) => ({ ...r, memberName: `Renamed ${r.memberName}` }));
+    await desk.db.inquiries.bulkPut(renamed);
+    const all = snapshotWhere(desk.logStore, (s) => s.rows.filter((r) => r.memberName.startsWith('Renamed')).length === 3);
+
+    for (const r of renamed) {
+      desk.changes.publish([r.id]);
+      await new Promise((ok) => setTimeout(ok, 30));
+    }
+    await all;
+
+    expect(seen.length).toBe(before + 1);
+  });
+
   it('publishes an empty log as complete with no rows', async () => {
     const seen = recordSnapshots(desk.logStore);
     await desk.logStore.whenComplete();

@@ -43,6 +43,8 @@ export function sizeMemory(storage: Pick<Storage, 'getItem' | 'setItem'> | null,
 const FIRST_SCREEN = 200;
 /** Small enough that a read the person is waiting for (opening an inquiry) never queues long behind one. */
 const CHUNK = 2000;
+/** Changes within this long of the last publish of rows are published together (see refresh). */
+const BURST_INTERVAL_MS = 500;
 
 /**
  * The log's rows in memory, for instant search, filter and sort. The newest inquiries are read
@@ -61,6 +63,8 @@ export class LogStore {
   });
   private pending = new Set<string>();
   private flushing: Promise<void> | null = null;
+  /** When rows were last handed over (performance.now()); see refresh. */
+  private lastRowsAt = Number.NEGATIVE_INFINITY;
 
   private readonly firstScreen: number;
   private readonly chunk: number;
@@ -139,8 +143,13 @@ export class LogStore {
     for (const id of ids) this.pending.add(id);
     this.flushing ??= (async () => {
       try {
-        // A burst of changes (an import, a rebuild) is read a chunk at a time, yielding between
-        // chunks, and published once; a single save is one small chunk.
+        // Every publish of rows makes the views re-sort and re-count the whole log (100,000 rows:
+        // a tenth of a second or more). A change soon after the last publish is part of a burst
+        // (a rebuild, an import, a sync): it waits out the interval while the rest of the burst
+        // gathers, so the window is never kept busy re-sorting. A lone save publishes at once.
+        const wait = this.lastRowsAt + BURST_INTERVAL_MS - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        // The burst is read a chunk at a time, yielding between chunks, and published once.
         while (this.pending.size > 0) {
           const batch: string[] = [];
           for (const id of this.pending) {
@@ -172,6 +181,7 @@ export class LogStore {
   private publish(total: number, complete: boolean, rows = true): void {
     if (!rows && this.byId.size === this.snapshot.loaded && complete === this.snapshot.complete) return;
     const list = rows ? [...this.byId.values()] : this.snapshot.rows;
+    if (rows) this.lastRowsAt = performance.now();
     this.snapshot = { rows: list, loaded: this.byId.size, total: Math.max(total, this.byId.size), complete };
     for (const l of this.listeners) l();
   }
