@@ -224,7 +224,7 @@ export async function checkChainsInBackground(
   now: () => number,
   options: { chunk?: number; shouldStop?: () => boolean } = {},
 ): Promise<number> {
-  const chunk = options.chunk ?? 500;
+  const chunk = options.chunk ?? 250;
   let checked = 0;
   for (const deviceId of await chainedDesks(db)) {
     const prefixes = ((await db.meta.get(META.verified))?.value ?? {}) as Record<string, VerifiedPrefix>;
@@ -289,7 +289,7 @@ export interface VerifyProgress {
 
 /**
  * Counts every event per desk without reading the events: the `hlc` index's keys end in the stamping
- * desk's id. Pages of 20,000 keys, each its own short read, restarting at the last key (stamps repeat
+ * desk's id. Pages of 10,000 keys, each its own short read, restarting at the last key (stamps repeat
  * only by mistake, and then are counted once each).
  */
 async function eventsPerDesk(
@@ -302,7 +302,7 @@ async function eventsPerDesk(
   let last: string | null = null;
   let seenAtLast = 0;
   for (;;) {
-    const size = 20_000;
+    const size = 10_000;
     const keys = (
       last === null
         ? await db.events.orderBy('hlc').limit(size).keys()
@@ -378,7 +378,7 @@ export async function verifyLog(
   db: LiaisonDb,
   input: { deviceId: string; ranBy: Actor; now: () => number; onProgress?: (p: VerifyProgress) => void; chunk?: number },
 ): Promise<VerifyReport> {
-  const chunk = input.chunk ?? 2000;
+  const chunk = input.chunk ?? 500;
   const ranAt = input.now();
   const total = await db.events.count();
   const firstOwn = await chainOf(db, input.deviceId).first();
