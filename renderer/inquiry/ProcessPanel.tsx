@@ -3,6 +3,7 @@ import { type AgencyConfig, priorityLevel } from '../../shared/config/agencyConf
 import type { CallbackOutcome } from '../../shared/inquiry/commands/closeCallback';
 import { TIMER_LABELS } from '../../shared/inquiry/commands/pauseTimer';
 import { RESOLUTION_LABELS, resolutionBlocked } from '../../shared/inquiry/commands/resolveInquiry';
+import { isSnoozed, MAX_SNOOZE_BUSINESS_DAYS, snoozeTimeText } from '../../shared/inquiry/commands/snoozeWarnings';
 import { DUE_STATE_LABELS, type DueItem, dueItems, dueState, targetMissed } from '../../shared/inquiry/due';
 import {
   OUTREACH_METHODS,
@@ -16,11 +17,14 @@ import {
 import { explainDueItem } from '../../shared/inquiry/explainDue';
 import { maskPhone } from '../../shared/inquiry/mask';
 import { unitLeadMessage } from '../../shared/inquiry/message';
-import type { InquiryRecord } from '../../shared/inquiry/projection';
+import { type InquiryRecord, snoozeOf } from '../../shared/inquiry/projection';
 import { businessTimeLeft } from '../../shared/inquiry/remaining';
+import { warningLevelOf } from '../../shared/inquiry/warnings';
+import type { WarningPolicy } from '../../shared/inquiry/warningTimes';
 import type { PersonRef, Profile } from '../../shared/people';
+import { addBusinessMinutes, type BusinessCalendar, businessDayOf, endOfBusinessDay, officeHoursOn } from '../../shared/time/calendar';
 import { parseTypedDay, parseTypedTime } from '../../shared/time/typedInput';
-import type { Instant, TimeZone } from '../../shared/time/types';
+import type { Instant, IsoDay, TimeZone } from '../../shared/time/types';
 import { isoDayOf, parseIsoDay, zonedToInstant } from '../../shared/time/zone';
 import { useBridge } from '../app/bridgeContext';
 import { formatLong } from '../app/format';
@@ -29,6 +33,7 @@ import { useBusinessCalendar } from '../data/calendar';
 import { usePeople, useServices } from '../data/hooks';
 import { useNow } from '../data/useNow';
 import { durationText } from './Timeline';
+import './warnings.css';
 
 type Step =
   | 'contact'
@@ -38,6 +43,7 @@ type Step =
   | 'callback'
   | 'resolve'
   | 'reopen'
+  | 'snooze'
   | { outcomeOf: string }
   | { pause: PausableTimer };
 
@@ -57,7 +63,10 @@ export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRec
   const now = useNow();
   const [step, setStep] = useState<Step | null>(null);
   const zone = config.timeZone as TimeZone;
-  const items = useMemo(() => dueItems(inquiry), [inquiry]);
+  const cal = useBusinessCalendar(config);
+  const policy = useMemo<WarningPolicy>(() => ({ cal, thresholds: config.warningThresholds }), [cal, config.warningThresholds]);
+  const items = useMemo(() => dueItems(inquiry, policy), [inquiry, policy]);
+  const canSnooze = items.some((i) => i.paused === null);
   const w = inquiry.workflow;
   const level = priorityLevel(config, w.targets?.priority ?? inquiry.priority);
   const open = inquiry.status === 'open';
@@ -85,7 +94,10 @@ export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRec
           <strong>{RESOLUTION_LABELS[w.resolution.type]}</strong> by {w.resolution.by.name}, {formatLong(w.resolution.at, zone)}.
         </p>
       ) : (
-        <DueList items={items} now={now} inquiry={inquiry} config={config} onPause={(timer) => setStep({ pause: timer })} />
+        <>
+          <DueList items={items} now={now} inquiry={inquiry} config={config} onPause={(timer) => setStep({ pause: timer })} />
+          <SnoozeNote inquiry={inquiry} now={now} zone={zone} />
+        </>
       )}
 
       <dl className="process-facts">
@@ -149,6 +161,11 @@ export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRec
                 </StepButton>
               </>
             )}
+            {canSnooze && (
+              <StepButton current={step} step="snooze" onPick={setStep}>
+                {isSnoozed(inquiry, now) ? 'Change the snooze' : 'Snooze warnings'}
+              </StepButton>
+            )}
             <StepButton current={step} step="resolve" onPick={setStep}>
               Resolve
             </StepButton>
@@ -167,6 +184,7 @@ export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRec
       {step === 'followUp' && <FollowUpForm inquiry={inquiry} onDone={close} />}
       {step === 'resolve' && <ResolveForm inquiry={inquiry} config={config} onDone={close} />}
       {step === 'reopen' && <ReopenForm inquiry={inquiry} onDone={close} />}
+      {step === 'snooze' && <SnoozeForm inquiry={inquiry} cal={cal} zone={zone} onDone={close} />}
       {step !== null && typeof step === 'object' && 'outcomeOf' in step && (
         <CallbackOutcomeForm inquiry={inquiry} callbackId={step.outcomeOf} onDone={close} />
       )}
@@ -243,6 +261,7 @@ export function DueList({
                   <span className="time-left"> · {businessTimeLeft(cal, now, item.deadline)}</span>
                 )}
               </div>
+              <WarningLine inquiry={inquiry} item={item} now={now} cal={cal} />
               {item.paused && (
                 <p className="paused-note">
                   Paused {formatLong(item.paused.start, zone)} by {item.paused.by.name}: {item.paused.reason} (
@@ -273,6 +292,51 @@ export function DueList({
         </p>
       )}
     </>
+  );
+}
+
+/** "81 % of the business time to the target used (past the 75 % warning)", for a running timer. */
+function WarningLine({ inquiry, item, now, cal }: { inquiry: InquiryRecord; item: DueItem; now: Instant; cal: BusinessCalendar }) {
+  const level = warningLevelOf(inquiry, item, now, cal);
+  if (level === null || now >= item.deadline) return null;
+  return (
+    <p className={`warning-level${level.reached !== null ? ' warning-reached' : ''}`}>
+      {level.percentUsed} % of the business time to the {level.of} used
+      {level.reached !== null ? ` (past the ${level.reached} % warning)` : ''}.
+    </p>
+  );
+}
+
+/** The snooze in force, with a way to end it. */
+function SnoozeNote({ inquiry, now, zone }: { inquiry: InquiryRecord; now: Instant; zone: TimeZone }) {
+  const { repo } = useServices();
+  const [failure, setFailure] = useState<string | null>(null);
+  const snooze = snoozeOf(inquiry);
+  if (snooze === null || !isSnoozed(inquiry, now)) return null;
+  async function end() {
+    try {
+      await repo.endSnooze(inquiry.id);
+      setFailure(null);
+    } catch (err) {
+      setFailure((err as Error).message);
+    }
+  }
+  return (
+    <div className="snooze-note" role="note" aria-label="Warnings snoozed">
+      <p>
+        <span className="badge due-snoozed">Snoozed</span> Warnings snoozed until <strong>{snoozeTimeText(snooze.until, zone)}</strong> by{' '}
+        {snooze.by.name}
+        {snooze.reason ? `: ${snooze.reason}` : ''}. Overdue still notifies.{' '}
+        <button type="button" className="link-button" onClick={() => void end()}>
+          End the snooze
+        </button>
+      </p>
+      {failure && (
+        <p role="alert" className="form-error">
+          {failure}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -719,6 +783,93 @@ function PauseForm({ inquiry, timer, onDone }: { inquiry: InquiryRecord; timer: 
     >
       <NoteField id="pause-reason" label="Why (the agency is waiting on whom, for what)" value={reason} onChange={setReason} required />
       <RadioGroup id="pause-until" legend="Paused" options={options} value={waitingFor} onChange={setWaitingFor} />
+    </StepForm>
+  );
+}
+
+type SnoozePreset = 'hour' | 'day' | 'next' | 'custom';
+
+const nextIsoDay = (day: IsoDay): IsoDay => {
+  const p = parseIsoDay(day) as { year: number; month: number; day: number };
+  return new Date(Date.UTC(p.year, p.month - 1, p.day + 1)).toISOString().slice(0, 10) as IsoDay;
+};
+
+/** The opening of the first business day after the one containing `now` (the calendar's office windows). */
+function nextOpening(cal: BusinessCalendar, now: Instant): Instant {
+  let day = businessDayOf(cal, now);
+  for (let i = 0; i < 400; i++) {
+    day = nextIsoDay(day);
+    const hours = officeHoursOn(cal, day);
+    if (hours) return hours.open;
+  }
+  return addBusinessMinutes(cal, now, cal.businessDayMinutes);
+}
+
+/** Snooze with presets (an hour, the rest of the office day, until the next business day opens) or a chosen time. */
+function SnoozeForm({ inquiry, cal, zone, onDone }: { inquiry: InquiryRecord; cal: BusinessCalendar; zone: TimeZone; onDone: () => void }) {
+  const { repo, clock } = useServices();
+  const now = clock.now();
+  const [preset, setPreset] = useState<SnoozePreset>('hour');
+  const [day, setDay] = useState(() => {
+    const d = isoDayOf(now, zone);
+    return `${d.slice(5, 7)}/${d.slice(8, 10)}/${d.slice(0, 4)}`;
+  });
+  const [time, setTime] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ day?: string; time?: string }>({});
+  const presets = useMemo(() => {
+    const hour = (now + 3_600_000) as Instant;
+    const endOfDay = endOfBusinessDay(cal, now);
+    const next = nextOpening(cal, now);
+    return { hour, day: endOfDay, next };
+  }, [cal, now]);
+  const options: { value: SnoozePreset; label: string }[] = [
+    { value: 'hour', label: `1 hour (until ${snoozeTimeText(presets.hour, zone)})` },
+    { value: 'day', label: `The rest of the office day (until ${snoozeTimeText(presets.day, zone)})` },
+    { value: 'next', label: `Until the next business day opens (${snoozeTimeText(presets.next, zone)})` },
+    { value: 'custom', label: 'Until a day and time I choose' },
+  ];
+
+  async function submit() {
+    let until: Instant;
+    if (preset === 'custom') {
+      const iso = parseTypedDay(day);
+      const t = parseTypedTime(time);
+      const next = {
+        day: iso ? undefined : 'Type the day as mm/dd/yyyy, for example 11/24/2026.',
+        time: t ? undefined : 'Type the time as 14:30 or 2:30 pm.',
+      };
+      setErrors(next);
+      if (!iso || !t) throw new Error('Fix the day and time the warnings come back.');
+      const parts = parseIsoDay(iso) as { year: number; month: number; day: number };
+      until = zonedToInstant({ ...parts, hour: t.hour, minute: t.minute }, zone);
+    } else {
+      setErrors({});
+      until = presets[preset];
+    }
+    await repo.snoozeWarnings(inquiry.id, { until, reason });
+  }
+
+  return (
+    <StepForm title="Snooze warnings" submitLabel="Snooze warnings" onDone={onDone} onSubmit={submit}>
+      <p className="hint">
+        No warning or "due now" notification for this inquiry until then; overdue still notifies and the queues do not change. At most{' '}
+        {MAX_SNOOZE_BUSINESS_DAYS} business days.
+      </p>
+      <RadioGroup id="snooze-preset" legend="Snooze for" options={options} value={preset} onChange={setPreset} />
+      {preset === 'custom' && (
+        <div className="field-row">
+          <Field id="snooze-day" label="Day" required hint="mm/dd/yyyy" error={errors.day}>
+            {(props) => <input {...props} value={day} onChange={(e) => setDay(e.target.value)} autoComplete="off" />}
+          </Field>
+          <Field id="snooze-time" label="Time" required hint="14:30 or 2:30 pm, agency time" error={errors.time}>
+            {(props) => <input {...props} value={time} onChange={(e) => setTime(e.target.value)} autoComplete="off" />}
+          </Field>
+        </div>
+      )}
+      <Field id="snooze-reason" label="Why (optional)" hint="Shown in the timeline, for example: waiting for the member's callback.">
+        {(props) => <input {...props} value={reason} maxLength={400} onChange={(e) => setReason(e.target.value)} autoComplete="off" />}
+      </Field>
     </StepForm>
   );
 }
