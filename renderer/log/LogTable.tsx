@@ -24,8 +24,12 @@ export interface LogTableProps {
 
 const ROW_HEIGHT = 40;
 
-/** The log as a virtualised table: only the rows in view (plus a few) are in the DOM. */
-export function LogTable({
+/**
+ * The log as a windowed table: only the rows in view (plus a few) are in the DOM. Memoised: a
+ * keystroke in the search box re-renders the log view at once, and the table only when its
+ * (deferred) rows arrive.
+ */
+export const LogTable = memo(function LogTable({
   rows,
   sorting,
   onSortingChange,
@@ -161,7 +165,7 @@ export function LogTable({
       </div>
     </LogTableContext.Provider>
   );
-}
+});
 
 interface LogBodyProps {
   rows: Row<typeof logTableFeatures, LogRow>[];

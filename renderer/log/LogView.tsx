@@ -57,8 +57,32 @@ export function LogView({
     return out;
   }, [snapshot.rows]);
 
-  const sorting: SortingState = query.sort.map((s) => ({ id: s.column, desc: s.desc }));
-  const filters: ColumnFiltersState = Object.entries(query.filters).map(([id, value]) => ({ id, value }));
+  // Kept while the sort and filters are unchanged, so a search keystroke does not make the table
+  // rebuild its rows for a new state it does not use.
+  const sorting: SortingState = useMemo(() => query.sort.map((s) => ({ id: s.column, desc: s.desc })), [query.sort]);
+  const filters: ColumnFiltersState = useMemo(() => Object.entries(query.filters).map(([id, value]) => ({ id, value })), [query.filters]);
+  // Stable across keystrokes (they read the latest query), so the memoised table can skip the
+  // render that only moves the search box's text.
+  const latestQuery = useRef(query);
+  latestQuery.current = query;
+  const onSortingChange = useCallback(
+    (next: SortingState) =>
+      onQuery({
+        ...latestQuery.current,
+        sort: next.filter((s) => isLogColumn(s.id)).map((s) => ({ column: s.id as LogColumn, desc: s.desc })),
+      }),
+    [onQuery],
+  );
+  const onFiltersChange = useCallback(
+    (next: ColumnFiltersState) =>
+      onQuery({
+        ...latestQuery.current,
+        filters: Object.fromEntries(
+          next.filter((f) => isLogColumn(f.id) && typeof f.value === 'string').map((f) => [f.id, f.value as string]),
+        ),
+      }),
+    [onQuery],
+  );
   const filtered = query.search.trim() !== '' || filters.length > 0;
   const title = QUEUE_LABELS[query.queue];
 
@@ -109,18 +133,9 @@ export function LogView({
             now={queueTime.now}
             timeLeft={timeLeft}
             sorting={sorting}
-            onSortingChange={(next) =>
-              onQuery({ ...query, sort: next.filter((s) => isLogColumn(s.id)).map((s) => ({ column: s.id as LogColumn, desc: s.desc })) })
-            }
+            onSortingChange={onSortingChange}
             filters={filters}
-            onFiltersChange={(next) =>
-              onQuery({
-                ...query,
-                filters: Object.fromEntries(
-                  next.filter((f) => isLogColumn(f.id) && typeof f.value === 'string').map((f) => [f.id, f.value as string]),
-                ),
-              })
-            }
+            onFiltersChange={onFiltersChange}
             choices={choices}
             zone={config.timeZone as TimeZone}
             caption={`${title}: ${rows.length} inquiries. Member identifiers are masked; use Reveal on a row to show them.`}
