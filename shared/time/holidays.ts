@@ -69,13 +69,38 @@ export function isKnownHolidayRegion(code: string): boolean {
 
 const SUBSTITUTE_SUFFIX = / \(substitute day\)$/;
 
+/** Each region's holidays per year, computed once per process: the library's answer never changes. */
+const computed = new Map<string, Map<number, readonly LibraryHoliday[]>>();
+
 /**
  * A function returning every holiday the library knows for a region in a year (all types; the calendar
- * decides which count). Calls the library once per call: the calendar caches per year.
+ * decides which count). The library is asked once per region and year for the life of the process:
+ * building a year's holidays (Easter, moon phases, rule parsing) takes milliseconds, and every new
+ * calendar (a settings change, a report, a save) would otherwise ask again.
  */
 export function holidaySource(code: string): (year: number) => LibraryHoliday[] {
   const parts = splitRegion(code);
   if (!parts || !isKnownHolidayRegion(code)) throw new RangeError(`No holiday data for region "${code}"`);
+  let years = computed.get(code);
+  if (years === undefined) {
+    years = new Map();
+    computed.set(code, years);
+  }
+  const cache = years;
+  let library: ((year: number) => LibraryHoliday[]) | null = null;
+  return (year) => {
+    let found = cache.get(year);
+    if (found === undefined) {
+      library ??= libraryYears(parts);
+      found = Object.freeze(library(year));
+      cache.set(year, found);
+    }
+    // A copy: callers may sort or filter what they get.
+    return [...found];
+  };
+}
+
+function libraryYears(parts: RegionParts): (year: number) => LibraryHoliday[] {
   const lib = new Holidays(parts, { languages: ['en'], types: [...HOLIDAY_TYPES] });
   return (year) => {
     const out: LibraryHoliday[] = [];
