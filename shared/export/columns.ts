@@ -155,7 +155,8 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     computed: true,
     width: 40,
     value: (r, c) => {
-      const item = nextDue(r);
+      // Due soon from the first warning threshold of business time, as in the log (shared/inquiry/warnings.ts).
+      const item = nextDue(r, { cal: c.calendar, thresholds: c.config.warningThresholds });
       if (!item) return '';
       const when = item.target ?? item.deadline;
       return `${item.label}, due ${formatDateTime(when, c.zone)} (${DUE_STATE_LABELS[dueState(item, c.now)].toLowerCase()})`;

@@ -150,8 +150,8 @@ export function dueState(item: DueItem, now: Instant): DueState {
 export const targetMissed = (item: DueItem, now: Instant): boolean => item.target !== null && now >= item.target;
 
 /** The inquiry's next due item (the one that wants attention first; paused ones only when nothing else is due), or null. */
-export function nextDue(r: InquiryRecord): DueItem | null {
-  const items = dueItems(r);
+export function nextDue(r: InquiryRecord, policy?: WarningPolicy): DueItem | null {
+  const items = dueItems(r, policy);
   return items.find((i) => i.paused === null) ?? items[0] ?? null;
 }
 
