@@ -1,5 +1,5 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_LOG_QUERY, inQueue, type LogQuery, QUEUE_LABELS, QUEUES, type Queue } from '../../shared/log/logQuery';
+import { DEFAULT_LOG_QUERY, type LogQuery, QUEUE_LABELS, QUEUES, type Queue, queueCounts } from '../../shared/log/logQuery';
 import { type Profile, ROLE_LABELS } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
 import { useBusinessCalendar } from '../data/calendar';
@@ -67,11 +67,7 @@ export function Shell({ profile }: { profile: Profile }) {
     },
   });
 
-  const counts = useMemo(() => {
-    const c = Object.fromEntries(QUEUES.map((q) => [q, 0])) as Record<Queue, number>;
-    for (const row of snapshot.rows) for (const q of QUEUES) if (inQueue(row, q, profile.id, queueTime)) c[q] += 1;
-    return c;
-  }, [snapshot.rows, profile.id, queueTime]);
+  const counts = useMemo(() => queueCounts(snapshot.rows, profile.id, queueTime), [snapshot.rows, profile.id, queueTime]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -18,7 +18,9 @@ import {
   type LogQuery,
   type LogSort,
   narrowLogRows,
+  QUEUES,
   type Queue,
+  queueCounts,
   queueTimeAt,
   runLogQuery,
   sortLogRows,
@@ -394,5 +396,30 @@ describe('choicesOf', () => {
     for (const column of ['source', 'mcoName', 'priorityLabel', 'status', 'assigneeName'] as const) {
       for (const value of choicesOf(ROWS, column)) expect(run({ filters: { [column]: value } }).length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('queueCounts', () => {
+  it('counts each queue exactly as inQueue does, row by row', () => {
+    const when = fc.option(fc.integer({ min: AT.now - 3 * 86_400_000, max: AT.endOfToday + 3 * 86_400_000 }), { nil: null });
+    const row = fc
+      .record({
+        base: fc.constantFrom(...ROWS),
+        status: fc.constantFrom<InquiryStatus>('open', 'resolved'),
+        assigneeId: fc.constantFrom('', ME, 'p-other'),
+        callerIds: fc.subarray([ME, 'p-other']),
+        nextDueAt: when,
+        dueDeadline: when,
+        awaitingMco: fc.boolean(),
+        unitLeadCallback: fc.boolean(),
+        isComplaint: fc.boolean(),
+      })
+      .map(({ base, ...over }) => ({ ...base, ...over }) as LogRow);
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const expected = Object.fromEntries(QUEUES.map((q) => [q, rows.filter((r) => inQueue(r, q, ME, AT)).length]));
+        expect(queueCounts(rows, ME, AT)).toEqual(expected);
+      }),
+    );
   });
 });

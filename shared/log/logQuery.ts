@@ -103,6 +103,47 @@ export function inQueue(row: LogRow, queue: Queue, me: string, at: QueueTime): b
   }
 }
 
+/**
+ * How many rows each queue holds: the same answer as `inQueue` per queue and row, in one pass that
+ * reads each condition once (the sidebar recounts 100,000 rows whenever the log changes).
+ */
+export function queueCounts(rows: readonly LogRow[], me: string, at: QueueTime): Record<Queue, number> {
+  let mine = 0;
+  let dueToday = 0;
+  let overdue = 0;
+  let awaitingMco = 0;
+  let unitLead = 0;
+  let complaints = 0;
+  let unassigned = 0;
+  let open = 0;
+  let resolved = 0;
+  for (const row of rows) {
+    if (row.status === 'open') {
+      open += 1;
+      if (row.assigneeId === me || row.callerIds.includes(me)) mine += 1;
+      if (row.assigneeId === '') unassigned += 1;
+      if (row.isComplaint) complaints += 1;
+    } else if (row.status === 'resolved') resolved += 1;
+    const deadline = row.dueDeadline;
+    if (row.nextDueAt !== null && (row.nextDueAt <= at.endOfToday || (deadline !== null && deadline <= at.endOfToday))) dueToday += 1;
+    if (deadline !== null && deadline <= at.now) overdue += 1;
+    if (row.awaitingMco) awaitingMco += 1;
+    if (row.unitLeadCallback) unitLead += 1;
+  }
+  return {
+    mine,
+    due_today: dueToday,
+    overdue,
+    awaiting_mco: awaitingMco,
+    unit_lead: unitLead,
+    complaints,
+    unassigned,
+    open,
+    resolved,
+    all: rows.length,
+  };
+}
+
 const UNASSIGNED = '(unassigned)';
 
 function matchesFilter(row: LogRow, column: LogColumn, wanted: string): boolean {
