@@ -142,9 +142,12 @@ const moreSerious = (a: DueMark, b: DueMark): boolean => bySeriousness(a, b) < 0
  */
 function crossingOf(w: WatchedInquiry, from: Instant, to: Instant): DueMark | null {
   const s = w.snooze;
+  const marks = w.marks;
+  // Everything crossed before the window, and no snooze ending in it: nothing new (most overdue items, at once).
+  const last = marks[marks.length - 1];
+  if (last === undefined || (last.at <= from && (s === null || s.until <= from))) return null;
   const snoozedNow = s !== null && s.from <= to && to < s.until;
   let best: DueMark | null = null;
-  const marks = w.marks;
   for (let i = 0; i < marks.length; i++) {
     const m = marks[i] as DueMark;
     if (m.at > to) break; // sorted, and holding only ever delivers later
