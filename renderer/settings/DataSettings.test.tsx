@@ -97,4 +97,18 @@ describe('Settings → Data', { timeout: 30_000 }, () => {
     expect(formatBytes(250 * 1024 * 1024)).toBe('250 MB');
     expect(formatBytes(3.25 * 1024 ** 3)).toBe('3.3 GB');
   });
+
+  it('rebuilds the log’s list from the timelines, with progress, putting a wrong row right', async () => {
+    const [wrong] = await desk.db.inquiries.limit(1).toArray();
+    if (!wrong) throw new Error('no inquiry');
+    await desk.db.inquiries.put({ ...wrong, memberName: 'Not From The Timeline' });
+    const { user } = renderApp(desk, '#/settings/data');
+    await screen.findByRole('heading', { level: 1, name: 'Data and backups' }, SETTLE);
+
+    await user.click(screen.getByRole('button', { name: 'Rebuild the list…' }));
+    await user.click(screen.getByRole('button', { name: 'Rebuild now' }));
+
+    await screen.findByText(/^Rebuilt 6 inquiries from their timelines in \d+ s\.$/, {}, SETTLE);
+    expect((await desk.db.inquiries.get(wrong.id))?.memberName).toBe(wrong.memberName);
+  });
 });

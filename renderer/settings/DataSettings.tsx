@@ -23,6 +23,7 @@ import {
   storageState,
 } from '../data/backup';
 import { useServices } from '../data/hooks';
+import { RebuildSection } from './RebuildSection';
 import './data.css';
 
 /** What a settings screen gets (the same shape as SettingsView's SettingsScreenProps). */
@@ -66,6 +67,7 @@ export function DataSettings({ config, profile }: Props) {
       <BackupsSection zone={zone} profile={profile} />
       <ExportSection />
       <ImportSection zone={zone} profile={profile} />
+      <RebuildSection />
     </section>
   );
 }
