@@ -9,17 +9,21 @@ export interface ChainStatus {
   /** Breaks found by sync or the background check since the last full verify. */
   findings: StoredFinding[];
   signOffs: SignOff[];
+  /** Case numbers of the findings' inquiries, by inquiry id (absent: not in this log). */
+  cases: Record<string, string>;
 }
 
 /** What is known of the desks' hash chains without verifying (Settings → Verify the log); undefined while loading. */
 export function useChainStatus(): ChainStatus | undefined {
   const { repo } = useServices();
-  return useLiveQuery(
-    async () => ({
-      verified: await verifiedPrefixes(repo.db),
-      findings: await storedFindings(repo.db),
-      signOffs: await loadSignOffs(repo.db),
-    }),
-    [repo],
-  );
+  return useLiveQuery(async () => {
+    const findings = await storedFindings(repo.db);
+    const ids = [...new Set(findings.flatMap((f) => [f.event.inquiryId, ...(f.other ? [f.other.inquiryId] : [])]))];
+    const rows = await repo.db.inquiries.bulkGet(ids);
+    const cases: Record<string, string> = {};
+    rows.forEach((r, i) => {
+      if (r) cases[ids[i] as string] = r.caseNumber;
+    });
+    return { verified: await verifiedPrefixes(repo.db), findings, signOffs: await loadSignOffs(repo.db), cases };
+  }, [repo]);
 }

@@ -79,7 +79,12 @@ export function VerifyLog({ config, profile }: Props) {
         chains existed are counted as not chained.
       </p>
 
-      <BackgroundStatus zone={zone} findings={status?.findings} desks={status ? Object.keys(status.verified).length : null} />
+      <BackgroundStatus
+        zone={zone}
+        findings={status?.findings}
+        cases={status?.cases ?? {}}
+        desks={status ? Object.keys(status.verified).length : null}
+      />
 
       <section className="settings-card data-card verify-actions" aria-labelledby="verify-run">
         <h2 id="verify-run">Check every event</h2>
@@ -144,7 +149,17 @@ export function VerifyLog({ config, profile }: Props) {
   );
 }
 
-function BackgroundStatus({ zone, findings, desks }: { zone: TimeZone; findings: StoredFinding[] | undefined; desks: number | null }) {
+function BackgroundStatus({
+  zone,
+  findings,
+  cases,
+  desks,
+}: {
+  zone: TimeZone;
+  findings: StoredFinding[] | undefined;
+  cases: Record<string, string>;
+  desks: number | null;
+}) {
   if (findings === undefined) return <p aria-busy="true">Reading what the background check found…</p>;
   return (
     <section className="settings-card data-card" aria-labelledby="verify-background">
@@ -163,8 +178,8 @@ function BackgroundStatus({ zone, findings, desks }: { zone: TimeZone; findings:
           <ul className="verify-findings">
             {findings.map((f) => (
               <li key={`${f.kind}:${f.event.eventId}:${f.other?.eventId ?? ''}`}>
-                {describeRef(f.event, zone)}: {BREAK_LABELS[f.kind]}. Found {f.via === 'sync' ? 'while syncing' : 'by the background check'}{' '}
-                on {formatLong(f.foundAt as Instant, zone)}.
+                {describeRef({ ...f.event, caseNumber: cases[f.event.inquiryId] ?? null }, zone)}: {BREAK_LABELS[f.kind]}. Found{' '}
+                {f.via === 'sync' ? 'while syncing' : 'by the background check'} on {formatLong(f.foundAt as Instant, zone)}.
               </li>
             ))}
           </ul>

@@ -1,0 +1,86 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chainEvents } from '../../shared/inquiry/chain';
+import type { InquiryEvent } from '../../shared/inquiry/events';
+import type { Profile } from '../../shared/people';
+import { encodeHlc } from '../../shared/sync/hlc';
+import { initialSyncState } from '../../shared/sync/store';
+import { asInstant } from '../../shared/time/types';
+import { DexieSyncStore } from '../data/syncStore';
+import { MONDAY_2PM, openDesk, PAT_LEE, type TestDesk } from '../test/fixtures';
+import { renderApp } from '../test/renderApp';
+
+let desk: TestDesk;
+let lee: Profile;
+const SETTLE = { timeout: 10_000 };
+const OTHER = 'PQRST7X4RT9ABCDE';
+
+beforeEach(async () => {
+  desk = openDesk(MONDAY_2PM);
+  lee = await desk.repo.createProfile({ displayName: 'Lee Grant', role: 'lead' });
+});
+afterEach(async () => {
+  await desk.close();
+});
+
+describe('Settings → Verify the log', { timeout: 30_000 }, () => {
+  it('lists a break found while syncing by case number; verifying names it; the sign-off needs a name', async () => {
+    const { id, caseNumber } = await desk.repo.logInquiry(PAT_LEE);
+    // A colleague's desk: three notes on this inquiry, the second changed on its way here.
+    const notes: InquiryEvent[] = [1, 2, 3].map((i) => ({
+      id: `01JREMOTENOTE0000000000000${i}`,
+      inquiryId: id,
+      type: 'NoteAdded',
+      payload: { text: `Remote note ${i}` },
+      actor: { id: '01JPROFILE0000000000000009', name: 'Sam Patel', role: 'esr' },
+      deviceId: OTHER,
+      hlc: encodeHlc({ wall: Date.parse(MONDAY_2PM) + i, counter: 0, deviceId: OTHER }),
+      at: asInstant(Date.parse(MONDAY_2PM) + i),
+      v: 1,
+    }));
+    const chained = (await chainEvents(notes, null)).events;
+    const changed = { ...(chained[1] as InquiryEvent), payload: { text: 'Changed on the way' } } as InquiryEvent;
+    const store = new DexieSyncStore(desk.db, desk.changes, () => desk.repo.device());
+    await store.ingest([chained[0] as InquiryEvent, changed, chained[2] as InquiryEvent], initialSyncState(), null, Date.parse(MONDAY_2PM));
+
+    const { user } = renderApp(desk, '#/settings/verify');
+    await screen.findByRole('heading', { level: 1, name: 'Verify the log' }, SETTLE);
+    const alert = await screen.findByRole('alert', {}, SETTLE);
+    expect(alert.textContent).toContain('2 events found broken while syncing or in the background check.');
+    const found = await screen.findByText(
+      /^261123-[0-9A-Z]{5}-001 · Note added, recorded .* on desk PQRST, #2 in its chain: Changed after/,
+      {},
+      SETTLE,
+    );
+    expect(found.textContent).toContain(`${caseNumber} · Note added`);
+    expect(found.textContent).toContain('Found while syncing');
+
+    await user.click(screen.getByRole('button', { name: 'Verify the log' }));
+    await screen.findByRole('heading', { name: 'Summary' }, SETTLE);
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Summary'), SETTLE);
+    const broken = screen.getByRole('table', { name: 'Broken events' });
+    expect(
+      within(broken)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => [...r.querySelectorAll('th, td')].slice(0, 5).map((c) => c.textContent)),
+    ).toEqual([
+      [caseNumber, 'Note added', 'Mon, Nov 23, 2026, 2:00 PM CST', 'PQRST', '#2'],
+      [caseNumber, 'Note added', 'Mon, Nov 23, 2026, 2:00 PM CST', 'PQRST', '#3'],
+    ]);
+    // The findings are in the report now: the stored list is cleared.
+    await waitFor(() => expect(screen.getByText(/^Nothing broken found while syncing/)).toBeTruthy(), SETTLE);
+
+    const name = screen.getByLabelText('Signed off by');
+    expect((name as HTMLInputElement).value).toBe(lee.displayName);
+    await user.clear(name);
+    await user.click(screen.getByRole('button', { name: 'Sign off the summary' }));
+    expect(await screen.findByText('Enter your name to sign the summary off.')).toBeTruthy();
+    expect(document.activeElement).toBe(name);
+    await user.type(name, 'Lee Grant');
+    await user.click(screen.getByRole('button', { name: 'Sign off the summary' }));
+    await screen.findByRole('heading', { name: 'Signed off' }, SETTLE);
+    expect(screen.getByText(/^Signed off by Lee Grant \(Unit lead\) on Mon, Nov 23, 2026, 2:00 PM CST\.$/)).toBeTruthy();
+    await screen.findByRole('table', { name: 'Sign-offs, newest first' }, SETTLE);
+  });
+});
