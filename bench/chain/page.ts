@@ -6,9 +6,11 @@
  * legacy import's events. Driven by bench/chain/run.ts via `window.benchChain`.
  */
 
+import Dexie from 'dexie';
 import { chainOwnEvents, checkChainsInBackground, verifyLog } from '../../renderer/data/chainStore';
 import { ChangeFeed } from '../../renderer/data/changes';
 import { LiaisonDb } from '../../renderer/data/db';
+import { declareSchema } from '../../renderer/data/migrations';
 import { Repo } from '../../renderer/data/repo';
 import { DexieSyncStore } from '../../renderer/data/syncStore';
 import { type ChainHead, chainEvents } from '../../shared/inquiry/chain';
@@ -70,6 +72,28 @@ const n = (x: number) => Math.round(x).toLocaleString('en-US');
 let profile: Profile | null = null;
 
 const api = {
+  /**
+   * The upgrade to schema v3 at this size: the events written into a database at v2 (no chains), then
+   * the time the app's open takes to upgrade it (IndexedDB builds the `[deviceId+chain.seq]` index).
+   */
+  async upgrade(eventChunks: string[]): Promise<{ events: number; openMs: number }> {
+    const name = 'liaison-log-bench-chain-v2';
+    await Dexie.delete(name);
+    const old = new Dexie(name);
+    declareSchema(old, 2);
+    await old.open();
+    for (const url of eventChunks) await old.table('events').bulkAdd(await fetchJson<InquiryEvent[]>(url));
+    const events = await old.table('events').count();
+    old.close();
+    const current = new LiaisonDb(name);
+    const t0 = performance.now();
+    await current.open();
+    const openMs = performance.now() - t0;
+    current.close();
+    await Dexie.delete(name);
+    return { events, openMs };
+  },
+
   async seed(manifest: { eventChunks: string[]; inquiryChunks: string[]; profile: Profile; meta: { key: string; value: unknown }[] }) {
     await db.delete();
     await db.open();
@@ -97,9 +121,7 @@ const api = {
     return { events: await db.events.count(), inquiries: await db.inquiries.count(), desks: heads.size, chainMs };
   },
 
-  async run(
-    fields: InquiryFields,
-  ): Promise<{
+  async run(fields: InquiryFields): Promise<{
     figures: OpFigure[];
     saves: { p50: number; p95: number; max: number };
     notes: { p50: number; p95: number };

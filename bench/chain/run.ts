@@ -1,9 +1,10 @@
 /**
- * `node scripts/bench-chain.mjs [--inquiries N]`: the hash chain at scale. Generates the bench data set
+ * `node scripts/bench-chain.mjs [--inquiries N] [--upgrade]`: the hash chain at scale. Generates the bench data set
  * (bench/data/generate.ts: 100,000 inquiries and about a million events by default), seeds it into
  * Chromium with every event chained by its desk, and prints save times with the chain link, and how long
  * the background check, "Verify the log", sync's arrival check and an import's chaining take, with the
- * longest main-thread task and timer gap of each (the window must never freeze). Not part of `npm test`.
+ * longest main-thread task and timer gap of each (the window must never freeze); with --upgrade, first the
+ * time the upgrade to schema v3 takes at that size. Not part of `npm test`.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -41,7 +42,11 @@ const FIELDS = {
 } as unknown as InquiryFields;
 
 const { values: args } = parseArgs({
-  options: { inquiries: { type: 'string', default: '100000' }, port: { type: 'string', default: '4797' } },
+  options: {
+    inquiries: { type: 'string', default: '100000' },
+    port: { type: 'string', default: '4797' },
+    upgrade: { type: 'boolean', default: false },
+  },
 });
 const root = process.cwd();
 const work = resolve(root, '.tmp/bench-chain');
@@ -104,6 +109,11 @@ async function main() {
   try {
     await page.goto(`${server.url}__bench/`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    if (args.upgrade) {
+      log('upgrading a v2 database to v3…');
+      const u = await page.evaluate((urls) => window.benchChain.upgrade(urls), manifest.eventChunks);
+      log(`  the upgrade to schema v3 (the chain index) of ${u.events.toLocaleString('en-US')} events: ${Math.round(u.openMs)} ms`);
+    }
     log('seeding Chromium…');
     const t0 = performance.now();
     const seeded = await page.evaluate((m) => window.benchChain.seed(m), manifest);
