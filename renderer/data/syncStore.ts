@@ -224,13 +224,17 @@ export class DexieSyncStore implements SyncStore {
     for (const e of fresh) byInquiry.set(e.inquiryId, [...(byInquiry.get(e.inquiryId) ?? []), e]);
     const ids = [...byInquiry.keys()];
     const stored = await db.inquiries.bulkGet(ids);
+    // The inquiries to fold again from all their events are read together: one after the other,
+    // 10,000 new inquiries from another desk were 10,000 waits.
+    const refold = ids.filter((id, i) => (byInquiry.get(id) as InquiryEvent[]).some((e) => needsRefold(stored[i], e)));
+    const timelines = new Map(await Promise.all(refold.map(async (id) => [id, await this.eventsOf(id)] as const)));
     const records: InquiryRecord[] = [];
     for (const [i, id] of ids.entries()) {
-      const batch = byInquiry.get(id) as InquiryEvent[];
-      const row = stored[i];
-      const next = batch.some((e) => needsRefold(row, e))
-        ? projectInquiry(await this.eventsOf(id))
-        : [...batch].sort(byHlc).reduce<InquiryRecord | undefined>(applyEvent, row);
+      const all = timelines.get(id);
+      const next =
+        all !== undefined
+          ? projectInquiry(all)
+          : [...(byInquiry.get(id) as InquiryEvent[])].sort(byHlc).reduce<InquiryRecord | undefined>(applyEvent, stored[i]);
       if (next) records.push(next);
     }
     await db.inquiries.bulkPut(records);
