@@ -372,7 +372,7 @@ async function checkSignOff(db: LiaisonDb, s: SignOff): Promise<SignOffCheck> {
  * "Verify the log": every desk's chain from its first link, every event hashed again, with progress in
  * events; then this desk's unchained events after its chain began, and every earlier sign-off's chain
  * heads against the log now. Reads in short chunks, yielding between them: the window keeps working.
- * Clears the stored findings (this report has them all, or they have been fixed by a restore).
+ * Clears the stored findings found before it started (this report has them all, or they were put right by a restore).
  */
 export async function verifyLog(
   db: LiaisonDb,
@@ -464,7 +464,12 @@ export async function verifyLog(
     signOffs,
     previousSignOff: previous.at(-1)?.digest ?? null,
   };
-  await db.meta.delete(META.findings);
+  // The findings up to this run are in the report; any found meanwhile (a sync during the run) stay.
+  await db.transaction('rw', db.meta, async () => {
+    const later = (await storedFindings(db)).filter((f) => f.foundAt > ranAt);
+    if (later.length > 0) await db.meta.put({ key: META.findings, value: later });
+    else await db.meta.delete(META.findings);
+  });
   return report;
 }
 
