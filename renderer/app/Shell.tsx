@@ -166,6 +166,15 @@ export function Shell({ profile }: { profile: Profile }) {
               Import the old log
             </a>
           </li>
+          <li>
+            <a
+              className="lead-link"
+              href={hrefOf({ name: 'settings', section: 'verify' })}
+              aria-current={route.name === 'settings' && route.section === 'verify' ? 'page' : undefined}
+            >
+              Verify the log
+            </a>
+          </li>
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
