@@ -7,7 +7,7 @@
 // window's main thread meanwhile (PerformanceObserver "longtask"): the window must keep painting throughout.
 // Each wait is for the "Referrals made" tile to show the count the pure builder gives in Node for the same
 // period, so the figure is also a check that the screen read every referral.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path, { extname, join, normalize, resolve, sep } from 'node:path';
@@ -20,6 +20,10 @@ const args = process.argv.slice(2);
 const at = args.indexOf('--inquiries');
 const inquiries = at >= 0 ? Number(args[at + 1]) : 20_000;
 const work = mkdtempSync(join(tmpdir(), 'liaison-bench-scorecard-'));
+// `--keep-profile`: the seeded Chromium profile is kept in .tmp/bench-scorecard-profile-<n> and reused next time.
+const keep = args.includes('--keep-profile');
+const profileDir = keep ? resolve(root, `.tmp/bench-scorecard-profile-${inquiries}`) : join(work, 'profile');
+const seeded = keep && existsSync(join(profileDir, 'seeded'));
 
 // 1. The data set, and the counts the screen must show.
 const bundle = join(work, 'bundle.mjs');
@@ -92,7 +96,7 @@ const server = createServer((req, res) => {
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const url = `http://127.0.0.1:${server.address().port}/?now=${encodeURIComponent(new Date(m.BENCH_NOW).toISOString())}`;
 const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM_PATH].find((p) => p && existsSync(p));
-const context = await chromium.launchPersistentContext(join(work, 'profile'), {
+const context = await chromium.launchPersistentContext(profileDir, {
   executablePath,
   headless: true,
   viewport: { width: 1440, height: 900 },
@@ -102,7 +106,8 @@ const context = await chromium.launchPersistentContext(join(work, 'profile'), {
 const page = context.pages()[0] ?? (await context.newPage());
 page.setDefaultTimeout(30 * 60_000);
 
-try {
+/** Makes the profile through the welcome screen, then writes the data set straight into the app's IndexedDB. */
+async function seed() {
   await page.goto(url);
   await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
   await page.keyboard.type('Bench Lead');
@@ -140,7 +145,20 @@ try {
   for (let i = 0; i < records.length; i += 5_000) await put('inquiries', records.slice(i, i + 5_000));
   console.log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
+  if (keep) writeFileSync(join(profileDir, 'seeded'), String(inquiries));
+}
+
+try {
+  if (!seeded) await seed();
+
   await page.goto(url);
+  // A new browser session starts locked: the PIN the profile was made with unlocks it.
+  const pin = page.locator('input[type="password"]');
+  await Promise.race([page.getByRole('heading', { name: 'All open' }).waitFor(), pin.first().waitFor()]);
+  if (await pin.count()) {
+    await pin.first().fill('2468');
+    await page.keyboard.press('Enter');
+  }
   await page.getByRole('heading', { name: 'All open' }).waitFor();
   await page.waitForFunction(() => ![...document.querySelectorAll('nav[aria-label="Queues"] .count')].some((c) => c.textContent === '…'));
 

@@ -1,4 +1,3 @@
-import type { InquiryEvent } from '../../shared/inquiry/events';
 import { type Scorecard, type ScorecardContext, type ScorecardFilter, scorecardBuilder } from '../../shared/report/scorecard';
 import type { LiaisonDb } from './db';
 
@@ -26,22 +25,12 @@ export async function mcoScorecard(
     const records = await db.inquiries.bulkGet(candidateIds.slice(i, i + CHUNK));
     const referred = records.filter((r) => r?.workflow?.referral).map((r) => r?.id as string);
     if (referred.length > 0) {
-      const events = await db.events
-        .where('[inquiryId+hlc]')
-        .inAnyRange(
-          referred.map((id) => [
-            [id, ''],
-            [id, '\uffff'],
-          ]),
-        )
-        .toArray();
-      const byInquiry = new Map<string, InquiryEvent[]>();
-      for (const e of events) {
-        const list = byInquiry.get(e.inquiryId);
-        if (list) list.push(e);
-        else byInquiry.set(e.inquiryId, [e]);
-      }
-      for (const list of byInquiry.values()) builder.add(list);
+      // One key-range read per inquiry, all in one read transaction: each is a single getAll in IndexedDB,
+      // where one cursor over many ranges (inAnyRange) steps event by event and is several times slower.
+      const lists = await db.transaction('r', db.events, () =>
+        Promise.all(referred.map((id) => db.events.where('[inquiryId+hlc]').between([id, ''], [id, '\uffff']).toArray())),
+      );
+      for (const list of lists) if (list.length > 0) builder.add(list);
     }
     onProgress?.(Math.min(i + CHUNK, candidateIds.length), candidateIds.length);
     await yieldToWindow();

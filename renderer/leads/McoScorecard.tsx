@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, XAxis, YAxis } from 'recharts';
 import { calendarConfigOf, mcoName } from '../../shared/config/agencyConfig';
 import { PERIOD_LABELS, PERIOD_PRESETS, type PeriodPreset, periodDays, rangeInstants, rangeProblem } from '../../shared/report/period';
@@ -75,6 +75,9 @@ export function McoScorecard() {
   useEffect(() => {
     if (!range || candidateIds === null) return;
     let cancelled = false;
+    // Figures of another period or MCO choice never stand under this one's heading while it is counted.
+    setScorecard(null);
+    setStatus(null);
     setProgress({ done: 0, total: candidateIds.length });
     setError(null);
     mcoScorecard(
@@ -342,7 +345,16 @@ export function McoScorecard() {
   );
 }
 
-function ScorecardBody({ scorecard, dayMinutes, zone }: { scorecard: Scorecard; dayMinutes: number; zone: TimeZone }) {
+/** The figures: memoised, so progress and export status updates do not redraw the charts. */
+const ScorecardBody = memo(function ScorecardBody({
+  scorecard,
+  dayMinutes,
+  zone,
+}: {
+  scorecard: Scorecard;
+  dayMinutes: number;
+  zone: TimeZone;
+}) {
   const all = scorecard.all;
   const rows = scorecard.rows;
   const time = (m: number | null) => formatBusinessMinutes(m, dayMinutes);
@@ -580,7 +592,7 @@ function ScorecardBody({ scorecard, dayMinutes, zone }: { scorecard: Scorecard; 
       </section>
     </>
   );
-}
+});
 
 function ProcessRow({ r }: { r: McoScore }) {
   return (
