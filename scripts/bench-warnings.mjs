@@ -82,7 +82,7 @@ const time = (label, f) => {
 };
 
 time('dueSummary per row, no calendar (the old due-soon rule), 100,000 rows', () => records.map((r) => t.dueSummary(r)));
-const policy = { cal: t.createCalendar(), thresholds: [50, 75, 90] };
+const policy = t.warningPolicy(t.createCalendar(), [50, 75, 90]);
 time('due items + warning marks per row (fresh calendar, first pass)', () => records.map((r) => t.marksOf(t.dueItems(r, policy))));
 time('due items + warning marks per row (warm)', () => records.map((r) => t.marksOf(t.dueItems(r, policy))));
 let rows = time('toLogRow with warnings, 100,000 rows (calendar memoised per config)', () => records.map((r) => t.toLogRow(r, config)));

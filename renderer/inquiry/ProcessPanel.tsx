@@ -20,7 +20,7 @@ import { unitLeadMessage } from '../../shared/inquiry/message';
 import { type InquiryRecord, snoozeOf } from '../../shared/inquiry/projection';
 import { businessTimeLeft } from '../../shared/inquiry/remaining';
 import { warningLevelOf } from '../../shared/inquiry/warnings';
-import type { WarningPolicy } from '../../shared/inquiry/warningTimes';
+import { warningPolicy } from '../../shared/inquiry/warningTimes';
 import type { PersonRef, Profile } from '../../shared/people';
 import { addBusinessMinutes, type BusinessCalendar, businessDayOf, endOfBusinessDay, officeHoursOn } from '../../shared/time/calendar';
 import { parseTypedDay, parseTypedTime } from '../../shared/time/typedInput';
@@ -64,7 +64,7 @@ export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRec
   const [step, setStep] = useState<Step | null>(null);
   const zone = config.timeZone as TimeZone;
   const cal = useBusinessCalendar(config);
-  const policy = useMemo<WarningPolicy>(() => ({ cal, thresholds: config.warningThresholds }), [cal, config.warningThresholds]);
+  const policy = useMemo(() => warningPolicy(cal, config.warningThresholds), [cal, config.warningThresholds]);
   const items = useMemo(() => dueItems(inquiry, policy), [inquiry, policy]);
   const canSnooze = items.some((i) => i.paused === null);
   const w = inquiry.workflow;

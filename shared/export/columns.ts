@@ -4,6 +4,7 @@ import { DUE_STATE_LABELS, dueState, nextDue } from '../inquiry/due';
 import { ENROLLMENT_LABELS } from '../inquiry/fields';
 import { maskDob, maskMedicaidId, maskName, maskPhone } from '../inquiry/mask';
 import { type InquiryRecord, STATUS_LABELS } from '../inquiry/projection';
+import { warningPolicy } from '../inquiry/warningTimes';
 import {
   businessMinutesToFirstContact,
   businessMinutesToResolution,
@@ -156,7 +157,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     width: 40,
     value: (r, c) => {
       // Due soon from the first warning threshold of business time, as in the log (shared/inquiry/warnings.ts).
-      const item = nextDue(r, { cal: c.calendar, thresholds: c.config.warningThresholds });
+      const item = nextDue(r, warningPolicy(c.calendar, c.config.warningThresholds));
       if (!item) return '';
       const when = item.target ?? item.deadline;
       return `${item.label}, due ${formatDateTime(when, c.zone)} (${DUE_STATE_LABELS[dueState(item, c.now)].toLowerCase()})`;

@@ -2,7 +2,23 @@ import type { PersonRef } from '../people';
 import type { Pause } from '../time/calendar';
 import type { Instant } from '../time/types';
 import type { InquiryRecord, TimerPause } from './projection';
-import { thresholdMoments, type WarningMoment, type WarningPolicy } from './warningTimes';
+
+/** A warning threshold and the moment it is reached. */
+export interface WarningMoment {
+  percent: number;
+  at: Instant;
+}
+
+/**
+ * The agency's warning policy as due items need it (shared/inquiry/warningTimes.ts builds it over the business
+ * calendar; this file stays free of the calendar, so the IPC contract that imports DUE_KINDS does not pull it in).
+ */
+export interface WarningPolicy {
+  /** Percentages, ascending (config.warningThresholds). */
+  readonly thresholds: readonly number[];
+  /** The moments each threshold of the business time from start to end is reached, pauses left out. */
+  moments(start: Instant, end: Instant, pauses: readonly Pause[]): readonly WarningMoment[];
+}
 
 /*
  * What is due on an inquiry, and when (SPEC.md "Timing"). Every time here was computed when its
@@ -64,7 +80,7 @@ export function pausesOfTimer(r: InquiryRecord, kind: DueKind): Pause[] {
 function withWarnings(item: DueItem, r: InquiryRecord, policy: WarningPolicy): DueItem {
   if (item.kind === 'callback') return { ...item, warnings: [] };
   const end = item.target ?? item.deadline;
-  const warnings = item.paused ? [] : thresholdMoments(policy.cal, item.startedAt, end, policy.thresholds, pausesOfTimer(r, item.kind));
+  const warnings = item.paused ? [] : policy.moments(item.startedAt, end, pausesOfTimer(r, item.kind));
   return { ...item, warnings, soonAt: warnings[0]?.at ?? (end as Instant) };
 }
 

@@ -1,6 +1,7 @@
 import { type AgencyConfig, calendarConfigOf } from '../config/agencyConfig';
 import { addBusinessMinutes, type BusinessCalendar, businessMinutesBetween, createCalendar, type Pause } from '../time/calendar';
 import type { Instant } from '../time/types';
+import type { WarningMoment, WarningPolicy } from './due';
 
 /*
  * The arithmetic of warning thresholds (SPEC issue 8): a threshold of p % is reached when p % of the BUSINESS time
@@ -8,17 +9,11 @@ import type { Instant } from '../time/types';
  * from the calendar in force now; the start, target and deadline are the recorded ones (docs/events.md).
  */
 
-/** The agency's warning policy over its calendar: what due items need to place their warnings. */
-export interface WarningPolicy {
-  cal: BusinessCalendar;
-  /** Percentages, ascending (config.warningThresholds). */
-  thresholds: readonly number[];
-}
+export type { WarningMoment, WarningPolicy } from './due';
 
-/** A threshold and the moment it is reached. */
-export interface WarningMoment {
-  percent: number;
-  at: Instant;
+/** The warning policy over a calendar: what due items need to place their warnings (dueItems(r, policy)). */
+export function warningPolicy(cal: BusinessCalendar, thresholds: readonly number[]): WarningPolicy {
+  return { thresholds, moments: (start, end, pauses) => thresholdMoments(cal, start, end, thresholds, pauses) };
 }
 
 const NONE: readonly WarningMoment[] = Object.freeze([]);
@@ -60,7 +55,7 @@ export function warningPolicyOf(config: AgencyConfig): WarningPolicy {
   if (known) return known;
   const calendar = calendarConfigOf(config);
   const key = JSON.stringify([calendar, config.warningThresholds]);
-  if (lastPolicy?.key !== key) lastPolicy = { key, policy: { cal: createCalendar(calendar), thresholds: config.warningThresholds } };
+  if (lastPolicy?.key !== key) lastPolicy = { key, policy: warningPolicy(createCalendar(calendar), config.warningThresholds) };
   policies.set(config, lastPolicy.policy);
   return lastPolicy.policy;
 }

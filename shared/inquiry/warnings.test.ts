@@ -7,12 +7,12 @@ import { scheduleCallback } from './commands/scheduleCallback';
 import { ct, Desk } from './commands/testKit';
 import { type DueItem, dueItems, dueSummary } from './due';
 import { type DueMark, marksOf, scheduleNotifications, type WarningNotice, type WatchedInquiry, warningLevelOf } from './warnings';
-import { thresholdMoments, type WarningPolicy } from './warningTimes';
+import { thresholdMoments, type WarningPolicy, warningPolicy } from './warningTimes';
 
 // The default calendar: Mon–Fri 08:00–16:30 America/Chicago, US-IA public holidays (Thanksgiving 26 Nov 2026;
 // the Friday after is open). DST ends Sun 1 Nov 2026.
 const cal = createCalendar();
-const policy: WarningPolicy = { cal, thresholds: [50, 75, 90] };
+const policy: WarningPolicy = warningPolicy(cal, [50, 75, 90]);
 const at = (...args: Parameters<typeof ct>) => ct(...args);
 const MIN = 60_000;
 
@@ -86,7 +86,7 @@ describe('warning moments: thresholds of the business time', () => {
   });
 
   it('no thresholds: due soon from the target; no business time between start and end: no warnings', () => {
-    const item = firstContact(highAt(at(2026, 11, 23, 9, 0)), { cal, thresholds: [] });
+    const item = firstContact(highAt(at(2026, 11, 23, 9, 0)), warningPolicy(cal, []));
     expect(item.warnings).toEqual([]);
     expect(item.soonAt).toBe(at(2026, 11, 23, 11, 0));
     expect(thresholdMoments(cal, at(2026, 11, 23, 17, 0), at(2026, 11, 23, 20, 0), [50])).toEqual([]);
