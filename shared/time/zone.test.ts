@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Instant, TimeZone } from './types';
-import { isoDayOf, parseIsoDay, zonedParts, zonedToInstant } from './zone';
+import { intlParts, isoDayOf, parseIsoDay, zonedParts, zonedToInstant } from './zone';
 
 const chicago = 'America/Chicago' as TimeZone;
 
@@ -36,5 +37,22 @@ describe('calendar days', () => {
     expect(parseIsoDay('2026-02-30')).toBeNull();
     expect(parseIsoDay('2026-2-3')).toBeNull();
     expect(parseIsoDay('2028-02-29')).toEqual({ year: 2028, month: 2, day: 29 });
+  });
+});
+
+describe('zonedParts', () => {
+  it('gives what Intl gives, at any instant, in zones with DST, half-hour and 45-minute offsets', () => {
+    const zones = ['America/Chicago', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Chatham', 'America/St_Johns', 'UTC'];
+    // 1990–2040, and the hours around this year's two US changes, where the cached day offsets stop.
+    const any = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) });
+    const nearChange = fc
+      .constantFrom(Date.UTC(2026, 2, 8, 8), Date.UTC(2026, 10, 1, 7))
+      .chain((t) => fc.integer({ min: t - 7_200_000, max: t + 7_200_000 }));
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.oneof(any, nearChange), (zone, t) => {
+        expect(zonedParts(t as Instant, zone as TimeZone)).toEqual(intlParts(t as Instant, zone as TimeZone));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
