@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../../shared/config/agencyConfig';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
-import { toLogRow } from '../../shared/log/logRow';
+import { type LogRow, toLogRow } from '../../shared/log/logRow';
 import { actorOf, type Profile } from '../../shared/people';
 import { openDesk, PAT_LEE, seedInquiries, type TestDesk } from '../test/fixtures';
 import { type LogSnapshot, LogStore, type SizeMemory } from './logStore';
@@ -216,5 +216,25 @@ describe('LogStore after a write', () => {
     expect(reads.count).not.toHaveBeenCalled();
     expect(reads.orderBy).not.toHaveBeenCalled();
     expect(reads.toArray).not.toHaveBeenCalled();
+  });
+
+  it('rebuilds every row when the agency configuration changes, keeping a change made meanwhile', async () => {
+    const config = structuredClone(await desk.repo.config());
+    const itc = config.mcos.find((m) => m.id === 'itc');
+    if (!itc) throw new Error('no itc MCO');
+    itc.name = 'Renamed Health Plan of Iowa';
+    const member = desk.logStore.getSnapshot().rows.find((r) => r.memberName === 'Member 123') as LogRow;
+    const relabelled = snapshotWhere(
+      desk.logStore,
+      (s) =>
+        s.rows.every((r) => r.mcoName === 'Renamed Health Plan of Iowa') &&
+        s.rows.find((r) => r.id === member.id)?.priority === 'escalated',
+    );
+
+    await desk.repo.saveConfig(config);
+    await desk.repo.editFields(member.id, { priority: 'escalated' });
+    const snapshot = await relabelled;
+
+    expect(summary(snapshot)).toEqual({ loaded: 450, total: 450, complete: true, rows: 450 });
   });
 });

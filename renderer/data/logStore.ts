@@ -93,7 +93,54 @@ export class LogStore {
     if (this.started) return;
     this.started = true;
     this.changes.subscribe((ids) => this.refresh(ids));
+    this.changes.onConfigChange(() => void this.relabel());
     void this.load();
+  }
+
+  /** While rows are rebuilt for a new configuration: the inquiries that changed meanwhile. */
+  private touched: Set<string> | null = null;
+  private relabelling: Promise<void> | null = null;
+  private relabelAgain = false;
+
+  /**
+   * Rebuilds every row for a changed agency configuration (an MCO renamed, a priority level, the
+   * warning thresholds): the records again a chunk at a time, yielding, while the old rows stay on
+   * screen; then one publish. Inquiries that changed meanwhile are read again after.
+   */
+  private async relabel(): Promise<void> {
+    if (this.relabelling) {
+      this.relabelAgain = true;
+      return this.relabelling;
+    }
+    this.relabelling = (async () => {
+      do {
+        this.relabelAgain = false;
+        await this.whenComplete();
+        this.touched = new Set();
+        const config = await this.config();
+        const fresh = new Map<string, LogRow>();
+        let lastKey: string | null = null;
+        for (;;) {
+          const chunk: InquiryRecord[] =
+            lastKey === null
+              ? await this.db.inquiries.orderBy(':id').limit(this.chunk).toArray()
+              : await this.db.inquiries.where(':id').above(lastKey).limit(this.chunk).toArray();
+          for (const r of chunk) fresh.set(r.id, toLogRow(r, config));
+          if (chunk.length < this.chunk) break;
+          lastKey = (chunk[chunk.length - 1] as InquiryRecord).id;
+          await new Promise((r) => setTimeout(r, 0));
+        }
+        const touched = this.touched;
+        this.touched = null;
+        this.byId.clear();
+        for (const [id, row] of fresh) this.byId.set(id, row);
+        this.publish(this.byId.size, true);
+        if (touched.size > 0) this.refresh([...touched]);
+      } while (this.relabelAgain);
+    })().finally(() => {
+      this.relabelling = null;
+    });
+    return this.relabelling;
   }
 
   getSnapshot = (): LogSnapshot => this.snapshot;
@@ -140,7 +187,10 @@ export class LogStore {
   }
 
   private refresh(ids: readonly string[]): void {
-    for (const id of ids) this.pending.add(id);
+    for (const id of ids) {
+      this.pending.add(id);
+      this.touched?.add(id);
+    }
     this.flushing ??= (async () => {
       try {
         // Every publish of rows makes the views re-sort and re-count the whole log (100,000 rows:

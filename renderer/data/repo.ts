@@ -110,8 +110,11 @@ export class Repo {
    * Stores a new agency configuration (Settings) after validating all of it, with a history entry of the one it
    * replaces: all or nothing (renderer/data/agencySettings.ts). Applies to inquiries logged from now on.
    */
-  saveConfig(next: AgencyConfig): Promise<SaveConfigResult> {
-    return saveAgencyConfig(this.db, next, this.clock.now());
+  async saveConfig(next: AgencyConfig): Promise<SaveConfigResult> {
+    const result = await saveAgencyConfig(this.db, next, this.clock.now());
+    // The log's rows carry labels and warning marks worked out from the configuration.
+    if (result.changes.length > 0) this.changes.publishConfigChange();
+    return result;
   }
 
   async activeProfile(): Promise<Profile | undefined> {
