@@ -21,6 +21,7 @@ import {
   QUEUES,
   type Queue,
   queueCounts,
+  queuePredicate,
   queueTimeAt,
   runLogQuery,
   sortLogRows,
@@ -399,8 +400,8 @@ describe('choicesOf', () => {
   });
 });
 
-describe('queueCounts', () => {
-  it('counts each queue exactly as inQueue does, row by row', () => {
+describe('queueCounts and queuePredicate', () => {
+  it('answer exactly as inQueue does, row by row', () => {
     const when = fc.option(fc.integer({ min: AT.now - 3 * 86_400_000, max: AT.endOfToday + 3 * 86_400_000 }), { nil: null });
     const row = fc
       .record({
@@ -419,6 +420,7 @@ describe('queueCounts', () => {
       fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
         const expected = Object.fromEntries(QUEUES.map((q) => [q, rows.filter((r) => inQueue(r, q, ME, AT)).length]));
         expect(queueCounts(rows, ME, AT)).toEqual(expected);
+        for (const q of QUEUES) expect(rows.map(queuePredicate(q, ME, AT))).toEqual(rows.map((r) => inQueue(r, q, ME, AT)));
       }),
     );
   });

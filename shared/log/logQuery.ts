@@ -103,6 +103,33 @@ export function inQueue(row: LogRow, queue: Queue, me: string, at: QueueTime): b
   }
 }
 
+/** `inQueue` for one queue, person and time, as a function of the row alone: filtering 100,000 rows calls it for each. */
+export function queuePredicate(queue: Queue, me: string, at: QueueTime): (row: LogRow) => boolean {
+  switch (queue) {
+    case 'all':
+      return () => true;
+    case 'mine':
+      return (row) => row.status === 'open' && (row.assigneeId === me || row.callerIds.includes(me));
+    case 'due_today':
+      return (row) =>
+        row.nextDueAt !== null && (row.nextDueAt <= at.endOfToday || (row.dueDeadline !== null && row.dueDeadline <= at.endOfToday));
+    case 'overdue':
+      return (row) => row.dueDeadline !== null && row.dueDeadline <= at.now;
+    case 'awaiting_mco':
+      return (row) => row.awaitingMco;
+    case 'unit_lead':
+      return (row) => row.unitLeadCallback;
+    case 'complaints':
+      return (row) => row.isComplaint && row.status === 'open';
+    case 'unassigned':
+      return (row) => row.status === 'open' && row.assigneeId === '';
+    case 'open':
+      return (row) => row.status === 'open';
+    case 'resolved':
+      return (row) => row.status === 'resolved';
+  }
+}
+
 /**
  * How many rows each queue holds: the same answer as `inQueue` per queue and row, in one pass that
  * reads each condition once (the sidebar recounts 100,000 rows whenever the log changes).
@@ -206,8 +233,10 @@ export function sortLogRows(rows: readonly LogRow[], sort: readonly LogSort[]): 
 export function filterLogRows(rows: readonly LogRow[], query: Omit<LogQuery, 'sort'>, me: string, at: QueueTime): LogRow[] {
   const terms = query.search.toLowerCase().split(/\s+/).filter(Boolean);
   const filters = (Object.entries(query.filters) as [LogColumn, string][]).filter(([, v]) => v.trim() !== '');
+  const queued = queuePredicate(query.queue, me, at);
+  if (terms.length === 0 && filters.length === 0) return rows.filter(queued);
   return rows.filter((row) => {
-    if (!inQueue(row, query.queue, me, at)) return false;
+    if (!queued(row)) return false;
     for (const t of terms) if (!row.searchText.includes(t)) return false;
     for (const [c, v] of filters) if (!matchesFilter(row, c, v)) return false;
     return true;
