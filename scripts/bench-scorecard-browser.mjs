@@ -24,6 +24,7 @@ const work = mkdtempSync(join(tmpdir(), 'liaison-bench-scorecard-'));
 const keep = args.includes('--keep-profile');
 const profileDir = keep ? resolve(root, `.tmp/bench-scorecard-profile-${inquiries}`) : join(work, 'profile');
 const seeded = keep && existsSync(join(profileDir, 'seeded'));
+// (Seeded on another port, the profile's data is not found: delete the folder to seed it again.)
 
 // 1. The data set, and the counts the screen must show.
 const bundle = join(work, 'bundle.mjs');
@@ -93,7 +94,9 @@ const server = createServer((req, res) => {
   res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
   res.end(readFileSync(file));
 });
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+// A fixed port: IndexedDB is kept per origin, so a kept profile is found again only on the same port.
+const portAt = args.indexOf('--port');
+await new Promise((ok) => server.listen(portAt >= 0 ? Number(args[portAt + 1]) : 4793, '127.0.0.1', ok));
 const url = `http://127.0.0.1:${server.address().port}/?now=${encodeURIComponent(new Date(m.BENCH_NOW).toISOString())}`;
 const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM_PATH].find((p) => p && existsSync(p));
 const context = await chromium.launchPersistentContext(profileDir, {
