@@ -25,8 +25,7 @@ export async function mcoScorecard(
     const records = await db.inquiries.bulkGet(candidateIds.slice(i, i + CHUNK));
     const referred = records.filter((r) => r?.workflow?.referral).map((r) => r?.id as string);
     if (referred.length > 0) {
-      // One key-range read per inquiry, all in one read transaction: each is a single getAll in IndexedDB,
-      // where one cursor over many ranges (inAnyRange) steps event by event and is several times slower.
+      // One key-range read per inquiry (a getAll each), all in one read transaction.
       const lists = await db.transaction('r', db.events, () =>
         Promise.all(referred.map((id) => db.events.where('[inquiryId+hlc]').between([id, ''], [id, '\uffff']).toArray())),
       );
