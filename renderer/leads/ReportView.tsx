@@ -400,6 +400,17 @@ function ReportBody({
               <td className="num">{time(report.toFirstContact.p90)}</td>
             </tr>
             <tr>
+              <th scope="row">
+                First contact, paused time counted{' '}
+                <small>
+                  ({report.pausedFirstContacts.toLocaleString('en-US')} {report.pausedFirstContacts === 1 ? 'timer' : 'timers'} paused)
+                </small>
+              </th>
+              <td className="num">{report.toFirstContactWithPauses.count.toLocaleString('en-US')}</td>
+              <td className="num">{time(report.toFirstContactWithPauses.median)}</td>
+              <td className="num">{time(report.toFirstContactWithPauses.p90)}</td>
+            </tr>
+            <tr>
               <th scope="row">Resolution</th>
               <td className="num">{report.toResolution.count.toLocaleString('en-US')}</td>
               <td className="num">{time(report.toResolution.median)}</td>

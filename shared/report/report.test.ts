@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
+import type { InquiryRecord } from '../inquiry/projection';
 import { createCalendar } from '../time/calendar';
 import type { Instant, IsoDay, TimeZone } from '../time/types';
 import { periodDays, rangeInstants, rangeProblem } from './period';
@@ -167,6 +168,31 @@ describe('reportBuilder: the lead report for March 2025', () => {
     expect(report.toFirstContact).toEqual({ count: 3, median: 115, p90: 1220 });
     // Mon 9:15 → Tue noon is 435 + 240; Wed 9:00 → noon is 180.
     expect(report.toResolution).toEqual({ count: 2, median: 427.5, p90: 675 });
+  });
+
+  it('gives business time to first contact with paused time left out and counted', () => {
+    // Nothing paused in March: the two agree.
+    expect(report.toFirstContactWithPauses).toEqual(report.toFirstContact);
+    expect(report.pausedFirstContacts).toBe(0);
+    // Ana's timer (Wed 8:40 → Fri noon, 1,220 office minutes) paused Thursday 9:00–11:00 waiting on the member.
+    const ana = RECORDS[2] as InquiryRecord;
+    const start = Date.parse('2025-03-06T15:00:00Z') as Instant;
+    const end = Date.parse('2025-03-06T17:00:00Z') as Instant;
+    const paused: InquiryRecord = {
+      ...ana,
+      workflow: {
+        ...ana.workflow,
+        pauses: [
+          { timer: 'first_contact', start, end, reason: 'Member in hospital', waitingFor: 'person', by: { id: 'p-1', name: 'Pat' } },
+        ],
+      },
+    };
+    const b = reportBuilder({ ...MARCH, mcoIds: [], priorities: [] }, ctx);
+    for (const r of RECORDS) b.add(r === ana ? paused : r);
+    const withPause = b.finish();
+    expect(withPause.pausedFirstContacts).toBe(1);
+    expect(withPause.toFirstContactWithPauses).toEqual({ count: 3, median: 115, p90: 1220 });
+    expect(withPause.toFirstContact).toEqual({ count: 3, median: 115, p90: 1100 });
   });
 
   it('ages open inquiries received at any time, and lists what is overdue now, most overdue first', () => {

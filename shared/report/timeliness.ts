@@ -54,6 +54,13 @@ export function businessMinutesToFirstContact(r: InquiryRecord, cal: BusinessCal
   return businessMinutesBetween(cal, (r.workflow.targets?.from ?? r.receivedAt) as Instant, contact, pauses);
 }
 
+/** The same span with the paused time counted, as if the timer had never paused; null before any contact. */
+export function businessMinutesToFirstContactWithPauses(r: InquiryRecord, cal: BusinessCalendar): number | null {
+  const contact = r.workflow.firstContactAt;
+  if (contact === null) return null;
+  return businessMinutesBetween(cal, (r.workflow.targets?.from ?? r.receivedAt) as Instant, contact);
+}
+
 /** Office minutes from receipt to the resolution; null while open. */
 export function businessMinutesToResolution(r: InquiryRecord, cal: BusinessCalendar): number | null {
   const res = r.status === 'resolved' ? r.workflow.resolution : null;
