@@ -154,6 +154,15 @@ describe('the MCO scorecard', () => {
     expect(await page.getByRole('figure', { name: /^Chart: percent of decided referrals/ }).count()).toBe(1);
     await shoot(page, 'scorecard.png');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Printed: the figures only, without the controls, the sidebar or the export form.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.report-controls').isVisible()).toBe(false);
+    expect(await page.locator('.sidebar').isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: 'Export the scorecard' }).isVisible()).toBe(false);
+    expect(await page.getByRole('table', { name: 'Process figures per MCO' }).isVisible()).toBe(true);
+    await shoot(page, 'scorecard-print.png');
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('exports the scorecard as CSV and reads it back: one line per MCO and the total, no member data', async () => {
