@@ -10,12 +10,14 @@ import { renderApp, tabTo } from '../test/renderApp';
  */
 
 let desk: TestDesk;
+let molinaId = '';
 
 beforeEach(async () => {
   desk = openDesk('2026-11-23T15:00:00.000Z'); // Mon 09:00
   await desk.repo.createProfile({ displayName: 'Lee Morgan', role: 'lead' });
   const itc = await desk.repo.logInquiry({ ...PAT_LEE, receivedAt: instant('2026-11-23T14:30:00.000Z') });
   const molina = await desk.repo.logInquiry({ ...PAT_LEE, mcoId: 'molina', receivedAt: instant('2026-11-23T14:45:00.000Z') });
+  molinaId = molina.id;
   desk.clock.set('2026-11-23T16:00:00.000Z'); // Mon 10:00
   await desk.repo.referToMco(itc.id, { mcoId: 'itc', department: 'Member Services', contact: '' });
   desk.clock.set('2026-11-23T17:00:00.000Z'); // Mon 11:00
@@ -97,6 +99,31 @@ describe('McoScorecard', () => {
       const name = 'mco-scorecard_2026-11-01_2026-11-25_molina-healthcare-of-iowa_2026-11-25-1000.csv';
       await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`Saved the scorecard as ${name}.`));
       expect(bridge.saved).toEqual([name]);
+    },
+    SLOW,
+  );
+
+  it(
+    'follows the log: a report-back recorded while the scorecard is open moves the figures',
+    async () => {
+      renderApp(desk, '#/scorecard');
+      await screen.findByRole('table', { name: 'Process figures per MCO' });
+      expect(rows('Process figures per MCO')[1]).toEqual(['Molina Healthcare of Iowa', '1', '0 % (0 of 1)', '0 % (0 of 1)', '1', '1', '0']);
+      await desk.repo.recordMcoReportBack(molinaId, { memberContacted: true, note: 'Molina reached the member today.' });
+      // Reported back after a follow-up and after its due time: still 0 % on both, but no longer awaiting.
+      await waitFor(() => expect(rows('Business time from referral to report-back and to resolution, per MCO')[1]?.[1]).toBe('1'));
+      expect(rows('Referrals awaiting report-back by business days since referral, and those closed without one')[3]).toEqual([
+        'All MCOs',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+      ]);
+      expect(screen.getByText('No referral made in the period is awaiting a report-back.')).toBeTruthy();
     },
     SLOW,
   );

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, XAxis, YAxis } from 'recharts';
 import { calendarConfigOf, mcoName } from '../../shared/config/agencyConfig';
 import { PERIOD_LABELS, PERIOD_PRESETS, type PeriodPreset, periodDays, rangeInstants, rangeProblem } from '../../shared/report/period';
@@ -52,6 +52,8 @@ export function McoScorecard() {
   const [custom, setCustom] = useState<{ from: string; to: string }>(() => periodDays('this_month', clock.now(), zone));
   const [mcoIds, setMcoIds] = useState<Set<string>>(new Set());
   const [scorecard, setScorecard] = useState<Scorecard | null>(null);
+  /** The period and MCOs the figures shown are for. */
+  const shownFor = useRef('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [format, setFormat] = useState<Format>('csv');
@@ -75,9 +77,14 @@ export function McoScorecard() {
   useEffect(() => {
     if (!range || candidateIds === null) return;
     let cancelled = false;
-    // Figures of another period or MCO choice never stand under this one's heading while it is counted.
-    setScorecard(null);
-    setStatus(null);
+    // Figures of another period or MCO choice never stand under this one's heading while it is counted;
+    // when only the log changed (a save, a sync), the figures stay until the new ones are ready.
+    const key = `${range.from}-${range.to}-${mcoKey}`;
+    if (key !== shownFor.current) {
+      shownFor.current = key;
+      setScorecard(null);
+      setStatus(null);
+    }
     setProgress({ done: 0, total: candidateIds.length });
     setError(null);
     mcoScorecard(
