@@ -10,6 +10,7 @@ import { clockFromSearch, systemClock } from './data/clock';
 import { LiaisonDb } from './data/db';
 import type { DataServices } from './data/hooks';
 import { LogStore, sizeMemory } from './data/logStore';
+import { SCHEMA_VERSION } from './data/migrations';
 import { Repo } from './data/repo';
 import { LockController } from './lock/lockController';
 
@@ -36,7 +37,16 @@ const reactRoot = createRoot(root);
 reactRoot.render(
   <StrictMode>
     <Startup
-      prepare={(onProgress) => backupBeforeUpgrade(db.name, { now: clock.now(), onProgress })}
+      prepare={async (onProgress, onUpgrading) => {
+        const check = await backupBeforeUpgrade(db.name, { now: clock.now(), onProgress });
+        // An upgrade builds its new indexes over every stored event as the log opens (minutes at a
+        // million events): opened here, the person sees that it is upgrading rather than a bare "Opening".
+        if (check.fromVersion !== null && check.fromVersion < SCHEMA_VERSION) {
+          onUpgrading?.();
+          await db.open();
+        }
+        return check;
+      }}
       onReady={() => {
         performance.mark('ll:ready');
         services.logStore.start();

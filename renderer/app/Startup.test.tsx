@@ -51,4 +51,35 @@ describe('Startup (the backup before a schema upgrade)', () => {
     await user.click(await screen.findByRole('button', { name: 'Open without a backup' }));
     expect(ready).toBe(1);
   });
+
+  it('says it is upgrading the storage after the backup, and offers a retry if the upgrade fails', async () => {
+    let attempts = 0;
+    let ready = 0;
+    let fail: (e: Error) => void = () => undefined;
+    const user = userEvent.setup();
+    render(
+      <Startup
+        prepare={(_onProgress, onUpgrading) => {
+          attempts++;
+          onUpgrading?.();
+          return attempts === 1
+            ? new Promise((_ok, ko) => {
+                fail = ko;
+              })
+            : Promise.resolve({ fromVersion: 2, backup: null });
+        }}
+        onReady={() => ready++}
+      />,
+    );
+    expect((await screen.findByRole('status')).textContent).toMatch(/^Upgrading the log’s storage for this version\. This happens once/);
+    fail(new Error('The database is busy.'));
+    await screen.findByRole('heading', { level: 1, name: 'The log could not be upgraded' });
+    expect(screen.getByRole('alert').textContent).toContain('The database is busy. Nothing is lost');
+    // No way to open without the upgrade: this version cannot read the old storage.
+    expect(screen.queryByRole('button', { name: 'Open without a backup' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(ready).toBe(1));
+    expect(attempts).toBe(2);
+  });
 });
