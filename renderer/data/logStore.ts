@@ -93,8 +93,8 @@ export class LogStore {
     if (this.started) return;
     this.started = true;
     this.changes.subscribe((ids) => this.refresh(ids));
-    this.changes.onConfigChange(() => void this.relabel());
-    void this.load();
+    this.changes.onConfigChange(() => void this.relabel().catch(readFailed));
+    void this.load().catch(readFailed);
   }
 
   /** While rows are rebuilt for a new configuration: the inquiries that changed meanwhile. */
@@ -217,6 +217,8 @@ export class LogStore {
           if (this.pending.size > 0) await new Promise((r) => setTimeout(r, 0));
         }
         this.publish(Math.max(this.snapshot.total, this.byId.size), this.snapshot.complete);
+      } catch (err) {
+        readFailed(err);
       } finally {
         this.flushing = null;
       }
@@ -235,6 +237,15 @@ export class LogStore {
     this.snapshot = { rows: list, loaded: this.byId.size, total: Math.max(total, this.byId.size), complete };
     for (const l of this.listeners) l();
   }
+}
+
+/**
+ * A read of the log that failed. The database closing (the window going away, a restore replacing it)
+ * ends the store's work and is no error; anything else is reported by name only (never a record).
+ */
+function readFailed(err: unknown): void {
+  if ((err as { name?: string })?.name === 'DatabaseClosedError') return;
+  console.error('The log could not be read:', (err as { name?: string })?.name ?? 'error');
 }
 
 /** Resolves after the next frame has painted (or soon, where frames are not drawn: a hidden window, tests). */
