@@ -1,5 +1,5 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_LOG_QUERY, type LogQuery, QUEUE_LABELS, QUEUES, type Queue, queueCounts } from '../../shared/log/logQuery';
+import { DEFAULT_LOG_QUERY, type LogQuery, QUEUE_LABELS, QUEUES, type Queue, queueCountsOfOpen } from '../../shared/log/logQuery';
 import { type Profile, ROLE_LABELS } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
 import { useBusinessCalendar } from '../data/calendar';
@@ -42,13 +42,16 @@ export function Shell({ profile }: { profile: Profile }) {
   const bridge = useBridge();
   // Menu commands, notification clicks, the overdue badge and due notifications (desktop; the
   // browser bridge does what a browser can). Only a fully loaded log is reported.
+  // Only open inquiries have anything due or waiting: one pass picks them out, and the rest works on
+  // those few thousand rather than the whole log each time it changes.
+  const openRows = useMemo(() => snapshot.rows.filter((r) => r.status === 'open'), [snapshot.rows]);
   const dueNow = useMemo(
-    () => (snapshot.complete ? dueNowOf(snapshot.rows, queueTime.now) : null),
-    [snapshot.complete, snapshot.rows, queueTime.now],
+    () => (snapshot.complete ? dueNowOf(openRows, queueTime.now) : null),
+    [snapshot.complete, openRows, queueTime.now],
   );
   // Warnings follow the agency's office hours (shared/inquiry/warnings.ts); the rows carry their marks.
   const calendar = useBusinessCalendar(config);
-  const watched = useMemo(() => (snapshot.complete ? watchOf(snapshot.rows) : null), [snapshot.complete, snapshot.rows]);
+  const watched = useMemo(() => (snapshot.complete ? watchOf(openRows) : null), [snapshot.complete, openRows]);
   const watch = useMemo(
     () => (watched === null ? null : { inquiries: watched, cal: calendar, now: queueTime.now }),
     [watched, calendar, queueTime.now],
@@ -67,7 +70,10 @@ export function Shell({ profile }: { profile: Profile }) {
     },
   });
 
-  const counts = useMemo(() => queueCounts(snapshot.rows, profile.id, queueTime), [snapshot.rows, profile.id, queueTime]);
+  const counts = useMemo(
+    () => queueCountsOfOpen(openRows, snapshot.rows.length, profile.id, queueTime),
+    [openRows, snapshot.rows.length, profile.id, queueTime],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

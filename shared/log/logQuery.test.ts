@@ -21,6 +21,7 @@ import {
   QUEUES,
   type Queue,
   queueCounts,
+  queueCountsOfOpen,
   queuePredicate,
   queueTimeAt,
   runLogQuery,
@@ -423,5 +424,17 @@ describe('queueCounts and queuePredicate', () => {
         for (const q of QUEUES) expect(rows.map(queuePredicate(q, ME, AT))).toEqual(rows.map((r) => inQueue(r, q, ME, AT)));
       }),
     );
+  });
+});
+
+describe('queueCountsOfOpen', () => {
+  it('counts from the open rows what queueCounts counts from them all, for rows as the log builds them', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray([...ROWS]), (rows) => {
+        const open = rows.filter((r) => r.status === 'open');
+        expect(queueCountsOfOpen(open, rows.length, ME, AT)).toEqual(queueCounts(rows, ME, AT));
+      }),
+    );
+    expect(ROWS.some((r) => r.status === 'resolved')).toBe(true);
   });
 });

@@ -171,6 +171,15 @@ export function queueCounts(rows: readonly LogRow[], me: string, at: QueueTime):
   };
 }
 
+/**
+ * `queueCounts` from the open rows alone: every queue but All and Resolved holds only open inquiries
+ * (a resolved row has nothing due, awaits no MCO and needs no callback; see toLogRow), so the sidebar
+ * counts the few thousand open rows, not the whole log, each time the log changes. `total`: all rows.
+ */
+export function queueCountsOfOpen(open: readonly LogRow[], total: number, me: string, at: QueueTime): Record<Queue, number> {
+  return { ...queueCounts(open, me, at), resolved: total - open.length, all: total };
+}
+
 const UNASSIGNED = '(unassigned)';
 
 function matchesFilter(row: LogRow, column: LogColumn, wanted: string): boolean {
