@@ -192,16 +192,24 @@ export function dueSummary(r: InquiryRecord, policy?: WarningPolicy): DueSummary
 /** dueSummary of items already worked out (dueItems). */
 export function dueSummaryOf(all: readonly DueItem[]): DueSummary {
   // A paused timer is not due: it leaves the Due today and Overdue queues until it runs again.
-  const items = all.filter((i) => i.paused === null);
-  if (items.length === 0) return { next: null, attentionAt: null, deadline: null, soonAt: null, deadlineKind: null, soonKind: null };
+  // One pass, no copies: the log asks this of every open inquiry each time it loads.
+  let next: DueItem | null = null;
   let deadline = Number.POSITIVE_INFINITY;
   let soonAt = Number.POSITIVE_INFINITY;
   let deadlineKind: DueKind | null = null;
   let soonKind: DueKind | null = null;
-  for (const i of items) {
-    if (i.deadline < deadline) [deadline, deadlineKind] = [i.deadline, i.kind];
-    if (i.soonAt < soonAt) [soonAt, soonKind] = [i.soonAt, i.kind];
+  for (const i of all) {
+    if (i.paused !== null) continue;
+    next ??= i;
+    if (i.deadline < deadline) {
+      deadline = i.deadline;
+      deadlineKind = i.kind;
+    }
+    if (i.soonAt < soonAt) {
+      soonAt = i.soonAt;
+      soonKind = i.kind;
+    }
   }
-  const next = items[0] as DueItem;
+  if (next === null) return { next: null, attentionAt: null, deadline: null, soonAt: null, deadlineKind: null, soonKind: null };
   return { next, attentionAt: attentionAt(next), deadline: deadline as Instant, soonAt: soonAt as Instant, deadlineKind, soonKind };
 }
