@@ -25,9 +25,8 @@ export interface LogTableProps {
 const ROW_HEIGHT = 40;
 
 /**
- * The log as a windowed table: only the rows in view (plus a few) are in the DOM. Memoised: a
- * keystroke in the search box re-renders the log view at once, and the table only when its
- * (deferred) rows arrive.
+ * The log as a windowed table: only the rows in view (plus a few) are in the DOM. Memoised: the
+ * shell's renders that change nothing here (a clock tick elsewhere, a sidebar count) skip it.
  */
 export const LogTable = memo(function LogTable({
   rows,
@@ -177,8 +176,8 @@ interface LogBodyProps {
 }
 
 /**
- * The rows in view. Memoised on them: a keystroke in the search box re-renders the header at once
- * and the rows only when the (deferred) result arrives, not twice.
+ * The rows in view. Memoised on them: typing in a column filter re-renders the header row, and the
+ * body only when the rows in view change.
  */
 const LogBody = memo(function LogBody({ rows, items, first, height, onKeyDown }: LogBodyProps) {
   return (
