@@ -5,4 +5,12 @@ import { DATABASE_NAME, listedVersion } from './data/diskVersion';
 // (several hundred kilobytes of script), instead of one after the other.
 performance.mark('ll:main');
 void listedVersion(DATABASE_NAME);
-void import('./boot');
+import('./boot').catch(() => {
+  // The app's code could not be loaded (a damaged or partial install): say so rather than stay blank.
+  const root = document.getElementById('root');
+  if (root) {
+    root.setAttribute('role', 'alert');
+    root.textContent =
+      'Liaison Log could not start: part of the program is missing or damaged. Reinstall it, or ask IT to. The log on this desk is not affected.';
+  }
+});
