@@ -51,7 +51,7 @@ export function RebuildSection() {
       )}
       <p role="status" className={state.kind === 'done' ? 'data-ok' : undefined}>
         {state.kind === 'done'
-          ? `Rebuilt ${count(state.inquiries)} ${state.inquiries === 1 ? 'inquiry' : 'inquiries'} from their timelines in ${state.seconds} s.`
+          ? `Rebuilt ${count(state.inquiries)} ${state.inquiries === 1 ? 'inquiry from its timeline' : 'inquiries from their timelines'} in ${state.seconds} s.`
           : ''}
       </p>
       {state.kind === 'failed' && (

@@ -277,6 +277,17 @@ describe('data safety, by keyboard, in Chromium', () => {
     expect(await countRows(page, 'inquiries')).toBe(1);
     await page.getByRole('cell', { name: 'Before an import' }).waitFor();
     await page.screenshot({ path: resolve(shots, 'safety-data-settings.png'), fullPage: true });
+
+    // Rebuild the log's list from the timelines, by keyboard.
+    await page.getByRole('button', { name: 'Rebuild the list…' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Rebuild now' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Rebuilt 1 inquiry from its timeline in \d+ s\.$/).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Rebuild the log’s list' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(shots, 'safety-rebuild.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await countRows(page, 'inquiries')).toBe(1);
   });
 
   it('sets the idle time and changes the PIN in Settings → Lock and PIN', async () => {
