@@ -67,8 +67,8 @@ export function LogView({
   // rebuild its rows for a new state it does not use.
   const sorting: SortingState = useMemo(() => query.sort.map((s) => ({ id: s.column, desc: s.desc })), [query.sort]);
   const filters: ColumnFiltersState = useMemo(() => Object.entries(query.filters).map(([id, value]) => ({ id, value })), [query.filters]);
-  // Stable across keystrokes (they read the latest query), so the memoised table can skip the
-  // render that only moves the search box's text.
+  // Stable across renders (they read the latest query), so the memoised table skips the shell's
+  // renders that change nothing it shows.
   const latestQuery = useRef(query);
   latestQuery.current = query;
   const onSortingChange = useCallback(
