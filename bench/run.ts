@@ -14,6 +14,7 @@ import { hashPin } from '../renderer/lock/pin';
 import { DEFAULT_AGENCY_CONFIG } from '../shared/config/agencyConfig';
 import type { InquiryEvent } from '../shared/inquiry/events';
 import {
+  comparatorOf,
   filterLogRows,
   type LogQuery,
   type LogSort,
@@ -21,7 +22,6 @@ import {
   type Queue,
   type QueueTime,
   queueTimeAt,
-  sortLogRows,
 } from '../shared/log/logQuery';
 import { type LogRow, toLogRow } from '../shared/log/logRow';
 import type { TimeZone } from '../shared/time/types';
@@ -531,7 +531,10 @@ function hlcOf(stamp: string, deviceId: string): { wall: number; counter: number
     : { wall: 0, counter: 0, deviceId };
 }
 
-/** What the app must show for a query, computed with the same shared code over the same rows. */
+/**
+ * What the app must show for a query, computed over the same rows by the definitions of the
+ * order and the filter (comparatorOf, filterLogRows), not by the index the app answers from.
+ */
 class Oracle {
   private readonly sorted = new Map<string, LogRow[]>();
   constructor(
@@ -544,7 +547,7 @@ class Oracle {
     const key = JSON.stringify(query.sort satisfies readonly LogSort[]);
     let sorted = this.sorted.get(key);
     if (!sorted) {
-      sorted = sortLogRows(this.rows, query.sort);
+      sorted = [...this.rows].sort(comparatorOf(query.sort));
       this.sorted.set(key, sorted);
     }
     const out = filterLogRows(sorted, query, this.me, this.at);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../../shared/config/agencyConfig';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
+import { comparatorOf, filterLogRows } from '../../shared/log/logQuery';
 import { type LogRow, toLogRow } from '../../shared/log/logRow';
 import { actorOf, type Profile } from '../../shared/people';
 import { openDesk, PAT_LEE, seedInquiries, type TestDesk } from '../test/fixtures';
@@ -43,6 +44,21 @@ afterEach(async () => {
 });
 
 describe('LogStore loading', () => {
+  it('indexes each version of the rows, and prepares the search text in idle time once the log is in', async () => {
+    await seedInquiries(desk.db, 450, actorOf(ana));
+    const seen = recordSnapshots(desk.logStore);
+    await desk.logStore.whenComplete();
+    for (const s of seen) expect(s.index.rows).toBe(s.rows);
+    const { index } = desk.logStore.getSnapshot();
+    // Built when nothing else wanted the window: no time is needed to finish it.
+    await vi.waitFor(() => expect(index.prepare(() => 0)).toBe(true));
+    const query = { queue: 'all' as const, search: 'member 249', filters: {} };
+    const at = { now: 0, endOfToday: 0 };
+    const found = index.select(index.order([]), query, ana.id, at);
+    expect(found.map((r) => r.memberName)).toContain('Member 249');
+    expect(found).toEqual(filterLogRows([...index.rows].sort(comparatorOf([])), query, ana.id, at));
+  });
+
   it('shows the 200 newest of 450 inquiries first, then the whole log', async () => {
     const seeded = await seedInquiries(desk.db, 450, actorOf(ana));
     const newest200 = [...seeded].sort((a, b) => b.receivedAt - a.receivedAt).slice(0, 200);

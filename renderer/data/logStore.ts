@@ -1,11 +1,14 @@
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
+import { LogIndex } from '../../shared/log/logIndex';
 import { type LogRow, toLogRow } from '../../shared/log/logRow';
 import type { ChangeFeed } from './changes';
 import type { LiaisonDb } from './db';
 
 export interface LogSnapshot {
   rows: readonly LogRow[];
+  /** The rows indexed for sorting and searching (a new index with new rows, keeping what it can of the last). */
+  index: LogIndex;
   /** Rows held in memory so far. */
   loaded: number;
   /**
@@ -53,7 +56,7 @@ const BURST_INTERVAL_MS = 500;
  */
 export class LogStore {
   private readonly byId = new Map<string, LogRow>();
-  private snapshot: LogSnapshot = { rows: [], loaded: 0, total: 0, complete: false };
+  private snapshot: LogSnapshot = { rows: [], index: new LogIndex([]), loaded: 0, total: 0, complete: false };
   private readonly listeners = new Set<() => void>();
   private started = false;
   /** Resolves when the first screen subscribes: the log's bulk reads wait for it (see load). */
@@ -233,9 +236,11 @@ export class LogStore {
   private publish(total: number, complete: boolean, rows = true): void {
     if (!rows && this.byId.size === this.snapshot.loaded && complete === this.snapshot.complete) return;
     const list = rows ? [...this.byId.values()] : this.snapshot.rows;
+    const index = rows ? new LogIndex(list, this.snapshot.index) : this.snapshot.index;
     if (rows) this.lastRowsAt = performance.now();
-    this.snapshot = { rows: list, loaded: this.byId.size, total: Math.max(total, this.byId.size), complete };
+    this.snapshot = { rows: list, index, loaded: this.byId.size, total: Math.max(total, this.byId.size), complete };
     for (const l of this.listeners) l();
+    if (rows && complete) whenIdle((timeLeft) => this.snapshot.index !== index || index.prepare(timeLeft));
   }
 }
 
@@ -246,6 +251,25 @@ export class LogStore {
 function readFailed(err: unknown): void {
   if ((err as { name?: string })?.name === 'DatabaseClosedError') return;
   console.error('The log could not be read:', (err as { name?: string })?.name ?? 'error');
+}
+
+/**
+ * Runs `work` in the window's idle time, again at each idle period until it returns true (done, or
+ * no longer wanted); in small timed slices where the browser has no idle callbacks.
+ */
+function whenIdle(work: (timeLeft: () => number) => boolean): void {
+  if (typeof requestIdleCallback === 'function') {
+    const step = (deadline: IdleDeadline) => {
+      if (!work(() => deadline.timeRemaining())) requestIdleCallback(step);
+    };
+    requestIdleCallback(step);
+    return;
+  }
+  const slice = () => {
+    const end = performance.now() + 8;
+    if (!work(() => end - performance.now())) setTimeout(slice, 50);
+  };
+  setTimeout(slice, 50);
 }
 
 /** Resolves after the next frame has painted (or soon, where frames are not drawn: a hidden window, tests). */

@@ -16,7 +16,7 @@ import {
   exportRow,
   revealsIdentifiers,
 } from '../../shared/export/exportPlan';
-import { filterLogRows, type LogQuery, QUEUE_LABELS, type QueueTime, sortLogRows } from '../../shared/log/logQuery';
+import { DEFAULT_LOG_QUERY, type LogQuery, QUEUE_LABELS, type QueueTime } from '../../shared/log/logQuery';
 import type { Profile } from '../../shared/people';
 import { createCalendar } from '../../shared/time/calendar';
 import type { TimeZone } from '../../shared/time/types';
@@ -60,6 +60,8 @@ const GROUPS: { title: string; ids: string[] }[] = [
 
 const yieldToWindow = () => new Promise<void>((r) => setTimeout(r, 0));
 const ROW_CHUNK = 2000;
+/** The whole log: every inquiry, nothing searched or filtered. */
+const ALL: Omit<LogQuery, 'sort'> = { queue: 'all', search: '', filters: {} };
 
 interface Status {
   kind: 'working' | 'saved' | 'error' | 'cancelled';
@@ -100,11 +102,16 @@ export function ExportDialog({
     }
   }, []);
 
+  // The log screen's own index: its order and search are already worked out for this view.
+  const { index } = snapshot;
   const viewRows = useMemo(
-    () => filterLogRows(sortLogRows(snapshot.rows, query.sort), query, profile.id, queueTime),
-    [snapshot.rows, query, profile.id, queueTime],
+    () => index.select(index.order(query.sort), query, profile.id, queueTime),
+    [index, query, profile.id, queueTime],
   );
-  const allRows = useMemo(() => sortLogRows(snapshot.rows, [{ column: 'receivedAt', desc: true }]), [snapshot.rows]);
+  const allRows = useMemo(
+    () => index.select(index.order(DEFAULT_LOG_QUERY.sort), ALL, profile.id, queueTime),
+    [index, profile.id, queueTime],
+  );
   const filtered = query.search.trim() !== '' || Object.values(query.filters).some((v) => v && v.trim() !== '');
   const viewName = `${QUEUE_LABELS[query.queue]}${filtered ? ' (filtered)' : ''}`;
   const rows = scope === 'view' ? viewRows : allRows;

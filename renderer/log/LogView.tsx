@@ -1,17 +1,7 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table';
 import { type RefObject, useCallback, useMemo, useRef } from 'react';
 import { businessTimeLeft } from '../../shared/inquiry/remaining';
-import {
-  CHOICE_COLUMNS,
-  choicesOf,
-  LOG_COLUMNS,
-  type LogColumn,
-  type LogQuery,
-  type LogResult,
-  narrowLogRows,
-  QUEUE_LABELS,
-  sortLogRows,
-} from '../../shared/log/logQuery';
+import { CHOICE_COLUMNS, choicesOf, LOG_COLUMNS, type LogColumn, type LogQuery, QUEUE_LABELS } from '../../shared/log/logQuery';
 import type { Profile } from '../../shared/people';
 import type { Instant, TimeZone } from '../../shared/time/types';
 import { navigate } from '../app/router';
@@ -37,26 +27,21 @@ export function LogView({
 }) {
   const snapshot = useLogSnapshot();
   const config = useAgencyConfig();
-  // Every change applies at once: one render and one paint. Deferring the rows behind the search box
-  // (useDeferredValue) cost each keystroke an extra frame and a scheduler hop, more than the filter
-  // itself, which narrows the previous result as a search is typed (narrowLogRows).
-  const applied = useMemo(
-    () => ({ queue: query.queue, filters: query.filters, search: query.search }),
-    [query.queue, query.filters, query.search],
-  );
-  const sorted = useMemo(() => sortLogRows(snapshot.rows, query.sort), [snapshot.rows, query.sort]);
+  // The store's index of this version of the rows keeps its orders and searches between visits to
+  // the log. Every change applies at once, in one render and one paint: deferring the rows behind
+  // the search box (useDeferredValue) cost each keystroke an extra frame and a scheduler hop.
+  const index = snapshot.index;
+  const order = useMemo(() => index.order(query.sort), [index, query.sort]);
   const queueTime = useQueueTime(config.timeZone as TimeZone);
   const cal = useBusinessCalendar(config);
   const timeLeft = useCallback(
     (deadline: number) => businessTimeLeft(cal, queueTime.now as Instant, deadline as Instant),
     [cal, queueTime.now],
   );
-  // Typing on narrows the previous result instead of filtering the whole log again (narrowLogRows).
-  const lastResult = useRef<LogResult | null>(null);
-  const rows = useMemo(() => {
-    lastResult.current = narrowLogRows(lastResult.current, sorted, applied, profile.id, queueTime);
-    return lastResult.current.rows;
-  }, [sorted, applied, profile.id, queueTime]);
+  const rows = useMemo(
+    () => index.select(order, { queue: query.queue, filters: query.filters, search: query.search }, profile.id, queueTime),
+    [index, order, query.queue, query.filters, query.search, profile.id, queueTime],
+  );
   const choices = useMemo(() => {
     const out: Partial<Record<LogColumn, string[]>> = {};
     for (const c of CHOICE_COLUMNS) out[c] = choicesOf(snapshot.rows, c);
@@ -108,6 +93,7 @@ export function LogView({
             type="search"
             placeholder="Search case #, member, Medicaid ID, MCO, description…  ( / )"
             aria-keyshortcuts="/"
+            maxLength={200}
             value={query.search}
             onChange={(e) => onQuery({ ...query, search: e.target.value })}
           />

@@ -7,25 +7,22 @@ import { EMPTY_WORKFLOW, type InquiryRecord, type InquiryStatus } from '../inqui
 import type { PersonRef } from '../people';
 import type { HlcStamp } from '../sync/hlc';
 import type { Instant, TimeZone } from '../time/types';
+import { runLogQuery, sortLogRows } from './logIndex';
 import {
   choicesOf,
   comparatorOf,
   DEFAULT_LOG_QUERY,
-  filterLogRows,
   inQueue,
   LOG_COLUMNS,
   type LogColumn,
   type LogQuery,
   type LogSort,
-  narrowLogRows,
   QUEUES,
   type Queue,
   queueCounts,
   queueCountsOfOpen,
   queuePredicate,
   queueTimeAt,
-  runLogQuery,
-  sortLogRows,
 } from './logQuery';
 import { type LogRow, toLogRow } from './logRow';
 
@@ -342,37 +339,6 @@ describe('sorting', () => {
       fc.property(sortArb, fc.shuffledSubarray([...ROWS, ...ROWS]), (sort, rows) => {
         expect(sortLogRows(rows, sort)).toEqual([...rows].sort(comparatorOf(sort)));
       }),
-    );
-  });
-});
-
-describe('narrowLogRows', () => {
-  const all: LogQuery = { queue: 'all', search: '', filters: {}, sort: [] };
-
-  it('gives what filterLogRows gives, whatever came before', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'e', 'o', 'l', 'p', ' ', 'A', '1', '-'), maxLength: 6 });
-    const query = fc.record({ queue: fc.constantFrom<Queue>('all', 'open', 'mine', 'resolved'), search: text });
-    fc.assert(
-      fc.property(query, text, query, (before, more, after) => {
-        const previous = narrowLogRows(null, ROWS, { ...all, ...before }, ME, AT);
-        // Typing on from the previous search, and anything else.
-        for (const next of [{ ...before, search: before.search + more }, after]) {
-          const q = { ...all, ...next };
-          expect(narrowLogRows(previous, ROWS, q, ME, AT).rows).toEqual(filterLogRows(ROWS, q, ME, AT));
-        }
-      }),
-    );
-  });
-
-  it('filters only the previous result when the search goes on from it', () => {
-    const previous = narrowLogRows(null, ROWS, { ...all, search: 'p' }, ME, AT);
-    const pretend = { ...previous, rows: previous.rows.slice(0, 1) };
-    expect(narrowLogRows(pretend, ROWS, { ...all, search: 'p ' }, ME, AT).rows).toEqual(pretend.rows);
-    // Not when anything else changed: the queue, the rows, or the search went back.
-    expect(narrowLogRows(pretend, ROWS, { ...all, search: '' }, ME, AT).rows).toEqual(ROWS);
-    expect(narrowLogRows(pretend, [...ROWS], { ...all, search: 'p' }, ME, AT).rows).toEqual(previous.rows);
-    expect(narrowLogRows(pretend, ROWS, { ...all, queue: 'open', search: 'p' }, ME, AT).rows).toEqual(
-      filterLogRows(ROWS, { ...all, queue: 'open', search: 'p' }, ME, AT),
     );
   });
 });

@@ -1,7 +1,7 @@
 import { caseNumberSortKey } from '../inquiry/caseNumber';
 import type { Instant, TimeZone } from '../time/types';
 import { zonedParts, zonedToInstant } from '../time/zone';
-import type { LogRow } from './logRow';
+import { foldForSearch, type LogRow } from './logRow';
 
 export const LOG_COLUMNS = [
   'caseNumber',
@@ -195,105 +195,40 @@ function matchesFilter(row: LogRow, column: LogColumn, wanted: string): boolean 
   return value.toLowerCase().includes(wanted.trim().toLowerCase());
 }
 
-/** Rows of the query's queue that pass its search and filters, in its order. Pure; does not touch `rows`. */
-export function runLogQuery(rows: readonly LogRow[], query: LogQuery, me: string, at: QueueTime): LogRow[] {
-  return filterLogRows(sortLogRows(rows, query.sort), query, me, at);
+/** The words of a free-text search, folded as the rows' search text is (see foldForSearch). */
+export function searchTermsOf(search: string): string[] {
+  return foldForSearch(search).split(/\s+/).filter(Boolean);
+}
+
+/** The query's column filters as one test of a row; null when none is set. */
+export function filtersPredicate(filters: LogQuery['filters']): ((row: LogRow) => boolean) | null {
+  const set = (Object.entries(filters) as [LogColumn, string][]).filter(([, v]) => v.trim() !== '');
+  if (set.length === 0) return null;
+  return (row) => {
+    for (const [c, v] of set) if (!matchesFilter(row, c, v)) return false;
+    return true;
+  };
 }
 
 /**
- * The rows in the given order (a new array). Sorting 100,000 rows costs far more than filtering
- * them, so the UI sorts once per change of order or data and filters the sorted rows on each
- * keystroke: filtering keeps the order.
+ * The rows of the query's queue that pass its search and filters, in the order given: the meaning
+ * of a query. The log screen answers the same question faster from a LogIndex (logIndex.ts).
  */
-export function sortLogRows(rows: readonly LogRow[], sort: readonly LogSort[]): LogRow[] {
-  // The same order as comparatorOf, but each row's key is computed once per sort, not once per
-  // comparison (a sort makes ~n·log2(n) comparisons: 1.7 million for 100,000 rows, each of which
-  // would lower-case a name or parse a case number twice). The tie-break keys are computed lazily.
-  const keys = [...sort, ...TIE_BREAK].map(({ column, desc }) => ({
-    key: KEYS[column],
-    desc,
-    values: new Array<string | number>(rows.length),
-  }));
-  const keyAt = (k: (typeof keys)[number], i: number): string | number => {
-    let v = k.values[i];
-    if (v === undefined) {
-      v = k.key(rows[i] as LogRow);
-      k.values[i] = v;
-    }
-    return v;
-  };
-  const index = Array.from(rows, (_, i) => i);
-  index.sort((a, b) => {
-    for (const k of keys) {
-      const ka = keyAt(k, a);
-      const kb = keyAt(k, b);
-      if (ka === kb) continue;
-      if (ka === '') return 1;
-      if (kb === '') return -1;
-      const c = ka < kb ? -1 : 1;
-      return k.desc ? -c : c;
-    }
-    return 0;
-  });
-  return index.map((i) => rows[i] as LogRow);
-}
-
-/** The rows of the query's queue that pass its search and filters, in the order given. */
 export function filterLogRows(rows: readonly LogRow[], query: Omit<LogQuery, 'sort'>, me: string, at: QueueTime): LogRow[] {
-  const terms = query.search.toLowerCase().split(/\s+/).filter(Boolean);
-  const filters = (Object.entries(query.filters) as [LogColumn, string][]).filter(([, v]) => v.trim() !== '');
+  const terms = searchTermsOf(query.search);
+  const filtered = filtersPredicate(query.filters);
   const queued = queuePredicate(query.queue, me, at);
-  if (terms.length === 0 && filters.length === 0) return rows.filter(queued);
+  if (terms.length === 0 && filtered === null) return rows.filter(queued);
   return rows.filter((row) => {
     if (!queued(row)) return false;
     for (const t of terms) if (!row.searchText.includes(t)) return false;
-    for (const [c, v] of filters) if (!matchesFilter(row, c, v)) return false;
-    return true;
+    return filtered === null || filtered(row);
   });
 }
 
-/** A filtered result and what it is the result of: the rows it was taken from, the query, the person and the time. */
-export interface LogResult {
-  from: readonly LogRow[];
-  query: Omit<LogQuery, 'sort'>;
-  me: string;
-  at: QueueTime;
-  rows: LogRow[];
-}
-
-/**
- * `filterLogRows`, narrowing the previous result instead of filtering the whole log when the new
- * query can only keep fewer rows: the same rows, queue, filters, person and time, and a search that
- * goes on from the previous one (typing another letter). Every row the longer search keeps, the
- * shorter kept too (each old word is the start of a new one), so the next keystroke filters the
- * rows still shown, not 100,000.
- */
-export function narrowLogRows(
-  previous: LogResult | null,
-  rows: readonly LogRow[],
-  query: Omit<LogQuery, 'sort'>,
-  me: string,
-  at: QueueTime,
-): LogResult {
-  const narrows =
-    previous !== null &&
-    previous.from === rows &&
-    previous.me === me &&
-    previous.at === at &&
-    previous.query.queue === query.queue &&
-    sameFilters(previous.query.filters, query.filters) &&
-    query.search.toLowerCase().startsWith(previous.query.search.toLowerCase());
-  return { from: rows, query, me, at, rows: filterLogRows(narrows ? previous.rows : rows, query, me, at) };
-}
-
-function sameFilters(a: LogQuery['filters'], b: LogQuery['filters']): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as LogColumn[]);
-  for (const k of keys) if ((a[k] ?? '').trim() !== (b[k] ?? '').trim()) return false;
-  return true;
-}
-
-type Key = (r: LogRow) => string | number;
-const KEYS: Record<LogColumn, Key> = {
+export type SortKey = (r: LogRow) => string | number;
+/** What each column sorts by: '' (nothing) sorts last whichever the direction. */
+export const SORT_KEYS: Readonly<Record<LogColumn, SortKey>> = {
   caseNumber: (r) => caseNumberSortKey(r.caseNumber),
   receivedAt: (r) => r.receivedAt,
   source: (r) => r.source,
@@ -319,8 +254,8 @@ export function comparatorOf(sort: readonly LogSort[]): (a: LogRow, b: LogRow) =
   const keys = [...sort, ...TIE_BREAK];
   return (a, b) => {
     for (const { column, desc } of keys) {
-      const ka = KEYS[column](a);
-      const kb = KEYS[column](b);
+      const ka = SORT_KEYS[column](a);
+      const kb = SORT_KEYS[column](b);
       if (ka === kb) continue;
       // Empty values sort last whichever the direction.
       if (ka === '') return 1;

@@ -4,7 +4,7 @@ import type { CaseNumber } from '../inquiry/caseNumber';
 import { EMPTY_WORKFLOW, type InquiryRecord } from '../inquiry/projection';
 import type { HlcStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
-import { toLogRow } from './logRow';
+import { foldForSearch, toLogRow } from './logRow';
 
 const record = (patch: Partial<InquiryRecord> = {}): InquiryRecord => ({
   id: '01JDESKA000000000000000001',
@@ -84,7 +84,7 @@ describe('toLogRow', () => {
         'open',
         'new',
         'ana ortiz',
-        'durable medical equipment › repair',
+        'durable medical equipment > repair',
         'wheelchair repair delayed',
       ].join('\u0001'),
     });
@@ -151,5 +151,32 @@ describe('toLogRow', () => {
     );
     for (const hidden of ['chair repaired', 'vendor backlog', '555-0123', '1984-03-07'])
       expect(row.searchText.includes(hidden)).toBe(false);
+  });
+});
+
+describe('foldForSearch', () => {
+  it.each([
+    ['Hernández', 'hernandez'],
+    ['MUÑOZ', 'munoz'],
+    ['Zoë Brontë', 'zoe bronte'],
+    ['O’Brien', "o'brien"],
+    ['“Dire need”', '"dire need"'],
+    ['Pharmacy › Refill', 'pharmacy > refill'],
+    ['Mon–Fri', 'mon-fri'],
+    ['ﬁle …', 'file ...'],
+    ['Plain ASCII 123-45', 'plain ascii 123-45'],
+  ])('folds %j to %j', (text, folded) => {
+    expect(foldForSearch(text)).toBe(folded);
+  });
+
+  it('makes a row found by its member’s name typed without accents, and by the accents too', () => {
+    const row = toLogRow(record({ memberName: 'José Hernández' }), DEFAULT_AGENCY_CONFIG);
+    expect(row.searchText.includes(foldForSearch('hernandez'))).toBe(true);
+    expect(row.searchText.includes(foldForSearch('HERNÁNDEZ'))).toBe(true);
+  });
+
+  it('leaves a row’s search text one byte per character when only accents and typography are not ASCII', () => {
+    const row = toLogRow(record({ memberName: 'Zoë Ng', description: 'Called ‘twice’ — no answer' }), DEFAULT_AGENCY_CONFIG);
+    expect([...row.searchText].every((c) => (c.codePointAt(0) as number) < 0x100)).toBe(true);
   });
 });

@@ -49,7 +49,7 @@ export interface LogRow {
   isComplaint: boolean;
   /** Who makes this inquiry's scheduled callbacks (their "My inquiries" shows it too). */
   callerIds: readonly string[];
-  /** Lower-cased text the free-text search looks in. */
+  /** The text the free-text search looks in, folded (foldForSearch). */
   searchText: string;
 }
 
@@ -103,10 +103,45 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     row.assigneeName,
     row.category,
     r.description,
-  ]
-    .join('\u0001')
-    .toLowerCase();
-  return { ...row, searchText };
+  ].join('\u0001');
+  return { ...row, searchText: foldForSearch(searchText) };
+}
+
+const NOT_ASCII = /[\u0080-\uffff]/;
+const MARKS = /[\u0300-\u036f]/g;
+const PUNCTUATION: Readonly<Record<string, string>> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2039': '<',
+  '\u203a': '>',
+};
+const TYPOGRAPHIC = /[\u2018-\u201e\u2010-\u2015\u2039\u203a]/g;
+
+/**
+ * Text as the free-text search compares it, on both sides: lower case, accents dropped ("Hernández"
+ * is found by "hernandez"), compatibility forms and typographic quotes, dashes and '›' as their plain
+ * kin. It also keeps nearly every row's search text one byte per character, which halves what a
+ * search reads (a single '›' made a V8 string two bytes per character).
+ */
+export function foldForSearch(text: string): string {
+  const lower = text.toLowerCase();
+  if (!NOT_ASCII.test(lower)) return lower;
+  return lower
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(MARKS, '')
+    .replace(TYPOGRAPHIC, (c) => PUNCTUATION[c] ?? c);
 }
 
 /** The process stage the log shows (SPEC.md "The process"). */
