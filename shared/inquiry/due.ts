@@ -76,6 +76,12 @@ export function pausesOfTimer(r: InquiryRecord, kind: DueKind): Pause[] {
   return out;
 }
 
+/** The open pause holding the timer, or null. */
+function openPauseOf(pauses: readonly TimerPause[], kind: DueKind): TimerPause | null {
+  for (const p of pauses) if (p.timer === kind && p.end === null) return p;
+  return null;
+}
+
 /** The item's warnings under `policy`, and its due-soon moment from them. Callbacks keep their 30-minute lead. */
 function withWarnings(item: DueItem, r: InquiryRecord, policy: WarningPolicy): DueItem {
   if (item.kind === 'callback') return { ...item, warnings: [] };
@@ -85,20 +91,37 @@ function withWarnings(item: DueItem, r: InquiryRecord, policy: WarningPolicy): D
 }
 
 /**
+ * True when nothing is due on the inquiry (dueItems finds no item): it is resolved, or its first contact is made
+ * (or has no targets), its referral (if any) is reported back and no callback is scheduled. Decided from the
+ * fewest reads, with nothing built: most open inquiries are past every step, and the log asks each of them.
+ */
+export function nothingDue(r: InquiryRecord): boolean {
+  if (r.status === 'resolved') return true;
+  const w = r.workflow;
+  const referral = w.referral;
+  if ((w.targets !== null && w.firstContactAt === null) || (referral !== null && referral.reportedBackAt === null)) return false;
+  for (const c of w.callbacks) if (c.status === 'scheduled') return false;
+  return true;
+}
+
+/**
  * Everything still due on the inquiry, soonest first; nothing when it is resolved. With a warning policy each item
  * carries its warning moments, and "due soon" starts at the first of them (business time); without one, at 75 % of
  * the wall-clock span (kept for code with no calendar at hand).
  */
 export function dueItems(r: InquiryRecord, policy?: WarningPolicy): DueItem[] {
+  if (nothingDue(r)) return [];
   const items = dueItemsOf(r);
   return policy ? items.map((i) => withWarnings(i, r, policy)) : items;
 }
 
+/** Orders due items by when they want attention (a stable sort keeps equal ones in the order they were found). */
+const byAttention = (a: DueItem, b: DueItem): number => attentionAt(a) - attentionAt(b);
+
+/** The items of an open inquiry, soonest first. */
 function dueItemsOf(r: InquiryRecord): DueItem[] {
   const w = r.workflow;
-  if (r.status === 'resolved') return [];
   const items: DueItem[] = [];
-  const pausedBy = (kind: DueKind) => w.pauses.find((p) => p.timer === kind && p.end === null) ?? null;
   if (w.targets && w.firstContactAt === null) {
     const t = w.targets;
     items.push({
@@ -109,7 +132,7 @@ function dueItemsOf(r: InquiryRecord): DueItem[] {
       deadline: t.firstContactDeadline,
       soonAt: soonOf(t.from, t.firstContactTarget),
       owner: r.assignee,
-      paused: pausedBy('first_contact'),
+      paused: openPauseOf(w.pauses, 'first_contact'),
     });
   }
   const ref = w.referral;
@@ -132,7 +155,7 @@ function dueItemsOf(r: InquiryRecord): DueItem[] {
       deadline: ref.followUpDue,
       soonAt: soonOf(ref.lastFollowUpAt ?? ref.at, ref.followUpDue),
       owner: r.assignee,
-      paused: pausedBy('mco_follow_up'),
+      paused: openPauseOf(w.pauses, 'mco_follow_up'),
     });
   }
   for (const c of w.callbacks) {
@@ -149,7 +172,7 @@ function dueItemsOf(r: InquiryRecord): DueItem[] {
       paused: null,
     });
   }
-  return items.sort((a, b) => attentionAt(a) - attentionAt(b));
+  return items.sort(byAttention);
 }
 
 /** When the item wants attention: its target when it has one, else its deadline. */
@@ -185,8 +208,18 @@ export interface DueSummary {
   soonKind: DueKind | null;
 }
 
+/** The summary of an inquiry with nothing due (shared: a summary is never changed by its reader). */
+const NOTHING_DUE: DueSummary = Object.freeze({
+  next: null,
+  attentionAt: null,
+  deadline: null,
+  soonAt: null,
+  deadlineKind: null,
+  soonKind: null,
+});
+
 export function dueSummary(r: InquiryRecord, policy?: WarningPolicy): DueSummary {
-  return dueSummaryOf(dueItems(r, policy));
+  return nothingDue(r) ? NOTHING_DUE : dueSummaryOf(dueItems(r, policy));
 }
 
 /** dueSummary of items already worked out (dueItems). */
@@ -210,6 +243,6 @@ export function dueSummaryOf(all: readonly DueItem[]): DueSummary {
       soonKind = i.kind;
     }
   }
-  if (next === null) return { next: null, attentionAt: null, deadline: null, soonAt: null, deadlineKind: null, soonKind: null };
+  if (next === null) return NOTHING_DUE;
   return { next, attentionAt: attentionAt(next), deadline: deadline as Instant, soonAt: soonAt as Instant, deadlineKind, soonKind };
 }
