@@ -106,7 +106,7 @@ export function nothingDue(r: InquiryRecord): boolean {
   if (r.status === 'resolved') return true;
   const w = r.workflow;
   const referral = w.referral;
-  if ((w.targets !== null && w.firstContactAt === null) || (referral !== null && referral.reportedBackAt === null)) return false;
+  if ((w.targets && w.firstContactAt === null) || (referral && referral.reportedBackAt === null)) return false;
   for (const c of w.callbacks) if (c.status === 'scheduled') return false;
   return true;
 }
