@@ -59,15 +59,14 @@ export async function chainHead(db: LiaisonDb, deviceId: string): Promise<ChainH
 }
 
 /**
- * Gives this desk's new events (in the order they will be stored) their chain links, onto the head stored
- * now. Call inside the write transaction that stores them (which must include `events`): the head is read
- * there, so a write by another window waits for this one (IndexedDB runs overlapping read-write
- * transactions one at a time) and chains onto it. The digests are WebCrypto's, awaited through
- * `Dexie.waitFor`, which keeps the transaction open meanwhile (awaiting anything else would commit it).
+ * Gives this desk's new events (in the order they will be stored) their chain links, onto the head read
+ * (chainHead) inside the write transaction that stores them (which must include `events`): so a write by
+ * another window waits for this one (IndexedDB runs overlapping read-write transactions one at a time)
+ * and chains onto it. The digests are WebCrypto's, awaited through `Dexie.waitFor`, which keeps the
+ * transaction open meanwhile (awaiting anything else would commit it).
  */
-export async function chainOwnEvents(db: LiaisonDb, deviceId: string, events: readonly InquiryEvent[]): Promise<InquiryEvent[]> {
+export async function chainOntoHead(events: readonly InquiryEvent[], head: ChainHead | null): Promise<InquiryEvent[]> {
   if (events.length === 0) return [];
-  const head = await chainHead(db, deviceId);
   return (await Dexie.waitFor(chainEvents(events, head))).events;
 }
 

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import { type AgencyConfig, DEFAULT_AGENCY_CONFIG, normaliseAgencyConfig } from '../../shared/config/agencyConfig';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
@@ -59,10 +59,14 @@ export function useDevice(): DeviceIdentity | undefined {
   return useLiveQuery(async () => (await repo.db.meta.get('device'))?.value as DeviceIdentity | undefined, [repo]);
 }
 
-/** `undefined` while loading, `null` when there is no such inquiry. */
+/**
+ * `undefined` while loading, `null` when there is no such inquiry. The inquiry this desk has just
+ * stored (a save opening it) shows at once, while the live read starts (Repo.justStored).
+ */
 export function useInquiry(id: string): InquiryRecord | null | undefined {
   const { repo } = useServices();
-  return useLiveQuery(async () => (await repo.db.inquiries.get(id)) ?? null, [repo, id]);
+  const justStored = useMemo(() => repo.justStored(id), [repo, id]);
+  return useLiveQuery(async () => (await repo.db.inquiries.get(id)) ?? null, [repo, id], justStored);
 }
 
 /** The inquiry's timeline, oldest first (HLC order). */

@@ -30,7 +30,7 @@ import { timeRulesOf } from '../../shared/time/timeRules';
 import type { Clock, Instant, TimeZone } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
 import { type SaveConfigResult, saveAgencyConfig } from './agencySettings';
-import { chainOwnEvents, ownChainer } from './chainStore';
+import { chainHead, chainOntoHead, ownChainer } from './chainStore';
 import type { ChangeFeed } from './changes';
 import type { LiaisonDb } from './db';
 
@@ -79,6 +79,18 @@ export class Repo {
     private readonly clock: Clock,
     private readonly changes: ChangeFeed,
   ) {}
+
+  /** The inquiries the last command on this desk stored, and when (performance.now()); see justStored. */
+  private lastStored: { at: number; records: ReadonlyMap<string, InquiryRecord> } = { at: 0, records: new Map() };
+
+  /**
+   * The inquiry as this desk's last command stored it, if that was within the last second: what the
+   * screen opened next (the inquiry just logged) shows while it reads the inquiry back, instead of
+   * "Opening…" for a read's length. Any later change reaches that screen through its live read.
+   */
+  justStored(id: string): InquiryRecord | undefined {
+    return performance.now() - this.lastStored.at < JUST_STORED_MS ? this.lastStored.records.get(id) : undefined;
+  }
 
   /** This desk's identity, created on first use. */
   async device(): Promise<DeviceIdentity> {
@@ -145,9 +157,9 @@ export class Repo {
   }
 
   async logInquiry(fields: InquiryFields): Promise<{ id: string; caseNumber: CaseNumber }> {
-    const [event] = await this.run(null, async (_state, ctx) => {
+    const [event] = await this.run(null, async (_state, ctx, device) => {
       const day = isoDayOf(ctx.now, ctx.config.timeZone as TimeZone);
-      const caseNumber = formatCaseNumber(day, (await this.device()).deskCode, await this.nextCaseSeq(day));
+      const caseNumber = formatCaseNumber(day, device.deskCode, await this.nextCaseSeq(day));
       return logInquiry({ fields, caseNumber }, ctx);
     });
     if (event?.type !== 'InquiryLogged') throw new DomainError('storage', 'The inquiry was not logged.');
@@ -236,15 +248,8 @@ export class Repo {
 
   /** Everyone seen acting in the log, newest name per id. Call inside a transaction that includes meta. */
   private async rememberPeople(events: readonly InquiryEvent[]): Promise<void> {
-    const known = ((await this.db.meta.get(META.people))?.value ?? {}) as Record<string, KnownPerson>;
-    let changed = false;
-    for (const { actor } of events) {
-      const was = known[actor.id];
-      if (was && was.name === actor.name && was.role === actor.role) continue;
-      known[actor.id] = { id: actor.id, name: actor.name, role: actor.role };
-      changed = true;
-    }
-    if (changed) await this.db.meta.put({ key: META.people, value: known });
+    const seen = peopleSeen(((await this.db.meta.get(META.people))?.value ?? {}) as Record<string, KnownPerson>, events);
+    if (seen) await this.db.meta.put({ key: META.people, value: seen });
   }
 
   /**
@@ -445,24 +450,30 @@ export class Repo {
     return seq;
   }
 
-  /** Runs a command against the current state and commits its events in one transaction. */
+  /**
+   * Runs a command against the current state and commits its events in one transaction. A save is
+   * mostly waits on the database, one per step that needs the step before: everything read is asked
+   * for together at the start, and everything written is handed over together at the end.
+   */
   private async run(
     inquiryId: string | null,
-    command: (state: InquiryRecord, ctx: CommandContext) => Promise<InquiryEvent[]>,
+    command: (state: InquiryRecord, ctx: CommandContext, device: DeviceIdentity) => Promise<InquiryEvent[]>,
   ): Promise<InquiryEvent[]> {
     const db = this.db;
-    const events = await db.transaction('rw', [db.events, db.inquiries, db.outbox, db.meta, db.profiles], async () => {
-      // Independent reads, asked for together: one wait instead of five (a save is mostly waits).
-      const [profile, device, state, config, storedHlc] = await Promise.all([
+    const result = await db.transaction('rw', [db.events, db.inquiries, db.outbox, db.meta, db.profiles], async () => {
+      const device = this.device();
+      const [profile, { deviceId, deskCode }, state, config, storedHlc, head, people] = await Promise.all([
         this.activeProfile(),
-        this.device(),
+        device,
         inquiryId === null ? undefined : db.inquiries.get(inquiryId),
         this.config(),
         db.meta.get(META.hlc),
+        // Read inside this transaction, so a write by another window waits for this one and chains onto it.
+        device.then((d) => chainHead(db, d.deviceId)),
+        db.meta.get(META.people),
       ]);
       if (!profile) throw new DomainError('no_profile', 'Create your profile before logging work.');
       if (inquiryId !== null && !state) throw new DomainError('not_found', 'That inquiry is not in this log.');
-      const { deviceId } = device;
       const now = this.clock.now();
       let hlc = (storedHlc?.value as Hlc | undefined) ?? { wall: 0, counter: 0, deviceId };
       const ctx: CommandContext = {
@@ -478,37 +489,76 @@ export class Repo {
         time: this.timeRules(config),
       };
       // Chained onto this desk's hash chain inside this transaction (renderer/data/chainStore.ts).
-      const produced = await chainOwnEvents(db, deviceId, await command(state as InquiryRecord, ctx));
-      await this.append(produced);
-      await db.meta.put({ key: META.hlc, value: hlc });
-      return produced;
+      const produced = await chainOntoHead(await command(state as InquiryRecord, ctx, { deviceId, deskCode }), head);
+      const stored = await this.store(produced, state, people?.value as Record<string, KnownPerson> | undefined, {
+        key: META.hlc,
+        value: hlc,
+      });
+      return { produced, stored };
     });
-    this.changes.publish([...new Set(events.map((e) => e.inquiryId))]);
-    return events;
+    this.lastStored = { at: performance.now(), records: new Map(result.stored.map((r) => [r.id, r])) };
+    this.changes.publish([...new Set(result.produced.map((e) => e.inquiryId))]);
+    return result.produced;
   }
 
-  /** Stores events (skipping ones already held), their outbox entries and the new projections. Call inside a transaction. */
-  private async append(events: readonly InquiryEvent[]): Promise<void> {
+  /**
+   * Stores a command's new events, their outbox entries, the new projections (which it returns), the
+   * people seen and the desk's clock. `state`: the inquiry the command ran on, as read in this
+   * transaction. Call inside the command's transaction.
+   */
+  private async store(
+    events: readonly InquiryEvent[],
+    state: InquiryRecord | undefined,
+    people: Record<string, KnownPerson> | undefined,
+    clock: { key: string; value: Hlc },
+  ): Promise<InquiryRecord[]> {
     const db = this.db;
-    const known = new Set((await db.events.bulkGet(events.map((e) => e.id))).filter(Boolean).map((e) => (e as InquiryEvent).id));
-    const fresh = events.filter((e) => !known.has(e.id));
-    if (fresh.length === 0) return;
-    await db.events.bulkAdd(fresh);
-    await this.rememberPeople(fresh);
-    await db.outbox.bulkAdd(fresh.map((e) => ({ eventId: e.id, hlc: e.hlc })));
-    // Per inquiry: fold the new events onto the stored row in HLC order, or, when one of them sorts
-    // before what the row has seen (or there is no row yet), re-project from all stored events, which
-    // already include these: folding them again on top would count them twice.
+    const writes: Promise<unknown>[] = [db.meta.put(clock)];
+    if (events.length === 0) {
+      await Promise.all(writes);
+      return [];
+    }
+    // The events are new (their ids were made by this command), so they are added without looking first.
+    const added = db.events.bulkAdd(events);
+    writes.push(added, db.outbox.bulkAdd(events.map((e) => ({ eventId: e.id, hlc: e.hlc }))));
+    const seen = peopleSeen(people ?? {}, events);
+    if (seen) writes.push(db.meta.put({ key: META.people, value: seen }));
+    // Per inquiry: fold the new events onto its row in HLC order. The row is the one the command ran
+    // on, or none for an inquiry this command logged. Otherwise (an event sorting before what the row
+    // has seen, or another inquiry), re-project from all stored events, which include these once added:
+    // folding them again on top would count them twice.
     const byInquiry = new Map<string, InquiryEvent[]>();
-    for (const e of fresh) byInquiry.set(e.inquiryId, [...(byInquiry.get(e.inquiryId) ?? []), e]);
+    for (const e of events) byInquiry.set(e.inquiryId, [...(byInquiry.get(e.inquiryId) ?? []), e]);
     const states: InquiryRecord[] = [];
-    for (const [inquiryId, batch] of byInquiry) {
-      const stored = await db.inquiries.get(inquiryId);
-      const next = batch.some((e) => needsRefold(stored, e))
-        ? projectInquiry(await this.eventsOf(inquiryId))
-        : [...batch].sort(byHlc).reduce<InquiryRecord | undefined>(applyEvent, stored);
+    for (const [id, batch] of byInquiry) {
+      const sorted = [...batch].sort(byHlc);
+      const logged = sorted[0]?.type === 'InquiryLogged';
+      const onto = id === state?.id ? state : undefined;
+      let next: InquiryRecord | undefined;
+      if (logged || (onto && !sorted.some((e) => needsRefold(onto, e)))) next = sorted.reduce<InquiryRecord | undefined>(applyEvent, onto);
+      else {
+        await added;
+        next = projectInquiry(await this.eventsOf(id));
+      }
       if (next) states.push(next);
     }
-    await db.inquiries.bulkPut(states);
+    writes.push(db.inquiries.bulkPut(states));
+    await Promise.all(writes);
+    return states;
   }
 }
+
+/** `known` with the actors of `events` added or updated; null when nothing changed. */
+function peopleSeen(known: Record<string, KnownPerson>, events: readonly InquiryEvent[]): Record<string, KnownPerson> | null {
+  let next: Record<string, KnownPerson> | null = null;
+  for (const { actor } of events) {
+    const was = (next ?? known)[actor.id];
+    if (was && was.name === actor.name && was.role === actor.role) continue;
+    next ??= { ...known };
+    next[actor.id] = { id: actor.id, name: actor.name, role: actor.role };
+  }
+  return next;
+}
+
+/** How long a stored inquiry is offered to the next screen (justStored): one save and one navigation. */
+const JUST_STORED_MS = 1000;

@@ -71,14 +71,21 @@ export function IntakeForm({ profile }: { profile: Profile }) {
       return;
     }
     setSaving(true);
+    let id: string;
     try {
-      const { id } = await repo.logInquiry(result.fields);
-      await draft.clear();
-      navigate({ name: 'inquiry', id });
+      ({ id } = await repo.logInquiry(result.fields));
     } catch (err) {
       setFailure(`The inquiry was not saved: ${(err as Error).message} Nothing was stored; try again.`);
       setSaving(false);
+      return;
     }
+    // Stored: the inquiry opens at once; the draft goes meanwhile (it stops autosaving at once).
+    const cleared = draft.clear();
+    navigate({ name: 'inquiry', id });
+    await cleared.catch((err: unknown) => {
+      // Only a draft the next intake would offer back, which its notice lets the person discard.
+      console.warn('The intake draft could not be cleared:', (err as Error)?.name ?? 'error');
+    });
   }
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
