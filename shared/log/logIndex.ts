@@ -33,7 +33,7 @@ export class LogIndex {
   private readonly orders = new Map<string, Int32Array>();
   private readonly text: SearchText;
   /** The last search, folded, and the rows holding it: the next keystroke looks only in those. */
-  private lastSearch: { folded: string; matches: Uint8Array } | null = null;
+  private lastSearch: { folded: string; terms: readonly string[]; matches: Uint8Array } | null = null;
 
   /** `previous`: the index of the rows before a change, whose search text is kept where the rows are the same. */
   constructor(
@@ -92,10 +92,13 @@ export class LogIndex {
     const last = this.lastSearch;
     if (last?.folded === folded) return last.matches;
     const terms = searchTermsOf(search);
-    // Typing on (the search so far, then more) can only keep fewer rows: look only in those kept.
-    const within = last && folded.startsWith(last.folded) ? last.matches : null;
-    const matches = terms.length === 0 ? new Uint8Array(this.rows.length).fill(1) : this.text.matching(terms, within);
-    this.lastSearch = { folded, matches };
+    // Typing on (the search so far, then more) can only keep fewer rows: look only in those kept,
+    // and only for the words that are new (the last word typed on, or another one).
+    const from = last && folded.startsWith(last.folded) ? last : null;
+    const words = from ? terms.filter((t) => !from.terms.includes(t)) : terms;
+    const matches =
+      words.length > 0 ? this.text.matching(words, from?.matches ?? null) : (from?.matches ?? new Uint8Array(this.rows.length).fill(1));
+    this.lastSearch = { folded, terms, matches };
     return matches;
   }
 

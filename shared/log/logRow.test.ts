@@ -84,7 +84,8 @@ describe('toLogRow', () => {
         'open',
         'new',
         'ana ortiz',
-        'durable medical equipment > repair',
+        'durable medical equipment',
+        'repair',
         'wheelchair repair delayed',
       ].join('\u0001'),
     });
