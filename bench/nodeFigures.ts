@@ -1,3 +1,4 @@
+import { deserialize, serialize } from 'node:v8';
 import { dueSummary } from '../shared/inquiry/due';
 import type { InquiryEvent } from '../shared/inquiry/events';
 import { type InquiryRecord, projectInquiry } from '../shared/inquiry/projection';
@@ -12,7 +13,10 @@ export async function nodeFigures(
   data: { events: readonly InquiryEvent[]; openStates: readonly InquiryRecord[] },
   runs: number,
 ): Promise<Figure[]> {
-  const open = data.openStates;
+  // The records as the app holds them: read back from IndexedDB, which hands out structured-clone
+  // copies (each record laid out afresh). The generator's own objects carry the shapes of how they
+  // were built, command by command (18 shapes of workflow), which no record read from storage has.
+  const open = deserialize(serialize(data.openStates)) as InquiryRecord[];
   if (open.some((r) => r.status !== 'open')) throw new Error('openStates must all be open');
 
   let sink = 0;
@@ -54,7 +58,7 @@ export async function nodeFigures(
       budget: 100,
       floor: median(dueFloor),
       samples: due.length,
-      note: 'dueSummary over each inquiry as it stood while open; floor: a bare Array.prototype.filter over the same records',
+      note: 'dueSummary over each inquiry as it stood while open, as read back from storage (a structured-clone copy); floor: a bare Array.prototype.filter over the same records',
     }),
     figure(`Project ${data.events.length.toLocaleString('en-US')} events from scratch (Node)`, median(projection), 'ms', {
       floor: median(groupFloor),
