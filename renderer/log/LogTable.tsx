@@ -191,7 +191,7 @@ const LogBody = memo(function LogBody({ rows, items, first, height, onKeyDown }:
             data-index={item.index}
             aria-rowindex={item.index + 3}
             className={item.index % 2 ? 'odd' : undefined}
-            style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            style={{ top: item.start, height: ROW_HEIGHT }}
           >
             {row.getAllCells().map((cell) => (
               <td key={cell.id} style={{ width: cell.column.getSize() }}>
