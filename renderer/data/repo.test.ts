@@ -191,6 +191,33 @@ describe('Repo.addNote and Repo.editFields', () => {
   });
 });
 
+describe('Repo.justStored', () => {
+  it('offers the inquiry the last command stored, as stored, for a second; nothing else', async () => {
+    let now = 1_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const { id } = await desk.repo.logInquiry(PAT_LEE);
+    expect(desk.repo.justStored(id)).toEqual(await desk.db.inquiries.get(id));
+    expect(desk.repo.justStored('01JNOTHERE0000000000000000')).toBeUndefined();
+
+    await desk.repo.addNote(id, 'Called the member.');
+    expect(desk.repo.justStored(id)).toMatchObject({ noteCount: 1 });
+    expect(desk.repo.justStored(id)).toEqual(await desk.db.inquiries.get(id));
+
+    now += 1_000;
+    expect(desk.repo.justStored(id)).toBeUndefined();
+  });
+
+  it('offers nothing from a command that failed', async () => {
+    const { id } = await desk.repo.logInquiry(PAT_LEE);
+    vi.spyOn(performance, 'now').mockReturnValue(0);
+    const before = desk.repo.justStored(id);
+    vi.spyOn(desk.db.outbox, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
+    await expect(desk.repo.addNote(id, 'Called the member.')).rejects.toThrow('disk full');
+    expect(desk.repo.justStored(id)?.noteCount ?? 0).toBe(0);
+    expect(before?.noteCount ?? 0).toBe(0);
+  });
+});
+
 describe('Repo writes are all or nothing', () => {
   it('stores no event, row, HLC or case number when the outbox write fails', async () => {
     vi.spyOn(desk.db.outbox, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));

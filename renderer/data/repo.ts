@@ -523,6 +523,9 @@ export class Repo {
     writes.push(added, db.outbox.bulkAdd(events.map((e) => ({ eventId: e.id, hlc: e.hlc }))));
     const seen = peopleSeen(people ?? {}, events);
     if (seen) writes.push(db.meta.put({ key: META.people, value: seen }));
+    // Should a re-projection below fail, the transaction aborts and its rejection is what the caller
+    // sees; the writes handed over meanwhile then fail too, and are not left unhandled.
+    for (const w of writes) w.catch(() => undefined);
     // Per inquiry: fold the new events onto its row in HLC order. The row is the one the command ran
     // on, or none for an inquiry this command logged. Otherwise (an event sorting before what the row
     // has seen, or another inquiry), re-project from all stored events, which include these once added:
