@@ -52,8 +52,9 @@ describe('GrievancePanel', () => {
       await waitFor(() => expect(panel.getByText('Not yet determined')).toBeTruthy());
       expect(panel.getByText('Nobody returned the member’s three calls.')).toBeTruthy();
       expect(panel.getByRole('status').textContent).toBe('Classified as a complaint.');
-      // Focus is back in the panel's steps, on the button in the place of the one that opened the form.
-      expect(document.activeElement?.textContent).toBe('Change the classification');
+      // Focus is back in the panel's steps, on the button in the place of the one that opened the form
+      // (moved once the form has closed, which can be a moment after the live read shows the change).
+      await waitFor(() => expect(document.activeElement?.textContent).toBe('Change the classification'));
       await waitFor(() =>
         expect(latestEntry()).toContain(
           'Classified as a complaint (grievance): responsible Agency; reason category Plan or provider customer service.',
@@ -108,7 +109,7 @@ describe('GrievancePanel', () => {
       await user.type(day, '11/24/2026');
       await user.click(panel.getByRole('button', { name: 'Record review' }));
       await waitFor(() => expect(panel.getByText('11/24/2026')).toBeTruthy());
-      expect(document.activeElement?.textContent).toBe('Record a review');
+      await waitFor(() => expect(document.activeElement?.textContent).toBe('Record a review'));
 
       await user.click(panel.getByRole('button', { name: 'Record the outcome' }));
       await user.click(panel.getByLabelText('Unable to substantiate'));
