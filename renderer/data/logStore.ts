@@ -122,17 +122,7 @@ export class LogStore {
         this.touched = new Set();
         const config = await this.config();
         const fresh = new Map<string, LogRow>();
-        let lastKey: string | null = null;
-        for (;;) {
-          const chunk: InquiryRecord[] =
-            lastKey === null
-              ? await this.db.inquiries.orderBy(':id').limit(this.chunk).toArray()
-              : await this.db.inquiries.where(':id').above(lastKey).limit(this.chunk).toArray();
-          for (const r of chunk) fresh.set(r.id, toLogRow(r, config));
-          if (chunk.length < this.chunk) break;
-          lastKey = (chunk[chunk.length - 1] as InquiryRecord).id;
-          await new Promise((r) => setTimeout(r, 0));
-        }
+        for await (const chunk of this.chunksById()) for (const r of chunk) fresh.set(r.id, toLogRow(r, config));
         const touched = this.touched;
         this.touched = null;
         this.byId.clear();
@@ -169,24 +159,31 @@ export class LogStore {
       // a screen shows the first rows, so the profile, lock and first screen are never queued behind them.
       await this.firstSubscriber;
       await afterPaint();
-      let lastKey: string | null = null;
-      for (;;) {
-        const chunk: InquiryRecord[] =
-          lastKey === null
-            ? await this.db.inquiries.orderBy(':id').limit(this.chunk).toArray()
-            : await this.db.inquiries.where(':id').above(lastKey).limit(this.chunk).toArray();
+      for await (const chunk of this.chunksById()) {
         this.put(chunk, config);
-        if (chunk.length < this.chunk) break;
-        lastKey = (chunk[chunk.length - 1] as InquiryRecord).id;
-        // New rows make every view re-sort and re-count the whole log, so they are handed over only
-        // when the rows in memory have doubled (a handful of times in all); in between, only the
-        // progress count moves.
-        this.publish(this.snapshot.total, false, this.byId.size >= 2 * this.snapshot.rows.length);
-        await new Promise((r) => setTimeout(r, 0));
+        // The last (short) chunk is handed over with the whole log below. New rows make every view
+        // re-sort and re-count the whole log, so they are handed over only when the rows in memory
+        // have doubled (a handful of times in all); in between, only the progress count moves.
+        if (chunk.length === this.chunk) this.publish(this.snapshot.total, false, this.byId.size >= 2 * this.snapshot.rows.length);
       }
       this.publish(this.byId.size, true);
     }
     this.remembered.write(this.byId.size);
+  }
+
+  /** Every inquiry, `chunk` at a time in primary-key order, yielding to the window between chunks. */
+  private async *chunksById(): AsyncGenerator<InquiryRecord[]> {
+    let lastKey: string | null = null;
+    for (;;) {
+      const chunk: InquiryRecord[] =
+        lastKey === null
+          ? await this.db.inquiries.orderBy(':id').limit(this.chunk).toArray()
+          : await this.db.inquiries.where(':id').above(lastKey).limit(this.chunk).toArray();
+      if (chunk.length > 0) yield chunk;
+      if (chunk.length < this.chunk) return;
+      lastKey = (chunk[chunk.length - 1] as InquiryRecord).id;
+      await new Promise((r) => setTimeout(r, 0));
+    }
   }
 
   private refresh(ids: readonly string[]): void {
