@@ -1,53 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
-import type { CaseNumber } from '../inquiry/caseNumber';
-import { EMPTY_WORKFLOW } from '../inquiry/projection';
-import type { HlcStamp } from '../sync/hlc';
 import type { Instant, TimeZone } from '../time/types';
 import { LogIndex, runLogQuery, sortLogRows } from './logIndex';
 import { comparatorOf, filterLogRows, LOG_COLUMNS, type LogQuery, type LogSort, type Queue, queueTimeAt } from './logQuery';
 import { type LogRow, toLogRow } from './logRow';
+import { testRecord } from './testRecord';
 
 const AT = queueTimeAt(Date.UTC(2026, 10, 23, 18, 0) as Instant, 'America/Chicago' as TimeZone);
 const ME = 'p-ana';
 const DAY = 86_400_000;
 
-const BASE: LogRow = toLogRow(
-  {
-    id: '01JDESKA000000000000000001',
-    caseNumber: '261122-ZX9P4-002' as CaseNumber,
-    status: 'open',
-    loggedAt: Date.UTC(2026, 10, 22, 5, 40) as Instant,
-    loggedBy: { id: 'p-ana', name: 'Ana Ortiz' },
-    workflow: EMPTY_WORKFLOW,
-    updatedAt: Date.UTC(2026, 10, 23, 16, 0) as Instant,
-    lastHlc: '0mwteq6g0-0000-DESKA' as HlcStamp,
-    fieldHlc: {},
-    noteCount: 0,
-    eventCount: 1,
-    receivedAt: Date.UTC(2026, 10, 22, 5, 30) as Instant,
-    source: 'Managed Care Ombudsman',
-    originatorName: 'Lee Ombud',
-    originatorContact: '',
-    memberName: 'Chris Diaz',
-    medicaidId: '7654321B',
-    memberDob: '',
-    memberPhone: '',
-    callbackPhone: '',
-    callbackAvailability: '',
-    mcoEnrollment: 'enrolled',
-    mcoId: 'wellpoint',
-    priority: 'high',
-    category: 'Durable medical equipment',
-    subcategory: '',
-    description: 'Wheelchair repair delayed',
-    expectedOutcome: '',
-    rootCause: '',
-    assignee: null,
-  },
-  DEFAULT_AGENCY_CONFIG,
-);
+const BASE: LogRow = toLogRow(testRecord(), DEFAULT_AGENCY_CONFIG);
 
 /** Text from a few letters, so that words are often found, often not, and sometimes across rows. */
 const letters = (extra: string[], maxLength: number) => fc.string({ unit: fc.constantFrom('a', 'b', 'c', ...extra), maxLength });

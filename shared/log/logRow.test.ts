@@ -1,49 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
-import type { CaseNumber } from '../inquiry/caseNumber';
 import { EMPTY_WORKFLOW, type InquiryRecord } from '../inquiry/projection';
-import type { HlcStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
 import { foldForSearch, toLogRow } from './logRow';
-
-const record = (patch: Partial<InquiryRecord> = {}): InquiryRecord => ({
-  id: '01JDESKA000000000000000001',
-  caseNumber: '261122-ZX9P4-002' as CaseNumber,
-  status: 'open',
-  loggedAt: Date.UTC(2026, 10, 22, 5, 40) as Instant,
-  loggedBy: { id: 'p-ana', name: 'Ana Ortiz' },
-  workflow: EMPTY_WORKFLOW,
-  updatedAt: Date.UTC(2026, 10, 23, 16, 0) as Instant,
-  lastHlc: '0mwteq6g0-0000-DESKA' as HlcStamp,
-  fieldHlc: {},
-  noteCount: 2,
-  eventCount: 4,
-  // 23:30 on 21 November in Chicago, already the 22nd in UTC.
-  receivedAt: Date.UTC(2026, 10, 22, 5, 30) as Instant,
-  source: 'Managed Care Ombudsman',
-  originatorName: 'Lee Ombud',
-  originatorContact: '',
-  memberName: 'Chris Diaz',
-  medicaidId: '7654321B',
-  memberDob: '',
-  memberPhone: '',
-  callbackPhone: '',
-  callbackAvailability: '',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'wellpoint',
-  priority: 'high',
-  category: 'Durable medical equipment',
-  subcategory: 'Repair',
-  description: 'Wheelchair REPAIR delayed',
-  expectedOutcome: 'Chair repaired',
-  rootCause: 'Vendor backlog',
-  assignee: { id: 'p-ana', name: 'Ana Ortiz' },
-  ...patch,
-});
+import { testRecord } from './testRecord';
 
 describe('toLogRow', () => {
   it('flattens a record into the row the log shows, with Received as mm/dd/yyyy hh:mm in the agency zone', () => {
-    expect(toLogRow(record(), DEFAULT_AGENCY_CONFIG)).toEqual({
+    expect(toLogRow(testRecord(), DEFAULT_AGENCY_CONFIG)).toEqual({
       id: '01JDESKA000000000000000001',
       caseNumber: '261122-ZX9P4-002',
       receivedAt: Date.UTC(2026, 10, 22, 5, 30),
@@ -111,7 +75,7 @@ describe('toLogRow', () => {
       followUps: 0,
       lastFollowUpAt: null,
     };
-    const row = toLogRow(record({ workflow: { ...EMPTY_WORKFLOW, targets, referral } }), DEFAULT_AGENCY_CONFIG);
+    const row = toLogRow(testRecord({ workflow: { ...EMPTY_WORKFLOW, targets, referral } }), DEFAULT_AGENCY_CONFIG);
     expect(row).toMatchObject({
       stage: 'With MCO',
       nextDueLabel: 'First contact',
@@ -122,13 +86,16 @@ describe('toLogRow', () => {
       awaitingMco: true,
       unitLeadCallback: false,
     });
-    const resolved = toLogRow(record({ status: 'resolved', workflow: { ...EMPTY_WORKFLOW, targets, referral } }), DEFAULT_AGENCY_CONFIG);
+    const resolved = toLogRow(
+      testRecord({ status: 'resolved', workflow: { ...EMPTY_WORKFLOW, targets, referral } }),
+      DEFAULT_AGENCY_CONFIG,
+    );
     expect(resolved).toMatchObject({ stage: 'Resolved', nextDueAt: null, dueDeadline: null, awaitingMco: false });
   });
 
   it('shows an unassigned, MCO-less record with empty cells and the category alone', () => {
     expect(
-      toLogRow(record({ assignee: null, mcoId: '', mcoEnrollment: 'not_enrolled', subcategory: '' }), DEFAULT_AGENCY_CONFIG),
+      toLogRow(testRecord({ assignee: null, mcoId: '', mcoEnrollment: 'not_enrolled', subcategory: '' }), DEFAULT_AGENCY_CONFIG),
     ).toMatchObject({
       assigneeId: '',
       assigneeName: '',
@@ -138,7 +105,7 @@ describe('toLogRow', () => {
   });
 
   it('shows the id of a retired MCO or priority level the config no longer lists', () => {
-    expect(toLogRow(record({ mcoId: 'amerigroup', priority: 'dire-need' }), DEFAULT_AGENCY_CONFIG)).toMatchObject({
+    expect(toLogRow(testRecord({ mcoId: 'amerigroup', priority: 'dire-need' }), DEFAULT_AGENCY_CONFIG)).toMatchObject({
       mcoName: 'amerigroup',
       priority: 'dire-need',
       priorityLabel: 'dire-need',
@@ -147,7 +114,7 @@ describe('toLogRow', () => {
 
   it('does not search the expected outcome, root cause or member identifiers beyond name and Medicaid ID', () => {
     const row = toLogRow(
-      record({ memberPhone: '(515) 555-0123', memberDob: '1984-03-07' as InquiryRecord['memberDob'] }),
+      testRecord({ memberPhone: '(515) 555-0123', memberDob: '1984-03-07' as InquiryRecord['memberDob'] }),
       DEFAULT_AGENCY_CONFIG,
     );
     for (const hidden of ['chair repaired', 'vendor backlog', '555-0123', '1984-03-07'])
@@ -171,13 +138,13 @@ describe('foldForSearch', () => {
   });
 
   it('makes a row found by its member’s name typed without accents, and by the accents too', () => {
-    const row = toLogRow(record({ memberName: 'José Hernández' }), DEFAULT_AGENCY_CONFIG);
+    const row = toLogRow(testRecord({ memberName: 'José Hernández' }), DEFAULT_AGENCY_CONFIG);
     expect(row.searchText.includes(foldForSearch('hernandez'))).toBe(true);
     expect(row.searchText.includes(foldForSearch('HERNÁNDEZ'))).toBe(true);
   });
 
   it('leaves a row’s search text one byte per character when only accents and typography are not ASCII', () => {
-    const row = toLogRow(record({ memberName: 'Zoë Ng', description: 'Called ‘twice’ — no answer' }), DEFAULT_AGENCY_CONFIG);
+    const row = toLogRow(testRecord({ memberName: 'Zoë Ng', description: 'Called ‘twice’ — no answer' }), DEFAULT_AGENCY_CONFIG);
     expect([...row.searchText].every((c) => (c.codePointAt(0) as number) < 0x100)).toBe(true);
   });
 });
