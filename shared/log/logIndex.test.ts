@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
 import type { Instant, TimeZone } from '../time/types';
-import { LogIndex, runLogQuery, sortLogRows } from './logIndex';
+import { LogIndex } from './logIndex';
 import { comparatorOf, filterLogRows, LOG_COLUMNS, type LogQuery, type LogSort, type Queue, queueTimeAt } from './logQuery';
 import { type LogRow, toLogRow } from './logRow';
-import { testRecord } from './testRecord';
+import { runLogQuery, sortLogRows, testRecord } from './testing';
 
 const AT = queueTimeAt(Date.UTC(2026, 10, 23, 18, 0) as Instant, 'America/Chicago' as TimeZone);
 const ME = 'p-ana';

@@ -139,17 +139,6 @@ export class LogIndex {
   }
 }
 
-/** The query's rows in its order, from rows not indexed yet. Pure; does not touch `rows`. */
-export function runLogQuery(rows: readonly LogRow[], query: LogQuery, me: string, at: QueueTime): LogRow[] {
-  const index = new LogIndex(rows);
-  return index.select(index.order(query.sort), query, me, at);
-}
-
-/** The rows in the sort's order (a new array): `[...rows].sort(comparatorOf(sort))`. */
-export function sortLogRows(rows: readonly LogRow[], sort: readonly LogSort[]): LogRow[] {
-  return Array.from(new LogIndex(rows).order(sort), (i) => rows[i] as LogRow);
-}
-
 /** Each row's place among the column's distinct values, ascending; empty values all take `distinct`. */
 interface Ranks {
   of: Int32Array;

@@ -7,7 +7,6 @@ import { EMPTY_WORKFLOW, type InquiryRecord, type InquiryStatus } from '../inqui
 import type { PersonRef } from '../people';
 import type { HlcStamp } from '../sync/hlc';
 import type { Instant, TimeZone } from '../time/types';
-import { runLogQuery, sortLogRows } from './logIndex';
 import {
   choicesOf,
   comparatorOf,
@@ -24,6 +23,7 @@ import {
   queueTimeAt,
 } from './logQuery';
 import { type LogRow, toLogRow } from './logRow';
+import { runLogQuery, sortLogRows } from './testing';
 
 /** Queues read at noon on Mon 23 Nov 2026 in Chicago. */
 const AT = queueTimeAt(Date.UTC(2026, 10, 23, 18, 0) as Instant, 'America/Chicago' as TimeZone);

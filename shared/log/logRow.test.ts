@@ -3,7 +3,7 @@ import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
 import { EMPTY_WORKFLOW, type InquiryRecord } from '../inquiry/projection';
 import type { Instant } from '../time/types';
 import { foldForSearch, toLogRow } from './logRow';
-import { testRecord } from './testRecord';
+import { testRecord } from './testing';
 
 describe('toLogRow', () => {
   it('flattens a record into the row the log shows, with Received as mm/dd/yyyy hh:mm in the agency zone', () => {

@@ -2,8 +2,15 @@ import type { CaseNumber } from '../inquiry/caseNumber';
 import { EMPTY_WORKFLOW, type InquiryRecord } from '../inquiry/projection';
 import type { HlcStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
+import { LogIndex } from './logIndex';
+import type { LogQuery, LogSort, QueueTime } from './logQuery';
+import type { LogRow } from './logRow';
 
-/** For tests: an open inquiry record as the projection holds it (logged 21 Nov 2026 23:30 Chicago), with `patch` over it. */
+/*
+ * For tests of the log: a record to build rows from, and the log index's answers from plain rows.
+ */
+
+/** An open inquiry record as the projection holds it (logged 21 Nov 2026 23:30 Chicago), with `patch` over it. */
 export const testRecord = (patch: Partial<InquiryRecord> = {}): InquiryRecord => ({
   id: '01JDESKA000000000000000001',
   caseNumber: '261122-ZX9P4-002' as CaseNumber,
@@ -38,3 +45,14 @@ export const testRecord = (patch: Partial<InquiryRecord> = {}): InquiryRecord =>
   assignee: { id: 'p-ana', name: 'Ana Ortiz' },
   ...patch,
 });
+
+/** The query's rows in its order, from rows not indexed yet. Pure; does not touch `rows`. */
+export function runLogQuery(rows: readonly LogRow[], query: LogQuery, me: string, at: QueueTime): LogRow[] {
+  const index = new LogIndex(rows);
+  return index.select(index.order(query.sort), query, me, at);
+}
+
+/** The rows in the sort's order (a new array): `[...rows].sort(comparatorOf(sort))`. */
+export function sortLogRows(rows: readonly LogRow[], sort: readonly LogSort[]): LogRow[] {
+  return Array.from(new LogIndex(rows).order(sort), (i) => rows[i] as LogRow);
+}
