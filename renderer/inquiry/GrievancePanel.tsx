@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
 import { GRIEVANCE_OUTCOME_LABELS } from '../../shared/inquiry/commands/recordGrievanceOutcome';
@@ -10,6 +10,7 @@ import type { TimeZone } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
 import { formatLong } from '../app/format';
 import { Field, RadioGroup } from '../components/Field';
+import { StepForm } from '../components/StepForm';
 import { useServices } from '../data/hooks';
 import './grievance.css';
 
@@ -191,75 +192,6 @@ function StepButton({
   );
 }
 
-/** A step's form: submit records it, Escape cancels, a refusal says why and keeps what was typed. */
-function GrievanceForm({
-  title,
-  submitLabel,
-  onSubmit,
-  onDone,
-  children,
-}: {
-  title: string;
-  submitLabel: string;
-  /** Records the step; returns what to announce when it is recorded. */
-  onSubmit: () => Promise<string>;
-  onDone: (recorded?: string) => void;
-  children: ReactNode;
-}) {
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const titleId = useId();
-  async function submit(e?: FormEvent) {
-    e?.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      const recorded = await onSubmit();
-      onDone(recorded);
-    } catch (err) {
-      setFailure((err as Error).message);
-      setBusy(false);
-    }
-  }
-  return (
-    <form
-      className="step-form grievance-form"
-      aria-labelledby={titleId}
-      noValidate
-      onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onDone();
-        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          void submit();
-        }
-      }}
-      ref={(el) => {
-        if (el && !el.contains(document.activeElement)) el.querySelector<HTMLElement>('input, select, textarea')?.focus();
-      }}
-    >
-      <h3 id={titleId}>{title}</h3>
-      <p className="hint">Ctrl+Enter records it; Escape cancels.</p>
-      {children}
-      {failure && (
-        <p role="alert" className="form-error">
-          {failure}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone()}>
-          Cancel
-        </button>
-      </div>
-    </form>
-  );
-}
-
 function TextArea({
   id,
   label,
@@ -300,7 +232,8 @@ function ClassifyForm({
   const [category, setCategory] = useState(g?.reasonCategory ?? '');
   const [reason, setReason] = useState(g?.reason ?? '');
   return (
-    <GrievanceForm
+    <StepForm
+      className="grievance-form"
       title={g ? 'Change the classification' : 'Classify as a complaint (grievance)'}
       submitLabel={g ? 'Save the classification' : 'Record as complaint'}
       onDone={onDone}
@@ -337,7 +270,7 @@ function ClassifyForm({
         onChange={setReason}
         required
       />
-    </GrievanceForm>
+    </StepForm>
   );
 }
 
@@ -347,7 +280,8 @@ function ReviewForm({ inquiry, zone, onDone }: { inquiry: InquiryRecord; zone: T
   const [note, setNote] = useState('');
   const [dayError, setDayError] = useState<string | undefined>();
   return (
-    <GrievanceForm
+    <StepForm
+      className="grievance-form"
       title="Record a review of the complaint"
       submitLabel="Record review"
       onDone={onDone}
@@ -363,7 +297,7 @@ function ReviewForm({ inquiry, zone, onDone }: { inquiry: InquiryRecord; zone: T
         {(props) => <input {...props} value={day} onChange={(e) => setDay(e.target.value)} autoComplete="off" />}
       </Field>
       <TextArea id="review-note" label="Who reviewed it and what the review found" value={note} onChange={setNote} required />
-    </GrievanceForm>
+    </StepForm>
   );
 }
 
@@ -372,7 +306,8 @@ function OutcomeForm({ inquiry, g, onDone }: { inquiry: InquiryRecord; g: Grieva
   const [outcome, setOutcome] = useState<GrievanceOutcome>(g.outcome?.outcome ?? 'substantiated');
   const [note, setNote] = useState(g.outcome?.note ?? '');
   return (
-    <GrievanceForm
+    <StepForm
+      className="grievance-form"
       title="The outcome of the complaint"
       submitLabel="Record outcome"
       onDone={onDone}
@@ -383,7 +318,7 @@ function OutcomeForm({ inquiry, g, onDone }: { inquiry: InquiryRecord; g: Grieva
     >
       <RadioGroup id="complaint-outcome" legend="Finding" options={OUTCOME_OPTIONS} value={outcome} onChange={setOutcome} required />
       <TextArea id="complaint-outcome-note" label="What the finding rests on" value={note} onChange={setNote} />
-    </GrievanceForm>
+    </StepForm>
   );
 }
 
@@ -391,7 +326,8 @@ function NotComplaintForm({ inquiry, onDone }: { inquiry: InquiryRecord; onDone:
   const { repo } = useServices();
   const [note, setNote] = useState('');
   return (
-    <GrievanceForm
+    <StepForm
+      className="grievance-form"
       title="Not a complaint: reclassify as an inquiry"
       submitLabel="Reclassify as inquiry"
       onDone={onDone}
@@ -402,6 +338,6 @@ function NotComplaintForm({ inquiry, onDone }: { inquiry: InquiryRecord; onDone:
     >
       <p className="hint">It leaves the grievance record; its classification, reviews and outcome stay in the timeline.</p>
       <TextArea id="not-complaint-note" label="Why it is not a complaint" value={note} onChange={setNote} required />
-    </GrievanceForm>
+    </StepForm>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
+import { type ReactNode, useId, useMemo, useState } from 'react';
 import { type AgencyConfig, priorityLevel } from '../../shared/config/agencyConfig';
 import type { CallbackOutcome } from '../../shared/inquiry/commands/closeCallback';
 import { TIMER_LABELS } from '../../shared/inquiry/commands/pauseTimer';
@@ -29,6 +29,7 @@ import { isoDayOf, parseIsoDay, zonedToInstant } from '../../shared/time/zone';
 import { useBridge } from '../app/bridgeContext';
 import { formatLong } from '../app/format';
 import { Field, RadioGroup } from '../components/Field';
+import { StepForm } from '../components/StepForm';
 import { useBusinessCalendar } from '../data/calendar';
 import { usePeople, useServices } from '../data/hooks';
 import { useNow } from '../data/useNow';
@@ -403,75 +404,6 @@ function UnitLeadGate({ inquiry, config }: { inquiry: InquiryRecord; config: Age
         <span role="status">{copied}</span>
       </div>
     </div>
-  );
-}
-
-/** A step's form: submit runs the step, Escape cancels, a refused step says why and keeps the input. */
-function StepForm({
-  title,
-  onSubmit,
-  onDone,
-  submitLabel,
-  children,
-}: {
-  title: string;
-  onSubmit: () => Promise<void>;
-  onDone: () => void;
-  submitLabel: string;
-  children: ReactNode;
-}) {
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const titleId = useId();
-  async function submit(e?: FormEvent) {
-    e?.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      await onSubmit();
-      onDone();
-    } catch (err) {
-      setFailure((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <form
-      className="step-form"
-      aria-labelledby={titleId}
-      noValidate
-      onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onDone();
-        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          void submit();
-        }
-      }}
-      ref={(el) => {
-        if (el && !el.contains(document.activeElement)) el.querySelector<HTMLElement>('input, select, textarea')?.focus();
-      }}
-    >
-      <h3 id={titleId}>{title}</h3>
-      <p className="hint">Ctrl+Enter records it; Escape cancels.</p>
-      {children}
-      {failure && (
-        <p role="alert" className="form-error">
-          {failure}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
   );
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSession, type Session, seriousViolations } from './browser';
+import { openAt, openSession, type Session, seriousViolations } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -12,7 +12,6 @@ const NOW = '2026-11-23T14:30:00-06:00';
 
 describe('first run → intake → log → inquiry, by keyboard, in Chromium', () => {
   let s: Session;
-  const url = () => `${inject('baseUrl')}?now=${encodeURIComponent(NOW)}`;
 
   beforeAll(async () => {
     s = await openSession(inject('chromiumPath'));
@@ -23,7 +22,7 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
 
   it('creates a profile on first start and lands on the log', async () => {
     const { page } = s;
-    await page.goto(url());
+    await openAt(page, NOW);
     await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     // Submitting nothing explains both problems.

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSession, type Session, seriousViolations } from './browser';
+import { openAt, openSession, type Session, seriousViolations } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
 
 /**
@@ -103,7 +103,7 @@ describe('complaints and the grievance record', () => {
 
   it('classifies a logged inquiry as a complaint by keyboard; the Open complaints queue counts it', async () => {
     const { page } = s;
-    await page.goto(`${inject('baseUrl')}?now=${encodeURIComponent(NOW)}`);
+    await openAt(page, NOW);
     await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
     await page.keyboard.type('Lee Morgan');
     await page.keyboard.press('Tab');
@@ -314,7 +314,7 @@ describe('complaints and the grievance record', () => {
 
   it('lets the reasons be edited in Settings, by keyboard and axe clean', async () => {
     const { page } = s;
-    await page.goto(`${inject('baseUrl')}?now=${encodeURIComponent(NOW)}#/settings/grievances`);
+    await openAt(page, NOW, '#/settings/grievances');
     await page.getByRole('heading', { level: 1, name: 'Grievance reasons' }).waitFor();
     expect(await page.locator('#cfg-grievanceReasons-0').inputValue()).toBe('Access to care');
     await tabTo(page, 'grievance-reason-add', 200);

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSession, type Session, seriousViolations } from './browser';
+import { openAt, openSession, type Session, seriousViolations } from './browser';
 
 /**
  * The lead tools in Chromium: import the old log (preview, import, the table shows it, a re-import
@@ -92,7 +92,7 @@ describe('lead tools: legacy import, export, report', () => {
 
   it('sets up a desk', async () => {
     const { page } = s;
-    await page.goto(`${inject('baseUrl')}?now=${encodeURIComponent(NOW)}`);
+    await openAt(page, NOW);
     await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
     await page.keyboard.type('Lee Morgan');
     await page.keyboard.press('Tab');

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSession, type Session, seriousViolations } from './browser';
+import { openAt, openSession, type Session, seriousViolations } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -12,8 +12,6 @@ mkdirSync(shots, { recursive: true });
 const MONDAY_10AM = '2026-11-23T10:00:00-06:00';
 /** The next morning, after the MCO's end-of-day deadline. */
 const TUESDAY_9AM = '2026-11-24T09:00:00-06:00';
-
-const urlAt = (now: string, hash = '') => `${inject('baseUrl')}?now=${encodeURIComponent(now)}${hash}`;
 
 /** Logs an inquiry by keyboard from a fresh New inquiry screen and waits for it to open. */
 async function logByKeyboard(page: Page, o: { member: string; id: string; enrolled: boolean; description: string }) {
@@ -74,7 +72,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
 
   it('gives a High inquiry its first-contact target and deadline in business hours', async () => {
     const { page } = s;
-    await page.goto(urlAt(MONDAY_10AM));
+    await openAt(page, MONDAY_10AM);
     await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
     await page.keyboard.type('Ana Ortiz');
     await page.keyboard.press('Tab');
@@ -145,7 +143,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
 
   it('turns the follow-up overdue the next morning (timers come from stored events, not a countdown)', async () => {
     const { page } = s;
-    await page.goto(urlAt(TUESDAY_9AM));
+    await openAt(page, TUESDAY_9AM);
     await page.getByRole('navigation', { name: 'Queues' }).waitFor();
     await page.waitForFunction(() => document.querySelector('nav[aria-label="Queues"] .count')?.textContent !== '…');
     expect(await queueCount(page, 'Overdue')).toBe('1');
@@ -235,7 +233,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     expect(await page.locator('.callbacks').textContent()).toContain('(•••) •••-0142');
 
     const hash = await page.evaluate(() => location.hash);
-    await page.goto(urlAt('2026-11-24T13:50:00-06:00', hash));
+    await openAt(page, '2026-11-24T13:50:00-06:00', hash);
     await page.locator('.due-list').waitFor();
     expect((await dueText(page))?.replace(/\s+/g, ' ')).toMatch(/Overdue Callback to member/);
 
@@ -274,7 +272,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
 
     // Paused from Tue 13:50; resumed Wed 09:00. Office time paused: 2 h 40 m Tue + 1 h Wed.
     const hash = await page.evaluate(() => location.hash);
-    await page.goto(urlAt('2026-11-25T09:00:00-06:00', hash));
+    await openAt(page, '2026-11-25T09:00:00-06:00', hash);
     await page.locator('.due-list').waitFor();
     await page
       .locator('.due-item', { hasText: 'First contact' })

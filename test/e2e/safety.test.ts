@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSession, type Session, seriousViolations } from './browser';
+import { openAt, openSession, type Session, seriousViolations } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
 
 /**
@@ -73,8 +73,8 @@ async function until(condition: () => Promise<boolean>): Promise<void> {
   throw new Error('The condition did not become true within 10 s');
 }
 
-async function firstRun(page: Page, url: string) {
-  await page.goto(url);
+async function firstRun(page: Page) {
+  await openAt(page, NOW);
   await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
   await page.keyboard.type('Dana Whitfield');
   await page.keyboard.press('Tab');
@@ -105,7 +105,6 @@ async function fillRest(page: Page) {
 
 describe('data safety, by keyboard, in Chromium', () => {
   let s: Session;
-  const url = () => `${inject('baseUrl')}?now=${encodeURIComponent(NOW)}`;
 
   beforeAll(async () => {
     s = await openSession(inject('chromiumPath'));
@@ -116,7 +115,7 @@ describe('data safety, by keyboard, in Chromium', () => {
 
   it('asks for a PIN at first start and stores only its hash', async () => {
     const { page } = s;
-    await firstRun(page, url());
+    await firstRun(page);
     const stored = await page.evaluate(
       () =>
         new Promise<string>((ok) => {
@@ -203,7 +202,7 @@ describe('data safety, by keyboard, in Chromium', () => {
 
   it('backs up from Settings → Data and restores the backup after a preview', async () => {
     const { page } = s;
-    await page.goto(`${url()}#/settings/data`);
+    await openAt(page, NOW, '#/settings/data');
     await page.getByRole('heading', { level: 1, name: 'Data and backups' }).waitFor();
     await page.getByText(/Storage is persistent|may clear this desk’s log|cannot say/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -223,7 +222,7 @@ describe('data safety, by keyboard, in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: /^Inquiry 261123-[0-9A-Z]{5}-002$/ }).waitFor();
     expect(await countRows(page, 'inquiries')).toBe(2);
 
-    await page.goto(`${url()}#/settings/data`);
+    await openAt(page, NOW, '#/settings/data');
     const restore = page.getByRole('button', { name: /^Restore the backup of Mon, Nov 23, 2026, 2:3\d PM CST…$/ }).last();
     await restore.focus();
     await page.keyboard.press('Enter');
@@ -292,7 +291,7 @@ describe('data safety, by keyboard, in Chromium', () => {
 
   it('sets the idle time and changes the PIN in Settings → Lock and PIN', async () => {
     const { page } = s;
-    await page.goto(`${url()}#/settings/lock`);
+    await openAt(page, NOW, '#/settings/lock');
     await page.getByRole('heading', { level: 1, name: 'Lock and PIN' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.locator('#lock-idle').selectOption('5');
@@ -320,7 +319,7 @@ describe('the idle lock in Chromium', () => {
   it('locks by itself after 10 minutes without use, and a profile without a PIN is asked for one', async () => {
     const { page } = s;
     await page.clock.install({ time: new Date(NOW) });
-    await firstRun(page, `${inject('baseUrl')}`);
+    await firstRun(page);
     await page.clock.fastForward('09:00');
     await page.getByRole('heading', { name: 'All open' }).waitFor();
     await page.clock.fastForward('01:05');

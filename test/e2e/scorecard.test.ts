@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSession, type Session, seriousViolations } from './browser';
+import { openAt, openSession, type Session, seriousViolations } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
 
 /**
@@ -21,8 +21,6 @@ const MONDAY_9AM = '2026-11-23T09:00:00-06:00';
 const MONDAY_3PM = '2026-11-23T15:00:00-06:00';
 const TUESDAY_9AM = '2026-11-24T09:00:00-06:00';
 const WEDNESDAY_10AM = '2026-11-25T10:00:00-06:00';
-
-const urlAt = (now: string, hash = '') => `${inject('baseUrl')}?now=${encodeURIComponent(now)}${hash}`;
 
 /** Logs a High inquiry by keyboard for a member of `mco` and waits for it to open; returns its address (`#/inquiry/<id>`). */
 async function logByKeyboard(page: Page, o: { member: string; id: string; mco: string }) {
@@ -88,7 +86,7 @@ describe('the MCO scorecard', () => {
 
   it('refers one inquiry to Iowa Total Care and one to Molina on Monday morning, by keyboard', async () => {
     const { page } = s;
-    await page.goto(urlAt(MONDAY_9AM));
+    await openAt(page, MONDAY_9AM);
     await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
     await page.keyboard.type('Lee Morgan');
     await page.keyboard.press('Tab');
@@ -111,13 +109,13 @@ describe('the MCO scorecard', () => {
 
   it('records ITC’s report-back on Monday afternoon and a follow-up with Molina on Tuesday', async () => {
     const { page } = s;
-    await page.goto(urlAt(MONDAY_3PM, itc));
+    await openAt(page, MONDAY_3PM, itc);
     await page.getByRole('heading', { level: 1, name: /^Inquiry / }).waitFor();
     // "Has the MCO contacted the member?" starts at Yes; Tab on to the note.
     await step(page, 'MCO reported back', 'Override approved; ITC called the member.', 'report-note');
     await page.locator('.timeline-list li', { hasText: 'The MCO reported back: it has contacted the member.' }).first().waitFor();
 
-    await page.goto(urlAt(TUESDAY_9AM, molina));
+    await openAt(page, TUESDAY_9AM, molina);
     await page.getByRole('heading', { level: 1, name: /^Inquiry / }).waitFor();
     await step(page, 'Followed up with MCO', 'Left a message with Molina Member Services.', 'followup-note');
     await page.locator('.timeline-list li', { hasText: 'Followed up with the MCO.' }).first().waitFor();
@@ -125,7 +123,7 @@ describe('the MCO scorecard', () => {
 
   it('shows each MCO’s figures on Wednesday, opened from Lead tools by keyboard; axe clean', async () => {
     const { page } = s;
-    await page.goto(urlAt(WEDNESDAY_10AM));
+    await openAt(page, WEDNESDAY_10AM);
     await page.getByRole('heading', { name: 'All open' }).waitFor();
     await page.getByRole('link', { name: 'MCO scorecard' }).focus();
     await page.keyboard.press('Enter');

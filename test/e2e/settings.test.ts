@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSession, type Session, seriousViolations } from './browser';
+import { openAt, openSession, type Session, seriousViolations } from './browser';
 import { tabTo } from './keyboard';
 
 /**
@@ -88,7 +88,7 @@ describe('Settings by keyboard, in Chromium', () => {
 
   it('a unit lead opens Settings from the header', async () => {
     const { page } = s;
-    await page.goto(`${inject('baseUrl')}?now=${encodeURIComponent(NOW)}`);
+    await openAt(page, NOW);
     await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
     await page.keyboard.type('Lee Grant');
     await page.keyboard.press('Tab');

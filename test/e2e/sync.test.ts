@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FsShareFolder } from '../../electron/sync/shareFolder';
 import { FolderError } from '../../shared/sync/folder';
-import { openSession, type Session, seriousViolations } from './browser';
+import { openAt, openSession, type Session, seriousViolations } from './browser';
 
 /**
  * Settings → Sync in Chromium, as the desktop app: each browser profile gets a `window.liaison`
@@ -17,6 +17,8 @@ import { openSession, type Session, seriousViolations } from './browser';
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
 mkdirSync(shots, { recursive: true });
 const PASSPHRASE = 'our unit syncs every day';
+/** Both desks' clocks (the desktop app reads the system clock: here the browser's, set by the test). */
+const NOW = '2026-11-23T14:30:00-06:00';
 
 /** The desktop bridge, in the page: sync calls go to `__syncFs` (the test), the rest is inert. */
 const DESKTOP_BRIDGE = `(() => {
@@ -80,7 +82,7 @@ async function connect(context: BrowserContext, folder: FsShareFolder): Promise<
 }
 
 async function firstRun(page: Page, name: string): Promise<void> {
-  await page.goto(inject('baseUrl'));
+  await openAt(page, NOW);
   await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
   await page.keyboard.type(name);
   await page.keyboard.press('Tab');

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSession, type Session, seriousViolations } from './browser';
+import { openAt, openSession, type Session, seriousViolations } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
 
 /**
@@ -135,7 +135,7 @@ describe('Verify the log, by keyboard, in Chromium', () => {
 
   it('every event the desk writes carries the next link of its chain', async () => {
     const { page } = s;
-    await page.goto(`${inject('baseUrl')}?now=${encodeURIComponent(NOW)}`);
+    await openAt(page, NOW);
     await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
     await page.keyboard.type('Lee Grant');
     await page.keyboard.press('Tab');

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSession, type Session, seriousViolations } from './browser';
+import { openAt, openSession, type Session, seriousViolations } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -12,8 +12,6 @@ mkdirSync(shots, { recursive: true });
 const MONDAY_4PM = '2026-11-23T16:00:00-06:00';
 const MONDAY_10PM = '2026-11-23T22:00:00-06:00';
 const TUESDAY_8_05 = '2026-11-24T08:05:00-06:00';
-
-const urlAt = (now: string, hash = '') => `${inject('baseUrl')}?now=${encodeURIComponent(now)}${hash}`;
 
 declare global {
   interface Window {
@@ -58,7 +56,7 @@ describe('warnings: business-time thresholds, never at night, snooze by keyboard
 
   it('shows how much of the business time is used (Mon 16:00, received 15:30: 25 %)', async () => {
     const { page } = s;
-    await page.goto(urlAt(MONDAY_4PM));
+    await openAt(page, MONDAY_4PM);
     await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
     await page.keyboard.type('Ana Ortiz');
     await page.keyboard.press('Tab');
@@ -101,11 +99,11 @@ describe('warnings: business-time thresholds, never at night, snooze by keyboard
 
   it('notifies nothing at night, then one summary at the opening', async () => {
     const { page } = s;
-    await page.goto(urlAt(MONDAY_10PM));
+    await openAt(page, MONDAY_10PM);
     await logLoaded(page);
     expect(await notices(page)).toEqual([]);
 
-    await page.goto(urlAt(TUESDAY_8_05));
+    await openAt(page, TUESDAY_8_05);
     await logLoaded(page);
     await page.waitForFunction(() => window.__notices.length > 0, undefined, { timeout: 5000 });
     expect(await notices(page)).toEqual([
@@ -118,7 +116,7 @@ describe('warnings: business-time thresholds, never at night, snooze by keyboard
 
   it('snoozes the warnings from the process panel by keyboard, shows it, keeps it in the timeline, and ends it', async () => {
     const { page } = s;
-    await page.goto(urlAt(TUESDAY_8_05, inquiryHash));
+    await openAt(page, TUESDAY_8_05, inquiryHash);
     await page.getByRole('heading', { level: 1, name: `Inquiry ${caseNumber}` }).waitFor();
     const due = (await page.locator('.due-list').textContent())?.replace(/\s+/g, ' ');
     // Tue 08:05: 65 of 120 business minutes used, past the 50 % warning (Mon 16:30).

@@ -1,0 +1,85 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { STILL_SAVING_AFTER_MS, StepForm } from './StepForm';
+
+/** A step form with one note field, recording through `save`. */
+function Harness({ save, onDone }: { save: (note: string) => Promise<string>; onDone: (result?: string) => void }) {
+  const [note, setNote] = useState('');
+  return (
+    <StepForm title="Record a follow-up" submitLabel="Record follow-up" onSubmit={() => save(note)} onDone={onDone}>
+      <label htmlFor="note">Note</label>
+      <textarea id="note" value={note} onChange={(e) => setNote(e.target.value)} />
+    </StepForm>
+  );
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('StepForm', () => {
+  it('opens on its first field and records with Ctrl+Enter, handing the result on', async () => {
+    const onDone = vi.fn();
+    const user = userEvent.setup();
+    render(<Harness save={async (note) => `Recorded: ${note}`} onDone={onDone} />);
+    expect(document.activeElement?.id).toBe('note');
+    await user.keyboard('Called the MCO{Control>}{Enter}{/Control}');
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith('Recorded: Called the MCO'));
+  });
+
+  it('says why a save failed, beside the buttons, keeps what was typed and lets the person try again', async () => {
+    const onDone = vi.fn();
+    const save = vi.fn<(note: string) => Promise<string>>().mockRejectedValueOnce(new Error('The inquiry is resolved: reopen it first.'));
+    save.mockResolvedValueOnce('ok');
+    const user = userEvent.setup();
+    render(<Harness save={save} onDone={onDone} />);
+    await user.keyboard('Second try{Control>}{Enter}{/Control}');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('The inquiry is resolved: reopen it first.');
+    expect(alert.previousElementSibling?.className).toBe('actions');
+    expect(onDone).not.toHaveBeenCalled();
+    expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('Second try');
+    expect(document.activeElement?.id).toBe('note');
+    expect((screen.getByRole('button', { name: 'Record follow-up' }) as HTMLButtonElement).disabled).toBe(false);
+
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith('ok'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says it is still saving when a save takes more than a few seconds, and not before', async () => {
+    vi.useFakeTimers();
+    let finish: (value: string) => void = () => {};
+    const onDone = vi.fn();
+    render(<Harness save={() => new Promise<string>((ok) => (finish = ok))} onDone={onDone} />);
+    fireEvent.keyDown(screen.getByLabelText('Note'), { key: 'Enter', ctrlKey: true });
+    const status = screen.getByRole('status');
+    expect((screen.getByRole('button', { name: 'Record follow-up' }) as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => {
+      vi.advanceTimersByTime(STILL_SAVING_AFTER_MS - 1);
+    });
+    expect(status.textContent).toBe('');
+    await act(async () => {
+      vi.advanceTimersByTime(1);
+    });
+    expect(status.textContent).toBe('Still saving… The step is recorded when this form closes.');
+    await act(async () => {
+      finish('done');
+    });
+    expect(onDone).toHaveBeenCalledWith('done');
+    expect(status.textContent).toBe('');
+  });
+
+  it('closes without recording on Escape or Cancel', async () => {
+    const onDone = vi.fn();
+    const save = vi.fn(async () => 'no');
+    const user = userEvent.setup();
+    render(<Harness save={save} onDone={onDone} />);
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onDone.mock.calls).toEqual([[], []]);
+    expect(save).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,114 @@
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+
+/** How long a save may take before the form says it is still working. */
+export const STILL_SAVING_AFTER_MS = 3000;
+
+/**
+ * A step's form (a process step, a complaint's review or outcome): Ctrl+Enter anywhere in it or the submit
+ * button records it, Escape or Cancel closes it. The person is never left with nothing happening: a save
+ * that fails says why beside the buttons and keeps what was typed; one still working after a few seconds
+ * says so there too.
+ *
+ * `onSubmit` records the step; what it resolves to is handed to `onDone` (the words to announce, say).
+ * `onDone()` without a result means the form was cancelled.
+ */
+export function StepForm<R>({
+  title,
+  submitLabel,
+  onSubmit,
+  onDone,
+  className,
+  children,
+}: {
+  title: string;
+  submitLabel: string;
+  onSubmit: () => Promise<R>;
+  onDone: (result?: R) => void;
+  className?: string;
+  children: ReactNode;
+}) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [slow, setSlow] = useState(false);
+  const titleId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const mounted = useRef(true);
+
+  // The form opens on its first field, once: a later render (a live update of the inquiry) must not pull
+  // focus back from wherever the person has gone since.
+  useEffect(() => {
+    const form = formRef.current;
+    if (form && !form.contains(document.activeElement)) form.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setTimeout(() => setSlow(true), STILL_SAVING_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      setSlow(false);
+    };
+  }, [busy]);
+
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    let result: R;
+    try {
+      result = await onSubmit();
+    } catch (err) {
+      if (!mounted.current) return;
+      setFailure(err instanceof Error && err.message ? err.message : 'The step was not recorded. Try again.');
+      setBusy(false);
+      return;
+    }
+    if (mounted.current) setBusy(false);
+    onDone(result);
+  }
+
+  return (
+    <form
+      ref={formRef}
+      className={className ? `step-form ${className}` : 'step-form'}
+      aria-labelledby={titleId}
+      aria-busy={busy}
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onDone();
+        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void submit();
+        }
+      }}
+    >
+      <h3 id={titleId}>{title}</h3>
+      <p className="hint">Ctrl+Enter records it; Escape cancels.</p>
+      {children}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {submitLabel}
+        </button>
+        <button type="button" className="secondary" onClick={() => onDone()}>
+          Cancel
+        </button>
+        <span role="status" className="step-progress">
+          {slow ? 'Still saving… The step is recorded when this form closes.' : ''}
+        </span>
+      </div>
+      {failure && (
+        <p role="alert" className="form-error">
+          {failure}
+        </p>
+      )}
+    </form>
+  );
+}
