@@ -91,6 +91,26 @@ export async function openAt(page: Page, now: string, hash = ''): Promise<void> 
 }
 
 /**
+ * Goes to a route of the app with the browser's clock running on from where it is (no jump back to a fixed
+ * moment): the app reads the same clock as the page.
+ */
+export async function goToRoute(page: Page, hash = ''): Promise<void> {
+  await page.goto(`${inject('baseUrl')}${hash}`);
+}
+
+/**
+ * Unlocks the idle lock by keyboard. Opening the app hours after its last use finds it locked, as a person
+ * does the next morning: the lock reads the browser's clock, which the tests move with the app's.
+ */
+export async function unlock(page: Page, pin: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'lock-pin');
+  await page.keyboard.type(pin);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor({ state: 'detached' });
+}
+
+/**
  * Runs axe (WCAG 2.0/2.1 A and AA) and returns serious or critical violations, described.
  *
  * Axe's run moves focus in Chromium 156 (to the page's first focusable element, the skip link, with no

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openAt, openSession, type Session, seriousViolations } from './browser';
+import { openAt, openSession, type Session, seriousViolations, unlock } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -144,6 +144,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
   it('turns the follow-up overdue the next morning (timers come from stored events, not a countdown)', async () => {
     const { page } = s;
     await openAt(page, TUESDAY_9AM);
+    await unlock(page, '2468'); // hours since the desk was last used: it is locked
     await page.getByRole('navigation', { name: 'Queues' }).waitFor();
     await page.waitForFunction(() => document.querySelector('nav[aria-label="Queues"] .count')?.textContent !== '…');
     expect(await queueCount(page, 'Overdue')).toBe('1');
@@ -234,6 +235,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
 
     const hash = await page.evaluate(() => location.hash);
     await openAt(page, '2026-11-24T13:50:00-06:00', hash);
+    await unlock(page, '2468'); // hours since the desk was last used: it is locked
     await page.locator('.due-list').waitFor();
     expect((await dueText(page))?.replace(/\s+/g, ' ')).toMatch(/Overdue Callback to member/);
 
@@ -273,6 +275,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     // Paused from Tue 13:50; resumed Wed 09:00. Office time paused: 2 h 40 m Tue + 1 h Wed.
     const hash = await page.evaluate(() => location.hash);
     await openAt(page, '2026-11-25T09:00:00-06:00', hash);
+    await unlock(page, '2468'); // hours since the desk was last used: it is locked
     await page.locator('.due-list').waitFor();
     await page
       .locator('.due-item', { hasText: 'First contact' })

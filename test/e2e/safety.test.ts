@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openAt, openSession, type Session, seriousViolations } from './browser';
+import { goToRoute, openAt, openSession, type Session, seriousViolations } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
 
 /**
@@ -202,7 +202,7 @@ describe('data safety, by keyboard, in Chromium', () => {
 
   it('backs up from Settings → Data and restores the backup after a preview', async () => {
     const { page } = s;
-    await openAt(page, NOW, '#/settings/data');
+    await goToRoute(page, '#/settings/data');
     await page.getByRole('heading', { level: 1, name: 'Data and backups' }).waitFor();
     await page.getByText(/Storage is persistent|may clear this desk’s log|cannot say/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -222,7 +222,7 @@ describe('data safety, by keyboard, in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: /^Inquiry 261123-[0-9A-Z]{5}-002$/ }).waitFor();
     expect(await countRows(page, 'inquiries')).toBe(2);
 
-    await openAt(page, NOW, '#/settings/data');
+    await goToRoute(page, '#/settings/data');
     const restore = page.getByRole('button', { name: /^Restore the backup of Mon, Nov 23, 2026, 2:3\d PM CST…$/ }).last();
     await restore.focus();
     await page.keyboard.press('Enter');
@@ -291,7 +291,7 @@ describe('data safety, by keyboard, in Chromium', () => {
 
   it('sets the idle time and changes the PIN in Settings → Lock and PIN', async () => {
     const { page } = s;
-    await openAt(page, NOW, '#/settings/lock');
+    await goToRoute(page, '#/settings/lock');
     await page.getByRole('heading', { level: 1, name: 'Lock and PIN' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.locator('#lock-idle').selectOption('5');

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openAt, openSession, type Session, seriousViolations } from './browser';
+import { openAt, openSession, type Session, seriousViolations, unlock } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
 
 /**
@@ -110,12 +110,14 @@ describe('the MCO scorecard', () => {
   it('records ITC’s report-back on Monday afternoon and a follow-up with Molina on Tuesday', async () => {
     const { page } = s;
     await openAt(page, MONDAY_3PM, itc);
+    await unlock(page, '2468'); // hours since the desk was last used: it is locked
     await page.getByRole('heading', { level: 1, name: /^Inquiry / }).waitFor();
     // "Has the MCO contacted the member?" starts at Yes; Tab on to the note.
     await step(page, 'MCO reported back', 'Override approved; ITC called the member.', 'report-note');
     await page.locator('.timeline-list li', { hasText: 'The MCO reported back: it has contacted the member.' }).first().waitFor();
 
     await openAt(page, TUESDAY_9AM, molina);
+    await unlock(page, '2468'); // hours since the desk was last used: it is locked
     await page.getByRole('heading', { level: 1, name: /^Inquiry / }).waitFor();
     await step(page, 'Followed up with MCO', 'Left a message with Molina Member Services.', 'followup-note');
     await page.locator('.timeline-list li', { hasText: 'Followed up with the MCO.' }).first().waitFor();
@@ -124,6 +126,7 @@ describe('the MCO scorecard', () => {
   it('shows each MCO’s figures on Wednesday, opened from Lead tools by keyboard; axe clean', async () => {
     const { page } = s;
     await openAt(page, WEDNESDAY_10AM);
+    await unlock(page, '2468'); // hours since the desk was last used: it is locked
     await page.getByRole('heading', { name: 'All open' }).waitFor();
     await page.getByRole('link', { name: 'MCO scorecard' }).focus();
     await page.keyboard.press('Enter');

@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FsShareFolder } from '../../electron/sync/shareFolder';
 import { FolderError } from '../../shared/sync/folder';
-import { openAt, openSession, type Session, seriousViolations } from './browser';
+import { goToRoute, openAt, openSession, type Session, seriousViolations } from './browser';
 
 /**
  * Settings → Sync in Chromium, as the desktop app: each browser profile gets a `window.liaison`
@@ -145,7 +145,7 @@ describe('Settings → Sync on two desks (desktop bridge, real temp folder)', ()
   it('a second desk joins with the passphrase and both desks see each other', async () => {
     const { page } = ben;
     await firstRun(page, 'Ben Ng');
-    await page.goto(`${inject('baseUrl')}#/settings/sync`);
+    await goToRoute(page, '#/settings/sync');
     await page.getByRole('button', { name: 'Choose folder…' }).click();
     await page.getByRole('heading', { name: 'Join this share' }).waitFor();
     await page.getByLabel('Team passphrase').fill('the wrong passphrase');

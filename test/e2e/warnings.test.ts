@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openAt, openSession, type Session, seriousViolations } from './browser';
+import { openAt, openSession, type Session, seriousViolations, unlock } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -100,10 +100,12 @@ describe('warnings: business-time thresholds, never at night, snooze by keyboard
   it('notifies nothing at night, then one summary at the opening', async () => {
     const { page } = s;
     await openAt(page, MONDAY_10PM);
+    await unlock(page, '2468'); // hours since the desk was last used: it is locked
     await logLoaded(page);
     expect(await notices(page)).toEqual([]);
 
     await openAt(page, TUESDAY_8_05);
+    await unlock(page, '2468'); // hours since the desk was last used: it is locked
     await logLoaded(page);
     await page.waitForFunction(() => window.__notices.length > 0, undefined, { timeout: 5000 });
     expect(await notices(page)).toEqual([
