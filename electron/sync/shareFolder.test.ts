@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -110,9 +110,12 @@ describe('FsShareFolder', () => {
 
   it("reads the share's clock from a probe file and leaves nothing behind", async () => {
     const folder = new FsShareFolder(root);
-    const before = Date.now();
+    // The share's clock, not this process's: a file written just before, stamped by the same file system.
+    await writeFile(path.join(root, 'reference'), '');
+    const before = (await stat(path.join(root, 'reference'))).mtimeMs;
     const mtime = await folder.probe('devices/ABC/probe-0123456789abcdef');
     expect(mtime).toBeGreaterThanOrEqual(before - 2000);
+    expect(mtime).toBeLessThan(before + 60_000);
     expect(await readdir(path.join(root, 'devices', 'ABC'))).toEqual([]);
   });
 });

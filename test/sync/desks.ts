@@ -1,3 +1,4 @@
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,7 @@ import { PASSPHRASE, TEST_OPTIONS } from './memoryHarness';
 /**
  * A whole desk as the app wires it, minus the window: Repo and the sync store on their own
  * IndexedDB (fake-indexeddb), the engine, and the share folder (Node fs on a temp folder, as the
- * main process runs it). Its clock is the real time plus a skew the test sets, because the
+ * main process runs it). Its clock is the share's clock plus a skew the test sets, because the
  * folder's clock (file modification times) is the real one.
  */
 export interface Desk {
@@ -36,12 +37,28 @@ export interface Desk {
   close(): Promise<void>;
 }
 
+/**
+ * How far the file system's clock is ahead of this process's, measured once. The share's clock is the
+ * one that stamps its files; the suite also runs with the process clock moved (.ci/run), when the two
+ * differ by more than a year.
+ */
+const SHARE_CLOCK_OFFSET_MS = (() => {
+  const file = path.join(tmpdir(), `liaison-clock-${process.pid}-${crypto.randomUUID()}`);
+  writeFileSync(file, '');
+  const offset = Math.round(statSync(file).mtimeMs - Date.now());
+  rmSync(file);
+  return offset;
+})();
+
+/** Now by the share's clock (the real time on a real machine). */
+export const shareNow = (): number => Date.now() + SHARE_CLOCK_OFFSET_MS;
+
 export class SkewedClock implements Clock {
   /** When set, the clock stands at this instant (plus the skew). */
   frozen: number | null = null;
   constructor(public skewMs = 0) {}
   now() {
-    return asInstant((this.frozen ?? Date.now()) + this.skewMs);
+    return asInstant((this.frozen ?? shareNow()) + this.skewMs);
   }
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { supersededEdits } from '../../shared/sync/conflicts';
 import { decodeHlc } from '../../shared/sync/hlc';
-import { type Desk, syncAll, team, tempShare } from './desks';
+import { type Desk, shareNow, syncAll, team, tempShare } from './desks';
 import { FIELDS } from './memoryHarness';
 
 /**
@@ -71,7 +71,7 @@ describe('merging work from several desks', () => {
     desks = await team(share.root, ['Ana', 'Ben']);
     const [a, b] = desks as [Desk, Desk];
     const id = await loggedEverywhere();
-    const t = Date.now() + 5000; // ahead of the logged event's stamp on both desks
+    const t = shareNow() + 5000; // ahead of the logged event's stamp on both desks
     a.clock.frozen = t;
     b.clock.frozen = t;
     await a.repo.editFields(id, { mcoId: 'amerigroup' });
@@ -128,7 +128,7 @@ describe('merging work from several desks', () => {
     // desks, and Ana's value stays in the timeline flagged as overwritten.
     for (const d of desks) {
       const events = await d.events();
-      expect(events.every((e) => (decodeHlc(e.hlc)?.wall ?? 0) < Date.now() + 60_000)).toBe(true);
+      expect(events.every((e) => (decodeHlc(e.hlc)?.wall ?? 0) < shareNow() + 60_000)).toBe(true);
       expect((await d.rows())[id]?.rootCause).toBe('Vendor scheduling error');
       expect((await d.rows())[id]?.noteCount).toBe(1);
       const anas = events.find((e) => e.type === 'FieldEdited' && e.actor.name === 'Ana');
