@@ -190,7 +190,7 @@ describe('the lock screen', SLOW, () => {
     await screen.findByRole('heading', { level: 1, name: 'All open' });
     now += DEFAULT_IDLE_MINUTES * MINUTE;
     // The gate checks every second.
-    expect(await screen.findByRole('heading', { level: 1, name: 'Liaison Log is locked' }, { timeout: 3000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Liaison Log is locked' }, SETTLE)).toBeTruthy();
   });
 
   it('lets a colleague unlock with their own PIN, switching the desk to them', async () => {

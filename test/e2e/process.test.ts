@@ -47,7 +47,7 @@ async function openStep(page: Page, name: string) {
 const dueText = (page: Page) => page.locator('.due-list').textContent();
 /** Waits until the element shows `text` (a step's form closes as soon as it is stored; the view follows a moment later). */
 const shows = (page: Page, selector: string, text: string | RegExp) =>
-  page.locator(selector, { hasText: text }).first().waitFor({ timeout: 5000 });
+  page.locator(selector, { hasText: text }).first().waitFor({ timeout: 30_000 });
 const timelineCount = (page: Page) => page.locator('.timeline-list li').count();
 const queueCount = async (page: Page, name: string) =>
   (

@@ -64,13 +64,13 @@ function draftValues(page: Page): Promise<Record<string, string> | null> {
   );
 }
 
-/** Polls a condition that needs the page (every 200 ms, up to 10 s). */
+/** Polls a condition that needs the page (every 200 ms, up to 30 s: the machine may be busy). */
 async function until(condition: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 150; i++) {
     if (await condition()) return;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error('The condition did not become true within 10 s');
+  throw new Error('The condition did not become true within 30 s');
 }
 
 async function firstRun(page: Page) {

@@ -39,7 +39,7 @@ async function recordNotifications(page: Page) {
 const notices = (page: Page) => page.evaluate(() => window.__notices);
 /** Waits until the whole log is loaded (the queue counts show numbers): the notification check has run by then. */
 const logLoaded = (page: Page) =>
-  page.locator('nav[aria-label="Queues"] .count').first().filter({ hasText: /^\d/ }).waitFor({ timeout: 10_000 });
+  page.locator('nav[aria-label="Queues"] .count').first().filter({ hasText: /^\d/ }).waitFor({ timeout: 30_000 });
 
 describe('warnings: business-time thresholds, never at night, snooze by keyboard', () => {
   let s: Session;
@@ -107,7 +107,7 @@ describe('warnings: business-time thresholds, never at night, snooze by keyboard
     await openAt(page, TUESDAY_8_05);
     await unlock(page, '2468'); // hours since the desk was last used: it is locked
     await logLoaded(page);
-    await page.waitForFunction(() => window.__notices.length > 0, undefined, { timeout: 5000 });
+    await page.waitForFunction(() => window.__notices.length > 0, undefined, { timeout: 30_000 });
     expect(await notices(page)).toEqual([
       {
         title: 'While the office was closed',
