@@ -61,7 +61,7 @@ const METHOD_LABELS: Record<(typeof OUTREACH_METHODS)[number], string> = {
  * next steps (each one event in the timeline).
  */
 export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRecord; config: AgencyConfig; profile: Profile }) {
-  const now = useNow();
+  const now = useNow({ freshWhen: inquiry });
   const [step, setStep] = useState<Step | null>(null);
   const zone = config.timeZone as TimeZone;
   const cal = useBusinessCalendar(config);
