@@ -34,6 +34,8 @@ import { type CycleContext, currentKey, openSealed, type SyncEnv } from './conte
  * desk's own old files.
  */
 
+type UpkeepEnv = Pick<SyncEnv, 'folder' | 'store' | 'platform' | 'options' | 'memory'>;
+
 // ---------------------------------------------------------------- heartbeats
 
 /** The newest heartbeat of a desk, read now if the one held is stale. */
@@ -92,7 +94,7 @@ function readThrough(state: SyncLocalState): Record<string, number> {
 }
 
 /** Writes this desk's heartbeat when due, when something in it changed, or when forced; older ones go. */
-export async function heartbeat(env: SyncEnv, ctx: CycleContext): Promise<void> {
+export async function heartbeat(env: UpkeepEnv, ctx: CycleContext): Promise<void> {
   const { folder, platform, store, memory } = env;
   const due = ctx.now - memory.lastHeartbeatAt >= env.options.heartbeatEveryMs;
   if (!due && !ctx.dirty && !ctx.force) return;
@@ -164,7 +166,7 @@ async function readManifest(env: Pick<SyncEnv, 'folder' | 'platform' | 'memory'>
 }
 
 /** Snapshots and clean-up, at most once per maintenance period unless forced. */
-export async function maintain(env: SyncEnv, ctx: CycleContext, force: boolean): Promise<void> {
+export async function maintain(env: UpkeepEnv, ctx: CycleContext, force: boolean): Promise<void> {
   if (ctx.problems.some((p) => p.blocking)) return;
   const last = ctx.state.lastCleanupAt ?? 0;
   if (!force && ctx.now - last < env.options.maintenanceEveryMs) return;
