@@ -1,5 +1,5 @@
 import type { LiaisonApi } from '../../shared/ipc';
-import { type FolderInspection, SyncEngine, type SyncStatus } from '../../shared/sync/engine';
+import { type FolderInspection, type SetupResult, SyncEngine, type SyncStatus } from '../../shared/sync/engine';
 import { passphraseProblem } from '../../shared/sync/keyring';
 import { webPlatform } from '../../shared/sync/platform';
 import { problems } from '../../shared/sync/problems';
@@ -148,36 +148,32 @@ export class SyncService {
   async createShare(passphrase: string, confirmation: string): Promise<ActionResult> {
     const problem = passphraseProblem(passphrase, confirmation);
     if (problem) return { ok: false, message: problem };
-    this.set({ busy: 'creating' });
-    try {
-      const r = await this.engine.createShare(passphrase);
-      if (!r.ok) return { ok: false, message: r.message };
-      await this.keep(r.shareId, r.keyId, r.dataKey);
-      this.set({ inspection: null });
-      await this.engine.syncOnce({ force: true });
-      return {
-        ok: true,
-        message:
-          'The share is created and this desk is its first member. Tell colleagues the folder and the passphrase (in person, not by e-mail).',
-      };
-    } finally {
-      this.set({ busy: null });
-    }
+    return this.setUp(
+      'creating',
+      () => this.engine.createShare(passphrase),
+      'The share is created and this desk is its first member. Tell colleagues the folder and the passphrase (in person, not by e-mail).',
+    );
   }
 
   async joinShare(passphrase: string): Promise<ActionResult> {
     if (passphrase.length === 0) return { ok: false, message: 'Type the team passphrase.' };
-    this.set({ busy: 'joining' });
+    return this.setUp(
+      'joining',
+      () => this.engine.joinShare(passphrase),
+      'This desk has joined the share. Colleagues’ work appears as it arrives; this desk’s work is sent to them.',
+    );
+  }
+
+  /** Creating or joining: on success the key is kept on this desk and a first full sync runs. */
+  private async setUp(busy: 'creating' | 'joining', run: () => Promise<SetupResult>, done: string): Promise<ActionResult> {
+    this.set({ busy });
     try {
-      const r = await this.engine.joinShare(passphrase);
+      const r = await run();
       if (!r.ok) return { ok: false, message: r.message };
       await this.keep(r.shareId, r.keyId, r.dataKey);
       this.set({ inspection: null });
       await this.engine.syncOnce({ force: true });
-      return {
-        ok: true,
-        message: 'This desk has joined the share. Colleagues’ work appears as it arrives; this desk’s work is sent to them.',
-      };
+      return { ok: true, message: done };
     } finally {
       this.set({ busy: null });
     }

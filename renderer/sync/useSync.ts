@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { SyncStatus } from '../../shared/sync/engine';
 import { useBridge } from '../app/bridgeContext';
 import { useServices } from '../data/hooks';
@@ -15,16 +15,8 @@ export function useSync(): { view: SyncView; service: SyncService } {
   return { view, service };
 }
 
-/** The clock's time, refreshed every `everyMs` (for "2 minutes ago"). */
-export function useNow(everyMs = 30_000): number {
-  const { clock } = useServices();
-  const [now, setNow] = useState(() => clock.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(clock.now()), everyMs);
-    return () => clearInterval(id);
-  }, [clock, everyMs]);
-  return now;
-}
+/** The clock's time, refreshed now and then (for "2 minutes ago"): the app's one `useNow`. */
+export { useNow } from '../data/useNow';
 
 /** "just now", "3 minutes ago", "2 hours ago", "4 days ago". */
 export function ago(at: number, now: number): string {

@@ -1,5 +1,6 @@
 import type { InquiryEvent } from '../inquiry/events';
 import { asInstant } from '../time/types';
+import type { OpenFailure } from './fileBox';
 import { decodeHlc, encodeHlc, type Hlc, type HlcStamp, receiveHlc, tickHlc } from './hlc';
 
 /**
@@ -11,13 +12,7 @@ import { decodeHlc, encodeHlc, type Hlc, type HlcStamp, receiveHlc, tickHlc } fr
 
 export type QuarantineReason =
   /** The whole file could not be read (see fileBox's OpenFailure and payload decoding). */
-  | 'empty'
-  | 'not_sync_file'
-  | 'newer_format'
-  | 'unknown_key'
-  | 'wrong_name'
-  | 'wrong_kind'
-  | 'damaged'
+  | OpenFailure
   /** Not on the share although later segments of its desk are (after a grace period). */
   | 'missing'
   /** Some events in it are dated more than a day ahead: held back until their time. */

@@ -6,6 +6,7 @@
 import { ChangeFeed } from '../../renderer/data/changes';
 import { LiaisonDb } from '../../renderer/data/db';
 import { DexieSyncStore } from '../../renderer/data/syncStore';
+import { PAT_LEE } from '../../renderer/test/fixtures';
 import type { CaseNumber } from '../../shared/inquiry/caseNumber';
 import { addNote } from '../../shared/inquiry/commands/addNote';
 import type { CommandContext } from '../../shared/inquiry/commands/context';
@@ -40,27 +41,7 @@ export interface Figure {
 }
 
 const PASSPHRASE = 'benchmark passphrase only';
-const FIELDS: InquiryFields = {
-  receivedAt: asInstant(Date.parse('2026-11-23T19:45:00.000Z')),
-  source: 'Call Center CSR',
-  originatorName: 'Dana Ruiz',
-  originatorContact: '(515) 555-0199',
-  memberName: 'Pat Lee',
-  medicaidId: '1234567A',
-  memberDob: '',
-  memberPhone: '(515) 555-0142',
-  callbackPhone: '(515) 555-0188',
-  callbackAvailability: 'Weekdays after 3 pm',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'itc',
-  priority: 'high',
-  category: 'Transportation',
-  subcategory: 'Missed ride',
-  description: 'Ride to dialysis did not come.',
-  expectedOutcome: 'Ride rebooked for Thursday.',
-  rootCause: '',
-  assignee: null,
-};
+const FIELDS: InquiryFields = { ...PAT_LEE, memberPhone: '(515) 555-0142' };
 
 const platform = webPlatform();
 const now = () => performance.now();

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storedFindings, verifyLog } from '../../renderer/data/chainStore';
 import type { InquiryEvent } from '../../shared/inquiry/events';
-import { type Desk, syncAll, team, tempShare } from './desks';
+import { type Desk, syncAll, team, tempShareEachTest } from './desks';
 import { FIELDS } from './memoryHarness';
 
 /**
@@ -11,17 +11,8 @@ import { FIELDS } from './memoryHarness';
  * chain again is caught by the others' copies.
  */
 
-let share: Awaited<ReturnType<typeof tempShare>>;
 let desks: Desk[] = [];
-
-beforeEach(async () => {
-  share = await tempShare();
-});
-afterEach(async () => {
-  for (const d of desks) await d.close();
-  desks = [];
-  await share.cleanup();
-});
+const share = tempShareEachTest(() => desks.splice(0));
 
 async function verifyOn(d: Desk) {
   const { deviceId } = await d.repo.device();

@@ -2,6 +2,7 @@ import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { type FsApi, FsShareFolder } from '../../electron/sync/shareFolder';
 import { ChangeFeed } from '../../renderer/data/changes';
 import { LiaisonDb } from '../../renderer/data/db';
@@ -115,9 +116,47 @@ export async function team(root: string, names: string[], o: DeskOptions = {}): 
   return desks;
 }
 
-export async function tempShare(): Promise<{ root: string; cleanup(): Promise<void> }> {
+export interface TempShare {
+  root: string;
+  cleanup(): Promise<void>;
+}
+
+export async function tempShare(): Promise<TempShare> {
   const root = await mkdtemp(path.join(tmpdir(), 'liaison-share-'));
   return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+export interface TestShare {
+  /** The folder of the running test. */
+  readonly root: string;
+  /** Swaps in a new empty folder (the old one is removed). */
+  renew(): Promise<void>;
+}
+
+/**
+ * A new temp share folder for each test of the calling file (or describe block). After each test,
+ * the desks `opened` hands back are closed, then the folder is removed; `() => desks.splice(0)`
+ * hands back and forgets the test's desks.
+ */
+export function tempShareEachTest(opened: () => readonly Desk[] = () => []): TestShare {
+  let current: TempShare | null = null;
+  const renew = async () => {
+    await current?.cleanup();
+    current = await tempShare();
+  };
+  beforeEach(renew);
+  afterEach(async () => {
+    for (const d of opened()) await d.close();
+    await current?.cleanup();
+    current = null;
+  });
+  return {
+    get root() {
+      if (!current) throw new Error('The temp share exists only while a test runs.');
+      return current.root;
+    },
+    renew,
+  };
 }
 
 /** Every file under the share, relative path → bytes. */

@@ -1,8 +1,8 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { segmentPath } from '../../shared/sync/layout';
-import { type Desk, openDesk, shareFiles, syncAll, team, tempShare } from './desks';
+import { type Desk, openDesk, shareFiles, syncAll, team, tempShare, tempShareEachTest } from './desks';
 import { FaultyFs } from './faultyFs';
 import { FIELDS } from './memoryHarness';
 
@@ -12,17 +12,8 @@ import { FIELDS } from './memoryHarness';
  * failing the way Windows shares do.
  */
 
-let share: Awaited<ReturnType<typeof tempShare>>;
 let desks: Desk[] = [];
-
-beforeEach(async () => {
-  share = await tempShare();
-});
-afterEach(async () => {
-  for (const d of desks) await d.close();
-  desks = [];
-  await share.cleanup();
-});
+const share = tempShareEachTest(() => desks.splice(0));
 
 const abs = (rel: string) => path.join(share.root, ...rel.split('/'));
 const deviceOf = async (d: Desk) => (await d.repo.device()).deviceId;

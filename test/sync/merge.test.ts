@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { supersededEdits } from '../../shared/sync/conflicts';
 import { decodeHlc } from '../../shared/sync/hlc';
-import { type Desk, shareNow, syncAll, team, tempShare } from './desks';
+import { type Desk, shareNow, syncAll, team, tempShareEachTest } from './desks';
 import { FIELDS } from './memoryHarness';
 
 /**
@@ -9,17 +9,8 @@ import { FIELDS } from './memoryHarness';
  * engine) over a real temp folder through the main process's fs module.
  */
 
-let share: Awaited<ReturnType<typeof tempShare>>;
 let desks: Desk[] = [];
-
-beforeEach(async () => {
-  share = await tempShare();
-});
-afterEach(async () => {
-  for (const d of desks) await d.close();
-  desks = [];
-  await share.cleanup();
-});
+const share = tempShareEachTest(() => desks.splice(0));
 
 async function loggedEverywhere(): Promise<string> {
   const [a] = desks as [Desk];

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FsShareFolder } from '../../electron/sync/shareFolder';
 import type { InquiryFields } from '../../shared/inquiry/fields';
 import type { ShareFolder } from '../../shared/sync/folder';
 import { asInstant } from '../../shared/time/types';
-import { type Desk, openDesk, shareFiles, syncAll, tempShare } from './desks';
+import { type Desk, openDesk, shareFiles, syncAll, tempShareEachTest } from './desks';
 import { FIELDS, PASSPHRASE } from './memoryHarness';
 
 /** Member data that must never be on the share in clear text, in the forms it could take. */
@@ -58,15 +58,8 @@ function findings(bytes: Uint8Array): string[] {
 }
 
 describe('no member data on the share in clear text', () => {
-  let share: Awaited<ReturnType<typeof tempShare>>;
   const desks: Desk[] = [];
-  beforeEach(async () => {
-    share = await tempShare();
-  });
-  afterEach(async () => {
-    for (const d of desks.splice(0)) await d.close();
-    await share.cleanup();
-  });
+  const share = tempShareEachTest(() => desks.splice(0));
 
   it('every byte written, and every file and name left, holds no member name, Medicaid ID, birth date or phone', async () => {
     const recorders: RecordingFolder[] = [];

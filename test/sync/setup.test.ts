@@ -1,23 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importDataKey, sealFile } from '../../shared/sync/fileBox';
 import { segmentPath } from '../../shared/sync/layout';
 import { webPlatform } from '../../shared/sync/platform';
-import { type Desk, openDesk, syncAll, team, tempShare } from './desks';
+import { type Desk, openDesk, syncAll, team, tempShare, tempShareEachTest } from './desks';
 import { FIELDS, PASSPHRASE } from './memoryHarness';
 
-let share: Awaited<ReturnType<typeof tempShare>>;
 let desks: Desk[] = [];
-
-beforeEach(async () => {
-  share = await tempShare();
-});
-afterEach(async () => {
-  for (const d of desks) await d.close();
-  desks = [];
-  await share.cleanup();
-});
+const share = tempShareEachTest(() => desks.splice(0));
 
 const abs = (rel: string) => path.join(share.root, ...rel.split('/'));
 const platform = webPlatform();
@@ -68,8 +59,7 @@ describe('creating and joining a share', () => {
     await writeFile(abs('notes.txt'), 'old files');
     expect(await a.engine.createShare(PASSPHRASE)).toMatchObject({ ok: false, code: 'folder_not_empty' });
     expect(await a.engine.joinShare(PASSPHRASE)).toMatchObject({ ok: false, code: 'no_share' });
-    await share.cleanup();
-    share = await tempShare();
+    await share.renew();
     const [a2, b2] = [await openDesk('Ana', share.root), await openDesk('Ben', share.root)];
     desks.push(a2, b2);
     const results = await Promise.all([a2.engine.createShare(PASSPHRASE), b2.engine.createShare(PASSPHRASE)]);

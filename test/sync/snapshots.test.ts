@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FsShareFolder } from '../../electron/sync/shareFolder';
 import type { ShareFolder } from '../../shared/sync/folder';
-import { type Desk, openDesk, shareFiles, syncAll, team, tempShare } from './desks';
+import { type Desk, openDesk, shareFiles, syncAll, team, tempShareEachTest } from './desks';
 import { MemoryFolder } from './memoryFolder';
 import { comparable, DESK_IDS, FIELDS, type MemoryDesk, memoryDesk, PASSPHRASE } from './memoryHarness';
 
@@ -23,16 +23,8 @@ class CountingFolder implements ShareFolder {
 }
 
 describe('snapshots on a temp folder', () => {
-  let share: Awaited<ReturnType<typeof tempShare>>;
   let desks: Desk[] = [];
-  beforeEach(async () => {
-    share = await tempShare();
-  });
-  afterEach(async () => {
-    for (const d of desks) await d.close();
-    desks = [];
-    await share.cleanup();
-  });
+  const share = tempShareEachTest(() => desks.splice(0));
 
   it('two desks publishing and snapshotting at once leave two complete snapshots, and a new desk starts from one', async () => {
     desks = await team(share.root, ['Ana', 'Ben'], { options: { segmentEvents: 3 } });

@@ -1,0 +1,151 @@
+import type { Clock } from '../../time/types';
+import { type DataKey, type FileKind, type OpenResult, openFile } from '../fileBox';
+import type { ShareFolder } from '../folder';
+import { DEFAULT_KDF_ITERATIONS } from '../keyring';
+import type { DeskState } from '../payloads';
+import type { SyncPlatform } from '../platform';
+import { problems, type SyncProblem } from '../problems';
+import type { SyncLocalState, SyncStore } from '../store';
+
+/**
+ * What the engine's steps share: the options, what the engine remembers between cycles, and the
+ * context of one cycle. Each step module (setup, publish, ingest, upkeep) takes exactly the parts
+ * of `SyncEnv` it uses, so a step can be read, and tested, without the engine around it.
+ */
+
+export interface SyncOptions {
+  /** Events per segment file. */
+  segmentEvents: number;
+  /** Segments published per cycle at most (the rest go next cycle). */
+  maxSegmentsPerCycle: number;
+  /** Segments read per desk per cycle at most. */
+  maxReadsPerDesk: number;
+  /** Publishing pauses when this desk's clock differs from the share's by more. */
+  maxClockSkewMs: number;
+  /** Incoming events dated further ahead are held back. */
+  futureLimitMs: number;
+  heartbeatEveryMs: number;
+  deskStatesEveryMs: number;
+  quarantineRetryMs: number;
+  /** How long a missing segment (with later ones published) is waited for before it is set aside. */
+  missingGraceMs: number;
+  /** A new snapshot is due when the newest is older than this. */
+  snapshotEveryMs: number;
+  /** Own segments are removed only once older than this (and covered and read by every active desk). */
+  retentionMs: number;
+  maintenanceEveryMs: number;
+  snapshotPartEvents: number;
+  kdfIterations: number;
+}
+
+export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
+  segmentEvents: 1000,
+  maxSegmentsPerCycle: 50,
+  maxReadsPerDesk: 500,
+  maxClockSkewMs: 5 * 60_000,
+  futureLimitMs: 24 * 3_600_000,
+  heartbeatEveryMs: 5 * 60_000,
+  deskStatesEveryMs: 2 * 60_000,
+  quarantineRetryMs: 10 * 60_000,
+  missingGraceMs: 10 * 60_000,
+  snapshotEveryMs: 7 * 24 * 3_600_000,
+  retentionMs: 30 * 24 * 3_600_000,
+  maintenanceEveryMs: 24 * 3_600_000,
+  snapshotPartEvents: 5000,
+  kdfIterations: DEFAULT_KDF_ITERATIONS,
+};
+
+/** What the engine holds in memory only: keys never touch the disk here, the rest is cheap to learn again. */
+export interface EngineMemory {
+  readonly keys: Map<number, DataKey>;
+  /** The newest heartbeat read of each other desk, and when it was read. */
+  readonly deskStates: Map<string, { state: DeskState; readAt: number }>;
+  /** Per desk, the missing segment waited for and since when. */
+  readonly gaps: Map<string, { seq: number; since: number }>;
+  lastHeartbeatAt: number;
+  lastStatesReadAt: number;
+  lastRetryAt: number;
+  /** This desk's clock minus the share's, when last measured. */
+  skew: number | null;
+}
+
+export const emptyMemory = (): EngineMemory => ({
+  keys: new Map(),
+  deskStates: new Map(),
+  gaps: new Map(),
+  lastHeartbeatAt: 0,
+  lastStatesReadAt: 0,
+  lastRetryAt: 0,
+  skew: null,
+});
+
+export interface SyncEnv {
+  folder: ShareFolder;
+  store: SyncStore;
+  clock: Clock;
+  platform: SyncPlatform;
+  options: SyncOptions;
+  memory: EngineMemory;
+}
+
+export interface CycleContext {
+  now: number;
+  me: string;
+  state: SyncLocalState;
+  desks: string[];
+  problems: SyncProblem[];
+  published: number;
+  received: number;
+  inquiryIds: Set<string>;
+  force: boolean;
+  /** Something others should learn from this desk's heartbeat changed. */
+  dirty: boolean;
+  /** When the share was created (SHARE.json). */
+  shareCreatedAt: number;
+}
+
+export async function newCycle(env: Pick<SyncEnv, 'store' | 'clock'>, force: boolean): Promise<CycleContext> {
+  const { store, clock } = env;
+  return {
+    now: clock.now(),
+    me: await store.deviceId(),
+    state: await store.loadState(),
+    desks: [],
+    problems: [],
+    published: 0,
+    received: 0,
+    inquiryIds: new Set(),
+    force,
+    dirty: false,
+    shareCreatedAt: 0,
+  };
+}
+
+/** Thrown inside a cycle to stop it with a blocking problem. */
+export class StopCycle extends Error {
+  constructor(readonly problem: SyncProblem) {
+    super(problem.code);
+  }
+}
+
+/** The key new files are sealed with; without it the cycle stops (locked). */
+export function currentKey(memory: EngineMemory, ctx: CycleContext): DataKey {
+  const key = ctx.state.keyId === null ? undefined : memory.keys.get(ctx.state.keyId);
+  if (!key) throw new StopCycle(problems.locked());
+  return key;
+}
+
+/** Opens a sealed file with whichever known key sealed it. */
+export function openSealed(
+  env: Pick<SyncEnv, 'platform' | 'memory'>,
+  kind: FileKind,
+  path: string,
+  bytes: Uint8Array,
+): Promise<OpenResult> {
+  return openFile(env.platform, env.memory.keys, kind, path, bytes);
+}
+
+/** How people know a desk: the code from its heartbeat, or the start of its id before one is read. */
+export function deskCode(memory: EngineMemory, deviceId: string): string {
+  return memory.deskStates.get(deviceId)?.state.deskCode || deviceId.slice(0, 5);
+}

@@ -1,0 +1,204 @@
+import type { InquiryEvent } from '../../inquiry/events';
+import { decodeHlc } from '../hlc';
+import { segmentPath, snapshotPartPath } from '../layout';
+import { decodePart, decodeSegment } from '../payloads';
+import { sha256Hex } from '../platform';
+import { problems } from '../problems';
+import { type QuarantineEntry, type QuarantineReason, receivableStamp } from '../store';
+import { type CycleContext, deskCode, openSealed, type SyncEnv } from './context';
+import { deskState, listSnapshots } from './upkeep';
+
+/**
+ * Ingesting: other desks' segments applied in order, gaps waited out or caught up from a
+ * snapshot, and files that cannot be used set aside (quarantined) and retried now and then.
+ */
+
+type IngestEnv = Pick<SyncEnv, 'folder' | 'store' | 'platform' | 'options' | 'memory'>;
+
+/** Reads and checks one segment: its events, or why it cannot be used. */
+async function readSegment(
+  env: Pick<SyncEnv, 'platform' | 'memory'>,
+  device: string,
+  seq: number,
+  bytes: Uint8Array,
+): Promise<{ ok: true; events: InquiryEvent[]; rejected: number } | { ok: false; reason: QuarantineReason }> {
+  const path = segmentPath(device, seq);
+  const opened = await openSealed(env, 'segment', path, bytes);
+  if (!opened.ok) return { ok: false, reason: opened.reason };
+  const decoded = await decodeSegment(env.platform, opened.plaintext, device, seq);
+  if (!decoded.ok) return { ok: false, reason: decoded.reason };
+  return { ok: true, events: decoded.value.events, rejected: decoded.value.rejected };
+}
+
+/** Applies events: those dated beyond the future limit are returned as held back, never applied. */
+async function apply(
+  env: Pick<SyncEnv, 'store' | 'options'>,
+  ctx: CycleContext,
+  events: readonly InquiryEvent[],
+): Promise<{ held: number }> {
+  const limit = ctx.now + env.options.futureLimitMs;
+  const accepted = events.filter((e) => (decodeHlc(e.hlc)?.wall ?? 0) <= limit);
+  const receive = receivableStamp(
+    accepted.map((e) => e.hlc),
+    ctx.now,
+    env.options.maxClockSkewMs,
+  );
+  const r = await env.store.ingest(accepted, ctx.state, receive, ctx.now);
+  ctx.received += r.added;
+  for (const id of r.inquiryIds) ctx.inquiryIds.add(id);
+  return { held: events.length - accepted.length };
+}
+
+function setAside(ctx: CycleContext, entry: Omit<QuarantineEntry, 'since' | 'lastTry' | 'tries'>): void {
+  const existing = ctx.state.quarantine.find((q) => q.device === entry.device && q.seq === entry.seq);
+  if (existing) {
+    Object.assign(existing, entry, { lastTry: ctx.now, tries: existing.tries + 1 });
+    return;
+  }
+  ctx.state.quarantine.push({ ...entry, since: ctx.now, lastTry: ctx.now, tries: 1 });
+  if (ctx.state.quarantine.length > 1000) ctx.state.quarantine.splice(0, ctx.state.quarantine.length - 1000);
+  ctx.dirty = true;
+}
+
+/** Applies a desk's segments after this desk's cursor, in order, stopping at the first gap. */
+export async function ingestDesk(env: IngestEnv, ctx: CycleContext, device: string): Promise<void> {
+  const { folder, store, options, memory } = env;
+  for (let reads = 0; reads < options.maxReadsPerDesk; reads++) {
+    const next = (ctx.state.cursors[device] ?? 0) + 1;
+    const bytes = await folder.read(segmentPath(device, next));
+    if (!bytes) {
+      if (!(await handleGap(env, ctx, device, next))) return;
+      continue;
+    }
+    memory.gaps.delete(device);
+    const r = await readSegment(env, device, next, bytes);
+    ctx.state.cursors[device] = next;
+    ctx.dirty = true;
+    if (!r.ok) {
+      setAside(ctx, { device, seq: next, kind: 'file', reason: r.reason });
+      await store.saveState(ctx.state);
+      continue;
+    }
+    const { held } = await apply(env, ctx, r.events);
+    if (held > 0 || r.rejected > 0)
+      setAside(ctx, { device, seq: next, kind: 'partial', reason: held > 0 ? 'future_events' : 'unknown_events' });
+    if (held > 0 || r.rejected > 0) await store.saveState(ctx.state);
+  }
+}
+
+/**
+ * The next segment of a desk is not there. Usually it is simply not written yet (or the
+ * folder's listing lags): wait. If the desk has cleaned it up, catch up from a snapshot; if it
+ * went missing while later ones exist, set it aside after a grace period (its writer
+ * republishes it). Returns true when the cursor moved and reading can go on.
+ */
+async function handleGap(env: IngestEnv, ctx: CycleContext, device: string, missing: number): Promise<boolean> {
+  const { memory } = env;
+  const known = await deskState(env, ctx, device);
+  if (!known || known.lastSeq < missing) return false;
+  if (known.oldestSeq > missing) {
+    const caught = await catchUp(env, ctx, { [device]: known.oldestSeq - 1 });
+    if (!caught) ctx.problems.push(problems.historyMissing(deskCode(memory, device)));
+    return caught;
+  }
+  const gap = memory.gaps.get(device);
+  if (!gap || gap.seq !== missing) {
+    memory.gaps.set(device, { seq: missing, since: ctx.now });
+    return false;
+  }
+  if (ctx.now - gap.since < env.options.missingGraceMs) return false;
+  memory.gaps.delete(device);
+  ctx.state.cursors[device] = missing;
+  setAside(ctx, { device, seq: missing, kind: 'file', reason: 'missing' });
+  await env.store.saveState(ctx.state);
+  return true;
+}
+
+/** Retries set-aside files now and then: a file that reappears, or a newer app version, makes them readable. */
+export async function retryQuarantine(env: IngestEnv, ctx: CycleContext): Promise<void> {
+  if (ctx.state.quarantine.length === 0) return;
+  if (!ctx.force && ctx.now - env.memory.lastRetryAt < env.options.quarantineRetryMs) return;
+  env.memory.lastRetryAt = ctx.now;
+  for (const entry of [...ctx.state.quarantine]) {
+    const bytes = await env.folder.read(segmentPath(entry.device, entry.seq));
+    entry.lastTry = ctx.now;
+    entry.tries += 1;
+    if (!bytes) continue;
+    const r = await readSegment(env, entry.device, entry.seq, bytes);
+    if (!r.ok) {
+      entry.reason = r.reason;
+      continue;
+    }
+    const { held } = await apply(env, ctx, r.events);
+    if (held === 0 && r.rejected === 0) {
+      ctx.state.quarantine = ctx.state.quarantine.filter((q) => q !== entry);
+      ctx.dirty = true;
+    } else {
+      entry.kind = 'partial';
+      entry.reason = held > 0 ? 'future_events' : 'unknown_events';
+    }
+  }
+  await env.store.saveState(ctx.state);
+}
+
+/** Set-aside files of other desks that their writer has republished, and that this desk has read past, are done with. */
+export function forgetSettled(env: Pick<SyncEnv, 'memory'>, ctx: CycleContext): void {
+  const before = ctx.state.quarantine.length;
+  ctx.state.quarantine = ctx.state.quarantine.filter((q) => {
+    const writer = env.memory.deskStates.get(q.device)?.state;
+    const dealtWith = q.kind === 'file' && writer?.republished.includes(q.seq) && (ctx.state.cursors[q.device] ?? 0) >= writer.lastSeq;
+    return !dealtWith;
+  });
+  if (ctx.state.quarantine.length !== before) ctx.dirty = true;
+}
+
+/** A new desk starts from the newest snapshot instead of replaying every segment. */
+export async function bootstrap(env: IngestEnv, ctx: CycleContext): Promise<void> {
+  if (Object.keys(ctx.state.cursors).length > 0 || ctx.desks.every((d) => d === ctx.me)) return;
+  await catchUp(env, ctx, {});
+  // Started: desks without a cursor now are new ones, read from their first segment.
+  for (const d of ctx.desks) if (d !== ctx.me) ctx.state.cursors[d] ??= 0;
+}
+
+/**
+ * Applies the newest complete snapshot that covers `needs` (desk → segment) and moves the
+ * cursors to its frontier. A damaged snapshot is skipped for an older one. True when one was applied.
+ */
+async function catchUp(env: IngestEnv, ctx: CycleContext, needs: Record<string, number>): Promise<boolean> {
+  const { folder, platform } = env;
+  for (const { stamp, manifest } of await listSnapshots(env)) {
+    if (!manifest) continue;
+    if (Object.entries(needs).some(([d, s]) => (manifest.frontier[d] ?? 0) < s)) continue;
+    if (Object.entries(manifest.frontier).every(([d, s]) => d === ctx.me || (ctx.state.cursors[d] ?? 0) >= s)) {
+      if (Object.keys(needs).length === 0) return false; // nothing to gain
+    }
+    // Part by part, so a large snapshot never sits whole in memory. Events of a snapshot found
+    // damaged half-way are still genuine (each part is authenticated) and stay applied.
+    let good = true;
+    for (let n = 1; n <= manifest.parts && good; n++) {
+      const path = snapshotPartPath(stamp, n);
+      const bytes = await folder.read(path);
+      const opened =
+        bytes && (await sha256Hex(platform, bytes)) === manifest.partDigests[n - 1]
+          ? await openSealed(env, 'snapshotPart', path, bytes)
+          : null;
+      const decoded = opened?.ok ? await decodePart(platform, opened.plaintext, n) : null;
+      if (decoded?.ok) await apply(env, ctx, decoded.value.events);
+      else good = false;
+    }
+    if (!good) continue;
+    for (const [d, s] of Object.entries(manifest.frontier)) {
+      if (d === ctx.me) {
+        // This desk's own segments up to there exist: never reuse their numbers.
+        ctx.state.nextSeq = Math.max(ctx.state.nextSeq, s + 1);
+        continue;
+      }
+      if ((ctx.state.cursors[d] ?? 0) < s) ctx.state.cursors[d] = s;
+    }
+    ctx.state.quarantine = ctx.state.quarantine.filter((q) => q.seq > (manifest.frontier[q.device] ?? 0));
+    ctx.dirty = true;
+    await env.store.ingest([], ctx.state, null, ctx.now);
+    return true;
+  }
+  return false;
+}
