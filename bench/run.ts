@@ -25,7 +25,7 @@ import {
 } from '../shared/log/logQuery';
 import { type LogRow, toLogRow } from '../shared/log/logRow';
 import type { TimeZone } from '../shared/time/types';
-import { findChromium } from '../test/e2e/browser';
+import { findChromium } from '../test/e2e/chromium';
 import { heapAfterGc, launch, loadMarks, settle, timeInteraction } from './browser/driver';
 import type { SeedManifest } from './browser/harness';
 import {

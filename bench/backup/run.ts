@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
-import { findChromium } from '../../test/e2e/browser';
+import { findChromium } from '../../test/e2e/chromium';
 import { launch } from '../browser/driver';
 import { benchProfile, benchStaff, DEFAULT_DATA_SET, generateInquiries } from '../data/generate';
 import { serveBench } from '../server';

@@ -1,30 +1,17 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
-const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+export { findChromium } from './chromium';
 
-/** Debian's Chromium, or a browser Playwright installed; otherwise a message saying how to get one. */
-export function findChromium(): string {
-  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
-  for (const p of SYSTEM_CHROMIUMS) if (existsSync(p)) return p;
-  const cache = join(homedir(), '.cache', 'ms-playwright');
-  if (existsSync(cache)) {
-    for (const dir of readdirSync(cache)
-      .filter((d) => d.startsWith('chromium'))
-      .sort()
-      .reverse()) {
-      const exe = join(cache, dir, 'chrome-linux', 'chrome');
-      if (existsSync(exe)) return exe;
-    }
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    chromiumPath: string;
   }
-  throw new Error(
-    'No Chromium found for the end-to-end tests. Install one: on Debian/Ubuntu `sudo apt-get install -y chromium`, ' +
-      'or `npx playwright install chromium` where downloads are allowed, or set CHROMIUM_PATH to a Chrome/Chromium binary.',
-  );
 }
 
 export interface Session {

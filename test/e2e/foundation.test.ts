@@ -1,27 +1,17 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openAt, openSession, type Session, seriousViolations } from './browser';
+import { describe, expect, it } from 'vitest';
+import { openAt, seriousViolations } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
-
-const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
-mkdirSync(shots, { recursive: true });
+import { SHOTS, sessionForSuite } from './steps';
 
 /** "Now" for the app under test: a Monday afternoon in Des Moines. */
 const NOW = '2026-11-23T14:30:00-06:00';
 
 describe('first run → intake → log → inquiry, by keyboard, in Chromium', () => {
-  let s: Session;
-
-  beforeAll(async () => {
-    s = await openSession(inject('chromiumPath'));
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const session = sessionForSuite();
 
   it('creates a profile on first start and lands on the log', async () => {
-    const { page } = s;
+    const { page } = session();
     await openAt(page, NOW);
     await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -44,7 +34,7 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
   });
 
   it('refuses invalid intake with a message beside each field, and stores nothing', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.keyboard.press('Alt+N');
     await page.getByRole('heading', { name: 'New inquiry' }).waitFor();
     await tabAndType(page, 'intake-receivedDate', '11/24/2026'); // tomorrow
@@ -65,14 +55,14 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
     expect(await page.locator('#intake-receivedDate').getAttribute('aria-invalid')).toBe('true');
     // Focus went to the first field in error.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('intake-receivedDate');
-    await page.screenshot({ path: resolve(shots, 'intake-errors.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'intake-errors.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     // Nothing was stored.
     expect(await page.evaluate(() => location.hash)).toBe('#/new');
   });
 
   it('logs a valid inquiry by keyboard alone', async () => {
-    const { page } = s;
+    const { page } = session();
     await tabAndType(page, 'intake-receivedDate', '11/23/2026');
     await tabAndType(page, 'intake-receivedTime', '9:15 am');
     await tabAndChoose(page, 'intake-source', 'Managed');
@@ -101,7 +91,7 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
   });
 
   it('shows the inquiry in the table, masked, with a per-row reveal; and keeps it across a reload', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.getByRole('link', { name: 'Log', exact: true }).press('Enter');
     await page.getByRole('heading', { name: 'All open' }).waitFor();
     const row = page.locator('tbody tr').first();
@@ -119,7 +109,7 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
     expect(await row.locator('td').nth(9).textContent()).toBe('Open');
     await page.getByRole('button', { name: /^Reveal member for 261123-/ }).press('Enter');
     expect(await row.locator('td').nth(2).textContent()).toContain('Maria Lopez 1234567A');
-    await page.screenshot({ path: resolve(shots, 'log.png') });
+    await page.screenshot({ path: resolve(SHOTS, 'log.png') });
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.reload();
@@ -130,7 +120,7 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
   });
 
   it('searches and filters the table', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.keyboard.press('/');
     await page.keyboard.type('insulin');
     expect(await page.locator('tbody tr').count()).toBe(1);
@@ -144,7 +134,7 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
   });
 
   it('opens the inquiry, adds a note and edits a field; the timeline shows both', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.locator('tbody tr .case-link').first().press('Enter');
     await page.getByRole('heading', { level: 1, name: /^Inquiry 261123-/ }).waitFor();
     await tabTo(page, 'note-text');
@@ -176,7 +166,7 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
     expect(await entries.nth(0).locator('p').nth(1).textContent()).toBe(
       'Changed Best callback number from (•••) •••-0142 to (•••) •••-0199.',
     );
-    await page.screenshot({ path: resolve(shots, 'inquiry.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'inquiry.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
     // Edits and notes survive a reload; the log row reflects the edit.

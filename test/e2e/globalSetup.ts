@@ -1,14 +1,7 @@
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { findChromium } from './browser';
+import { findChromium } from './chromium';
 import { serveDirectory } from './staticServer';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    baseUrl: string;
-    chromiumPath: string;
-  }
-}
 
 /** Builds the renderer once, serves it on loopback, and tells the tests where (and which Chromium to use). */
 export default async function setup(project: TestProject) {

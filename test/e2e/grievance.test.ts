@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openAt, openSession, type Session, seriousViolations } from './browser';
+import { describe, expect, it } from 'vitest';
+import { openAt, seriousViolations } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
+import { logByKeyboard, queueCount, sessionForSuite, setUpDesk, shoot, tableRows } from './steps';
 
 /**
  * The grievance record in Chromium, by keyboard: log inquiries, classify two as complaints, record a
@@ -13,33 +13,8 @@ import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
  * back. axe on every screen; screenshots in test-results/screenshots.
  */
 
-const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
-mkdirSync(shots, { recursive: true });
-
 /** Mon 23 Nov 2026, 14:30 in Des Moines (the app's clock runs on from there: file names are stamped 14:3x). */
 const NOW = '2026-11-23T14:30:00-06:00';
-
-/** Logs an inquiry by keyboard from a fresh New inquiry screen and waits for it to open (as test/e2e/process.test.ts). */
-async function logByKeyboard(page: Page, o: { member: string; id: string; category: string; description: string }) {
-  await page.keyboard.press('Alt+N');
-  await page.getByRole('heading', { name: 'New inquiry' }).waitFor();
-  await tabAndType(page, 'intake-receivedDate', '11/23/2026');
-  await tabAndType(page, 'intake-receivedTime', '9:30 am');
-  await tabAndChoose(page, 'intake-source', 'Call');
-  await tabAndType(page, 'intake-originatorName', 'Jo Banks, call center');
-  await tabAndType(page, 'intake-memberName', o.member);
-  await tabAndType(page, 'intake-medicaidId', o.id);
-  await tabAndType(page, 'intake-callbackPhone', '(515) 555-0142');
-  await tabAndPickRadio(page, 'intake-mcoEnrollment', 'Enrolled with an MCO');
-  await tabAndChoose(page, 'intake-mcoId', 'Iowa');
-  await tabAndPickRadio(page, 'intake-priority', 'High');
-  await tabAndChoose(page, 'intake-category', o.category);
-  await tabAndType(page, 'intake-description', o.description);
-  await tabAndType(page, 'intake-expectedOutcome', 'The member gets the service.');
-  await page.keyboard.press('Control+Enter');
-  await page.getByRole('heading', { level: 1, name: /^Inquiry \d{6}-[0-9A-Z]{5}-\d{3}$/ }).waitFor();
-  return (await page.getByRole('heading', { level: 1 }).textContent())?.replace('Inquiry ', '') ?? '';
-}
 
 /** Classifies the open inquiry as a complaint, by keyboard only. */
 async function classify(page: Page, o: { entity: string; category: string; reason: string }) {
@@ -64,56 +39,15 @@ const facts = (page: Page) =>
       .join(' ')
       .replace(/\s+/g, ' '),
   );
-/** A queue's count as shown in the sidebar ("…" while the log loads). */
-const queueCount = async (page: Page, name: string) =>
-  (
-    await page
-      .getByRole('navigation', { name: 'Queues' })
-      .getByRole('button', { name: new RegExp(`^${name}`) })
-      .locator('.count')
-      .textContent()
-  )?.trim();
-
-/** A screenshot of the whole screen, the window made as tall as the content. */
-async function shoot(page: Page, name: string) {
-  const height = await page.evaluate(() => Math.max(900, (document.querySelector('.content')?.scrollHeight ?? 0) + 80));
-  await page.setViewportSize({ width: 1440, height: Math.min(height, 8000) });
-  await page.screenshot({ path: resolve(shots, name) });
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-/** A count table's rows as [label, ...numbers] text. */
-const tableRows = (page: Page, caption: string) =>
-  page
-    .locator('table', { has: page.locator('caption', { hasText: caption }) })
-    .locator('tbody tr, tfoot tr')
-    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())));
-
 describe('complaints and the grievance record', () => {
-  let s: Session;
+  const session = sessionForSuite();
   let first = '';
   let second = '';
 
-  beforeAll(async () => {
-    s = await openSession(inject('chromiumPath'));
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-
   it('classifies a logged inquiry as a complaint by keyboard; the Open complaints queue counts it', async () => {
-    const { page } = s;
+    const { page } = session();
     await openAt(page, NOW);
-    await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
-    await page.keyboard.type('Lee Morgan');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Space'); // Member liaison
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('2468');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('2468');
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'All open' }).waitFor();
+    await setUpDesk(page, 'Lee Morgan');
     await expect.poll(() => queueCount(page, 'Open complaints')).toBe('0');
 
     first = await logByKeyboard(page, {
@@ -121,6 +55,7 @@ describe('complaints and the grievance record', () => {
       id: '1234567A',
       category: 'Transportation',
       description: 'Dialysis ride missed twice this week.',
+      expectedOutcome: 'The member gets the service.',
     });
     expect(await panel(page).textContent()).toContain('Logged as an inquiry, not a complaint.');
     expect(await seriousViolations(page)).toEqual([]);
@@ -140,7 +75,7 @@ describe('complaints and the grievance record', () => {
   });
 
   it('records a review with its day and the outcome, then resolves the complaint', async () => {
-    const { page } = s;
+    const { page } = session();
     await tabTo(page, 'grievance-review', 120);
     await page.keyboard.press('Enter');
     await page.locator('.grievance-form').waitFor();
@@ -183,21 +118,28 @@ describe('complaints and the grievance record', () => {
   });
 
   it('keeps a second complaint open and a third inquiry out of the record', async () => {
-    const { page } = s;
+    const { page } = session();
     second = await logByKeyboard(page, {
       member: 'Sam Ortiz',
       id: '7654321B',
       category: 'Pharmacy',
       description: 'Pharmacy refused the refill.',
+      expectedOutcome: 'The member gets the service.',
     });
     await classify(page, { entity: 'A provider', category: 'Pharmacy', reason: 'The pharmacy refused a covered refill.' });
-    await logByKeyboard(page, { member: 'Ana Diaz', id: '1112223C', category: 'Pharmacy', description: 'Asked when the card comes.' });
+    await logByKeyboard(page, {
+      member: 'Ana Diaz',
+      id: '1112223C',
+      category: 'Pharmacy',
+      description: 'Asked when the card comes.',
+      expectedOutcome: 'The member gets the service.',
+    });
     await expect.poll(() => queueCount(page, 'Open complaints')).toBe('1');
     expect(second).not.toBe(first);
   });
 
   it('reports the counts for the period and MCO, as tables', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.getByRole('link', { name: 'Grievance report' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Grievance report' }).waitFor();
     await page.locator('.tile', { hasText: 'Complaints received' }).waitFor();
@@ -253,7 +195,7 @@ describe('complaints and the grievance record', () => {
   });
 
   it('exports the record as CSV with the member masked, and only with identifiers when asked', async () => {
-    const { page } = s;
+    const { page } = session();
     expect(await page.locator('.file-name').textContent()).toMatch(/^grievance-record_2026-11-01_2026-11-23_2026-11-23-14\d\d\.csv$/);
     const exportButton = page.getByRole('button', { name: 'Export complaints (CSV)' });
     const [download] = await Promise.all([page.waitForEvent('download'), exportButton.press('Enter')]);
@@ -289,7 +231,7 @@ describe('complaints and the grievance record', () => {
   });
 
   it('exports the record as XLSX with real date cells', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.getByLabel('Excel workbook (.xlsx)').press('Space');
     const exportButton = page.getByRole('button', { name: 'Export complaints (XLSX)' });
     await tabTo(page, 'grievance-identifiers', 80);
@@ -313,7 +255,7 @@ describe('complaints and the grievance record', () => {
   });
 
   it('lets the reasons be edited in Settings, by keyboard and axe clean', async () => {
-    const { page } = s;
+    const { page } = session();
     await openAt(page, NOW, '#/settings/grievances');
     await page.getByRole('heading', { level: 1, name: 'Grievance reasons' }).waitFor();
     expect(await page.locator('#cfg-grievanceReasons-0').inputValue()).toBe('Access to care');

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openAt, openSession, type Session, seriousViolations } from './browser';
+import { describe, expect, it } from 'vitest';
+import { openAt, seriousViolations } from './browser';
+import { SHOTS, sessionForSuite, setUpDesk, shoot, tabToText } from './steps';
 
 /**
  * The lead tools in Chromium: import the old log (preview, import, the table shows it, a re-import
@@ -13,20 +14,8 @@ import { openAt, openSession, type Session, seriousViolations } from './browser'
  * the file back, and the report. axe on every screen; screenshots in test-results/screenshots.
  */
 
-const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
-mkdirSync(shots, { recursive: true });
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/import');
 const NOW = '2026-11-23T14:30:00-06:00';
-
-/** Presses Tab until the focused element's text is `text`: proves it is reachable by keyboard. */
-async function tabToText(page: Page, text: string | RegExp, maxPresses = 120): Promise<void> {
-  for (let i = 0; i < maxPresses; i++) {
-    const current = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent?.trim() ?? '');
-    if (typeof text === 'string' ? current === text : text.test(current)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`"${text}" was not reached with ${maxPresses} presses of Tab`);
-}
 
 async function press(page: Page, text: string | RegExp) {
   await tabToText(page, text);
@@ -54,14 +43,6 @@ function stored(page: Page): Promise<{ inquiries: number; events: number }> {
   );
 }
 
-/** A screenshot of the whole screen, the window made as tall as the content so nothing scrolls out of the picture. */
-async function shoot(page: Page, name: string) {
-  const height = await page.evaluate(() => Math.max(900, (document.querySelector('.content')?.scrollHeight ?? 0) + 80));
-  await page.setViewportSize({ width: 1440, height: Math.min(height, 8000) });
-  await page.screenshot({ path: resolve(shots, name) });
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
-
 async function chooseFile(page: Page, name: string) {
   await page.locator('#import-file').setInputFiles(resolve(FIXTURES, name));
 }
@@ -81,32 +62,16 @@ const tileValue = async (page: Page, label: string) =>
   )?.trim();
 
 describe('lead tools: legacy import, export, report', () => {
-  let s: Session;
-
-  beforeAll(async () => {
-    s = await openSession(inject('chromiumPath'));
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const session = sessionForSuite();
 
   it('sets up a desk', async () => {
-    const { page } = s;
+    const { page } = session();
     await openAt(page, NOW);
-    await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
-    await page.keyboard.type('Lee Morgan');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Space'); // Member liaison
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('2468');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('2468');
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'All open' }).waitFor();
+    await setUpDesk(page, 'Lee Morgan');
   });
 
   it('refuses files that are not the log, saying why, and writes nothing', async () => {
-    const { page } = s;
+    const { page } = session();
     await openImport(page);
     expect(await seriousViolations(page)).toEqual([]);
     const alert = page.getByRole('alert');
@@ -132,7 +97,7 @@ describe('lead tools: legacy import, export, report', () => {
   });
 
   it('reads the 2025 log, finds its header under the title rows and suggests the mapping', async () => {
-    const { page } = s;
+    const { page } = session();
     await chooseFile(page, 'mco-inquiry-log-2025.xlsx');
     await page.getByRole('heading', { name: '2. Match the columns' }).waitFor();
     expect(await page.locator('#import-header-row-hint').textContent()).toBe('Found the column names on row 4; 20 rows below it.');
@@ -164,7 +129,7 @@ describe('lead tools: legacy import, export, report', () => {
   });
 
   it('previews the rows: new, with warnings, rejected with the row number and reason', async () => {
-    const { page } = s;
+    const { page } = session();
     await press(page, 'Check the rows');
     await page.getByRole('heading', { name: '3. Review before importing' }).waitFor();
     expect(await tileValue(page, 'New inquiries to import')).toBe('10');
@@ -192,7 +157,7 @@ describe('lead tools: legacy import, export, report', () => {
   });
 
   it('imports every accepted row in one go; the log shows them', async () => {
-    const { page } = s;
+    const { page } = session();
     await press(page, 'Import 10 inquiries');
     await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 60_000 });
     expect(await page.getByRole('status').filter({ hasText: 'Imported' }).textContent()).toMatch(
@@ -200,7 +165,7 @@ describe('lead tools: legacy import, export, report', () => {
     );
     const counts = await stored(page);
     expect(counts.inquiries).toBe(10);
-    await page.screenshot({ path: resolve(shots, 'import-done.png') });
+    await page.screenshot({ path: resolve(SHOTS, 'import-done.png') });
     expect(await seriousViolations(page)).toEqual([]);
 
     await press(page, 'Open the log');
@@ -217,7 +182,7 @@ describe('lead tools: legacy import, export, report', () => {
   });
 
   it('shows an imported inquiry with its history from the old log, marked, and the row kept for audit', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.locator('tbody tr', { hasText: '03/03/2025 09:15' }).getByRole('link').press('Enter');
     await page.getByRole('heading', { level: 1, name: /^Inquiry 250303-[0-9A-Z]{5}-900001$/ }).waitFor();
     const timeline = page.locator('.timeline-list');
@@ -243,7 +208,7 @@ describe('lead tools: legacy import, export, report', () => {
   });
 
   it('adds nothing when the same file is imported again', async () => {
-    const { page } = s;
+    const { page } = session();
     const before = await stored(page);
     await openImport(page);
     await chooseFile(page, 'mco-inquiry-log-2025.xlsx');
@@ -257,7 +222,7 @@ describe('lead tools: legacy import, export, report', () => {
   });
 
   it('takes from a later copy of the log only its new rows and what was added to old ones', async () => {
-    const { page } = s;
+    const { page } = session();
     await press(page, 'Back to the columns');
     await press(page, 'Choose another file');
     await chooseFile(page, 'mco-inquiry-log-2025-later.xlsx');
@@ -276,7 +241,7 @@ describe('lead tools: legacy import, export, report', () => {
   });
 
   it('exports the view to XLSX with real dates and masked members, and the file reads back as the log', async () => {
-    const { page } = s;
+    const { page } = session();
     await press(page, 'Open the log');
     await page.getByRole('heading', { name: 'All inquiries' }).waitFor();
     await page.locator('.row-count', { hasText: '12 inquiries' }).waitFor();
@@ -285,7 +250,7 @@ describe('lead tools: legacy import, export, report', () => {
     const dialog = page.getByRole('dialog', { name: 'Export inquiries' });
     await dialog.waitFor();
     expect(await dialog.locator('.file-name').textContent()).toMatch(/^liaison-log_all-inquiries_2026-11-23-14\d\d\.xlsx$/);
-    await page.screenshot({ path: resolve(shots, 'export-dialog.png') });
+    await page.screenshot({ path: resolve(SHOTS, 'export-dialog.png') });
     expect(await seriousViolations(page)).toEqual([]);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -326,7 +291,7 @@ describe('lead tools: legacy import, export, report', () => {
   });
 
   it('exports CSV with member identifiers only when asked, and the file name says so', async () => {
-    const { page } = s;
+    const { page } = session();
     await press(page, 'Export…');
     const dialog = page.getByRole('dialog', { name: 'Export inquiries' });
     await dialog.waitFor();
@@ -353,7 +318,7 @@ describe('lead tools: legacy import, export, report', () => {
   });
 
   it('reports counts and timeliness for a period, as tables beside the charts, and prints', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.getByRole('link', { name: 'Lead report' }).press('Enter');
     await page.getByRole('heading', { name: 'Lead report' }).waitFor();
     await page.locator('#report-period').selectOption('custom');

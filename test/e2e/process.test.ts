@@ -1,94 +1,35 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openAt, openSession, type Session, seriousViolations, unlock } from './browser';
-import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
-
-const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
-mkdirSync(shots, { recursive: true });
+import { describe, expect, inject, it } from 'vitest';
+import { openAt, seriousViolations, unlock } from './browser';
+import { tabAndType, tabTo } from './keyboard';
+import { logByKeyboard, openStep, queueCount, SHOTS, sessionForSuite, setUpDesk } from './steps';
 
 /** Mon 23 Nov 2026, 10:00 in Des Moines; the office is open 08:00–16:30. */
 const MONDAY_10AM = '2026-11-23T10:00:00-06:00';
 /** The next morning, after the MCO's end-of-day deadline. */
 const TUESDAY_9AM = '2026-11-24T09:00:00-06:00';
 
-/** Logs an inquiry by keyboard from a fresh New inquiry screen and waits for it to open. */
-async function logByKeyboard(page: Page, o: { member: string; id: string; enrolled: boolean; description: string }) {
-  await page.keyboard.press('Alt+N');
-  await page.getByRole('heading', { name: 'New inquiry' }).waitFor();
-  await tabAndType(page, 'intake-receivedDate', '11/23/2026');
-  await tabAndType(page, 'intake-receivedTime', '9:30 am');
-  await tabAndChoose(page, 'intake-source', 'Call');
-  await tabAndType(page, 'intake-originatorName', 'Jo Banks, call center');
-  await tabAndType(page, 'intake-memberName', o.member);
-  await tabAndType(page, 'intake-medicaidId', o.id);
-  await tabAndType(page, 'intake-callbackPhone', '(515) 555-0142');
-  await tabAndType(page, 'intake-callbackAvailability', 'Weekdays after 1 pm');
-  await tabAndPickRadio(page, 'intake-mcoEnrollment', o.enrolled ? 'Enrolled with an MCO' : 'Not enrolled with an MCO');
-  if (o.enrolled) await tabAndChoose(page, 'intake-mcoId', 'Iowa');
-  await tabAndPickRadio(page, 'intake-priority', 'High');
-  await tabAndChoose(page, 'intake-category', 'Pharmacy');
-  await tabAndType(page, 'intake-description', o.description);
-  await tabAndType(page, 'intake-expectedOutcome', 'Refill approved.');
-  await page.keyboard.press('Control+Enter');
-  await page.getByRole('heading', { level: 1, name: /^Inquiry \d{6}-[0-9A-Z]{5}-\d{3}$/ }).waitFor();
-  return (await page.getByRole('heading', { level: 1 }).textContent())?.replace('Inquiry ', '') ?? '';
-}
-
-/** Opens a step's form by keyboard: Tab to its button, Enter. */
-async function openStep(page: Page, name: string) {
-  const button = page.getByRole('group', { name: 'Next steps' }).getByRole('button', { name, exact: true });
-  await button.focus();
-  await page.keyboard.press('Enter');
-  await page.locator('.step-form').waitFor();
-}
-
 const dueText = (page: Page) => page.locator('.due-list').textContent();
 /** Waits until the element shows `text` (a step's form closes as soon as it is stored; the view follows a moment later). */
 const shows = (page: Page, selector: string, text: string | RegExp) =>
   page.locator(selector, { hasText: text }).first().waitFor({ timeout: 30_000 });
 const timelineCount = (page: Page) => page.locator('.timeline-list li').count();
-const queueCount = async (page: Page, name: string) =>
-  (
-    await page
-      .getByRole('navigation', { name: 'Queues' })
-      .getByRole('button', { name: new RegExp(`^${name}`) })
-      .locator('.count')
-      .textContent()
-  )?.trim();
-
 describe('the escalation process: timers, MCO referral and follow-up, the MCO gate, callbacks', () => {
-  let s: Session;
-  let caseA = '';
-
-  beforeAll(async () => {
-    s = await openSession(inject('chromiumPath'));
+  const session = sessionForSuite(async (s) => {
     await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('baseUrl')).origin });
   });
-  afterAll(async () => {
-    await s?.close();
-  });
+  let caseA = '';
 
   it('gives a High inquiry its first-contact target and deadline in business hours', async () => {
-    const { page } = s;
+    const { page } = session();
     await openAt(page, MONDAY_10AM);
-    await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
-    await page.keyboard.type('Ana Ortiz');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Space'); // Member liaison
-    // The PIN that unlocks the idle lock, typed twice.
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('2468');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('2468');
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'All open' }).waitFor();
+    await setUpDesk(page, 'Ana Ortiz');
 
     caseA = await logByKeyboard(page, {
       member: 'Maria Lopez',
       id: '1234567A',
-      enrolled: true,
+      availability: 'Weekdays after 1 pm',
       description: 'Insulin refill denied; 2 days of supply left.',
     });
     // Received 09:30: 2 business hours → 11:30 target, 4 → 13:30 deadline.
@@ -101,7 +42,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
   });
 
   it('records the first contact and the MCO referral by keyboard; the MCO is due by end of day', async () => {
-    const { page } = s;
+    const { page } = session();
     await openStep(page, 'Record contact');
     // Focus is on the first control (With: Member). Tab to How, then to "Reached".
     await page.keyboard.press('Tab');
@@ -119,7 +60,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     expect(await page.locator('#refer-department').inputValue()).toBe('Member Services');
     await tabTo(page, 'refer-note');
     await page.keyboard.type('Asked for an urgent override of the refill denial.');
-    await page.screenshot({ path: resolve(shots, 'process-referral-form.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'process-referral-form.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Control+Enter');
     await page.locator('.step-form').waitFor({ state: 'detached' });
@@ -130,7 +71,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     expect(due).toContain('MCO contacts member: Mon, Nov 23, 2026, 4:30 PM CST');
     expect(due).toContain('Follow up with MCO if no report-back (Ana Ortiz): Mon, Nov 23, 2026, 4:30 PM CST');
     expect(await page.locator('.timeline-list li').first().textContent()).toContain('Referred to Iowa Total Care, Member Services.');
-    await page.screenshot({ path: resolve(shots, 'process-inquiry.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'process-inquiry.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Log', exact: true }).press('Enter');
@@ -142,7 +83,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
   });
 
   it('turns the follow-up overdue the next morning (timers come from stored events, not a countdown)', async () => {
-    const { page } = s;
+    const { page } = session();
     await openAt(page, TUESDAY_9AM);
     await unlock(page, '2468'); // hours since the desk was last used: it is locked
     await page.getByRole('navigation', { name: 'Queues' }).waitFor();
@@ -157,12 +98,12 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     await row.waitFor();
     expect(await row.locator('td').nth(0).textContent()).toBe(caseA);
     expect(await row.locator('td').nth(4).textContent()).toMatch(/^Overdue MCO contacts member · /);
-    await page.screenshot({ path: resolve(shots, 'process-overdue-queue.png') });
+    await page.screenshot({ path: resolve(SHOTS, 'process-overdue-queue.png') });
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('follows up, records the report-back and resolves: nothing is due any more', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.locator('tbody tr .case-link').first().press('Enter');
     await page.getByRole('heading', { level: 1, name: `Inquiry ${caseA}` }).waitFor();
 
@@ -199,11 +140,12 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
   });
 
   it('sends a member with no MCO to the unit lead, with a message free of member identifiers', async () => {
-    const { page } = s;
+    const { page } = session();
     const caseB = await logByKeyboard(page, {
       member: 'Sam Reyes',
       id: '7654321B',
-      enrolled: false,
+      mco: null,
+      availability: 'Weekdays after 1 pm',
       description: 'Sam Reyes (ID 7654321B, DOB 04/12/1961, cell 515-555-0177) lost coverage after moving.',
     });
     await page.getByRole('heading', { name: 'In the unit lead callback queue' }).waitFor();
@@ -215,13 +157,13 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(message);
     // There is no MCO to refer to.
     expect(await page.getByRole('group', { name: 'Next steps' }).getByRole('button', { name: 'Refer to MCO' }).count()).toBe(0);
-    await page.screenshot({ path: resolve(shots, 'process-unit-lead-gate.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'process-unit-lead-gate.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     expect(await queueCount(page, 'Unit lead callbacks')).toBe('1');
   });
 
   it('schedules a callback inside the member’s availability; it is due at its time and overdue when missed', async () => {
-    const { page } = s;
+    const { page } = session();
     await openStep(page, 'Schedule callback');
     await tabAndType(page, 'callback-day', '11/24/2026');
     await tabAndType(page, 'callback-time', '1:30 pm');
@@ -251,7 +193,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
   });
 
   it('explains a due time in plain words, and pauses and resumes its timer with a reason', async () => {
-    const { page } = s;
+    const { page } = session();
     const firstContact = page.locator('.due-item', { hasText: 'First contact' });
     await firstContact.getByRole('button', { name: /^Why this time\?/ }).press('Enter');
     const why = firstContact.locator('.explanation');
@@ -269,7 +211,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     await page.locator('.step-form').waitFor({ state: 'detached' });
     await shows(page, '.due-item', 'Paused');
     expect(await page.locator('.due-item', { hasText: 'First contact' }).locator('.badge').textContent()).toBe('Paused');
-    await page.screenshot({ path: resolve(shots, 'process-paused.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'process-paused.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
     // Paused from Tue 13:50; resumed Wed 09:00. Office time paused: 2 h 40 m Tue + 1 h Wed.

@@ -1,18 +1,17 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { goToRoute, openAt, openSession, type Session, seriousViolations } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
+import { SHOTS } from './steps';
 
 /**
  * Data safety in Chromium: the idle lock by keyboard, the intake draft surviving a reload, backups
  * and restore, the full export and its import; axe on every screen, screenshots in test-results.
  */
 
-const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
-mkdirSync(shots, { recursive: true });
 const NOW = '2026-11-23T14:30:00-06:00';
 const PIN = '2468';
 
@@ -83,7 +82,7 @@ async function firstRun(page: Page) {
   await page.keyboard.press('Enter');
   await page.locator('#profile-pin-error', { hasText: 'Choose a PIN of 4 to 12 digits.' }).waitFor();
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('profile-pin');
-  await page.screenshot({ path: resolve(shots, 'safety-profile-pin.png'), fullPage: true });
+  await page.screenshot({ path: resolve(SHOTS, 'safety-profile-pin.png'), fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.type(PIN);
   await page.keyboard.press('Tab');
@@ -150,7 +149,7 @@ describe('data safety, by keyboard, in Chromium', () => {
     expect(await notice.textContent()).toContain('Draft restored from Mon, Nov 23, 2026, 2:30 PM CST.');
     expect(await page.locator('#intake-memberName').inputValue()).toBe('Maria Lopez');
     expect(await page.locator('#intake-description').inputValue()).toBe('Insulin refill denied; 2 days of supply left.');
-    await page.screenshot({ path: resolve(shots, 'safety-draft-restored.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'safety-draft-restored.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -169,14 +168,14 @@ describe('data safety, by keyboard, in Chromium', () => {
     expect(text).not.toContain('Insulin');
     expect(await page.locator('input#intake-memberName').count()).toBe(0);
     expect(await page.locator('nav').count()).toBe(0);
-    await page.screenshot({ path: resolve(shots, 'safety-locked.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'safety-locked.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.keyboard.type('1357');
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'That PIN is not right. 4 more tries before a 30-second wait.' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('lock-pin');
-    await page.screenshot({ path: resolve(shots, 'safety-wrong-pin.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'safety-wrong-pin.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
     // A reload does not get past the lock.
@@ -230,7 +229,7 @@ describe('data safety, by keyboard, in Chromium', () => {
     await preview.getByText(`1 inquiries, ${events} events, 1 profiles`).waitFor();
     await preview.getByText(/^2 inquiries, \d+ events$/).waitFor();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
-    await page.screenshot({ path: resolve(shots, 'safety-restore-preview.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'safety-restore-preview.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
     await preview.getByRole('button', { name: 'Restore this backup' }).focus();
@@ -268,14 +267,14 @@ describe('data safety, by keyboard, in Chromium', () => {
     await input.setInputFiles(file);
     const preview = page.getByRole('region', { name: /^Import “liaison-log-full-export-/ });
     await preview.getByText(/^1 inquiries, \d+ events, 1 profiles$/).waitFor();
-    await page.screenshot({ path: resolve(shots, 'safety-import-preview.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'safety-import-preview.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     await preview.getByRole('button', { name: 'Replace this desk’s log with the file' }).click();
     await page.waitForFunction(() => !document.querySelector('.data-preview'), undefined, { timeout: 30_000 });
     await page.getByRole('heading', { level: 1, name: 'Data and backups' }).waitFor();
     expect(await countRows(page, 'inquiries')).toBe(1);
     await page.getByRole('cell', { name: 'Before an import' }).waitFor();
-    await page.screenshot({ path: resolve(shots, 'safety-data-settings.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'safety-data-settings.png'), fullPage: true });
 
     // Rebuild the log's list from the timelines, by keyboard.
     await page.getByRole('button', { name: 'Rebuild the list…' }).focus();
@@ -284,7 +283,7 @@ describe('data safety, by keyboard, in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByText(/^Rebuilt 1 inquiry from its timeline in \d+ s\.$/).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Rebuild the log’s list' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: resolve(shots, 'safety-rebuild.png') });
+    await page.screenshot({ path: resolve(SHOTS, 'safety-rebuild.png') });
     expect(await seriousViolations(page)).toEqual([]);
     expect(await countRows(page, 'inquiries')).toBe(1);
   });
@@ -301,7 +300,7 @@ describe('data safety, by keyboard, in Chromium', () => {
     await tabAndType(page, 'change-pin-confirm', '8024');
     await page.keyboard.press('Enter');
     await page.getByText('Your new PIN is saved. Use it the next time the desk locks.').waitFor();
-    await page.screenshot({ path: resolve(shots, 'safety-lock-settings.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'safety-lock-settings.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
@@ -351,7 +350,7 @@ describe('the idle lock in Chromium', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Choose a PIN, Dana Whitfield' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('pin-setup-pin');
-    await page.screenshot({ path: resolve(shots, 'safety-pin-setup.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'safety-pin-setup.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.type('8024');
     await page.keyboard.press('Tab');

@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openAt, openSession, type Session, seriousViolations, unlock } from './browser';
-import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
+import { describe, expect, it } from 'vitest';
+import { openAt, seriousViolations, unlock } from './browser';
+import { tabAndPickRadio, tabTo } from './keyboard';
+import { logByKeyboard, recordStep, sessionForSuite, setUpDesk, shoot, tableRows } from './steps';
 
 /**
  * The MCO scorecard in Chromium: two inquiries logged and referred by keyboard on Monday 23 Nov 2026
@@ -14,117 +14,56 @@ import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
  * axe on the screen; screenshots in test-results/screenshots.
  */
 
-const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
-mkdirSync(shots, { recursive: true });
-
 const MONDAY_9AM = '2026-11-23T09:00:00-06:00';
 const MONDAY_3PM = '2026-11-23T15:00:00-06:00';
 const TUESDAY_9AM = '2026-11-24T09:00:00-06:00';
 const WEDNESDAY_10AM = '2026-11-25T10:00:00-06:00';
 
-/** Logs a High inquiry by keyboard for a member of `mco` and waits for it to open; returns its address (`#/inquiry/<id>`). */
-async function logByKeyboard(page: Page, o: { member: string; id: string; mco: string }) {
-  await page.keyboard.press('Alt+N');
-  await page.getByRole('heading', { name: 'New inquiry' }).waitFor();
-  await tabAndType(page, 'intake-receivedDate', '11/23/2026');
-  await tabAndType(page, 'intake-receivedTime', '8:30 am');
-  await tabAndChoose(page, 'intake-source', 'Call');
-  await tabAndType(page, 'intake-originatorName', 'Jo Banks, call center');
-  await tabAndType(page, 'intake-memberName', o.member);
-  await tabAndType(page, 'intake-medicaidId', o.id);
-  await tabAndType(page, 'intake-callbackPhone', '(515) 555-0142');
-  await tabAndPickRadio(page, 'intake-mcoEnrollment', 'Enrolled with an MCO');
-  await tabAndChoose(page, 'intake-mcoId', o.mco);
-  await tabAndPickRadio(page, 'intake-priority', 'High');
-  await tabAndChoose(page, 'intake-category', 'Pharmacy');
-  await tabAndType(page, 'intake-description', 'Refill denied at the pharmacy.');
-  await tabAndType(page, 'intake-expectedOutcome', 'Refill approved.');
-  await page.keyboard.press('Control+Enter');
-  await page.getByRole('heading', { level: 1, name: /^Inquiry \d{6}-[0-9A-Z]{5}-\d{3}$/ }).waitFor();
+/** Logs a High inquiry received at 8:30 for a member of `mco`; returns its address (`#/inquiry/<id>`). */
+async function logFor(page: Page, o: { member: string; id: string; mco: string }): Promise<string> {
+  await logByKeyboard(page, { ...o, receivedTime: '8:30 am', description: 'Refill denied at the pharmacy.' });
   return new URL(page.url()).hash;
-}
-
-/** Opens a step's form by keyboard (focus its button, Enter), types the note where the form puts focus or at `noteId`, saves with Ctrl+Enter. */
-async function step(page: Page, name: string, note: string, noteId?: string) {
-  const button = page.getByRole('group', { name: 'Next steps' }).getByRole('button', { name, exact: true });
-  await button.focus();
-  await page.keyboard.press('Enter');
-  await page.locator('.step-form').waitFor();
-  if (noteId) await tabTo(page, noteId);
-  await page.keyboard.type(note);
-  await page.keyboard.press('Control+Enter');
-  await page.locator('.step-form').waitFor({ state: 'detached' });
-}
-
-/** A table's body and footer rows as cell texts, found by its caption. */
-const tableRows = (page: Page, caption: string) =>
-  page
-    .locator('table', { has: page.locator('caption', { hasText: caption }) })
-    .locator('tbody tr, tfoot tr')
-    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())));
-
-async function shoot(page: Page, name: string) {
-  const height = await page.evaluate(() => Math.max(900, (document.querySelector('.content')?.scrollHeight ?? 0) + 80));
-  await page.setViewportSize({ width: 1440, height: Math.min(height, 8000) });
-  await page.screenshot({ path: resolve(shots, name) });
-  await page.setViewportSize({ width: 1440, height: 900 });
 }
 
 const HOURS = /^\d+(\.\d+)?$/;
 
 describe('the MCO scorecard', () => {
-  let s: Session;
+  const session = sessionForSuite();
   let itc = '';
   let molina = '';
 
-  beforeAll(async () => {
-    s = await openSession(inject('chromiumPath'));
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-
   it('refers one inquiry to Iowa Total Care and one to Molina on Monday morning, by keyboard', async () => {
-    const { page } = s;
+    const { page } = session();
     await openAt(page, MONDAY_9AM);
-    await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
-    await page.keyboard.type('Lee Morgan');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('2468');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('2468');
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'All open' }).waitFor();
+    await setUpDesk(page, 'Lee Morgan');
 
-    itc = await logByKeyboard(page, { member: 'Maria Lopez', id: '1234567A', mco: 'Iowa' });
-    await step(page, 'Refer to MCO', 'Asked for an override of the denial.', 'refer-note');
+    itc = await logFor(page, { member: 'Maria Lopez', id: '1234567A', mco: 'Iowa' });
+    await recordStep(page, 'Refer to MCO', 'Asked for an override of the denial.', 'refer-note');
     await page.locator('.due-list', { hasText: 'MCO contacts member' }).waitFor();
-    molina = await logByKeyboard(page, { member: 'Sam Ortiz', id: '7654321B', mco: 'Molina' });
-    await step(page, 'Refer to MCO', 'Asked Molina to call the member.', 'refer-note');
+    molina = await logFor(page, { member: 'Sam Ortiz', id: '7654321B', mco: 'Molina' });
+    await recordStep(page, 'Refer to MCO', 'Asked Molina to call the member.', 'refer-note');
     await page.locator('.timeline-list li', { hasText: 'Referred to Molina Healthcare of Iowa' }).first().waitFor();
     expect(itc).not.toBe(molina);
   });
 
   it('records ITC’s report-back on Monday afternoon and a follow-up with Molina on Tuesday', async () => {
-    const { page } = s;
+    const { page } = session();
     await openAt(page, MONDAY_3PM, itc);
     await unlock(page, '2468'); // hours since the desk was last used: it is locked
     await page.getByRole('heading', { level: 1, name: /^Inquiry / }).waitFor();
     // "Has the MCO contacted the member?" starts at Yes; Tab on to the note.
-    await step(page, 'MCO reported back', 'Override approved; ITC called the member.', 'report-note');
+    await recordStep(page, 'MCO reported back', 'Override approved; ITC called the member.', 'report-note');
     await page.locator('.timeline-list li', { hasText: 'The MCO reported back: it has contacted the member.' }).first().waitFor();
 
     await openAt(page, TUESDAY_9AM, molina);
     await unlock(page, '2468'); // hours since the desk was last used: it is locked
     await page.getByRole('heading', { level: 1, name: /^Inquiry / }).waitFor();
-    await step(page, 'Followed up with MCO', 'Left a message with Molina Member Services.', 'followup-note');
+    await recordStep(page, 'Followed up with MCO', 'Left a message with Molina Member Services.', 'followup-note');
     await page.locator('.timeline-list li', { hasText: 'Followed up with the MCO.' }).first().waitFor();
   });
 
   it('shows each MCO’s figures on Wednesday, opened from Lead tools by keyboard; axe clean', async () => {
-    const { page } = s;
+    const { page } = session();
     await openAt(page, WEDNESDAY_10AM);
     await unlock(page, '2468'); // hours since the desk was last used: it is locked
     await page.getByRole('heading', { name: 'All open' }).waitFor();
@@ -167,7 +106,7 @@ describe('the MCO scorecard', () => {
   });
 
   it('exports the scorecard as CSV and reads it back: one line per MCO and the total, no member data', async () => {
-    const { page } = s;
+    const { page } = session();
     expect(await page.locator('.file-name').textContent()).toMatch(/^mco-scorecard_2026-11-01_2026-11-25_2026-11-25-10\d\d\.csv$/);
     await tabTo(page, 'scorecard-export', 120);
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
@@ -203,7 +142,7 @@ describe('the MCO scorecard', () => {
   });
 
   it('narrows to Molina by keyboard and exports an XLSX workbook with numbers as numbers', async () => {
-    const { page } = s;
+    const { page } = session();
     await tabTo(page, 'scorecard-mco-molina', 80);
     await page.keyboard.press('Space');
     await expect

@@ -1,41 +1,19 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openAt, openSession, type Session, seriousViolations } from './browser';
+import { describe, expect, it } from 'vitest';
+import { openAt, seriousViolations } from './browser';
 import { tabTo } from './keyboard';
+import { SHOTS, sessionForSuite, shoot, tabToText } from './steps';
 
 /**
  * Settings in Chromium, by keyboard: each screen opened from the Settings page, edited, refused when wrong,
  * saved; axe on every screen (no serious or critical violations); screenshots in test-results/screenshots.
  */
 
-const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
-mkdirSync(shots, { recursive: true });
 const NOW = '2026-11-23T14:30:00-06:00';
 const PIN = '2468';
 
 /** Presses Tab until the focused element's text is `text` (links and buttons have no ids to tab to). */
-async function tabToText(page: Page, text: string, maxPresses = 250): Promise<void> {
-  for (let i = 0; i < maxPresses; i++) {
-    const current = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-    if (current === text) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`"${text}" was not reached with ${maxPresses} presses of Tab`);
-}
-
-/** A screenshot of the whole screen: the main area scrolls by itself, so the window is made as tall as its content. */
-async function shootWhole(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize() ?? { width: 1440, height: 900 };
-  const height = await page.evaluate(
-    () => (document.querySelector('.topbar')?.clientHeight ?? 0) + (document.getElementById('main')?.scrollHeight ?? 0),
-  );
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.min(height + 8, 12_000)) });
-  await page.screenshot({ path: resolve(shots, name) });
-  await page.setViewportSize(size);
-}
-
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 async function replaceText(page: Page, id: string, text: string, maxPresses = 250) {
@@ -77,17 +55,10 @@ async function backToSettings(page: Page) {
 }
 
 describe('Settings by keyboard, in Chromium', () => {
-  let s: Session;
-
-  beforeAll(async () => {
-    s = await openSession(inject('chromiumPath'));
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const session = sessionForSuite();
 
   it('a unit lead opens Settings from the header', async () => {
-    const { page } = s;
+    const { page } = session();
     await openAt(page, NOW);
     await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
     await page.keyboard.type('Lee Grant');
@@ -105,19 +76,19 @@ describe('Settings by keyboard, in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     expect(await page.getByText('No settings have been changed on this desk yet.').count()).toBe(1);
-    await shootWhole(page, 'settings-index.png');
+    await shoot(page, 'settings-index.png');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('Policy and calendar: adds a "Dire need" level, refuses a bad value beside its field, asks before leaving unsaved', async () => {
-    const { page } = s;
+    const { page } = session();
     await openSection(page, 'Policy and calendar');
     // The preview of closed days is worked out from the calendar.
     await page
       .getByRole('table', { name: 'Closed days in the next 12 months' })
       .getByRole('cell', { name: 'Thanksgiving Day', exact: true })
       .waitFor();
-    await shootWhole(page, 'settings-policy.png');
+    await shoot(page, 'settings-policy.png');
     expect(await seriousViolations(page)).toEqual([]);
 
     await tabTo(page, 'policy-add-level', 120);
@@ -146,7 +117,7 @@ describe('Settings by keyboard, in Chromium', () => {
     ]);
     await page.waitForFunction(() => document.activeElement?.id === 'cfg-outreachMaxAttempts');
     expect(await page.locator('#cfg-outreachMaxAttempts').getAttribute('aria-invalid')).toBe('true');
-    await shootWhole(page, 'settings-policy-errors.png');
+    await shoot(page, 'settings-policy-errors.png');
     expect(await seriousViolations(page)).toEqual([]);
     expect(((await storedConfig(page)) as { outreachMaxAttempts: number }).outreachMaxAttempts).toBe(2);
 
@@ -174,9 +145,9 @@ describe('Settings by keyboard, in Chromium', () => {
   });
 
   it('MCO directory: edits a contact, refuses a bad e-mail, imports contacts from a CSV file', async () => {
-    const { page } = s;
+    const { page } = session();
     await openSection(page, 'MCO directory');
-    await shootWhole(page, 'settings-mcos.png');
+    await shoot(page, 'settings-mcos.png');
     expect(await seriousViolations(page)).toEqual([]);
 
     await replaceText(page, 'cfg-mcos-0-departments-0-contacts-0-phone', '515 555 0100');
@@ -202,7 +173,7 @@ describe('Settings by keyboard, in Chromium', () => {
     ].join('\n');
     await page.locator('#mcos-import-file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('contacts.csv: 3 rows. 2 to add, 0 to update, 0 unchanged, 1 with problems (they will be skipped).').waitFor();
-    await page.locator('.import-panel').screenshot({ path: resolve(shots, 'settings-mcos-import.png') });
+    await page.locator('.import-panel').screenshot({ path: resolve(SHOTS, 'settings-mcos-import.png') });
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Add 2 changes to the directory' }).press('Enter');
     await page.getByText('2 contacts added and 0 updated in the directory above. Review them, then Save to keep them.').waitFor();
@@ -215,7 +186,7 @@ describe('Settings by keyboard, in Chromium', () => {
   });
 
   it('Routing directory: adds an issue type', async () => {
-    const { page } = s;
+    const { page } = session();
     await openSection(page, 'Routing directory');
     expect(await seriousViolations(page)).toEqual([]);
     await tabTo(page, 'routing-add', 80);
@@ -228,13 +199,13 @@ describe('Settings by keyboard, in Chromium', () => {
     await page.keyboard.type('Dental Wellness Plan member services');
     await page.keyboard.press('Control+Enter');
     await page.getByText(/^Saved\. Routing directory edited \(4 entries\)\./).waitFor();
-    await shootWhole(page, 'settings-routing.png');
+    await shoot(page, 'settings-routing.png');
     expect(await seriousViolations(page)).toEqual([]);
     await backToSettings(page);
   });
 
   it('Categories and suggestions: adds a category and tries the rules', async () => {
-    const { page } = s;
+    const { page } = session();
     await openSection(page, 'Categories and suggestions');
     expect(await seriousViolations(page)).toEqual([]);
     await tabTo(page, 'taxonomy-add-category', 300);
@@ -246,12 +217,12 @@ describe('Settings by keyboard, in Chromium', () => {
     await page.locator('.rule-tester-result', { hasText: 'Suggested: High (mentions "eviction")' }).waitFor();
     await page.keyboard.press('Control+Enter');
     await page.getByText(/^Saved\. Categories edited: added Housing\./).waitFor();
-    await shootWhole(page, 'settings-taxonomy.png');
+    await shoot(page, 'settings-taxonomy.png');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('the intake form shows the suggestion, and uses it only when asked', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.keyboard.press('Alt+N');
     await page.getByRole('heading', { level: 1, name: 'New inquiry' }).waitFor();
     // The level added in Settings is offered.
@@ -262,7 +233,7 @@ describe('Settings by keyboard, in Chromium', () => {
     await suggestion.getByText('Suggested:').waitFor();
     expect(await suggestion.textContent()).toBe('Suggested: High (mentions "hospital") Use suggestion');
     expect(await page.locator('#intake-priority').isChecked()).toBe(false);
-    await page.locator('fieldset.section', { hasText: 'MCO and priority' }).screenshot({ path: resolve(shots, 'intake-suggestion.png') });
+    await page.locator('fieldset.section', { hasText: 'MCO and priority' }).screenshot({ path: resolve(SHOTS, 'intake-suggestion.png') });
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Use suggestion' }).press('Enter');
     expect(await page.locator('#intake-priority').isChecked()).toBe(true);

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path, { resolve } from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FsShareFolder } from '../../electron/sync/shareFolder';
 import { FolderError } from '../../shared/sync/folder';
 import { goToRoute, openAt, openSession, type Session, seriousViolations } from './browser';
+import { SHOTS } from './steps';
 
 /**
  * Settings → Sync in Chromium, as the desktop app: each browser profile gets a `window.liaison`
@@ -14,8 +14,6 @@ import { goToRoute, openAt, openSession, type Session, seriousViolations } from 
  * a temp folder shared by both "desks". The rest of the bridge does nothing (as the browser build).
  */
 
-const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
-mkdirSync(shots, { recursive: true });
 const PASSPHRASE = 'our unit syncs every day';
 /** Both desks' clocks (the desktop app reads the system clock: here the browser's, set by the test). */
 const NOW = '2026-11-23T14:30:00-06:00';
@@ -128,7 +126,7 @@ describe('Settings → Sync on two desks (desktop bridge, real temp folder)', ()
     await page.keyboard.press('Enter');
     await page.getByText(/at least 12 characters \(now 5\)/).waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
-    await page.screenshot({ path: resolve(shots, 'sync-create-error.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'sync-create-error.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(PASSPHRASE);
@@ -138,7 +136,7 @@ describe('Settings → Sync on two desks (desktop bridge, real temp folder)', ()
     await page.getByText('This desk is a member of the share in this folder.').waitFor({ timeout: 30_000 });
     await page.getByText('Up to date').waitFor({ timeout: 30_000 });
     await page.getByRole('link', { name: /^Synced just now/ }).waitFor();
-    await page.screenshot({ path: resolve(shots, 'sync-created.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'sync-created.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -159,7 +157,7 @@ describe('Settings → Sync on two desks (desktop bridge, real temp folder)', ()
     await page.getByText(/^Synced at /).waitFor({ timeout: 30_000 });
     const desks = page.getByRole('table', { name: 'Desks seen in the folder' });
     await desks.getByRole('cell', { name: 'Ana Ortiz' }).waitFor();
-    await page.screenshot({ path: resolve(shots, 'sync-joined.png'), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, 'sync-joined.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
     await ana.page.getByRole('button', { name: 'Sync now' }).click();

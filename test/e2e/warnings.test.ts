@@ -1,12 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openAt, openSession, type Session, seriousViolations, unlock } from './browser';
+import { describe, expect, it } from 'vitest';
+import { openAt, seriousViolations, unlock } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
-
-const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
-mkdirSync(shots, { recursive: true });
+import { SHOTS, sessionForSuite, setUpDesk } from './steps';
 
 /** Mon 23 Nov 2026 in Des Moines; the office is open 08:00–16:30. */
 const MONDAY_4PM = '2026-11-23T16:00:00-06:00';
@@ -42,31 +39,14 @@ const logLoaded = (page: Page) =>
   page.locator('nav[aria-label="Queues"] .count').first().filter({ hasText: /^\d/ }).waitFor({ timeout: 30_000 });
 
 describe('warnings: business-time thresholds, never at night, snooze by keyboard', () => {
-  let s: Session;
+  const session = sessionForSuite((s) => recordNotifications(s.page));
   let caseNumber = '';
   let inquiryHash = '';
 
-  beforeAll(async () => {
-    s = await openSession(inject('chromiumPath'));
-    await recordNotifications(s.page);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-
   it('shows how much of the business time is used (Mon 16:00, received 15:30: 25 %)', async () => {
-    const { page } = s;
+    const { page } = session();
     await openAt(page, MONDAY_4PM);
-    await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
-    await page.keyboard.type('Ana Ortiz');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('2468');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('2468');
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'All open' }).waitFor();
+    await setUpDesk(page, 'Ana Ortiz');
 
     await page.keyboard.press('Alt+N');
     await page.getByRole('heading', { name: 'New inquiry' }).waitFor();
@@ -98,7 +78,7 @@ describe('warnings: business-time thresholds, never at night, snooze by keyboard
   });
 
   it('notifies nothing at night, then one summary at the opening', async () => {
-    const { page } = s;
+    const { page } = session();
     await openAt(page, MONDAY_10PM);
     await unlock(page, '2468'); // hours since the desk was last used: it is locked
     await logLoaded(page);
@@ -117,7 +97,7 @@ describe('warnings: business-time thresholds, never at night, snooze by keyboard
   });
 
   it('snoozes the warnings from the process panel by keyboard, shows it, keeps it in the timeline, and ends it', async () => {
-    const { page } = s;
+    const { page } = session();
     await openAt(page, TUESDAY_8_05, inquiryHash);
     await page.getByRole('heading', { level: 1, name: `Inquiry ${caseNumber}` }).waitFor();
     const due = (await page.locator('.due-list').textContent())?.replace(/\s+/g, ' ');
@@ -158,7 +138,7 @@ describe('warnings: business-time thresholds, never at night, snooze by keyboard
     await page.locator('.timeline-list li', { hasText: 'Warnings snoozed until Tue 24 Nov 09:05' }).first().waitFor();
     expect(await page.getByRole('group', { name: 'Next steps' }).getByRole('button', { name: 'Change the snooze' }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.locator('section[aria-labelledby="process-title"]').screenshot({ path: resolve(shots, 'warnings-snoozed.png') });
+    await page.locator('section[aria-labelledby="process-title"]').screenshot({ path: resolve(SHOTS, 'warnings-snoozed.png') });
 
     // Ending it by keyboard.
     await note.getByRole('button', { name: 'End the snooze' }).focus();

@@ -1,0 +1,135 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { openSession, type Session } from './browser';
+import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
+
+/** What a person does in the app by keyboard, shared by the end-to-end tests. */
+
+/** Where the tests' screenshots go (looked at by people, not compared). */
+export const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+/** The PIN every test desk's first person chooses; it unlocks the idle lock. */
+export const PIN = '2468';
+
+/** One browser session for a describe block: opened before its tests, closed after. */
+export function sessionForSuite(setUp?: (s: Session) => Promise<void>): () => Session {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await openSession(inject('chromiumPath'));
+    await setUp?.(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('The browser session is not open yet');
+    return session;
+  };
+}
+
+/** First start by keyboard: the person's name, the first role (member liaison), the PIN twice; lands on the log. */
+export async function setUpDesk(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
+  await page.keyboard.type(name);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space'); // Member liaison
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PIN);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PIN);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'All open' }).waitFor();
+}
+
+export interface TypedInquiry {
+  member: string;
+  id: string;
+  /** The start of the MCO's name in the picker; null for a member not enrolled with an MCO. */
+  mco?: string | null;
+  receivedTime?: string;
+  availability?: string;
+  category?: string;
+  description: string;
+  expectedOutcome?: string;
+}
+
+/** Logs a High inquiry received on 11/23/2026 by keyboard (Alt+N, then Tab through the form) and waits for it to open; returns its case number. */
+export async function logByKeyboard(page: Page, o: TypedInquiry): Promise<string> {
+  await page.keyboard.press('Alt+N');
+  await page.getByRole('heading', { name: 'New inquiry' }).waitFor();
+  await tabAndType(page, 'intake-receivedDate', '11/23/2026');
+  await tabAndType(page, 'intake-receivedTime', o.receivedTime ?? '9:30 am');
+  await tabAndChoose(page, 'intake-source', 'Call');
+  await tabAndType(page, 'intake-originatorName', 'Jo Banks, call center');
+  await tabAndType(page, 'intake-memberName', o.member);
+  await tabAndType(page, 'intake-medicaidId', o.id);
+  await tabAndType(page, 'intake-callbackPhone', '(515) 555-0142');
+  if (o.availability) await tabAndType(page, 'intake-callbackAvailability', o.availability);
+  const mco = o.mco === undefined ? 'Iowa' : o.mco;
+  await tabAndPickRadio(page, 'intake-mcoEnrollment', mco === null ? 'Not enrolled with an MCO' : 'Enrolled with an MCO');
+  if (mco !== null) await tabAndChoose(page, 'intake-mcoId', mco);
+  await tabAndPickRadio(page, 'intake-priority', 'High');
+  await tabAndChoose(page, 'intake-category', o.category ?? 'Pharmacy');
+  await tabAndType(page, 'intake-description', o.description);
+  await tabAndType(page, 'intake-expectedOutcome', o.expectedOutcome ?? 'Refill approved.');
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('heading', { level: 1, name: /^Inquiry \d{6}-[0-9A-Z]{5}-\d{3}$/ }).waitFor();
+  return (await page.getByRole('heading', { level: 1 }).textContent())?.replace('Inquiry ', '') ?? '';
+}
+
+/** Opens a step's form by keyboard: focus its button under Next steps, Enter. */
+export async function openStep(page: Page, name: string): Promise<void> {
+  await page.getByRole('group', { name: 'Next steps' }).getByRole('button', { name, exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.step-form').waitFor();
+}
+
+/** Records a step with a note: opens its form, types the note where the form puts focus (or at `noteId`), Ctrl+Enter. */
+export async function recordStep(page: Page, name: string, note: string, noteId?: string): Promise<void> {
+  await openStep(page, name);
+  if (noteId) await tabTo(page, noteId);
+  await page.keyboard.type(note);
+  await page.keyboard.press('Control+Enter');
+  await page.locator('.step-form').waitFor({ state: 'detached' });
+}
+
+/** A queue's count as shown in the sidebar ("…" while the log loads). */
+export const queueCount = async (page: Page, name: string): Promise<string | undefined> =>
+  (
+    await page
+      .getByRole('navigation', { name: 'Queues' })
+      .getByRole('button', { name: new RegExp(`^${name}`) })
+      .locator('.count')
+      .textContent()
+  )?.trim();
+
+/** A table's body and footer rows as cell texts, found by its caption. */
+export const tableRows = (page: Page, caption: string): Promise<string[][]> =>
+  page
+    .locator('table', { has: page.locator('caption', { hasText: caption }) })
+    .locator('tbody tr, tfoot tr')
+    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())));
+
+/** A screenshot of the whole screen, the window made as tall as the content so nothing scrolls out of the picture. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1440, height: 900 };
+  const height = await page.evaluate(
+    () => (document.querySelector('.topbar')?.clientHeight ?? 0) + (document.getElementById('main')?.scrollHeight ?? 0),
+  );
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.min(height + 8, 12_000)) });
+  await page.screenshot({ path: resolve(SHOTS, name) });
+  await page.setViewportSize(size);
+}
+
+/** Presses Tab until the focused element's text is `text`: proves it is reachable by keyboard, in order. */
+export async function tabToText(page: Page, text: string | RegExp, maxPresses = 250): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    const current = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    if (typeof text === 'string' ? current === text : text.test(current)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`"${text}" was not reached with ${maxPresses} presses of Tab`);
+}
