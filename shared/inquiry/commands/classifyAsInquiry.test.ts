@@ -1,34 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { encodeHlc } from '../../sync/hlc';
 import { grievanceOf } from '../projection';
-import { classifyAsComplaint } from './classifyAsComplaint';
 import { classifyAsInquiry } from './classifyAsInquiry';
 import { recordGrievanceReview } from './recordGrievanceReview';
-import { ct, Desk, LEE, refusal, testContext } from './testKit';
-
-function complaint(): Desk {
-  const desk = new Desk();
-  desk.run(
-    classifyAsComplaint,
-    { responsibleEntity: 'mco', reason: 'Ride missed twice.', reasonCategory: 'Transportation' },
-    ct(2026, 11, 25, 15, 30),
-  );
-  return desk;
-}
+import { complaintDesk, ct, Desk, envelope, LEE, refusal, testContext } from './testKit';
 
 describe('classifyAsInquiry', () => {
   it('emits one ClassifiedAsInquiry with the trimmed note', () => {
-    const desk = complaint();
+    const desk = complaintDesk();
     const now = ct(2026, 11, 26, 9, 0);
     expect(classifyAsInquiry(desk.record, { note: ' Only a question. ' }, testContext(now, { actor: LEE }))).toEqual([
       {
-        id: '01JDESKA000000000000000001',
-        inquiryId: desk.record.id,
-        actor: LEE,
-        deviceId: 'DESKA',
-        hlc: encodeHlc({ wall: now, counter: 0, deviceId: 'DESKA' }),
-        at: now,
-        v: 1,
+        ...envelope(desk.record.id, now, { actor: LEE }),
         type: 'ClassifiedAsInquiry',
         payload: { note: 'Only a question.' },
       },
@@ -36,7 +18,7 @@ describe('classifyAsInquiry', () => {
   });
 
   it('takes the inquiry out of the grievance record; the timeline keeps what was recorded', () => {
-    const desk = complaint();
+    const desk = complaintDesk();
     desk.run(recordGrievanceReview, { reviewedOn: '2026-11-25', note: 'First look.' }, ct(2026, 11, 25, 16, 0));
     desk.run(classifyAsInquiry, { note: 'Only a question.' }, ct(2026, 11, 26, 9, 0));
     expect(grievanceOf(desk.record)).toBeNull();
@@ -58,7 +40,7 @@ describe('classifyAsInquiry', () => {
       ]);
     });
     it('no note', () => {
-      expect(refusal(() => classifyAsInquiry(complaint().record, { note: ' ' }, now))).toEqual([
+      expect(refusal(() => classifyAsInquiry(complaintDesk().record, { note: ' ' }, now))).toEqual([
         'validation',
         'Type why it is not a complaint.',
       ]);

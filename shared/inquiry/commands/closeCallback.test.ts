@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { encodeHlc } from '../../sync/hlc';
 import { dueItems } from '../due';
 import { closeCallback } from './closeCallback';
 import { resolveInquiry } from './resolveInquiry';
 import { scheduleCallback } from './scheduleCallback';
-import { BEN, ct, Desk, refusal, testContext } from './testKit';
+import { BEN, ct, Desk, envelope, refusal, testContext } from './testKit';
 
 /** A High inquiry received Mon 23 Nov 09:00 with callbacks to the member at 10:30 and the originator at 15:30, both Ben's. */
 function withCallbacks(): { desk: Desk; member: string; originator: string } {
@@ -33,13 +32,7 @@ describe('closeCallback', () => {
       closeCallback(desk.record, { callbackId: member, outcome: 'no_answer', note: ' Rang 10 times. ' }, testContext(now, { actor: BEN })),
     ).toEqual([
       {
-        id: '01JDESKA000000000000000001',
-        inquiryId: desk.record.id,
-        actor: BEN,
-        deviceId: 'DESKA',
-        hlc: encodeHlc({ wall: now, counter: 0, deviceId: 'DESKA' }),
-        at: now,
-        v: 1,
+        ...envelope(desk.record.id, now, { actor: BEN }),
         type: 'CallbackClosed',
         payload: { callbackId: member, outcome: 'no_answer', note: 'Rang 10 times.' },
       },

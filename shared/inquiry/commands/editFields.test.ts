@@ -1,101 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../errors';
-import type { Actor } from '../../people';
-import { encodeHlc } from '../../sync/hlc';
 import type { Instant } from '../../time/types';
-import type { CaseNumber } from '../caseNumber';
-import type { InquiryFields } from '../fields';
-import { type InquiryRecord, projectInquiry } from '../projection';
-import type { CommandContext } from './context';
+import { projectInquiry } from '../projection';
 import { editFields } from './editFields';
-import { logInquiry } from './logInquiry';
-import { TEST_POLICY } from './testing';
+import { BEN, briefFields, ct, Desk, envelope, refusal, testContext } from './testKit';
 
-const LOGGED_AT = Date.UTC(2026, 10, 23, 15, 20) as Instant;
-const NOW = Date.UTC(2026, 10, 23, 20, 0) as Instant;
-const ANA: Actor = { id: 'p-ana', name: 'Ana Ortiz', role: 'liaison' };
+/** Mon 23 Nov 2026 14:00 CST. */
+const NOW = ct(2026, 11, 23, 14, 0);
+const FIELDS = briefFields({ assignee: { id: BEN.id, name: BEN.name } });
 
-/** A context with ids 01JDESKA…001, …002 and stamps counting up in the same millisecond. */
-function testContext(now: Instant = NOW, deviceId = 'DESKA'): CommandContext {
-  let ids = 0;
-  let counter = 0;
-  return {
-    actor: ANA,
-    deviceId,
-    now,
-    stamp: () => encodeHlc({ wall: now, counter: counter++, deviceId }),
-    newId: () => `01J${deviceId}${String(++ids).padStart(18, '0')}`,
-    ...TEST_POLICY,
-  };
-}
-
-const FIELDS: InquiryFields = {
-  receivedAt: Date.UTC(2026, 10, 23, 15, 15) as Instant,
-  source: 'Call Center CSR',
-  originatorName: 'Dana Ruiz',
-  originatorContact: '',
-  memberName: 'Pat Lee',
-  medicaidId: '1234567A',
-  memberDob: '',
-  memberPhone: '',
-  callbackPhone: '',
-  callbackAvailability: '',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'itc',
-  priority: 'high',
-  category: 'Transportation',
-  subcategory: 'Missed ride',
-  description: 'Ride to dialysis did not come.',
-  expectedOutcome: '',
-  rootCause: '',
-  assignee: { id: 'p-ben', name: 'Ben Cho' },
-};
-
-const inquiry = (): InquiryRecord =>
-  projectInquiry(
-    logInquiry({ fields: FIELDS, caseNumber: '261123-K7QM2-004' as CaseNumber }, testContext(LOGGED_AT, 'DESKL')),
-  ) as InquiryRecord;
-
-const stampAt = (counter: number) => encodeHlc({ wall: NOW, counter, deviceId: 'DESKA' });
-
-function thrown(f: () => unknown): DomainError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
+/** The brief inquiry assigned to Ben, logged at 09:20 on another desk (DESKL), so Ana's ids here start at 1. */
+const desk = (fields = FIELDS) => new Desk(fields, { at: ct(2026, 11, 23, 9, 20), deviceId: 'DESKL' });
+const inquiry = () => desk().record;
 
 describe('editFields', () => {
   it('emits one FieldEdited per changed field, in the order given, with exact from and to', () => {
     const state = inquiry();
-    const envelope = (n: number) => ({
-      id: `01JDESKA${String(n).padStart(18, '0')}`,
-      inquiryId: state.id,
-      actor: ANA,
-      deviceId: 'DESKA',
-      hlc: stampAt(n - 1),
-      at: NOW,
-      v: 1,
-      type: 'FieldEdited',
-    });
+    const edited = (n: number) => ({ ...envelope(state.id, NOW, { n }), type: 'FieldEdited' });
     const events = editFields(
       state,
       { priority: 'escalated', mcoEnrollment: 'not_enrolled', mcoId: '', receivedAt: Date.UTC(2026, 10, 23, 14, 0) as Instant },
-      testContext(),
+      testContext(NOW),
     );
     expect(events.slice(0, 4)).toEqual([
-      { ...envelope(1), payload: { field: 'priority', from: 'high', to: 'escalated' } },
-      { ...envelope(2), payload: { field: 'mcoEnrollment', from: 'enrolled', to: 'not_enrolled' } },
-      { ...envelope(3), payload: { field: 'mcoId', from: 'itc', to: '' } },
-      { ...envelope(4), payload: { field: 'receivedAt', from: Date.UTC(2026, 10, 23, 15, 15), to: Date.UTC(2026, 10, 23, 14, 0) } },
+      { ...edited(1), payload: { field: 'priority', from: 'high', to: 'escalated' } },
+      { ...edited(2), payload: { field: 'mcoEnrollment', from: 'enrolled', to: 'not_enrolled' } },
+      { ...edited(3), payload: { field: 'mcoId', from: 'itc', to: '' } },
+      { ...edited(4), payload: { field: 'receivedAt', from: Date.UTC(2026, 10, 23, 15, 15), to: Date.UTC(2026, 10, 23, 14, 0) } },
     ]);
     // A new priority and received time set new first-contact targets; "not enrolled" passes the MCO gate.
     expect(events.slice(4)).toEqual([
       {
-        ...envelope(5),
+        ...edited(5),
         type: 'TargetsSet',
         payload: {
           priority: 'escalated',
@@ -107,7 +42,7 @@ describe('editFields', () => {
         },
       },
       {
-        ...envelope(6),
+        ...edited(6),
         type: 'RoutedToUnitLead',
         payload: { reason: 'The member is not enrolled with an MCO: the unit lead takes the callback.' },
       },
@@ -115,7 +50,7 @@ describe('editFields', () => {
   });
 
   it('sets no new targets when neither priority nor received time changes', () => {
-    const events = editFields(inquiry(), { description: 'Ride to dialysis did not come (twice).', priority: 'high' }, testContext());
+    const events = editFields(inquiry(), { description: 'Ride to dialysis did not come (twice).', priority: 'high' }, testContext(NOW));
     expect(events.map((e) => e.type)).toEqual(['FieldEdited']);
   });
 
@@ -123,7 +58,7 @@ describe('editFields', () => {
     const events = editFields(
       inquiry(),
       { priority: 'high', mcoId: 'itc', description: 'Ride to dialysis did not come (twice).' },
-      testContext(),
+      testContext(NOW),
     );
     expect(events.map((e) => e.payload)).toEqual([
       { field: 'description', from: 'Ride to dialysis did not come.', to: 'Ride to dialysis did not come (twice).' },
@@ -131,46 +66,42 @@ describe('editFields', () => {
   });
 
   it('skips a field given as undefined', () => {
-    const events = editFields(inquiry(), { priority: undefined, rootCause: 'Vendor no-show' }, testContext());
+    const events = editFields(inquiry(), { priority: undefined, rootCause: 'Vendor no-show' }, testContext(NOW));
     expect(events.map((e) => e.payload)).toEqual([{ field: 'rootCause', from: '', to: 'Vendor no-show' }]);
   });
 
   it('refuses an edit that changes nothing with no_change', () => {
     for (const changes of [{}, { priority: 'high' }, { assignee: { id: 'p-ben', name: 'Ben Cho' } }]) {
-      const e = thrown(() => editFields(inquiry(), changes, testContext()));
-      expect([e.code, e.message]).toEqual(['no_change', 'Nothing changed: the new value is the same as the current one.']);
+      expect(refusal(() => editFields(inquiry(), changes, testContext(NOW)))).toEqual([
+        'no_change',
+        'Nothing changed: the new value is the same as the current one.',
+      ]);
     }
   });
 
   it('compares the assignee by value: a new object for the same person is no change, another person or a renamed one is', () => {
     const state = inquiry();
-    expect(thrown(() => editFields(state, { assignee: { id: 'p-ben', name: 'Ben Cho' } }, testContext())).code).toBe('no_change');
-    expect(editFields(state, { assignee: { id: 'p-cam', name: 'Cam Diaz' } }, testContext()).map((e) => e.payload)).toEqual([
+    expect(refusal(() => editFields(state, { assignee: { id: 'p-ben', name: 'Ben Cho' } }, testContext(NOW)))[0]).toBe('no_change');
+    expect(editFields(state, { assignee: { id: 'p-cam', name: 'Cam Diaz' } }, testContext(NOW)).map((e) => e.payload)).toEqual([
       { field: 'assignee', from: { id: 'p-ben', name: 'Ben Cho' }, to: { id: 'p-cam', name: 'Cam Diaz' } },
     ]);
-    expect(editFields(state, { assignee: { id: 'p-ben', name: 'Benjamin Cho' } }, testContext()).map((e) => e.payload)).toEqual([
+    expect(editFields(state, { assignee: { id: 'p-ben', name: 'Benjamin Cho' } }, testContext(NOW)).map((e) => e.payload)).toEqual([
       { field: 'assignee', from: { id: 'p-ben', name: 'Ben Cho' }, to: { id: 'p-ben', name: 'Benjamin Cho' } },
     ]);
   });
 
   it('unassigns and assigns', () => {
-    const unassigned = editFields(inquiry(), { assignee: null }, testContext());
+    const unassigned = editFields(inquiry(), { assignee: null }, testContext(NOW));
     expect(unassigned.map((e) => e.payload)).toEqual([{ field: 'assignee', from: { id: 'p-ben', name: 'Ben Cho' }, to: null }]);
-    const state = projectInquiry([
-      ...logInquiry(
-        { fields: { ...FIELDS, assignee: null }, caseNumber: '261123-K7QM2-005' as CaseNumber },
-        testContext(LOGGED_AT, 'DESKL'),
-      ),
-    ]) as InquiryRecord;
-    expect(editFields(state, { assignee: { id: 'p-ben', name: 'Ben Cho' } }, testContext()).map((e) => e.payload)).toEqual([
+    const state = desk({ ...FIELDS, assignee: null }).record;
+    expect(editFields(state, { assignee: { id: 'p-ben', name: 'Ben Cho' } }, testContext(NOW)).map((e) => e.payload)).toEqual([
       { field: 'assignee', from: null, to: { id: 'p-ben', name: 'Ben Cho' } },
     ]);
   });
 
   it('changes the record when its events are folded', () => {
-    const state = inquiry();
-    const events = editFields(state, { priority: 'escalated', assignee: null }, testContext());
-    const logged = logInquiry({ fields: FIELDS, caseNumber: '261123-K7QM2-004' as CaseNumber }, testContext(LOGGED_AT, 'DESKL'));
+    const logged = desk().events;
+    const events = editFields(inquiry(), { priority: 'escalated', assignee: null }, testContext(NOW));
     expect(projectInquiry([...logged, ...events])).toMatchObject({
       priority: 'escalated',
       assignee: null,

@@ -1,76 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../people';
-import { encodeHlc } from '../../sync/hlc';
-import type { Instant } from '../../time/types';
 import type { CaseNumber } from '../caseNumber';
 import type { InquiryFields } from '../fields';
 import { projectInquiry } from '../projection';
-import type { CommandContext } from './context';
 import { logInquiry } from './logInquiry';
-import { TEST_POLICY } from './testing';
+import { BEN, ct, envelope, fieldsWith, testContext, testId } from './testKit';
 
-const NOW = Date.UTC(2026, 10, 23, 20, 0) as Instant;
-const ANA: Actor = { id: 'p-ana', name: 'Ana Ortiz', role: 'liaison' };
+/** Mon 23 Nov 2026 14:00 CST. */
+const NOW = ct(2026, 11, 23, 14, 0);
+/** The id a fresh context gives the new inquiry: its first. */
+const INQUIRY = testId('DESKA', 1);
 
-/** A context with ids 01JTEST…001, …002 and stamps counting up in the same millisecond. */
-function testContext(now: Instant = NOW): CommandContext {
-  let ids = 0;
-  let counter = 0;
-  return {
-    actor: ANA,
-    deviceId: 'DESKA',
-    now,
-    stamp: () => encodeHlc({ wall: now, counter: counter++, deviceId: 'DESKA' }),
-    newId: () => `01JTEST${String(++ids).padStart(19, '0')}`,
-    ...TEST_POLICY,
-  };
-}
-
-const FIELDS: InquiryFields = {
-  receivedAt: Date.UTC(2026, 10, 23, 15, 15) as Instant,
-  source: 'Managed Care Ombudsman',
-  originatorName: 'Dana Ruiz',
-  originatorContact: 'dana.ruiz@hhs.iowa.gov',
-  memberName: 'Pat Lee',
-  medicaidId: '1234567A',
-  memberDob: '',
-  memberPhone: '',
-  callbackPhone: '(515) 555-0188',
-  callbackAvailability: 'After 3 pm',
+/** An Escalated inquiry received Mon 23 Nov 09:15 CST for a member not enrolled with an MCO, assigned to Ben. */
+const FIELDS: InquiryFields = fieldsWith({
+  receivedAt: ct(2026, 11, 23, 9, 15),
   mcoEnrollment: 'not_enrolled',
   mcoId: '',
   priority: 'escalated',
-  category: 'Enrollment and eligibility',
-  subcategory: 'Coverage gap',
-  description: 'Coverage ended without notice.',
-  expectedOutcome: 'Coverage restored.',
-  rootCause: '',
-  assignee: { id: 'p-ben', name: 'Ben Cho' },
-};
+  assignee: { id: BEN.id, name: BEN.name },
+});
 
 describe('logInquiry', () => {
   it('emits one InquiryLogged with a new inquiry id, the full envelope and the validated fields', () => {
     const caseNumber = '261123-K7QM2-004' as CaseNumber;
-    expect(logInquiry({ fields: FIELDS, caseNumber }, testContext())).toEqual([
+    expect(logInquiry({ fields: FIELDS, caseNumber }, testContext(NOW))).toEqual([
       {
-        id: '01JTEST0000000000000000002',
-        inquiryId: '01JTEST0000000000000000001',
-        actor: { id: 'p-ana', name: 'Ana Ortiz', role: 'liaison' },
-        deviceId: 'DESKA',
-        hlc: encodeHlc({ wall: NOW, counter: 0, deviceId: 'DESKA' }),
-        at: NOW,
-        v: 1,
+        ...envelope(INQUIRY, NOW, { n: 2, counter: 0 }),
         type: 'InquiryLogged',
         payload: { caseNumber: '261123-K7QM2-004', fields: FIELDS },
       },
       {
-        id: '01JTEST0000000000000000003',
-        inquiryId: '01JTEST0000000000000000001',
-        actor: { id: 'p-ana', name: 'Ana Ortiz', role: 'liaison' },
-        deviceId: 'DESKA',
-        hlc: encodeHlc({ wall: NOW, counter: 1, deviceId: 'DESKA' }),
-        at: NOW,
-        v: 1,
+        ...envelope(INQUIRY, NOW, { n: 3, counter: 1 }),
         type: 'TargetsSet',
         payload: {
           priority: 'escalated',
@@ -83,13 +42,7 @@ describe('logInquiry', () => {
         },
       },
       {
-        id: '01JTEST0000000000000000004',
-        inquiryId: '01JTEST0000000000000000001',
-        actor: { id: 'p-ana', name: 'Ana Ortiz', role: 'liaison' },
-        deviceId: 'DESKA',
-        hlc: encodeHlc({ wall: NOW, counter: 2, deviceId: 'DESKA' }),
-        at: NOW,
-        v: 1,
+        ...envelope(INQUIRY, NOW, { n: 4, counter: 2 }),
         type: 'RoutedToUnitLead',
         payload: { reason: 'The member is not enrolled with an MCO: the unit lead takes the callback.' },
       },
@@ -98,29 +51,29 @@ describe('logInquiry', () => {
 
   it('routes nobody to the unit lead when the member has an MCO, and sets no targets for an unknown priority', () => {
     const fields: InquiryFields = { ...FIELDS, mcoEnrollment: 'enrolled', mcoId: 'itc', priority: 'retired-level' };
-    expect(logInquiry({ fields, caseNumber: '261123-K7QM2-004' as CaseNumber }, testContext()).map((e) => e.type)).toEqual([
+    expect(logInquiry({ fields, caseNumber: '261123-K7QM2-004' as CaseNumber }, testContext(NOW)).map((e) => e.type)).toEqual([
       'InquiryLogged',
     ]);
   });
 
   it('gives each logged inquiry its own id', () => {
-    const ctx = testContext();
+    const ctx = testContext(NOW);
     const [a] = logInquiry({ fields: FIELDS, caseNumber: '261123-K7QM2-004' as CaseNumber }, ctx);
     const [b] = logInquiry({ fields: FIELDS, caseNumber: '261123-K7QM2-005' as CaseNumber }, ctx);
     expect([a.inquiryId, a.id, b.inquiryId, b.id]).toEqual([
-      '01JTEST0000000000000000001',
-      '01JTEST0000000000000000002',
-      '01JTEST0000000000000000005',
-      '01JTEST0000000000000000006',
+      '01JDESKA000000000000000001',
+      '01JDESKA000000000000000002',
+      '01JDESKA000000000000000005',
+      '01JDESKA000000000000000006',
     ]);
     expect(b.hlc > a.hlc).toBe(true);
   });
 
   it('projects to an open record owned by the logger', () => {
-    const events = logInquiry({ fields: FIELDS, caseNumber: '261123-K7QM2-004' as CaseNumber }, testContext());
+    const events = logInquiry({ fields: FIELDS, caseNumber: '261123-K7QM2-004' as CaseNumber }, testContext(NOW));
     expect(projectInquiry(events)).toMatchObject({
       ...FIELDS,
-      id: '01JTEST0000000000000000001',
+      id: INQUIRY,
       caseNumber: '261123-K7QM2-004',
       status: 'open',
       loggedAt: NOW,

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { grievanceOf } from '../projection';
-import { classifyAsComplaint } from './classifyAsComplaint';
 import { recordGrievanceOutcome } from './recordGrievanceOutcome';
 import { resolveInquiry } from './resolveInquiry';
-import { ct, Desk, LEE, refusal, testContext } from './testKit';
-
-function complaint(): Desk {
-  const desk = new Desk();
-  desk.run(
-    classifyAsComplaint,
-    { responsibleEntity: 'mco', reason: 'Ride missed twice.', reasonCategory: 'Transportation' },
-    ct(2026, 11, 25, 15, 30),
-  );
-  return desk;
-}
+import { complaintDesk, ct, Desk, LEE, refusal, testContext } from './testKit';
 
 describe('recordGrievanceOutcome', () => {
   it('emits one GrievanceOutcomeRecorded; the note may be empty', () => {
     const [event] = recordGrievanceOutcome(
-      complaint().record,
+      complaintDesk().record,
       { outcome: 'unable_to_substantiate', note: '  ' },
       testContext(ct(2026, 12, 1, 9, 0)),
     );
@@ -26,7 +15,7 @@ describe('recordGrievanceOutcome', () => {
   });
 
   it('records the finding with who and when; a later finding replaces it', () => {
-    const desk = complaint();
+    const desk = complaintDesk();
     desk.run(recordGrievanceOutcome, { outcome: 'unsubstantiated', note: 'Trip log shows the ride came.' }, ct(2026, 12, 1, 9, 0));
     desk.run(resolveInquiry, { resolution: 'agency', text: 'Explained to the member.' }, ct(2026, 12, 1, 10, 0));
     desk.run(
@@ -53,7 +42,7 @@ describe('recordGrievanceOutcome', () => {
       ]);
     });
     it('the same finding again', () => {
-      const desk = complaint();
+      const desk = complaintDesk();
       desk.run(recordGrievanceOutcome, { outcome: 'substantiated', note: 'Confirmed.' }, ct(2026, 12, 1, 8, 0));
       expect(refusal(() => recordGrievanceOutcome(desk.record, { outcome: 'substantiated', note: ' Confirmed.' }, now))).toEqual([
         'no_change',

@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { grievanceOf } from '../projection';
-import { classifyAsComplaint } from './classifyAsComplaint';
 import { classifyAsInquiry } from './classifyAsInquiry';
 import { recordGrievanceReview } from './recordGrievanceReview';
 import { resolveInquiry } from './resolveInquiry';
-import { BEN, ct, Desk, refusal, testContext } from './testKit';
-
-/** The default inquiry (received Wed 25 Nov 2026 15:00 Chicago), classified as a complaint. */
-function complaint(): Desk {
-  const desk = new Desk();
-  desk.run(
-    classifyAsComplaint,
-    { responsibleEntity: 'mco', reason: 'Ride missed twice.', reasonCategory: 'Transportation' },
-    ct(2026, 11, 25, 15, 30),
-  );
-  return desk;
-}
+import { BEN, complaintDesk, ct, Desk, refusal, testContext } from './testKit';
 
 describe('recordGrievanceReview', () => {
   it('emits one GrievanceReviewed with the day and the trimmed note', () => {
-    const desk = complaint();
+    const desk = complaintDesk();
     const [event] = recordGrievanceReview(
       desk.record,
       { reviewedOn: '2026-11-30', note: ' Trip logs checked. ' },
@@ -33,7 +21,7 @@ describe('recordGrievanceReview', () => {
   });
 
   it('keeps every review with its day, in the order recorded, also after the inquiry is resolved', () => {
-    const desk = complaint();
+    const desk = complaintDesk();
     desk.run(recordGrievanceReview, { reviewedOn: '2026-11-25', note: 'First look.' }, ct(2026, 11, 25, 16, 0));
     desk.run(resolveInquiry, { resolution: 'agency', text: 'Ride rebooked.' }, ct(2026, 11, 25, 16, 10));
     desk.run(recordGrievanceReview, { reviewedOn: '2026-12-03', note: 'Review meeting with the MCO.' }, ct(2026, 12, 4, 9, 0), BEN);
@@ -44,7 +32,7 @@ describe('recordGrievanceReview', () => {
   });
 
   it('takes the received day and today as the bounds, in the agency zone (23:30 Chicago is the next day in UTC)', () => {
-    const desk = complaint();
+    const desk = complaintDesk();
     const lateEvening = testContext(ct(2026, 11, 30, 23, 30));
     expect(recordGrievanceReview(desk.record, { reviewedOn: '2026-11-30', note: 'ok' }, lateEvening)[0].payload.reviewedOn).toBe(
       '2026-11-30',
@@ -63,30 +51,30 @@ describe('recordGrievanceReview', () => {
       ]);
     });
     it('reclassified as an inquiry', () => {
-      const desk = complaint();
+      const desk = complaintDesk();
       desk.run(classifyAsInquiry, { note: 'A question.' }, ct(2026, 11, 26, 9, 0));
       expect(refusal(() => recordGrievanceReview(desk.record, { reviewedOn: '2026-11-30', note: 'x' }, now))[0]).toBe('invalid_step');
     });
     it('not a day', () => {
-      expect(refusal(() => recordGrievanceReview(complaint().record, { reviewedOn: '2026-02-30', note: 'x' }, now))).toEqual([
+      expect(refusal(() => recordGrievanceReview(complaintDesk().record, { reviewedOn: '2026-02-30', note: 'x' }, now))).toEqual([
         'validation',
         'Type the day of the review as mm/dd/yyyy, for example 11/24/2026.',
       ]);
     });
     it('before the complaint was received', () => {
-      expect(refusal(() => recordGrievanceReview(complaint().record, { reviewedOn: '2026-11-24', note: 'x' }, now))).toEqual([
+      expect(refusal(() => recordGrievanceReview(complaintDesk().record, { reviewedOn: '2026-11-24', note: 'x' }, now))).toEqual([
         'validation',
         'The review cannot be before the complaint was received (11/25/2026): check the day.',
       ]);
     });
     it('in the future', () => {
-      expect(refusal(() => recordGrievanceReview(complaint().record, { reviewedOn: '2026-12-02', note: 'x' }, now))).toEqual([
+      expect(refusal(() => recordGrievanceReview(complaintDesk().record, { reviewedOn: '2026-12-02', note: 'x' }, now))).toEqual([
         'validation',
         'The review day is in the future: record a review once it has taken place.',
       ]);
     });
     it('no note', () => {
-      expect(refusal(() => recordGrievanceReview(complaint().record, { reviewedOn: '2026-11-30', note: '' }, now))).toEqual([
+      expect(refusal(() => recordGrievanceReview(complaintDesk().record, { reviewedOn: '2026-11-30', note: '' }, now))).toEqual([
         'validation',
         'Type who reviewed it and what the review found.',
       ]);

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { encodeHlc } from '../../sync/hlc';
 import { dueItems } from '../due';
 import { recordMcoFollowUp } from './recordMcoFollowUp';
 import { recordMcoReportBack } from './recordMcoReportBack';
 import { referToMco } from './referToMco';
 import { resolveInquiry } from './resolveInquiry';
-import { BEN, ct, Desk, refusal, testContext } from './testKit';
+import { BEN, ct, Desk, envelope, refusal, testContext } from './testKit';
 
 /** A High inquiry received Mon 23 Nov 09:00, referred to Iowa Total Care at 10:00 (follow-up due Mon 16:30). */
 function referred(): Desk {
@@ -22,13 +21,7 @@ describe('recordMcoFollowUp', () => {
     const now = ct(2026, 11, 23, 16, 15);
     expect(recordMcoFollowUp(desk.record, { note: ' Called Jo; no update yet. ' }, testContext(now, { actor: BEN }))).toEqual([
       {
-        id: '01JDESKA000000000000000001',
-        inquiryId: desk.record.id,
-        actor: BEN,
-        deviceId: 'DESKA',
-        hlc: encodeHlc({ wall: now, counter: 0, deviceId: 'DESKA' }),
-        at: now,
-        v: 1,
+        ...envelope(desk.record.id, now, { actor: BEN }),
         // 15 m Mon + 8 h 15 m Tue.
         type: 'McoFollowedUp',
         payload: { note: 'Called Jo; no update yet.', nextFollowUpDue: ct(2026, 11, 24, 16, 15) },

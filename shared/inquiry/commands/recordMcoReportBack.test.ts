@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { stageOf } from '../../log/logRow';
-import { encodeHlc } from '../../sync/hlc';
 import { dueItems } from '../due';
 import { recordMcoReportBack } from './recordMcoReportBack';
 import { referToMco } from './referToMco';
 import { resolveInquiry } from './resolveInquiry';
-import { ANA, ct, Desk, refusal, testContext } from './testKit';
+import { ct, Desk, envelope, refusal, testContext } from './testKit';
 
 /** A High inquiry received Mon 23 Nov 09:00, referred to Iowa Total Care at 10:00. */
 function referred(): Desk {
@@ -20,13 +19,7 @@ describe('recordMcoReportBack', () => {
     const now = ct(2026, 11, 23, 14, 0);
     expect(recordMcoReportBack(desk.record, { memberContacted: true, note: ' Ride booked for Tuesday. ' }, testContext(now))).toEqual([
       {
-        id: '01JDESKA000000000000000001',
-        inquiryId: desk.record.id,
-        actor: ANA,
-        deviceId: 'DESKA',
-        hlc: encodeHlc({ wall: now, counter: 0, deviceId: 'DESKA' }),
-        at: now,
-        v: 1,
+        ...envelope(desk.record.id, now),
         type: 'McoReportedBack',
         payload: { memberContacted: true, note: 'Ride booked for Tuesday.' },
       },

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { encodeHlc } from '../../sync/hlc';
 import { dueItems } from '../due';
 import { OUTREACH_METHODS } from '../events';
 import { recordOutreach } from './recordOutreach';
 import { resolveInquiry } from './resolveInquiry';
-import { ANA, BEN, ct, Desk, refusal, testContext } from './testKit';
+import { BEN, ct, Desk, envelope, refusal, testContext } from './testKit';
 
 describe('recordOutreach', () => {
   it('emits one OutreachRecorded with the party, method, whether they were reached and the trimmed note', () => {
@@ -18,13 +17,7 @@ describe('recordOutreach', () => {
       ),
     ).toEqual([
       {
-        id: '01JDESKA000000000000000001',
-        inquiryId: desk.record.id,
-        actor: ANA,
-        deviceId: 'DESKA',
-        hlc: encodeHlc({ wall: now, counter: 0, deviceId: 'DESKA' }),
-        at: now,
-        v: 1,
+        ...envelope(desk.record.id, now),
         type: 'OutreachRecorded',
         payload: { party: 'member', method: 'call', reached: false, note: 'No answer, no voicemail set up.' },
       },

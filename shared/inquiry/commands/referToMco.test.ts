@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { encodeHlc } from '../../sync/hlc';
 import type { Instant } from '../../time/types';
 import { dueItems } from '../due';
 import { parseEvent } from '../events';
@@ -8,7 +7,7 @@ import { editFields } from './editFields';
 import { recordMcoReportBack } from './recordMcoReportBack';
 import { type ReferralInput, referToMco } from './referToMco';
 import { resolveInquiry } from './resolveInquiry';
-import { ANA, BEN, ct, Desk, refusal, testContext } from './testKit';
+import { BEN, ct, Desk, envelope, refusal, testContext } from './testKit';
 
 const REFERRAL: ReferralInput = { mcoId: 'itc', department: 'Member Services', contact: 'Member Services escalations' };
 
@@ -33,13 +32,7 @@ describe('referToMco', () => {
       ),
     ).toEqual([
       {
-        id: '01JDESKA000000000000000001',
-        inquiryId: desk.record.id,
-        actor: ANA,
-        deviceId: 'DESKA',
-        hlc: encodeHlc({ wall: now, counter: 0, deviceId: 'DESKA' }),
-        at: now,
-        v: 1,
+        ...envelope(desk.record.id, now),
         type: 'McoReferred',
         payload: {
           mcoId: 'itc',

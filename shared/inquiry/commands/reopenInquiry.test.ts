@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { encodeHlc } from '../../sync/hlc';
 import { dueItems, dueState } from '../due';
 import { projectInquiry } from '../projection';
 import { recordOutreach } from './recordOutreach';
 import { referToMco } from './referToMco';
 import { reopenInquiry } from './reopenInquiry';
 import { resolveInquiry } from './resolveInquiry';
-import { ct, Desk, LEE, refusal, testContext } from './testKit';
+import { ct, Desk, envelope, LEE, refusal, testContext } from './testKit';
 
 /** The default High inquiry (received Wed 25 Nov 15:00), referred at 15:30 and resolved by the agency at 16:00. */
 function resolved(): Desk {
@@ -22,13 +21,7 @@ describe('reopenInquiry', () => {
     const now = ct(2026, 11, 30, 9, 0);
     expect(reopenInquiry(desk.record, { reason: ' The ride did not come again. ' }, testContext(now, { actor: LEE }))).toEqual([
       {
-        id: '01JDESKA000000000000000001',
-        inquiryId: desk.record.id,
-        actor: LEE,
-        deviceId: 'DESKA',
-        hlc: encodeHlc({ wall: now, counter: 0, deviceId: 'DESKA' }),
-        at: now,
-        v: 1,
+        ...envelope(desk.record.id, now, { actor: LEE }),
         type: 'InquiryReopened',
         payload: { reason: 'The ride did not come again.' },
       },

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { type AgencyConfig, DEFAULT_AGENCY_CONFIG } from '../../config/agencyConfig';
-import { encodeHlc } from '../../sync/hlc';
 import { dueItems } from '../due';
 import { RESOLUTIONS } from '../events';
 import { closeCallback } from './closeCallback';
@@ -8,7 +7,7 @@ import { recordOutreach } from './recordOutreach';
 import { referToMco } from './referToMco';
 import { RESOLUTION_LABELS, resolutionBlocked, resolveInquiry } from './resolveInquiry';
 import { scheduleCallback } from './scheduleCallback';
-import { BEN, ct, Desk, refusal, testContext } from './testKit';
+import { BEN, ct, Desk, envelope, refusal, testContext } from './testKit';
 
 const NOW = ct(2026, 11, 27, 9, 0);
 const unanswered = (desk: Desk, minute: number) =>
@@ -21,13 +20,7 @@ describe('resolveInquiry', () => {
       resolveInquiry(desk.record, { resolution: 'agency', text: ' Ride rebooked for Friday. ' }, testContext(NOW, { actor: BEN })),
     ).toEqual([
       {
-        id: '01JDESKA000000000000000001',
-        inquiryId: desk.record.id,
-        actor: BEN,
-        deviceId: 'DESKA',
-        hlc: encodeHlc({ wall: NOW, counter: 0, deviceId: 'DESKA' }),
-        at: NOW,
-        v: 1,
+        ...envelope(desk.record.id, NOW, { actor: BEN }),
         type: 'InquiryResolved',
         payload: { resolution: 'agency', text: 'Ride rebooked for Friday.' },
       },

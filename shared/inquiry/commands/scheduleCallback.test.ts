@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { toLogRow } from '../../log/logRow';
-import { encodeHlc } from '../../sync/hlc';
 import type { Instant } from '../../time/types';
 import { dueItems, dueState } from '../due';
 import { parseEvent } from '../events';
 import { resolveInquiry } from './resolveInquiry';
 import { type CallbackInput, scheduleCallback } from './scheduleCallback';
 import { TEST_POLICY } from './testing';
-import { ANA, BEN, ct, Desk, LEE, refusal, testContext } from './testKit';
+import { BEN, ct, Desk, envelope, LEE, refusal, testContext } from './testKit';
 
 const NOW = ct(2026, 11, 23, 10, 0);
 const CALLBACK: CallbackInput = { party: 'member', number: '515.555.0188', at: ct(2026, 11, 23, 15, 30), caller: BEN };
@@ -20,13 +19,7 @@ describe('scheduleCallback', () => {
     const desk = inquiry();
     expect(scheduleCallback(desk.record, { ...CALLBACK, note: ' She is free after 3 pm. ' }, testContext(NOW))).toEqual([
       {
-        id: '01JDESKA000000000000000002',
-        inquiryId: desk.record.id,
-        actor: ANA,
-        deviceId: 'DESKA',
-        hlc: encodeHlc({ wall: NOW, counter: 0, deviceId: 'DESKA' }),
-        at: NOW,
-        v: 1,
+        ...envelope(desk.record.id, NOW, { n: 2, counter: 0 }),
         type: 'CallbackScheduled',
         payload: {
           callbackId: '01JDESKA000000000000000001',

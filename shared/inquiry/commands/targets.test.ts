@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type AgencyConfig, DEFAULT_AGENCY_CONFIG } from '../../config/agencyConfig';
-import { encodeHlc } from '../../sync/hlc';
 import type { Instant } from '../../time/types';
 import { dueItems } from '../due';
 import { projectInquiry } from '../projection';
 import { editFields } from './editFields';
 import { logInquiry } from './logInquiry';
 import { gateEvent, targetsEvent } from './targets';
-import { ANA, CASE, ct, Desk, FIELDS, testContext } from './testKit';
+import { CASE, ct, Desk, envelope, FIELDS, testContext } from './testKit';
 
 const HIGH_POLICY = { target: { amount: 2, unit: 'businessHours' }, deadline: { amount: 4, unit: 'businessHours' } };
 const ESCALATED_POLICY = { target: { amount: 1, unit: 'businessDays' }, deadline: { amount: 3, unit: 'businessDays' } };
@@ -23,13 +22,7 @@ describe('targetsEvent', () => {
     const receivedAt = ct(2026, 11, 25, 15, 0);
     const now = ct(2026, 11, 25, 15, 5);
     expect(targetsEvent(testContext(now), '01JINQ0000000000000000001', 'high', receivedAt)).toEqual({
-      id: '01JDESKA000000000000000001',
-      inquiryId: '01JINQ0000000000000000001',
-      actor: ANA,
-      deviceId: 'DESKA',
-      hlc: encodeHlc({ wall: now, counter: 0, deviceId: 'DESKA' }),
-      at: now,
-      v: 1,
+      ...envelope('01JINQ0000000000000000001', now),
       type: 'TargetsSet',
       payload: {
         priority: 'high',
@@ -105,13 +98,7 @@ describe('gateEvent', () => {
   it('routes a member not enrolled with an MCO to the unit lead callback queue', () => {
     const now = ct(2026, 11, 25, 15, 5);
     expect(gateEvent(testContext(now), '01JINQ0000000000000000001', { mcoEnrollment: 'not_enrolled' })).toEqual({
-      id: '01JDESKA000000000000000001',
-      inquiryId: '01JINQ0000000000000000001',
-      actor: ANA,
-      deviceId: 'DESKA',
-      hlc: encodeHlc({ wall: now, counter: 0, deviceId: 'DESKA' }),
-      at: now,
-      v: 1,
+      ...envelope('01JINQ0000000000000000001', now),
       type: 'RoutedToUnitLead',
       payload: { reason: 'The member is not enrolled with an MCO: the unit lead takes the callback.' },
     });

@@ -8,6 +8,7 @@ import type { CaseNumber } from '../caseNumber';
 import type { InquiryEvent } from '../events';
 import type { InquiryFields } from '../fields';
 import { applyEvent, type InquiryRecord } from '../projection';
+import { classifyAsComplaint } from './classifyAsComplaint';
 import type { CommandContext } from './context';
 import { logInquiry } from './logInquiry';
 import { TEST_POLICY } from './testing';
@@ -52,6 +53,39 @@ export const FIELDS: InquiryFields = {
   assignee: { id: 'p-ana', name: 'Ana Ortiz' },
 };
 
+/** The sample inquiry with `patch` over it. */
+export const fieldsWith = (patch: Partial<InquiryFields>): InquiryFields => ({ ...FIELDS, ...patch });
+
+/**
+ * A short High inquiry received Mon 23 Nov 2026 09:15 CST about Pat Lee: the sample with no contact details,
+ * no expected outcome and nobody assigned; `patch` over it.
+ */
+export const briefFields = (patch: Partial<InquiryFields> = {}): InquiryFields =>
+  fieldsWith({
+    receivedAt: ct(2026, 11, 23, 9, 15),
+    originatorContact: '',
+    memberName: 'Pat Lee',
+    memberDob: '',
+    memberPhone: '',
+    callbackPhone: '',
+    callbackAvailability: '',
+    expectedOutcome: '',
+    assignee: null,
+    ...patch,
+  });
+
+/** The id a test context on `deviceId` gives the `n`th time it is asked (01JDESKA…001, …002). */
+export const testId = (deviceId: string, n: number): string => `01J${deviceId}${String(n).padStart(23 - deviceId.length, '0')}`;
+
+/**
+ * The envelope a fresh `testContext(at, opts)` gives an event for `inquiryId`: id number `n` (from 1),
+ * clock counter `counter` (n − 1 unless the command asked for other ids first).
+ */
+export function envelope(inquiryId: string, at: Instant, opts: { n?: number; counter?: number; deviceId?: string; actor?: Actor } = {}) {
+  const { n = 1, counter = n - 1, deviceId = 'DESKA', actor = ANA } = opts;
+  return { id: testId(deviceId, n), inquiryId, actor, deviceId, hlc: encodeHlc({ wall: at, counter, deviceId }), at, v: 1 as const };
+}
+
 /** A context whose ids count up (01J<desk>…1, …2) and whose stamps count up within the same millisecond. */
 export function testContext(now: Instant, opts: { deviceId?: string; actor?: Actor; config?: AgencyConfig } = {}): CommandContext {
   const deviceId = opts.deviceId ?? 'DESKA';
@@ -62,7 +96,7 @@ export function testContext(now: Instant, opts: { deviceId?: string; actor?: Act
     deviceId,
     now,
     stamp: () => encodeHlc({ wall: now, counter: counter++, deviceId }),
-    newId: () => `01J${deviceId}${String(++ids).padStart(23 - deviceId.length, '0')}`,
+    newId: () => testId(deviceId, ++ids),
     ...TEST_POLICY,
     ...(opts.config ? { config: opts.config } : {}),
   };
@@ -117,7 +151,7 @@ export class Desk {
         this.hlc = tickHlc(this.hlc, at);
         return encodeHlc(this.hlc);
       },
-      newId: () => `01J${this.hlc.deviceId}${String(++this.ids).padStart(23 - this.hlc.deviceId.length, '0')}`,
+      newId: () => testId(this.hlc.deviceId, ++this.ids),
     };
   }
 
@@ -138,4 +172,15 @@ export class Desk {
     this.record = state;
     return state;
   }
+}
+
+/** The sample inquiry, classified at 15:30 as a complaint about the MCO (a missed ride). */
+export function complaintDesk(): Desk {
+  const desk = new Desk();
+  desk.run(
+    classifyAsComplaint,
+    { responsibleEntity: 'mco', reason: 'Ride missed twice.', reasonCategory: 'Transportation' },
+    ct(2026, 11, 25, 15, 30),
+  );
+  return desk;
 }
