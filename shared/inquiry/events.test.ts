@@ -1,69 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../people';
-import { encodeHlc } from '../sync/hlc';
-import type { Instant } from '../time/types';
-import type { CaseNumber } from './caseNumber';
 import { addNote } from './commands/addNote';
-import type { CommandContext } from './commands/context';
 import { editFields } from './commands/editFields';
-import { logInquiry } from './commands/logInquiry';
-import { TEST_POLICY } from './commands/testing';
+import { ANA, ct, Desk, testContext } from './commands/testKit';
 import { type InquiryEvent, parseEvent } from './events';
-import type { InquiryFields } from './fields';
-import { type InquiryRecord, projectInquiry } from './projection';
 
-const NOW = Date.UTC(2026, 10, 23, 20, 0) as Instant;
-const ANA: Actor = { id: 'p-ana', name: 'Ana Ortiz', role: 'liaison' };
+const NOW = ct(2026, 11, 23, 14, 0);
 
-function testContext(now: Instant = NOW, deviceId = 'DESKA'): CommandContext {
-  let ids = 0;
-  let counter = 0;
-  return {
-    actor: ANA,
-    deviceId,
-    now,
-    stamp: () => encodeHlc({ wall: now, counter: counter++, deviceId }),
-    newId: () => `01J${deviceId}${String(++ids).padStart(18, '0')}`,
-    ...TEST_POLICY,
-  };
-}
-
-const FIELDS: InquiryFields = {
-  receivedAt: Date.UTC(2026, 10, 23, 15, 15) as Instant,
-  source: 'Legislative Liaison',
-  originatorName: 'Sen. Dana Ruiz office',
-  originatorContact: '(515) 555-0199',
-  memberName: 'Pat Lee',
-  medicaidId: '1234567A',
-  memberDob: '1984-03-07' as InquiryFields['memberDob'],
-  memberPhone: '(515) 555-0123 x12',
-  callbackPhone: '',
-  callbackAvailability: 'Mornings',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'wellpoint',
-  priority: 'high',
-  category: 'Durable medical equipment',
-  subcategory: 'Repair',
-  description: 'Wheelchair repair delayed three weeks.',
-  expectedOutcome: 'Repair scheduled.',
-  rootCause: '',
-  assignee: null,
-};
-
-const logged = logInquiry({ fields: FIELDS, caseNumber: '261123-K7QM2-004' as CaseNumber }, testContext(NOW, 'DESKL'));
-const state = projectInquiry(logged) as InquiryRecord;
-const note = addNote(state, { text: 'Vendor says parts arrive Friday.' }, testContext())[0];
+/** The sample inquiry received Mon 23 Nov 09:15, logged at 14:00 on another desk (DESKL). */
+const desk = new Desk({ receivedAt: ct(2026, 11, 23, 9, 15) }, { at: NOW, deviceId: 'DESKL' });
+const logged = desk.events;
+const state = desk.record;
+const note = addNote(state, { text: 'Vendor says parts arrive Friday.' }, testContext(NOW))[0];
 const edits = editFields(
   state,
   {
-    receivedAt: Date.UTC(2026, 10, 23, 14, 0) as Instant,
+    receivedAt: ct(2026, 11, 23, 8, 0),
     memberDob: '',
     mcoEnrollment: 'unknown',
     assignee: { id: 'p-ben', name: 'Ben Cho' },
     description: 'd'.repeat(4000),
   },
-  testContext(),
+  testContext(NOW),
 );
 const COMMAND_EVENTS: InquiryEvent[] = [...logged, note, ...edits];
 
@@ -119,7 +77,7 @@ describe('parseEvent', () => {
 
   it('refuses an edit whose value does not fit its field', () => {
     const e = wire(edits[0] as InquiryEvent);
-    expect(refused({ ...e, payload: { field: 'receivedAt', from: FIELDS.receivedAt, to: 'yesterday' } })).toBe(
+    expect(refused({ ...e, payload: { field: 'receivedAt', from: state.receivedAt, to: 'yesterday' } })).toBe(
       'payload.to: not a valid value for receivedAt',
     );
     expect(refused({ ...e, payload: { field: 'assignee', from: 'Ben', to: null } })).toBe('payload.from: not a valid value for assignee');
@@ -135,7 +93,7 @@ describe('parseEvent', () => {
     expect(refused({ ...wire(note), payload: { text: 'n'.repeat(8001) } })).toBe(
       'payload.text: Too big: expected string to have <=8000 characters',
     );
-    const big = wire(logged[0]);
+    const big = wire(logged[0] as InquiryEvent);
     const payload = big.payload as { fields: Record<string, unknown> };
     expect(refused({ ...big, payload: { ...payload, fields: { ...payload.fields, description: 'd'.repeat(4001) } } })).toBe(
       'payload.fields.description: Too big: expected string to have <=4000 characters',

@@ -1,65 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { calendarConfigOf, DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
-import type { Actor } from '../people';
-import { encodeHlc } from '../sync/hlc';
 import { createCalendar } from '../time/calendar';
 import type { Instant, IsoDay } from '../time/types';
-import type { CaseNumber } from './caseNumber';
-import type { CommandContext } from './commands/context';
-import { logInquiry } from './commands/logInquiry';
 import { pauseTimer, resumeTimer } from './commands/pauseTimer';
 import { referToMco } from './commands/referToMco';
-import { TEST_POLICY } from './commands/testing';
+import { ct, Desk } from './commands/testKit';
 import { dueItems } from './due';
-import type { InquiryEvent } from './events';
 import { explainDueItem } from './explainDue';
-import type { InquiryFields } from './fields';
-import { type InquiryRecord, projectInquiry } from './projection';
+import type { InquiryRecord } from './projection';
 
-const ANA: Actor = { id: 'p-ana', name: 'Ana Ortiz', role: 'liaison' };
-const cst = (day: number, hour: number, minute = 0) => Date.UTC(2026, 10, day, hour + 6, minute) as Instant;
+const cst = (day: number, hour: number, minute = 0) => ct(2026, 11, day, hour, minute);
 const CAL = createCalendar(calendarConfigOf(DEFAULT_AGENCY_CONFIG));
 
-let seq = 0;
-function at(now: Instant): CommandContext {
-  return {
-    actor: ANA,
-    deviceId: 'DESKA',
-    now,
-    stamp: () => encodeHlc({ wall: now, counter: seq++, deviceId: 'DESKA' }),
-    newId: () => `01JDESKA${String(++seq).padStart(18, '0')}`,
-    ...TEST_POLICY,
-  };
-}
-
-const fields = (receivedAt: Instant, priority: string): InquiryFields => ({
-  receivedAt,
-  source: 'Call Center CSR',
-  originatorName: '',
-  originatorContact: '',
-  memberName: 'Pat Lee',
-  medicaidId: '1234567A',
-  memberDob: '',
-  memberPhone: '',
-  callbackPhone: '',
-  callbackAvailability: '',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'itc',
-  priority,
-  category: 'Pharmacy',
-  subcategory: '',
-  description: 'Refill denied.',
-  expectedOutcome: '',
-  rootCause: '',
-  assignee: null,
-});
-
-function run(receivedAt: Instant, priority: string, ...steps: ((s: InquiryRecord) => InquiryEvent[])[]): InquiryRecord {
-  const events: InquiryEvent[] = [
-    ...logInquiry({ fields: fields(receivedAt, priority), caseNumber: '261125-DESKA-001' as CaseNumber }, at(receivedAt)),
-  ];
-  for (const step of steps) events.push(...step(projectInquiry(events) as InquiryRecord));
-  return projectInquiry(events) as InquiryRecord;
+/** The sample inquiry received at `receivedAt` with `priority`, worked by `steps` one after another. */
+function run(receivedAt: Instant, priority: string, ...steps: ((desk: Desk) => unknown)[]): InquiryRecord {
+  const desk = new Desk({ receivedAt, priority });
+  for (const step of steps) step(desk);
+  return desk.record;
 }
 
 describe('explainDueItem', () => {
@@ -85,14 +42,14 @@ describe('explainDueItem', () => {
         const r = run(
           received,
           priority,
-          (s) => referToMco(s, { mcoId: 'itc', department: 'Member Services', contact: '' }, at((received + 3_600_000) as Instant)),
-          (s) =>
-            pauseTimer(
-              s,
+          (d) => d.run(referToMco, { mcoId: 'itc', department: 'Member Services', contact: '' }, (received + 3_600_000) as Instant),
+          (d) =>
+            d.run(
+              pauseTimer,
               { timer: 'mco_follow_up', reason: 'Documents requested', waitingFor: 'person' },
-              at((received + 7_200_000) as Instant),
+              (received + 7_200_000) as Instant,
             ),
-          (s) => resumeTimer(s, { timer: 'mco_follow_up' }, at((received + 90_000_000) as Instant)),
+          (d) => d.run(resumeTimer, { timer: 'mco_follow_up' }, (received + 90_000_000) as Instant),
         );
         for (const item of dueItems(r)) {
           const e = explainDueItem(item, r, DEFAULT_AGENCY_CONFIG, CAL);

@@ -4,37 +4,23 @@ import type { Actor, PersonRef } from '../people';
 import { encodeHlc, type HlcStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
 import type { CaseNumber } from './caseNumber';
+import { ANA, BEN, ct, fieldsWith } from './commands/testKit';
 import type { FieldEdit, FieldEdited, InquiryEvent, InquiryLogged, NoteAdded } from './events';
-import type { FieldName, InquiryFields } from './fields';
+import type { FieldName } from './fields';
 import { applyEvent, byHlc, EMPTY_WORKFLOW, type InquiryRecord, needsRefold, projectInquiry } from './projection';
 
 const INQUIRY_ID = '01JDINQUIRY000000000000001';
 const T0 = Date.UTC(2026, 10, 23, 15, 15);
-const ANA: Actor = { id: 'p-ana', name: 'Ana Ortiz', role: 'liaison' };
-const BEN: Actor = { id: 'p-ben', name: 'Ben Cho', role: 'esr' };
 const stamp = (wall: number, counter = 0, deviceId = 'DESKA'): HlcStamp => encodeHlc({ wall, counter, deviceId });
 
-const FIELDS: InquiryFields = {
-  receivedAt: Date.UTC(2026, 10, 23, 14, 50) as Instant,
-  source: 'Call Center CSR',
-  originatorName: 'Dana Ruiz',
-  originatorContact: '(515) 555-0199',
-  memberName: 'Pat Lee',
-  medicaidId: '1234567A',
-  memberDob: '1984-03-07' as InquiryFields['memberDob'],
-  memberPhone: '(515) 555-0123',
-  callbackPhone: '',
-  callbackAvailability: '',
-  mcoEnrollment: 'enrolled',
+/** The sample inquiry received Mon 23 Nov 08:50 CST about a refill, with Molina, nobody assigned. */
+const FIELDS = fieldsWith({
+  receivedAt: ct(2026, 11, 23, 8, 50),
   mcoId: 'molina',
-  priority: 'high',
   category: 'Pharmacy',
-  subcategory: 'Formulary',
   description: 'Refill denied.',
-  expectedOutcome: '',
-  rootCause: '',
   assignee: null,
-};
+});
 
 const envelope = (id: string, hlc: HlcStamp, at: number, actor: Actor = ANA, deviceId = 'DESKA') => ({
   id,

@@ -1,81 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../errors';
-import type { Actor } from '../../people';
-import { encodeHlc } from '../../sync/hlc';
-import type { Instant } from '../../time/types';
-import type { CaseNumber } from '../caseNumber';
 import { dueItems, dueState, dueSummary } from '../due';
-import type { InquiryEvent } from '../events';
-import type { InquiryFields } from '../fields';
-import { type InquiryRecord, projectInquiry } from '../projection';
-import type { CommandContext } from './context';
-import { logInquiry } from './logInquiry';
 import { pauseTimer, resumeTimer } from './pauseTimer';
 import { recordOutreach } from './recordOutreach';
 import { TEST_POLICY } from './testing';
+import { ct, Desk, refusal, testContext } from './testKit';
 
-const ANA: Actor = { id: 'p-ana', name: 'Ana Ortiz', role: 'liaison' };
-/** Wall-clock time in Chicago (CST, UTC−6) on a November 2026 day. */
-const cst = (day: number, hour: number, minute = 0) => Date.UTC(2026, 10, day, hour + 6, minute) as Instant;
+/** Wall-clock time in Chicago on a November 2026 day. */
+const cst = (day: number, hour: number, minute = 0) => ct(2026, 11, day, hour, minute);
 
-let seq = 0;
-/** A context at `now`; ids and stamps keep rising across contexts so events sort in the order made. */
-function at(now: Instant, policy: Partial<CommandContext> = {}): CommandContext {
-  return {
-    actor: ANA,
-    deviceId: 'DESKA',
-    now,
-    stamp: () => encodeHlc({ wall: now, counter: seq++, deviceId: 'DESKA' }),
-    newId: () => `01JDESKA${String(++seq).padStart(18, '0')}`,
-    ...TEST_POLICY,
-    ...policy,
-  };
+/** The sample High inquiry received Mon 23 Nov 09:30, worked by `steps` one after another on one desk. */
+function run(...steps: ((desk: Desk) => unknown)[]): { events: Desk['events']; state: Desk['record'] } {
+  const desk = new Desk({ receivedAt: cst(23, 9, 30) });
+  for (const step of steps) step(desk);
+  return { events: desk.events, state: desk.record };
 }
-
-const FIELDS: InquiryFields = {
-  receivedAt: cst(23, 9, 30),
-  source: 'Call Center CSR',
-  originatorName: 'Dana Ruiz',
-  originatorContact: '',
-  memberName: 'Pat Lee',
-  medicaidId: '1234567A',
-  memberDob: '',
-  memberPhone: '',
-  callbackPhone: '(515) 555-0188',
-  callbackAvailability: '',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'itc',
-  priority: 'high',
-  category: 'Pharmacy',
-  subcategory: '',
-  description: 'Refill denied.',
-  expectedOutcome: 'Refill approved.',
-  rootCause: '',
-  assignee: { id: 'p-ana', name: 'Ana Ortiz' },
-};
-
-/** Applies each step to the projection of everything before it, as Repo does. */
-function run(...steps: ((state: InquiryRecord) => InquiryEvent[])[]): { events: InquiryEvent[]; state: InquiryRecord } {
-  const events: InquiryEvent[] = [...logInquiry({ fields: FIELDS, caseNumber: '261123-DESKA-001' as CaseNumber }, at(cst(23, 9, 30)))];
-  for (const step of steps) events.push(...step(projectInquiry(events) as InquiryRecord));
-  return { events, state: projectInquiry(events) as InquiryRecord };
-}
-
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DomainError) return [e.code, e.message];
-    throw e;
-  }
-  throw new Error('not refused');
-};
 
 describe('pausing and resuming a timer', () => {
   it('leaves paused business time out: High 2/4 h from Mon 09:30, paused Mon 10:00 to Tue 10:00 → due Tue 11:30 / 13:30', () => {
     const { state, events } = run(
-      (s) => pauseTimer(s, { timer: 'first_contact', reason: 'Member in hospital until Tuesday', waitingFor: 'person' }, at(cst(23, 10))),
-      (s) => resumeTimer(s, { timer: 'first_contact' }, at(cst(24, 10))),
+      (d) => d.run(pauseTimer, { timer: 'first_contact', reason: 'Member in hospital until Tuesday', waitingFor: 'person' }, cst(23, 10)),
+      (d) => d.run(resumeTimer, { timer: 'first_contact' }, cst(24, 10)),
     );
     // 30 minutes counted Mon 09:30–10:00; 1 h 30 m of the target and 3 h 30 m of the deadline left on Tuesday from 10:00.
     expect(events.at(-1)?.payload).toEqual({
@@ -98,8 +42,8 @@ describe('pausing and resuming a timer', () => {
   });
 
   it('holds the item while paused: neither due soon nor overdue, out of the Due today and Overdue summary', () => {
-    const { state } = run((s) =>
-      pauseTimer(s, { timer: 'first_contact', reason: 'Documents requested', waitingFor: 'person' }, at(cst(23, 10))),
+    const { state } = run((d) =>
+      d.run(pauseTimer, { timer: 'first_contact', reason: 'Documents requested', waitingFor: 'person' }, cst(23, 10)),
     );
     const [item] = dueItems(state);
     expect(item?.paused).toMatchObject({ reason: 'Documents requested', end: null });
@@ -110,13 +54,13 @@ describe('pausing and resuming a timer', () => {
 
   it('resumes by itself when the member is reached, if that is what the pause waited for', () => {
     const { events, state } = run(
-      (s) =>
-        pauseTimer(
-          s,
+      (d) =>
+        d.run(
+          pauseTimer,
           { timer: 'first_contact', reason: 'Waiting for the member to call back', waitingFor: 'member_contact' },
-          at(cst(23, 10)),
+          cst(23, 10),
         ),
-      (s) => recordOutreach(s, { party: 'member', method: 'call', reached: true, note: 'Member called back.' }, at(cst(23, 14))),
+      (d) => d.run(recordOutreach, { party: 'member', method: 'call', reached: true, note: 'Member called back.' }, cst(23, 14)),
     );
     expect(events.slice(-2).map((e) => e.type)).toEqual(['OutreachRecorded', 'TimerResumed']);
     expect(events.at(-1)?.payload).toMatchObject({ timer: 'first_contact', automatic: true });
@@ -126,34 +70,33 @@ describe('pausing and resuming a timer', () => {
 
   it('does not resume on an unanswered attempt, nor a pause that waits for a person', () => {
     const { events } = run(
-      (s) => pauseTimer(s, { timer: 'first_contact', reason: 'Waiting for the member', waitingFor: 'member_contact' }, at(cst(23, 10))),
-      (s) => recordOutreach(s, { party: 'member', method: 'voicemail', reached: false }, at(cst(23, 11))),
+      (d) => d.run(pauseTimer, { timer: 'first_contact', reason: 'Waiting for the member', waitingFor: 'member_contact' }, cst(23, 10)),
+      (d) => d.run(recordOutreach, { party: 'member', method: 'voicemail', reached: false }, cst(23, 11)),
     );
     expect(events.at(-1)?.type).toBe('OutreachRecorded');
   });
 
   it('refuses what does not fit, with the reason', () => {
     const { state } = run();
-    expect(refusal(() => resumeTimer(state, { timer: 'first_contact' }, at(cst(23, 10))))).toEqual([
+    expect(refusal(() => resumeTimer(state, { timer: 'first_contact' }, testContext(cst(23, 10))))).toEqual([
       'invalid_step',
       'The first-contact timer is not paused.',
     ]);
-    expect(refusal(() => pauseTimer(state, { timer: 'mco_follow_up', reason: 'x', waitingFor: 'person' }, at(cst(23, 10))))).toEqual([
-      'invalid_step',
-      'The MCO follow-up timer is not running on this inquiry.',
-    ]);
-    expect(refusal(() => pauseTimer(state, { timer: 'first_contact', reason: ' ', waitingFor: 'person' }, at(cst(23, 10))))).toEqual([
-      'validation',
-      'Type why the timer is paused.',
-    ]);
+    expect(
+      refusal(() => pauseTimer(state, { timer: 'mco_follow_up', reason: 'x', waitingFor: 'person' }, testContext(cst(23, 10)))),
+    ).toEqual(['invalid_step', 'The MCO follow-up timer is not running on this inquiry.']);
+    expect(
+      refusal(() => pauseTimer(state, { timer: 'first_contact', reason: ' ', waitingFor: 'person' }, testContext(cst(23, 10)))),
+    ).toEqual(['validation', 'Type why the timer is paused.']);
     const strict = { config: { ...TEST_POLICY.config, pausableTimers: [] } };
     expect(
-      refusal(() => pauseTimer(state, { timer: 'first_contact', reason: 'Waiting', waitingFor: 'person' }, at(cst(23, 10), strict))),
+      refusal(() =>
+        pauseTimer(state, { timer: 'first_contact', reason: 'Waiting', waitingFor: 'person' }, testContext(cst(23, 10), strict)),
+      ),
     ).toEqual(['invalid_step', "The agency's policy does not allow pausing the first-contact timer."]);
-    const paused = run((s) => pauseTimer(s, { timer: 'first_contact', reason: 'Waiting', waitingFor: 'person' }, at(cst(23, 10)))).state;
-    expect(refusal(() => pauseTimer(paused, { timer: 'first_contact', reason: 'Again', waitingFor: 'person' }, at(cst(23, 11))))).toEqual([
-      'invalid_step',
-      'The first-contact timer is paused already.',
-    ]);
+    const paused = run((d) => d.run(pauseTimer, { timer: 'first_contact', reason: 'Waiting', waitingFor: 'person' }, cst(23, 10))).state;
+    expect(
+      refusal(() => pauseTimer(paused, { timer: 'first_contact', reason: 'Again', waitingFor: 'person' }, testContext(cst(23, 11)))),
+    ).toEqual(['invalid_step', 'The first-contact timer is paused already.']);
   });
 });
