@@ -6,6 +6,7 @@ import { parseTimeText, readDate, readTime } from './import/dates';
 import { findHeaderRow, IMPORT_FIELDS, type ImportField, suggestMapping } from './import/fields';
 import { normaliseRow } from './import/normalise';
 import { ImportFileProblem, sniffSpreadsheet } from './import/sniff';
+import { briefFields } from './inquiry/commands/testKit';
 import { inquiryEventSchema, inquiryFieldsSchema, parseEvent } from './inquiry/events';
 import { FIELD_NAMES, type FieldName, type InquiryFields } from './inquiry/fields';
 import { emptyIntakeForm, INTAKE_CONTROL_ORDER, type IntakeForm, intakeFormSchema, validateEdit, validateIntake } from './inquiry/intake';
@@ -27,6 +28,9 @@ import { asInstant, type TimeZone } from './time/types';
 
 const NOW = asInstant(Date.parse('2026-11-23T20:00:00Z'));
 const ZONE = DEFAULT_AGENCY_CONFIG.timeZone as TimeZone;
+/** A brief inquiry about a missed ride, received at `receivedAt`. */
+const rideFields = (receivedAt: number): InquiryFields =>
+  briefFields({ receivedAt: asInstant(receivedAt), subcategory: '', description: 'Ride did not come.' });
 const people = [{ id: '01JPERSON00000000000000001', name: 'Ana Ortiz' }];
 const ctx = { now: NOW, config: DEFAULT_AGENCY_CONFIG, people };
 const RUNS = { numRuns: 300 };
@@ -124,27 +128,7 @@ describe('intake validation', { timeout: 120_000 }, () => {
   });
 
   it('answers every field edit with the picked values or messages on the edited controls', () => {
-    const current = inquiryFieldsSchema.parse({
-      receivedAt: NOW - 3_600_000,
-      source: 'Call Center CSR',
-      originatorName: 'Dana Ruiz',
-      originatorContact: '',
-      memberName: 'Pat Lee',
-      medicaidId: '1234567A',
-      memberDob: '',
-      memberPhone: '',
-      callbackPhone: '',
-      callbackAvailability: '',
-      mcoEnrollment: 'enrolled',
-      mcoId: 'itc',
-      priority: 'high',
-      category: 'Transportation',
-      subcategory: '',
-      description: 'Ride did not come.',
-      expectedOutcome: '',
-      rootCause: '',
-      assignee: null,
-    }) as InquiryFields;
+    const current = inquiryFieldsSchema.parse(rideFields(NOW - 3_600_000)) as InquiryFields;
     const patch = fc.dictionary(fc.constantFrom(...INTAKE_CONTROL_ORDER), messy, { maxKeys: 4 });
     fc.assert(
       fc.property(fc.uniqueArray(fc.constantFrom(...FIELD_NAMES), { minLength: 1, maxLength: 4 }), patch, (fields, p) => {
@@ -167,27 +151,7 @@ const validEvent = () => ({
   type: 'InquiryLogged',
   payload: {
     caseNumber: '261123-K7QM2-001',
-    fields: {
-      receivedAt: NOW - 60_000,
-      source: 'Call Center CSR',
-      originatorName: 'Dana Ruiz',
-      originatorContact: '',
-      memberName: 'Pat Lee',
-      medicaidId: '1234567A',
-      memberDob: '',
-      memberPhone: '',
-      callbackPhone: '',
-      callbackAvailability: '',
-      mcoEnrollment: 'enrolled',
-      mcoId: 'itc',
-      priority: 'high',
-      category: 'Transportation',
-      subcategory: '',
-      description: 'Ride did not come.',
-      expectedOutcome: '',
-      rootCause: '',
-      assignee: null,
-    },
+    fields: rideFields(NOW - 60_000),
   },
   actor: { id: '01JPERSON00000000000000001', name: 'Ana Ortiz', role: 'liaison' },
   deviceId: DEVICE,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
 import type { PersonRef } from '../people';
 import type { Instant, TimeZone } from '../time/types';
-import type { InquiryFields } from './fields';
+import type { FieldName, InquiryFields } from './fields';
 import {
   CONTROLS_OF_FIELD,
   emptyIntakeForm,
@@ -366,85 +366,124 @@ describe('emptyIntakeForm and formOfFields', () => {
 describe('validateEdit', () => {
   /** A stored record imported from the old spreadsheet: its Medicaid ID and phone would not pass intake today. */
   const imported: InquiryFields = { ...VALID_FIELDS, medicaidId: 'LEGACY 42', memberPhone: '555-0123' };
+  /** A record whose stored received date would be refused today. */
+  const old: InquiryFields = { ...VALID_FIELDS, receivedAt: Date.UTC(1999, 5, 1, 15) as Instant };
+  const noDob: InquiryFields = { ...VALID_FIELDS, memberDob: '' };
 
-  it('validates only the edited field, so an unrelated invalid field does not block the edit', () => {
-    expect(validateEdit(imported, ['description'], { description: '  Member called again. ' }, ctx)).toEqual({
-      ok: true,
-      values: { description: 'Member called again.' },
-    });
-  });
-
-  it('returns only the edited fields, formatted as stored', () => {
-    expect(validateEdit(imported, ['memberPhone'], { memberPhone: '515 555 0177' }, ctx)).toEqual({
-      ok: true,
-      values: { memberPhone: '(515) 555-0177' },
-    });
-    expect(validateEdit(VALID_FIELDS, ['memberDob'], { memberDob: '7/4/1950' }, ctx)).toEqual({
-      ok: true,
-      values: { memberDob: '1950-07-04' },
-    });
-    expect(validateEdit(VALID_FIELDS, ['assignee'], { assigneeId: 'p-ben' }, ctx)).toEqual({
-      ok: true,
-      values: { assignee: { id: 'p-ben', name: 'Ben Cho' } },
-    });
-    expect(validateEdit(VALID_FIELDS, ['assignee'], { assigneeId: '' }, ctx)).toEqual({ ok: true, values: { assignee: null } });
-  });
-
-  it('refuses an invalid new value with its intake message on its control', () => {
-    expect(validateEdit(imported, ['medicaidId'], { medicaidId: 'LEGACY 43' }, ctx)).toEqual({
-      ok: false,
-      errors: { medicaidId: 'A Medicaid ID is 7 digits followed by a capital letter, for example 1234567A.' },
-    });
-    expect(validateEdit(VALID_FIELDS, ['assignee'], { assigneeId: 'p-zed' }, ctx)).toEqual({
-      ok: false,
-      errors: { assigneeId: 'Choose an assignee from the list, or leave it unassigned.' },
-    });
-  });
-
-  it('accepts fixing the invalid field itself', () => {
-    expect(validateEdit(imported, ['medicaidId'], { medicaidId: '7654321b' }, ctx)).toEqual({
-      ok: true,
-      values: { medicaidId: '7654321B' },
-    });
-  });
-
-  it('edits enrollment and MCO together', () => {
-    expect(validateEdit(VALID_FIELDS, ['mcoEnrollment', 'mcoId'], { mcoEnrollment: 'not_enrolled', mcoId: '' }, ctx)).toEqual({
-      ok: true,
-      values: { mcoEnrollment: 'not_enrolled', mcoId: '' },
-    });
-    expect(validateEdit(VALID_FIELDS, ['mcoEnrollment', 'mcoId'], { mcoEnrollment: 'enrolled', mcoId: 'wellpoint' }, ctx)).toEqual({
-      ok: true,
-      values: { mcoEnrollment: 'enrolled', mcoId: 'wellpoint' },
-    });
-    expect(validateEdit(VALID_FIELDS, ['mcoEnrollment', 'mcoId'], { mcoEnrollment: 'not_enrolled' }, ctx)).toEqual({
-      ok: false,
-      errors: { mcoId: 'The member is marked as not enrolled: clear the MCO, or change the enrollment.' },
-    });
-  });
-
-  it('edits the received date and time as an instant, and refuses a future one on the date control', () => {
-    expect(validateEdit(VALID_FIELDS, ['receivedAt'], { receivedDate: '11/20/2026', receivedTime: '10:30' }, ctx)).toEqual({
-      ok: true,
-      values: { receivedAt: Date.UTC(2026, 10, 20, 16, 30) },
-    });
-    expect(validateEdit(VALID_FIELDS, ['receivedAt'], { receivedDate: '11/30/2026' }, ctx)).toEqual({
-      ok: false,
-      errors: { receivedDate: 'The received date and time is in the future. Enter when the inquiry actually came in.' },
-    });
-  });
-
-  it('edits a record whose stored received date would be refused today', () => {
-    const old: InquiryFields = { ...VALID_FIELDS, receivedAt: Date.UTC(1999, 5, 1, 15) as Instant };
-    expect(validateEdit(old, ['priority'], { priority: 'escalated' }, ctx)).toEqual({ ok: true, values: { priority: 'escalated' } });
-  });
-
-  it('refuses clearing the Medicaid ID when no date of birth is stored, on the edited control only', () => {
-    const noDob: InquiryFields = { ...VALID_FIELDS, memberDob: '' };
-    expect(validateEdit(noDob, ['medicaidId'], { medicaidId: '' }, ctx)).toEqual({
-      ok: false,
-      errors: { medicaidId: 'Enter the Medicaid ID or the date of birth, so the member can be identified.' },
-    });
-    expect(validateEdit(VALID_FIELDS, ['medicaidId'], { medicaidId: '' }, ctx)).toEqual({ ok: true, values: { medicaidId: '' } });
+  it.each<[string, InquiryFields, FieldName[], Partial<IntakeForm>, unknown]>([
+    [
+      'validates only the edited field, so an unrelated invalid field does not block the edit',
+      imported,
+      ['description'],
+      { description: '  Member called again. ' },
+      { ok: true, values: { description: 'Member called again.' } },
+    ],
+    [
+      'returns only the edited fields, formatted as stored: a phone',
+      imported,
+      ['memberPhone'],
+      { memberPhone: '515 555 0177' },
+      { ok: true, values: { memberPhone: '(515) 555-0177' } },
+    ],
+    [
+      'returns only the edited fields, formatted as stored: a date of birth',
+      VALID_FIELDS,
+      ['memberDob'],
+      { memberDob: '7/4/1950' },
+      { ok: true, values: { memberDob: '1950-07-04' } },
+    ],
+    [
+      'returns only the edited fields, formatted as stored: an assignee as a person',
+      VALID_FIELDS,
+      ['assignee'],
+      { assigneeId: 'p-ben' },
+      { ok: true, values: { assignee: { id: 'p-ben', name: 'Ben Cho' } } },
+    ],
+    [
+      'returns only the edited fields: unassigned',
+      VALID_FIELDS,
+      ['assignee'],
+      { assigneeId: '' },
+      { ok: true, values: { assignee: null } },
+    ],
+    [
+      'refuses an invalid new value with its intake message on its control: a Medicaid ID',
+      imported,
+      ['medicaidId'],
+      { medicaidId: 'LEGACY 43' },
+      { ok: false, errors: { medicaidId: 'A Medicaid ID is 7 digits followed by a capital letter, for example 1234567A.' } },
+    ],
+    [
+      'refuses an invalid new value with its intake message on its control: an unknown assignee',
+      VALID_FIELDS,
+      ['assignee'],
+      { assigneeId: 'p-zed' },
+      { ok: false, errors: { assigneeId: 'Choose an assignee from the list, or leave it unassigned.' } },
+    ],
+    [
+      'accepts fixing the invalid field itself',
+      imported,
+      ['medicaidId'],
+      { medicaidId: '7654321b' },
+      { ok: true, values: { medicaidId: '7654321B' } },
+    ],
+    [
+      'edits enrollment and MCO together: not enrolled, no MCO',
+      VALID_FIELDS,
+      ['mcoEnrollment', 'mcoId'],
+      { mcoEnrollment: 'not_enrolled', mcoId: '' },
+      { ok: true, values: { mcoEnrollment: 'not_enrolled', mcoId: '' } },
+    ],
+    [
+      'edits enrollment and MCO together: another MCO',
+      VALID_FIELDS,
+      ['mcoEnrollment', 'mcoId'],
+      { mcoEnrollment: 'enrolled', mcoId: 'wellpoint' },
+      { ok: true, values: { mcoEnrollment: 'enrolled', mcoId: 'wellpoint' } },
+    ],
+    [
+      'edits enrollment and MCO together: refuses not enrolled with an MCO kept',
+      VALID_FIELDS,
+      ['mcoEnrollment', 'mcoId'],
+      { mcoEnrollment: 'not_enrolled' },
+      { ok: false, errors: { mcoId: 'The member is marked as not enrolled: clear the MCO, or change the enrollment.' } },
+    ],
+    [
+      'edits the received date and time as an instant',
+      VALID_FIELDS,
+      ['receivedAt'],
+      { receivedDate: '11/20/2026', receivedTime: '10:30' },
+      { ok: true, values: { receivedAt: Date.UTC(2026, 10, 20, 16, 30) } },
+    ],
+    [
+      'refuses a future received date on the date control',
+      VALID_FIELDS,
+      ['receivedAt'],
+      { receivedDate: '11/30/2026' },
+      { ok: false, errors: { receivedDate: 'The received date and time is in the future. Enter when the inquiry actually came in.' } },
+    ],
+    [
+      'edits a record whose stored received date would be refused today',
+      old,
+      ['priority'],
+      { priority: 'escalated' },
+      { ok: true, values: { priority: 'escalated' } },
+    ],
+    [
+      'refuses clearing the Medicaid ID when no date of birth is stored, on the edited control only',
+      noDob,
+      ['medicaidId'],
+      { medicaidId: '' },
+      { ok: false, errors: { medicaidId: 'Enter the Medicaid ID or the date of birth, so the member can be identified.' } },
+    ],
+    [
+      'accepts clearing the Medicaid ID when a date of birth is stored',
+      VALID_FIELDS,
+      ['medicaidId'],
+      { medicaidId: '' },
+      { ok: true, values: { medicaidId: '' } },
+    ],
+  ])('%s', (_, current, fields, patch, expected) => {
+    expect(validateEdit(current, fields, patch, ctx)).toEqual(expected);
   });
 });
