@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DateCell } from './cells';
 import { readDate, readTime } from './dates';
+import { dateCell } from './testing';
 
 const o = { thisYear: 2026 };
-const dateCell = (year: number, month: number, day: number, hour = 0, minute = 0): DateCell => ({
-  kind: 'date',
-  year,
-  month,
-  day,
-  hour,
-  minute,
-  second: 0,
-});
 const ok = (day: [number, number, number], time: [number, number] | null = null, exact: number | null = null) => ({
   ok: true,
   day: { year: day[0], month: day[1], day: day[2] },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnLetter, findHeaderRow, headersOf, normaliseHeader, suggestMapping } from './fields';
+import { LOG_2025_HEADERS } from './testing';
 
 describe('normaliseHeader', () => {
   it('drops punctuation and reads # as number', () => {
@@ -13,24 +14,7 @@ describe('normaliseHeader', () => {
 
 describe('suggestMapping: a mapping from the header names', () => {
   it("maps the 2025 log's headers", () => {
-    const headers = [
-      "Date Rec'd",
-      'Time',
-      'Referred By',
-      'Member Name',
-      'Medicaid ID',
-      'DOB',
-      'MCO',
-      'Priority',
-      'Issue',
-      'Assigned To',
-      'Date Contacted',
-      'Sent to MCO',
-      'Updates',
-      'Resolution',
-      'Date Resolved',
-    ];
-    expect(suggestMapping(headers)).toEqual([
+    expect(suggestMapping(LOG_2025_HEADERS)).toEqual([
       'receivedDate',
       'receivedTime',
       'source',

@@ -1,28 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
 import type { CaseNumber } from '../inquiry/caseNumber';
 import type { CommandContext } from '../inquiry/commands/context';
 import { TEST_POLICY } from '../inquiry/commands/testing';
 import { type InquiryEvent, type InquiryImported, parseEvent } from '../inquiry/events';
 import { type InquiryRecord, projectInquiry } from '../inquiry/projection';
 import { encodeHlc } from '../sync/hlc';
-import type { Instant, TimeZone } from '../time/types';
+import type { Instant } from '../time/types';
 import type { DateCell } from './cells';
 import { suggestMapping } from './fields';
 import { importedInquiryId, newInquiryEvents, revisionHex, rowUpdate, updateEvents, updatesOf } from './importEvents';
-import { type ImportContext, type ImportedRow, normaliseRow } from './normalise';
+import { type ImportedRow, normaliseRow } from './normalise';
+import { dateCell, IMPORT_NOW, importContext, LOG_2025_HEADERS } from './testing';
 
-const NOW = Date.parse('2026-11-23T20:30:00Z') as Instant;
+const NOW = IMPORT_NOW;
 const at = (iso: string) => Date.parse(iso) as Instant;
-const d = (year: number, month: number, day: number, hour = 0, minute = 0): DateCell => ({
-  kind: 'date',
-  year,
-  month,
-  day,
-  hour,
-  minute,
-  second: 0,
-});
+const d = dateCell;
 
 function commandContext(deviceId = 'DESKAAAAAAAAAAAA'): CommandContext {
   let counter = 0;
@@ -35,23 +27,10 @@ function commandContext(deviceId = 'DESKAAAAAAAAAAAA'): CommandContext {
     ...TEST_POLICY,
   };
 }
-const importCtx: ImportContext = { config: DEFAULT_AGENCY_CONFIG, zone: 'America/Chicago' as TimeZone, now: NOW, people: [] };
+const importCtx = importContext();
 
-const HEADERS = [
-  "Date Rec'd",
-  'Time',
-  'Referred By',
-  'Member Name',
-  'Medicaid ID',
-  'MCO',
-  'Priority',
-  'Issue',
-  'Date Contacted',
-  'Sent to MCO',
-  'Updates',
-  'Resolution',
-  'Date Resolved',
-];
+/** The 2025 log without its DOB and Assigned To columns. */
+const HEADERS = LOG_2025_HEADERS.filter((h) => h !== 'DOB' && h !== 'Assigned To');
 const MAPPING = suggestMapping(HEADERS);
 const RUN = {
   importId: '01RUNRUNRUNRUNRUNRUNRUNRUN',
@@ -87,7 +66,8 @@ const WORKED = rowOf([
   'ITC approved override',
   d(2025, 3, 4),
 ]);
-const OPEN = rowOf([
+/** Wed 5 March 2025 08:40, Escalated, sent by an ESR; `worked` is the row's last five columns (contacted to resolved). */
+const openCells = (worked: (string | DateCell | null)[]) => [
   d(2025, 3, 5, 8, 40),
   null,
   'ESR',
@@ -96,12 +76,9 @@ const OPEN = rowOf([
   'Amerigroup',
   'Esc',
   'Transportation no-show.',
-  null,
-  null,
-  'Waiting on member callback',
-  '',
-  '',
-]);
+  ...worked,
+];
+const OPEN = rowOf(openCells([null, null, 'Waiting on member callback', '', '']));
 
 describe('newInquiryEvents: an old log row as an inquiry with its history', () => {
   const events = newInquiryEvents(WORKED, DIGESTS, CASE, RUN, commandContext());
@@ -244,21 +221,15 @@ describe('a later copy of the log: rowUpdate and updateEvents', () => {
   });
 
   it('adds only what the log lacks: the appended updates, the first contact, the referral, the resolution', () => {
-    const later = rowOf([
-      d(2025, 3, 5, 8, 40),
-      null,
-      'ESR',
-      'Ana Gutierrez',
-      '3456789C',
-      'Amerigroup',
-      'Esc',
-      'Transportation no-show.',
-      '3/6/2025',
-      '3/6/2025',
-      'Waiting on member callback\n3/6 member called back; sent to Wellpoint',
-      'Wellpoint rebooked rides',
-      '3/10/2025',
-    ]);
+    const later = rowOf(
+      openCells([
+        '3/6/2025',
+        '3/6/2025',
+        'Waiting on member callback\n3/6 member called back; sent to Wellpoint',
+        'Wellpoint rebooked rides',
+        '3/10/2025',
+      ]),
+    );
     expect(later.key).toBe(OPEN.key);
     const update = rowUpdate(later, record, updatesOf(audit));
     expect(update).toEqual({ contacted: true, referral: true, resolution: true, notes: ['3/6 member called back; sent to Wellpoint'] });

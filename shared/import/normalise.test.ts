@@ -1,47 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
-import type { Instant, TimeZone } from '../time/types';
+import type { Instant } from '../time/types';
 import { analyseSheetNow, mappingProblems } from './analyse';
 import type { Cell, DateCell } from './cells';
 import { suggestMapping } from './fields';
-import { type ImportContext, type ImportedRow, normaliseRow, splitNote } from './normalise';
+import { type ImportedRow, normaliseRow, splitNote } from './normalise';
+import { dateCell, importContext, LOG_2025_HEADERS } from './testing';
 import { mcoOf, priorityOf, resolutionTypeOf, sourceOf, statusOf } from './vocabulary';
 
-const ctx: ImportContext = {
-  config: DEFAULT_AGENCY_CONFIG,
-  zone: 'America/Chicago' as TimeZone,
-  now: Date.parse('2026-11-23T20:30:00Z') as Instant,
-  people: [{ id: 'p-dana', name: 'Dana Whitfield' }],
-};
+const ctx = importContext([{ id: 'p-dana', name: 'Dana Whitfield' }]);
 const at = (iso: string) => Date.parse(iso) as Instant;
-const d = (year: number, month: number, day: number, hour = 0, minute = 0): DateCell => ({
-  kind: 'date',
-  year,
-  month,
-  day,
-  hour,
-  minute,
-  second: 0,
-});
+const d = dateCell;
 const t = (hour: number, minute: number): DateCell => d(1899, 12, 30, hour, minute);
 
-const HEADERS = [
-  "Date Rec'd",
-  'Time',
-  'Referred By',
-  'Member Name',
-  'Medicaid ID',
-  'DOB',
-  'MCO',
-  'Priority',
-  'Issue',
-  'Assigned To',
-  'Date Contacted',
-  'Sent to MCO',
-  'Updates',
-  'Resolution',
-  'Date Resolved',
-];
+const HEADERS = [...LOG_2025_HEADERS];
 const MAPPING = suggestMapping(HEADERS);
 
 function accepted(cells: Cell[]): ImportedRow {
