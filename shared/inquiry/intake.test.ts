@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
 import type { PersonRef } from '../people';
-import type { Instant, TimeZone } from '../time/types';
+import type { Instant, IsoDay, TimeZone } from '../time/types';
 import type { FieldName, InquiryFields } from './fields';
 import {
   CONTROLS_OF_FIELD,
@@ -24,50 +24,46 @@ const BEN: PersonRef = { id: 'p-ben', name: 'Ben Cho' };
 const ctx: IntakeContext = { now: NOW, config: DEFAULT_AGENCY_CONFIG, people: [ANA, BEN] };
 const at = (now: number): IntakeContext => ({ ...ctx, now: now as Instant });
 
+/** Controls a liaison types exactly as they are stored. */
+const AS_STORED = {
+  source: 'Call Center CSR',
+  memberName: 'Pat Lee',
+  callbackAvailability: 'Weekdays after 3 pm',
+  mcoEnrollment: 'enrolled',
+  mcoId: 'molina',
+  priority: 'high',
+  category: 'Pharmacy',
+  subcategory: 'Prior authorization',
+  description: 'Refill of insulin denied at the pharmacy counter.',
+  expectedOutcome: 'Member receives the refill this week.',
+  rootCause: '',
+} as const;
+
 /** A form as a liaison would type it: loose spacing, lower-case ID, unformatted phones. */
 const validForm = (patch: Partial<IntakeForm> = {}): IntakeForm => ({
+  ...AS_STORED,
   receivedDate: '11/23/2026',
   receivedTime: '9:15 am',
-  source: 'Call Center CSR',
   originatorName: '  Dana Ruiz ',
   originatorContact: '515.555.0199',
-  memberName: 'Pat Lee',
   medicaidId: ' 1234567a ',
   memberDob: '3/7/1984',
   memberPhone: '515-555-0123',
   callbackPhone: '+1 (515) 555-0188 ext 7',
-  callbackAvailability: 'Weekdays after 3 pm',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'molina',
-  priority: 'high',
-  category: 'Pharmacy',
-  subcategory: 'Prior authorization',
-  description: 'Refill of insulin denied at the pharmacy counter.',
-  expectedOutcome: 'Member receives the refill this week.',
-  rootCause: '',
   assigneeId: 'p-ana',
   ...patch,
 });
 
+/** The fields of `validForm()`, as validated and stored. */
 const VALID_FIELDS: InquiryFields = {
+  ...AS_STORED,
   receivedAt: Date.UTC(2026, 10, 23, 15, 15) as Instant,
-  source: 'Call Center CSR',
   originatorName: 'Dana Ruiz',
   originatorContact: '(515) 555-0199',
-  memberName: 'Pat Lee',
   medicaidId: '1234567A',
   memberDob: '1984-03-07' as InquiryFields['memberDob'],
   memberPhone: '(515) 555-0123',
   callbackPhone: '(515) 555-0188 x7',
-  callbackAvailability: 'Weekdays after 3 pm',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'molina',
-  priority: 'high',
-  category: 'Pharmacy',
-  subcategory: 'Prior authorization',
-  description: 'Refill of insulin denied at the pharmacy counter.',
-  expectedOutcome: 'Member receives the refill this week.',
-  rootCause: '',
   assignee: { id: 'p-ana', name: 'Ana Ortiz' },
 };
 
@@ -99,7 +95,8 @@ describe('validateIntake: a valid form', () => {
   });
 
   it('accepts the minimum: no optional control filled, unknown enrollment, unassigned', () => {
-    const form = validForm({
+    // Left empty they are stored empty; the enrollment stays unknown.
+    const left = {
       originatorContact: '',
       medicaidId: '',
       memberPhone: '',
@@ -109,21 +106,8 @@ describe('validateIntake: a valid form', () => {
       mcoId: '',
       subcategory: '',
       expectedOutcome: '',
-      assigneeId: '',
-    });
-    expect(fieldsOf(form)).toEqual({
-      ...VALID_FIELDS,
-      originatorContact: '',
-      medicaidId: '',
-      memberPhone: '',
-      callbackPhone: '',
-      callbackAvailability: '',
-      mcoEnrollment: 'unknown',
-      mcoId: '',
-      subcategory: '',
-      expectedOutcome: '',
-      assignee: null,
-    });
+    } as const;
+    expect(fieldsOf(validForm({ ...left, assigneeId: '' }))).toEqual({ ...VALID_FIELDS, ...left, assignee: null });
   });
 });
 
@@ -370,120 +354,86 @@ describe('validateEdit', () => {
   const old: InquiryFields = { ...VALID_FIELDS, receivedAt: Date.UTC(1999, 5, 1, 15) as Instant };
   const noDob: InquiryFields = { ...VALID_FIELDS, memberDob: '' };
 
-  it.each<[string, InquiryFields, FieldName[], Partial<IntakeForm>, unknown]>([
+  /** [what, the stored fields, the fields edited, the controls typed]: the edit's case, then what it must answer. */
+  type Edit = [string, InquiryFields, FieldName[], Partial<IntakeForm>];
+
+  it.each<[...Edit, Partial<InquiryFields>]>([
     [
-      'validates only the edited field, so an unrelated invalid field does not block the edit',
+      'an unrelated invalid field does not block it',
       imported,
       ['description'],
       { description: '  Member called again. ' },
-      { ok: true, values: { description: 'Member called again.' } },
+      { description: 'Member called again.' },
     ],
+    ['a phone, formatted as stored', imported, ['memberPhone'], { memberPhone: '515 555 0177' }, { memberPhone: '(515) 555-0177' }],
+    ['a date of birth, as a day', VALID_FIELDS, ['memberDob'], { memberDob: '7/4/1950' }, { memberDob: '1950-07-04' as IsoDay }],
+    ['an assignee, as a person', VALID_FIELDS, ['assignee'], { assigneeId: 'p-ben' }, { assignee: { id: 'p-ben', name: 'Ben Cho' } }],
+    ['no assignee', VALID_FIELDS, ['assignee'], { assigneeId: '' }, { assignee: null }],
+    ['a fix of the invalid field itself', imported, ['medicaidId'], { medicaidId: '7654321b' }, { medicaidId: '7654321B' }],
     [
-      'returns only the edited fields, formatted as stored: a phone',
-      imported,
-      ['memberPhone'],
-      { memberPhone: '515 555 0177' },
-      { ok: true, values: { memberPhone: '(515) 555-0177' } },
-    ],
-    [
-      'returns only the edited fields, formatted as stored: a date of birth',
-      VALID_FIELDS,
-      ['memberDob'],
-      { memberDob: '7/4/1950' },
-      { ok: true, values: { memberDob: '1950-07-04' } },
-    ],
-    [
-      'returns only the edited fields, formatted as stored: an assignee as a person',
-      VALID_FIELDS,
-      ['assignee'],
-      { assigneeId: 'p-ben' },
-      { ok: true, values: { assignee: { id: 'p-ben', name: 'Ben Cho' } } },
-    ],
-    [
-      'returns only the edited fields: unassigned',
-      VALID_FIELDS,
-      ['assignee'],
-      { assigneeId: '' },
-      { ok: true, values: { assignee: null } },
-    ],
-    [
-      'refuses an invalid new value with its intake message on its control: a Medicaid ID',
-      imported,
-      ['medicaidId'],
-      { medicaidId: 'LEGACY 43' },
-      { ok: false, errors: { medicaidId: 'A Medicaid ID is 7 digits followed by a capital letter, for example 1234567A.' } },
-    ],
-    [
-      'refuses an invalid new value with its intake message on its control: an unknown assignee',
-      VALID_FIELDS,
-      ['assignee'],
-      { assigneeId: 'p-zed' },
-      { ok: false, errors: { assigneeId: 'Choose an assignee from the list, or leave it unassigned.' } },
-    ],
-    [
-      'accepts fixing the invalid field itself',
-      imported,
-      ['medicaidId'],
-      { medicaidId: '7654321b' },
-      { ok: true, values: { medicaidId: '7654321B' } },
-    ],
-    [
-      'edits enrollment and MCO together: not enrolled, no MCO',
+      'not enrolled, and no MCO',
       VALID_FIELDS,
       ['mcoEnrollment', 'mcoId'],
       { mcoEnrollment: 'not_enrolled', mcoId: '' },
-      { ok: true, values: { mcoEnrollment: 'not_enrolled', mcoId: '' } },
+      { mcoEnrollment: 'not_enrolled', mcoId: '' },
     ],
     [
-      'edits enrollment and MCO together: another MCO',
+      'another MCO',
       VALID_FIELDS,
       ['mcoEnrollment', 'mcoId'],
       { mcoEnrollment: 'enrolled', mcoId: 'wellpoint' },
-      { ok: true, values: { mcoEnrollment: 'enrolled', mcoId: 'wellpoint' } },
+      { mcoEnrollment: 'enrolled', mcoId: 'wellpoint' },
     ],
     [
-      'edits enrollment and MCO together: refuses not enrolled with an MCO kept',
-      VALID_FIELDS,
-      ['mcoEnrollment', 'mcoId'],
-      { mcoEnrollment: 'not_enrolled' },
-      { ok: false, errors: { mcoId: 'The member is marked as not enrolled: clear the MCO, or change the enrollment.' } },
-    ],
-    [
-      'edits the received date and time as an instant',
+      'the received date and time, as an instant',
       VALID_FIELDS,
       ['receivedAt'],
       { receivedDate: '11/20/2026', receivedTime: '10:30' },
-      { ok: true, values: { receivedAt: Date.UTC(2026, 10, 20, 16, 30) } },
+      { receivedAt: Date.UTC(2026, 10, 20, 16, 30) as Instant },
+    ],
+    ['a record whose stored received date would be refused today', old, ['priority'], { priority: 'escalated' }, { priority: 'escalated' }],
+    ['clearing the Medicaid ID when a date of birth is stored', VALID_FIELDS, ['medicaidId'], { medicaidId: '' }, { medicaidId: '' }],
+  ])('validates only the edited fields and returns them as stored: %s', (_, current, fields, patch, values) => {
+    expect(validateEdit(current, fields, patch, ctx)).toEqual({ ok: true, values });
+  });
+
+  it.each<[...Edit, Partial<Record<keyof IntakeForm, string>>]>([
+    [
+      'a Medicaid ID',
+      imported,
+      ['medicaidId'],
+      { medicaidId: 'LEGACY 43' },
+      { medicaidId: 'A Medicaid ID is 7 digits followed by a capital letter, for example 1234567A.' },
     ],
     [
-      'refuses a future received date on the date control',
+      'an unknown assignee',
+      VALID_FIELDS,
+      ['assignee'],
+      { assigneeId: 'p-zed' },
+      { assigneeId: 'Choose an assignee from the list, or leave it unassigned.' },
+    ],
+    [
+      'not enrolled with an MCO kept',
+      VALID_FIELDS,
+      ['mcoEnrollment', 'mcoId'],
+      { mcoEnrollment: 'not_enrolled' },
+      { mcoId: 'The member is marked as not enrolled: clear the MCO, or change the enrollment.' },
+    ],
+    [
+      'a future received date, on the date control',
       VALID_FIELDS,
       ['receivedAt'],
       { receivedDate: '11/30/2026' },
-      { ok: false, errors: { receivedDate: 'The received date and time is in the future. Enter when the inquiry actually came in.' } },
+      { receivedDate: 'The received date and time is in the future. Enter when the inquiry actually came in.' },
     ],
     [
-      'edits a record whose stored received date would be refused today',
-      old,
-      ['priority'],
-      { priority: 'escalated' },
-      { ok: true, values: { priority: 'escalated' } },
-    ],
-    [
-      'refuses clearing the Medicaid ID when no date of birth is stored, on the edited control only',
+      'clearing the Medicaid ID when no date of birth is stored',
       noDob,
       ['medicaidId'],
       { medicaidId: '' },
-      { ok: false, errors: { medicaidId: 'Enter the Medicaid ID or the date of birth, so the member can be identified.' } },
+      { medicaidId: 'Enter the Medicaid ID or the date of birth, so the member can be identified.' },
     ],
-    [
-      'accepts clearing the Medicaid ID when a date of birth is stored',
-      VALID_FIELDS,
-      ['medicaidId'],
-      { medicaidId: '' },
-      { ok: true, values: { medicaidId: '' } },
-    ],
-  ])('%s', (_, current, fields, patch, expected) => {
-    expect(validateEdit(current, fields, patch, ctx)).toEqual(expected);
+  ])('refuses an invalid new value with its intake message on the edited control only: %s', (_, current, fields, patch, errors) => {
+    expect(validateEdit(current, fields, patch, ctx)).toEqual({ ok: false, errors });
   });
 });
