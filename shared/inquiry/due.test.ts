@@ -8,7 +8,6 @@ import { recordOutreach } from './commands/recordOutreach';
 import { referToMco } from './commands/referToMco';
 import { reopenInquiry } from './commands/reopenInquiry';
 import { resolveInquiry } from './commands/resolveInquiry';
-import { scheduleCallback } from './commands/scheduleCallback';
 import { BEN, ct, Desk, LEE } from './commands/testKit';
 import {
   attentionAt,
@@ -99,12 +98,7 @@ describe('first contact', () => {
 
   it('ends with a reached callback; a no-answer or voicemail callback is an attempt and it stays due', () => {
     const desk = monday();
-    for (const hour of [10, 11, 12])
-      desk.run(
-        scheduleCallback,
-        { party: 'member', number: '515-555-0188', at: ct(2026, 11, 23, hour, 0), caller: BEN },
-        ct(2026, 11, 23, 9, hour),
-      );
+    for (const hour of [10, 11, 12]) desk.callback('member', ct(2026, 11, 23, hour, 0), BEN, ct(2026, 11, 23, 9, hour));
     const [a, b, c] = desk.record.workflow.callbacks.map((x) => x.id) as [string, string, string];
     desk.run(closeCallback, { callbackId: a, outcome: 'no_answer' }, ct(2026, 11, 23, 10, 1), BEN);
     desk.run(closeCallback, { callbackId: b, outcome: 'voicemail' }, ct(2026, 11, 23, 11, 1), BEN);
@@ -133,11 +127,7 @@ describe('first contact', () => {
 describe('callbacks', () => {
   it('are due soon 30 minutes before their time and overdue 15 minutes after, owned by the caller', () => {
     const desk = monday();
-    desk.run(
-      scheduleCallback,
-      { party: 'originator', number: '515-555-0111', at: ct(2026, 11, 23, 14, 0), caller: LEE },
-      ct(2026, 11, 23, 9, 5),
-    );
+    desk.callback('originator', ct(2026, 11, 23, 14, 0), LEE, ct(2026, 11, 23, 9, 5));
     const item = only(desk, 'callback');
     expect(item).toMatchObject({
       label: 'Callback to originator',
@@ -167,11 +157,7 @@ describe('callbacks', () => {
 
   it('leave the list once recorded, cancelled included', () => {
     const desk = monday();
-    desk.run(
-      scheduleCallback,
-      { party: 'member', number: '515-555-0188', at: ct(2026, 11, 23, 14, 0), caller: BEN },
-      ct(2026, 11, 23, 9, 5),
-    );
+    desk.callback('member', ct(2026, 11, 23, 14, 0), BEN, ct(2026, 11, 23, 9, 5));
     desk.run(closeCallback, { callbackId: desk.record.workflow.callbacks[0]?.id as string, outcome: 'cancelled' }, ct(2026, 11, 23, 9, 10));
     expect(dueItems(desk.record).map((i) => i.kind)).toEqual(['first_contact']);
   });
@@ -237,11 +223,7 @@ describe('MCO items', () => {
 describe('resolved and reopened', () => {
   it('a resolved inquiry has nothing due; reopened, it has again', () => {
     const desk = monday();
-    desk.run(
-      scheduleCallback,
-      { party: 'member', number: '515-555-0188', at: ct(2026, 11, 23, 14, 0), caller: BEN },
-      ct(2026, 11, 23, 9, 5),
-    );
+    desk.callback('member', ct(2026, 11, 23, 14, 0), BEN, ct(2026, 11, 23, 9, 5));
     desk.run(referToMco, { mcoId: 'itc', department: 'Member Services', contact: '' }, ct(2026, 11, 23, 10, 0));
     const before = dueItems(desk.record);
     expect(before.map((i) => i.kind)).toEqual(['first_contact', 'callback', 'mco_contact', 'mco_follow_up']);
@@ -262,11 +244,7 @@ describe('nextDue and dueSummary', () => {
     // Referral at 09:30: MCO contact and follow-up at 16:30 (no target), first contact target 11:00, deadline 13:00.
     desk.run(referToMco, { mcoId: 'itc', department: 'Member Services', contact: '' }, ct(2026, 11, 23, 9, 30));
     // A callback at 10:50: target 10:50, deadline 11:05, due soon 10:20.
-    desk.run(
-      scheduleCallback,
-      { party: 'member', number: '515-555-0188', at: ct(2026, 11, 23, 10, 50), caller: BEN },
-      ct(2026, 11, 23, 9, 35),
-    );
+    desk.callback('member', ct(2026, 11, 23, 10, 50), BEN, ct(2026, 11, 23, 9, 35));
     const items = dueItems(desk.record);
     expect(items.map((i) => [i.kind, attentionAt(i)])).toEqual([
       ['callback', ct(2026, 11, 23, 10, 50)],
@@ -289,11 +267,7 @@ describe('nextDue and dueSummary', () => {
   it('the summary’s deadline can belong to another item than the next one', () => {
     const desk = monday();
     // A callback at 12:55: attention 12:55 (after the first-contact target 11:00), deadline 13:10 (after 13:00).
-    desk.run(
-      scheduleCallback,
-      { party: 'member', number: '515-555-0188', at: ct(2026, 11, 23, 12, 55), caller: BEN },
-      ct(2026, 11, 23, 9, 5),
-    );
+    desk.callback('member', ct(2026, 11, 23, 12, 55), BEN, ct(2026, 11, 23, 9, 5));
     desk.run(referToMco, { mcoId: 'itc', department: 'Member Services', contact: '' }, ct(2026, 11, 23, 9, 10));
     expect(dueSummary(desk.record)).toMatchObject({
       next: { kind: 'first_contact' },

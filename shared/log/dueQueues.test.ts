@@ -6,7 +6,6 @@ import { recordOutreach } from '../inquiry/commands/recordOutreach';
 import { referToMco } from '../inquiry/commands/referToMco';
 import { reopenInquiry } from '../inquiry/commands/reopenInquiry';
 import { resolveInquiry } from '../inquiry/commands/resolveInquiry';
-import { scheduleCallback } from '../inquiry/commands/scheduleCallback';
 import { TEST_POLICY } from '../inquiry/commands/testing';
 import { BEN, CHICAGO, ct, Desk, LEE } from '../inquiry/commands/testKit';
 import type { Instant } from '../time/types';
@@ -63,11 +62,7 @@ describe('Due today and Overdue', () => {
   it('hold a callback on its day, not the day before', () => {
     const desk = fridayLate();
     desk.run(recordOutreach, { party: 'member', method: 'call', reached: true }, ct(2026, 11, 23, 9, 0), BEN);
-    desk.run(
-      scheduleCallback,
-      { party: 'member', number: '515-555-0188', at: ct(2026, 11, 24, 14, 0), caller: LEE },
-      ct(2026, 11, 23, 9, 5),
-    );
+    desk.callback('member', ct(2026, 11, 24, 14, 0), LEE, ct(2026, 11, 23, 9, 5));
     expect(queuesAt(desk, ct(2026, 11, 23, 15, 0))).toEqual(['mine']);
     expect(queuesAt(desk, ct(2026, 11, 24, 8, 0))).toEqual(['due_today', 'mine']);
     expect(queuesAt(desk, ct(2026, 11, 24, 14, 15))).toEqual(['due_today', 'overdue', 'mine']);
@@ -76,11 +71,7 @@ describe('Due today and Overdue', () => {
   it('count a callback whose deadline falls today even when its time is late in the evening', () => {
     const desk = fridayLate();
     desk.run(recordOutreach, { party: 'member', method: 'call', reached: true }, ct(2026, 11, 23, 9, 0), BEN);
-    desk.run(
-      scheduleCallback,
-      { party: 'member', number: '515-555-0188', at: ct(2026, 11, 23, 23, 50), caller: BEN },
-      ct(2026, 11, 23, 9, 5),
-    );
+    desk.callback('member', ct(2026, 11, 23, 23, 50), BEN, ct(2026, 11, 23, 9, 5));
     const row = toLogRow(desk.record, TEST_POLICY.config);
     expect([row.nextDueAt, row.dueDeadline]).toEqual([ct(2026, 11, 23, 23, 50), ct(2026, 11, 24, 0, 5)]);
     expect(queuesAt(desk, ct(2026, 11, 23, 10, 0))).toEqual(['due_today', 'mine']);
@@ -101,12 +92,7 @@ describe('Awaiting MCO, Unit lead callbacks and My inquiries', () => {
   it('Unit lead callbacks hold an open not-enrolled inquiry until it is resolved or the enrollment is corrected', () => {
     const desk = new Desk({ receivedAt: ct(2026, 11, 23, 9, 0), mcoEnrollment: 'not_enrolled', mcoId: '', assignee: null });
     expect(queuesAt(desk, ct(2026, 11, 23, 9, 5), 'p-lee')).toEqual(['due_today', 'unit_lead']);
-    desk.run(
-      scheduleCallback,
-      { party: 'member', number: '515-555-0188', at: ct(2026, 11, 23, 10, 0), caller: LEE },
-      ct(2026, 11, 23, 9, 10),
-      LEE,
-    );
+    desk.callback('member', ct(2026, 11, 23, 10, 0), LEE, ct(2026, 11, 23, 9, 10), LEE);
     expect(queuesAt(desk, ct(2026, 11, 23, 9, 15), 'p-lee')).toEqual(['due_today', 'unit_lead', 'mine']);
     desk.run(editFields, { mcoEnrollment: 'enrolled', mcoId: 'molina' }, ct(2026, 11, 23, 9, 20));
     expect(queuesAt(desk, ct(2026, 11, 23, 9, 25), 'p-lee')).toEqual(['due_today', 'mine']);
@@ -117,11 +103,7 @@ describe('Awaiting MCO, Unit lead callbacks and My inquiries', () => {
 
   it('My inquiries holds what I am assigned and the callbacks I am to make, while they are scheduled', () => {
     const desk = fridayLate();
-    desk.run(
-      scheduleCallback,
-      { party: 'originator', number: '515-555-0111', at: ct(2026, 11, 23, 9, 0), caller: LEE },
-      ct(2026, 11, 20, 16, 10),
-    );
+    desk.callback('originator', ct(2026, 11, 23, 9, 0), LEE, ct(2026, 11, 20, 16, 10));
     expect(queuesAt(desk, ct(2026, 11, 20, 16, 15), 'p-lee')).toEqual(['mine']);
     desk.run(
       closeCallback,
@@ -170,11 +152,7 @@ describe('stageOf and the due fields of the row', () => {
 
   it('carries the next due item, its attention time, the earliest deadline and due-soon moment', () => {
     const desk = fridayLate();
-    desk.run(
-      scheduleCallback,
-      { party: 'member', number: '515-555-0188', at: ct(2026, 11, 23, 11, 0), caller: BEN },
-      ct(2026, 11, 20, 16, 10),
-    );
+    desk.callback('member', ct(2026, 11, 23, 11, 0), BEN, ct(2026, 11, 20, 16, 10));
     expect(toLogRow(desk.record, TEST_POLICY.config)).toMatchObject({
       stage: 'New',
       nextDueLabel: 'First contact',

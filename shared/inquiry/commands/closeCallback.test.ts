@@ -2,22 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { dueItems } from '../due';
 import { closeCallback } from './closeCallback';
 import { resolveInquiry } from './resolveInquiry';
-import { scheduleCallback } from './scheduleCallback';
 import { BEN, ct, Desk, envelope, refusal, testContext } from './testKit';
 
 /** A High inquiry received Mon 23 Nov 09:00 with callbacks to the member at 10:30 and the originator at 15:30, both Ben's. */
 function withCallbacks(): { desk: Desk; member: string; originator: string } {
   const desk = new Desk({ receivedAt: ct(2026, 11, 23, 9, 0) });
-  desk.run(
-    scheduleCallback,
-    { party: 'member', number: '515-555-0188', at: ct(2026, 11, 23, 10, 30), caller: BEN },
-    ct(2026, 11, 23, 9, 5),
-  );
-  desk.run(
-    scheduleCallback,
-    { party: 'originator', number: '515-555-0111', at: ct(2026, 11, 23, 15, 30), caller: BEN },
-    ct(2026, 11, 23, 9, 6),
-  );
+  desk.callback('member', ct(2026, 11, 23, 10, 30), BEN, ct(2026, 11, 23, 9, 5));
+  desk.callback('originator', ct(2026, 11, 23, 15, 30), BEN, ct(2026, 11, 23, 9, 6));
   const [member, originator] = desk.record.workflow.callbacks.map((c) => c.id) as [string, string];
   return { desk, member, originator };
 }

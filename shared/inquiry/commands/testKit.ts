@@ -11,6 +11,7 @@ import { applyEvent, type InquiryRecord } from '../projection';
 import { classifyAsComplaint } from './classifyAsComplaint';
 import type { CommandContext } from './context';
 import { logInquiry } from './logInquiry';
+import { scheduleCallback } from './scheduleCallback';
 import { TEST_POLICY } from './testing';
 
 /*
@@ -160,6 +161,15 @@ export class Desk {
     const events = command(this.record, input, this.context(at, actor));
     this.append(events);
     return events;
+  }
+
+  /**
+   * Schedules a callback by `caller` at `at` to the member (515-555-0188) or the originator (515-555-0111),
+   * recorded at `when` by `actor`; returns its events.
+   */
+  callback(party: 'member' | 'originator', at: Instant, caller: Actor, when: Instant, actor: Actor = ANA) {
+    const number = party === 'member' ? '515-555-0188' : '515-555-0111';
+    return this.run(scheduleCallback, { party, number, at, caller }, when, actor);
   }
 
   private append(events: readonly InquiryEvent[]): InquiryRecord {
