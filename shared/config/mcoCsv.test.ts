@@ -6,6 +6,14 @@ import { validateAgencyConfig } from './validateConfig';
 const mcos = DEFAULT_AGENCY_CONFIG.mcos;
 const HEADER = ['MCO', 'Department', 'Name', 'Phone', 'Email', 'Hours'];
 
+/** The ITC escalations contact as the import stores it. */
+const ITC_ESCALATIONS = {
+  name: 'Member Services escalations',
+  phone: '(515) 555-0100',
+  email: 'esc@itc.example.org',
+  hours: 'Mon–Fri 07:30–18:00',
+};
+
 const okPlan = (plan: ImportPlan) => {
   if (!plan.ok) throw new Error(plan.fileError);
   return plan;
@@ -31,12 +39,7 @@ describe('planContactImport', () => {
           mcoName: 'Iowa Total Care',
           department: 'Member Services',
           newDepartment: false,
-          contact: {
-            name: 'Member Services escalations',
-            phone: '(515) 555-0100',
-            email: 'esc@itc.example.org',
-            hours: 'Mon–Fri 07:30–18:00',
-          },
+          contact: ITC_ESCALATIONS,
         },
       ],
       [
@@ -70,12 +73,7 @@ describe('planContactImport', () => {
           mcoName: 'Iowa Total Care',
           department: 'Member Services',
           newDepartment: false,
-          contact: {
-            name: 'Member Services escalations',
-            phone: '(515) 555-0100',
-            email: 'esc@itc.example.org',
-            hours: 'Mon–Fri 07:30–18:00',
-          },
+          contact: ITC_ESCALATIONS,
         },
       ],
     ]);

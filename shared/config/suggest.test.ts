@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type AgencyConfig, DEFAULT_AGENCY_CONFIG } from './agencyConfig';
 import { suggestPriority, wordsOf } from './suggest';
-
-const DIRE = {
-  id: 'dire-need',
-  label: 'Dire need',
-  path: 'high' as const,
-  firstContactTarget: { amount: 12, unit: 'clockHours' as const },
-  firstContactDeadline: { amount: 24, unit: 'clockHours' as const },
-};
+import { DIRE_NEED } from './testing';
 
 const config: Pick<AgencyConfig, 'suggestionRules' | 'priorityLevels'> = {
-  priorityLevels: [...DEFAULT_AGENCY_CONFIG.priorityLevels, DIRE],
+  priorityLevels: [...DEFAULT_AGENCY_CONFIG.priorityLevels, DIRE_NEED],
   suggestionRules: [
     { priority: 'dire-need', keywords: ['out of medication', 'eviction notice'], categories: [] },
     { priority: 'high', keywords: ['hospital', 'ER', 'follow-up'], categories: ['Behavioral health'] },

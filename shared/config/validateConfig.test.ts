@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type AgencyConfig, DEFAULT_AGENCY_CONFIG } from './agencyConfig';
 import { describeConfigChanges } from './configChanges';
+import { DIRE_NEED } from './testing';
 import { describeIssues, pathKey, validateAgencyConfig } from './validateConfig';
 
 const base = (): AgencyConfig => structuredClone(DEFAULT_AGENCY_CONFIG);
@@ -12,19 +13,11 @@ function issuesOf(config: unknown): Record<string, string> {
   return Object.fromEntries(result.issues.map((i) => [pathKey(i.path), i.message]));
 }
 
-const DIRE = {
-  id: 'dire-need',
-  label: 'Dire need',
-  path: 'high' as const,
-  firstContactTarget: { amount: 12, unit: 'clockHours' as const },
-  firstContactDeadline: { amount: 24, unit: 'clockHours' as const },
-};
-
 describe('validateAgencyConfig', () => {
   it('accepts the default configuration and one with an added level', () => {
     expect(validateAgencyConfig(DEFAULT_AGENCY_CONFIG)).toEqual({ ok: true, config: DEFAULT_AGENCY_CONFIG });
     const next = base();
-    next.priorityLevels.push(DIRE);
+    next.priorityLevels.push(DIRE_NEED);
     next.suggestionRules.push({ priority: 'dire-need', keywords: ['eviction notice'], categories: ['Billing'] });
     const result = validateAgencyConfig(next);
     expect(result.ok).toBe(true);
@@ -72,7 +65,7 @@ describe('validateAgencyConfig', () => {
   it('compares a target with its deadline across business hours and days (a business day is 8.5 hours here)', () => {
     const c = base();
     c.priorityLevels[0] = {
-      ...DIRE,
+      ...DIRE_NEED,
       id: 'high',
       label: 'High',
       firstContactTarget: { amount: 1, unit: 'businessDays' },
@@ -90,7 +83,7 @@ describe('validateAgencyConfig', () => {
 
   it('refuses two levels, categories, sub-categories or MCO departments of the same name, in any case', () => {
     const c = base();
-    c.priorityLevels.push({ ...DIRE, label: ' high ' });
+    c.priorityLevels.push({ ...DIRE_NEED, label: ' high ' });
     c.categories.push({ name: 'pharmacy', subcategories: [] });
     c.categories[0]?.subcategories.push('PROVIDER NETWORK');
     c.mcos[0]?.departments.push({ name: 'member services', contacts: [] });
@@ -184,7 +177,7 @@ describe('describeConfigChanges', () => {
 
   it('describes policy and calendar changes in the agency’s words', () => {
     const after = base();
-    after.priorityLevels.push(DIRE);
+    after.priorityLevels.push(DIRE_NEED);
     const high = after.priorityLevels[0];
     if (!high) throw new Error('fixture');
     high.label = 'High priority';
