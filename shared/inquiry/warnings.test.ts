@@ -36,19 +36,16 @@ describe('warning moments: thresholds of the business time', () => {
     expect(item.soonAt).toBe(at(2026, 11, 23, 10, 0));
   });
 
-  it('across a night: received Mon 16:00, target Tue 09:30; the night does not count', () => {
-    expect(moments(firstContact(highAt(at(2026, 11, 23, 16, 0))))).toEqual([
-      [50, at(2026, 11, 24, 8, 30)],
-      [75, at(2026, 11, 24, 9, 0)],
-      [90, at(2026, 11, 24, 9, 18)],
-    ]);
-  });
-
-  it('across Thanksgiving: received Wed 25 Nov 16:00, warnings on Friday morning', () => {
-    expect(moments(firstContact(highAt(at(2026, 11, 25, 16, 0))))).toEqual([
-      [50, at(2026, 11, 27, 8, 30)],
-      [75, at(2026, 11, 27, 9, 0)],
-      [90, at(2026, 11, 27, 9, 18)],
+  // Received at 16:00 on the last working day before: 50 %, 75 % and 90 % of the 2 business hours fall on the next working morning.
+  it.each<[string, Instant, [number, number, number]]>([
+    ['across a night: received Mon 16:00, target Tue 09:30; the night does not count', at(2026, 11, 23, 16, 0), [2026, 11, 24]],
+    ['across Thanksgiving: received Wed 25 Nov 16:00, warnings on Friday morning', at(2026, 11, 25, 16, 0), [2026, 11, 27]],
+    ['across the spring change to daylight saving time (Sun 8 Mar 2026)', at(2026, 3, 6, 16, 0), [2026, 3, 9]],
+  ])('%s', (_, received, [year, month, day]) => {
+    expect(moments(firstContact(highAt(received)))).toEqual([
+      [50, at(year, month, day, 8, 30)],
+      [75, at(year, month, day, 9, 0)],
+      [90, at(year, month, day, 9, 18)],
     ]);
   });
 
@@ -61,14 +58,6 @@ describe('warning moments: thresholds of the business time', () => {
     ]);
     // 08:30 CST is 14:30 UTC (it was 13:30 UTC in CDT).
     expect(new Date(item.warnings?.[0]?.at ?? 0).toISOString()).toBe('2026-11-02T14:30:00.000Z');
-  });
-
-  it('across the spring change to daylight saving time (Sun 8 Mar 2026)', () => {
-    expect(moments(firstContact(highAt(at(2026, 3, 6, 16, 0))))).toEqual([
-      [50, at(2026, 3, 9, 8, 30)],
-      [75, at(2026, 3, 9, 9, 0)],
-      [90, at(2026, 3, 9, 9, 18)],
-    ]);
   });
 
   it('a closed pause is left out: paused 09:30–10:30, the target moves to 12:00 and 50 % to 11:00', () => {
