@@ -55,29 +55,18 @@ describe('recordGrievanceReview', () => {
       desk.run(classifyAsInquiry, { note: 'A question.' }, ct(2026, 11, 26, 9, 0));
       expect(refusal(() => recordGrievanceReview(desk.record, { reviewedOn: '2026-11-30', note: 'x' }, now))[0]).toBe('invalid_step');
     });
-    it('not a day', () => {
-      expect(refusal(() => recordGrievanceReview(complaintDesk().record, { reviewedOn: '2026-02-30', note: 'x' }, now))).toEqual([
-        'validation',
-        'Type the day of the review as mm/dd/yyyy, for example 11/24/2026.',
-      ]);
-    });
-    it('before the complaint was received', () => {
-      expect(refusal(() => recordGrievanceReview(complaintDesk().record, { reviewedOn: '2026-11-24', note: 'x' }, now))).toEqual([
-        'validation',
+    it.each([
+      ['not a day', '2026-02-30', 'x', 'Type the day of the review as mm/dd/yyyy, for example 11/24/2026.'],
+      [
+        'before the complaint was received',
+        '2026-11-24',
+        'x',
         'The review cannot be before the complaint was received (11/25/2026): check the day.',
-      ]);
-    });
-    it('in the future', () => {
-      expect(refusal(() => recordGrievanceReview(complaintDesk().record, { reviewedOn: '2026-12-02', note: 'x' }, now))).toEqual([
-        'validation',
-        'The review day is in the future: record a review once it has taken place.',
-      ]);
-    });
-    it('no note', () => {
-      expect(refusal(() => recordGrievanceReview(complaintDesk().record, { reviewedOn: '2026-11-30', note: '' }, now))).toEqual([
-        'validation',
-        'Type who reviewed it and what the review found.',
-      ]);
+      ],
+      ['in the future', '2026-12-02', 'x', 'The review day is in the future: record a review once it has taken place.'],
+      ['no note', '2026-11-30', '', 'Type who reviewed it and what the review found.'],
+    ])('%s', (_, reviewedOn, note, message) => {
+      expect(refusal(() => recordGrievanceReview(complaintDesk().record, { reviewedOn, note }, now))).toEqual(['validation', message]);
     });
   });
 });
