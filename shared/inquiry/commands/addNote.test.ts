@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent } from '../projection';
 import { addNote, NOTE_MAX_LENGTH } from './addNote';
-import { BEN, briefFields, ct, Desk, envelope, refusal, testContext } from './testKit';
+import { BEN, briefFields, ct, Desk, oneEvent, refusal, testContext } from './testKit';
 
 /** Mon 23 Nov 2026 14:00 CST. */
 const NOW = ct(2026, 11, 23, 14, 0);
@@ -15,13 +15,9 @@ const inquiry = () => new Desk(briefFields(), { at: ct(2026, 11, 23, 9, 20) }).r
 describe('addNote', () => {
   it('emits one NoteAdded with the envelope and the trimmed text', () => {
     const state = inquiry();
-    expect(addNote(state, { text: '  Called member; left voicemail.\n' }, bens())).toEqual([
-      {
-        ...envelope(state.id, NOW, { deviceId: 'DESKB', actor: BEN }),
-        type: 'NoteAdded',
-        payload: { text: 'Called member; left voicemail.' },
-      },
-    ]);
+    expect(addNote(state, { text: '  Called member; left voicemail.\n' }, bens())).toEqual(
+      oneEvent(state.id, NOW, 'NoteAdded', { text: 'Called member; left voicemail.' }, { deviceId: 'DESKB', actor: BEN }),
+    );
   });
 
   it('keeps line breaks inside the note', () => {

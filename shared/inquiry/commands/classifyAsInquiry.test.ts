@@ -2,19 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { grievanceOf } from '../projection';
 import { classifyAsInquiry } from './classifyAsInquiry';
 import { recordGrievanceReview } from './recordGrievanceReview';
-import { complaintDesk, ct, Desk, envelope, LEE, refusal, testContext } from './testKit';
+import { complaintDesk, ct, Desk, LEE, oneEvent, refusal, testContext } from './testKit';
 
 describe('classifyAsInquiry', () => {
   it('emits one ClassifiedAsInquiry with the trimmed note', () => {
     const desk = complaintDesk();
     const now = ct(2026, 11, 26, 9, 0);
-    expect(classifyAsInquiry(desk.record, { note: ' Only a question. ' }, testContext(now, { actor: LEE }))).toEqual([
-      {
-        ...envelope(desk.record.id, now, { actor: LEE }),
-        type: 'ClassifiedAsInquiry',
-        payload: { note: 'Only a question.' },
-      },
-    ]);
+    expect(classifyAsInquiry(desk.record, { note: ' Only a question. ' }, testContext(now, { actor: LEE }))).toEqual(
+      oneEvent(desk.record.id, now, 'ClassifiedAsInquiry', { note: 'Only a question.' }, { actor: LEE }),
+    );
   });
 
   it('takes the inquiry out of the grievance record; the timeline keeps what was recorded', () => {

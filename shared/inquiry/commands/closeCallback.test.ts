@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dueItems } from '../due';
 import { closeCallback } from './closeCallback';
 import { resolveInquiry } from './resolveInquiry';
-import { BEN, ct, Desk, envelope, refusal, testContext } from './testKit';
+import { BEN, ct, Desk, oneEvent, refusal, testContext } from './testKit';
 
 /** A High inquiry received Mon 23 Nov 09:00 with callbacks to the member at 10:30 and the originator at 15:30, both Ben's. */
 function withCallbacks(): { desk: Desk; member: string; originator: string } {
@@ -21,13 +21,9 @@ describe('closeCallback', () => {
     const now = ct(2026, 11, 23, 11, 2);
     expect(
       closeCallback(desk.record, { callbackId: member, outcome: 'no_answer', note: ' Rang 10 times. ' }, testContext(now, { actor: BEN })),
-    ).toEqual([
-      {
-        ...envelope(desk.record.id, now, { actor: BEN }),
-        type: 'CallbackClosed',
-        payload: { callbackId: member, outcome: 'no_answer', note: 'Rang 10 times.' },
-      },
-    ]);
+    ).toEqual(
+      oneEvent(desk.record.id, now, 'CallbackClosed', { callbackId: member, outcome: 'no_answer', note: 'Rang 10 times.' }, { actor: BEN }),
+    );
   });
 
   it('reaching the member is the first contact: the first-contact timer and that callback end', () => {

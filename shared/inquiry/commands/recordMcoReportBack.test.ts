@@ -4,7 +4,7 @@ import { dueItems } from '../due';
 import { recordMcoReportBack } from './recordMcoReportBack';
 import { referToMco } from './referToMco';
 import { resolveInquiry } from './resolveInquiry';
-import { ct, Desk, envelope, refusal, testContext } from './testKit';
+import { ct, Desk, oneEvent, refusal, testContext } from './testKit';
 
 /** A High inquiry received Mon 23 Nov 09:00, referred to Iowa Total Care at 10:00. */
 function referred(): Desk {
@@ -17,13 +17,9 @@ describe('recordMcoReportBack', () => {
   it('emits one McoReportedBack with whether the MCO contacted the member and the trimmed note', () => {
     const desk = referred();
     const now = ct(2026, 11, 23, 14, 0);
-    expect(recordMcoReportBack(desk.record, { memberContacted: true, note: ' Ride booked for Tuesday. ' }, testContext(now))).toEqual([
-      {
-        ...envelope(desk.record.id, now),
-        type: 'McoReportedBack',
-        payload: { memberContacted: true, note: 'Ride booked for Tuesday.' },
-      },
-    ]);
+    expect(recordMcoReportBack(desk.record, { memberContacted: true, note: ' Ride booked for Tuesday. ' }, testContext(now))).toEqual(
+      oneEvent(desk.record.id, now, 'McoReportedBack', { memberContacted: true, note: 'Ride booked for Tuesday.' }),
+    );
   });
 
   it('ends the MCO contact and follow-up timers and moves the stage on', () => {

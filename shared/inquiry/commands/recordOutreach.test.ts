@@ -3,7 +3,7 @@ import { dueItems } from '../due';
 import { OUTREACH_METHODS } from '../events';
 import { recordOutreach } from './recordOutreach';
 import { resolveInquiry } from './resolveInquiry';
-import { BEN, ct, Desk, envelope, refusal, testContext } from './testKit';
+import { BEN, ct, Desk, oneEvent, refusal, testContext } from './testKit';
 
 describe('recordOutreach', () => {
   it('emits one OutreachRecorded with the party, method, whether they were reached and the trimmed note', () => {
@@ -15,13 +15,14 @@ describe('recordOutreach', () => {
         { party: 'member', method: 'call', reached: false, note: '  No answer, no voicemail set up. ' },
         testContext(now),
       ),
-    ).toEqual([
-      {
-        ...envelope(desk.record.id, now),
-        type: 'OutreachRecorded',
-        payload: { party: 'member', method: 'call', reached: false, note: 'No answer, no voicemail set up.' },
-      },
-    ]);
+    ).toEqual(
+      oneEvent(desk.record.id, now, 'OutreachRecorded', {
+        party: 'member',
+        method: 'call',
+        reached: false,
+        note: 'No answer, no voicemail set up.',
+      }),
+    );
   });
 
   it('stores an absent note as empty text', () => {

@@ -5,7 +5,7 @@ import { recordOutreach } from './recordOutreach';
 import { referToMco } from './referToMco';
 import { reopenInquiry } from './reopenInquiry';
 import { resolveInquiry } from './resolveInquiry';
-import { ct, Desk, envelope, LEE, refusal, testContext } from './testKit';
+import { ct, Desk, LEE, oneEvent, refusal, testContext } from './testKit';
 
 /** The default High inquiry (received Wed 25 Nov 15:00), referred at 15:30 and resolved by the agency at 16:00. */
 function resolved(): Desk {
@@ -19,13 +19,9 @@ describe('reopenInquiry', () => {
   it('emits one InquiryReopened with the trimmed reason', () => {
     const desk = resolved();
     const now = ct(2026, 11, 30, 9, 0);
-    expect(reopenInquiry(desk.record, { reason: ' The ride did not come again. ' }, testContext(now, { actor: LEE }))).toEqual([
-      {
-        ...envelope(desk.record.id, now, { actor: LEE }),
-        type: 'InquiryReopened',
-        payload: { reason: 'The ride did not come again.' },
-      },
-    ]);
+    expect(reopenInquiry(desk.record, { reason: ' The ride did not come again. ' }, testContext(now, { actor: LEE }))).toEqual(
+      oneEvent(desk.record.id, now, 'InquiryReopened', { reason: 'The ride did not come again.' }, { actor: LEE }),
+    );
   });
 
   it('opens the inquiry again with what was still due, at the times recorded then; the resolution stays in the timeline', () => {

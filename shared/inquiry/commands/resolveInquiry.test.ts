@@ -7,7 +7,7 @@ import { recordOutreach } from './recordOutreach';
 import { referToMco } from './referToMco';
 import { RESOLUTION_LABELS, resolutionBlocked, resolveInquiry } from './resolveInquiry';
 import { scheduleCallback } from './scheduleCallback';
-import { BEN, ct, Desk, envelope, refusal, testContext } from './testKit';
+import { BEN, ct, Desk, oneEvent, refusal, testContext } from './testKit';
 
 const NOW = ct(2026, 11, 27, 9, 0);
 const unanswered = (desk: Desk, minute: number) =>
@@ -18,13 +18,9 @@ describe('resolveInquiry', () => {
     const desk = new Desk();
     expect(
       resolveInquiry(desk.record, { resolution: 'agency', text: ' Ride rebooked for Friday. ' }, testContext(NOW, { actor: BEN })),
-    ).toEqual([
-      {
-        ...envelope(desk.record.id, NOW, { actor: BEN }),
-        type: 'InquiryResolved',
-        payload: { resolution: 'agency', text: 'Ride rebooked for Friday.' },
-      },
-    ]);
+    ).toEqual(
+      oneEvent(desk.record.id, NOW, 'InquiryResolved', { resolution: 'agency', text: 'Ride rebooked for Friday.' }, { actor: BEN }),
+    );
   });
 
   it('resolves the record: how, what, who and when; nothing is due any more', () => {

@@ -87,6 +87,15 @@ export function envelope(inquiryId: string, at: Instant, opts: { n?: number; cou
   return { id: testId(deviceId, n), inquiryId, actor, deviceId, hlc: encodeHlc({ wall: at, counter, deviceId }), at, v: 1 as const };
 }
 
+/** What a command emits when it emits one event, from a fresh `testContext(at, opts)`: `[{ envelope, type, payload }]`. */
+export const oneEvent = (
+  inquiryId: string,
+  at: Instant,
+  type: InquiryEvent['type'],
+  payload: unknown,
+  opts: Parameters<typeof envelope>[2] = {},
+) => [{ ...envelope(inquiryId, at, opts), type, payload }];
+
 /** A context whose ids count up (01J<desk>…1, …2) and whose stamps count up within the same millisecond. */
 export function testContext(now: Instant, opts: { deviceId?: string; actor?: Actor; config?: AgencyConfig } = {}): CommandContext {
   const deviceId = opts.deviceId ?? 'DESKA';
