@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
-import { recordsFromRows } from '../report/testRecords';
+import { mariaRow, recordsFromRows, VICTOR_ROW } from '../report/testRecords';
 import { createCalendar } from '../time/calendar';
 import type { Instant, TimeZone } from '../time/types';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, type ExportContext } from './columns';
@@ -11,26 +11,7 @@ const zone = 'America/Chicago' as TimeZone;
 const NOW = Date.parse('2025-03-24T20:00:00Z') as Instant;
 const ctx: ExportContext = { config: DEFAULT_AGENCY_CONFIG, zone, now: NOW, calendar: createCalendar(), includeIdentifiers: false };
 
-const [MARIA, VICTOR] = recordsFromRows(
-  [
-    [
-      '3/3/2025 9:15',
-      'High',
-      'ITC',
-      'Maria Lopez',
-      '1234567A',
-      '=HYPERLINK("http://x.invalid","refill")',
-      'CSR',
-      'Dana Whitfield',
-      '3/3/2025 10:05',
-      '3/3/2025 10:40',
-      'ITC approved',
-      '3/4/2025',
-    ],
-    ['3/10/2025 10:00', 'High', 'ITC', 'Victor Nguyen', '0123456J', 'SNF bed needed', 'Leadership', '', '', '', '', ''],
-  ],
-  NOW,
-);
+const [MARIA, VICTOR] = recordsFromRows([mariaRow('=HYPERLINK("http://x.invalid","refill")'), VICTOR_ROW], NOW);
 if (!MARIA || !VICTOR) throw new Error('fixture rows missing');
 
 const valuesOf = (ids: string[], r = MARIA, c = ctx) => {

@@ -5,7 +5,7 @@ import { createCalendar } from '../time/calendar';
 import type { Instant, IsoDay, TimeZone } from '../time/types';
 import { periodDays, rangeInstants, rangeProblem } from './period';
 import { formatBusinessMinutes, median, percentile, type ReportContext, reportBuilder } from './report';
-import { recordsFromRows } from './testRecords';
+import { mariaRow, recordsFromRows, VICTOR_ROW } from './testRecords';
 import { businessMinutesToFirstContact, firstContactOutcome } from './timeliness';
 
 const zone = 'America/Chicago' as TimeZone;
@@ -17,20 +17,7 @@ const ctx: ReportContext = { config: DEFAULT_AGENCY_CONFIG, zone, now: NOW, cale
 // Received, Priority, MCO, Member, Medicaid ID, Issue, Referred by, Assigned to, Contacted, Sent to MCO, Resolution, Resolved
 const RECORDS = recordsFromRows(
   [
-    [
-      '3/3/2025 9:15',
-      'High',
-      'ITC',
-      'Maria Lopez',
-      '1234567A',
-      'Refill denied',
-      'CSR',
-      'Dana Whitfield',
-      '3/3/2025 10:05',
-      '3/3/2025 10:40',
-      'ITC approved',
-      '3/4/2025',
-    ],
+    mariaRow(),
     [
       '3/4/2025 14:05',
       'High',
@@ -59,7 +46,7 @@ const RECORDS = recordsFromRows(
       '',
       '',
     ],
-    ['3/10/2025 10:00', 'High', 'ITC', 'Victor Nguyen', '0123456J', 'SNF bed needed', 'Leadership', '', '', '', '', ''],
+    VICTOR_ROW,
     [
       '3/12/2025 9:00',
       'Escalated',

@@ -29,6 +29,38 @@ export const TEST_LOG_HEADERS = [
   'Date Resolved',
 ];
 
+/** Maria Lopez: High, ITC, received Mon 3 Mar 2025 09:15, contacted 10:05, sent to ITC 10:40, resolved the next day. */
+export const mariaRow = (issue = 'Refill denied'): Cell[] => [
+  '3/3/2025 9:15',
+  'High',
+  'ITC',
+  'Maria Lopez',
+  '1234567A',
+  issue,
+  'CSR',
+  'Dana Whitfield',
+  '3/3/2025 10:05',
+  '3/3/2025 10:40',
+  'ITC approved',
+  '3/4/2025',
+];
+
+/** Victor Nguyen: High, ITC, received Mon 10 Mar 2025 10:00 from Leadership, not worked yet. */
+export const VICTOR_ROW: Cell[] = [
+  '3/10/2025 10:00',
+  'High',
+  'ITC',
+  'Victor Nguyen',
+  '0123456J',
+  'SNF bed needed',
+  'Leadership',
+  '',
+  '',
+  '',
+  '',
+  '',
+];
+
 export function recordsFromRows(rows: Cell[][], now: Instant): InquiryRecord[] {
   const mapping = suggestMapping(TEST_LOG_HEADERS);
   const importCtx = { config: DEFAULT_AGENCY_CONFIG, zone: 'America/Chicago' as TimeZone, now, people: [] };
