@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { grievanceOf } from '../projection';
 import { classifyAsInquiry } from './classifyAsInquiry';
 import { recordGrievanceReview } from './recordGrievanceReview';
-import { complaintDesk, ct, Desk, LEE, oneEvent, refusal, testContext } from './testKit';
+import { itRefuses } from './testCases';
+import { complaintDesk, ct, Desk, LEE, oneEvent, testContext } from './testKit';
 
 describe('classifyAsInquiry', () => {
   it('emits one ClassifiedAsInquiry with the trimmed note', () => {
@@ -28,18 +29,9 @@ describe('classifyAsInquiry', () => {
   });
 
   describe('refusals', () => {
-    const now = testContext(ct(2026, 11, 26, 9, 0));
-    it('not a complaint', () => {
-      expect(refusal(() => classifyAsInquiry(new Desk().record, { note: 'x' }, now))).toEqual([
-        'invalid_step',
-        'This is already an inquiry, not a complaint.',
-      ]);
-    });
-    it('no note', () => {
-      expect(refusal(() => classifyAsInquiry(complaintDesk().record, { note: ' ' }, now))).toEqual([
-        'validation',
-        'Type why it is not a complaint.',
-      ]);
-    });
+    itRefuses(classifyAsInquiry, testContext(ct(2026, 11, 26, 9, 0)), [
+      ['not a complaint', () => new Desk().record, { note: 'x' }, ['invalid_step', 'This is already an inquiry, not a complaint.']],
+      ['no note', () => complaintDesk().record, { note: ' ' }, ['validation', 'Type why it is not a complaint.']],
+    ]);
   });
 });

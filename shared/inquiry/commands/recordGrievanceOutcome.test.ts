@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { grievanceOf } from '../projection';
 import { recordGrievanceOutcome } from './recordGrievanceOutcome';
 import { resolveInquiry } from './resolveInquiry';
-import { complaintDesk, ct, Desk, LEE, refusal, testContext } from './testKit';
+import { itRefuses } from './testCases';
+import { complaintDesk, ct, Desk, LEE, recordAfter, testContext } from './testKit';
 
 describe('recordGrievanceOutcome', () => {
   it('emits one GrievanceOutcomeRecorded; the note may be empty', () => {
@@ -34,20 +35,25 @@ describe('recordGrievanceOutcome', () => {
   });
 
   describe('refusals', () => {
-    const now = testContext(ct(2026, 12, 1, 9, 0));
-    it('not a complaint', () => {
-      expect(refusal(() => recordGrievanceOutcome(new Desk().record, { outcome: 'substantiated', note: '' }, now))).toEqual([
-        'invalid_step',
-        'Classify the inquiry as a complaint before recording its outcome.',
-      ]);
-    });
-    it('the same finding again', () => {
-      const desk = complaintDesk();
-      desk.run(recordGrievanceOutcome, { outcome: 'substantiated', note: 'Confirmed.' }, ct(2026, 12, 1, 8, 0));
-      expect(refusal(() => recordGrievanceOutcome(desk.record, { outcome: 'substantiated', note: ' Confirmed.' }, now))).toEqual([
-        'no_change',
-        'The outcome is already "Substantiated" with this note.',
-      ]);
-    });
+    const found = recordAfter(
+      complaintDesk,
+      recordGrievanceOutcome,
+      { outcome: 'substantiated', note: 'Confirmed.' },
+      ct(2026, 12, 1, 8, 0),
+    );
+    itRefuses(recordGrievanceOutcome, testContext(ct(2026, 12, 1, 9, 0)), [
+      [
+        'not a complaint',
+        () => new Desk().record,
+        { outcome: 'substantiated', note: '' },
+        ['invalid_step', 'Classify the inquiry as a complaint before recording its outcome.'],
+      ],
+      [
+        'the same finding again',
+        found,
+        { outcome: 'substantiated', note: ' Confirmed.' },
+        ['no_change', 'The outcome is already "Substantiated" with this note.'],
+      ],
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import { recordMcoFollowUp } from './recordMcoFollowUp';
 import { recordMcoReportBack } from './recordMcoReportBack';
 import { referToMco } from './referToMco';
 import { resolveInquiry } from './resolveInquiry';
-import { BEN, ct, Desk, envelope, refusal, testContext } from './testKit';
+import { itRefuses } from './testCases';
+import { BEN, ct, Desk, envelope, recordAfter, testContext } from './testKit';
 
 /** A High inquiry received Mon 23 Nov 09:00, referred to Iowa Total Care at 10:00 (follow-up due Mon 16:30). */
 function referred(): Desk {
@@ -69,29 +70,26 @@ describe('recordMcoFollowUp', () => {
   });
 
   describe('refusals', () => {
-    const now = testContext(ct(2026, 11, 23, 16, 45));
-
-    it('no referral yet', () => {
-      expect(refusal(() => recordMcoFollowUp(new Desk().record, { note: 'Called.' }, now))).toEqual([
-        'invalid_step',
-        'Refer the inquiry to the MCO before following up with it.',
-      ]);
-    });
-
-    it('an empty note', () => {
-      expect(refusal(() => recordMcoFollowUp(referred().record, { note: '' }, now))).toEqual([
-        'validation',
-        'Type whom you reached at the MCO and what they said.',
-      ]);
-    });
-
-    it('a resolved inquiry', () => {
-      const desk = referred();
-      desk.run(resolveInquiry, { resolution: 'withdrawn', text: 'Originator withdrew it.' }, ct(2026, 11, 23, 13, 0));
-      expect(refusal(() => recordMcoFollowUp(desk.record, { note: 'Called.' }, now))).toEqual([
-        'invalid_step',
-        'This inquiry is resolved: reopen it before you record a follow-up with the MCO.',
-      ]);
-    });
+    const withdrawn = recordAfter(
+      referred,
+      resolveInquiry,
+      { resolution: 'withdrawn', text: 'Originator withdrew it.' },
+      ct(2026, 11, 23, 13, 0),
+    );
+    itRefuses(recordMcoFollowUp, testContext(ct(2026, 11, 23, 16, 45)), [
+      [
+        'no referral yet',
+        () => new Desk().record,
+        { note: 'Called.' },
+        ['invalid_step', 'Refer the inquiry to the MCO before following up with it.'],
+      ],
+      ['an empty note', () => referred().record, { note: '' }, ['validation', 'Type whom you reached at the MCO and what they said.']],
+      [
+        'a resolved inquiry',
+        withdrawn,
+        { note: 'Called.' },
+        ['invalid_step', 'This inquiry is resolved: reopen it before you record a follow-up with the MCO.'],
+      ],
+    ]);
   });
 });

@@ -5,7 +5,8 @@ import { recordOutreach } from './recordOutreach';
 import { referToMco } from './referToMco';
 import { reopenInquiry } from './reopenInquiry';
 import { resolveInquiry } from './resolveInquiry';
-import { ct, Desk, LEE, oneEvent, refusal, testContext } from './testKit';
+import { itRefuses } from './testCases';
+import { ct, Desk, LEE, oneEvent, testContext } from './testKit';
 
 /** The default High inquiry (received Wed 25 Nov 15:00), referred at 15:30 and resolved by the agency at 16:00. */
 function resolved(): Desk {
@@ -49,18 +50,9 @@ describe('reopenInquiry', () => {
   });
 
   describe('refusals', () => {
-    it('an inquiry that is open', () => {
-      expect(refusal(() => reopenInquiry(new Desk().record, { reason: 'Why not.' }, testContext(ct(2026, 11, 30, 9, 0))))).toEqual([
-        'invalid_step',
-        'This inquiry is open already.',
-      ]);
-    });
-
-    it('no reason', () => {
-      expect(refusal(() => reopenInquiry(resolved().record, { reason: '' }, testContext(ct(2026, 11, 30, 9, 0))))).toEqual([
-        'validation',
-        'Type why it is reopened.',
-      ]);
-    });
+    itRefuses(reopenInquiry, testContext(ct(2026, 11, 30, 9, 0)), [
+      ['an inquiry that is open', () => new Desk().record, { reason: 'Why not.' }, ['invalid_step', 'This inquiry is open already.']],
+      ['no reason', () => resolved().record, { reason: '' }, ['validation', 'Type why it is reopened.']],
+    ]);
   });
 });

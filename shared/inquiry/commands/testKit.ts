@@ -129,7 +129,7 @@ export const refusal = (f: () => unknown): [string, string] => {
   return [e.code, e.message];
 };
 
-type Command<I, E extends InquiryEvent> = (state: InquiryRecord, input: I, ctx: CommandContext) => E[];
+export type Command<I, E extends InquiryEvent> = (state: InquiryRecord, input: I, ctx: CommandContext) => E[];
 
 /**
  * One desk working one inquiry: each step runs a command on the current record at a given moment,
@@ -192,6 +192,15 @@ export class Desk {
     return state;
   }
 }
+
+/** A builder of the record of `desk()` after one more step: `command` with `input` at `at`. */
+export const recordAfter =
+  <I, E extends InquiryEvent>(desk: () => Desk, command: Command<I, E>, input: I, at: Instant, actor: Actor = ANA) =>
+  (): InquiryRecord => {
+    const d = desk();
+    d.run(command, input, at, actor);
+    return d.record;
+  };
 
 /** The sample inquiry, classified at 15:30 as a complaint about the MCO (a missed ride). */
 export function complaintDesk(): Desk {
