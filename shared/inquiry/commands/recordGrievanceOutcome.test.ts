@@ -5,6 +5,9 @@ import { resolveInquiry } from './resolveInquiry';
 import { itRefuses } from './testCases';
 import { complaintDesk, ct, Desk, LEE, recordAfter, testContext } from './testKit';
 
+/** The sample complaint, found substantiated on Tue 1 Dec at 08:00. */
+const found = recordAfter(complaintDesk, recordGrievanceOutcome, { outcome: 'substantiated', note: 'Confirmed.' }, ct(2026, 12, 1, 8, 0));
+
 describe('recordGrievanceOutcome', () => {
   it('emits one GrievanceOutcomeRecorded; the note may be empty', () => {
     const [event] = recordGrievanceOutcome(
@@ -35,12 +38,6 @@ describe('recordGrievanceOutcome', () => {
   });
 
   describe('refusals', () => {
-    const found = recordAfter(
-      complaintDesk,
-      recordGrievanceOutcome,
-      { outcome: 'substantiated', note: 'Confirmed.' },
-      ct(2026, 12, 1, 8, 0),
-    );
     itRefuses(recordGrievanceOutcome, testContext(ct(2026, 12, 1, 9, 0)), [
       [
         'not a complaint',

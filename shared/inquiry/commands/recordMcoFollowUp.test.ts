@@ -14,6 +14,14 @@ function referred(): Desk {
   return desk;
 }
 
+/** Referred, then withdrawn by the originator at 13:00. */
+const withdrawn = recordAfter(
+  referred,
+  resolveInquiry,
+  { resolution: 'withdrawn', text: 'Originator withdrew it.' },
+  ct(2026, 11, 23, 13, 0),
+);
+
 const followUp = (desk: Desk) => dueItems(desk.record).find((i) => i.kind === 'mco_follow_up');
 
 describe('recordMcoFollowUp', () => {
@@ -70,12 +78,6 @@ describe('recordMcoFollowUp', () => {
   });
 
   describe('refusals', () => {
-    const withdrawn = recordAfter(
-      referred,
-      resolveInquiry,
-      { resolution: 'withdrawn', text: 'Originator withdrew it.' },
-      ct(2026, 11, 23, 13, 0),
-    );
     itRefuses(recordMcoFollowUp, testContext(ct(2026, 11, 23, 16, 45)), [
       [
         'no referral yet',
