@@ -1,4 +1,5 @@
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { LAUNCH_OPTIONS } from '../../test/e2e/chromium';
 
 /**
  * Chromium for the benchmark, launched as the e2e tests launch it (test/e2e/browser.ts), but on a
@@ -6,20 +7,8 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
  */
 export async function launch(chromiumPath: string, profileDir: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(profileDir, {
+    ...LAUNCH_OPTIONS,
     executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    timezoneId: 'America/Chicago',
-    locale: 'en-US',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
   });
   await context.addInitScript({ content: INSTRUMENT });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -5,6 +5,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
+import { LAUNCH_OPTIONS } from './chromium';
+
 export { findChromium } from './chromium';
 
 declare module 'vitest' {
@@ -33,20 +35,8 @@ export const DEFAULT_BROWSER_NOW = '2031-06-17T10:00:00-05:00';
 export async function openSession(chromiumPath: string): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
+    ...LAUNCH_OPTIONS,
     executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    timezoneId: 'America/Chicago',
-    locale: 'en-US',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
   });
   await context.clock.setSystemTime(new Date(DEFAULT_BROWSER_NOW));
   const page = context.pages()[0] ?? (await context.newPage());

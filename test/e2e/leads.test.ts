@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openAt, seriousViolations } from './browser';
-import { SHOTS, sessionForSuite, setUpDesk, shoot, tabToText } from './steps';
+import { idbRead, SHOTS, sessionForSuite, setUpDesk, shoot, tabToText } from './steps';
 
 /**
  * The lead tools in Chromium: import the old log (preview, import, the table shows it, a re-import
@@ -23,25 +23,10 @@ async function press(page: Page, text: string | RegExp) {
 }
 
 /** Counts of what is stored, read from the page's IndexedDB. */
-function stored(page: Page): Promise<{ inquiries: number; events: number }> {
-  return page.evaluate(
-    () =>
-      new Promise<{ inquiries: number; events: number }>((ok, fail) => {
-        const open = indexedDB.open('liaison-log');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['inquiries', 'events'], 'readonly');
-          const a = tx.objectStore('inquiries').count();
-          const b = tx.objectStore('events').count();
-          tx.oncomplete = () => {
-            ok({ inquiries: a.result, events: b.result });
-            db.close();
-          };
-        };
-      }),
-  );
-}
+const stored = async (page: Page): Promise<{ inquiries: number; events: number }> => ({
+  inquiries: await idbRead(page, 'inquiries'),
+  events: await idbRead(page, 'events'),
+});
 
 async function chooseFile(page: Page, name: string) {
   await page.locator('#import-file').setInputFiles(resolve(FIXTURES, name));

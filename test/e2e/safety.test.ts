@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { goToRoute, openAt, openSession, type Session, seriousViolations } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
-import { SHOTS } from './steps';
+import { idbRead, SHOTS } from './steps';
 
 /**
  * Data safety in Chromium: the idle lock by keyboard, the intake draft surviving a reload, backups
@@ -15,53 +15,12 @@ import { SHOTS } from './steps';
 const NOW = '2026-11-23T14:30:00-06:00';
 const PIN = '2468';
 
-/** Rows in a table of the page's IndexedDB, read directly (what the app stored, not what it shows). */
-function countRows(page: Page, store: string, db = 'liaison-log'): Promise<number> {
-  return page.evaluate(
-    ([name, table]) =>
-      new Promise<number>((ok, fail) => {
-        const open = indexedDB.open(name as string);
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const idb = open.result;
-          if (!idb.objectStoreNames.contains(table as string)) {
-            idb.close();
-            ok(0);
-            return;
-          }
-          const req = idb
-            .transaction(table as string)
-            .objectStore(table as string)
-            .count();
-          req.onsuccess = () => {
-            idb.close();
-            ok(req.result);
-          };
-          req.onerror = () => fail(req.error);
-        };
-      }),
-    [db, store],
-  );
-}
+/** A table's row count in the page's IndexedDB. */
+const countRows = (page: Page, table: string): Promise<number> => idbRead(page, table);
 
 /** The intake draft's values as stored in IndexedDB, or null when there is none. */
-function draftValues(page: Page): Promise<Record<string, string> | null> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, string> | null>((ok, fail) => {
-        const open = indexedDB.open('liaison-log');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('drafts').objectStore('drafts').getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            const [draft] = req.result as { values: Record<string, string> }[];
-            ok(draft?.values ?? null);
-          };
-        };
-      }),
-  );
-}
+const draftValues = async (page: Page): Promise<Record<string, string> | null> =>
+  ((await idbRead(page, 'drafts', { rows: true }))[0] as { values: Record<string, string> } | undefined)?.values ?? null;
 
 /** Polls a condition that needs the page (every 200 ms, up to 30 s: the machine may be busy). */
 async function until(condition: () => Promise<boolean>): Promise<void> {

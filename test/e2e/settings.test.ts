@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openAt, seriousViolations } from './browser';
 import { tabTo } from './keyboard';
-import { SHOTS, sessionForSuite, shoot, tabToText } from './steps';
+import { idbRead, SHOTS, sessionForSuite, setUpDesk, shoot, tabToText } from './steps';
 
 /**
  * Settings in Chromium, by keyboard: each screen opened from the Settings page, edited, refused when wrong,
@@ -11,7 +11,6 @@ import { SHOTS, sessionForSuite, shoot, tabToText } from './steps';
  */
 
 const NOW = '2026-11-23T14:30:00-06:00';
-const PIN = '2468';
 
 /** Presses Tab until the focused element's text is `text` (links and buttons have no ids to tab to). */
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
@@ -24,23 +23,9 @@ async function replaceText(page: Page, id: string, text: string, maxPresses = 25
 }
 
 /** The stored agency configuration, read from the page's IndexedDB. */
-function storedConfig(page: Page): Promise<Record<string, unknown> | undefined> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, unknown> | undefined>((ok, fail) => {
-        const open = indexedDB.open('liaison-log');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('meta').objectStore('meta').get('config');
-          req.onsuccess = () => {
-            open.result.close();
-            ok((req.result as { value?: Record<string, unknown> } | undefined)?.value);
-          };
-          req.onerror = () => fail(req.error);
-        };
-      }),
-  );
-}
+const storedConfig = async (page: Page): Promise<Record<string, unknown> | undefined> =>
+  ((await idbRead(page, 'meta', { rows: true })) as { key: string; value: Record<string, unknown> }[]).find((r) => r.key === 'config')
+    ?.value;
 
 async function openSection(page: Page, title: string) {
   await tabToText(page, title);
@@ -60,17 +45,7 @@ describe('Settings by keyboard, in Chromium', () => {
   it('a unit lead opens Settings from the header', async () => {
     const { page } = session();
     await openAt(page, NOW);
-    await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
-    await page.keyboard.type('Lee Grant');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowDown'); // ESR
-    await page.keyboard.press('ArrowDown'); // Unit lead
-    await tabTo(page, 'profile-pin');
-    await page.keyboard.type(PIN);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(PIN);
-    await page.keyboard.press('Enter');
-    await page.getByRole('link', { name: 'Settings', exact: true }).waitFor();
+    await setUpDesk(page, 'Lee Grant', { lead: true });
 
     await tabToText(page, 'Settings');
     await page.keyboard.press('Enter');

@@ -30,18 +30,29 @@ export function sessionForSuite(setUp?: (s: Session) => Promise<void>): () => Se
   };
 }
 
-/** First start by keyboard: the person's name, the first role (member liaison), the PIN twice; lands on the log. */
-export async function setUpDesk(page: Page, name: string): Promise<void> {
+/**
+ * First start by keyboard: the person's name, their role (the first, member liaison, unless `lead`: arrows
+ * down the radio group to unit lead), the PIN twice.
+ */
+export async function setUpDesk(page: Page, name: string, o: { lead?: boolean } = {}): Promise<void> {
   await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
   await page.keyboard.type(name);
   await page.keyboard.press('Tab');
-  await page.keyboard.press('Space'); // Member liaison
-  await page.keyboard.press('Tab');
+  if (o.lead) {
+    await page.keyboard.press('ArrowDown'); // ESR
+    await page.keyboard.press('ArrowDown'); // Unit lead
+    await tabTo(page, 'profile-pin');
+  } else {
+    await page.keyboard.press('Space'); // Member liaison
+    await page.keyboard.press('Tab');
+  }
   await page.keyboard.type(PIN);
   await page.keyboard.press('Tab');
   await page.keyboard.type(PIN);
   await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'All open' }).waitFor();
+  // A liaison lands on the log's All open; a unit lead on their own queue.
+  if (o.lead) await page.getByRole('link', { name: 'Settings', exact: true }).waitFor();
+  else await page.getByRole('heading', { name: 'All open' }).waitFor();
 }
 
 export interface TypedInquiry {
@@ -132,4 +143,33 @@ export async function tabToText(page: Page, text: string | RegExp, maxPresses = 
     await page.keyboard.press('Tab');
   }
   throw new Error(`"${text}" was not reached with ${maxPresses} presses of Tab`);
+}
+
+/** What the page's IndexedDB holds in `table` (of database `db`): its row count and, when asked, its rows. */
+export function idbRead(page: Page, table: string, o: { rows: true; db?: string }): Promise<unknown[]>;
+export function idbRead(page: Page, table: string, o?: { rows?: false; db?: string }): Promise<number>;
+export function idbRead(page: Page, table: string, o: { rows?: boolean; db?: string } = {}): Promise<number | unknown[]> {
+  return page.evaluate(
+    ([name, store, rows]) =>
+      new Promise<number | unknown[]>((ok, fail) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const idb = open.result;
+          if (!idb.objectStoreNames.contains(store)) {
+            idb.close();
+            ok(rows ? [] : 0);
+            return;
+          }
+          const objects = idb.transaction(store).objectStore(store);
+          const req: IDBRequest = rows ? objects.getAll() : objects.count();
+          req.onsuccess = () => {
+            idb.close();
+            ok(req.result as number | unknown[]);
+          };
+          req.onerror = () => fail(req.error);
+        };
+      }),
+    [o.db ?? 'liaison-log', table, o.rows === true] as const,
+  );
 }
