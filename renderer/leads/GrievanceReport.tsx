@@ -15,7 +15,6 @@ import {
 } from '../../shared/grievance/record';
 import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
-import { PERIOD_LABELS, PERIOD_PRESETS, type PeriodPreset, periodDays, rangeInstants, rangeProblem } from '../../shared/report/period';
 import { formatTypedDay } from '../../shared/time/typedInput';
 import type { IsoDay, TimeZone } from '../../shared/time/types';
 import { useBridge } from '../app/bridgeContext';
@@ -24,6 +23,8 @@ import { hrefOf } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
 import { readComplaintRecords } from '../data/grievanceData';
 import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
+import { PeriodPicker, usePeriod } from './PeriodPicker';
+import { fileWords, pdfWords, SaveStatusNote, useSaveOutcome } from './saveOutcome';
 import { spreadsheetIo } from './spreadsheetClient';
 import './leads.css';
 import '../inquiry/grievance.css';
@@ -41,34 +42,22 @@ const NONE = '(none)';
 const SHOWN_ROWS = 500;
 
 type Format = 'csv' | 'xlsx';
-
-interface Status {
-  kind: 'working' | 'saved' | 'error' | 'cancelled';
-  text: string;
-}
-
 export function GrievanceReport() {
   const { repo, clock } = useServices();
   const config = useAgencyConfig();
   const snapshot = useLogSnapshot();
   const bridge = useBridge();
   const zone = config.timeZone as TimeZone;
-  const [preset, setPreset] = useState<PeriodPreset>('this_month');
-  const [custom, setCustom] = useState(() => periodDays('this_month', clock.now(), zone));
+  const period = usePeriod(clock, zone);
+  const { days, rangeError, range } = period;
   const [mco, setMco] = useState<string>(ALL);
   const [records, setRecords] = useState<InquiryRecord[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [format, setFormat] = useState<Format>('csv');
   const [identifiers, setIdentifiers] = useState(false);
-  const [status, setStatus] = useState<Status | null>(null);
-  const [pdfStatus, setPdfStatus] = useState<Status | null>(null);
+  const { status, setStatus, save, working } = useSaveOutcome();
+  const pdf = useSaveOutcome();
 
-  const days = preset === 'custom' ? custom : periodDays(preset, clock.now(), zone);
-  const rangeError = preset === 'custom' ? rangeProblem(custom) : null;
-  const range = useMemo(
-    () => (rangeError ? null : rangeInstants({ from: days.from as IsoDay, to: days.to as IsoDay }, zone)),
-    [rangeError, days.from, days.to, zone],
-  );
   // The log's rows know which inquiries are complaints and when each was received: only those records are read.
   const ids = useMemo(
     () =>
@@ -113,51 +102,44 @@ export function GrievanceReport() {
     identifiers,
     format,
   });
-  const working = status?.kind === 'working';
   const canExport = rows !== null && rows.length > 0 && !working && filter !== null;
 
-  async function savePdf() {
-    try {
-      const outcome = await bridge.printToPdf({ suggestedName: `grievance-report_${days.from}_${days.to}.pdf`, landscape: true });
-      if (outcome.outcome === 'saved') setPdfStatus({ kind: 'saved', text: `Saved the report as ${outcome.fileName}.` });
-      else if (outcome.outcome === 'refused') setPdfStatus({ kind: 'error', text: outcome.message });
-      else setPdfStatus(null);
-    } catch (e) {
-      setPdfStatus({ kind: 'error', text: `The PDF could not be made: ${(e as Error).message}` });
-    }
-  }
+  const savePdf = () =>
+    pdf.save(
+      () => bridge.printToPdf({ suggestedName: `grievance-report_${days.from}_${days.to}.pdf`, landscape: true }),
+      pdfWords((fileName) => `Saved the report as ${fileName}.`),
+    );
 
   async function exportRecord() {
     if (!records || !filter) return;
     setStatus({ kind: 'working', text: 'Preparing the file…' });
-    try {
-      const out = grievanceRows(records, filter, { config, zone, includeIdentifiers: identifiers });
-      const data =
-        format === 'csv'
-          ? new TextEncoder().encode(grievanceCsv(out, zone))
-          : await spreadsheetIo().writeXlsx({
-              sheetName: 'Grievance record',
-              zone,
-              columns: GRIEVANCE_COLUMNS.map((c) => ({ header: c.header, kind: c.kind, width: c.width })),
-              rows: grievanceTable(out),
-              about: [
-                ['Exported from', 'Liaison Log'],
-                ['What', 'The grievance record (42 CFR 438.416(b)): complaints received in the period'],
-                ['Period (date received)', `${formatTypedDay(days.from as IsoDay)} – ${formatTypedDay(days.to as IsoDay)}`],
-                ['MCO', mcoLabel],
-                ['Complaints', String(out.length)],
-                ['Exported at', formatLong(clock.now(), zone)],
-                ['Member identifiers', identifiers ? 'INCLUDED, unmasked. This file is health data.' : 'Masked'],
-              ],
-            });
-      const outcome = await bridge.saveFile({ suggestedName: fileName, format, data, containsMemberData: identifiers });
-      if (outcome.outcome === 'saved')
-        setStatus({ kind: 'saved', text: `Saved ${out.length.toLocaleString('en-US')} complaints as ${outcome.fileName}.` });
-      else if (outcome.outcome === 'refused') setStatus({ kind: 'error', text: outcome.message });
-      else setStatus({ kind: 'cancelled', text: 'Not saved: the Save dialog was cancelled.' });
-    } catch (e) {
-      setStatus({ kind: 'error', text: `The export failed; nothing was saved. ${(e as Error).message}` });
-    }
+    let count = 0;
+    await save(
+      async () => {
+        const out = grievanceRows(records, filter, { config, zone, includeIdentifiers: identifiers });
+        const data =
+          format === 'csv'
+            ? new TextEncoder().encode(grievanceCsv(out, zone))
+            : await spreadsheetIo().writeXlsx({
+                sheetName: 'Grievance record',
+                zone,
+                columns: GRIEVANCE_COLUMNS.map((c) => ({ header: c.header, kind: c.kind, width: c.width })),
+                rows: grievanceTable(out),
+                about: [
+                  ['Exported from', 'Liaison Log'],
+                  ['What', 'The grievance record (42 CFR 438.416(b)): complaints received in the period'],
+                  ['Period (date received)', `${formatTypedDay(days.from as IsoDay)} – ${formatTypedDay(days.to as IsoDay)}`],
+                  ['MCO', mcoLabel],
+                  ['Complaints', String(out.length)],
+                  ['Exported at', formatLong(clock.now(), zone)],
+                  ['Member identifiers', identifiers ? 'INCLUDED, unmasked. This file is health data.' : 'Masked'],
+                ],
+              });
+        count = out.length;
+        return bridge.saveFile({ suggestedName: fileName, format, data, containsMemberData: identifiers });
+      },
+      fileWords((saved) => `Saved ${count.toLocaleString('en-US')} complaints as ${saved}.`),
+    );
   }
 
   return (
@@ -173,42 +155,7 @@ export function GrievanceReport() {
       </header>
 
       <form className="panel report-controls" aria-label="Period and MCO" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="grievance-period">Period (by date received)</label>
-          <select id="grievance-period" value={preset} onChange={(e) => setPreset(e.target.value as PeriodPreset)}>
-            {PERIOD_PRESETS.map((p) => (
-              <option key={p} value={p}>
-                {PERIOD_LABELS[p]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {preset === 'custom' && (
-          <>
-            <div className="field">
-              <label htmlFor="grievance-from">From</label>
-              <input
-                id="grievance-from"
-                type="date"
-                value={custom.from}
-                onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value as IsoDay }))}
-                aria-invalid={rangeError ? true : undefined}
-                aria-describedby={rangeError ? 'grievance-range-error' : undefined}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="grievance-to">To (included)</label>
-              <input
-                id="grievance-to"
-                type="date"
-                value={custom.to}
-                onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value as IsoDay }))}
-                aria-invalid={rangeError ? true : undefined}
-                aria-describedby={rangeError ? 'grievance-range-error' : undefined}
-              />
-            </div>
-          </>
-        )}
+        <PeriodPicker idPrefix="grievance" label="Period (by date received)" period={period} />
         <div className="field">
           <label htmlFor="grievance-mco">MCO (the member's)</label>
           <select id="grievance-mco" value={mco} onChange={(e) => setMco(e.target.value)}>
@@ -237,14 +184,7 @@ export function GrievanceReport() {
           {rangeError}
         </p>
       )}
-      {pdfStatus && (
-        <p
-          className={`notice no-print ${pdfStatus.kind === 'error' ? 'notice-error' : 'notice-ok'}`}
-          role={pdfStatus.kind === 'error' ? 'alert' : 'status'}
-        >
-          {pdfStatus.text}
-        </p>
-      )}
+      <SaveStatusNote status={pdf.status} noPrint />
       {loadError && (
         <p className="notice notice-error" role="alert">
           {loadError}
@@ -393,14 +333,7 @@ export function GrievanceReport() {
             <p className="hint">
               File name: <span className="file-name">{fileName}</span>
             </p>
-            {status && (
-              <p
-                className={`notice ${status.kind === 'error' ? 'notice-error' : status.kind === 'saved' ? 'notice-ok' : 'notice-info'}`}
-                role={status.kind === 'error' ? 'alert' : 'status'}
-              >
-                {status.text}
-              </p>
-            )}
+            <SaveStatusNote status={status} />
             <div className="button-row">
               <button type="submit" className="primary" disabled={!canExport}>
                 {working ? 'Exporting…' : `Export complaints (${format.toUpperCase()})`}

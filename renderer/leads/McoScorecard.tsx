@@ -1,7 +1,6 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, XAxis, YAxis } from 'recharts';
 import { calendarConfigOf, mcoName } from '../../shared/config/agencyConfig';
-import { PERIOD_LABELS, PERIOD_PRESETS, type PeriodPreset, periodDays, rangeInstants, rangeProblem } from '../../shared/report/period';
 import { formatBusinessMinutes } from '../../shared/report/report';
 import { type McoScore, REFERRAL_AGE_BUCKETS, type Scorecard, type Share } from '../../shared/report/scorecard';
 import { SCORECARD_COLUMNS, scorecardCsv, scorecardFileName, scorecardTable } from '../../shared/report/scorecardExport';
@@ -13,7 +12,9 @@ import { formatLong } from '../app/format';
 import { focusOnMount } from '../components/focusOnMount';
 import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
 import { mcoScorecard } from '../data/scorecardData';
+import { PeriodPicker, usePeriod } from './PeriodPicker';
 import { ScrollFrame } from './ScrollFrame';
+import { fileWords, pdfWords, SaveStatusNote, useSaveOutcome } from './saveOutcome';
 import { spreadsheetIo } from './spreadsheetClient';
 import './leads.css';
 import './scorecard.css';
@@ -33,11 +34,6 @@ const GREEN = '#1e6b34';
 const AGE_COLORS = ['#4f7fb0', '#2f6a9f', '#8a5a00', '#b04a1c', '#8f1d1d'];
 
 type Format = 'csv' | 'xlsx';
-interface Status {
-  kind: 'working' | 'saved' | 'error' | 'cancelled';
-  text: string;
-}
-
 const n = (v: number) => v.toLocaleString('en-US');
 const pct = (v: number | null) => (v === null ? '—' : `${v.toLocaleString('en-US', { maximumFractionDigits: 1 })} %`);
 const shareText = (s: Share) => (s.decided === 0 ? '—' : `${pct(s.pct)} (${n(s.count)} of ${n(s.decided)})`);
@@ -48,8 +44,8 @@ export function McoScorecard() {
   const snapshot = useLogSnapshot();
   const bridge = useBridge();
   const zone = config.timeZone as TimeZone;
-  const [preset, setPreset] = useState<PeriodPreset>('this_month');
-  const [custom, setCustom] = useState<{ from: string; to: string }>(() => periodDays('this_month', clock.now(), zone));
+  const periodChoice = usePeriod(clock, zone);
+  const { days, rangeError, range } = periodChoice;
   const [mcoIds, setMcoIds] = useState<Set<string>>(new Set());
   const [scorecard, setScorecard] = useState<Scorecard | null>(null);
   /** The period and MCOs the figures shown are for. */
@@ -57,16 +53,10 @@ export function McoScorecard() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [format, setFormat] = useState<Format>('csv');
-  const [status, setStatus] = useState<Status | null>(null);
-  const [pdfStatus, setPdfStatus] = useState<Status | null>(null);
+  const { status, setStatus, save, working } = useSaveOutcome();
+  const pdf = useSaveOutcome();
   const calendar = useMemo(() => createCalendar(calendarConfigOf(config)), [config]);
 
-  const days = preset === 'custom' ? custom : periodDays(preset, clock.now(), zone);
-  const rangeError = preset === 'custom' ? rangeProblem(custom) : null;
-  const range = useMemo(
-    () => (rangeError ? null : rangeInstants({ from: days.from as IsoDay, to: days.to as IsoDay }, zone)),
-    [rangeError, days.from, days.to, zone],
-  );
   // A referral in the period is an event since its start, so only inquiries updated since then can hold one.
   const candidateIds = useMemo(
     () => (snapshot.complete && range ? snapshot.rows.filter((r) => r.updatedAt >= range.from).map((r) => r.id) : null),
@@ -109,7 +99,7 @@ export function McoScorecard() {
     return () => {
       cancelled = true;
     };
-  }, [repo, config, clock, calendar, range, candidateIds, mcoKey]);
+  }, [repo, config, clock, calendar, range, candidateIds, mcoKey, setStatus]);
 
   const toggleMco = (id: string, on: boolean) =>
     setMcoIds((s) => {
@@ -130,49 +120,41 @@ export function McoScorecard() {
     zone,
     format,
   });
-  const working = status?.kind === 'working';
   const canExport = scorecard !== null && !rangeError && progress === null && !working;
 
-  async function savePdf() {
-    try {
-      const outcome = await bridge.printToPdf({ suggestedName: `mco-scorecard_${days.from}_${days.to}.pdf`, landscape: true });
-      if (outcome.outcome === 'saved') setPdfStatus({ kind: 'saved', text: `Saved the scorecard as ${outcome.fileName}.` });
-      else if (outcome.outcome === 'refused') setPdfStatus({ kind: 'error', text: outcome.message });
-      else setPdfStatus(null);
-    } catch (e) {
-      setPdfStatus({ kind: 'error', text: `The PDF could not be made: ${(e as Error).message}` });
-    }
-  }
+  const savePdf = () =>
+    pdf.save(
+      () => bridge.printToPdf({ suggestedName: `mco-scorecard_${days.from}_${days.to}.pdf`, landscape: true }),
+      pdfWords((fileName) => `Saved the scorecard as ${fileName}.`),
+    );
 
   async function exportScorecard() {
     if (!scorecard) return;
     setStatus({ kind: 'working', text: 'Preparing the file…' });
-    try {
-      const data =
-        format === 'csv'
-          ? new TextEncoder().encode(scorecardCsv(scorecard, period, zone))
-          : await spreadsheetIo().writeXlsx({
-              sheetName: 'MCO scorecard',
-              zone,
-              columns: SCORECARD_COLUMNS.map((c) => ({ header: c.header, kind: c.kind, width: c.width })),
-              rows: scorecardTable(scorecard, period),
-              about: [
-                ['Exported from', 'Liaison Log'],
-                ['What', 'The MCO accountability scorecard: referrals to each MCO made in the period'],
-                ['Period (date referred)', `${formatTypedDay(period.from)} – ${formatTypedDay(period.to)}`],
-                ['MCOs', mcoLabel],
-                ['Figures as of', formatLong(scorecard.generatedAt, zone)],
-                ['Business time', `Office hours in ${zone}, leaving out weekends, holidays and closures; in hours`],
-                ['Member data', 'None: the scorecard holds counts and times only'],
-              ],
-            });
-      const outcome = await bridge.saveFile({ suggestedName: fileName, format, data, containsMemberData: false });
-      if (outcome.outcome === 'saved') setStatus({ kind: 'saved', text: `Saved the scorecard as ${outcome.fileName}.` });
-      else if (outcome.outcome === 'refused') setStatus({ kind: 'error', text: outcome.message });
-      else setStatus({ kind: 'cancelled', text: 'Not saved: the Save dialog was cancelled.' });
-    } catch (e) {
-      setStatus({ kind: 'error', text: `The export failed; nothing was saved. ${(e as Error).message}` });
-    }
+    await save(
+      async () => {
+        const data =
+          format === 'csv'
+            ? new TextEncoder().encode(scorecardCsv(scorecard, period, zone))
+            : await spreadsheetIo().writeXlsx({
+                sheetName: 'MCO scorecard',
+                zone,
+                columns: SCORECARD_COLUMNS.map((c) => ({ header: c.header, kind: c.kind, width: c.width })),
+                rows: scorecardTable(scorecard, period),
+                about: [
+                  ['Exported from', 'Liaison Log'],
+                  ['What', 'The MCO accountability scorecard: referrals to each MCO made in the period'],
+                  ['Period (date referred)', `${formatTypedDay(period.from)} – ${formatTypedDay(period.to)}`],
+                  ['MCOs', mcoLabel],
+                  ['Figures as of', formatLong(scorecard.generatedAt, zone)],
+                  ['Business time', `Office hours in ${zone}, leaving out weekends, holidays and closures; in hours`],
+                  ['Member data', 'None: the scorecard holds counts and times only'],
+                ],
+              });
+        return bridge.saveFile({ suggestedName: fileName, format, data, containsMemberData: false });
+      },
+      fileWords((saved) => `Saved the scorecard as ${saved}.`),
+    );
   }
 
   const loadingLog = !snapshot.complete;
@@ -188,42 +170,7 @@ export function McoScorecard() {
       </header>
 
       <form className="panel report-controls" aria-label="Scorecard period and MCOs" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="scorecard-period">Period (by date referred)</label>
-          <select id="scorecard-period" value={preset} onChange={(e) => setPreset(e.target.value as PeriodPreset)}>
-            {PERIOD_PRESETS.map((p) => (
-              <option key={p} value={p}>
-                {PERIOD_LABELS[p]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {preset === 'custom' && (
-          <>
-            <div className="field">
-              <label htmlFor="scorecard-from">From</label>
-              <input
-                id="scorecard-from"
-                type="date"
-                value={custom.from}
-                onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value }))}
-                aria-invalid={rangeError ? true : undefined}
-                aria-describedby={rangeError ? 'scorecard-range-error' : undefined}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="scorecard-to">To (included)</label>
-              <input
-                id="scorecard-to"
-                type="date"
-                value={custom.to}
-                onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value }))}
-                aria-invalid={rangeError ? true : undefined}
-                aria-describedby={rangeError ? 'scorecard-range-error' : undefined}
-              />
-            </div>
-          </>
-        )}
+        <PeriodPicker idPrefix="scorecard" label="Period (by date referred)" period={periodChoice} />
         <fieldset>
           <legend>MCOs (none ticked: all)</legend>
           <div className="choice-list">
@@ -260,14 +207,7 @@ export function McoScorecard() {
           {error}
         </p>
       )}
-      {pdfStatus && (
-        <p
-          className={`notice no-print ${pdfStatus.kind === 'error' ? 'notice-error' : 'notice-ok'}`}
-          role={pdfStatus.kind === 'error' ? 'alert' : 'status'}
-        >
-          {pdfStatus.text}
-        </p>
-      )}
+      <SaveStatusNote status={pdf.status} noPrint />
       {(loadingLog || progress) && !rangeError && (
         <div className="panel progress no-print" aria-busy="true">
           <label htmlFor="scorecard-progress">{loadingLog ? 'Loading the log' : 'Reading the referrals'}</label>
@@ -332,14 +272,7 @@ export function McoScorecard() {
             <p className="hint">
               File name: <span className="file-name">{fileName}</span>
             </p>
-            {status && (
-              <p
-                className={`notice ${status.kind === 'error' ? 'notice-error' : status.kind === 'saved' ? 'notice-ok' : 'notice-info'}`}
-                role={status.kind === 'error' ? 'alert' : 'status'}
-              >
-                {status.text}
-              </p>
-            )}
+            <SaveStatusNote status={status} />
             <div className="button-row">
               <button type="submit" id="scorecard-export" className="primary" disabled={!canExport}>
                 {working ? 'Exporting…' : `Export the scorecard (${format.toUpperCase()})`}

@@ -2,17 +2,18 @@ import { useEffect, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, XAxis, YAxis } from 'recharts';
 import { type AgencyConfig, calendarConfigOf } from '../../shared/config/agencyConfig';
 import { formatDateTime } from '../../shared/export/columns';
-import { PERIOD_LABELS, PERIOD_PRESETS, type PeriodPreset, periodDays, rangeInstants, rangeProblem } from '../../shared/report/period';
 import { type CountRow, formatBusinessMinutes, type Report, type Timeliness } from '../../shared/report/report';
 import { type BusinessCalendar, createCalendar } from '../../shared/time/calendar';
-import type { IsoDay, TimeZone } from '../../shared/time/types';
+import type { TimeZone } from '../../shared/time/types';
 import { useBridge } from '../app/bridgeContext';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
 import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
 import { leadReport } from '../data/leadData';
+import { PeriodPicker, usePeriod } from './PeriodPicker';
 import { ScrollFrame } from './ScrollFrame';
+import { pdfWords, SaveStatusNote, useSaveOutcome } from './saveOutcome';
 import './leads.css';
 
 /*
@@ -34,19 +35,16 @@ export function ReportView() {
   const snapshot = useLogSnapshot();
   const bridge = useBridge();
   const zone = config.timeZone as TimeZone;
-  const [preset, setPreset] = useState<PeriodPreset>('this_month');
-  const initial = periodDays('this_month', clock.now(), zone);
-  const [custom, setCustom] = useState<{ from: string; to: string }>({ from: initial.from, to: initial.to });
+  const period = usePeriod(clock, zone);
+  const { days, rangeError, range } = period;
   const [mcoIds, setMcoIds] = useState<Set<string>>(new Set());
   const [priorities, setPriorities] = useState<Set<string>>(new Set());
   const [report, setReport] = useState<Report | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const pdf = useSaveOutcome();
   const calendar = useMemo(() => createCalendar(calendarConfigOf(config)), [config]);
 
-  const days = preset === 'custom' ? custom : periodDays(preset, clock.now(), zone);
-  const rangeError = preset === 'custom' ? rangeProblem(custom) : null;
   const openIds = useMemo(
     () => (snapshot.complete ? snapshot.rows.filter((r) => r.status === 'open').map((r) => r.id) : null),
     [snapshot.complete, snapshot.rows],
@@ -55,9 +53,9 @@ export function ReportView() {
   const priorityKey = [...priorities].sort().join(',');
 
   useEffect(() => {
-    if (rangeError || openIds === null) return;
+    if (range === null || openIds === null) return;
     let cancelled = false;
-    const { from, to } = rangeInstants({ from: days.from as IsoDay, to: days.to as IsoDay }, zone);
+    const { from, to } = range;
     setProgress({ done: 0, total: 0 });
     setError(null);
     leadReport(
@@ -87,7 +85,7 @@ export function ReportView() {
     return () => {
       cancelled = true;
     };
-  }, [repo, config, zone, clock, calendar, days.from, days.to, rangeError, openIds, mcoKey, priorityKey]);
+  }, [repo, config, zone, clock, calendar, range, openIds, mcoKey, priorityKey]);
 
   const toggle = (set: Set<string>, value: string, on: boolean) => {
     const next = new Set(set);
@@ -96,16 +94,11 @@ export function ReportView() {
     return next;
   };
 
-  async function savePdf() {
-    setSaved(null);
-    try {
-      const outcome = await bridge.printToPdf({ suggestedName: `lead-report_${days.from}_to_${days.to}.pdf`, landscape: false });
-      if (outcome.outcome === 'saved') setSaved(`Saved the report as ${outcome.fileName}.`);
-      else if (outcome.outcome === 'refused') setError(outcome.message);
-    } catch (e) {
-      setError(`The PDF could not be made: ${(e as Error).message}`);
-    }
-  }
+  const savePdf = () =>
+    pdf.save(
+      () => bridge.printToPdf({ suggestedName: `lead-report_${days.from}_to_${days.to}.pdf`, landscape: false }),
+      pdfWords((fileName) => `Saved the report as ${fileName}.`),
+    );
 
   const mcoNames = config.mcos.map((m) => ({ id: m.id, label: m.name }));
   const filterText = [
@@ -129,42 +122,7 @@ export function ReportView() {
       </header>
 
       <form className="panel report-controls" aria-label="Report period and filters" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="report-period">Period (by date received)</label>
-          <select id="report-period" value={preset} onChange={(e) => setPreset(e.target.value as PeriodPreset)}>
-            {PERIOD_PRESETS.map((p) => (
-              <option key={p} value={p}>
-                {PERIOD_LABELS[p]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {preset === 'custom' && (
-          <>
-            <div className="field">
-              <label htmlFor="report-from">From</label>
-              <input
-                id="report-from"
-                type="date"
-                value={custom.from}
-                onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value }))}
-                aria-invalid={rangeError ? true : undefined}
-                aria-describedby={rangeError ? 'report-range-error' : undefined}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="report-to">To (included)</label>
-              <input
-                id="report-to"
-                type="date"
-                value={custom.to}
-                onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value }))}
-                aria-invalid={rangeError ? true : undefined}
-                aria-describedby={rangeError ? 'report-range-error' : undefined}
-              />
-            </div>
-          </>
-        )}
+        <PeriodPicker idPrefix="report" label="Period (by date received)" period={period} />
         <fieldset>
           <legend>MCOs (none ticked: all)</legend>
           <div className="choice-list">
@@ -211,11 +169,7 @@ export function ReportView() {
           {error}
         </p>
       )}
-      {saved && (
-        <p className="notice notice-ok no-print" role="status">
-          {saved}
-        </p>
-      )}
+      <SaveStatusNote status={pdf.status} noPrint />
       {(openIds === null || progress) && (
         <div className="panel progress no-print" aria-busy="true">
           <label htmlFor="report-progress">{openIds === null ? 'Loading the log' : 'Counting'}</label>

@@ -1,0 +1,68 @@
+import { useMemo, useState } from 'react';
+import { PERIOD_LABELS, PERIOD_PRESETS, type PeriodPreset, periodDays, rangeInstants, rangeProblem } from '../../shared/report/period';
+import type { Clock, IsoDay, TimeZone } from '../../shared/time/types';
+
+/** The period a lead screen reports on: a preset, or custom days as typed (checked before use). */
+export function usePeriod(clock: Clock, zone: TimeZone) {
+  const [preset, setPreset] = useState<PeriodPreset>('this_month');
+  const [custom, setCustom] = useState<{ from: string; to: string }>(() => periodDays('this_month', clock.now(), zone));
+  const days = preset === 'custom' ? custom : periodDays(preset, clock.now(), zone);
+  const rangeError = preset === 'custom' ? rangeProblem(custom) : null;
+  const range = useMemo(
+    () => (rangeError ? null : rangeInstants({ from: days.from as IsoDay, to: days.to as IsoDay }, zone)),
+    [rangeError, days.from, days.to, zone],
+  );
+  return { preset, setPreset, custom, setCustom, days, rangeError, range };
+}
+
+export type Period = ReturnType<typeof usePeriod>;
+
+/**
+ * The period fields of a lead screen's controls: the preset and, for custom dates, the two days.
+ * The screen shows the range error itself, with the id `${idPrefix}-range-error` the fields point at.
+ */
+export function PeriodPicker({ idPrefix, label, period }: { idPrefix: string; label: string; period: Period }) {
+  const { preset, setPreset, custom, setCustom, rangeError } = period;
+  const errorProps = {
+    'aria-invalid': rangeError ? true : undefined,
+    'aria-describedby': rangeError ? `${idPrefix}-range-error` : undefined,
+  };
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-period`}>{label}</label>
+        <select id={`${idPrefix}-period`} value={preset} onChange={(e) => setPreset(e.target.value as PeriodPreset)}>
+          {PERIOD_PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {PERIOD_LABELS[p]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {preset === 'custom' && (
+        <>
+          <div className="field">
+            <label htmlFor={`${idPrefix}-from`}>From</label>
+            <input
+              id={`${idPrefix}-from`}
+              type="date"
+              value={custom.from}
+              onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value }))}
+              {...errorProps}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${idPrefix}-to`}>To (included)</label>
+            <input
+              id={`${idPrefix}-to`}
+              type="date"
+              value={custom.to}
+              onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value }))}
+              {...errorProps}
+            />
+          </div>
+        </>
+      )}
+    </>
+  );
+}
