@@ -9,7 +9,7 @@ import { formatTypedDay, parseTypedDay } from '../../shared/time/typedInput';
 import type { TimeZone } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
 import { formatLong } from '../app/format';
-import { Field, RadioGroup } from '../components/Field';
+import { Field, Options, RadioGroup } from '../components/Field';
 import { StepForm } from '../components/StepForm';
 import { useServices } from '../data/hooks';
 import { NoteField, StepButton } from './steps/fields';
@@ -213,11 +213,7 @@ function ClassifyForm({
         {(props) => (
           <select {...props} value={category} onChange={(e) => setCategory(e.target.value)}>
             <option value="">Choose a reason…</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
+            <Options options={categories.map((c) => ({ value: c, label: c }))} />
           </select>
         )}
       </Field>

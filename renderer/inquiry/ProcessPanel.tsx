@@ -14,6 +14,7 @@ import type { Profile } from '../../shared/people';
 import type { BusinessCalendar } from '../../shared/time/calendar';
 import type { Instant, TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
+import { FormError } from '../components/ErrorSummary';
 import { useBusinessCalendar } from '../data/calendar';
 import { useServices } from '../data/hooks';
 import { useNow } from '../data/useNow';
@@ -257,11 +258,7 @@ export function DueList({
           );
         })}
       </ul>
-      {failure && (
-        <p role="alert" className="form-error">
-          {failure}
-        </p>
-      )}
+      <FormError message={failure} />
     </>
   );
 }
@@ -302,11 +299,7 @@ function SnoozeNote({ inquiry, now, zone }: { inquiry: InquiryRecord; now: Insta
           End the snooze
         </button>
       </p>
-      {failure && (
-        <p role="alert" className="form-error">
-          {failure}
-        </p>
-      )}
+      <FormError message={failure} />
     </div>
   );
 }

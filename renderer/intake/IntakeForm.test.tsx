@@ -1,20 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IntakeControl } from '../../shared/inquiry/intake';
 import type { Profile } from '../../shared/people';
-import { instant, MONDAY_2PM, openDesk, type TestDesk } from '../test/fixtures';
+import { freshDeskPerTest, instant, MONDAY_2PM, type TestDesk } from '../test/fixtures';
 import { renderApp, tabTo } from '../test/renderApp';
 
 let desk: TestDesk;
 let ana: Profile;
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  ana = await desk.repo.createProfile({ displayName: 'Ana Ortiz', role: 'liaison' });
-});
-
-afterEach(async () => {
-  await desk.close();
+freshDeskPerTest((d, profile) => {
+  desk = d;
+  ana = profile;
 });
 
 const IDENTIFY = 'Enter the Medicaid ID or the date of birth, so the member can be identified.';

@@ -16,14 +16,13 @@ import {
 import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { formatTypedDay } from '../../shared/time/typedInput';
-import type { IsoDay, TimeZone } from '../../shared/time/types';
-import { useBridge } from '../app/bridgeContext';
+import type { IsoDay } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
 import { readComplaintRecords } from '../data/grievanceData';
-import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
-import { PeriodPicker, usePeriod } from './PeriodPicker';
+import { ExportForm, type FileFormat } from './ExportForm';
+import { ReportControls, useLeadScreen } from './PeriodPicker';
 import { fileWords, pdfWords, SaveStatusNote, useSaveOutcome } from './saveOutcome';
 import { spreadsheetIo } from './spreadsheetClient';
 import './leads.css';
@@ -41,19 +40,13 @@ const ALL = 'all';
 const NONE = '(none)';
 const SHOWN_ROWS = 500;
 
-type Format = 'csv' | 'xlsx';
 export function GrievanceReport() {
-  const { repo, clock } = useServices();
-  const config = useAgencyConfig();
-  const snapshot = useLogSnapshot();
-  const bridge = useBridge();
-  const zone = config.timeZone as TimeZone;
-  const period = usePeriod(clock, zone);
-  const { days, rangeError, range } = period;
+  const { repo, clock, config, snapshot, bridge, zone, period } = useLeadScreen();
+  const { days, range } = period;
   const [mco, setMco] = useState<string>(ALL);
   const [records, setRecords] = useState<InquiryRecord[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [format, setFormat] = useState<Format>('csv');
+  const [format, setFormat] = useState<FileFormat>('csv');
   const [identifiers, setIdentifiers] = useState(false);
   const { status, setStatus, save, working } = useSaveOutcome();
   const pdf = useSaveOutcome();
@@ -154,8 +147,13 @@ export function GrievanceReport() {
         </p>
       </header>
 
-      <form className="panel report-controls" aria-label="Period and MCO" onSubmit={(e) => e.preventDefault()}>
-        <PeriodPicker idPrefix="grievance" label="Period (by date received)" period={period} />
+      <ReportControls
+        label="Period and MCO"
+        idPrefix="grievance"
+        periodLabel="Period (by date received)"
+        period={period}
+        onSavePdf={() => void savePdf()}
+      >
         <div className="field">
           <label htmlFor="grievance-mco">MCO (the member's)</label>
           <select id="grievance-mco" value={mco} onChange={(e) => setMco(e.target.value)}>
@@ -169,21 +167,7 @@ export function GrievanceReport() {
             <option value={NONE}>{NO_MCO}</option>
           </select>
         </div>
-        <div className="button-row">
-          <button type="button" className="secondary" onClick={() => window.print()}>
-            Print
-          </button>
-          <button type="button" className="secondary" onClick={() => void savePdf()}>
-            Save as PDF
-          </button>
-        </div>
-      </form>
-
-      {rangeError && (
-        <p id="grievance-range-error" className="notice notice-error" role="alert">
-          {rangeError}
-        </p>
-      )}
+      </ReportControls>
       <SaveStatusNote status={pdf.status} noPrint />
       {loadError && (
         <p className="notice notice-error" role="alert">
@@ -278,42 +262,24 @@ export function GrievanceReport() {
             )}
           </section>
 
-          <form
-            className="panel no-print"
-            aria-labelledby="grievance-export-title"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (canExport) void exportRecord();
-            }}
+          <ExportForm
+            idPrefix="grievance"
+            title="Export the grievance record"
+            hint={
+              <>
+                One row per complaint: case number, date received, member, MCO, responsible entity, reason category and description, the
+                dates of review, outcome, resolution and its date.
+              </>
+            }
+            format={format}
+            onFormat={setFormat}
+            working={working}
+            canExport={canExport}
+            onExport={() => void exportRecord()}
+            fileName={fileName}
+            status={status}
+            submitText={`Export complaints (${format.toUpperCase()})`}
           >
-            <h2 id="grievance-export-title">Export the grievance record</h2>
-            <p className="hint">
-              One row per complaint: case number, date received, member, MCO, responsible entity, reason category and description, the dates
-              of review, outcome, resolution and its date.
-            </p>
-            <fieldset className="grievance-format">
-              <legend>Format</legend>
-              <label className="choice">
-                <input
-                  type="radio"
-                  name="grievance-format"
-                  checked={format === 'csv'}
-                  onChange={() => setFormat('csv')}
-                  disabled={working}
-                />
-                CSV (.csv, UTF-8)
-              </label>
-              <label className="choice">
-                <input
-                  type="radio"
-                  name="grievance-format"
-                  checked={format === 'xlsx'}
-                  onChange={() => setFormat('xlsx')}
-                  disabled={working}
-                />
-                Excel workbook (.xlsx)
-              </label>
-            </fieldset>
             <label className="choice">
               <input
                 type="checkbox"
@@ -330,16 +296,7 @@ export function GrievanceReport() {
                 ? 'The file will be health data, and its name will say CONTAINS-MEMBER-IDENTIFIERS. Keep it on this computer or in an approved encrypted location: never on the shared drive, and never attached to email.'
                 : 'Left unticked, the member is masked (P. L. •••, •••••67A) and their identifiers are taken out of the reason and resolution text.'}
             </p>
-            <p className="hint">
-              File name: <span className="file-name">{fileName}</span>
-            </p>
-            <SaveStatusNote status={status} />
-            <div className="button-row">
-              <button type="submit" className="primary" disabled={!canExport}>
-                {working ? 'Exporting…' : `Export complaints (${format.toUpperCase()})`}
-              </button>
-            </div>
-          </form>
+          </ExportForm>
         </>
       )}
     </section>

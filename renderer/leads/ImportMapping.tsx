@@ -3,6 +3,7 @@ import { mappingProblems } from '../../shared/import/analyse';
 import { cellText, isBlankCell, type ParsedFile } from '../../shared/import/cells';
 import { type ColumnMapping, columnLetter, IMPORT_FIELD_INFO, IMPORT_FIELDS, type ImportField } from '../../shared/import/fields';
 import { maskDob, maskMedicaidId, maskName, maskPhone } from '../../shared/inquiry/mask';
+import { Options } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
 import { count } from './figures';
 
@@ -148,11 +149,7 @@ export function MappingStep(props: {
                         }}
                       >
                         <option value="">Do not import</option>
-                        {IMPORT_FIELDS.map((f) => (
-                          <option key={f} value={f}>
-                            {IMPORT_FIELD_INFO[f].label}
-                          </option>
-                        ))}
+                        <Options options={IMPORT_FIELDS.map((f) => ({ value: f, label: IMPORT_FIELD_INFO[f].label }))} />
                       </select>
                     </td>
                   </tr>

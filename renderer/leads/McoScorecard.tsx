@@ -4,14 +4,13 @@ import type { Scorecard } from '../../shared/report/scorecard';
 import { SCORECARD_COLUMNS, scorecardCsv, scorecardFileName, scorecardTable } from '../../shared/report/scorecardExport';
 import { createCalendar } from '../../shared/time/calendar';
 import { formatTypedDay } from '../../shared/time/typedInput';
-import type { IsoDay, TimeZone } from '../../shared/time/types';
-import { useBridge } from '../app/bridgeContext';
+import type { IsoDay } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { focusOnMount } from '../components/focusOnMount';
-import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
 import { mcoScorecard } from '../data/scorecardData';
+import { ExportForm, type FileFormat } from './ExportForm';
 import { n } from './figures';
-import { PeriodPicker, usePeriod } from './PeriodPicker';
+import { ReportControls, useLeadScreen } from './PeriodPicker';
 import { ScorecardBody } from './ScorecardBody';
 import { fileWords, pdfWords, SaveStatusNote, useSaveOutcome } from './saveOutcome';
 import { spreadsheetIo } from './spreadsheetClient';
@@ -27,15 +26,8 @@ import './scorecard.css';
  * holds counts and times only, never a case number or a member.
  */
 
-type Format = 'csv' | 'xlsx';
-
 export function McoScorecard() {
-  const { repo, clock } = useServices();
-  const config = useAgencyConfig();
-  const snapshot = useLogSnapshot();
-  const bridge = useBridge();
-  const zone = config.timeZone as TimeZone;
-  const periodChoice = usePeriod(clock, zone);
+  const { repo, clock, config, snapshot, bridge, zone, period: periodChoice } = useLeadScreen();
   const { days, rangeError, range } = periodChoice;
   const [mcoIds, setMcoIds] = useState<Set<string>>(new Set());
   const [scorecard, setScorecard] = useState<Scorecard | null>(null);
@@ -43,7 +35,7 @@ export function McoScorecard() {
   const shownFor = useRef('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [format, setFormat] = useState<Format>('csv');
+  const [format, setFormat] = useState<FileFormat>('csv');
   const { status, setStatus, save, working } = useSaveOutcome();
   const pdf = useSaveOutcome();
   const calendar = useMemo(() => createCalendar(calendarConfigOf(config)), [config]);
@@ -160,8 +152,13 @@ export function McoScorecard() {
         </p>
       </header>
 
-      <form className="panel report-controls" aria-label="Scorecard period and MCOs" onSubmit={(e) => e.preventDefault()}>
-        <PeriodPicker idPrefix="scorecard" label="Period (by date referred)" period={periodChoice} />
+      <ReportControls
+        label="Scorecard period and MCOs"
+        idPrefix="scorecard"
+        periodLabel="Period (by date referred)"
+        period={periodChoice}
+        onSavePdf={() => void savePdf()}
+      >
         <fieldset>
           <legend>MCOs (none ticked: all)</legend>
           <div className="choice-list">
@@ -178,21 +175,7 @@ export function McoScorecard() {
             ))}
           </div>
         </fieldset>
-        <div className="button-row">
-          <button type="button" className="secondary" onClick={() => window.print()}>
-            Print
-          </button>
-          <button type="button" className="secondary" onClick={() => void savePdf()}>
-            Save as PDF
-          </button>
-        </div>
-      </form>
-
-      {rangeError && (
-        <p id="scorecard-range-error" className="notice notice-error" role="alert">
-          {rangeError}
-        </p>
-      )}
+      </ReportControls>
       {error && (
         <p className="notice notice-error" role="alert">
           {error}
@@ -222,54 +205,25 @@ export function McoScorecard() {
       {scorecard && !rangeError && (
         <>
           <ScorecardBody scorecard={scorecard} dayMinutes={calendar.businessDayMinutes} zone={zone} />
-          <form
-            className="panel no-print"
-            aria-labelledby="scorecard-export-title"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (canExport) void exportScorecard();
-            }}
-          >
-            <h2 id="scorecard-export-title">Export the scorecard</h2>
-            <p className="hint">
-              One row per MCO and one for all of them, every figure in its own column (business time in hours). A scorecard holds counts and
-              times only: no case numbers and no member data.
-            </p>
-            <fieldset className="scorecard-format">
-              <legend>Format</legend>
-              <label className="choice">
-                <input
-                  type="radio"
-                  id="scorecard-format-csv"
-                  name="scorecard-format"
-                  checked={format === 'csv'}
-                  onChange={() => setFormat('csv')}
-                  disabled={working}
-                />
-                CSV (.csv, UTF-8)
-              </label>
-              <label className="choice">
-                <input
-                  type="radio"
-                  id="scorecard-format-xlsx"
-                  name="scorecard-format"
-                  checked={format === 'xlsx'}
-                  onChange={() => setFormat('xlsx')}
-                  disabled={working}
-                />
-                Excel workbook (.xlsx)
-              </label>
-            </fieldset>
-            <p className="hint">
-              File name: <span className="file-name">{fileName}</span>
-            </p>
-            <SaveStatusNote status={status} />
-            <div className="button-row">
-              <button type="submit" id="scorecard-export" className="primary" disabled={!canExport}>
-                {working ? 'Exporting…' : `Export the scorecard (${format.toUpperCase()})`}
-              </button>
-            </div>
-          </form>
+          <ExportForm
+            idPrefix="scorecard"
+            title="Export the scorecard"
+            hint={
+              <>
+                One row per MCO and one for all of them, every figure in its own column (business time in hours). A scorecard holds counts
+                and times only: no case numbers and no member data.
+              </>
+            }
+            format={format}
+            onFormat={setFormat}
+            working={working}
+            canExport={canExport}
+            onExport={() => void exportScorecard()}
+            fileName={fileName}
+            status={status}
+            submitId="scorecard-export"
+            submitText={`Export the scorecard (${format.toUpperCase()})`}
+          />
         </>
       )}
     </section>

@@ -1,6 +1,20 @@
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { PERIOD_LABELS, PERIOD_PRESETS, type PeriodPreset, periodDays, rangeInstants, rangeProblem } from '../../shared/report/period';
 import type { Clock, IsoDay, TimeZone } from '../../shared/time/types';
+import { useBridge } from '../app/bridgeContext';
+import { Options } from '../components/Field';
+import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
+
+/** What every lead screen reads: the services, the configuration and its zone, the log, the bridge, and its period. */
+export function useLeadScreen() {
+  const { repo, clock } = useServices();
+  const config = useAgencyConfig();
+  const snapshot = useLogSnapshot();
+  const bridge = useBridge();
+  const zone = config.timeZone as TimeZone;
+  const period = usePeriod(clock, zone);
+  return { repo, clock, config, snapshot, bridge, zone, period };
+}
 
 /** The period a lead screen reports on: a preset, or custom days as typed (checked before use). */
 export function usePeriod(clock: Clock, zone: TimeZone) {
@@ -32,11 +46,7 @@ export function PeriodPicker({ idPrefix, label, period }: { idPrefix: string; la
       <div className="field">
         <label htmlFor={`${idPrefix}-period`}>{label}</label>
         <select id={`${idPrefix}-period`} value={preset} onChange={(e) => setPreset(e.target.value as PeriodPreset)}>
-          {PERIOD_PRESETS.map((p) => (
-            <option key={p} value={p}>
-              {PERIOD_LABELS[p]}
-            </option>
-          ))}
+          <Options options={PERIOD_PRESETS.map((p) => ({ value: p, label: PERIOD_LABELS[p] }))} />
         </select>
       </div>
       {preset === 'custom' && (
@@ -62,6 +72,50 @@ export function PeriodPicker({ idPrefix, label, period }: { idPrefix: string; la
             />
           </div>
         </>
+      )}
+    </>
+  );
+}
+
+/**
+ * The controls at the top of a lead screen: the period, the screen's own filters (children), Print and
+ * Save as PDF; under them, what is wrong with a custom period.
+ */
+export function ReportControls({
+  label,
+  idPrefix,
+  periodLabel,
+  period,
+  onSavePdf,
+  pdfPrimary,
+  children,
+}: {
+  label: string;
+  idPrefix: string;
+  periodLabel: string;
+  period: Period;
+  onSavePdf: () => void;
+  pdfPrimary?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <form className="panel report-controls" aria-label={label} onSubmit={(e) => e.preventDefault()}>
+        <PeriodPicker idPrefix={idPrefix} label={periodLabel} period={period} />
+        {children}
+        <div className="button-row">
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            Print
+          </button>
+          <button type="button" className={pdfPrimary ? 'primary' : 'secondary'} onClick={onSavePdf}>
+            Save as PDF
+          </button>
+        </div>
+      </form>
+      {period.rangeError && (
+        <p id={`${idPrefix}-range-error`} className="notice notice-error" role="alert">
+          {period.rangeError}
+        </p>
       )}
     </>
   );

@@ -2,13 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { calendarConfigOf } from '../../shared/config/agencyConfig';
 import type { Report } from '../../shared/report/report';
 import { createCalendar } from '../../shared/time/calendar';
-import type { TimeZone } from '../../shared/time/types';
-import { useBridge } from '../app/bridgeContext';
 import { formatLong } from '../app/format';
 import { focusOnMount } from '../components/focusOnMount';
-import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
 import { leadReport } from '../data/leadData';
-import { PeriodPicker, usePeriod } from './PeriodPicker';
+import { ReportControls, useLeadScreen } from './PeriodPicker';
 import { ReportBody } from './ReportBody';
 import { pdfWords, SaveStatusNote, useSaveOutcome } from './saveOutcome';
 import './leads.css';
@@ -22,13 +19,8 @@ import './leads.css';
 const fmtDay = (day: string) => `${day.slice(5, 7)}/${day.slice(8, 10)}/${day.slice(0, 4)}`;
 
 export function ReportView() {
-  const { repo, clock } = useServices();
-  const config = useAgencyConfig();
-  const snapshot = useLogSnapshot();
-  const bridge = useBridge();
-  const zone = config.timeZone as TimeZone;
-  const period = usePeriod(clock, zone);
-  const { days, rangeError, range } = period;
+  const { repo, clock, config, snapshot, bridge, zone, period } = useLeadScreen();
+  const { days, range } = period;
   const [mcoIds, setMcoIds] = useState<Set<string>>(new Set());
   const [priorities, setPriorities] = useState<Set<string>>(new Set());
   const [report, setReport] = useState<Report | null>(null);
@@ -113,8 +105,14 @@ export function ReportView() {
         </p>
       </header>
 
-      <form className="panel report-controls" aria-label="Report period and filters" onSubmit={(e) => e.preventDefault()}>
-        <PeriodPicker idPrefix="report" label="Period (by date received)" period={period} />
+      <ReportControls
+        label="Report period and filters"
+        idPrefix="report"
+        periodLabel="Period (by date received)"
+        period={period}
+        onSavePdf={() => void savePdf()}
+        pdfPrimary
+      >
         <fieldset>
           <legend>MCOs (none ticked: all)</legend>
           <div className="choice-list">
@@ -141,21 +139,7 @@ export function ReportView() {
             ))}
           </div>
         </fieldset>
-        <div className="button-row">
-          <button type="button" className="secondary" onClick={() => window.print()}>
-            Print
-          </button>
-          <button type="button" className="primary" onClick={() => void savePdf()}>
-            Save as PDF
-          </button>
-        </div>
-      </form>
-
-      {rangeError && (
-        <p id="report-range-error" className="notice notice-error" role="alert">
-          {rangeError}
-        </p>
-      )}
+      </ReportControls>
       {error && (
         <p className="notice notice-error" role="alert">
           {error}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { suggestPriority } from '../../shared/config/suggest';
 import type { ConfigPath } from '../../shared/config/validateConfig';
-import { Field } from '../components/Field';
+import { Field, Options } from '../components/Field';
 import { type BuildResult, Cell, fieldId, SettingsPage, useConfigEditor } from './configEditor';
 import { focusLater, moved, patchAt, RowActions, without } from './listEditor';
 import type { SettingsScreenProps } from './SettingsView';
@@ -215,11 +215,7 @@ export function Taxonomy({ config }: SettingsScreenProps) {
                   {(p) => (
                     <select {...p} value={r.priority} onChange={(e) => setRule(i, { priority: e.target.value })}>
                       {!config.priorityLevels.some((l) => l.id === r.priority) && <option value={r.priority}>Choose a level…</option>}
-                      {config.priorityLevels.map((l) => (
-                        <option key={l.id} value={l.id}>
-                          {l.label}
-                        </option>
-                      ))}
+                      <Options options={config.priorityLevels.map((l) => ({ value: l.id, label: l.label }))} />
                     </select>
                   )}
                 </Field>

@@ -1,3 +1,5 @@
+import { afterEach, beforeEach } from 'vitest';
+import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import type { CaseNumber } from '../../shared/inquiry/caseNumber';
 import type { CommandContext } from '../../shared/inquiry/commands/context';
 import { logInquiry } from '../../shared/inquiry/commands/logInquiry';
@@ -5,7 +7,7 @@ import { TEST_POLICY } from '../../shared/inquiry/commands/testing';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { InquiryFields } from '../../shared/inquiry/fields';
 import { type InquiryRecord, projectInquiry } from '../../shared/inquiry/projection';
-import type { Actor } from '../../shared/people';
+import type { Actor, Profile } from '../../shared/people';
 import { encodeHlc } from '../../shared/sync/hlc';
 import { asInstant, type Clock, type Instant } from '../../shared/time/types';
 import { ChangeFeed } from '../data/changes';
@@ -65,6 +67,29 @@ export interface TestDesk extends DataServices {
   close(): Promise<void>;
 }
 
+/** The profiles the tests work as. */
+export const ANA_ORTIZ = { displayName: 'Ana Ortiz', role: 'liaison' } as const;
+export const LEE_GRANT = { displayName: 'Lee Grant', role: 'lead' } as const;
+
+/**
+ * Each test of the file on a fresh desk (its own database, at `at`) with `profile` on it, closed after the
+ * test: `onOpen` gets the desk and the profile, to keep them and to add what the tests start from.
+ */
+export function freshDeskPerTest(
+  onOpen: (desk: TestDesk, profile: Profile) => void | Promise<void>,
+  profile: { displayName: string; role: Profile['role'] } = ANA_ORTIZ,
+  at: string = MONDAY_2PM,
+): void {
+  let desk: TestDesk | null = null;
+  beforeEach(async () => {
+    desk = openDesk(at);
+    await onOpen(desk, await desk.repo.createProfile(profile));
+  });
+  afterEach(async () => {
+    await desk?.close();
+  });
+}
+
 /** A desk on its own fresh IndexedDB (fake-indexeddb), wired the way renderer/main.tsx wires it. */
 export function openDesk(at: string = MONDAY_2PM): TestDesk {
   const db = new LiaisonDb(`t-${crypto.randomUUID()}`);
@@ -84,6 +109,11 @@ export function openDesk(at: string = MONDAY_2PM): TestDesk {
       await db.delete();
     },
   };
+}
+
+/** The agency configuration as stored (what a settings screen saved), if any. */
+export async function storedConfig(desk: TestDesk): Promise<AgencyConfig | undefined> {
+  return (await desk.db.meta.get('config'))?.value as AgencyConfig | undefined;
 }
 
 /** How many rows each table holds, and the stored HLC and case sequence. */

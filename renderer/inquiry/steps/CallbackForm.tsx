@@ -4,7 +4,7 @@ import type { PARTIES } from '../../../shared/inquiry/events';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
 import type { PersonRef, Profile } from '../../../shared/people';
 import type { TimeZone } from '../../../shared/time/types';
-import { Field, RadioGroup } from '../../components/Field';
+import { Field, Options, RadioGroup } from '../../components/Field';
 import { StepForm } from '../../components/StepForm';
 import { usePeople, useServices } from '../../data/hooks';
 import { PARTY_OPTIONS } from './ContactForm';
@@ -58,11 +58,7 @@ export function CallbackForm({
       <Field id="callback-caller" label="Who calls">
         {(props) => (
           <select {...props} value={callerId} onChange={(e) => setCallerId(e.target.value)}>
-            {callers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <Options options={callers.map((p) => ({ value: p.id, label: p.name }))} />
           </select>
         )}
       </Field>

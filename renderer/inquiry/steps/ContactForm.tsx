@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { OUTREACH_METHODS, PARTIES } from '../../../shared/inquiry/events';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
-import { Field, RadioGroup } from '../../components/Field';
+import { Field, Options, RadioGroup } from '../../components/Field';
 import { StepForm } from '../../components/StepForm';
 import { useServices } from '../../data/hooks';
 import { NoteField } from './fields';
@@ -32,11 +32,7 @@ export function ContactForm({ inquiry, onDone }: { inquiry: InquiryRecord; onDon
       <Field id="contact-method" label="How">
         {(props) => (
           <select {...props} value={method} onChange={(e) => setMethod(e.target.value as typeof method)}>
-            {OUTREACH_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {METHOD_LABELS[m]}
-              </option>
-            ))}
+            <Options options={OUTREACH_METHODS.map((m) => ({ value: m, label: METHOD_LABELS[m] }))} />
           </select>
         )}
       </Field>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { AgencyConfig } from '../../../shared/config/agencyConfig';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
-import { Field } from '../../components/Field';
+import { Field, Options } from '../../components/Field';
 import { StepForm } from '../../components/StepForm';
 import { useServices } from '../../data/hooks';
 import { NoteField } from './fields';
@@ -34,11 +34,7 @@ export function ReferralForm({ inquiry, config, onDone }: { inquiry: InquiryReco
               setDepartment(config.mcos.find((m) => m.id === e.target.value)?.departments[0]?.name ?? '');
             }}
           >
-            {mcos.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
+            <Options options={mcos.map((m) => ({ value: m.id, label: m.name }))} />
           </select>
         )}
       </Field>

@@ -1,4 +1,4 @@
-import { Field } from '../../components/Field';
+import { Field, Options } from '../../components/Field';
 import { fieldId } from '../configEditor';
 import { patchAt } from '../listEditor';
 import { type DayDraft, WEEK_ORDER, WEEKDAYS } from './draft';
@@ -144,11 +144,7 @@ function TimeZoneField({ value, error, onChange }: { value: string; error: strin
     >
       {(p) => (
         <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
-          {zones.map((z) => (
-            <option key={z.zone} value={z.zone}>
-              {z.name}
-            </option>
-          ))}
+          <Options options={zones.map((z) => ({ value: z.zone, label: z.name }))} />
         </select>
       )}
     </Field>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { PriorityLevel } from '../../../shared/config/agencyConfig';
-import { Field } from '../../components/Field';
+import { Field, Options } from '../../components/Field';
 import { useLogSnapshot } from '../../data/hooks';
 import { fieldId } from '../configEditor';
 import { focusLater, patchAt } from '../listEditor';
@@ -77,11 +77,7 @@ export function PriorityLevels({ draft, setDraft, err }: SectionProps) {
               <Field id={fieldId(['priorityLevels', i, 'path'])} label="Process" error={err('priorityLevels', i, 'path')} className="wide">
                 {(p) => (
                   <select {...p} value={level.path} onChange={(e) => setLevel(i, { path: e.target.value as PriorityLevel['path'] })}>
-                    {PATHS.map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
+                    <Options options={PATHS} />
                   </select>
                 )}
               </Field>
@@ -190,11 +186,7 @@ function DurationInput({
       <Field id={fieldId(['priorityLevels', level, which, 'unit'])} label={unitLabel}>
         {(p) => (
           <select {...p} value={unit} onChange={(e) => onUnit(e.target.value as Unit)}>
-            {UNITS.map((u) => (
-              <option key={u.value} value={u.value}>
-                {u.label}
-              </option>
-            ))}
+            <Options options={UNITS} />
           </select>
         )}
       </Field>
