@@ -19,6 +19,12 @@ async function openPanel() {
   return { ...app, panel: within(screen.getByRole('region', { name: 'Complaint (grievance)' })) };
 }
 
+/** The panel of the inquiry once it is classified as a complaint about the MCO. */
+async function openComplaint() {
+  await desk.repo.classifyAsComplaint(inquiry.id, { responsibleEntity: 'mco', reason: 'Rides missed.', reasonCategory: 'Transportation' });
+  return openPanel();
+}
+
 const latestEntry = () =>
   within(screen.getByRole('list', { name: 'Timeline entries, newest first' }))
     .getAllByRole('listitem')[0]
@@ -84,12 +90,7 @@ describe('GrievancePanel', () => {
   it(
     'records reviews with their days and the outcome; a day in the future is refused',
     async () => {
-      await desk.repo.classifyAsComplaint(inquiry.id, {
-        responsibleEntity: 'mco',
-        reason: 'Rides missed.',
-        reasonCategory: 'Transportation',
-      });
-      const { user, panel } = await openPanel();
+      const { user, panel } = await openComplaint();
       await user.click(panel.getByRole('button', { name: 'Record a review' }));
       const day = panel.getByLabelText(/^Day of the review/) as HTMLInputElement;
       expect(day.value).toBe('11/25/2026');
@@ -119,12 +120,7 @@ describe('GrievancePanel', () => {
   it(
     'reclassifies a complaint as an inquiry with a reason; Escape closes a form without recording',
     async () => {
-      await desk.repo.classifyAsComplaint(inquiry.id, {
-        responsibleEntity: 'mco',
-        reason: 'Rides missed.',
-        reasonCategory: 'Transportation',
-      });
-      const { user, panel } = await openPanel();
+      const { user, panel } = await openComplaint();
       await user.click(panel.getByRole('button', { name: 'Not a complaint' }));
       await user.keyboard('{Escape}');
       expect(panel.queryByRole('form')).toBeNull();

@@ -5,7 +5,7 @@ import { uniqueSlug } from '../../shared/config/slug';
 import type { ConfigPath } from '../../shared/config/validateConfig';
 import { normalisePhone } from '../../shared/inquiry/phone';
 import { Field } from '../components/Field';
-import { type BuildResult, fieldId, SettingsPage, useConfigEditor } from './configEditor';
+import { type BuildResult, Cell, fieldId, SettingsPage, useConfigEditor } from './configEditor';
 import { focusLater, patchAt } from './listEditor';
 import { ContactImport } from './McoContactImport';
 import type { SettingsScreenProps } from './SettingsView';
@@ -174,25 +174,9 @@ function CellInput({
   type?: string | undefined;
 }) {
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id} className="visually-hidden">
-        {label}
-      </label>
-      <input
-        id={id}
-        type={type ?? 'text'}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        autoComplete="off"
-      />
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
+    <Cell id={id} label={label} error={error}>
+      {(p) => <input {...p} type={type ?? 'text'} value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" />}
+    </Cell>
   );
 }
 

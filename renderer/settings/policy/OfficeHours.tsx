@@ -1,5 +1,5 @@
 import { Field, Options } from '../../components/Field';
-import { fieldId } from '../configEditor';
+import { Cell, fieldId } from '../configEditor';
 import { patchAt } from '../listEditor';
 import { type DayDraft, WEEK_ORDER, WEEKDAYS } from './draft';
 import { Section, type SectionProps } from './UI';
@@ -108,27 +108,19 @@ function TimeInput({
   onChange: (v: string) => void;
 }) {
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id} className="visually-hidden">
-        {label}
-      </label>
-      <input
-        id={id}
-        value={disabled ? '' : value}
-        placeholder={disabled ? 'closed' : undefined}
-        disabled={disabled}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        autoComplete="off"
-        className="time-input"
-      />
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
+    <Cell id={id} label={label} error={error}>
+      {(p) => (
+        <input
+          {...p}
+          value={disabled ? '' : value}
+          placeholder={disabled ? 'closed' : undefined}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value)}
+          autoComplete="off"
+          className="time-input"
+        />
       )}
-    </div>
+    </Cell>
   );
 }
 
