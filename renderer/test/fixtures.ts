@@ -7,6 +7,7 @@ import { TEST_POLICY } from '../../shared/inquiry/commands/testing';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { InquiryFields } from '../../shared/inquiry/fields';
 import { type InquiryRecord, projectInquiry } from '../../shared/inquiry/projection';
+import { PAT_LEE } from '../../shared/inquiry/testInquiry';
 import type { Actor, Profile } from '../../shared/people';
 import { encodeHlc } from '../../shared/sync/hlc';
 import { asInstant, type Clock, type Instant } from '../../shared/time/types';
@@ -36,28 +37,7 @@ export const instant = (iso: string): Instant => asInstant(Date.parse(iso));
 /** 2:00 pm in Chicago on Monday 23 Nov 2026 (CST, UTC-6). */
 export const MONDAY_2PM = '2026-11-23T20:00:00.000Z';
 
-/** A High-priority transportation inquiry as a liaison would log it. */
-export const PAT_LEE: InquiryFields = {
-  receivedAt: instant('2026-11-23T19:45:00.000Z'),
-  source: 'Call Center CSR',
-  originatorName: 'Dana Ruiz',
-  originatorContact: '(515) 555-0199',
-  memberName: 'Pat Lee',
-  medicaidId: '1234567A',
-  memberDob: '',
-  memberPhone: '',
-  callbackPhone: '(515) 555-0188',
-  callbackAvailability: 'Weekdays after 3 pm',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'itc',
-  priority: 'high',
-  category: 'Transportation',
-  subcategory: 'Missed ride',
-  description: 'Ride to dialysis did not come.',
-  expectedOutcome: 'Ride rebooked for Thursday.',
-  rootCause: '',
-  assignee: null,
-};
+export { PAT_LEE } from '../../shared/inquiry/testInquiry';
 
 export interface TestDesk extends DataServices {
   db: LiaisonDb;

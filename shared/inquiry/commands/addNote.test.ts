@@ -4,8 +4,8 @@ import type { Actor } from '../../people';
 import { encodeHlc } from '../../sync/hlc';
 import type { Instant } from '../../time/types';
 import type { CaseNumber } from '../caseNumber';
-import type { InquiryFields } from '../fields';
 import { applyEvent, type InquiryRecord, projectInquiry } from '../projection';
+import { sampleInquiry } from '../testInquiry';
 import { addNote, NOTE_MAX_LENGTH } from './addNote';
 import type { CommandContext } from './context';
 import { logInquiry } from './logInquiry';
@@ -29,27 +29,13 @@ function testContext(now: Instant = NOW, actor: Actor = BEN, deviceId = 'DESKB')
   };
 }
 
-const FIELDS: InquiryFields = {
+const FIELDS = sampleInquiry({
   receivedAt: Date.UTC(2026, 10, 23, 15, 15) as Instant,
-  source: 'Call Center CSR',
-  originatorName: 'Dana Ruiz',
   originatorContact: '',
-  memberName: 'Pat Lee',
-  medicaidId: '1234567A',
-  memberDob: '',
-  memberPhone: '',
   callbackPhone: '',
   callbackAvailability: '',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'itc',
-  priority: 'high',
-  category: 'Transportation',
-  subcategory: 'Missed ride',
-  description: 'Ride to dialysis did not come.',
   expectedOutcome: '',
-  rootCause: '',
-  assignee: null,
-};
+});
 
 const inquiry = (): InquiryRecord => {
   const events = logInquiry(

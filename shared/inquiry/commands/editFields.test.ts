@@ -4,8 +4,8 @@ import type { Actor } from '../../people';
 import { encodeHlc } from '../../sync/hlc';
 import type { Instant } from '../../time/types';
 import type { CaseNumber } from '../caseNumber';
-import type { InquiryFields } from '../fields';
 import { type InquiryRecord, projectInquiry } from '../projection';
+import { sampleInquiry } from '../testInquiry';
 import type { CommandContext } from './context';
 import { editFields } from './editFields';
 import { logInquiry } from './logInquiry';
@@ -29,27 +29,14 @@ function testContext(now: Instant = NOW, deviceId = 'DESKA'): CommandContext {
   };
 }
 
-const FIELDS: InquiryFields = {
+const FIELDS = sampleInquiry({
   receivedAt: Date.UTC(2026, 10, 23, 15, 15) as Instant,
-  source: 'Call Center CSR',
-  originatorName: 'Dana Ruiz',
   originatorContact: '',
-  memberName: 'Pat Lee',
-  medicaidId: '1234567A',
-  memberDob: '',
-  memberPhone: '',
   callbackPhone: '',
   callbackAvailability: '',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'itc',
-  priority: 'high',
-  category: 'Transportation',
-  subcategory: 'Missed ride',
-  description: 'Ride to dialysis did not come.',
   expectedOutcome: '',
-  rootCause: '',
   assignee: { id: 'p-ben', name: 'Ben Cho' },
-};
+});
 
 const inquiry = (): InquiryRecord =>
   projectInquiry(
