@@ -19,10 +19,10 @@ import { formatTypedDay } from '../../shared/time/typedInput';
 import type { IsoDay } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
-import { focusOnMount } from '../components/focusOnMount';
 import { readComplaintRecords } from '../data/grievanceData';
+import { startCount } from './counting';
 import { ExportForm, type FileFormat } from './ExportForm';
-import { ReportControls, useLeadScreen } from './PeriodPicker';
+import { LeadPage, ReportControls, useLeadScreen } from './PeriodPicker';
 import { fileWords, pdfWords, SaveStatusNote, useSaveOutcome } from './saveOutcome';
 import { spreadsheetIo } from './spreadsheetClient';
 import './leads.css';
@@ -62,18 +62,12 @@ export function GrievanceReport() {
 
   useEffect(() => {
     if (ids === null) return;
-    let cancelled = false;
     setLoadError(null);
-    readComplaintRecords(repo.db, ids)
-      .then((r) => {
-        if (!cancelled) setRecords(r);
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setLoadError(`The complaints could not be read: ${(e as Error).message}`);
-      });
-    return () => {
-      cancelled = true;
-    };
+    return startCount(() => readComplaintRecords(repo.db, ids), {
+      progress: () => undefined,
+      result: setRecords,
+      failed: (message) => setLoadError(`The complaints could not be read: ${message}`),
+    });
   }, [repo, ids]);
 
   const filter = useMemo<GrievanceFilter | null>(
@@ -136,17 +130,18 @@ export function GrievanceReport() {
   }
 
   return (
-    <section className="lead-page grievance-report" aria-labelledby="grievance-report-title">
-      <header>
-        <h1 id="grievance-report-title" tabIndex={-1} ref={focusOnMount}>
-          Grievance report
-        </h1>
-        <p>
+    <LeadPage
+      className="grievance-report"
+      titleId="grievance-report-title"
+      title="Grievance report"
+      plainMeta
+      meta={
+        <>
           Complaints received {formatTypedDay(days.from as IsoDay)} – {formatTypedDay(days.to as IsoDay)} · {mcoLabel} · as the grievance
           record of 42 CFR 438.416 keeps them, with the counts the annual managed-care report asks for.
-        </p>
-      </header>
-
+        </>
+      }
+    >
       <ReportControls
         label="Period and MCO"
         idPrefix="grievance"
@@ -299,7 +294,7 @@ export function GrievanceReport() {
           </ExportForm>
         </>
       )}
-    </section>
+    </LeadPage>
   );
 }
 

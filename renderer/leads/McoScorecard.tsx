@@ -6,11 +6,11 @@ import { createCalendar } from '../../shared/time/calendar';
 import { formatTypedDay } from '../../shared/time/typedInput';
 import type { IsoDay } from '../../shared/time/types';
 import { formatLong } from '../app/format';
-import { focusOnMount } from '../components/focusOnMount';
 import { mcoScorecard } from '../data/scorecardData';
+import { type CountProgress, startCount } from './counting';
 import { ExportForm, type FileFormat } from './ExportForm';
 import { n } from './figures';
-import { ReportControls, useLeadScreen } from './PeriodPicker';
+import { LeadPage, ReportControls, useLeadScreen } from './PeriodPicker';
 import { ScorecardBody } from './ScorecardBody';
 import { fileWords, pdfWords, SaveStatusNote, useSaveOutcome } from './saveOutcome';
 import { spreadsheetIo } from './spreadsheetClient';
@@ -33,7 +33,7 @@ export function McoScorecard() {
   const [scorecard, setScorecard] = useState<Scorecard | null>(null);
   /** The period and MCOs the figures shown are for. */
   const shownFor = useRef('');
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<CountProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [format, setFormat] = useState<FileFormat>('csv');
   const { status, setStatus, save, working } = useSaveOutcome();
@@ -49,7 +49,6 @@ export function McoScorecard() {
 
   useEffect(() => {
     if (!range || candidateIds === null) return;
-    let cancelled = false;
     // Figures of another period or MCO choice never stand under this one's heading while it is counted;
     // when only the log changed (a save, a sync), the figures stay until the new ones are ready.
     const key = `${range.from}-${range.to}-${mcoKey}`;
@@ -60,28 +59,17 @@ export function McoScorecard() {
     }
     setProgress({ done: 0, total: candidateIds.length });
     setError(null);
-    mcoScorecard(
-      repo.db,
-      { from: range.from, to: range.to, mcoIds: mcoKey ? mcoKey.split(',') : [] },
-      { config, now: clock.now(), calendar },
-      candidateIds,
-      (done, total) => {
-        if (!cancelled) setProgress({ done, total });
-      },
-    )
-      .then((s) => {
-        if (cancelled) return;
-        setScorecard(s);
-        setProgress(null);
-      })
-      .catch((e: unknown) => {
-        if (cancelled) return;
-        setProgress(null);
-        setError(`The scorecard could not be made: ${(e as Error).message}`);
-      });
-    return () => {
-      cancelled = true;
-    };
+    return startCount(
+      (onProgress) =>
+        mcoScorecard(
+          repo.db,
+          { from: range.from, to: range.to, mcoIds: mcoKey ? mcoKey.split(',') : [] },
+          { config, now: clock.now(), calendar },
+          candidateIds,
+          onProgress,
+        ),
+      { progress: setProgress, result: setScorecard, failed: (message) => setError(`The scorecard could not be made: ${message}`) },
+    );
   }, [repo, config, clock, calendar, range, candidateIds, mcoKey, setStatus]);
 
   const toggleMco = (id: string, on: boolean) =>
@@ -142,16 +130,16 @@ export function McoScorecard() {
 
   const loadingLog = !snapshot.complete;
   return (
-    <section className="lead-page scorecard" aria-labelledby="scorecard-title">
-      <header>
-        <h1 id="scorecard-title" tabIndex={-1} ref={focusOnMount}>
-          MCO scorecard
-        </h1>
-        <p className="report-meta">
+    <LeadPage
+      className="scorecard"
+      titleId="scorecard-title"
+      title="MCO scorecard"
+      meta={
+        <>
           Referrals made {formatTypedDay(period.from)} – {formatTypedDay(period.to)} · {mcoLabel} · as of {formatLong(clock.now(), zone)}
-        </p>
-      </header>
-
+        </>
+      }
+    >
       <ReportControls
         label="Scorecard period and MCOs"
         idPrefix="scorecard"
@@ -226,6 +214,6 @@ export function McoScorecard() {
           />
         </>
       )}
-    </section>
+    </LeadPage>
   );
 }

@@ -3,6 +3,7 @@ import { PERIOD_LABELS, PERIOD_PRESETS, type PeriodPreset, periodDays, rangeInst
 import type { Clock, IsoDay, TimeZone } from '../../shared/time/types';
 import { useBridge } from '../app/bridgeContext';
 import { Options } from '../components/Field';
+import { focusOnMount } from '../components/focusOnMount';
 import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
 
 /** What every lead screen reads: the services, the configuration and its zone, the log, the bridge, and its period. */
@@ -74,6 +75,35 @@ export function PeriodPicker({ idPrefix, label, period }: { idPrefix: string; la
         </>
       )}
     </>
+  );
+}
+
+/** A lead screen: its heading (focused when the screen opens) over what the figures are for, then the screen. */
+export function LeadPage({
+  className,
+  titleId,
+  title,
+  meta,
+  plainMeta,
+  children,
+}: {
+  className: string;
+  titleId: string;
+  title: string;
+  meta: ReactNode;
+  plainMeta?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <section className={`lead-page ${className}`} aria-labelledby={titleId}>
+      <header>
+        <h1 id={titleId} tabIndex={-1} ref={focusOnMount}>
+          {title}
+        </h1>
+        <p className={plainMeta ? undefined : 'report-meta'}>{meta}</p>
+      </header>
+      {children}
+    </section>
   );
 }
 

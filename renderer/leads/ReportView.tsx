@@ -3,9 +3,9 @@ import { calendarConfigOf } from '../../shared/config/agencyConfig';
 import type { Report } from '../../shared/report/report';
 import { createCalendar } from '../../shared/time/calendar';
 import { formatLong } from '../app/format';
-import { focusOnMount } from '../components/focusOnMount';
 import { leadReport } from '../data/leadData';
-import { ReportControls, useLeadScreen } from './PeriodPicker';
+import { type CountProgress, startCount } from './counting';
+import { LeadPage, ReportControls, useLeadScreen } from './PeriodPicker';
 import { ReportBody } from './ReportBody';
 import { pdfWords, SaveStatusNote, useSaveOutcome } from './saveOutcome';
 import './leads.css';
@@ -24,7 +24,7 @@ export function ReportView() {
   const [mcoIds, setMcoIds] = useState<Set<string>>(new Set());
   const [priorities, setPriorities] = useState<Set<string>>(new Set());
   const [report, setReport] = useState<Report | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<CountProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const pdf = useSaveOutcome();
   const calendar = useMemo(() => createCalendar(calendarConfigOf(config)), [config]);
@@ -38,37 +38,25 @@ export function ReportView() {
 
   useEffect(() => {
     if (range === null || openIds === null) return;
-    let cancelled = false;
     const { from, to } = range;
     setProgress({ done: 0, total: 0 });
     setError(null);
-    leadReport(
-      repo.db,
-      {
-        from,
-        to,
-        mcoIds: mcoKey ? mcoKey.split(',').map((m) => (m === '(none)' ? '' : m)) : [],
-        priorities: priorityKey ? priorityKey.split(',') : [],
-      },
-      { config, zone, now: clock.now(), calendar },
-      openIds,
-      (done, total) => {
-        if (!cancelled) setProgress({ done, total });
-      },
-    )
-      .then((r) => {
-        if (cancelled) return;
-        setReport(r);
-        setProgress(null);
-      })
-      .catch((e: unknown) => {
-        if (cancelled) return;
-        setProgress(null);
-        setError(`The report could not be made: ${(e as Error).message}`);
-      });
-    return () => {
-      cancelled = true;
-    };
+    return startCount(
+      (onProgress) =>
+        leadReport(
+          repo.db,
+          {
+            from,
+            to,
+            mcoIds: mcoKey ? mcoKey.split(',').map((m) => (m === '(none)' ? '' : m)) : [],
+            priorities: priorityKey ? priorityKey.split(',') : [],
+          },
+          { config, zone, now: clock.now(), calendar },
+          openIds,
+          onProgress,
+        ),
+      { progress: setProgress, result: setReport, failed: (message) => setError(`The report could not be made: ${message}`) },
+    );
   }, [repo, config, zone, clock, calendar, range, openIds, mcoKey, priorityKey]);
 
   const toggle = (set: Set<string>, value: string, on: boolean) => {
@@ -95,16 +83,16 @@ export function ReportView() {
   ].join(' · ');
 
   return (
-    <section className="lead-page report-view" aria-labelledby="report-title">
-      <header>
-        <h1 id="report-title" tabIndex={-1} ref={focusOnMount}>
-          Lead report
-        </h1>
-        <p className="report-meta">
+    <LeadPage
+      className="report-view"
+      titleId="report-title"
+      title="Lead report"
+      meta={
+        <>
           Inquiries received {fmtDay(days.from)} – {fmtDay(days.to)} · {filterText} · as of {formatLong(clock.now(), zone)}
-        </p>
-      </header>
-
+        </>
+      }
+    >
       <ReportControls
         label="Report period and filters"
         idPrefix="report"
@@ -164,6 +152,6 @@ export function ReportView() {
         </div>
       )}
       {report && <ReportBody report={report} config={config} calendar={calendar} zone={zone} />}
-    </section>
+    </LeadPage>
   );
 }
