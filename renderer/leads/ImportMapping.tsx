@@ -2,20 +2,10 @@ import { useMemo, useState } from 'react';
 import { mappingProblems } from '../../shared/import/analyse';
 import { cellText, isBlankCell, type ParsedFile } from '../../shared/import/cells';
 import { type ColumnMapping, columnLetter, IMPORT_FIELD_INFO, IMPORT_FIELDS, type ImportField } from '../../shared/import/fields';
-import { maskDob, maskMedicaidId, maskName, maskPhone } from '../../shared/inquiry/mask';
 import { Options } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
 import { count } from './figures';
-
-const IDENTIFIER_MASK: Partial<Record<ImportField, (s: string) => string>> = {
-  memberName: maskName,
-  memberFirstName: maskName,
-  memberLastName: maskName,
-  medicaidId: maskMedicaidId,
-  memberDob: maskDob,
-  memberPhone: maskPhone,
-  callbackPhone: maskPhone,
-};
+import { IMPORT_MASKS } from './ImportedEntry';
 
 /** The matching step: the sheet, the header row, and which column holds which field, with samples (identifiers masked). */
 export function MappingStep(props: {
@@ -129,7 +119,7 @@ export function MappingStep(props: {
             <tbody>
               {headers.map((h, col) => {
                 const field = mapping[col] ?? null;
-                const mask = field ? IDENTIFIER_MASK[field] : undefined;
+                const mask = field ? IMPORT_MASKS[field] : undefined;
                 return (
                   <tr key={columnLetter(col)} className={field ? undefined : 'unmapped'}>
                     <td className="mono">{columnLetter(col)}</td>

@@ -3,6 +3,7 @@ import type { Profile } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { focusOnMount } from '../components/focusOnMount';
+import { TableHead } from '../components/TableHead';
 import {
   BACKUP_REASON_LABELS,
   type BackupRecord,
@@ -209,18 +210,7 @@ function BackupsSection({ zone, profile }: { zone: TimeZone; profile: Profile })
       ) : (
         <table className="settings-table data-table">
           <caption className="visually-hidden">Backups on this computer, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Taken</th>
-              <th scope="col">Why</th>
-              <th scope="col">Inquiries</th>
-              <th scope="col">Events</th>
-              <th scope="col">Size</th>
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Taken', 'Why', 'Inquiries', 'Events', 'Size']} actions="Action" />
           <tbody>
             {backups.map((b) => (
               <tr key={b.id}>

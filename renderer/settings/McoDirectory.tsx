@@ -5,6 +5,7 @@ import { uniqueSlug } from '../../shared/config/slug';
 import type { ConfigPath } from '../../shared/config/validateConfig';
 import { normalisePhone } from '../../shared/inquiry/phone';
 import { Field } from '../components/Field';
+import { TableHead } from '../components/TableHead';
 import { type BuildResult, Cell, fieldId, SettingsPage, useConfigEditor } from './configEditor';
 import { focusLater, patchAt } from './listEditor';
 import { ContactImport } from './McoContactImport';
@@ -287,17 +288,7 @@ const McoCard = memo(function McoCard({
               <caption className="visually-hidden">
                 Contacts in {dept.name || 'this department'}, {m.name}
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Contact</th>
-                  <th scope="col">Phone</th>
-                  <th scope="col">E-mail</th>
-                  <th scope="col">Hours</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Remove</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Contact', 'Phone', 'E-mail', 'Hours']} actions="Remove" />
               <tbody>
                 {dept.contacts.map((c, k) => {
                   const at: ConfigPath = ['mcos', i, 'departments', j, 'contacts', k];

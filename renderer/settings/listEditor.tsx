@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableHead } from '../components/TableHead';
 
 /*
  * The parts of the settings screens' ordered lists (grievance reasons, the routing directory, categories,
@@ -93,18 +94,7 @@ export function ListTable({
   return (
     <table className={className ? `settings-table ${className}` : 'settings-table'}>
       <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-          <th scope="col">
-            <span className="visually-hidden">Order and removal</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={columns} actions="Order and removal" />
       <tbody>{children}</tbody>
     </table>
   );

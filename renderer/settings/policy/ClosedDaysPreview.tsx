@@ -7,6 +7,7 @@ import { parseTypedDay } from '../../../shared/time/typedInput';
 import type { TimeZone } from '../../../shared/time/types';
 import { isoDayOf, isValidTimeZone } from '../../../shared/time/zone';
 import { formatDay } from '../../app/format';
+import { TableHead } from '../../components/TableHead';
 import { useServices } from '../../data/hooks';
 import { build, type PolicyDraft, toggle, WEEKDAYS } from './draft';
 
@@ -83,16 +84,7 @@ export function ClosedDaysPreviewPanel({
           ) : (
             <table className="settings-table preview-table">
               <caption className="visually-hidden">Closed days in the next 12 months</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Closed for</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Choices</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Day', 'Closed for', 'Kind']} actions="Choices" />
               <tbody>
                 {result.closed.map((c) => (
                   <tr key={c.day}>
