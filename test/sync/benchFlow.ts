@@ -13,8 +13,8 @@ import { editFields } from '../../shared/inquiry/commands/editFields';
 import { logInquiry } from '../../shared/inquiry/commands/logInquiry';
 import { TEST_POLICY } from '../../shared/inquiry/commands/testing';
 import type { InquiryEvent } from '../../shared/inquiry/events';
-import type { InquiryFields } from '../../shared/inquiry/fields';
 import { type InquiryRecord, projectInquiry } from '../../shared/inquiry/projection';
+import { sampleInquiry } from '../../shared/inquiry/testInquiry';
 import { SyncEngine } from '../../shared/sync/engine';
 import type { FolderEntry, ShareFolder } from '../../shared/sync/folder';
 import { encodeHlc } from '../../shared/sync/hlc';
@@ -40,27 +40,7 @@ export interface Figure {
 }
 
 const PASSPHRASE = 'benchmark passphrase only';
-const FIELDS: InquiryFields = {
-  receivedAt: asInstant(Date.parse('2026-11-23T19:45:00.000Z')),
-  source: 'Call Center CSR',
-  originatorName: 'Dana Ruiz',
-  originatorContact: '(515) 555-0199',
-  memberName: 'Pat Lee',
-  medicaidId: '1234567A',
-  memberDob: '',
-  memberPhone: '(515) 555-0142',
-  callbackPhone: '(515) 555-0188',
-  callbackAvailability: 'Weekdays after 3 pm',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'itc',
-  priority: 'high',
-  category: 'Transportation',
-  subcategory: 'Missed ride',
-  description: 'Ride to dialysis did not come.',
-  expectedOutcome: 'Ride rebooked for Thursday.',
-  rootCause: '',
-  assignee: null,
-};
+const FIELDS = sampleInquiry({ memberPhone: '(515) 555-0142' });
 
 const platform = webPlatform();
 const now = () => performance.now();

@@ -1,5 +1,6 @@
 import type { InquiryFields } from '../../shared/inquiry/fields';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
+import { sampleInquiry } from '../../shared/inquiry/testInquiry';
 import { SyncEngine, type SyncOptions } from '../../shared/sync/engine';
 import type { ShareFolder } from '../../shared/sync/folder';
 import { webPlatform } from '../../shared/sync/platform';
@@ -45,27 +46,10 @@ export function memoryDesk(
 /** Desk ids as the app makes them: 16 Crockford base-32 characters. */
 export const DESK_IDS = ['A1DESK00000000AA', 'B2DESK00000000BB', 'C3DESK00000000CC', 'D4DESK00000000DD', 'E5DESK00000000EE'];
 
-export const FIELDS: InquiryFields = {
-  receivedAt: asInstant(Date.parse('2026-11-23T19:45:00.000Z')),
-  source: 'Call Center CSR',
-  originatorName: 'Dana Ruiz',
-  originatorContact: '(515) 555-0199',
-  memberName: 'Pat Lee',
-  medicaidId: '1234567A',
+export const FIELDS = sampleInquiry({
   memberDob: '1961-04-09' as InquiryFields['memberDob'],
   memberPhone: '(515) 555-0142',
-  callbackPhone: '(515) 555-0188',
-  callbackAvailability: 'Weekdays after 3 pm',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'itc',
-  priority: 'high',
-  category: 'Transportation',
-  subcategory: 'Missed ride',
-  description: 'Ride to dialysis did not come.',
-  expectedOutcome: 'Ride rebooked for Thursday.',
-  rootCause: '',
-  assignee: null,
-};
+});
 
 /** The projections of a desk, keyed by inquiry id, minus what legitimately differs per desk (nothing). */
 export function comparable(projections: Map<string, InquiryRecord>): Record<string, InquiryRecord> {
