@@ -25,6 +25,7 @@ import { ExportForm, type FileFormat } from './ExportForm';
 import { LeadPage, ReportControls, useLeadScreen } from './PeriodPicker';
 import { fileWords, pdfWords, SaveStatusNote, useSaveOutcome } from './saveOutcome';
 import { spreadsheetIo } from './spreadsheetClient';
+import { Tile } from './Tile';
 import './leads.css';
 import '../inquiry/grievance.css';
 
@@ -178,23 +179,17 @@ export function GrievanceReport() {
       {rows && counts && (
         <>
           <dl className="tiles" aria-label="Summary">
-            <div className="tile">
-              <dt>Complaints received</dt>
-              <dd>{counts.total.total.toLocaleString('en-US')}</dd>
-            </div>
-            <div className="tile tile-ok">
-              <dt>Resolved</dt>
-              <dd>{counts.total.resolved.toLocaleString('en-US')}</dd>
-            </div>
-            <div className="tile tile-muted">
-              <dt>Open</dt>
-              <dd>{(counts.total.total - counts.total.resolved).toLocaleString('en-US')}</dd>
-            </div>
+            <Tile label="Complaints received">{counts.total.total.toLocaleString('en-US')}</Tile>
+            <Tile label="Resolved" tone="ok">
+              {counts.total.resolved.toLocaleString('en-US')}
+            </Tile>
+            <Tile label="Open" tone="muted">
+              {(counts.total.total - counts.total.resolved).toLocaleString('en-US')}
+            </Tile>
             {counts.byOutcome.map((o) => (
-              <div key={o.key} className={`tile ${o.key === 'substantiated' ? 'tile-warning' : 'tile-muted'}`}>
-                <dt>{o.label}</dt>
-                <dd>{o.count.toLocaleString('en-US')}</dd>
-              </div>
+              <Tile key={o.key} label={o.label} tone={o.key === 'substantiated' ? 'warning' : 'muted'}>
+                {o.count.toLocaleString('en-US')}
+              </Tile>
             ))}
           </dl>
 

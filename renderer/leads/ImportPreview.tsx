@@ -7,6 +7,7 @@ import { focusOnMount } from '../components/focusOnMount';
 import type { ImportPlan, RowAddition } from '../data/importer';
 import { count } from './figures';
 import { ScrollFrame } from './ScrollFrame';
+import { Tile } from './Tile';
 
 const PREVIEW_ROWS = 100;
 const LIST_ROWS = 1000;
@@ -53,43 +54,29 @@ export function PreviewStep({
         Nothing has been written yet. "{fileName}": {count(a.dataRows, 'row')} with data below the column names.
       </p>
       <dl className="tiles">
-        <div className="tile tile-ok">
-          <dt>New inquiries to import</dt>
-          <dd>
-            {plan.fresh.length.toLocaleString('en-US')}
-            <small>{warnedNew > 0 ? `${count(warnedNew, 'row')} with warnings` : 'no warnings'}</small>
-          </dd>
-        </div>
-        <div className="tile">
-          <dt>Imported before, with additions</dt>
-          <dd>
-            {plan.additions.length.toLocaleString('en-US')}
-            <small>new updates or outcomes from this copy</small>
-          </dd>
-        </div>
-        <div className="tile tile-muted">
-          <dt>Already in the log</dt>
-          <dd>
-            {plan.unchanged.length.toLocaleString('en-US')}
-            <small>nothing to add</small>
-          </dd>
-        </div>
-        <div className={`tile ${a.rejected.length > 0 ? 'tile-error' : 'tile-muted'}`}>
-          <dt>Rows that cannot be imported</dt>
-          <dd>
-            {a.rejected.length.toLocaleString('en-US')}
-            <small>reasons below</small>
-          </dd>
-        </div>
-        <div className="tile tile-muted">
-          <dt>Repeated and blank rows</dt>
-          <dd>
-            {(a.duplicates.length + a.blank).toLocaleString('en-US')}
-            <small>
+        <Tile label="New inquiries to import" tone="ok" note={warnedNew > 0 ? `${count(warnedNew, 'row')} with warnings` : 'no warnings'}>
+          {plan.fresh.length.toLocaleString('en-US')}
+        </Tile>
+        <Tile label="Imported before, with additions" note="new updates or outcomes from this copy">
+          {plan.additions.length.toLocaleString('en-US')}
+        </Tile>
+        <Tile label="Already in the log" tone="muted" note="nothing to add">
+          {plan.unchanged.length.toLocaleString('en-US')}
+        </Tile>
+        <Tile label="Rows that cannot be imported" tone={a.rejected.length > 0 ? 'error' : 'muted'} note="reasons below">
+          {a.rejected.length.toLocaleString('en-US')}
+        </Tile>
+        <Tile
+          label="Repeated and blank rows"
+          tone="muted"
+          note={
+            <>
               {count(a.duplicates.length, 'duplicate')}, {count(a.blank, 'blank row')}
-            </small>
-          </dd>
-        </div>
+            </>
+          }
+        >
+          {(a.duplicates.length + a.blank).toLocaleString('en-US')}
+        </Tile>
       </dl>
       {a.timeAssumed > 0 && (
         <p className="notice notice-info">

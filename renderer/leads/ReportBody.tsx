@@ -7,6 +7,7 @@ import type { TimeZone } from '../../shared/time/types';
 import { hrefOf } from '../app/router';
 import { ACCENT, AMBER, GREEN, pct } from './figures';
 import { ScrollFrame } from './ScrollFrame';
+import { Tile } from './Tile';
 
 /** The report's figures: summary tiles, then each section as a chart over its table. */
 export function ReportBody({
@@ -27,43 +28,38 @@ export function ReportBody({
   return (
     <>
       <dl className="tiles" aria-label="Summary">
-        <div className="tile">
-          <dt>Received in the period</dt>
-          <dd>{report.total.toLocaleString('en-US')}</dd>
-        </div>
-        <div className="tile tile-ok">
-          <dt>First contact within target</dt>
-          <dd>
-            {pct(fc.pctWithinTarget)}
-            <small>
+        <Tile label="Received in the period">{report.total.toLocaleString('en-US')}</Tile>
+        <Tile
+          label="First contact within target"
+          tone="ok"
+          note={
+            <>
               {fc.withinTarget.toLocaleString('en-US')} of {fc.decided.toLocaleString('en-US')} decided
-            </small>
-          </dd>
-        </div>
-        <div className="tile tile-ok">
-          <dt>First contact within deadline</dt>
-          <dd>
-            {pct(fc.pctWithinDeadline)}
-            <small>
+            </>
+          }
+        >
+          {pct(fc.pctWithinTarget)}
+        </Tile>
+        <Tile
+          label="First contact within deadline"
+          tone="ok"
+          note={
+            <>
               {fc.withinDeadline.toLocaleString('en-US')} of {fc.decided.toLocaleString('en-US')} decided
-            </small>
-          </dd>
-        </div>
-        <div className="tile">
-          <dt>Median time to first contact</dt>
-          <dd>
-            {time(report.toFirstContact.median)}
-            <small>90th percentile {time(report.toFirstContact.p90)}</small>
-          </dd>
-        </div>
-        <div className="tile tile-muted">
-          <dt>Open now</dt>
-          <dd>{report.openNow.toLocaleString('en-US')}</dd>
-        </div>
-        <div className={`tile ${report.overdueNow > 0 ? 'tile-error' : 'tile-ok'}`}>
-          <dt>Overdue now</dt>
-          <dd>{report.overdueNow.toLocaleString('en-US')}</dd>
-        </div>
+            </>
+          }
+        >
+          {pct(fc.pctWithinDeadline)}
+        </Tile>
+        <Tile label="Median time to first contact" note={<>90th percentile {time(report.toFirstContact.p90)}</>}>
+          {time(report.toFirstContact.median)}
+        </Tile>
+        <Tile label="Open now" tone="muted">
+          {report.openNow.toLocaleString('en-US')}
+        </Tile>
+        <Tile label="Overdue now" tone={report.overdueNow > 0 ? 'error' : 'ok'}>
+          {report.overdueNow.toLocaleString('en-US')}
+        </Tile>
       </dl>
 
       <section className="panel report-section" aria-labelledby="timeliness-title">

@@ -5,6 +5,7 @@ import { type McoScore, REFERRAL_AGE_BUCKETS, type Scorecard, type Share } from 
 import type { TimeZone } from '../../shared/time/types';
 import { ACCENT, GREEN, n, pct } from './figures';
 import { ScrollFrame } from './ScrollFrame';
+import { Tile } from './Tile';
 
 /** Awaiting report-back by age: from fresh (light) to old (dark); each has at least 3:1 against white. */
 const AGE_COLORS = ['#4f7fb0', '#2f6a9f', '#8a5a00', '#b04a1c', '#8f1d1d'];
@@ -28,39 +29,35 @@ export const ScorecardBody = memo(function ScorecardBody({
   return (
     <>
       <dl className="tiles" aria-label="Summary">
-        <div className="tile">
-          <dt>Referrals made</dt>
-          <dd>{n(all.referrals)}</dd>
-        </div>
-        <div className="tile tile-ok">
-          <dt>Member contacted by end of day</dt>
-          <dd>
-            {pct(all.contactedByEndOfDay.pct)}
-            <small>
+        <Tile label="Referrals made">{n(all.referrals)}</Tile>
+        <Tile
+          label="Member contacted by end of day"
+          tone="ok"
+          note={
+            <>
               {n(all.contactedByEndOfDay.count)} of {n(all.contactedByEndOfDay.decided)} decided
-            </small>
-          </dd>
-        </div>
-        <div className="tile tile-ok">
-          <dt>Reported back without follow-up</dt>
-          <dd>
-            {pct(all.reportedBackWithoutFollowUp.pct)}
-            <small>
+            </>
+          }
+        >
+          {pct(all.contactedByEndOfDay.pct)}
+        </Tile>
+        <Tile
+          label="Reported back without follow-up"
+          tone="ok"
+          note={
+            <>
               {n(all.reportedBackWithoutFollowUp.count)} of {n(all.reportedBackWithoutFollowUp.decided)} decided
-            </small>
-          </dd>
-        </div>
-        <div className="tile">
-          <dt>Median time to report-back</dt>
-          <dd>
-            {time(all.toReportBack.median)}
-            <small>90th percentile {time(all.toReportBack.p90)}</small>
-          </dd>
-        </div>
-        <div className={`tile ${all.awaiting > 0 ? 'tile-warning' : 'tile-muted'}`}>
-          <dt>Awaiting report-back now</dt>
-          <dd>{n(all.awaiting)}</dd>
-        </div>
+            </>
+          }
+        >
+          {pct(all.reportedBackWithoutFollowUp.pct)}
+        </Tile>
+        <Tile label="Median time to report-back" note={<>90th percentile {time(all.toReportBack.p90)}</>}>
+          {time(all.toReportBack.median)}
+        </Tile>
+        <Tile label="Awaiting report-back now" tone={all.awaiting > 0 ? 'warning' : 'muted'}>
+          {n(all.awaiting)}
+        </Tile>
       </dl>
 
       <section className="panel report-section" aria-labelledby="scorecard-process-title">
