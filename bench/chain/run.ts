@@ -10,8 +10,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { InquiryEvent } from '../../shared/inquiry/events';
-import type { InquiryFields } from '../../shared/inquiry/fields';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
+import { PAT_LEE } from '../../shared/inquiry/testInquiry';
 import { findChromium } from '../../test/e2e/chromium';
 import { launch } from '../browser/driver';
 import { benchProfile, benchStaff, DEFAULT_DATA_SET, generateInquiries } from '../data/generate';
@@ -19,27 +19,7 @@ import { serveBench } from '../server';
 import type { OpFigure } from './page';
 
 /** The inquiry each timed save logs (no real member). */
-const FIELDS = {
-  receivedAt: Date.parse('2026-11-23T19:45:00.000Z'),
-  source: 'Call Center CSR',
-  originatorName: 'Dana Ruiz',
-  originatorContact: '(515) 555-0199',
-  memberName: 'Pat Lee',
-  medicaidId: '1234567A',
-  memberDob: '',
-  memberPhone: '',
-  callbackPhone: '(515) 555-0188',
-  callbackAvailability: 'Weekdays after 3 pm',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'itc',
-  priority: 'high',
-  category: 'Transportation',
-  subcategory: 'Missed ride',
-  description: 'Ride to dialysis did not come.',
-  expectedOutcome: 'Ride rebooked for Thursday.',
-  rootCause: '',
-  assignee: null,
-} as unknown as InquiryFields;
+const FIELDS = PAT_LEE;
 
 const { values: args } = parseArgs({
   options: {

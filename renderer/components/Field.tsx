@@ -99,3 +99,12 @@ export function RadioGroup<T extends string>({
     </fieldset>
   );
 }
+
+/** The options of a select, one per value (the value is the key). */
+export function Options({ options }: { options: readonly { value: string | number; label: ReactNode }[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}

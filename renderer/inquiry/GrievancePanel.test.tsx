@@ -1,27 +1,28 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { grievanceOf } from '../../shared/inquiry/projection';
-import { MONDAY_2PM, openDesk, PAT_LEE, storedCounts, type TestDesk } from '../test/fixtures';
+import { freshDeskPerTest, PAT_LEE, storedCounts, type TestDesk } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 
 let desk: TestDesk;
 let inquiry: { id: string; caseNumber: string };
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  await desk.repo.createProfile({ displayName: 'Ana Ortiz', role: 'liaison' });
-  inquiry = await desk.repo.logInquiry(PAT_LEE);
-  desk.clock.set('2026-11-25T16:00:00.000Z'); // Wed 25 Nov, 10:00 in Chicago
-});
-
-afterEach(async () => {
-  await desk.close();
+freshDeskPerTest(async (d) => {
+  desk = d;
+  inquiry = await d.repo.logInquiry(PAT_LEE);
+  d.clock.set('2026-11-25T16:00:00.000Z'); // Wed 25 Nov, 10:00 in Chicago
 });
 
 async function openPanel() {
   const app = renderApp(desk, `#/inquiry/${inquiry.id}`);
   await screen.findByRole('heading', { level: 1, name: `Inquiry ${inquiry.caseNumber}` });
   return { ...app, panel: within(screen.getByRole('region', { name: 'Complaint (grievance)' })) };
+}
+
+/** The panel of the inquiry once it is classified as a complaint about the MCO. */
+async function openComplaint() {
+  await desk.repo.classifyAsComplaint(inquiry.id, { responsibleEntity: 'mco', reason: 'Rides missed.', reasonCategory: 'Transportation' });
+  return openPanel();
 }
 
 const latestEntry = () =>
@@ -89,12 +90,7 @@ describe('GrievancePanel', () => {
   it(
     'records reviews with their days and the outcome; a day in the future is refused',
     async () => {
-      await desk.repo.classifyAsComplaint(inquiry.id, {
-        responsibleEntity: 'mco',
-        reason: 'Rides missed.',
-        reasonCategory: 'Transportation',
-      });
-      const { user, panel } = await openPanel();
+      const { user, panel } = await openComplaint();
       await user.click(panel.getByRole('button', { name: 'Record a review' }));
       const day = panel.getByLabelText(/^Day of the review/) as HTMLInputElement;
       expect(day.value).toBe('11/25/2026');
@@ -124,12 +120,7 @@ describe('GrievancePanel', () => {
   it(
     'reclassifies a complaint as an inquiry with a reason; Escape closes a form without recording',
     async () => {
-      await desk.repo.classifyAsComplaint(inquiry.id, {
-        responsibleEntity: 'mco',
-        reason: 'Rides missed.',
-        reasonCategory: 'Transportation',
-      });
-      const { user, panel } = await openPanel();
+      const { user, panel } = await openComplaint();
       await user.click(panel.getByRole('button', { name: 'Not a complaint' }));
       await user.keyboard('{Escape}');
       expect(panel.queryByRole('form')).toBeNull();

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
 import { GRIEVANCE_OUTCOME_LABELS } from '../../shared/inquiry/commands/recordGrievanceOutcome';
@@ -9,9 +9,10 @@ import { formatTypedDay, parseTypedDay } from '../../shared/time/typedInput';
 import type { TimeZone } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
 import { formatLong } from '../app/format';
-import { Field, RadioGroup } from '../components/Field';
+import { Field, Options, RadioGroup } from '../components/Field';
 import { StepForm } from '../components/StepForm';
 import { useServices } from '../data/hooks';
+import { NoteField, StepButton } from './steps/fields';
 import './grievance.css';
 
 /*
@@ -172,48 +173,6 @@ function GrievanceFacts({ inquiry, g, zone }: { inquiry: InquiryRecord; g: Griev
   );
 }
 
-function StepButton({
-  id,
-  current,
-  step,
-  onPick,
-  children,
-}: {
-  id: string;
-  current: Step | null;
-  step: Step;
-  onPick: (s: Step) => void;
-  children: ReactNode;
-}) {
-  return (
-    <button id={id} type="button" className="secondary" aria-expanded={current === step} onClick={() => onPick(step)}>
-      {children}
-    </button>
-  );
-}
-
-function TextArea({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
-  required,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  onChange: (v: string) => void;
-  required?: boolean;
-}) {
-  return (
-    <Field id={id} label={label} hint={hint} required={required}>
-      {(props) => <textarea {...props} rows={3} value={value} onChange={(e) => onChange(e.target.value)} />}
-    </Field>
-  );
-}
-
 function ClassifyForm({
   inquiry,
   g,
@@ -254,15 +213,11 @@ function ClassifyForm({
         {(props) => (
           <select {...props} value={category} onChange={(e) => setCategory(e.target.value)}>
             <option value="">Choose a reason…</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
+            <Options options={categories.map((c) => ({ value: c, label: c }))} />
           </select>
         )}
       </Field>
-      <TextArea
+      <NoteField
         id="complaint-reason"
         label="General description of the reason"
         hint="In general words, without the member's name or ID: the grievance record is exported."
@@ -296,7 +251,7 @@ function ReviewForm({ inquiry, zone, onDone }: { inquiry: InquiryRecord; zone: T
       <Field id="review-day" label="Day of the review (or review meeting)" required hint="mm/dd/yyyy" error={dayError}>
         {(props) => <input {...props} value={day} onChange={(e) => setDay(e.target.value)} autoComplete="off" />}
       </Field>
-      <TextArea id="review-note" label="Who reviewed it and what the review found" value={note} onChange={setNote} required />
+      <NoteField id="review-note" label="Who reviewed it and what the review found" value={note} onChange={setNote} required />
     </StepForm>
   );
 }
@@ -317,7 +272,7 @@ function OutcomeForm({ inquiry, g, onDone }: { inquiry: InquiryRecord; g: Grieva
       }}
     >
       <RadioGroup id="complaint-outcome" legend="Finding" options={OUTCOME_OPTIONS} value={outcome} onChange={setOutcome} required />
-      <TextArea id="complaint-outcome-note" label="What the finding rests on" value={note} onChange={setNote} />
+      <NoteField id="complaint-outcome-note" label="What the finding rests on" value={note} onChange={setNote} />
     </StepForm>
   );
 }
@@ -337,7 +292,7 @@ function NotComplaintForm({ inquiry, onDone }: { inquiry: InquiryRecord; onDone:
       }}
     >
       <p className="hint">It leaves the grievance record; its classification, reviews and outcome stay in the timeline.</p>
-      <TextArea id="not-complaint-note" label="Why it is not a complaint" value={note} onChange={setNote} required />
+      <NoteField id="not-complaint-note" label="Why it is not a complaint" value={note} onChange={setNote} required />
     </StepForm>
   );
 }

@@ -1,20 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MONDAY_2PM, openDesk, PAT_LEE, storedCounts, type TestDesk } from '../test/fixtures';
+import { describe, expect, it } from 'vitest';
+import { freshDeskPerTest, PAT_LEE, storedCounts, type TestDesk } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 
 let desk: TestDesk;
 let inquiry: { id: string; caseNumber: string };
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  await desk.repo.createProfile({ displayName: 'Ana Ortiz', role: 'liaison' });
-  inquiry = await desk.repo.logInquiry(PAT_LEE);
-  desk.clock.set('2026-11-23T20:30:00.000Z');
-});
-
-afterEach(async () => {
-  await desk.close();
+freshDeskPerTest(async (d) => {
+  desk = d;
+  inquiry = await d.repo.logInquiry(PAT_LEE);
+  d.clock.set('2026-11-23T20:30:00.000Z');
 });
 
 async function openInquiry() {

@@ -7,6 +7,7 @@ import type { Profile } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
+import { FormError } from '../components/ErrorSummary';
 import { focusOnMount } from '../components/focusOnMount';
 import { useAgencyConfig, useInquiry, usePeople, useServices } from '../data/hooks';
 import { ControlInput } from '../intake/ControlInput';
@@ -215,11 +216,7 @@ function GroupEditor({
             />
           </div>
         ))}
-        {failure && (
-          <p role="alert" className="form-error">
-            {failure}
-          </p>
-        )}
+        <FormError message={failure} />
         <div className="actions">
           <button type="submit" className="primary">
             Save change

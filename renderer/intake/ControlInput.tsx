@@ -2,7 +2,7 @@ import { type AgencyConfig, SOURCES } from '../../shared/config/agencyConfig';
 import { ENROLLMENT, ENROLLMENT_LABELS } from '../../shared/inquiry/fields';
 import type { IntakeControl, IntakeForm } from '../../shared/inquiry/intake';
 import type { PersonRef } from '../../shared/people';
-import { Field, RadioGroup } from '../components/Field';
+import { Field, Options, RadioGroup } from '../components/Field';
 
 const LABELS: Record<IntakeControl, string> = {
   receivedDate: 'Date received',
@@ -68,11 +68,7 @@ export function ControlInput({
     field((p) => (
       <select {...p} value={value} onChange={set}>
         <option value="">{empty}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
     ));
 

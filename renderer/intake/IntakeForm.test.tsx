@@ -1,20 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IntakeControl } from '../../shared/inquiry/intake';
 import type { Profile } from '../../shared/people';
-import { instant, MONDAY_2PM, openDesk, type TestDesk } from '../test/fixtures';
+import { freshDeskPerTest, instant, MONDAY_2PM, PAT_LEE, type TestDesk } from '../test/fixtures';
 import { renderApp, tabTo } from '../test/renderApp';
 
 let desk: TestDesk;
 let ana: Profile;
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  ana = await desk.repo.createProfile({ displayName: 'Ana Ortiz', role: 'liaison' });
-});
-
-afterEach(async () => {
-  await desk.close();
+freshDeskPerTest((d, profile) => {
+  desk = d;
+  ana = profile;
 });
 
 const IDENTIFY = 'Enter the Medicaid ID or the date of birth, so the member can be identified.';
@@ -130,25 +126,13 @@ describe('IntakeForm', () => {
     expect(window.location.hash).toBe(`#/inquiry/${logged?.id}`);
     const { deskCode } = await desk.repo.device();
     expect(logged).toMatchObject({
+      ...PAT_LEE,
       caseNumber: `261123-${deskCode}-001`,
       receivedAt: instant(MONDAY_2PM),
       source: 'Managed Care Ombudsman',
-      originatorName: 'Dana Ruiz',
-      originatorContact: '(515) 555-0199',
-      memberName: 'Pat Lee',
-      medicaidId: '1234567A',
-      memberDob: '',
-      memberPhone: '',
-      callbackPhone: '(515) 555-0188',
       callbackAvailability: '',
-      mcoEnrollment: 'enrolled',
-      mcoId: 'itc',
       priority: 'escalated',
-      category: 'Transportation',
-      subcategory: 'Missed ride',
-      description: 'Ride to dialysis did not come.',
       expectedOutcome: '',
-      rootCause: '',
       assignee: { id: ana.id, name: 'Ana Ortiz' },
       status: 'open',
     });

@@ -12,7 +12,8 @@ import {
 import type { Profile } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
 import { navigate } from '../app/router';
-import { Field, RadioGroup } from '../components/Field';
+import { ErrorSummary, FormError } from '../components/ErrorSummary';
+import { Field, Options, RadioGroup } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
 import { draftKey, useFormDraft } from '../data/drafts';
 import { useAgencyConfig, usePeople, useServices } from '../data/hooks';
@@ -122,33 +123,8 @@ export function IntakeForm({ profile }: { profile: Profile }) {
           This form could not be autosaved as a draft just now. What you type is still here; save the inquiry when you can.
         </p>
       )}
-      {errorList.length > 0 && (
-        <div className="error-summary" role="alert">
-          <h2>
-            {errorList.length === 1 ? '1 thing needs fixing' : `${errorList.length} things need fixing`} before the inquiry can be saved
-          </h2>
-          <ul>
-            {errorList.map((c) => (
-              <li key={c}>
-                <a
-                  href={`#${controlId(c)}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    document.getElementById(controlId(c))?.focus();
-                  }}
-                >
-                  {errors[c]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <ErrorSummary what="the inquiry" items={errorList.map((c) => ({ id: controlId(c), text: errors[c] ?? '' }))} />
+      <FormError message={failure} />
       <form noValidate onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown}>
         <fieldset className="section">
           <legend>Received</legend>
@@ -255,11 +231,7 @@ export function IntakeForm({ profile }: { profile: Profile }) {
               {(p) => (
                 <select {...p} {...bind('assigneeId')}>
                   <option value="">Unassigned</option>
-                  {people.map((person) => (
-                    <option key={person.id} value={person.id}>
-                      {person.name}
-                    </option>
-                  ))}
+                  <Options options={people.map((person) => ({ value: person.id, label: person.name }))} />
                 </select>
               )}
             </Field>

@@ -1,17 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../../shared/config/agencyConfig';
-import { MONDAY_2PM, openDesk, type TestDesk } from '../test/fixtures';
+import { freshDeskPerTest, type TestDesk } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 
 let desk: TestDesk;
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  await desk.repo.createProfile({ displayName: 'Ana Ortiz', role: 'liaison' });
-});
-afterEach(async () => {
-  await desk.close();
+freshDeskPerTest((d) => {
+  desk = d;
 });
 
 const radio = (id: string) => document.getElementById(id) as HTMLInputElement;

@@ -23,6 +23,7 @@ import type { TimeZone } from '../../shared/time/types';
 import { useBridge } from '../app/bridgeContext';
 import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
 import { readRecords } from '../data/leadData';
+import { fileWords, useSaveOutcome } from './saveOutcome';
 import { spreadsheetIo } from './spreadsheetClient';
 import './leads.css';
 
@@ -63,13 +64,6 @@ const ROW_CHUNK = 2000;
 /** The whole log: every inquiry, nothing searched or filtered. */
 const ALL: Omit<LogQuery, 'sort'> = { queue: 'all', search: '', filters: {} };
 
-interface Status {
-  kind: 'working' | 'saved' | 'error' | 'cancelled';
-  text: string;
-  done?: number;
-  total?: number;
-}
-
 export function ExportDialog({
   query,
   profile,
@@ -90,8 +84,7 @@ export function ExportDialog({
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [columns, setColumns] = useState<Set<string>>(() => new Set(DEFAULT_EXPORT_COLUMNS));
   const [identifiers, setIdentifiers] = useState(false);
-  const [status, setStatus] = useState<Status | null>(null);
-  const working = status?.kind === 'working';
+  const { status, setStatus, save, working } = useSaveOutcome();
 
   useEffect(() => {
     const d = dialogRef.current;
@@ -138,65 +131,66 @@ export function ExportDialog({
     const zone = config.timeZone as TimeZone;
     const ids = rows.map((r) => r.id);
     setStatus({ kind: 'working', text: 'Reading the inquiries', done: 0, total: ids.length });
-    try {
-      const records = await readRecords(repo.db, ids, (done, total) =>
-        setStatus({ kind: 'working', text: 'Reading the inquiries', done, total }),
-      );
-      const ctx: ExportContext = {
-        config,
-        zone,
-        now: clock.now(),
-        calendar: createCalendar(calendarConfigOf(config)),
-        includeIdentifiers: identifiers,
-      };
-      const table: ExportValue[][] = [];
-      for (let i = 0; i < records.length; i += ROW_CHUNK) {
-        for (const r of records.slice(i, i + ROW_CHUNK)) table.push(exportRow(r, chosen, ctx));
-        setStatus({ kind: 'working', text: 'Preparing the rows', done: Math.min(i + ROW_CHUNK, records.length), total: records.length });
-        await yieldToWindow();
-      }
-      const data =
-        format === 'csv'
-          ? await csvBytes(chosen, table, zone, (done, total) => setStatus({ kind: 'working', text: 'Writing the CSV file', done, total }))
-          : await spreadsheetIo().writeXlsx(
-              {
-                sheetName: 'Inquiries',
-                zone,
-                columns: chosen.map((c) => ({ header: c.header, kind: c.kind, width: c.width })),
-                rows: table,
-                about: [
-                  ['Exported from', 'Liaison Log'],
-                  ['Exported by', profile.displayName],
-                  ['Exported at', new Date(ctx.now).toLocaleString('en-US', { timeZone: zone, timeZoneName: 'short' })],
-                  [
-                    'What',
-                    scope === 'view'
-                      ? `The view "${viewName}"${filtered ? `, search "${query.search}" and column filters applied` : ''}`
-                      : 'The whole log',
+    let count = 0;
+    await save(
+      async () => {
+        const records = await readRecords(repo.db, ids, (done, total) =>
+          setStatus({ kind: 'working', text: 'Reading the inquiries', done, total }),
+        );
+        const ctx: ExportContext = {
+          config,
+          zone,
+          now: clock.now(),
+          calendar: createCalendar(calendarConfigOf(config)),
+          includeIdentifiers: identifiers,
+        };
+        const table: ExportValue[][] = [];
+        for (let i = 0; i < records.length; i += ROW_CHUNK) {
+          for (const r of records.slice(i, i + ROW_CHUNK)) table.push(exportRow(r, chosen, ctx));
+          setStatus({ kind: 'working', text: 'Preparing the rows', done: Math.min(i + ROW_CHUNK, records.length), total: records.length });
+          await yieldToWindow();
+        }
+        const data =
+          format === 'csv'
+            ? await csvBytes(chosen, table, zone, (done, total) =>
+                setStatus({ kind: 'working', text: 'Writing the CSV file', done, total }),
+              )
+            : await spreadsheetIo().writeXlsx(
+                {
+                  sheetName: 'Inquiries',
+                  zone,
+                  columns: chosen.map((c) => ({ header: c.header, kind: c.kind, width: c.width })),
+                  rows: table,
+                  about: [
+                    ['Exported from', 'Liaison Log'],
+                    ['Exported by', profile.displayName],
+                    ['Exported at', new Date(ctx.now).toLocaleString('en-US', { timeZone: zone, timeZoneName: 'short' })],
+                    [
+                      'What',
+                      scope === 'view'
+                        ? `The view "${viewName}"${filtered ? `, search "${query.search}" and column filters applied` : ''}`
+                        : 'The whole log',
+                    ],
+                    ['Inquiries', String(table.length)],
+                    ['Member identifiers', withIdentifiers ? 'INCLUDED, unmasked. This file is health data.' : 'Masked'],
+                    ['Times', `${zone}; business hours per the agency calendar`],
+                    ['Export format version', String(EXPORT_TABLE_VERSION)],
                   ],
-                  ['Inquiries', String(table.length)],
-                  ['Member identifiers', withIdentifiers ? 'INCLUDED, unmasked. This file is health data.' : 'Masked'],
-                  ['Times', `${zone}; business hours per the agency calendar`],
-                  ['Export format version', String(EXPORT_TABLE_VERSION)],
-                ],
-              },
-              (p) =>
-                setStatus({
-                  kind: 'working',
-                  text: p.phase === 'writing' ? 'Writing the workbook' : 'Preparing the workbook',
-                  done: p.done,
-                  total: p.total,
-                }),
-            );
-      setStatus({ kind: 'working', text: 'Saving the file' });
-      const outcome = await bridge.saveFile({ suggestedName: fileName, format, data, containsMemberData: withIdentifiers });
-      if (outcome.outcome === 'saved')
-        setStatus({ kind: 'saved', text: `Saved ${table.length.toLocaleString('en-US')} inquiries as ${outcome.fileName}.` });
-      else if (outcome.outcome === 'refused') setStatus({ kind: 'error', text: outcome.message });
-      else setStatus({ kind: 'cancelled', text: 'Not saved: the Save dialog was cancelled.' });
-    } catch (e) {
-      setStatus({ kind: 'error', text: `The export failed; nothing was saved. ${(e as Error).message}` });
-    }
+                },
+                (p) =>
+                  setStatus({
+                    kind: 'working',
+                    text: p.phase === 'writing' ? 'Writing the workbook' : 'Preparing the workbook',
+                    done: p.done,
+                    total: p.total,
+                  }),
+              );
+        setStatus({ kind: 'working', text: 'Saving the file' });
+        count = table.length;
+        return bridge.saveFile({ suggestedName: fileName, format, data, containsMemberData: withIdentifiers });
+      },
+      fileWords((saved) => `Saved ${count.toLocaleString('en-US')} inquiries as ${saved}.`),
+    );
   }
 
   return (

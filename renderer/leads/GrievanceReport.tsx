@@ -15,16 +15,17 @@ import {
 } from '../../shared/grievance/record';
 import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
-import { PERIOD_LABELS, PERIOD_PRESETS, type PeriodPreset, periodDays, rangeInstants, rangeProblem } from '../../shared/report/period';
 import { formatTypedDay } from '../../shared/time/typedInput';
-import type { IsoDay, TimeZone } from '../../shared/time/types';
-import { useBridge } from '../app/bridgeContext';
+import type { IsoDay } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
-import { focusOnMount } from '../components/focusOnMount';
 import { readComplaintRecords } from '../data/grievanceData';
-import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
+import { startCount } from './counting';
+import { ExportForm, type FileFormat } from './ExportForm';
+import { LeadPage, ReportControls, useLeadScreen } from './PeriodPicker';
+import { fileWords, pdfWords, SaveStatusNote, useSaveOutcome } from './saveOutcome';
 import { spreadsheetIo } from './spreadsheetClient';
+import { Tile } from './Tile';
 import './leads.css';
 import '../inquiry/grievance.css';
 
@@ -40,35 +41,17 @@ const ALL = 'all';
 const NONE = '(none)';
 const SHOWN_ROWS = 500;
 
-type Format = 'csv' | 'xlsx';
-
-interface Status {
-  kind: 'working' | 'saved' | 'error' | 'cancelled';
-  text: string;
-}
-
 export function GrievanceReport() {
-  const { repo, clock } = useServices();
-  const config = useAgencyConfig();
-  const snapshot = useLogSnapshot();
-  const bridge = useBridge();
-  const zone = config.timeZone as TimeZone;
-  const [preset, setPreset] = useState<PeriodPreset>('this_month');
-  const [custom, setCustom] = useState(() => periodDays('this_month', clock.now(), zone));
+  const { repo, clock, config, snapshot, bridge, zone, period } = useLeadScreen();
+  const { days, range } = period;
   const [mco, setMco] = useState<string>(ALL);
   const [records, setRecords] = useState<InquiryRecord[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [format, setFormat] = useState<Format>('csv');
+  const [format, setFormat] = useState<FileFormat>('csv');
   const [identifiers, setIdentifiers] = useState(false);
-  const [status, setStatus] = useState<Status | null>(null);
-  const [pdfStatus, setPdfStatus] = useState<Status | null>(null);
+  const { status, setStatus, save, working } = useSaveOutcome();
+  const pdf = useSaveOutcome();
 
-  const days = preset === 'custom' ? custom : periodDays(preset, clock.now(), zone);
-  const rangeError = preset === 'custom' ? rangeProblem(custom) : null;
-  const range = useMemo(
-    () => (rangeError ? null : rangeInstants({ from: days.from as IsoDay, to: days.to as IsoDay }, zone)),
-    [rangeError, days.from, days.to, zone],
-  );
   // The log's rows know which inquiries are complaints and when each was received: only those records are read.
   const ids = useMemo(
     () =>
@@ -80,18 +63,12 @@ export function GrievanceReport() {
 
   useEffect(() => {
     if (ids === null) return;
-    let cancelled = false;
     setLoadError(null);
-    readComplaintRecords(repo.db, ids)
-      .then((r) => {
-        if (!cancelled) setRecords(r);
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setLoadError(`The complaints could not be read: ${(e as Error).message}`);
-      });
-    return () => {
-      cancelled = true;
-    };
+    return startCount(() => readComplaintRecords(repo.db, ids), {
+      progress: () => undefined,
+      result: setRecords,
+      failed: (message) => setLoadError(`The complaints could not be read: ${message}`),
+    });
   }, [repo, ids]);
 
   const filter = useMemo<GrievanceFilter | null>(
@@ -113,102 +90,66 @@ export function GrievanceReport() {
     identifiers,
     format,
   });
-  const working = status?.kind === 'working';
   const canExport = rows !== null && rows.length > 0 && !working && filter !== null;
 
-  async function savePdf() {
-    try {
-      const outcome = await bridge.printToPdf({ suggestedName: `grievance-report_${days.from}_${days.to}.pdf`, landscape: true });
-      if (outcome.outcome === 'saved') setPdfStatus({ kind: 'saved', text: `Saved the report as ${outcome.fileName}.` });
-      else if (outcome.outcome === 'refused') setPdfStatus({ kind: 'error', text: outcome.message });
-      else setPdfStatus(null);
-    } catch (e) {
-      setPdfStatus({ kind: 'error', text: `The PDF could not be made: ${(e as Error).message}` });
-    }
-  }
+  const savePdf = () =>
+    pdf.save(
+      () => bridge.printToPdf({ suggestedName: `grievance-report_${days.from}_${days.to}.pdf`, landscape: true }),
+      pdfWords((fileName) => `Saved the report as ${fileName}.`),
+    );
 
   async function exportRecord() {
     if (!records || !filter) return;
     setStatus({ kind: 'working', text: 'Preparing the file…' });
-    try {
-      const out = grievanceRows(records, filter, { config, zone, includeIdentifiers: identifiers });
-      const data =
-        format === 'csv'
-          ? new TextEncoder().encode(grievanceCsv(out, zone))
-          : await spreadsheetIo().writeXlsx({
-              sheetName: 'Grievance record',
-              zone,
-              columns: GRIEVANCE_COLUMNS.map((c) => ({ header: c.header, kind: c.kind, width: c.width })),
-              rows: grievanceTable(out),
-              about: [
-                ['Exported from', 'Liaison Log'],
-                ['What', 'The grievance record (42 CFR 438.416(b)): complaints received in the period'],
-                ['Period (date received)', `${formatTypedDay(days.from as IsoDay)} – ${formatTypedDay(days.to as IsoDay)}`],
-                ['MCO', mcoLabel],
-                ['Complaints', String(out.length)],
-                ['Exported at', formatLong(clock.now(), zone)],
-                ['Member identifiers', identifiers ? 'INCLUDED, unmasked. This file is health data.' : 'Masked'],
-              ],
-            });
-      const outcome = await bridge.saveFile({ suggestedName: fileName, format, data, containsMemberData: identifiers });
-      if (outcome.outcome === 'saved')
-        setStatus({ kind: 'saved', text: `Saved ${out.length.toLocaleString('en-US')} complaints as ${outcome.fileName}.` });
-      else if (outcome.outcome === 'refused') setStatus({ kind: 'error', text: outcome.message });
-      else setStatus({ kind: 'cancelled', text: 'Not saved: the Save dialog was cancelled.' });
-    } catch (e) {
-      setStatus({ kind: 'error', text: `The export failed; nothing was saved. ${(e as Error).message}` });
-    }
+    let count = 0;
+    await save(
+      async () => {
+        const out = grievanceRows(records, filter, { config, zone, includeIdentifiers: identifiers });
+        const data =
+          format === 'csv'
+            ? new TextEncoder().encode(grievanceCsv(out, zone))
+            : await spreadsheetIo().writeXlsx({
+                sheetName: 'Grievance record',
+                zone,
+                columns: GRIEVANCE_COLUMNS.map((c) => ({ header: c.header, kind: c.kind, width: c.width })),
+                rows: grievanceTable(out),
+                about: [
+                  ['Exported from', 'Liaison Log'],
+                  ['What', 'The grievance record (42 CFR 438.416(b)): complaints received in the period'],
+                  ['Period (date received)', `${formatTypedDay(days.from as IsoDay)} – ${formatTypedDay(days.to as IsoDay)}`],
+                  ['MCO', mcoLabel],
+                  ['Complaints', String(out.length)],
+                  ['Exported at', formatLong(clock.now(), zone)],
+                  ['Member identifiers', identifiers ? 'INCLUDED, unmasked. This file is health data.' : 'Masked'],
+                ],
+              });
+        count = out.length;
+        return bridge.saveFile({ suggestedName: fileName, format, data, containsMemberData: identifiers });
+      },
+      fileWords((saved) => `Saved ${count.toLocaleString('en-US')} complaints as ${saved}.`),
+    );
   }
 
   return (
-    <section className="lead-page grievance-report" aria-labelledby="grievance-report-title">
-      <header>
-        <h1 id="grievance-report-title" tabIndex={-1} ref={focusOnMount}>
-          Grievance report
-        </h1>
-        <p>
+    <LeadPage
+      className="grievance-report"
+      titleId="grievance-report-title"
+      title="Grievance report"
+      plainMeta
+      meta={
+        <>
           Complaints received {formatTypedDay(days.from as IsoDay)} – {formatTypedDay(days.to as IsoDay)} · {mcoLabel} · as the grievance
           record of 42 CFR 438.416 keeps them, with the counts the annual managed-care report asks for.
-        </p>
-      </header>
-
-      <form className="panel report-controls" aria-label="Period and MCO" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="grievance-period">Period (by date received)</label>
-          <select id="grievance-period" value={preset} onChange={(e) => setPreset(e.target.value as PeriodPreset)}>
-            {PERIOD_PRESETS.map((p) => (
-              <option key={p} value={p}>
-                {PERIOD_LABELS[p]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {preset === 'custom' && (
-          <>
-            <div className="field">
-              <label htmlFor="grievance-from">From</label>
-              <input
-                id="grievance-from"
-                type="date"
-                value={custom.from}
-                onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value as IsoDay }))}
-                aria-invalid={rangeError ? true : undefined}
-                aria-describedby={rangeError ? 'grievance-range-error' : undefined}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="grievance-to">To (included)</label>
-              <input
-                id="grievance-to"
-                type="date"
-                value={custom.to}
-                onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value as IsoDay }))}
-                aria-invalid={rangeError ? true : undefined}
-                aria-describedby={rangeError ? 'grievance-range-error' : undefined}
-              />
-            </div>
-          </>
-        )}
+        </>
+      }
+    >
+      <ReportControls
+        label="Period and MCO"
+        idPrefix="grievance"
+        periodLabel="Period (by date received)"
+        period={period}
+        onSavePdf={() => void savePdf()}
+      >
         <div className="field">
           <label htmlFor="grievance-mco">MCO (the member's)</label>
           <select id="grievance-mco" value={mco} onChange={(e) => setMco(e.target.value)}>
@@ -222,29 +163,8 @@ export function GrievanceReport() {
             <option value={NONE}>{NO_MCO}</option>
           </select>
         </div>
-        <div className="button-row">
-          <button type="button" className="secondary" onClick={() => window.print()}>
-            Print
-          </button>
-          <button type="button" className="secondary" onClick={() => void savePdf()}>
-            Save as PDF
-          </button>
-        </div>
-      </form>
-
-      {rangeError && (
-        <p id="grievance-range-error" className="notice notice-error" role="alert">
-          {rangeError}
-        </p>
-      )}
-      {pdfStatus && (
-        <p
-          className={`notice no-print ${pdfStatus.kind === 'error' ? 'notice-error' : 'notice-ok'}`}
-          role={pdfStatus.kind === 'error' ? 'alert' : 'status'}
-        >
-          {pdfStatus.text}
-        </p>
-      )}
+      </ReportControls>
+      <SaveStatusNote status={pdf.status} noPrint />
       {loadError && (
         <p className="notice notice-error" role="alert">
           {loadError}
@@ -259,23 +179,17 @@ export function GrievanceReport() {
       {rows && counts && (
         <>
           <dl className="tiles" aria-label="Summary">
-            <div className="tile">
-              <dt>Complaints received</dt>
-              <dd>{counts.total.total.toLocaleString('en-US')}</dd>
-            </div>
-            <div className="tile tile-ok">
-              <dt>Resolved</dt>
-              <dd>{counts.total.resolved.toLocaleString('en-US')}</dd>
-            </div>
-            <div className="tile tile-muted">
-              <dt>Open</dt>
-              <dd>{(counts.total.total - counts.total.resolved).toLocaleString('en-US')}</dd>
-            </div>
+            <Tile label="Complaints received">{counts.total.total.toLocaleString('en-US')}</Tile>
+            <Tile label="Resolved" tone="ok">
+              {counts.total.resolved.toLocaleString('en-US')}
+            </Tile>
+            <Tile label="Open" tone="muted">
+              {(counts.total.total - counts.total.resolved).toLocaleString('en-US')}
+            </Tile>
             {counts.byOutcome.map((o) => (
-              <div key={o.key} className={`tile ${o.key === 'substantiated' ? 'tile-warning' : 'tile-muted'}`}>
-                <dt>{o.label}</dt>
-                <dd>{o.count.toLocaleString('en-US')}</dd>
-              </div>
+              <Tile key={o.key} label={o.label} tone={o.key === 'substantiated' ? 'warning' : 'muted'}>
+                {o.count.toLocaleString('en-US')}
+              </Tile>
             ))}
           </dl>
 
@@ -338,42 +252,24 @@ export function GrievanceReport() {
             )}
           </section>
 
-          <form
-            className="panel no-print"
-            aria-labelledby="grievance-export-title"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (canExport) void exportRecord();
-            }}
+          <ExportForm
+            idPrefix="grievance"
+            title="Export the grievance record"
+            hint={
+              <>
+                One row per complaint: case number, date received, member, MCO, responsible entity, reason category and description, the
+                dates of review, outcome, resolution and its date.
+              </>
+            }
+            format={format}
+            onFormat={setFormat}
+            working={working}
+            canExport={canExport}
+            onExport={() => void exportRecord()}
+            fileName={fileName}
+            status={status}
+            submitText={`Export complaints (${format.toUpperCase()})`}
           >
-            <h2 id="grievance-export-title">Export the grievance record</h2>
-            <p className="hint">
-              One row per complaint: case number, date received, member, MCO, responsible entity, reason category and description, the dates
-              of review, outcome, resolution and its date.
-            </p>
-            <fieldset className="grievance-format">
-              <legend>Format</legend>
-              <label className="choice">
-                <input
-                  type="radio"
-                  name="grievance-format"
-                  checked={format === 'csv'}
-                  onChange={() => setFormat('csv')}
-                  disabled={working}
-                />
-                CSV (.csv, UTF-8)
-              </label>
-              <label className="choice">
-                <input
-                  type="radio"
-                  name="grievance-format"
-                  checked={format === 'xlsx'}
-                  onChange={() => setFormat('xlsx')}
-                  disabled={working}
-                />
-                Excel workbook (.xlsx)
-              </label>
-            </fieldset>
             <label className="choice">
               <input
                 type="checkbox"
@@ -390,26 +286,10 @@ export function GrievanceReport() {
                 ? 'The file will be health data, and its name will say CONTAINS-MEMBER-IDENTIFIERS. Keep it on this computer or in an approved encrypted location: never on the shared drive, and never attached to email.'
                 : 'Left unticked, the member is masked (P. L. •••, •••••67A) and their identifiers are taken out of the reason and resolution text.'}
             </p>
-            <p className="hint">
-              File name: <span className="file-name">{fileName}</span>
-            </p>
-            {status && (
-              <p
-                className={`notice ${status.kind === 'error' ? 'notice-error' : status.kind === 'saved' ? 'notice-ok' : 'notice-info'}`}
-                role={status.kind === 'error' ? 'alert' : 'status'}
-              >
-                {status.text}
-              </p>
-            )}
-            <div className="button-row">
-              <button type="submit" className="primary" disabled={!canExport}>
-                {working ? 'Exporting…' : `Export complaints (${format.toUpperCase()})`}
-              </button>
-            </div>
-          </form>
+          </ExportForm>
         </>
       )}
-    </section>
+    </LeadPage>
   );
 }
 

@@ -9,7 +9,8 @@ import './leads.css';
  * until the inquiry's identifiers are revealed).
  */
 
-const MASKS: Partial<Record<ImportField, (s: string) => string>> = {
+/** How each member identifier of an old log's row is masked while the member is hidden. */
+export const IMPORT_MASKS: Partial<Record<ImportField, (s: string) => string>> = {
   memberName: maskName,
   memberFirstName: maskName,
   memberLastName: maskName,
@@ -46,7 +47,7 @@ export function ImportedRecord({ event: e, reveal }: { event: InquiryImported; r
             const value = p.cells[i] ?? '';
             if (!h && !value) return null;
             const field = p.mapping[i] ?? '';
-            const mask = !reveal && isImportField(field) ? MASKS[field] : undefined;
+            const mask = !reveal && isImportField(field) ? IMPORT_MASKS[field] : undefined;
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for the record; the header text may repeat.
               <div key={i}>

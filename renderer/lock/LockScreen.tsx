@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Profile } from '../../shared/people';
+import { Options } from '../components/Field';
 import { useProfiles, useServices } from '../data/hooks';
 import { FAILURES_BEFORE_WAIT, type LockController, type LockState, WAIT_MS } from './lockController';
 import { verifyPin } from './pin';
@@ -77,11 +78,7 @@ export function LockScreen({ profile, lock, state }: { profile: Profile; lock: L
           <div className="field">
             <label htmlFor="lock-who">Unlock as</label>
             <select id="lock-who" value={who} onChange={(e) => setWho(e.target.value)}>
-              {profiles.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.displayName}
-                </option>
-              ))}
+              <Options options={profiles.map((p) => ({ value: p.id, label: p.displayName }))} />
             </select>
           </div>
         ) : (

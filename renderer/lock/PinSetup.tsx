@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { Profile } from '../../shared/people';
+import { FormError } from '../components/ErrorSummary';
 import { useServices } from '../data/hooks';
 import { setProfilePin } from '../data/lockStore';
 import type { LockController } from './lockController';
@@ -51,11 +52,7 @@ export function PinSetup({ profile, lock }: { profile: Profile; lock: LockContro
           Liaison Log now locks itself when the desk is left alone for {lock.getSnapshot().idleMinutes} minutes, so no one passing by sees
           member information. Choose a PIN: you will type it to unlock. It is stored only in a form that cannot be turned back into the PIN.
         </p>
-        {failure && (
-          <p className="form-error" role="alert">
-            {failure}
-          </p>
-        )}
+        <FormError message={failure} />
         <PinFields
           idPrefix="pin-setup"
           values={values}

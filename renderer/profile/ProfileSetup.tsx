@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { profileInputSchema, ROLE_LABELS, ROLES, type Role } from '../../shared/people';
+import { FormError } from '../components/ErrorSummary';
 import { useServices } from '../data/hooks';
 import { useLock } from '../lock/lockContext';
 import { type PinFieldErrors, PinFields, pinFieldErrors } from '../lock/PinFields';
@@ -43,11 +44,7 @@ export function ProfileSetup() {
       <form className="setup-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`}>
         <h1 id={`${id}-title`}>Welcome to Liaison Log</h1>
         <p className="muted">Set up your profile for this desk. Your name is recorded on every inquiry, note and change you make.</p>
-        {errors.form && (
-          <p role="alert" className="form-error">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <div className="field">
           <label htmlFor={`${id}-name`}>Your name</label>
           <input

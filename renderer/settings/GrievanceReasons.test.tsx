@@ -1,27 +1,18 @@
 import { screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AgencyConfig, DEFAULT_GRIEVANCE_REASONS } from '../../shared/config/agencyConfig';
-import { MONDAY_2PM, openDesk, type TestDesk } from '../test/fixtures';
-import { renderApp } from '../test/renderApp';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_GRIEVANCE_REASONS } from '../../shared/config/agencyConfig';
+import { freshDeskPerTest, LEE_GRANT, storedConfig, type TestDesk } from '../test/fixtures';
+import { openScreen } from '../test/renderApp';
 
 let desk: TestDesk;
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  await desk.repo.createProfile({ displayName: 'Lee Grant', role: 'lead' });
-});
-afterEach(async () => {
-  await desk.close();
-});
+freshDeskPerTest((d) => {
+  desk = d;
+}, LEE_GRANT);
 
-const storedConfig = async () => (await desk.db.meta.get('config'))?.value as AgencyConfig | undefined;
 const input = (i: number) => document.getElementById(`cfg-grievanceReasons-${i}`) as HTMLInputElement;
 
-async function open() {
-  const app = renderApp(desk, '#/settings/grievances');
-  await screen.findByRole('heading', { level: 1, name: 'Grievance reasons' });
-  return app;
-}
+const open = () => openScreen(desk, '#/settings/grievances', 'Grievance reasons');
 
 describe('Settings → Grievance reasons', { timeout: 60_000 }, () => {
   it('adds a reason by keyboard and saves it, with the change in words', async () => {
@@ -34,7 +25,7 @@ describe('Settings → Grievance reasons', { timeout: 60_000 }, () => {
     await user.keyboard('Interpreter services');
     await user.keyboard('{Control>}{Enter}{/Control}');
     await screen.findByText('Saved. Grievance reasons edited: added Interpreter services.');
-    expect((await storedConfig())?.grievanceReasons.at(-1)).toBe('Interpreter services');
+    expect((await storedConfig(desk))?.grievanceReasons.at(-1)).toBe('Interpreter services');
   });
 
   it('refuses a reason listed twice and an empty one, beside the fields, and saves nothing', async () => {
@@ -47,6 +38,6 @@ describe('Settings → Grievance reasons', { timeout: 60_000 }, () => {
       expect(document.getElementById('cfg-grievanceReasons-1-error')?.textContent).toBe('"access to care" is already a grievance reason.'),
     );
     expect(document.getElementById('cfg-grievanceReasons-2-error')?.textContent).toBe('Name the reason, or remove it.');
-    expect(await storedConfig()).toBeUndefined();
+    expect(await storedConfig(desk)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { DEFAULT_GRIEVANCE_REASONS } from '../../shared/config/agencyConfig';
-import { type BuildResult, fieldId, SettingsPage, useConfigEditor } from './configEditor';
-import { Cell } from './RoutingDirectory';
+import { type BuildResult, Cell, fieldId, SettingsPage, useConfigEditor } from './configEditor';
+import { focusLater, ListTable, moved, RowActions, without } from './listEditor';
 import type { SettingsScreenProps } from './SettingsView';
 
 interface ReasonDraft {
@@ -26,16 +26,6 @@ const build = (d: ReasonsDraft, config: AgencyConfig): BuildResult => ({
 export function GrievanceReasons({ config }: SettingsScreenProps) {
   const editor = useConfigEditor(config, toDraft, build);
   const { draft, setDraft, errorOf } = editor;
-  const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
-  const move = (i: number, by: -1 | 1, focusId: string) => {
-    setDraft((d) => {
-      const reasons = [...d.reasons];
-      const [r] = reasons.splice(i, 1);
-      if (r) reasons.splice(i + by, 0, r);
-      return { reasons };
-    });
-    focusLater(focusId);
-  };
   const add = () => {
     const i = draft.reasons.length;
     setDraft((d) => ({ reasons: [...d.reasons, { key: `reason-new-${++keySeq}`, text: '' }] }));
@@ -54,76 +44,39 @@ export function GrievanceReasons({ config }: SettingsScreenProps) {
         </p>
       }
     >
-      <table className="settings-table">
-        <caption className="visually-hidden">Grievance reasons</caption>
-        <thead>
-          <tr>
-            <th scope="col">Reason</th>
-            <th scope="col">
-              <span className="visually-hidden">Order and removal</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {draft.reasons.map((r, i) => {
-            const name = r.text.trim() || `reason ${i + 1}`;
-            const up = `grievance-reason-${r.key}-up`;
-            const down = `grievance-reason-${r.key}-down`;
-            return (
-              <tr key={r.key}>
-                <td>
-                  <Cell id={fieldId(['grievanceReasons', i])} label={`Reason ${i + 1}`} error={errorOf(['grievanceReasons', i])}>
-                    {(p) => (
-                      <input
-                        {...p}
-                        value={r.text}
-                        onChange={(e) =>
-                          setDraft((d) => ({ reasons: d.reasons.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)) }))
-                        }
-                      />
-                    )}
-                  </Cell>
-                </td>
-                <td>
-                  <div className="row-actions">
-                    <button
-                      aria-label={`Move up: ${name}`}
-                      type="button"
-                      id={up}
-                      className="link-button"
-                      disabled={i === 0}
-                      onClick={() => move(i, -1, up)}
-                    >
-                      Move up
-                    </button>
-                    <button
-                      aria-label={`Move down: ${name}`}
-                      type="button"
-                      id={down}
-                      className="link-button"
-                      disabled={i === draft.reasons.length - 1}
-                      onClick={() => move(i, 1, down)}
-                    >
-                      Move down
-                    </button>
-                    <button
-                      aria-label={`Remove ${name}`}
-                      type="button"
-                      className="link-button"
-                      onClick={() => {
-                        setDraft((d) => ({ reasons: d.reasons.filter((_, j) => j !== i) }));
-                        focusLater('grievance-reason-add');
-                      }}
-                    >
-                      Remove
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ListTable caption="Grievance reasons" columns={['Reason']}>
+        {draft.reasons.map((r, i) => {
+          const name = r.text.trim() || `reason ${i + 1}`;
+          return (
+            <tr key={r.key}>
+              <td>
+                <Cell id={fieldId(['grievanceReasons', i])} label={`Reason ${i + 1}`} error={errorOf(['grievanceReasons', i])}>
+                  {(p) => (
+                    <input
+                      {...p}
+                      value={r.text}
+                      onChange={(e) =>
+                        setDraft((d) => ({ reasons: d.reasons.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)) }))
+                      }
+                    />
+                  )}
+                </Cell>
+              </td>
+              <td>
+                <RowActions
+                  name={name}
+                  idPrefix={`grievance-reason-${r.key}`}
+                  index={i}
+                  count={draft.reasons.length}
+                  onMove={(by) => setDraft((d) => ({ reasons: moved(d.reasons, i, by) }))}
+                  onRemove={() => setDraft((d) => ({ reasons: without(d.reasons, i) }))}
+                  removeFocus="grievance-reason-add"
+                />
+              </td>
+            </tr>
+          );
+        })}
+      </ListTable>
       {errorOf(['grievanceReasons']) && (
         <p className="field-error" id={fieldId(['grievanceReasons'])} tabIndex={-1}>
           {errorOf(['grievanceReasons'])}

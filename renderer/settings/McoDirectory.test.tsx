@@ -1,33 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AgencyConfig } from '../../shared/config/agencyConfig';
-import { MONDAY_2PM, openDesk, type TestDesk } from '../test/fixtures';
-import { renderApp } from '../test/renderApp';
+import { describe, expect, it } from 'vitest';
+import { freshDeskPerTest, LEE_GRANT, storedConfig, type TestDesk } from '../test/fixtures';
+import { byId, errorText, openScreen } from '../test/renderApp';
 
 let desk: TestDesk;
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  await desk.repo.createProfile({ displayName: 'Lee Grant', role: 'lead' });
-});
-afterEach(async () => {
-  await desk.close();
-});
+freshDeskPerTest((d) => {
+  desk = d;
+}, LEE_GRANT);
 
 const SETTLE = { timeout: 30_000 };
-const byId = <T extends HTMLElement = HTMLInputElement>(id: string): T => {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`no #${id}`);
-  return el as T;
-};
-const storedConfig = async () => (await desk.db.meta.get('config'))?.value as AgencyConfig | undefined;
-const errorText = (id: string) => document.getElementById(`${id}-error`)?.textContent;
 
-async function openDirectory() {
-  const app = renderApp(desk, '#/settings/mcos');
-  await screen.findByRole('heading', { level: 1, name: 'MCO directory' });
-  return app;
-}
+const openDirectory = () => openScreen(desk, '#/settings/mcos', 'MCO directory');
 
 describe('Settings → MCO directory', { timeout: 60_000 }, () => {
   it('adds a contact, deactivates an MCO and adds a new one, by keyboard; phone numbers are stored in one form', async () => {
@@ -60,7 +44,7 @@ describe('Settings → MCO directory', { timeout: 60_000 }, () => {
     await user.keyboard('{Control>}{Enter}{/Control}');
 
     await screen.findByText(/^Saved\./, {}, SETTLE);
-    const saved = await storedConfig();
+    const saved = await storedConfig(desk);
     expect(saved?.mcos[1]?.departments[0]).toEqual({
       name: 'Member Services',
       contacts: [{ name: 'Escalations desk', phone: '(515) 555-0142 x12', email: 'escalations@molina.example.org', hours: 'Mon–Fri 8–5' }],
@@ -103,7 +87,7 @@ describe('Settings → MCO directory', { timeout: 60_000 }, () => {
     expect(errorText('cfg-mcos-1-aliases')).toBe('"itc" already names Iowa Total Care. A name or alias may belong to one MCO only.');
     expect(byId('cfg-mcos-1-aliases').getAttribute('aria-invalid')).toBe('true');
     await waitFor(() => expect(document.activeElement?.id).toBe('cfg-mcos-0-departments-0-contacts-0-phone'));
-    expect(await storedConfig()).toBeUndefined();
+    expect(await storedConfig(desk)).toBeUndefined();
   });
 
   it('imports contacts from a CSV file: a preview with row errors, then the good rows into the form, stored on Save', async () => {
@@ -138,12 +122,12 @@ describe('Settings → MCO directory', { timeout: 60_000 }, () => {
     ]);
     await user.click(screen.getByRole('button', { name: 'Add 3 changes to the directory' }));
     await screen.findByText('2 contacts added and 1 updated in the directory above. Review them, then Save to keep them.');
-    expect(await storedConfig()).toBeUndefined();
+    expect(await storedConfig(desk)).toBeUndefined();
     expect(byId('cfg-mcos-2-departments-2-name').value).toBe('Appeals desk');
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText(/^Saved\./, {}, SETTLE);
-    const saved = await storedConfig();
+    const saved = await storedConfig(desk);
     expect(saved?.mcos[0]?.departments[0]?.contacts).toEqual([
       { name: 'Member Services escalations', phone: '(515) 555-0100', email: 'esc@itc.example.org', hours: 'Mon–Fri 07:30–18:00' },
     ]);

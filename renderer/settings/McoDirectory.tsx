@@ -1,12 +1,14 @@
-import Papa from 'papaparse';
-import { type ChangeEvent, memo, useState } from 'react';
+import { memo } from 'react';
 import type { AgencyConfig, Mco, McoContact, McoDepartment } from '../../shared/config/agencyConfig';
-import { applyContactImport, type ImportPlan, planContactImport } from '../../shared/config/mcoCsv';
+import { applyContactImport, type ImportPlan } from '../../shared/config/mcoCsv';
 import { uniqueSlug } from '../../shared/config/slug';
 import type { ConfigPath } from '../../shared/config/validateConfig';
 import { normalisePhone } from '../../shared/inquiry/phone';
 import { Field } from '../components/Field';
-import { type BuildResult, fieldId, SettingsPage, useConfigEditor } from './configEditor';
+import { TableHead } from '../components/TableHead';
+import { type BuildResult, Cell, fieldId, SettingsPage, useConfigEditor } from './configEditor';
+import { focusLater, patchAt } from './listEditor';
+import { ContactImport } from './McoContactImport';
 import type { SettingsScreenProps } from './SettingsView';
 
 interface ContactDraft {
@@ -101,7 +103,6 @@ const anchor = (path: ConfigPath): ConfigPath => (path[0] === 'mcos' && path[2] 
 export function McoDirectory({ config }: SettingsScreenProps) {
   const editor = useConfigEditor(config, toDraft, build, { anchor });
   const { draft, setDraft, errorOf } = editor;
-  const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
   const addMco = () => {
     const i = draft.mcos.length;
@@ -174,25 +175,9 @@ function CellInput({
   type?: string | undefined;
 }) {
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id} className="visually-hidden">
-        {label}
-      </label>
-      <input
-        id={id}
-        type={type ?? 'text'}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        autoComplete="off"
-      />
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
+    <Cell id={id} label={label} error={error}>
+      {(p) => <input {...p} type={type ?? 'text'} value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" />}
+    </Cell>
   );
 }
 
@@ -209,14 +194,13 @@ const McoCard = memo(function McoCard({
   setDraft: (update: (d: DirectoryDraft) => DirectoryDraft) => void;
 }) {
   const err = (...path: ConfigPath) => errorOf(path);
-  const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
-  const setMco = (patch: Partial<McoDraft>) => setDraft((d) => ({ ...d, mcos: d.mcos.map((x, n) => (n === i ? { ...x, ...patch } : x)) }));
+  const setMco = (patch: Partial<McoDraft>) => setDraft((d) => ({ ...d, mcos: patchAt(d.mcos, i, patch) }));
   const setDepartments = (update: (ds: DepartmentDraft[]) => DepartmentDraft[]) =>
     setDraft((d) => ({ ...d, mcos: d.mcos.map((x, n) => (n === i ? { ...x, departments: update(x.departments) } : x)) }));
   const setDepartment = (j: number, update: (dept: DepartmentDraft) => DepartmentDraft) =>
     setDepartments((ds) => ds.map((dept, y) => (y === j ? update(dept) : dept)));
   const setContact = (j: number, k: number, patch: Partial<ContactDraft>) =>
-    setDepartment(j, (dept) => ({ ...dept, contacts: dept.contacts.map((c, z) => (z === k ? { ...c, ...patch } : c)) }));
+    setDepartment(j, (dept) => ({ ...dept, contacts: patchAt(dept.contacts, k, patch) }));
   const addDepartment = () => {
     setDepartments((ds) => [...ds, { key: newKey('dept'), name: '', contacts: [] }]);
     focusLater(fieldId(['mcos', i, 'departments', m.departments.length, 'name']));
@@ -304,17 +288,7 @@ const McoCard = memo(function McoCard({
               <caption className="visually-hidden">
                 Contacts in {dept.name || 'this department'}, {m.name}
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Contact</th>
-                  <th scope="col">Phone</th>
-                  <th scope="col">E-mail</th>
-                  <th scope="col">Hours</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Remove</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Contact', 'Phone', 'E-mail', 'Hours']} actions="Remove" />
               <tbody>
                 {dept.contacts.map((c, k) => {
                   const at: ConfigPath = ['mcos', i, 'departments', j, 'contacts', k];
@@ -370,138 +344,3 @@ const McoCard = memo(function McoCard({
     </section>
   );
 });
-
-const PREVIEW_OK_ROWS = 200;
-const KIND_LABELS = { add: 'Add', update: 'Update', unchanged: 'No change' } as const;
-
-/** Reads a CSV of contacts, shows what each row would do (or why it cannot), and adds the good rows to the form. */
-function ContactImport({ mcos, onApply }: { mcos: Mco[]; onApply: (plan: ImportPlan) => void }) {
-  const [fileName, setFileName] = useState<string | null>(null);
-  const [plan, setPlan] = useState<ImportPlan | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  async function onFile(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    setDone(null);
-    if (!file) return;
-    setFileName(file.name);
-    const text = await file.text();
-    const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
-    const broken = parsed.errors.find((x) => x.type === 'Quotes' || x.type === 'Delimiter');
-    if (broken) {
-      setPlan({ ok: false, fileError: `The file could not be read as CSV (row ${(broken.row ?? 0) + 1}: ${broken.message}).` });
-      return;
-    }
-    const [header = [], ...rows] = parsed.data;
-    setPlan(planContactImport(mcos, header, rows));
-  }
-
-  const clear = () => {
-    setPlan(null);
-    setFileName(null);
-    const input = document.getElementById('mcos-import-file') as HTMLInputElement | null;
-    if (input) {
-      input.value = '';
-      // The buttons that were pressed go away with the preview: the keyboard goes back to the file input.
-      requestAnimationFrame(() => input.focus());
-    }
-  };
-
-  const apply = () => {
-    if (!plan?.ok) return;
-    onApply(plan);
-    const { add, update } = plan.counts;
-    setDone(
-      `${add} ${add === 1 ? 'contact' : 'contacts'} added and ${update} updated in the directory above. Review them, then Save to keep them.`,
-    );
-    clear();
-  };
-
-  const shown = plan?.ok
-    ? [
-        ...plan.rows.filter((r) => r.outcome.kind === 'error'),
-        ...plan.rows.filter((r) => r.outcome.kind !== 'error').slice(0, PREVIEW_OK_ROWS),
-      ]
-    : [];
-  const changes = plan?.ok ? plan.counts.add + plan.counts.update : 0;
-
-  return (
-    <section className="section import-panel" aria-labelledby="mcos-import-title">
-      <h2 id="mcos-import-title">Import contacts from a CSV file</h2>
-      <p className="hint">
-        One contact per row, with a header row naming the columns: <strong>MCO</strong>, <strong>Department</strong>, <strong>Name</strong>,
-        and optionally Phone, Email, Hours. The MCO may be its name or any other name listed above. A contact with the same name in the same
-        department is updated; nothing is stored until you Save.
-      </p>
-      <div className="field narrow">
-        <label htmlFor="mcos-import-file">CSV file</label>
-        <input id="mcos-import-file" type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} />
-      </div>
-      {plan && !plan.ok && (
-        <p className="form-error" role="alert">
-          {fileName ? `${fileName}: ` : ''}
-          {plan.fileError}
-        </p>
-      )}
-      {plan?.ok && (
-        <>
-          <p role="status">
-            {fileName}: {plan.rows.length} {plan.rows.length === 1 ? 'row' : 'rows'}. {plan.counts.add} to add, {plan.counts.update} to
-            update, {plan.counts.unchanged} unchanged, {plan.counts.error} with problems
-            {plan.counts.error > 0 ? ' (they will be skipped)' : ''}.
-          </p>
-          <div className="table-wrap">
-            <table className="settings-table import-preview">
-              <caption className="visually-hidden">What each row of the file would do</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">MCO</th>
-                  <th scope="col">Department</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Phone</th>
-                  <th scope="col">E-mail</th>
-                  <th scope="col">Hours</th>
-                  <th scope="col">Result</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((r) => (
-                  <tr key={r.line} className={r.outcome.kind === 'error' ? 'row-error' : undefined}>
-                    <td>{r.line}</td>
-                    <td>{r.outcome.kind === 'error' ? r.values.mco : r.outcome.mcoName}</td>
-                    <td>
-                      {r.values.department}
-                      {r.outcome.kind !== 'error' && r.outcome.newDepartment ? ' (new)' : ''}
-                    </td>
-                    <td>{r.values.name}</td>
-                    <td>{r.outcome.kind === 'error' ? r.values.phone : r.outcome.contact.phone}</td>
-                    <td>{r.values.email}</td>
-                    <td>{r.values.hours}</td>
-                    <td>
-                      {r.outcome.kind === 'error' ? <span className="field-error">{r.outcome.message}</span> : KIND_LABELS[r.outcome.kind]}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {shown.length < plan.rows.length && (
-            <p className="hint">Showing every row with a problem and the first {PREVIEW_OK_ROWS} others.</p>
-          )}
-          <div className="actions">
-            <button type="button" className="primary" onClick={apply} disabled={changes === 0}>
-              {changes === 0 ? 'Nothing to add' : `Add ${changes} ${changes === 1 ? 'change' : 'changes'} to the directory`}
-            </button>
-            <button type="button" className="secondary" onClick={clear}>
-              Discard this file
-            </button>
-          </div>
-        </>
-      )}
-      <p role="status" className="settings-status">
-        {done}
-      </p>
-    </section>
-  );
-}

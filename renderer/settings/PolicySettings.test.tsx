@@ -1,37 +1,23 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AgencyConfig, DEFAULT_AGENCY_CONFIG } from '../../shared/config/agencyConfig';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_AGENCY_CONFIG } from '../../shared/config/agencyConfig';
 import type { Profile } from '../../shared/people';
 import type { ConfigHistoryEntry } from '../data/agencySettings';
-import { MONDAY_2PM, openDesk, PAT_LEE, type TestDesk } from '../test/fixtures';
-import { renderApp, tabTo } from '../test/renderApp';
+import { freshDeskPerTest, LEE_GRANT, PAT_LEE, storedConfig, type TestDesk } from '../test/fixtures';
+import { byId, errorText, openScreen, tabTo } from '../test/renderApp';
 
 let desk: TestDesk;
 let lead: Profile;
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  lead = await desk.repo.createProfile({ displayName: 'Lee Grant', role: 'lead' });
-});
-afterEach(async () => {
-  await desk.close();
-});
+freshDeskPerTest((d, profile) => {
+  desk = d;
+  lead = profile;
+}, LEE_GRANT);
 
-const byId = <T extends HTMLElement = HTMLInputElement>(id: string): T => {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`no #${id}`);
-  return el as T;
-};
-const storedConfig = async () => (await desk.db.meta.get('config'))?.value as AgencyConfig | undefined;
 /** The holiday preview is worked out once typing pauses, and the holiday library is slow under jsdom. */
 const SETTLE = { timeout: 30_000 };
-const errorText = (id: string) => document.getElementById(`${id}-error`)?.textContent;
 
-async function openPolicy() {
-  const app = renderApp(desk, '#/settings/policy');
-  await screen.findByRole('heading', { level: 1, name: 'Policy and calendar' });
-  return app;
-}
+const openPolicy = () => openScreen(desk, '#/settings/policy', 'Policy and calendar');
 
 describe('Settings → Policy and calendar', { timeout: 60_000 }, () => {
   it('adds a "Dire need" level of 24 clock hours by keyboard, and saves it with a history entry', async () => {
@@ -57,7 +43,7 @@ describe('Settings → Policy and calendar', { timeout: 60_000 }, () => {
       {},
       SETTLE,
     );
-    const saved = await storedConfig();
+    const saved = await storedConfig(desk);
     expect(saved?.priorityLevels.at(-1)).toEqual({
       id: 'dire-need',
       label: 'Dire need',
@@ -112,7 +98,7 @@ describe('Settings → Policy and calendar', { timeout: 60_000 }, () => {
     // A link in the summary takes the keyboard to its field.
     await user.click(within(summary).getByRole('link', { name: /^Office hours on Friday/ }));
     expect(document.activeElement?.id).toBe('cfg-calendar-officeHours-5-close');
-    expect(await storedConfig()).toBeUndefined();
+    expect(await storedConfig(desk)).toBeUndefined();
     expect(await desk.db.meta.get('configHistory')).toBeUndefined();
   });
 
@@ -166,7 +152,7 @@ describe('Settings → Policy and calendar', { timeout: 60_000 }, () => {
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText(/^Saved\./, {}, SETTLE);
-    const saved = await storedConfig();
+    const saved = await storedConfig(desk);
     expect(saved?.calendar.officeHours[5]).toEqual({ open: '08:00', close: '12:00' });
     expect(saved?.calendar.officeHours[6]).toEqual({ open: '09:00', close: '12:00' });
     expect(saved?.calendar.closures).toEqual([{ day: '2026-12-24', name: 'Christmas Eve (declared)' }]);
@@ -182,7 +168,7 @@ describe('Settings → Policy and calendar', { timeout: 60_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Close for Day after Thanksgiving Day every year' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText(/^Saved\./, {}, SETTLE);
-    const saved = await storedConfig();
+    const saved = await storedConfig(desk);
     expect(saved?.calendar.holidaysRemoved).toEqual(['2026-11-26']);
     expect(saved?.calendar.holidayNamesIncluded).toEqual(['Day after Thanksgiving Day']);
   });
@@ -193,6 +179,6 @@ describe('Settings → Policy and calendar', { timeout: 60_000 }, () => {
     await user.type(byId('cfg-outreachMaxAttempts'), '3');
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     await screen.findByRole('heading', { level: 1, name: 'Settings' });
-    expect(await storedConfig()).toBeUndefined();
+    expect(await storedConfig(desk)).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { describeDuration } from '../../shared/sync/problems';
 import { asInstant, type TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
+import { Options } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
 import { DESKTOP_ONLY } from '../sync/browserSync';
 import { SYNC_INTERVALS, type SyncService, type SyncView } from '../sync/syncService';
@@ -225,63 +226,16 @@ function FolderCard({ view, service, zone }: { view: SyncView; service: SyncServ
 }
 
 function CreateForm({ service, busy, onDone }: { service: SyncService; busy: SyncView['busy']; onDone: (message: string) => void }) {
-  const id = useId();
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState('');
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    setError('');
-    const r = await service.createShare(passphrase, confirm);
-    if (r.ok) onDone(r.message);
-    else {
-      setError(r.message);
-      document.getElementById(`${id}-pass`)?.focus();
-    }
-  }
-
   return (
-    <form className="sync-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Start a new share here</h3>
-      <p className="hint" id={`${id}-hint`}>
-        This folder is empty. Choose a team passphrase of at least 12 characters (a short sentence works well). Everyone in the unit needs
-        it to join; it cannot be recovered if it is lost, so keep it where your unit keeps such things.
-      </p>
-      <div className={`field narrow${error ? ' has-error' : ''}`}>
-        <label htmlFor={`${id}-pass`}>Team passphrase</label>
-        <input
-          id={`${id}-pass`}
-          type="password"
-          autoComplete="new-password"
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-        />
-      </div>
-      <div className="field narrow">
-        <label htmlFor={`${id}-confirm`}>Type the passphrase again</label>
-        <input
-          id={`${id}-confirm`}
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-        />
-      </div>
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-      <div className="card-actions">
-        <button type="submit" className="primary" disabled={busy !== null}>
-          {busy === 'creating' ? 'Creating the share… (a few seconds)' : 'Create the share'}
-        </button>
-      </div>
-    </form>
+    <PassphraseForm
+      title="Start a new share here"
+      intro="This folder is empty. Choose a team passphrase of at least 12 characters (a short sentence works well). Everyone in the unit needs it to join; it cannot be recovered if it is lost, so keep it where your unit keeps such things."
+      newPassphrase
+      busy={busy}
+      submitText={busy === 'creating' ? 'Creating the share… (a few seconds)' : 'Create the share'}
+      run={(passphrase, confirm) => service.createShare(passphrase, confirm)}
+      onDone={onDone}
+    />
   );
 }
 
@@ -298,15 +252,49 @@ function JoinForm({
   intro: string;
   onDone: (message: string) => void;
 }) {
+  return (
+    <PassphraseForm
+      title={title}
+      intro={intro}
+      busy={busy}
+      submitText={busy === 'joining' ? 'Opening the share… (a few seconds)' : 'Join the share'}
+      run={(passphrase) => service.joinShare(passphrase)}
+      onDone={onDone}
+    />
+  );
+}
+
+/**
+ * The team passphrase, to start a share (a new passphrase, typed twice) or join one. A refusal is said
+ * under the field, and focus goes back to the passphrase to type it again.
+ */
+function PassphraseForm({
+  title,
+  intro,
+  newPassphrase,
+  busy,
+  submitText,
+  run,
+  onDone,
+}: {
+  title: string;
+  intro: string;
+  newPassphrase?: boolean;
+  busy: SyncView['busy'];
+  submitText: string;
+  run: (passphrase: string, confirm: string) => Promise<{ ok: boolean; message: string }>;
+  onDone: (message: string) => void;
+}) {
   const id = useId();
   const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
   const [error, setError] = useState('');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
     setError('');
-    const r = await service.joinShare(passphrase);
+    const r = await run(passphrase, confirm);
     if (r.ok) onDone(r.message);
     else {
       setError(r.message);
@@ -325,13 +313,25 @@ function JoinForm({
         <input
           id={`${id}-pass`}
           type="password"
-          autoComplete="current-password"
+          autoComplete={newPassphrase ? 'new-password' : 'current-password'}
           value={passphrase}
           onChange={(e) => setPassphrase(e.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
         />
       </div>
+      {newPassphrase && (
+        <div className="field narrow">
+          <label htmlFor={`${id}-confirm`}>Type the passphrase again</label>
+          <input
+            id={`${id}-confirm`}
+            type="password"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+          />
+        </div>
+      )}
       {error && (
         <p id={`${id}-error`} className="field-error">
           {error}
@@ -339,7 +339,7 @@ function JoinForm({
       )}
       <div className="card-actions">
         <button type="submit" className="primary" disabled={busy !== null}>
-          {busy === 'joining' ? 'Opening the share… (a few seconds)' : 'Join the share'}
+          {submitText}
         </button>
       </div>
     </form>
@@ -363,11 +363,7 @@ function ScheduleCard({ view, service }: { view: SyncView; service: SyncService 
             void service.setIntervalSec(s).then(() => setSaved(`Saved: ${label(s).toLowerCase()}.`));
           }}
         >
-          {SYNC_INTERVALS.map((s) => (
-            <option key={s} value={s}>
-              {label(s)}
-            </option>
-          ))}
+          <Options options={SYNC_INTERVALS.map((s) => ({ value: s, label: label(s) }))} />
         </select>
         <p className="hint" id="sync-interval-hint">
           Also whenever this window comes back into use, and when you press Sync now.

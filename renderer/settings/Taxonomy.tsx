@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { suggestPriority } from '../../shared/config/suggest';
 import type { ConfigPath } from '../../shared/config/validateConfig';
-import { Field } from '../components/Field';
+import { Field, Options } from '../components/Field';
 import { type BuildResult, Cell, fieldId, SettingsPage, useConfigEditor } from './configEditor';
+import { focusLater, moved, patchAt, RowActions, without } from './listEditor';
 import type { SettingsScreenProps } from './SettingsView';
 
 interface CategoryDraft {
@@ -69,24 +70,15 @@ function build(d: TaxonomyDraft, config: AgencyConfig): BuildResult {
 const anchor = (path: ConfigPath): ConfigPath =>
   path[0] === 'suggestionRules' && (path[2] === 'keywords' || path[2] === 'categories') ? path.slice(0, 3) : path;
 
-function moved<T>(list: readonly T[], i: number, by: -1 | 1): T[] {
-  const out = [...list];
-  const [item] = out.splice(i, 1);
-  if (item !== undefined) out.splice(i + by, 0, item);
-  return out;
-}
-
 /** Settings → Categories and suggestions: the issue taxonomy, and the rules that suggest a priority at intake. */
 export function Taxonomy({ config }: SettingsScreenProps) {
   const editor = useConfigEditor(config, toDraft, build, { anchor });
   const { draft, setDraft, errorOf } = editor;
   const err = (...path: ConfigPath) => errorOf(path);
-  const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
   const setCategory = (i: number, update: (c: CategoryDraft) => CategoryDraft) =>
     setDraft((d) => ({ ...d, categories: d.categories.map((c, j) => (j === i ? update(c) : c)) }));
-  const setRule = (i: number, patch: Partial<RuleDraft>) =>
-    setDraft((d) => ({ ...d, rules: d.rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
+  const setRule = (i: number, patch: Partial<RuleDraft>) => setDraft((d) => ({ ...d, rules: patchAt(d.rules, i, patch) }));
 
   const addCategory = () => {
     const i = draft.categories.length;
@@ -137,49 +129,21 @@ export function Taxonomy({ config }: SettingsScreenProps) {
                     />
                   )}
                 </Field>
-                <div className="row-actions">
-                  <button
-                    aria-label={`Move up: ${name}`}
-                    type="button"
-                    id={`cat-${c.key}-up`}
-                    className="link-button"
-                    disabled={i === 0}
-                    onClick={() => {
-                      setDraft((d) => ({ ...d, categories: moved(d.categories, i, -1) }));
-                      focusLater(`cat-${c.key}-up`);
-                    }}
-                  >
-                    Move up
-                  </button>
-                  <button
-                    aria-label={`Move down: ${name}`}
-                    type="button"
-                    id={`cat-${c.key}-down`}
-                    className="link-button"
-                    disabled={i === draft.categories.length - 1}
-                    onClick={() => {
-                      setDraft((d) => ({ ...d, categories: moved(d.categories, i, 1) }));
-                      focusLater(`cat-${c.key}-down`);
-                    }}
-                  >
-                    Move down
-                  </button>
-                  <button
-                    aria-label={`Remove ${name}`}
-                    type="button"
-                    className="link-button"
-                    onClick={() => {
-                      setDraft((d) => ({
-                        ...d,
-                        categories: d.categories.filter((_, j) => j !== i),
-                        rules: d.rules.map((r) => ({ ...r, categoryKeys: r.categoryKeys.filter((k) => k !== c.key) })),
-                      }));
-                      focusLater('taxonomy-add-category');
-                    }}
-                  >
-                    Remove
-                  </button>
-                </div>
+                <RowActions
+                  name={name}
+                  idPrefix={`cat-${c.key}`}
+                  index={i}
+                  count={draft.categories.length}
+                  onMove={(by) => setDraft((d) => ({ ...d, categories: moved(d.categories, i, by) }))}
+                  onRemove={() =>
+                    setDraft((d) => ({
+                      ...d,
+                      categories: without(d.categories, i),
+                      rules: d.rules.map((r) => ({ ...r, categoryKeys: r.categoryKeys.filter((k) => k !== c.key) })),
+                    }))
+                  }
+                  removeFocus="taxonomy-add-category"
+                />
               </div>
               <ul className="subcategory-list" aria-label={`Sub-categories of ${name}`}>
                 {c.subcategories.map((s, j) => (
@@ -251,11 +215,7 @@ export function Taxonomy({ config }: SettingsScreenProps) {
                   {(p) => (
                     <select {...p} value={r.priority} onChange={(e) => setRule(i, { priority: e.target.value })}>
                       {!config.priorityLevels.some((l) => l.id === r.priority) && <option value={r.priority}>Choose a level…</option>}
-                      {config.priorityLevels.map((l) => (
-                        <option key={l.id} value={l.id}>
-                          {l.label}
-                        </option>
-                      ))}
+                      <Options options={config.priorityLevels.map((l) => ({ value: l.id, label: l.label }))} />
                     </select>
                   )}
                 </Field>
@@ -298,45 +258,15 @@ export function Taxonomy({ config }: SettingsScreenProps) {
                   </p>
                 )}
               </fieldset>
-              <div className="row-actions">
-                <button
-                  aria-label={`Move up: ${label.toLowerCase()}`}
-                  type="button"
-                  id={`rule-${r.key}-up`}
-                  className="link-button"
-                  disabled={i === 0}
-                  onClick={() => {
-                    setDraft((d) => ({ ...d, rules: moved(d.rules, i, -1) }));
-                    focusLater(`rule-${r.key}-up`);
-                  }}
-                >
-                  Move up
-                </button>
-                <button
-                  aria-label={`Move down: ${label.toLowerCase()}`}
-                  type="button"
-                  id={`rule-${r.key}-down`}
-                  className="link-button"
-                  disabled={i === draft.rules.length - 1}
-                  onClick={() => {
-                    setDraft((d) => ({ ...d, rules: moved(d.rules, i, 1) }));
-                    focusLater(`rule-${r.key}-down`);
-                  }}
-                >
-                  Move down
-                </button>
-                <button
-                  aria-label={`Remove ${label.toLowerCase()}`}
-                  type="button"
-                  className="link-button"
-                  onClick={() => {
-                    setDraft((d) => ({ ...d, rules: d.rules.filter((_, j) => j !== i) }));
-                    focusLater('taxonomy-add-rule');
-                  }}
-                >
-                  Remove
-                </button>
-              </div>
+              <RowActions
+                name={label.toLowerCase()}
+                idPrefix={`rule-${r.key}`}
+                index={i}
+                count={draft.rules.length}
+                onMove={(by) => setDraft((d) => ({ ...d, rules: moved(d.rules, i, by) }))}
+                onRemove={() => setDraft((d) => ({ ...d, rules: without(d.rules, i) }))}
+                removeFocus="taxonomy-add-rule"
+              />
             </fieldset>
           );
         })}

@@ -1,28 +1,18 @@
 import { screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AgencyConfig } from '../../shared/config/agencyConfig';
-import { MONDAY_2PM, openDesk, type TestDesk } from '../test/fixtures';
-import { renderApp } from '../test/renderApp';
+import { describe, expect, it } from 'vitest';
+import { freshDeskPerTest, LEE_GRANT, storedConfig, type TestDesk } from '../test/fixtures';
+import { openScreen } from '../test/renderApp';
 
 let desk: TestDesk;
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  await desk.repo.createProfile({ displayName: 'Lee Grant', role: 'lead' });
-});
-afterEach(async () => {
-  await desk.close();
-});
+freshDeskPerTest((d) => {
+  desk = d;
+}, LEE_GRANT);
 
 const field = () => document.getElementById('cfg-warningThresholds') as HTMLInputElement;
-const storedConfig = async () => (await desk.db.meta.get('config'))?.value as AgencyConfig | undefined;
 const SETTLE = { timeout: 30_000 };
 
-async function openPolicy() {
-  const app = renderApp(desk, '#/settings/policy');
-  await screen.findByRole('heading', { level: 1, name: 'Policy and calendar' });
-  return app;
-}
+const openPolicy = () => openScreen(desk, '#/settings/policy', 'Policy and calendar');
 
 describe('Settings → Policy and calendar → Warnings', { timeout: 60_000 }, () => {
   it('shows the thresholds in force, labelled, and saves new ones with a history sentence', async () => {
@@ -33,7 +23,7 @@ describe('Settings → Policy and calendar → Warnings', { timeout: 60_000 }, (
     await user.type(field(), '60 %, 80 %');
     await user.keyboard('{Control>}{Enter}{/Control}');
     await screen.findByText(/^Saved\. Warning thresholds: 50 %, 75 %, 90 % → 60 %, 80 %\./, {}, SETTLE);
-    expect((await storedConfig())?.warningThresholds).toEqual([60, 80]);
+    expect((await storedConfig(desk))?.warningThresholds).toEqual([60, 80]);
   });
 
   it.each([
@@ -50,6 +40,6 @@ describe('Settings → Policy and calendar → Warnings', { timeout: 60_000 }, (
     expect(field().getAttribute('aria-invalid')).toBe('true');
     expect(field().getAttribute('aria-describedby')).toContain('cfg-warningThresholds-error');
     await waitFor(() => expect(document.activeElement).toBe(field()));
-    expect(await storedConfig()).toBeUndefined();
+    expect(await storedConfig(desk)).toBeUndefined();
   });
 });

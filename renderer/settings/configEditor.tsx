@@ -9,6 +9,7 @@ import {
   validateAgencyConfig,
 } from '../../shared/config/validateConfig';
 import { hrefOf, navigate, setLeaveGuard } from '../app/router';
+import { ErrorSummary, FormError } from '../components/ErrorSummary';
 import { focusOnMount } from '../components/focusOnMount';
 import { useServices } from '../data/hooks';
 import { useLeaveGuard } from './useLeaveGuard';
@@ -205,31 +206,8 @@ export function SettingsPage({
         {title}
       </h1>
       <div className="settings-intro">{intro}</div>
-      {summary.length > 0 && (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          <h2>{summary.length === 1 ? '1 thing needs fixing' : `${summary.length} things need fixing`} before the settings can be saved</h2>
-          <ul>
-            {summary.map((s) => (
-              <li key={`${s.id}|${s.text}`}>
-                <a
-                  href={`#${s.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    document.getElementById(s.id)?.focus();
-                  }}
-                >
-                  {s.text}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <ErrorSummary what="the settings" items={summary} ref={summaryRef} />
+      <FormError message={failure} />
       <form noValidate onSubmit={onSubmit} onKeyDown={onKeyDown}>
         {children}
         <div className="actions settings-actions">

@@ -1,3 +1,5 @@
+import { afterEach, beforeEach } from 'vitest';
+import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import type { CaseNumber } from '../../shared/inquiry/caseNumber';
 import type { CommandContext } from '../../shared/inquiry/commands/context';
 import { logInquiry } from '../../shared/inquiry/commands/logInquiry';
@@ -5,7 +7,8 @@ import { TEST_POLICY } from '../../shared/inquiry/commands/testing';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { InquiryFields } from '../../shared/inquiry/fields';
 import { type InquiryRecord, projectInquiry } from '../../shared/inquiry/projection';
-import type { Actor } from '../../shared/people';
+import { PAT_LEE } from '../../shared/inquiry/testInquiry';
+import type { Actor, Profile } from '../../shared/people';
 import { encodeHlc } from '../../shared/sync/hlc';
 import { asInstant, type Clock, type Instant } from '../../shared/time/types';
 import { ChangeFeed } from '../data/changes';
@@ -34,28 +37,7 @@ export const instant = (iso: string): Instant => asInstant(Date.parse(iso));
 /** 2:00 pm in Chicago on Monday 23 Nov 2026 (CST, UTC-6). */
 export const MONDAY_2PM = '2026-11-23T20:00:00.000Z';
 
-/** A High-priority transportation inquiry as a liaison would log it. */
-export const PAT_LEE: InquiryFields = {
-  receivedAt: instant('2026-11-23T19:45:00.000Z'),
-  source: 'Call Center CSR',
-  originatorName: 'Dana Ruiz',
-  originatorContact: '(515) 555-0199',
-  memberName: 'Pat Lee',
-  medicaidId: '1234567A',
-  memberDob: '',
-  memberPhone: '',
-  callbackPhone: '(515) 555-0188',
-  callbackAvailability: 'Weekdays after 3 pm',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'itc',
-  priority: 'high',
-  category: 'Transportation',
-  subcategory: 'Missed ride',
-  description: 'Ride to dialysis did not come.',
-  expectedOutcome: 'Ride rebooked for Thursday.',
-  rootCause: '',
-  assignee: null,
-};
+export { PAT_LEE } from '../../shared/inquiry/testInquiry';
 
 export interface TestDesk extends DataServices {
   db: LiaisonDb;
@@ -63,6 +45,29 @@ export interface TestDesk extends DataServices {
   clock: TestClock;
   /** Closes the feed and deletes the database. */
   close(): Promise<void>;
+}
+
+/** The profiles the tests work as. */
+export const ANA_ORTIZ = { displayName: 'Ana Ortiz', role: 'liaison' } as const;
+export const LEE_GRANT = { displayName: 'Lee Grant', role: 'lead' } as const;
+
+/**
+ * Each test of the file on a fresh desk (its own database, at `at`) with `profile` on it, closed after the
+ * test: `onOpen` gets the desk and the profile, to keep them and to add what the tests start from.
+ */
+export function freshDeskPerTest(
+  onOpen: (desk: TestDesk, profile: Profile) => void | Promise<void>,
+  profile: { displayName: string; role: Profile['role'] } = ANA_ORTIZ,
+  at: string = MONDAY_2PM,
+): void {
+  let desk: TestDesk | null = null;
+  beforeEach(async () => {
+    desk = openDesk(at);
+    await onOpen(desk, await desk.repo.createProfile(profile));
+  });
+  afterEach(async () => {
+    await desk?.close();
+  });
 }
 
 /** A desk on its own fresh IndexedDB (fake-indexeddb), wired the way renderer/main.tsx wires it. */
@@ -84,6 +89,11 @@ export function openDesk(at: string = MONDAY_2PM): TestDesk {
       await db.delete();
     },
   };
+}
+
+/** The agency configuration as stored (what a settings screen saved), if any. */
+export async function storedConfig(desk: TestDesk): Promise<AgencyConfig | undefined> {
+  return (await desk.db.meta.get('config'))?.value as AgencyConfig | undefined;
 }
 
 /** How many rows each table holds, and the stored HLC and case sequence. */

@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { expect } from 'vitest';
 import type { LiaisonApi } from '../../shared/ipc';
@@ -37,6 +37,23 @@ export function renderApp(desk: TestDesk, hash = '#/log') {
   const result = render(<App services={desk} bridge={bridge} />);
   return { user, bridge, ...result };
 }
+
+/** Renders the app at a route and waits for the screen's heading (level 1). */
+export async function openScreen(desk: TestDesk, hash: string, heading: string) {
+  const app = renderApp(desk, hash);
+  await screen.findByRole('heading', { level: 1, name: heading });
+  return app;
+}
+
+/** The element with this id, or a failure that names the id. */
+export function byId<T extends HTMLElement = HTMLInputElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`no #${id}`);
+  return el as T;
+}
+
+/** The message shown under the control with this id, if any. */
+export const errorText = (id: string) => document.getElementById(`${id}-error`)?.textContent;
 
 /** Presses Tab until `target` has focus, as a keyboard user would; fails after `max` presses. */
 export async function tabTo(user: UserEvent, target: Element, max = 40): Promise<void> {

@@ -6,7 +6,6 @@
 import { ChangeFeed } from '../../renderer/data/changes';
 import { LiaisonDb } from '../../renderer/data/db';
 import { DexieSyncStore } from '../../renderer/data/syncStore';
-import { PAT_LEE } from '../../renderer/test/fixtures';
 import type { CaseNumber } from '../../shared/inquiry/caseNumber';
 import { addNote } from '../../shared/inquiry/commands/addNote';
 import type { CommandContext } from '../../shared/inquiry/commands/context';
@@ -14,8 +13,8 @@ import { editFields } from '../../shared/inquiry/commands/editFields';
 import { logInquiry } from '../../shared/inquiry/commands/logInquiry';
 import { TEST_POLICY } from '../../shared/inquiry/commands/testing';
 import type { InquiryEvent } from '../../shared/inquiry/events';
-import type { InquiryFields } from '../../shared/inquiry/fields';
 import { type InquiryRecord, projectInquiry } from '../../shared/inquiry/projection';
+import { sampleInquiry } from '../../shared/inquiry/testInquiry';
 import { SyncEngine } from '../../shared/sync/engine';
 import type { FolderEntry, ShareFolder } from '../../shared/sync/folder';
 import { encodeHlc } from '../../shared/sync/hlc';
@@ -41,7 +40,7 @@ export interface Figure {
 }
 
 const PASSPHRASE = 'benchmark passphrase only';
-const FIELDS: InquiryFields = { ...PAT_LEE, memberPhone: '(515) 555-0142' };
+const FIELDS = sampleInquiry({ memberPhone: '(515) 555-0142' });
 
 const platform = webPlatform();
 const now = () => performance.now();

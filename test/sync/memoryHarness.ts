@@ -1,6 +1,6 @@
-import { PAT_LEE } from '../../renderer/test/fixtures';
 import type { InquiryFields } from '../../shared/inquiry/fields';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
+import { sampleInquiry } from '../../shared/inquiry/testInquiry';
 import { SyncEngine, type SyncOptions } from '../../shared/sync/engine';
 import type { ShareFolder } from '../../shared/sync/folder';
 import { webPlatform } from '../../shared/sync/platform';
@@ -47,7 +47,10 @@ export function memoryDesk(
 export const DESK_IDS = ['A1DESK00000000AA', 'B2DESK00000000BB', 'C3DESK00000000CC', 'D4DESK00000000DD', 'E5DESK00000000EE'];
 
 /** Pat Lee with a birth date and a phone of the member's own: more member data that must never reach the share in clear. */
-export const FIELDS: InquiryFields = { ...PAT_LEE, memberDob: '1961-04-09' as InquiryFields['memberDob'], memberPhone: '(515) 555-0142' };
+export const FIELDS = sampleInquiry({
+  memberDob: '1961-04-09' as InquiryFields['memberDob'],
+  memberPhone: '(515) 555-0142',
+});
 
 /** The projections of a desk, keyed by inquiry id, minus what legitimately differs per desk (nothing). */
 export function comparable(projections: Map<string, InquiryRecord>): Record<string, InquiryRecord> {

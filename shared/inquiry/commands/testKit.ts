@@ -8,6 +8,7 @@ import type { CaseNumber } from '../caseNumber';
 import type { InquiryEvent } from '../events';
 import type { InquiryFields } from '../fields';
 import { applyEvent, type InquiryRecord } from '../projection';
+import { sampleInquiry } from '../testInquiry';
 import { classifyAsComplaint } from './classifyAsComplaint';
 import type { CommandContext } from './context';
 import { logInquiry } from './logInquiry';
@@ -32,27 +33,16 @@ export const LEE: Actor = { id: 'p-lee', name: 'Lee Park', role: 'lead' };
 export const CASE = '261125-K7QM2-004' as CaseNumber;
 
 /** A High inquiry received Wed 25 Nov 2026 15:00 CST, the day before Thanksgiving. */
-export const FIELDS: InquiryFields = {
+export const FIELDS: InquiryFields = sampleInquiry({
   receivedAt: ct(2026, 11, 25, 15, 0),
-  source: 'Call Center CSR',
-  originatorName: 'Dana Ruiz',
   originatorContact: 'dana.ruiz@example.org',
   memberName: 'Patricia Lee-Hoang',
-  medicaidId: '1234567A',
   memberDob: '1984-03-15' as InquiryFields['memberDob'],
   memberPhone: '(515) 555-0142',
-  callbackPhone: '(515) 555-0188',
   callbackAvailability: 'After 3 pm',
-  mcoEnrollment: 'enrolled',
-  mcoId: 'itc',
-  priority: 'high',
-  category: 'Transportation',
-  subcategory: 'Missed ride',
-  description: 'Ride to dialysis did not come.',
   expectedOutcome: 'A ride for Friday.',
-  rootCause: '',
   assignee: { id: 'p-ana', name: 'Ana Ortiz' },
-};
+});
 
 /** The sample inquiry with `patch` over it. */
 export const fieldsWith = (patch: Partial<InquiryFields>): InquiryFields => ({ ...FIELDS, ...patch });
