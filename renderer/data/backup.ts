@@ -1,11 +1,13 @@
 import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
-import { parseEvent } from '../../shared/inquiry/events';
-import { type InquiryRecord, projectInquiry } from '../../shared/inquiry/projection';
+import { type InquiryEvent, parseEvent } from '../../shared/inquiry/events';
 import { profileSchema } from '../../shared/people';
+import type { LiaisonDb } from './db';
 import { listedVersion } from './diskVersion';
+import { EventWrite } from './eventStore/eventStore';
+import { timelinePages } from './eventStore/timeline';
+import { putMeta } from './meta';
 import { declareSchema, SCHEMA_VERSION, storesOf } from './migrations';
-import { timelinePages } from './migrations/refold';
 
 /**
  * Backups and full exports of the desk's database.
@@ -725,7 +727,7 @@ export interface RestoreResult {
  * rows from the events. A copy from an earlier schema version is first staged in a scratch database
  * at its own version and upgraded there by the same migrations a desk runs.
  */
-export async function restoreDatabase(db: Dexie, source: ExportSource, options: RestoreOptions): Promise<RestoreResult> {
+export async function restoreDatabase(db: LiaisonDb, source: ExportSource, options: RestoreOptions): Promise<RestoreResult> {
   const summary = await inspectExport(source, options.onProgress);
   const now = options.now ?? Date.now();
   const safetyBackup = await backupNow(db, options.reason, { now, onProgress: options.onProgress });
@@ -774,9 +776,9 @@ async function stageAndUpgrade(name: string, source: ExportSource, header: Expor
   return upgraded;
 }
 
-async function replaceAll(db: Dexie, source: ExportSource, options: RestoreOptions): Promise<{ inquiries: number; events: number }> {
+async function replaceAll(db: LiaisonDb, source: ExportSource, options: RestoreOptions): Promise<{ inquiries: number; events: number }> {
   const onProgress = options.onProgress;
-  const keepProfile = options.keepProfileId ? await db.table('profiles').get(options.keepProfileId) : undefined;
+  const keepProfile = options.keepProfileId ? await db.profiles.get(options.keepProfileId) : undefined;
   // Reading and checking the copy happen outside the transaction's zone; waitFor keeps the transaction open meanwhile.
   const outside = <T>(work: () => Promise<T>) => Dexie.waitFor(Dexie.ignoreTransaction(work));
   // The copy is read by a pump started here, outside the transaction, so its own reads (another
@@ -784,69 +786,38 @@ async function replaceAll(db: Dexie, source: ExportSource, options: RestoreOptio
   const lines = pump(source.lines()[Symbol.asyncIterator](), 3);
   let inquiries = 0;
   let events = 0;
-  const hasInquiries = db.tables.some((t) => t.name === 'inquiries');
   try {
     await db.transaction('rw', db.tables, async () => {
       for (const t of db.tables) await t.clear();
       const header = readHeader((await outside(() => lines.next())).value);
       const records = checkedRecords(header, lines, onProgress, 'restoring');
-      // Inquiries are folded from their events as they stream past (they come grouped, in timeline order).
-      let group: { inquiryId: string; events: unknown[] } | null = null;
-      const folded = new Set<string>();
-      const refold = new Set<string>();
-      const pending: InquiryRecord[] = [];
-      // Synchronous: inside the transaction, only the tables' own operations are awaited.
-      const closeGroup = () => {
-        if (!group) return;
-        if (folded.has(group.inquiryId)) refold.add(group.inquiryId);
-        else {
-          folded.add(group.inquiryId);
-          const record = projectInquiry(group.events as Parameters<typeof projectInquiry>[0]);
-          if (record) pending.push(record);
-        }
-        group = null;
-      };
-      const flushInquiries = () => (hasInquiries && pending.length ? db.table('inquiries').bulkPut(pending.splice(0)) : Promise.resolve());
+      // The copy's events go through the event store, which folds the rows as they stream past (they
+      // come in timeline order); the chain links, outbox, people and clock come with the copy.
+      const write = new EventWrite(db, { deviceId: '' });
       for (;;) {
         const next = await outside(() => records.next());
         if (next.done) break;
         const r = next.value;
         if (r.kind === 'end') continue;
         if (r.table === 'events') {
-          await db.table('events').bulkPut(r.rows);
+          await (await write.append(r.rows as InquiryEvent[], 'restore')).written;
           events += r.rows.length;
-          for (const e of r.rows as { inquiryId: string }[]) {
-            if (group && group.inquiryId !== e.inquiryId) closeGroup();
-            if (!group) group = { inquiryId: e.inquiryId, events: [] };
-            group.events.push(e);
-          }
-          // Inquiry rows are large (every field, their stamps, the process state): write them in small batches.
-          if (pending.length >= 250) await flushInquiries();
         } else {
-          closeGroup();
-          await flushInquiries();
           let rows = r.rows;
           if (r.table === 'outbox') {
             // An outbox entry copied after its event was (a backup taken while someone worked) points nowhere: drop it.
-            const found = await db.table('events').bulkGet((rows as { eventId: string }[]).map((o) => o.eventId));
+            const found = await db.events.bulkGet((rows as { eventId: string }[]).map((o) => o.eventId));
             rows = rows.filter((_, i) => found[i] !== undefined);
           }
           await db.table(r.table).bulkPut(rows);
         }
         await outside(tick);
       }
-      closeGroup();
-      await flushInquiries();
-      onProgress?.({ phase: 'rebuilding', done: 0, total: refold.size });
-      for (const id of refold) {
-        const all = await db.table('events').where('[inquiryId+hlc]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
-        const record = projectInquiry(all);
-        if (record && hasInquiries) await db.table('inquiries').put(record);
-      }
-      inquiries = hasInquiries ? await db.table('inquiries').count() : 0;
+      await write.settled();
+      inquiries = await db.inquiries.count();
       if (keepProfile) {
-        await db.table('profiles').put(keepProfile);
-        await db.table('meta').put({ key: 'activeProfile', value: keepProfile.id });
+        await db.profiles.put(keepProfile);
+        await putMeta(db.meta, 'activeProfile', keepProfile.id);
       }
     });
   } catch (err) {

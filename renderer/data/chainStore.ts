@@ -207,7 +207,7 @@ async function* chainPages(db: LiaisonDb, deviceId: string, afterSeq: number, si
   }
 }
 
-interface VerifiedPrefix {
+export interface VerifiedPrefix {
   seq: number;
   hash: string;
   event: EventRef;
