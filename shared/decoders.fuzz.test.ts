@@ -15,7 +15,7 @@ import { parseSegmentName, parseSnapshotDirName, parseSnapshotPartName, parseSta
 import { decodeDeskState, decodeManifest, decodePart, decodeSegment } from './sync/payloads';
 import { webPlatform } from './sync/platform';
 import { parseShareFile } from './sync/share';
-import { asInstant, type TimeZone } from './time/types';
+import { asInstant } from './time/types';
 
 /**
  * Every decoder that reads input from outside (forms, events from sync or import, IPC payloads,
@@ -26,7 +26,7 @@ import { asInstant, type TimeZone } from './time/types';
  */
 
 const NOW = asInstant(Date.parse('2026-11-23T20:00:00Z'));
-const ZONE = DEFAULT_AGENCY_CONFIG.timeZone as TimeZone;
+const ZONE = DEFAULT_AGENCY_CONFIG.timeZone;
 const people = [{ id: '01JPERSON00000000000000001', name: 'Ana Ortiz' }];
 const ctx = { now: NOW, config: DEFAULT_AGENCY_CONFIG, people };
 const RUNS = { numRuns: 300 };

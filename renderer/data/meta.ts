@@ -1,10 +1,11 @@
 import type { Table } from 'dexie';
+import type { AgencyConfig } from '../../shared/config/agencyConfig';
+import type { ChainBreak, EventRef } from '../../shared/inquiry/chain';
 import type { SignOff } from '../../shared/inquiry/chainReport';
-import type { Actor } from '../../shared/people';
+import type { Actor, PersonRef } from '../../shared/people';
 import type { Hlc } from '../../shared/sync/hlc';
 import type { SyncLocalState } from '../../shared/sync/store';
-import type { ConfigHistoryEntry } from './agencySettings';
-import type { StoredFinding, VerifiedPrefix } from './chainStore';
+import type { Instant } from '../../shared/time/types';
 
 /*
  * The `meta` table: one record per key, each key's value type declared here once. Everything stored
@@ -37,6 +38,30 @@ export interface CaseSeq {
 /** This desk's sync preferences (how often to sync). */
 export interface SyncPrefs {
   intervalSec: number;
+}
+
+/** A configuration as it was before a change (Settings keeps a history: agencySettings.ts). */
+export interface ConfigHistoryEntry {
+  /** When the change was saved, and by whom (null on a desk with no profile yet). */
+  at: Instant;
+  by: PersonRef | null;
+  /** What changed, in sentences (describeConfigChanges). */
+  changes: string[];
+  /** The configuration as it was before this change. */
+  previous: AgencyConfig;
+}
+
+/** A break of a hash chain found by sync or the background check (chainStore.ts). */
+export interface StoredFinding extends ChainBreak {
+  foundAt: number;
+  via: 'sync' | 'background';
+}
+
+/** Where the background check of one desk's chain got to with nothing missing. */
+export interface VerifiedPrefix {
+  seq: number;
+  hash: string;
+  event: EventRef;
 }
 
 export interface MetaValues {
@@ -75,17 +100,18 @@ export interface MetaEntry {
 /** The `meta` table, of the database or of a transaction (an upgrade's). */
 type MetaTable = Table<MetaEntry, string>;
 
-export async function getMeta<K extends MetaKey>(meta: MetaTable, key: K): Promise<MetaValues[K] | undefined> {
-  return (await meta.get(key))?.value as MetaValues[K] | undefined;
+// Dexie's own promises (`.then`, not `async`): a read stays inside the caller's transaction and live query.
+
+export function getMeta<K extends MetaKey>(meta: MetaTable, key: K): Promise<MetaValues[K] | undefined> {
+  return meta.get(key).then((row) => row?.value as MetaValues[K] | undefined);
 }
 
 /** Several keys in one read. */
-export async function getMetas<const K extends readonly MetaKey[]>(
+export function getMetas<const K extends readonly MetaKey[]>(
   meta: MetaTable,
   keys: K,
 ): Promise<{ [I in keyof K]: MetaValues[K[I]] | undefined }> {
-  const rows = await meta.bulkGet([...keys]);
-  return rows.map((r) => r?.value) as { [I in keyof K]: MetaValues[K[I]] | undefined };
+  return meta.bulkGet([...keys]).then((rows) => rows.map((r) => r?.value) as { [I in keyof K]: MetaValues[K[I]] | undefined });
 }
 
 export function putMeta<K extends MetaKey>(meta: MetaTable, key: K, value: MetaValues[K]): Promise<string> {

@@ -17,14 +17,16 @@ import { actorOf, type PinHash, type Profile, type ProfileInput, profileInputSch
 import { encodeHlc, type Hlc, tickHlc } from '../../shared/sync/hlc';
 import { createCalendar } from '../../shared/time/calendar';
 import { timeRulesOf } from '../../shared/time/timeRules';
-import type { Clock, Instant, TimeZone } from '../../shared/time/types';
+import type { Clock, Instant } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
-import { type SaveConfigResult, saveAgencyConfig } from './agencySettings';
+import { type ConfigHistoryEntry, type SaveConfigResult, saveAgencyConfig } from './agencySettings';
 import { chainHead } from './chainStore';
 import type { ChangeFeed } from './changes';
 import type { LiaisonDb } from './db';
+import { type DeskServices, deskServices } from './deskServices';
 import { EventStore } from './eventStore/eventStore';
-import { type CaseSeq, type DeviceIdentity, getMeta, getMetas, putMeta } from './meta';
+import { eventsOf } from './eventStore/timeline';
+import { type CaseSeq, type DeviceIdentity, getMeta, getMetas, type KnownPerson, putMeta } from './meta';
 
 export type { DeviceIdentity, KnownPerson } from './meta';
 
@@ -41,13 +43,78 @@ function randomDeviceId(): string {
  */
 export class Repo {
   private readonly events: EventStore;
+  /** The lead tools, import, chain, backup and PIN operations, bound to this database (deskServices.ts). */
+  readonly reports: DeskServices['reports'];
+  readonly imports: DeskServices['imports'];
+  readonly chain: DeskServices['chain'];
+  readonly backups: DeskServices['backups'];
+  readonly pins: DeskServices['pins'];
+  readonly drafts: DeskServices['drafts'];
+  /** The database as sync sees it (syncStore.ts), announcing on `changes`. */
+  readonly syncStore: DeskServices['syncStore'];
 
   constructor(
-    readonly db: LiaisonDb,
+    private readonly db: LiaisonDb,
     private readonly clock: Clock,
     private readonly changes: ChangeFeed,
   ) {
     this.events = new EventStore(db, changes);
+    const services = deskServices(db);
+    this.reports = services.reports;
+    this.imports = services.imports;
+    this.chain = services.chain;
+    this.backups = services.backups;
+    this.pins = services.pins;
+    this.drafts = services.drafts;
+    this.syncStore = services.syncStore;
+  }
+
+  // Reads the screens watch (renderer/data/hooks.ts runs them as live queries).
+
+  profiles(): Promise<Profile[]> {
+    return this.db.profiles.toArray();
+  }
+
+  /** Everyone this desk knows (its profiles and everyone seen in the log), by name: for assigning and callbacks. */
+  async knownPeople(): Promise<KnownPerson[]> {
+    const [seen, profiles] = await Promise.all([getMeta(this.db.meta, 'people'), this.db.profiles.toArray()]);
+    const byId = new Map<string, KnownPerson>(Object.values(seen ?? {}).map((p) => [p.id, p]));
+    for (const p of profiles) byId.set(p.id, { id: p.id, name: p.displayName, role: p.role });
+    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The device identity as stored, without making one (undefined on a desk that has none yet). */
+  storedDevice(): Promise<DeviceIdentity | undefined> {
+    return getMeta(this.db.meta, 'device');
+  }
+
+  inquiry(id: string): Promise<InquiryRecord | undefined> {
+    return this.db.inquiries.get(id);
+  }
+
+  /** The inquiry's timeline, oldest first (HLC order). */
+  timeline(id: string): Promise<InquiryEvent[]> {
+    return eventsOf(this.db.events, id);
+  }
+
+  /** Saved configuration changes, newest first. */
+  async configHistory(): Promise<ConfigHistoryEntry[]> {
+    return (await getMeta(this.db.meta, 'configHistory')) ?? [];
+  }
+
+  /** A person's saved log views as stored (renderer/data/savedViews.ts parses them). */
+  savedViews(profileId: string): Promise<unknown> {
+    return getMeta(this.db.meta, `savedViews:${profileId}`);
+  }
+
+  /** Changes a person's saved views in one transaction: `change` gets them as read and returns them as to be stored. */
+  async updateSavedViews<T>(profileId: string, change: (stored: unknown) => { value: unknown; result: T }): Promise<T> {
+    const db = this.db;
+    return db.transaction('rw', db.meta, async () => {
+      const { value, result } = change(await getMeta(db.meta, `savedViews:${profileId}`));
+      await putMeta(db.meta, `savedViews:${profileId}`, value);
+      return result;
+    });
   }
 
   /** The inquiries the last command on this desk stored, and when (performance.now()); see justStored. */
@@ -134,7 +201,7 @@ export class Repo {
 
   async logInquiry(fields: InquiryFields): Promise<{ id: string; caseNumber: CaseNumber }> {
     const [event] = await this.run(null, (_state, ctx, { deskCode, caseSeq }) => {
-      const day = isoDayOf(ctx.now, ctx.config.timeZone as TimeZone);
+      const day = isoDayOf(ctx.now, ctx.config.timeZone);
       const caseNumber = formatCaseNumber(day, deskCode, caseSeq(day));
       return logInquiry({ fields, caseNumber }, ctx);
     });

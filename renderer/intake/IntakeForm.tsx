@@ -10,7 +10,6 @@ import {
   validateIntake,
 } from '../../shared/inquiry/intake';
 import type { Profile } from '../../shared/people';
-import type { TimeZone } from '../../shared/time/types';
 import { navigate } from '../app/router';
 import { Field, RadioGroup } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
@@ -35,7 +34,7 @@ export function IntakeForm({ profile }: { profile: Profile }) {
     ],
     [known, profile.id, profile.displayName],
   );
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   const [form, setForm] = useState<IntakeFormValues>(() =>
     emptyIntakeForm(clock.now(), zone, profile.role === 'esr' ? null : { id: profile.id, name: profile.displayName }),
   );

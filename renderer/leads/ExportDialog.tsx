@@ -22,7 +22,6 @@ import { createCalendar } from '../../shared/time/calendar';
 import type { TimeZone } from '../../shared/time/types';
 import { useBridge } from '../app/bridgeContext';
 import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
-import { readRecords } from '../data/leadData';
 import { spreadsheetIo } from './spreadsheetClient';
 import './leads.css';
 
@@ -139,7 +138,7 @@ export function ExportDialog({
     const ids = rows.map((r) => r.id);
     setStatus({ kind: 'working', text: 'Reading the inquiries', done: 0, total: ids.length });
     try {
-      const records = await readRecords(repo.db, ids, (done, total) =>
+      const records = await repo.reports.records(ids, (done, total) =>
         setStatus({ kind: 'working', text: 'Reading the inquiries', done, total }),
       );
       const ctx: ExportContext = {

@@ -22,7 +22,6 @@ import { useBridge } from '../app/bridgeContext';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
-import { readComplaintRecords } from '../data/grievanceData';
 import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
 import { spreadsheetIo } from './spreadsheetClient';
 import './leads.css';
@@ -82,7 +81,8 @@ export function GrievanceReport() {
     if (ids === null) return;
     let cancelled = false;
     setLoadError(null);
-    readComplaintRecords(repo.db, ids)
+    repo.reports
+      .complaints(ids)
       .then((r) => {
         if (!cancelled) setRecords(r);
       })

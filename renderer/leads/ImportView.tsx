@@ -30,10 +30,7 @@ import {
   type ImportProgress,
   type ImportResult,
   importContext,
-  learnedMapping,
-  planImport,
   type RowAddition,
-  rememberMapping,
 } from '../data/importer';
 import { ScrollFrame } from './ScrollFrame';
 import { type IoProgress, spreadsheetIo } from './spreadsheetClient';
@@ -97,7 +94,7 @@ export function ImportView() {
     setSheetIndex(index);
     setHeaderRow(found);
     setHeaders(hs);
-    setMapping(found === null ? hs.map(() => null) : suggestMapping(hs, await learnedMapping(repo.db)));
+    setMapping(found === null ? hs.map(() => null) : suggestMapping(hs, await repo.imports.learnedMapping()));
   }
 
   async function readFile(chosen: File) {
@@ -141,8 +138,8 @@ export function ImportView() {
     try {
       const ctx = await importContext(repo, clock.now());
       const analysis = await analyse(sheet.rows, headerRow, mapping, ctx, progress('Reading the rows'));
-      const plan = await planImport(repo.db, analysis, progress('Checking which rows are already in the log'));
-      await rememberMapping(repo.db, headers, mapping);
+      const plan = await repo.imports.plan(analysis, progress('Checking which rows are already in the log'));
+      await repo.imports.rememberMapping(headers, mapping);
       setStage({ kind: 'preview', plan });
     } catch (e) {
       setStage({ kind: 'map' });

@@ -12,7 +12,6 @@ import { useBridge } from '../app/bridgeContext';
 import { formatLong } from '../app/format';
 import { focusOnMount } from '../components/focusOnMount';
 import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
-import { mcoScorecard } from '../data/scorecardData';
 import { ScrollFrame } from './ScrollFrame';
 import { spreadsheetIo } from './spreadsheetClient';
 import './leads.css';
@@ -87,15 +86,15 @@ export function McoScorecard() {
     }
     setProgress({ done: 0, total: candidateIds.length });
     setError(null);
-    mcoScorecard(
-      repo.db,
-      { from: range.from, to: range.to, mcoIds: mcoKey ? mcoKey.split(',') : [] },
-      { config, now: clock.now(), calendar },
-      candidateIds,
-      (done, total) => {
-        if (!cancelled) setProgress({ done, total });
-      },
-    )
+    repo.reports
+      .mcoScorecard(
+        { from: range.from, to: range.to, mcoIds: mcoKey ? mcoKey.split(',') : [] },
+        { config, now: clock.now(), calendar },
+        candidateIds,
+        (done, total) => {
+          if (!cancelled) setProgress({ done, total });
+        },
+      )
       .then((s) => {
         if (cancelled) return;
         setScorecard(s);

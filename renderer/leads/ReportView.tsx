@@ -11,7 +11,6 @@ import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
 import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
-import { leadReport } from '../data/leadData';
 import { ScrollFrame } from './ScrollFrame';
 import './leads.css';
 
@@ -60,20 +59,20 @@ export function ReportView() {
     const { from, to } = rangeInstants({ from: days.from as IsoDay, to: days.to as IsoDay }, zone);
     setProgress({ done: 0, total: 0 });
     setError(null);
-    leadReport(
-      repo.db,
-      {
-        from,
-        to,
-        mcoIds: mcoKey ? mcoKey.split(',').map((m) => (m === '(none)' ? '' : m)) : [],
-        priorities: priorityKey ? priorityKey.split(',') : [],
-      },
-      { config, zone, now: clock.now(), calendar },
-      openIds,
-      (done, total) => {
-        if (!cancelled) setProgress({ done, total });
-      },
-    )
+    repo.reports
+      .leadReport(
+        {
+          from,
+          to,
+          mcoIds: mcoKey ? mcoKey.split(',').map((m) => (m === '(none)' ? '' : m)) : [],
+          priorities: priorityKey ? priorityKey.split(',') : [],
+        },
+        { config, zone, now: clock.now(), calendar },
+        openIds,
+        (done, total) => {
+          if (!cancelled) setProgress({ done, total });
+        },
+      )
       .then((r) => {
         if (cancelled) return;
         setReport(r);

@@ -6,18 +6,15 @@ import { focusOnMount } from '../components/focusOnMount';
 import {
   BACKUP_REASON_LABELS,
   type BackupRecord,
-  backupNow,
   backupSettings,
   backupSource,
   type ExportSource,
   type ExportSummary,
-  exportDatabaseFile,
   fileSource,
   inspectExport,
   listBackups,
   type Progress,
   requestPersistentStorage,
-  restoreDatabase,
   type StorageState,
   setBackupsToKeep,
   storageState,
@@ -142,7 +139,7 @@ function StorageSection() {
 
 function BackupsSection({ zone, profile }: { zone: TimeZone; profile: Profile }) {
   const { repo, clock } = useServices();
-  const db = repo.db;
+  const db = repo.backups;
   const [backups, setBackups] = useState<BackupRecord[] | null>(null);
   const [keep, setKeep] = useState('');
   const [keepError, setKeepError] = useState<string | null>(null);
@@ -165,7 +162,7 @@ function BackupsSection({ zone, profile }: { zone: TimeZone; profile: Profile })
     setStatus('');
     setProgress({ phase: 'reading', done: 0, total: 0 });
     try {
-      const b = await backupNow(db, 'manual', { now: clock.now(), onProgress: setProgress });
+      const b = await db.now('manual', { now: clock.now(), onProgress: setProgress });
       setStatus(`Backed up ${count(b.inquiries)} inquiries and ${count(b.events)} events.`);
       await refresh();
     } catch (err) {
@@ -322,11 +319,11 @@ function RestorePreview({
   useEffect(() => {
     let live = true;
     headingRef.current?.focus();
-    Promise.all([inspectExport(source, (p) => live && setProgress(p)), repo.db.inquiries.count(), repo.db.events.count()])
-      .then(([s, inquiries, events]) => {
+    Promise.all([inspectExport(source, (p) => live && setProgress(p)), repo.backups.counts()])
+      .then(([s, counts]) => {
         if (!live) return;
         setSummary(s);
-        setCurrent({ inquiries, events });
+        setCurrent(counts);
         setProgress(null);
       })
       .catch((err: unknown) => {
@@ -343,7 +340,7 @@ function RestorePreview({
     setRestoring(true);
     setFailure(null);
     try {
-      const r = await restoreDatabase(repo.db, source, { reason, now: clock.now(), onProgress: setProgress, keepProfileId: profile.id });
+      const r = await repo.backups.restore(source, { reason, now: clock.now(), onProgress: setProgress, keepProfileId: profile.id });
       setDone(`Restored ${count(r.inquiries)} inquiries and ${count(r.events)} events. The app is starting again with the restored log…`);
       setTimeout(reloadApp, 1500);
     } catch (err) {
@@ -430,8 +427,8 @@ function ExportSection() {
     setProgress({ phase: 'reading', done: 0, total: 0 });
     try {
       const now = clock.now();
-      const blob = await exportDatabaseFile(repo.db, now, setProgress);
-      const device = (await repo.db.meta.get('device'))?.value as { deskCode?: string } | undefined;
+      const blob = await repo.backups.exportFile(now, setProgress);
+      const device = await repo.storedDevice();
       const day = new Date(now).toISOString().slice(0, 10);
       const name = `liaison-log-full-export-${device?.deskCode ?? 'desk'}-${day}.json.gz`;
       const url = URL.createObjectURL(blob);

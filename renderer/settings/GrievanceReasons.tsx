@@ -2,7 +2,7 @@ import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { DEFAULT_GRIEVANCE_REASONS } from '../../shared/config/agencyConfig';
 import { type BuildResult, fieldId, SettingsPage, useConfigEditor } from './configEditor';
 import { Cell } from './RoutingDirectory';
-import type { SettingsScreenProps } from './SettingsView';
+import type { SettingsScreenProps } from './settingsScreen';
 
 interface ReasonDraft {
   key: string;

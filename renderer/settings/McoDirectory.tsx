@@ -7,7 +7,7 @@ import type { ConfigPath } from '../../shared/config/validateConfig';
 import { normalisePhone } from '../../shared/inquiry/phone';
 import { Field } from '../components/Field';
 import { type BuildResult, fieldId, SettingsPage, useConfigEditor } from './configEditor';
-import type { SettingsScreenProps } from './SettingsView';
+import type { SettingsScreenProps } from './settingsScreen';
 
 interface ContactDraft {
   key: string;

@@ -12,7 +12,7 @@ import { formatDay } from '../app/format';
 import { Field } from '../components/Field';
 import { useLogSnapshot, useServices } from '../data/hooks';
 import { type BuildResult, type DraftIssue, fieldId, SettingsPage, useConfigEditor } from './configEditor';
-import type { SettingsScreenProps } from './SettingsView';
+import type { SettingsScreenProps } from './settingsScreen';
 
 type Unit = PolicyDuration['unit'];
 const UNITS: { value: Unit; label: string }[] = [

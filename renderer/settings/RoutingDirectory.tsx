@@ -1,7 +1,7 @@
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import type { ConfigPath } from '../../shared/config/validateConfig';
 import { type BuildResult, fieldId, SettingsPage, useConfigEditor } from './configEditor';
-import type { SettingsScreenProps } from './SettingsView';
+import type { SettingsScreenProps } from './settingsScreen';
 
 interface EntryDraft {
   key: string;

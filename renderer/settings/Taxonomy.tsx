@@ -4,7 +4,7 @@ import { suggestPriority } from '../../shared/config/suggest';
 import type { ConfigPath } from '../../shared/config/validateConfig';
 import { Field } from '../components/Field';
 import { type BuildResult, Cell, fieldId, SettingsPage, useConfigEditor } from './configEditor';
-import type { SettingsScreenProps } from './SettingsView';
+import type { SettingsScreenProps } from './settingsScreen';
 
 interface CategoryDraft {
   key: string;
