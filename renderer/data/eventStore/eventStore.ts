@@ -157,12 +157,16 @@ export class EventWrite {
     this.pending.push(write);
   }
 
-  private async readHead(): Promise<void> {
-    this.head = await chainHead(this.db, this.desk.deviceId);
+  private readHead(): Promise<void> {
+    return chainHead(this.db, this.desk.deviceId).then((head) => {
+      this.head = head;
+    });
   }
 
-  private async readPeople(): Promise<void> {
-    this.people = (await getMeta(this.db.meta, 'people')) ?? {};
+  private readPeople(): Promise<void> {
+    return getMeta(this.db.meta, 'people').then((people) => {
+      this.people = people ?? {};
+    });
   }
 
   /**
@@ -188,15 +192,15 @@ export class EventStore {
   ) {}
 
   /**
-   * Runs `work` in one read-write transaction over the tables a write touches (and `extra`), then,
+   * Runs `work` in one read-write transaction over the tables a write touches, then,
    * once it has committed, tells the change feed which inquiries changed. `work` may await this
    * database only (awaiting anything else would let IndexedDB commit early).
    */
-  async write<T>(desk: Desk | (() => Promise<Desk>), work: (w: EventWrite) => Promise<T>): Promise<T> {
+  async write<T>(desk: Desk, work: (w: EventWrite) => Promise<T>): Promise<T> {
     const db = this.db;
     let write: EventWrite | undefined;
     const result = await db.transaction('rw', [db.events, db.inquiries, db.outbox, db.meta, db.profiles], async () => {
-      write = new EventWrite(db, typeof desk === 'function' ? await desk() : desk);
+      write = new EventWrite(db, desk);
       const out = await work(write);
       await write.settled();
       return out;
@@ -206,7 +210,7 @@ export class EventStore {
   }
 
   /** Stores events of one origin in a transaction of their own. */
-  append(desk: Desk | (() => Promise<Desk>), events: readonly InquiryEvent[], origin: Origin, options?: AppendOptions): Promise<Appended> {
+  append(desk: Desk, events: readonly InquiryEvent[], origin: Origin, options?: AppendOptions): Promise<Appended> {
     return this.write(desk, (w) => w.append(events, origin, options));
   }
 
