@@ -24,7 +24,6 @@ import {
   queueTimeAt,
 } from '../shared/log/logQuery';
 import { type LogRow, toLogRow } from '../shared/log/logRow';
-import type { TimeZone } from '../shared/time/types';
 import { findChromium } from '../test/e2e/chromium';
 import { heapAfterGc, launch, loadMarks, settle, timeInteraction } from './browser/driver';
 import type { SeedManifest } from './browser/harness';
@@ -236,7 +235,7 @@ async function main(): Promise<void> {
     // 7. The app, loaded: heap, virtualisation, queues, sorting, search, saving.
     log('interactions…');
     const rows = records.map((r) => toLogRow(r, DEFAULT_AGENCY_CONFIG));
-    const oracle = new Oracle(rows, profile.id, queueTimeAt(BENCH_NOW, DEFAULT_AGENCY_CONFIG.timeZone as TimeZone));
+    const oracle = new Oracle(rows, profile.id, queueTimeAt(BENCH_NOW, DEFAULT_AGENCY_CONFIG.timeZone));
     const { context, page } = await launch(chromiumPath, profileDir);
     await page.goto(appUrl, { waitUntil: 'commit' });
     await loadMarks(page);

@@ -16,7 +16,7 @@ import { parseSegmentName, parseSnapshotDirName, parseSnapshotPartName, parseSta
 import { decodeDeskState, decodeManifest, decodePart, decodeSegment } from './sync/payloads';
 import { webPlatform } from './sync/platform';
 import { parseShareFile } from './sync/share';
-import { asInstant, type TimeZone } from './time/types';
+import { asInstant } from './time/types';
 
 /**
  * Every decoder that reads input from outside (forms, events from sync or import, IPC payloads,
@@ -27,7 +27,7 @@ import { asInstant, type TimeZone } from './time/types';
  */
 
 const NOW = asInstant(Date.parse('2026-11-23T20:00:00Z'));
-const ZONE = DEFAULT_AGENCY_CONFIG.timeZone as TimeZone;
+const ZONE = DEFAULT_AGENCY_CONFIG.timeZone;
 /** A brief inquiry about a missed ride, received at `receivedAt`. */
 const rideFields = (receivedAt: number): InquiryFields =>
   briefFields({ receivedAt: asInstant(receivedAt), subcategory: '', description: 'Ride did not come.' });

@@ -19,7 +19,7 @@ import type { Actor, PersonRef, Profile, Role } from '../../shared/people';
 import { encodeHlc } from '../../shared/sync/hlc';
 import { createCalendar } from '../../shared/time/calendar';
 import { timeRulesOf } from '../../shared/time/timeRules';
-import type { Instant, IsoDay, TimeZone } from '../../shared/time/types';
+import type { Instant, IsoDay } from '../../shared/time/types';
 import { pad2, zonedToInstant } from '../../shared/time/zone';
 import { createPrng, type Prng } from './prng';
 
@@ -56,7 +56,7 @@ export interface GeneratedInquiry {
 export const BENCH_NOW = Date.parse('2026-11-23T14:30:00-06:00') as Instant;
 export const DEFAULT_DATA_SET: DataSetOptions = { inquiries: 100_000, seed: 20261123, now: BENCH_NOW, years: 3 };
 
-const ZONE = DEFAULT_AGENCY_CONFIG.timeZone as TimeZone;
+const ZONE = DEFAULT_AGENCY_CONFIG.timeZone;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

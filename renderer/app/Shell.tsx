@@ -1,7 +1,6 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_LOG_QUERY, type LogQuery, QUEUE_LABELS, QUEUES, type Queue, queueCountsOfOpen } from '../../shared/log/logQuery';
 import { type Profile, ROLE_LABELS } from '../../shared/people';
-import type { TimeZone } from '../../shared/time/types';
 import { useBusinessCalendar } from '../data/calendar';
 import { useAgencyConfig, useDevice, useLogSnapshot } from '../data/hooks';
 import { useQueueTime } from '../data/useNow';
@@ -35,7 +34,7 @@ export function Shell({ profile }: { profile: Profile }) {
   // or a note paints at once and they follow, instead of holding the window first.
   const snapshot = useDeferredValue(useLogSnapshot());
   const config = useAgencyConfig();
-  const queueTime = useQueueTime(config.timeZone as TimeZone);
+  const queueTime = useQueueTime(config.timeZone);
   const [query, setQuery] = useState<LogQuery>({ ...DEFAULT_LOG_QUERY, queue: DEFAULT_QUEUE_BY_ROLE[profile.role] });
   const searchRef = useRef<HTMLInputElement>(null);
   const [exporting, setExporting] = useState(false);

@@ -2,32 +2,22 @@ import { type AgencyConfig, normaliseAgencyConfig } from '../../shared/config/ag
 import { describeConfigChanges } from '../../shared/config/configChanges';
 import { ConfigInvalidError, validateAgencyConfig } from '../../shared/config/validateConfig';
 import { DomainError } from '../../shared/errors';
-import type { PersonRef } from '../../shared/people';
 import type { Instant } from '../../shared/time/types';
 import type { LiaisonDb } from './db';
+import { type ConfigHistoryEntry, getMeta, putMeta } from './meta';
+
+export type { ConfigHistoryEntry } from './meta';
 
 /*
- * The agency configuration is per desk: one record in `meta` ('config'), read through normaliseAgencyConfig.
+ * The agency configuration is per desk: one record in `meta` (`config`, meta.ts), read through normaliseAgencyConfig.
  * Saving validates the whole configuration, refuses to remove a priority level open inquiries still carry,
  * and writes the new configuration and a history entry (the configuration it replaced, who, when, what
  * changed) in one transaction. A policy change applies to inquiries logged after it: the targets an inquiry
  * was given are recorded in its events.
  */
 
-export const CONFIG_KEY = 'config';
-export const HISTORY_KEY = 'configHistory';
 /** History entries kept, newest first; an entry is one whole configuration (a few kilobytes). */
 export const CONFIG_HISTORY_LIMIT = 100;
-
-export interface ConfigHistoryEntry {
-  /** When the change was saved, and by whom (null on a desk with no profile yet). */
-  at: Instant;
-  by: PersonRef | null;
-  /** What changed, in sentences (describeConfigChanges). */
-  changes: string[];
-  /** The configuration as it was before this change. */
-  previous: AgencyConfig;
-}
 
 export interface SaveConfigResult {
   /** What changed; empty when the configuration was already as given (nothing is written then). */
@@ -40,7 +30,7 @@ export async function saveAgencyConfig(db: LiaisonDb, next: AgencyConfig, now: I
   if (!result.ok) throw new ConfigInvalidError(next, result.issues);
   const config = result.config;
   return db.transaction('rw', [db.meta, db.inquiries, db.profiles], async () => {
-    const previous = normaliseAgencyConfig((await db.meta.get(CONFIG_KEY))?.value);
+    const previous = normaliseAgencyConfig(await getMeta(db.meta, 'config'));
     const kept = new Set(config.priorityLevels.map((p) => p.id));
     const removed = new Map(previous.priorityLevels.filter((p) => !kept.has(p.id)).map((p) => [p.id, p.label]));
     if (removed.size > 0) {
@@ -60,12 +50,12 @@ export async function saveAgencyConfig(db: LiaisonDb, next: AgencyConfig, now: I
     }
     const changes = describeConfigChanges(previous, config);
     if (changes.length === 0) return { changes };
-    const activeId = (await db.meta.get('activeProfile'))?.value;
+    const activeId = await getMeta(db.meta, 'activeProfile');
     const profile = typeof activeId === 'string' ? await db.profiles.get(activeId) : undefined;
     const entry: ConfigHistoryEntry = { at: now, by: profile ? { id: profile.id, name: profile.displayName } : null, changes, previous };
-    const history = ((await db.meta.get(HISTORY_KEY))?.value ?? []) as ConfigHistoryEntry[];
-    await db.meta.put({ key: CONFIG_KEY, value: config });
-    await db.meta.put({ key: HISTORY_KEY, value: [entry, ...history].slice(0, CONFIG_HISTORY_LIMIT) });
+    const history = (await getMeta(db.meta, 'configHistory')) ?? [];
+    await putMeta(db.meta, 'config', config);
+    await putMeta(db.meta, 'configHistory', [entry, ...history].slice(0, CONFIG_HISTORY_LIMIT));
     return { changes };
   });
 }

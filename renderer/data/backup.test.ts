@@ -21,8 +21,8 @@ import {
   textSource,
 } from './backup';
 import type { LiaisonDb } from './db';
+import { timelinePages } from './eventStore/timeline';
 import { SCHEMA_VERSION } from './migrations';
-import { timelinePages } from './migrations/refold';
 
 let desk: TestDesk;
 let ana: Profile;

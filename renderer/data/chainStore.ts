@@ -8,7 +8,6 @@ import {
   checkArrivals,
   checkDeskChain,
   type DeskChainState,
-  type EventRef,
   emptyDeskState,
   recomputeAll,
   refOf,
@@ -29,6 +28,9 @@ import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { Actor } from '../../shared/people';
 import { decodeHlc } from '../../shared/sync/hlc';
 import type { LiaisonDb } from './db';
+import { deleteMeta, getMeta, putMeta, type StoredFinding, type VerifiedPrefix } from './meta';
+
+export type { StoredFinding, VerifiedPrefix } from './meta';
 
 /*
  * The desk's hash chains in IndexedDB (shared/inquiry/chain.ts has the rules): chaining this desk's new
@@ -38,14 +40,6 @@ import type { LiaisonDb } from './db';
 
 /** Each desk's chain in order (schema v3). */
 const CHAIN_INDEX = '[deviceId+chain.seq]';
-const META = {
-  /** Per desk: the link up to which its chain has been checked in the background with nothing missing. */
-  verified: 'chainVerified',
-  /** Breaks found by sync or the background check since the log was last verified in full. */
-  findings: 'chainFindings',
-  /** The sign-offs of "Verify the log", oldest first. */
-  signOffs: 'chainSignOffs',
-} as const;
 
 const MAX_FINDINGS = 500;
 
@@ -102,18 +96,13 @@ export async function rechainAfterRestamp(db: LiaisonDb, deviceId: string, moved
 
 // ---- findings (sync and the background check) ----
 
-export interface StoredFinding extends ChainBreak {
-  foundAt: number;
-  via: 'sync' | 'background';
-}
-
 const findingKey = (b: ChainBreak) => `${b.kind}:${b.event.eventId}:${b.other?.eventId ?? ''}`;
 
 /** Adds breaks to the stored findings (each once). Inside a transaction with `meta`, or on its own. */
 async function rememberFindings(db: LiaisonDb, breaks: readonly ChainBreak[], via: StoredFinding['via'], now: number): Promise<void> {
   if (breaks.length === 0) return;
   await db.transaction('rw', db.meta, async () => {
-    const list = ((await db.meta.get(META.findings))?.value ?? []) as StoredFinding[];
+    const list = (await getMeta(db.meta, 'chainFindings')) ?? [];
     const known = new Set(list.map(findingKey));
     let added = false;
     for (const b of breaks) {
@@ -122,12 +111,12 @@ async function rememberFindings(db: LiaisonDb, breaks: readonly ChainBreak[], vi
       list.push({ ...b, foundAt: now, via });
       added = true;
     }
-    if (added) await db.meta.put({ key: META.findings, value: list });
+    if (added) await putMeta(db.meta, 'chainFindings', list);
   });
 }
 
 export async function storedFindings(db: LiaisonDb): Promise<StoredFinding[]> {
-  return ((await db.meta.get(META.findings))?.value ?? []) as StoredFinding[];
+  return (await getMeta(db.meta, 'chainFindings')) ?? [];
 }
 
 /**
@@ -207,12 +196,6 @@ async function* chainPages(db: LiaisonDb, deviceId: string, afterSeq: number, si
   }
 }
 
-interface VerifiedPrefix {
-  seq: number;
-  hash: string;
-  event: EventRef;
-}
-
 /**
  * The background check (on start, after a while): each desk's chain from where it last got to, a chunk at
  * a time, yielding to the window between chunks. A gap (events not received yet) stops a desk's prefix
@@ -226,7 +209,7 @@ export async function checkChainsInBackground(
   const chunk = options.chunk ?? 250;
   let checked = 0;
   for (const deviceId of await chainedDesks(db)) {
-    const prefixes = ((await db.meta.get(META.verified))?.value ?? {}) as Record<string, VerifiedPrefix>;
+    const prefixes = (await getMeta(db.meta, 'chainVerified')) ?? {};
     const prefix = prefixes[deviceId];
     const state: DeskChainState = emptyDeskState(deviceId);
     if (prefix) state.last = { seq: prefix.seq, hash: prefix.hash, event: prefix.event };
@@ -256,15 +239,15 @@ export async function checkChainsInBackground(
 async function saveVerified(db: LiaisonDb, deviceId: string, last: DeskChainState['last']): Promise<void> {
   if (!last) return;
   await db.transaction('rw', db.meta, async () => {
-    const prefixes = ((await db.meta.get(META.verified))?.value ?? {}) as Record<string, VerifiedPrefix>;
+    const prefixes = (await getMeta(db.meta, 'chainVerified')) ?? {};
     prefixes[deviceId] = { seq: last.seq, hash: last.hash, event: last.event };
-    await db.meta.put({ key: META.verified, value: prefixes });
+    await putMeta(db.meta, 'chainVerified', prefixes);
   });
 }
 
 /** How far the background check has got: per desk, the last link checked with nothing missing before it. */
 export async function verifiedPrefixes(db: LiaisonDb): Promise<Record<string, VerifiedPrefix>> {
-  return ((await db.meta.get(META.verified))?.value ?? {}) as Record<string, VerifiedPrefix>;
+  return (await getMeta(db.meta, 'chainVerified')) ?? {};
 }
 
 /** Runs the background check once, `delayMs` after start, so the first screen never waits for it. */
@@ -351,7 +334,7 @@ async function caseNumbers(db: LiaisonDb, inquiryIds: Iterable<string>): Promise
 }
 
 export async function loadSignOffs(db: LiaisonDb): Promise<SignOff[]> {
-  return ((await db.meta.get(META.signOffs))?.value ?? []) as SignOff[];
+  return (await getMeta(db.meta, 'chainSignOffs')) ?? [];
 }
 
 /** A previous sign-off's heads against the log now, and whether the stored sign-off still gives its digest. */
@@ -466,8 +449,8 @@ export async function verifyLog(
   // The findings up to this run are in the report; any found meanwhile (a sync during the run) stay.
   await db.transaction('rw', db.meta, async () => {
     const later = (await storedFindings(db)).filter((f) => f.foundAt > ranAt);
-    if (later.length > 0) await db.meta.put({ key: META.findings, value: later });
-    else await db.meta.delete(META.findings);
+    if (later.length > 0) await putMeta(db.meta, 'chainFindings', later);
+    else await deleteMeta(db.meta, 'chainFindings');
   });
   return report;
 }
@@ -489,7 +472,29 @@ export async function signOff(
   };
   await db.transaction('rw', db.meta, async () => {
     const list = await loadSignOffs(db);
-    await db.meta.put({ key: META.signOffs, value: [...list, record] });
+    await putMeta(db.meta, 'chainSignOffs', [...list, record]);
   });
   return record;
+}
+
+export interface ChainStatus {
+  /** Per desk, the last link the background check got to with nothing missing before it. */
+  verified: Record<string, { seq: number }>;
+  /** Breaks found by sync or the background check since the last full verify. */
+  findings: StoredFinding[];
+  signOffs: SignOff[];
+  /** Case numbers of the findings' inquiries, by inquiry id (absent: not in this log). */
+  cases: Record<string, string>;
+}
+
+/** What is known of the desks' hash chains without verifying: the background check's progress, findings, sign-offs. */
+export async function chainStatus(db: LiaisonDb): Promise<ChainStatus> {
+  const findings = await storedFindings(db);
+  const ids = [...new Set(findings.flatMap((f) => [f.event.inquiryId, ...(f.other ? [f.other.inquiryId] : [])]))];
+  const rows = await db.inquiries.bulkGet(ids);
+  const cases: Record<string, string> = {};
+  rows.forEach((r, i) => {
+    if (r) cases[ids[i] as string] = r.caseNumber;
+  });
+  return { verified: await verifiedPrefixes(db), findings, signOffs: await loadSignOffs(db), cases };
 }

@@ -3,7 +3,7 @@ import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
 import { DATABASE_NAME } from './diskVersion';
-import type { DraftRecord } from './drafts';
+import type { DraftRecord } from './draftStore';
 import { declareSchema } from './migrations';
 
 export interface OutboxEntry {

@@ -2,7 +2,6 @@ import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formOfFields } from '../../shared/inquiry/intake';
 import type { Profile } from '../../shared/people';
-import type { TimeZone } from '../../shared/time/types';
 import { MONDAY_2PM, openDesk, PAT_LEE, type TestDesk } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 import { AUTOSAVE_DELAY_MS, draftKey, loadDraft } from './drafts';
@@ -52,7 +51,7 @@ describe('the intake draft', { timeout: 30_000 }, () => {
   });
 
   it('is cleared once the inquiry is saved', async () => {
-    const zone = (await desk.repo.config()).timeZone as TimeZone;
+    const zone = (await desk.repo.config()).timeZone;
     const values = { ...formOfFields(PAT_LEE, zone) } as unknown as Record<string, string>;
     await desk.db.drafts.put({ id: key(), profileId: ana.id, savedAt: Date.parse(MONDAY_2PM), values });
     const { user } = renderApp(desk, '#/new');

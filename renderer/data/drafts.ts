@@ -1,39 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LiaisonDb } from './db';
 import { useServices } from './hooks';
 
-/**
- * Forms in progress, kept in the desk's database (member data gets the same protection as the log)
- * so a crash, an idle lock or an accidental close loses nothing typed. One draft per form and
- * profile: `intake:<profileId>`.
- */
-export interface DraftRecord {
-  id: string;
-  profileId: string;
-  /** When it was last saved (epoch ms, the app clock). */
-  savedAt: number;
-  /** The form's controls, as typed. */
-  values: Record<string, string>;
-}
-
-export const draftKey = (form: string, profileId: string) => `${form}:${profileId}`;
-
-export async function loadDraft(db: LiaisonDb, id: string): Promise<DraftRecord | undefined> {
-  const found = await db.drafts.get(id);
-  if (!found || typeof found.values !== 'object' || found.values === null) return undefined;
-  // Only string values come back: a damaged record cannot put anything else into a form.
-  const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(found.values)) if (typeof v === 'string') values[k] = v;
-  return { ...found, values };
-}
-
-export async function saveDraft(db: LiaisonDb, draft: DraftRecord): Promise<void> {
-  await db.drafts.put(draft);
-}
-
-export async function clearDraft(db: LiaisonDb, id: string): Promise<void> {
-  await db.drafts.delete(id);
-}
+export { draftKey, loadDraft } from './draftStore';
 
 export const AUTOSAVE_DELAY_MS = 500;
 
@@ -60,7 +28,7 @@ export function useFormDraft<T extends object>(
   onRestore: (values: Record<string, string>) => void,
 ): FormDraft {
   const { repo, clock } = useServices();
-  const db = repo.db;
+  const { drafts } = repo;
   const [restoredFrom, setRestoredFrom] = useState<number | null>(null);
   const [loaded, setLoaded] = useState(false);
   const finished = useRef(false);
@@ -73,7 +41,8 @@ export function useFormDraft<T extends object>(
     let live = true;
     setLoaded(false);
     finished.current = false;
-    loadDraft(db, id)
+    drafts
+      .load(id)
       .then((draft) => {
         if (!live) return;
         if (draft) {
@@ -88,7 +57,7 @@ export function useFormDraft<T extends object>(
     return () => {
       live = false;
     };
-  }, [db, id]);
+  }, [drafts, id]);
 
   // What the latest render holds; the timers and the close handler read it through this ref.
   const flush = useRef<() => Promise<void>>(async () => undefined);
@@ -99,8 +68,8 @@ export function useFormDraft<T extends object>(
     pending.current = null;
     if (!next || finished.current) return;
     try {
-      if (next.pristine) await clearDraft(db, id);
-      else await saveDraft(db, { id, profileId: id.slice(id.indexOf(':') + 1), savedAt: clock.now(), values: toStrings(next.values) });
+      if (next.pristine) await drafts.clear(id);
+      else await drafts.save({ id, profileId: id.slice(id.indexOf(':') + 1), savedAt: clock.now(), values: toStrings(next.values) });
       if (mounted.current) setAutosaveFailed(false);
     } catch (err) {
       // The database closing with the window is not a failure anyone can act on; anything else is shown.
@@ -140,12 +109,12 @@ export function useFormDraft<T extends object>(
     discard: async () => {
       pending.current = null;
       setRestoredFrom(null);
-      await clearDraft(db, id);
+      await drafts.clear(id);
     },
     clear: async () => {
       finished.current = true;
       pending.current = null;
-      await clearDraft(db, id);
+      await drafts.clear(id);
     },
   };
 }

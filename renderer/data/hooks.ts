@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
-import { type AgencyConfig, DEFAULT_AGENCY_CONFIG, normaliseAgencyConfig } from '../../shared/config/agencyConfig';
+import { type AgencyConfig, DEFAULT_AGENCY_CONFIG } from '../../shared/config/agencyConfig';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
@@ -30,7 +30,7 @@ export function useActiveProfile(): Profile | null | undefined {
 
 export function useProfiles(): Profile[] {
   const { repo } = useServices();
-  return useLiveQuery(() => repo.db.profiles.toArray(), [repo]) ?? [];
+  return useLiveQuery(() => repo.profiles(), [repo]) ?? [];
 }
 
 const NO_PEOPLE: KnownPerson[] = [];
@@ -38,25 +38,17 @@ const NO_PEOPLE: KnownPerson[] = [];
 /** Everyone this desk knows (its profiles and everyone seen in the log), by name: for assigning and callbacks. */
 export function usePeople(): KnownPerson[] {
   const { repo } = useServices();
-  return (
-    useLiveQuery(async () => {
-      const byId = new Map<string, KnownPerson>();
-      const seen = ((await repo.db.meta.get('people'))?.value ?? {}) as Record<string, KnownPerson>;
-      for (const p of Object.values(seen)) byId.set(p.id, p);
-      for (const p of await repo.db.profiles.toArray()) byId.set(p.id, { id: p.id, name: p.displayName, role: p.role });
-      return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
-    }, [repo]) ?? NO_PEOPLE
-  );
+  return useLiveQuery(() => repo.knownPeople(), [repo]) ?? NO_PEOPLE;
 }
 
 export function useAgencyConfig(): AgencyConfig {
   const { repo } = useServices();
-  return useLiveQuery(async () => normaliseAgencyConfig((await repo.db.meta.get('config'))?.value), [repo]) ?? DEFAULT_AGENCY_CONFIG;
+  return useLiveQuery(() => repo.config(), [repo]) ?? DEFAULT_AGENCY_CONFIG;
 }
 
 export function useDevice(): DeviceIdentity | undefined {
   const { repo } = useServices();
-  return useLiveQuery(async () => (await repo.db.meta.get('device'))?.value as DeviceIdentity | undefined, [repo]);
+  return useLiveQuery(() => repo.storedDevice(), [repo]);
 }
 
 /**
@@ -66,13 +58,13 @@ export function useDevice(): DeviceIdentity | undefined {
 export function useInquiry(id: string): InquiryRecord | null | undefined {
   const { repo } = useServices();
   const justStored = useMemo(() => repo.justStored(id), [repo, id]);
-  return useLiveQuery(async () => (await repo.db.inquiries.get(id)) ?? null, [repo, id], justStored);
+  return useLiveQuery(async () => (await repo.inquiry(id)) ?? null, [repo, id], justStored);
 }
 
 /** The inquiry's timeline, oldest first (HLC order). */
 export function useTimeline(id: string): InquiryEvent[] | undefined {
   const { repo } = useServices();
-  return useLiveQuery(() => repo.db.events.where('[inquiryId+hlc]').between([id, ''], [id, '\uffff']).toArray(), [repo, id]);
+  return useLiveQuery(() => repo.timeline(id), [repo, id]);
 }
 
 export function useLogSnapshot(): LogSnapshot {

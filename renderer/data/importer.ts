@@ -1,3 +1,4 @@
+import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { DomainError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { analyseSheet, type SheetAnalysis } from '../../shared/import/analyse';
@@ -20,13 +21,15 @@ import {
 } from '../../shared/import/importEvents';
 import type { ImportContext, ImportedRow } from '../../shared/import/normalise';
 import { type CaseNumber, formatCaseNumber } from '../../shared/inquiry/caseNumber';
+import type { CommandContext } from '../../shared/inquiry/commands/context';
 import type { InquiryEvent, InquiryImported } from '../../shared/inquiry/events';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
-import type { Instant, IsoDay, TimeZone } from '../../shared/time/types';
+import type { Profile } from '../../shared/people';
+import type { Instant, IsoDay } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
-import { backupNow } from './backup';
+import type { BackupOptions } from './backup';
 import type { LiaisonDb } from './db';
-import type { Repo } from './repo';
+import { getMeta, putMeta } from './meta';
 
 /*
  * The legacy import's storage side: what is new, what is already in the log (and what a later copy of
@@ -136,6 +139,21 @@ export interface ImportResult {
   inquiryIds: string[];
 }
 
+/**
+ * What the import needs of the desk (Repo gives it): its configuration, code and profiles, a backup,
+ * and the one bulk write. Declared here, not imported, so the import depends on no more than it uses.
+ */
+export interface ImportDesk {
+  config(): Promise<AgencyConfig>;
+  device(): Promise<{ deskCode: string }>;
+  profiles(): Promise<Profile[]>;
+  backups: { now(reason: 'before-import', options: BackupOptions): Promise<unknown> };
+  appendInBulk(
+    nextBatch: (ctx: CommandContext, db: LiaisonDb) => Promise<InquiryEvent[] | null>,
+    onProgress?: (eventsWritten: number) => void,
+  ): Promise<{ events: number; inquiryIds: string[] }>;
+}
+
 /** Rows per batch of the write: small enough that storing one batch never holds the window for long. */
 const BATCH_ROWS = 150;
 
@@ -145,7 +163,7 @@ const BATCH_ROWS = 150;
  * A row found in the log by now (another window imported it meanwhile) is skipped.
  */
 export async function commitImport(
-  repo: Repo,
+  repo: ImportDesk,
   plan: ImportPlan,
   source: Omit<ImportRun, 'importId'>,
   now: Instant,
@@ -153,7 +171,7 @@ export async function commitImport(
   batchRows = BATCH_ROWS,
 ): Promise<ImportResult> {
   const config = await repo.config();
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   const { deskCode } = await repo.device();
   const run: ImportRun = { ...source, importId: newId(now) };
   const total = plan.fresh.length + plan.additions.length;
@@ -227,15 +245,13 @@ export async function commitImport(
  * A backup of the whole desk (Settings → Data can restore it) before the import writes: an import
  * is the one write that adds years of history at once.
  */
-export async function backupBeforeImport(repo: Repo, now: Instant, onProgress?: (p: ImportProgress) => void): Promise<void> {
-  await backupNow(repo.db, 'before-import', { now, onProgress: (p) => onProgress?.({ step: 'backing-up', done: p.done, total: p.total }) });
+export async function backupBeforeImport(repo: ImportDesk, now: Instant, onProgress?: (p: ImportProgress) => void): Promise<void> {
+  await repo.backups.now('before-import', { now, onProgress: (p) => onProgress?.({ step: 'backing-up', done: p.done, total: p.total }) });
 }
-
-const LEARNED_KEY = 'importMappings';
 
 /** What people chose for each header before (normalised header → field, or null for "do not import"). */
 export async function learnedMapping(db: LiaisonDb): Promise<Record<string, ImportField | null>> {
-  const value = (await db.meta.get(LEARNED_KEY))?.value;
+  const value = await getMeta(db.meta, 'importMappings');
   if (!value || typeof value !== 'object') return {};
   const out: Record<string, ImportField | null> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
@@ -252,13 +268,13 @@ export async function rememberMapping(db: LiaisonDb, headers: readonly string[],
       const key = normaliseHeader(h);
       if (key) known[key] = mapping[i] ?? null;
     });
-    await db.meta.put({ key: LEARNED_KEY, value: known });
+    await putMeta(db.meta, 'importMappings', known);
   });
 }
 
 /** The import's view of this desk: config, zone, now and the people it knows. */
-export async function importContext(repo: Repo, now: Instant): Promise<ImportContext> {
+export async function importContext(repo: ImportDesk, now: Instant): Promise<ImportContext> {
   const config = await repo.config();
-  const people = (await repo.db.profiles.toArray()).map((p) => ({ id: p.id, name: p.displayName }));
-  return { config, zone: config.timeZone as TimeZone, now, people };
+  const people = (await repo.profiles()).map((p) => ({ id: p.id, name: p.displayName }));
+  return { config, zone: config.timeZone, now, people };
 }

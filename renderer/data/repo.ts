@@ -2,65 +2,33 @@ import { type AgencyConfig, calendarConfigOf, normaliseAgencyConfig } from '../.
 import { DomainError } from '../../shared/errors';
 import { codeFromBytes, newId } from '../../shared/ids';
 import { type CaseNumber, formatCaseNumber } from '../../shared/inquiry/caseNumber';
-import { addNote } from '../../shared/inquiry/commands/addNote';
-import { type ComplaintInput, classifyAsComplaint } from '../../shared/inquiry/commands/classifyAsComplaint';
-import { classifyAsInquiry } from '../../shared/inquiry/commands/classifyAsInquiry';
-import { type CallbackOutcome, closeCallback } from '../../shared/inquiry/commands/closeCallback';
+import type { ComplaintInput } from '../../shared/inquiry/commands/classifyAsComplaint';
+import type { CallbackOutcome } from '../../shared/inquiry/commands/closeCallback';
 import type { CommandContext, TimeRules } from '../../shared/inquiry/commands/context';
-import { editFields } from '../../shared/inquiry/commands/editFields';
 import { logInquiry } from '../../shared/inquiry/commands/logInquiry';
-import { pauseTimer, resumeTimer } from '../../shared/inquiry/commands/pauseTimer';
-import { recordGrievanceOutcome } from '../../shared/inquiry/commands/recordGrievanceOutcome';
-import { recordGrievanceReview } from '../../shared/inquiry/commands/recordGrievanceReview';
-import { recordMcoFollowUp } from '../../shared/inquiry/commands/recordMcoFollowUp';
-import { recordMcoReportBack } from '../../shared/inquiry/commands/recordMcoReportBack';
-import { type OutreachInput, recordOutreach } from '../../shared/inquiry/commands/recordOutreach';
-import { type ReferralInput, referToMco } from '../../shared/inquiry/commands/referToMco';
-import { reopenInquiry } from '../../shared/inquiry/commands/reopenInquiry';
-import { resolveInquiry } from '../../shared/inquiry/commands/resolveInquiry';
-import { type CallbackInput, scheduleCallback } from '../../shared/inquiry/commands/scheduleCallback';
-import { endSnooze, snoozeWarnings } from '../../shared/inquiry/commands/snoozeWarnings';
+import type { OutreachInput } from '../../shared/inquiry/commands/recordOutreach';
+import type { ReferralInput } from '../../shared/inquiry/commands/referToMco';
+import { type CommandInput, type CommandName, runCommand } from '../../shared/inquiry/commands/registry';
+import type { CallbackInput } from '../../shared/inquiry/commands/scheduleCallback';
 import type { GrievanceOutcome, InquiryEvent, PAUSE_WAITS, PausableTimer, Resolution } from '../../shared/inquiry/events';
 import type { InquiryFields } from '../../shared/inquiry/fields';
-import { applyEvent, byHlc, type InquiryRecord, needsRefold, projectInquiry } from '../../shared/inquiry/projection';
-import { type Actor, actorOf, type PinHash, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
+import type { InquiryRecord } from '../../shared/inquiry/projection';
+import { actorOf, type PinHash, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
 import { encodeHlc, type Hlc, tickHlc } from '../../shared/sync/hlc';
 import { createCalendar } from '../../shared/time/calendar';
 import { timeRulesOf } from '../../shared/time/timeRules';
-import type { Clock, Instant, TimeZone } from '../../shared/time/types';
+import type { Clock, Instant } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
-import { type SaveConfigResult, saveAgencyConfig } from './agencySettings';
-import { chainHead, chainOntoHead, ownChainer } from './chainStore';
+import { type ConfigHistoryEntry, type SaveConfigResult, saveAgencyConfig } from './agencySettings';
+import { chainHead } from './chainStore';
 import type { ChangeFeed } from './changes';
 import type { LiaisonDb } from './db';
+import { type DeskServices, deskServices } from './deskServices';
+import { EventStore } from './eventStore/eventStore';
+import { eventsOf } from './eventStore/timeline';
+import { type CaseSeq, type DeviceIdentity, getMeta, getMetas, type KnownPerson, putMeta } from './meta';
 
-export interface DeviceIdentity {
-  deviceId: string;
-  /** 5 characters of the device id, printed in this desk's case numbers. */
-  deskCode: string;
-}
-
-interface CaseSeq {
-  day: string;
-  seq: number;
-}
-
-const META = {
-  device: 'device',
-  hlc: 'hlc',
-  caseSeq: 'caseSeq',
-  config: 'config',
-  activeProfile: 'activeProfile',
-  /** Everyone seen acting in this log (any desk), by id: whom work can be assigned to and callbacks given. */
-  people: 'people',
-} as const;
-
-/** A colleague known to this desk from the events they wrote. */
-export interface KnownPerson {
-  id: string;
-  name: string;
-  role: Actor['role'];
-}
+export type { DeviceIdentity, KnownPerson } from './meta';
 
 function randomDeviceId(): string {
   const bytes = new Uint8Array(16);
@@ -69,16 +37,85 @@ function randomDeviceId(): string {
 }
 
 /**
- * Every write to the log goes through here: a command from shared/ turns input into events, and
- * the events, the re-projected inquiry rows, the outbox entries for sync and the desk's clock
- * are written in one transaction: all or nothing.
+ * Every write to the log starts here: a command from shared/ turns input into events, and the event
+ * store (eventStore/eventStore.ts) stores them with their rows, outbox entries and the desk's clock
+ * in the same transaction that read the inquiry: all or nothing.
  */
 export class Repo {
+  private readonly events: EventStore;
+  /** The lead tools, import, chain, backup and PIN operations, bound to this database (deskServices.ts). */
+  readonly reports: DeskServices['reports'];
+  readonly imports: DeskServices['imports'];
+  readonly chain: DeskServices['chain'];
+  readonly backups: DeskServices['backups'];
+  readonly pins: DeskServices['pins'];
+  readonly drafts: DeskServices['drafts'];
+  /** The database as sync sees it (syncStore.ts), announcing on `changes`. */
+  readonly syncStore: DeskServices['syncStore'];
+
   constructor(
-    readonly db: LiaisonDb,
+    private readonly db: LiaisonDb,
     private readonly clock: Clock,
     private readonly changes: ChangeFeed,
-  ) {}
+  ) {
+    this.events = new EventStore(db, changes);
+    const services = deskServices(db);
+    this.reports = services.reports;
+    this.imports = services.imports;
+    this.chain = services.chain;
+    this.backups = services.backups;
+    this.pins = services.pins;
+    this.drafts = services.drafts;
+    this.syncStore = services.syncStore;
+  }
+
+  // Reads the screens watch (renderer/data/hooks.ts runs them as live queries).
+
+  profiles(): Promise<Profile[]> {
+    return this.db.profiles.toArray();
+  }
+
+  /** Everyone this desk knows (its profiles and everyone seen in the log), by name: for assigning and callbacks. */
+  async knownPeople(): Promise<KnownPerson[]> {
+    const [seen, profiles] = await Promise.all([getMeta(this.db.meta, 'people'), this.db.profiles.toArray()]);
+    const byId = new Map<string, KnownPerson>(Object.values(seen ?? {}).map((p) => [p.id, p]));
+    for (const p of profiles) byId.set(p.id, { id: p.id, name: p.displayName, role: p.role });
+    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The device identity as stored, without making one (undefined on a desk that has none yet). */
+  storedDevice(): Promise<DeviceIdentity | undefined> {
+    return getMeta(this.db.meta, 'device');
+  }
+
+  inquiry(id: string): Promise<InquiryRecord | undefined> {
+    return this.db.inquiries.get(id);
+  }
+
+  /** The inquiry's timeline, oldest first (HLC order). */
+  timeline(id: string): Promise<InquiryEvent[]> {
+    return eventsOf(this.db.events, id);
+  }
+
+  /** Saved configuration changes, newest first. */
+  async configHistory(): Promise<ConfigHistoryEntry[]> {
+    return (await getMeta(this.db.meta, 'configHistory')) ?? [];
+  }
+
+  /** A person's saved log views as stored (renderer/data/savedViews.ts parses them). */
+  savedViews(profileId: string): Promise<unknown> {
+    return getMeta(this.db.meta, `savedViews:${profileId}`);
+  }
+
+  /** Changes a person's saved views in one transaction: `change` gets them as read and returns them as to be stored. */
+  async updateSavedViews<T>(profileId: string, change: (stored: unknown) => { value: unknown; result: T }): Promise<T> {
+    const db = this.db;
+    return db.transaction('rw', db.meta, async () => {
+      const { value, result } = change(await getMeta(db.meta, `savedViews:${profileId}`));
+      await putMeta(db.meta, `savedViews:${profileId}`, value);
+      return result;
+    });
+  }
 
   /** The inquiries the last command on this desk stored, and when (performance.now()); see justStored. */
   private lastStored: { at: number; records: ReadonlyMap<string, InquiryRecord> } = { at: 0, records: new Map() };
@@ -92,16 +129,22 @@ export class Repo {
     return performance.now() - this.lastStored.at < JUST_STORED_MS ? this.lastStored.records.get(id) : undefined;
   }
 
+  /** Made once and never changed, so kept after the first read. */
+  private identity: DeviceIdentity | null = null;
+
   /** This desk's identity, created on first use. */
   async device(): Promise<DeviceIdentity> {
-    return this.db.transaction('rw', this.db.meta, async () => {
-      const found = await this.db.meta.get(META.device);
-      if (found) return found.value as DeviceIdentity;
+    if (this.identity) return this.identity;
+    const db = this.db;
+    this.identity = await db.transaction('rw', db.meta, async () => {
+      const found = await getMeta(db.meta, 'device');
+      if (found) return found;
       const deviceId = randomDeviceId();
       const identity = { deviceId, deskCode: deviceId.slice(0, 5) };
-      await this.db.meta.put({ key: META.device, value: identity });
+      await putMeta(db.meta, 'device', identity);
       return identity;
     });
+    return this.identity;
   }
 
   private rules: { key: string; rules: TimeRules } | null = null;
@@ -115,7 +158,7 @@ export class Repo {
   }
 
   async config(): Promise<AgencyConfig> {
-    return normaliseAgencyConfig((await this.db.meta.get(META.config))?.value);
+    return normaliseAgencyConfig(await getMeta(this.db.meta, 'config'));
   }
 
   /**
@@ -130,7 +173,7 @@ export class Repo {
   }
 
   async activeProfile(): Promise<Profile | undefined> {
-    const id = (await this.db.meta.get(META.activeProfile))?.value;
+    const id = await getMeta(this.db.meta, 'activeProfile');
     return typeof id === 'string' ? this.db.profiles.get(id) : undefined;
   }
 
@@ -146,185 +189,119 @@ export class Repo {
     };
     await this.db.transaction('rw', this.db.profiles, this.db.meta, async () => {
       await this.db.profiles.add(profile);
-      await this.db.meta.put({ key: META.activeProfile, value: profile.id });
+      await putMeta(this.db.meta, 'activeProfile', profile.id);
     });
     return profile;
   }
 
   async switchProfile(id: string): Promise<void> {
     if (!(await this.db.profiles.get(id))) throw new DomainError('not_found', 'That profile no longer exists on this desk.');
-    await this.db.meta.put({ key: META.activeProfile, value: id });
+    await putMeta(this.db.meta, 'activeProfile', id);
   }
 
   async logInquiry(fields: InquiryFields): Promise<{ id: string; caseNumber: CaseNumber }> {
-    const [event] = await this.run(null, async (_state, ctx, device) => {
-      const day = isoDayOf(ctx.now, ctx.config.timeZone as TimeZone);
-      const caseNumber = formatCaseNumber(day, device.deskCode, await this.nextCaseSeq(day));
+    const [event] = await this.run(null, (_state, ctx, { deskCode, caseSeq }) => {
+      const day = isoDayOf(ctx.now, ctx.config.timeZone);
+      const caseNumber = formatCaseNumber(day, deskCode, caseSeq(day));
       return logInquiry({ fields, caseNumber }, ctx);
     });
     if (event?.type !== 'InquiryLogged') throw new DomainError('storage', 'The inquiry was not logged.');
     return { id: event.inquiryId, caseNumber: event.payload.caseNumber };
   }
 
-  async addNote(inquiryId: string, text: string): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => addNote(state, { text }, ctx));
+  /**
+   * Runs a command of shared/inquiry/commands/registry.ts on the inquiry and stores its events. Each
+   * refuses (DomainError) a step that does not fit where the inquiry stands.
+   */
+  async execute<N extends CommandName>(name: N, inquiryId: string, input: CommandInput<N>): Promise<void> {
+    await this.run(inquiryId, (state, ctx) => runCommand(name, state as InquiryRecord, input, ctx));
   }
 
-  async editFields(inquiryId: string, changes: Partial<InquiryFields>): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => editFields(state, changes, ctx));
+  // The screens' names for the commands, kept so each screen reads as the step it takes.
+
+  addNote(inquiryId: string, text: string): Promise<void> {
+    return this.execute('addNote', inquiryId, { text });
   }
 
-  // The process steps (shared/inquiry/commands): each refuses a step that does not fit where the inquiry stands.
-
-  async recordOutreach(inquiryId: string, input: OutreachInput): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => recordOutreach(state, input, ctx));
+  editFields(inquiryId: string, changes: Partial<InquiryFields>): Promise<void> {
+    return this.execute('editFields', inquiryId, changes);
   }
 
-  async referToMco(inquiryId: string, input: ReferralInput): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => referToMco(state, input, ctx));
+  recordOutreach(inquiryId: string, input: OutreachInput): Promise<void> {
+    return this.execute('recordOutreach', inquiryId, input);
   }
 
-  async recordMcoReportBack(inquiryId: string, input: { memberContacted: boolean; note: string }): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => recordMcoReportBack(state, input, ctx));
+  referToMco(inquiryId: string, input: ReferralInput): Promise<void> {
+    return this.execute('referToMco', inquiryId, input);
   }
 
-  async recordMcoFollowUp(inquiryId: string, input: { note: string }): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => recordMcoFollowUp(state, input, ctx));
+  recordMcoReportBack(inquiryId: string, input: { memberContacted: boolean; note: string }): Promise<void> {
+    return this.execute('recordMcoReportBack', inquiryId, input);
   }
 
-  async scheduleCallback(inquiryId: string, input: CallbackInput): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => scheduleCallback(state, input, ctx));
+  recordMcoFollowUp(inquiryId: string, input: { note: string }): Promise<void> {
+    return this.execute('recordMcoFollowUp', inquiryId, input);
   }
 
-  async closeCallback(inquiryId: string, input: { callbackId: string; outcome: CallbackOutcome; note?: string }): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => closeCallback(state, input, ctx));
+  scheduleCallback(inquiryId: string, input: CallbackInput): Promise<void> {
+    return this.execute('scheduleCallback', inquiryId, input);
   }
 
-  async resolve(inquiryId: string, input: { resolution: Resolution; text: string }): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => resolveInquiry(state, input, ctx));
+  closeCallback(inquiryId: string, input: { callbackId: string; outcome: CallbackOutcome; note?: string }): Promise<void> {
+    return this.execute('closeCallback', inquiryId, input);
   }
 
-  async pauseTimer(
-    inquiryId: string,
-    input: { timer: PausableTimer; reason: string; waitingFor: (typeof PAUSE_WAITS)[number] },
-  ): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => pauseTimer(state, input, ctx));
+  resolve(inquiryId: string, input: { resolution: Resolution; text: string }): Promise<void> {
+    return this.execute('resolveInquiry', inquiryId, input);
   }
 
-  async resumeTimer(inquiryId: string, timer: PausableTimer): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => resumeTimer(state, { timer }, ctx));
+  pauseTimer(inquiryId: string, input: { timer: PausableTimer; reason: string; waitingFor: (typeof PAUSE_WAITS)[number] }): Promise<void> {
+    return this.execute('pauseTimer', inquiryId, input);
+  }
+
+  resumeTimer(inquiryId: string, timer: PausableTimer): Promise<void> {
+    return this.execute('resumeTimer', inquiryId, { timer });
   }
 
   /** Quiets the inquiry's warning notifications until `until` (shared/inquiry/commands/snoozeWarnings.ts). */
-  async snoozeWarnings(inquiryId: string, input: { until: Instant; reason?: string }): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => snoozeWarnings(state, input, ctx));
+  snoozeWarnings(inquiryId: string, input: { until: Instant; reason?: string }): Promise<void> {
+    return this.execute('snoozeWarnings', inquiryId, input);
   }
 
-  async endSnooze(inquiryId: string, input: { note?: string } = {}): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => endSnooze(state, input, ctx));
+  endSnooze(inquiryId: string, input: { note?: string } = {}): Promise<void> {
+    return this.execute('endSnooze', inquiryId, input);
   }
 
-  async reopen(inquiryId: string, input: { reason: string }): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => reopenInquiry(state, input, ctx));
+  reopen(inquiryId: string, input: { reason: string }): Promise<void> {
+    return this.execute('reopenInquiry', inquiryId, input);
   }
 
-  // The grievance record (shared/inquiry/commands/classifyAs*, recordGrievance*).
-
-  async classifyAsComplaint(inquiryId: string, input: ComplaintInput): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => classifyAsComplaint(state, input, ctx));
+  classifyAsComplaint(inquiryId: string, input: ComplaintInput): Promise<void> {
+    return this.execute('classifyAsComplaint', inquiryId, input);
   }
 
-  async classifyAsInquiry(inquiryId: string, input: { note: string }): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => classifyAsInquiry(state, input, ctx));
+  classifyAsInquiry(inquiryId: string, input: { note: string }): Promise<void> {
+    return this.execute('classifyAsInquiry', inquiryId, input);
   }
 
-  async recordGrievanceReview(inquiryId: string, input: { reviewedOn: string; note: string }): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => recordGrievanceReview(state, input, ctx));
+  recordGrievanceReview(inquiryId: string, input: { reviewedOn: string; note: string }): Promise<void> {
+    return this.execute('recordGrievanceReview', inquiryId, input);
   }
 
-  async recordGrievanceOutcome(inquiryId: string, input: { outcome: GrievanceOutcome; note: string }): Promise<void> {
-    await this.run(inquiryId, async (state, ctx) => recordGrievanceOutcome(state, input, ctx));
+  recordGrievanceOutcome(inquiryId: string, input: { outcome: GrievanceOutcome; note: string }): Promise<void> {
+    return this.execute('recordGrievanceOutcome', inquiryId, input);
   }
 
-  /** Everyone seen acting in the log, newest name per id. Call inside a transaction that includes meta. */
-  private async rememberPeople(events: readonly InquiryEvent[]): Promise<void> {
-    const seen = peopleSeen(((await this.db.meta.get(META.people))?.value ?? {}) as Record<string, KnownPerson>, events);
-    if (seen) await this.db.meta.put({ key: META.people, value: seen });
-  }
-
-  /**
-   * Re-projects every inquiry from its events (after an upgrade of the fold, or to verify), and
-   * removes rows that no longer fold from any event. Reads the events in `[inquiryId+hlc]` order,
-   * `chunkEvents` at a time (one read and one write per chunk, not one per inquiry), each chunk in
-   * its own short transaction, yielding to the window between chunks and reporting progress in
-   * inquiries after each: a million events rebuild without freezing the window. A chunk's reading,
-   * folding and writing run as one task (a transaction cannot wait for the window), so chunks are
-   * small: 1,000 events, about 100 inquiries.
-   */
-  async rebuildProjections(onProgress?: (done: number, total: number) => void, chunkEvents = 1000): Promise<number> {
-    const db = this.db;
-    const total = await db.inquiries.count();
-    // Rows not met while reading the events: they have none left to fold, so they go at the end.
-    const unmet = new Set((await db.inquiries.toCollection().primaryKeys()) as string[]);
-    let after: string | null = null;
-    let done = 0;
-    for (;;) {
-      const from = after;
-      const ids = await db.transaction('rw', db.events, db.inquiries, async () => {
-        const range = from === null ? db.events.orderBy('[inquiryId+hlc]') : db.events.where('[inquiryId+hlc]').above([from, '\uffff']);
-        const events = await range.limit(chunkEvents).toArray();
-        if (events.length === 0) return null;
-        const byInquiry = new Map<string, InquiryEvent[]>();
-        for (const e of events) {
-          const list = byInquiry.get(e.inquiryId);
-          if (list) list.push(e);
-          else byInquiry.set(e.inquiryId, [e]);
-        }
-        // A full chunk may end part-way through an inquiry: it is read again, whole, with the next
-        // chunk; an inquiry with more events than a chunk holds is read whole on its own.
-        const last = (events[events.length - 1] as InquiryEvent).inquiryId;
-        if (events.length === chunkEvents) {
-          if (byInquiry.size === 1) byInquiry.set(last, await this.eventsOf(last));
-          else byInquiry.delete(last);
-        }
-        const records: InquiryRecord[] = [];
-        const gone: string[] = [];
-        for (const [id, list] of byInquiry) {
-          const record = projectInquiry(list);
-          if (record) records.push(record);
-          else gone.push(id);
-        }
-        await db.inquiries.bulkPut(records);
-        if (gone.length > 0) await db.inquiries.bulkDelete(gone);
-        return [...byInquiry.keys()];
-      });
-      if (ids === null) break;
-      after = ids[ids.length - 1] as string;
-      for (const id of ids) unmet.delete(id);
-      done += ids.length;
-      onProgress?.(done, Math.max(total, done));
-      this.changes.publish(ids);
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    if (unmet.size > 0) {
-      const removed = await db.transaction('rw', db.events, db.inquiries, async () => {
-        const orphans: string[] = [];
-        for (const id of unmet) if ((await this.eventsOf(id)).length === 0) orphans.push(id);
-        await db.inquiries.bulkDelete(orphans);
-        return orphans;
-      });
-      done += removed.length;
-      onProgress?.(done, Math.max(total, done));
-      this.changes.publish(removed);
-    }
-    return done;
+  /** Folds every row again from its events (Settings → Rebuild the list): renderer/data/eventStore/rebuild.ts. */
+  rebuildProjections(onProgress?: (done: number, total: number) => void, chunkEvents?: number): Promise<number> {
+    return this.events.rebuild(onProgress, chunkEvents);
   }
 
   /**
    * Writes a large set of new events (the legacy import) in ONE transaction: all of them or none.
    * `nextBatch` is called inside the transaction until it returns null: it may do synchronous work and
    * await this database, nothing else (awaiting anything else would let IndexedDB commit early). Each
-   * batch is stored with its outbox entries and re-folded rows before the next is asked for, so memory
+   * batch is stored with its outbox entries and folded rows before the next is asked for, so memory
    * holds one batch and the window repaints between batches; `onProgress` hears after each one.
    * Events already stored (same id) are skipped, which makes a repeated import add nothing.
    */
@@ -333,234 +310,99 @@ export class Repo {
     onProgress?: (eventsWritten: number) => void,
   ): Promise<{ events: number; inquiryIds: string[] }> {
     const db = this.db;
-    const touched = new Set<string>();
+    const { deviceId } = await this.device();
     let written = 0;
-    await db.transaction('rw', [db.events, db.inquiries, db.outbox, db.meta, db.profiles], async () => {
-      const profile = await this.activeProfile();
+    const touched = await this.events.write({ deviceId }, async (w) => {
+      const { profile, config, hlc: storedHlc } = await this.readDesk();
       if (!profile) throw new DomainError('no_profile', 'Create your profile before importing.');
-      const { deviceId } = await this.device();
-      const now = this.clock.now();
-      const config = await this.config();
-      let hlc = ((await db.meta.get(META.hlc))?.value as Hlc | undefined) ?? { wall: 0, counter: 0, deviceId };
-      const ctx: CommandContext = {
-        actor: actorOf(profile),
-        deviceId,
-        now,
-        stamp: () => {
-          hlc = tickHlc(hlc, now);
-          return encodeHlc(hlc);
-        },
-        newId: () => newId(now),
-        config,
-        time: this.timeRules(config),
-      };
-      let first: InquiryEvent | undefined;
-      // New events join this desk's hash chain in the order stored (renderer/data/chainStore.ts).
-      const chain = await ownChainer(db, deviceId);
+      let hlc = storedHlc ?? { wall: 0, counter: 0, deviceId };
+      const ctx = this.contextOf(profile, deviceId, config, (next) => {
+        hlc = next(hlc);
+        return hlc;
+      });
       // The next batch is prepared while the last one's writes are stored (at most two in flight).
       const inFlight: Promise<unknown>[] = [];
       for (let batch = await nextBatch(ctx, db); batch !== null; batch = await nextBatch(ctx, db)) {
-        first ??= batch[0];
-        const { ids, written: stored } = await this.appendBatch(batch, chain);
-        // Awaited below; a failure also aborts the transaction, whose rejection is what the caller sees.
-        stored.catch(() => undefined);
-        inFlight.push(stored);
+        inFlight.push((await w.append(batch, 'import')).written);
         if (inFlight.length > 1) await inFlight.shift();
-        for (const id of ids) touched.add(id);
         written += batch.length;
         onProgress?.(written);
       }
-      await Promise.all(inFlight);
-      // Every event of an import has the same actor: one is enough to remember them.
-      if (first) await this.rememberPeople([first]);
-      await db.meta.put({ key: META.hlc, value: hlc });
+      w.moveClock({ to: hlc });
+      return w.touched;
     });
-    // Announce in chunks, yielding between them, so the log re-reads without one long pause.
-    const all = [...touched];
-    for (let i = 0; i < all.length; i += 2000) {
-      this.changes.publish(all.slice(i, i + 2000));
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    return { events: written, inquiryIds: all };
+    return { events: written, inquiryIds: [...touched] };
   }
 
-  /**
-   * `append` for thousands of events, in two round trips: the reads (which events are already stored,
-   * the inquiries' rows, which inquiries already have events) together, then the writes together.
-   * Resolves when the reads are done and the rows folded; `written` settles when the writes are stored,
-   * so the caller can prepare the next batch meanwhile (IndexedDB runs a transaction's requests in the
-   * order they were made, so later reads see these writes). Call inside a transaction.
-   */
-  private async appendBatch(
-    events: readonly InquiryEvent[],
-    chain: (fresh: readonly InquiryEvent[]) => Promise<InquiryEvent[]>,
-  ): Promise<{ ids: string[]; written: Promise<unknown> }> {
+  /** What every write needs from meta and profiles, in one round of reads. */
+  private async readDesk() {
     const db = this.db;
-    const inquiryIds = [...new Set(events.map((e) => e.inquiryId))];
-    const [knownList, storedList, heldKeys] = await Promise.all([
-      db.events.bulkGet(events.map((e) => e.id)),
-      db.inquiries.bulkGet(inquiryIds),
-      db.events
-        .where('[inquiryId+hlc]')
-        .inAnyRange(
-          inquiryIds.map((id) => [
-            [id, ''],
-            [id, '\uffff'],
-          ]),
-        )
-        .keys(),
+    const [[activeProfile, config, hlc, people, caseSeq], profiles] = await Promise.all([
+      getMetas(db.meta, ['activeProfile', 'config', 'hlc', 'people', 'caseSeq'] as const),
+      // A desk has a handful of profiles: all of them in this round, rather than the active one in a second.
+      db.profiles.toArray(),
     ]);
-    const known = new Set(knownList.filter(Boolean).map((e) => (e as InquiryEvent).id));
-    const fresh = await chain(events.filter((e) => !known.has(e.id)));
-    if (fresh.length === 0) return { ids: [], written: Promise.resolve() };
-    const stored = new Map(inquiryIds.map((id, i) => [id, storedList[i]]));
-    // Inquiries with events stored before this batch (synced or imported before): a fold of the batch alone would miss them.
-    const held = new Set(heldKeys.map((k) => (k as unknown as [string, string])[0]));
-    const byInquiry = new Map<string, InquiryEvent[]>();
-    for (const e of fresh) {
-      const list = byInquiry.get(e.inquiryId);
-      if (list) list.push(e);
-      else byInquiry.set(e.inquiryId, [e]);
-    }
-    const states: InquiryRecord[] = [];
-    for (const [id, batch] of byInquiry) {
-      const before = stored.get(id);
-      let next: InquiryRecord | undefined;
-      if (before === undefined) next = held.has(id) ? projectInquiry([...(await this.eventsOf(id)), ...batch]) : projectInquiry(batch);
-      else if (batch.some((e) => needsRefold(before, e))) next = projectInquiry([...(await this.eventsOf(id)), ...batch]);
-      else next = [...batch].sort(byHlc).reduce<InquiryRecord | undefined>(applyEvent, before);
-      if (next) states.push(next);
-    }
-    const written = Promise.all([
-      db.events.bulkAdd(fresh),
-      db.outbox.bulkAdd(fresh.map((e) => ({ eventId: e.id, hlc: e.hlc }))),
-      db.inquiries.bulkPut(states),
-    ]);
-    return { ids: [...byInquiry.keys()], written };
+    return { profile: profiles.find((p) => p.id === activeProfile), config: normaliseAgencyConfig(config), hlc, people, caseSeq };
   }
 
-  private eventsOf(inquiryId: string): Promise<InquiryEvent[]> {
-    return this.db.events.where('[inquiryId+hlc]').between([inquiryId, ''], [inquiryId, '\uffff']).toArray();
-  }
-
-  private async nextCaseSeq(day: string): Promise<number> {
-    const current = (await this.db.meta.get(META.caseSeq))?.value as CaseSeq | undefined;
-    const seq = current?.day === day ? current.seq + 1 : 1;
-    await this.db.meta.put({ key: META.caseSeq, value: { day, seq } satisfies CaseSeq });
-    return seq;
+  private contextOf(profile: Profile, deviceId: string, config: AgencyConfig, tick: (next: (hlc: Hlc) => Hlc) => Hlc): CommandContext {
+    const now = this.clock.now();
+    return {
+      actor: actorOf(profile),
+      deviceId,
+      now,
+      stamp: () => encodeHlc(tick((hlc) => tickHlc(hlc, now))),
+      newId: () => newId(now),
+      config,
+      time: this.timeRules(config),
+    };
   }
 
   /**
-   * Runs a command against the current state and commits its events in one transaction. A save is
-   * mostly waits on the database, one per step that needs the step before: everything read is asked
-   * for together at the start, and everything written is handed over together at the end.
+   * Runs a command against the current state and commits its events in one transaction: one round of
+   * reads (everything the command and the write need, asked for together), the command, one round of
+   * writes. A save is mostly waits on the database, so their number is what it costs.
    */
   private async run(
     inquiryId: string | null,
-    command: (state: InquiryRecord, ctx: CommandContext, device: DeviceIdentity) => Promise<InquiryEvent[]>,
+    command: (state: InquiryRecord | undefined, ctx: CommandContext, desk: DeskFacts) => InquiryEvent[],
   ): Promise<InquiryEvent[]> {
     const db = this.db;
-    const result = await db.transaction('rw', [db.events, db.inquiries, db.outbox, db.meta, db.profiles], async () => {
-      const device = this.device();
-      const [profile, { deviceId, deskCode }, state, config, storedHlc, head, people] = await Promise.all([
-        this.activeProfile(),
-        device,
+    const { deviceId, deskCode } = await this.device();
+    const result = await this.events.write({ deviceId }, async (w) => {
+      const [desk, state, head] = await Promise.all([
+        this.readDesk(),
         inquiryId === null ? undefined : db.inquiries.get(inquiryId),
-        this.config(),
-        db.meta.get(META.hlc),
         // Read inside this transaction, so a write by another window waits for this one and chains onto it.
-        device.then((d) => chainHead(db, d.deviceId)),
-        db.meta.get(META.people),
+        chainHead(db, deviceId),
       ]);
-      if (!profile) throw new DomainError('no_profile', 'Create your profile before logging work.');
+      if (!desk.profile) throw new DomainError('no_profile', 'Create your profile before logging work.');
       if (inquiryId !== null && !state) throw new DomainError('not_found', 'That inquiry is not in this log.');
-      const now = this.clock.now();
-      let hlc = (storedHlc?.value as Hlc | undefined) ?? { wall: 0, counter: 0, deviceId };
-      const ctx: CommandContext = {
-        actor: actorOf(profile),
-        deviceId,
-        now,
-        stamp: () => {
-          hlc = tickHlc(hlc, now);
-          return encodeHlc(hlc);
-        },
-        newId: () => newId(now),
-        config,
-        time: this.timeRules(config),
-      };
-      // Chained onto this desk's hash chain inside this transaction (renderer/data/chainStore.ts).
-      const produced = await chainOntoHead(await command(state as InquiryRecord, ctx, { deviceId, deskCode }), head);
-      const stored = await this.store(produced, state, people?.value as Record<string, KnownPerson> | undefined, {
-        key: META.hlc,
-        value: hlc,
+      let hlc = desk.hlc ?? { wall: 0, counter: 0, deviceId };
+      const ctx = this.contextOf(desk.profile, deviceId, desk.config, (next) => {
+        hlc = next(hlc);
+        return hlc;
       });
-      return { produced, stored };
+      const caseSeq = (day: string): number => {
+        const seq = desk.caseSeq?.day === day ? desk.caseSeq.seq + 1 : 1;
+        w.track(putMeta(db.meta, 'caseSeq', { day, seq } satisfies CaseSeq));
+        return seq;
+      };
+      const produced = command(state, ctx, { deskCode, caseSeq });
+      w.know({ head, people: desk.people ?? {} });
+      const rows = inquiryId === null ? undefined : new Map([[inquiryId, state]]);
+      const appended = await w.append(produced, 'command', { rows, clock: { to: hlc } });
+      return appended;
     });
-    this.lastStored = { at: performance.now(), records: new Map(result.stored.map((r) => [r.id, r])) };
-    this.changes.publish([...new Set(result.produced.map((e) => e.inquiryId))]);
-    return result.produced;
-  }
-
-  /**
-   * Stores a command's new events, their outbox entries, the new projections (which it returns), the
-   * people seen and the desk's clock. `state`: the inquiry the command ran on, as read in this
-   * transaction. Call inside the command's transaction.
-   */
-  private async store(
-    events: readonly InquiryEvent[],
-    state: InquiryRecord | undefined,
-    people: Record<string, KnownPerson> | undefined,
-    clock: { key: string; value: Hlc },
-  ): Promise<InquiryRecord[]> {
-    const db = this.db;
-    const writes: Promise<unknown>[] = [db.meta.put(clock)];
-    if (events.length === 0) {
-      await Promise.all(writes);
-      return [];
-    }
-    // The events are new (their ids were made by this command), so they are added without looking first.
-    const added = db.events.bulkAdd(events);
-    writes.push(added, db.outbox.bulkAdd(events.map((e) => ({ eventId: e.id, hlc: e.hlc }))));
-    const seen = peopleSeen(people ?? {}, events);
-    if (seen) writes.push(db.meta.put({ key: META.people, value: seen }));
-    // Should a re-projection below fail, the transaction aborts and its rejection is what the caller
-    // sees; the writes handed over meanwhile then fail too, and are not left unhandled.
-    for (const w of writes) w.catch(() => undefined);
-    // Per inquiry: fold the new events onto its row in HLC order. The row is the one the command ran
-    // on, or none for an inquiry this command logged. Otherwise (an event sorting before what the row
-    // has seen, or another inquiry), re-project from all stored events, which include these once added:
-    // folding them again on top would count them twice.
-    const byInquiry = new Map<string, InquiryEvent[]>();
-    for (const e of events) byInquiry.set(e.inquiryId, [...(byInquiry.get(e.inquiryId) ?? []), e]);
-    const states: InquiryRecord[] = [];
-    for (const [id, batch] of byInquiry) {
-      const sorted = [...batch].sort(byHlc);
-      const logged = sorted[0]?.type === 'InquiryLogged';
-      const onto = id === state?.id ? state : undefined;
-      let next: InquiryRecord | undefined;
-      if (logged || (onto && !sorted.some((e) => needsRefold(onto, e)))) next = sorted.reduce<InquiryRecord | undefined>(applyEvent, onto);
-      else {
-        await added;
-        next = projectInquiry(await this.eventsOf(id));
-      }
-      if (next) states.push(next);
-    }
-    writes.push(db.inquiries.bulkPut(states));
-    await Promise.all(writes);
-    return states;
+    this.lastStored = { at: performance.now(), records: new Map(result.rows.map((r) => [r.id, r])) };
+    return result.events;
   }
 }
 
-/** `known` with the actors of `events` added or updated; null when nothing changed. */
-function peopleSeen(known: Record<string, KnownPerson>, events: readonly InquiryEvent[]): Record<string, KnownPerson> | null {
-  let next: Record<string, KnownPerson> | null = null;
-  for (const { actor } of events) {
-    const was = (next ?? known)[actor.id];
-    if (was && was.name === actor.name && was.role === actor.role) continue;
-    next ??= { ...known };
-    next[actor.id] = { id: actor.id, name: actor.name, role: actor.role };
-  }
-  return next;
+/** What a command learns about the desk beyond its context: its code, and the next case sequence of a day. */
+interface DeskFacts {
+  deskCode: string;
+  caseSeq: (day: string) => number;
 }
 
 /** How long a stored inquiry is offered to the next screen (justStored): one save and one navigation. */

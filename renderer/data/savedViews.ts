@@ -25,11 +25,8 @@ const savedViewSchema = z.object({
   }),
 });
 
-const keyOf = (profileId: string) => `savedViews:${profileId}`;
-
 /** Stored views, dropping any that no longer parse (a column renamed by an upgrade) rather than failing. */
-async function read(repo: Repo, profileId: string): Promise<SavedView[]> {
-  const stored = (await repo.db.meta.get(keyOf(profileId)))?.value;
+function parseViews(stored: unknown): SavedView[] {
   if (!Array.isArray(stored)) return [];
   return stored.flatMap((v) => {
     const parsed = savedViewSchema.safeParse(v);
@@ -39,7 +36,7 @@ async function read(repo: Repo, profileId: string): Promise<SavedView[]> {
 
 export function useSavedViews(profileId: string): SavedView[] {
   const { repo } = useServices();
-  return useLiveQuery(() => read(repo, profileId), [repo, profileId]) ?? [];
+  return useLiveQuery(async () => parseViews(await repo.savedViews(profileId)), [repo, profileId]) ?? [];
 }
 
 /** Saves the query under a name; a view of the same name (any case) is replaced. */
@@ -47,20 +44,15 @@ export async function saveView(repo: Repo, profileId: string, name: string, quer
   const trimmed = name.trim();
   if (!trimmed) throw new DomainError('validation', 'Name the view, for example "My overdue High".');
   if (trimmed.length > 60) throw new DomainError('validation', `Shorten the name to 60 characters or fewer (now ${trimmed.length}).`);
-  return repo.db.transaction('rw', repo.db.meta, async () => {
-    const views = await read(repo, profileId);
+  return repo.updateSavedViews(profileId, (stored) => {
     const view: SavedView = { id: newId(now), name: trimmed, query: structuredClone(query) };
-    const next = [...views.filter((v) => v.name.toLowerCase() !== trimmed.toLowerCase()), view].sort((a, b) =>
+    const next = [...parseViews(stored).filter((v) => v.name.toLowerCase() !== trimmed.toLowerCase()), view].sort((a, b) =>
       a.name.localeCompare(b.name),
     );
-    await repo.db.meta.put({ key: keyOf(profileId), value: next });
-    return view;
+    return { value: next, result: view };
   });
 }
 
 export async function deleteView(repo: Repo, profileId: string, id: string): Promise<void> {
-  await repo.db.transaction('rw', repo.db.meta, async () => {
-    const views = await read(repo, profileId);
-    await repo.db.meta.put({ key: keyOf(profileId), value: views.filter((v) => v.id !== id) });
-  });
+  await repo.updateSavedViews(profileId, (stored) => ({ value: parseViews(stored).filter((v) => v.id !== id), result: undefined }));
 }

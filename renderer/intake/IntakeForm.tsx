@@ -10,7 +10,6 @@ import {
   validateIntake,
 } from '../../shared/inquiry/intake';
 import type { Profile } from '../../shared/people';
-import type { TimeZone } from '../../shared/time/types';
 import { navigate } from '../app/router';
 import { ErrorSummary, FormError } from '../components/ErrorSummary';
 import { Field, Options, RadioGroup } from '../components/Field';
@@ -36,7 +35,7 @@ export function IntakeForm({ profile }: { profile: Profile }) {
     ],
     [known, profile.id, profile.displayName],
   );
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   const [form, setForm] = useState<IntakeFormValues>(() =>
     emptyIntakeForm(clock.now(), zone, profile.role === 'esr' ? null : { id: profile.id, name: profile.displayName }),
   );

@@ -22,7 +22,6 @@ import { createCalendar } from '../../shared/time/calendar';
 import type { TimeZone } from '../../shared/time/types';
 import { useBridge } from '../app/bridgeContext';
 import { useAgencyConfig, useLogSnapshot, useServices } from '../data/hooks';
-import { readRecords } from '../data/leadData';
 import { fileWords, useSaveOutcome } from './saveOutcome';
 import { spreadsheetIo } from './spreadsheetClient';
 import './leads.css';
@@ -134,7 +133,7 @@ export function ExportDialog({
     let count = 0;
     await save(
       async () => {
-        const records = await readRecords(repo.db, ids, (done, total) =>
+        const records = await repo.reports.records(ids, (done, total) =>
           setStatus({ kind: 'working', text: 'Reading the inquiries', done, total }),
         );
         const ctx: ExportContext = {

@@ -19,7 +19,6 @@ import { formatTypedDay } from '../../shared/time/typedInput';
 import type { IsoDay } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
-import { readComplaintRecords } from '../data/grievanceData';
 import { startCount } from './counting';
 import { ExportForm, type FileFormat } from './ExportForm';
 import { LeadPage, ReportControls, useLeadScreen } from './PeriodPicker';
@@ -64,7 +63,7 @@ export function GrievanceReport() {
   useEffect(() => {
     if (ids === null) return;
     setLoadError(null);
-    return startCount(() => readComplaintRecords(repo.db, ids), {
+    return startCount(() => repo.reports.complaints(ids), {
       progress: () => undefined,
       result: setRecords,
       failed: (message) => setLoadError(`The complaints could not be read: ${message}`),

@@ -16,9 +16,6 @@ import {
   type ImportProgress,
   type ImportResult,
   importContext,
-  learnedMapping,
-  planImport,
-  rememberMapping,
 } from '../data/importer';
 import { type IoProgress, spreadsheetIo } from './spreadsheetClient';
 import './leads.css';
@@ -70,7 +67,7 @@ export function ImportView() {
     setSheetIndex(index);
     setHeaderRow(found);
     setHeaders(hs);
-    setMapping(found === null ? hs.map(() => null) : suggestMapping(hs, await learnedMapping(repo.db)));
+    setMapping(found === null ? hs.map(() => null) : suggestMapping(hs, await repo.imports.learnedMapping()));
   }
 
   async function readFile(chosen: File) {
@@ -114,8 +111,8 @@ export function ImportView() {
     try {
       const ctx = await importContext(repo, clock.now());
       const analysis = await analyse(sheet.rows, headerRow, mapping, ctx, progress('Reading the rows'));
-      const plan = await planImport(repo.db, analysis, progress('Checking which rows are already in the log'));
-      await rememberMapping(repo.db, headers, mapping);
+      const plan = await repo.imports.plan(analysis, progress('Checking which rows are already in the log'));
+      await repo.imports.rememberMapping(headers, mapping);
       setStage({ kind: 'preview', plan });
     } catch (e) {
       setStage({ kind: 'map' });

@@ -6,7 +6,6 @@ import { createCalendar } from '../../shared/time/calendar';
 import { formatTypedDay } from '../../shared/time/typedInput';
 import type { IsoDay } from '../../shared/time/types';
 import { formatLong } from '../app/format';
-import { mcoScorecard } from '../data/scorecardData';
 import { type CountProgress, startCount } from './counting';
 import { ExportForm, type FileFormat } from './ExportForm';
 import { n } from './figures';
@@ -61,8 +60,7 @@ export function McoScorecard() {
     setError(null);
     return startCount(
       (onProgress) =>
-        mcoScorecard(
-          repo.db,
+        repo.reports.mcoScorecard(
           { from: range.from, to: range.to, mcoIds: mcoKey ? mcoKey.split(',') : [] },
           { config, now: clock.now(), calendar },
           candidateIds,

@@ -3,7 +3,6 @@ import { calendarConfigOf } from '../../shared/config/agencyConfig';
 import type { Report } from '../../shared/report/report';
 import { createCalendar } from '../../shared/time/calendar';
 import { formatLong } from '../app/format';
-import { leadReport } from '../data/leadData';
 import { type CountProgress, startCount } from './counting';
 import { LeadPage, ReportControls, useLeadScreen } from './PeriodPicker';
 import { ReportBody } from './ReportBody';
@@ -43,8 +42,7 @@ export function ReportView() {
     setError(null);
     return startCount(
       (onProgress) =>
-        leadReport(
-          repo.db,
+        repo.reports.leadReport(
           {
             from,
             to,

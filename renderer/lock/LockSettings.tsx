@@ -2,7 +2,6 @@ import { type FormEvent, useState } from 'react';
 import type { Profile } from '../../shared/people';
 import { focusOnMount } from '../components/focusOnMount';
 import { useServices } from '../data/hooks';
-import { setProfilePin } from '../data/lockStore';
 import { useLock, useLockState } from './lockContext';
 import { IDLE_CHOICES } from './lockController';
 import { type PinFieldErrors, PinFields, pinFieldErrors } from './PinFields';
@@ -91,7 +90,7 @@ function ChangePin({ profile }: { profile: Profile }) {
         document.getElementById('change-pin-current')?.focus();
         return;
       }
-      await setProfilePin(repo.db, profile.id, await hashPin(values.pin));
+      await repo.pins.set(profile.id, await hashPin(values.pin));
       setCurrent('');
       setValues({ pin: '', confirm: '' });
       setErrors({});

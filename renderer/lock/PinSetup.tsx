@@ -2,7 +2,6 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { Profile } from '../../shared/people';
 import { FormError } from '../components/ErrorSummary';
 import { useServices } from '../data/hooks';
-import { setProfilePin } from '../data/lockStore';
 import type { LockController } from './lockController';
 import { type PinFieldErrors, PinFields, pinFieldErrors } from './PinFields';
 import { hashPin, pinProblem } from './pin';
@@ -35,7 +34,7 @@ export function PinSetup({ profile, lock }: { profile: Profile; lock: LockContro
     }
     setSaving(true);
     try {
-      await setProfilePin(repo.db, profile.id, await hashPin(values.pin));
+      await repo.pins.set(profile.id, await hashPin(values.pin));
       // The person who chose the PIN is at the desk: go on unlocked.
       await lock.unlock(async () => true);
     } catch (err) {

@@ -3,7 +3,7 @@ import { type RefObject, useCallback, useMemo, useRef } from 'react';
 import { businessTimeLeft } from '../../shared/inquiry/remaining';
 import { CHOICE_COLUMNS, choicesOf, LOG_COLUMNS, type LogColumn, type LogQuery, QUEUE_LABELS } from '../../shared/log/logQuery';
 import type { Profile } from '../../shared/people';
-import type { Instant, TimeZone } from '../../shared/time/types';
+import type { Instant } from '../../shared/time/types';
 import { navigate } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
 import { useBusinessCalendar } from '../data/calendar';
@@ -32,7 +32,7 @@ export function LogView({
   // the search box (useDeferredValue) cost each keystroke an extra frame and a scheduler hop.
   const index = snapshot.index;
   const order = useMemo(() => index.order(query.sort), [index, query.sort]);
-  const queueTime = useQueueTime(config.timeZone as TimeZone);
+  const queueTime = useQueueTime(config.timeZone);
   const cal = useBusinessCalendar(config);
   const timeLeft = useCallback(
     (deadline: number) => businessTimeLeft(cal, queueTime.now as Instant, deadline as Instant),
@@ -129,7 +129,7 @@ export function LogView({
             filters={filters}
             onFiltersChange={onFiltersChange}
             choices={choices}
-            zone={config.timeZone as TimeZone}
+            zone={config.timeZone}
             caption={`${title}: ${rows.length} inquiries. Member identifiers are masked; use Reveal on a row to show them.`}
           />
           {rows.length === 0 && snapshot.complete && <p className="empty">No inquiries in this queue match the search and filters.</p>}

@@ -7,11 +7,9 @@ import { TableHead } from '../components/TableHead';
 import {
   BACKUP_REASON_LABELS,
   type BackupRecord,
-  backupNow,
   backupSettings,
   backupSource,
   type ExportSource,
-  exportDatabaseFile,
   fileSource,
   listBackups,
   type Progress,
@@ -123,7 +121,7 @@ function StorageSection() {
 
 function BackupsSection({ zone, profile }: { zone: TimeZone; profile: Profile }) {
   const { repo, clock } = useServices();
-  const db = repo.db;
+  const db = repo.backups;
   const [backups, setBackups] = useState<BackupRecord[] | null>(null);
   const [keep, setKeep] = useState('');
   const [keepError, setKeepError] = useState<string | null>(null);
@@ -146,7 +144,7 @@ function BackupsSection({ zone, profile }: { zone: TimeZone; profile: Profile })
     setStatus('');
     setProgress({ phase: 'reading', done: 0, total: 0 });
     try {
-      const b = await backupNow(db, 'manual', { now: clock.now(), onProgress: setProgress });
+      const b = await db.now('manual', { now: clock.now(), onProgress: setProgress });
       setStatus(`Backed up ${count(b.inquiries)} inquiries and ${count(b.events)} events.`);
       await refresh();
     } catch (err) {
@@ -262,8 +260,8 @@ function ExportSection() {
     setProgress({ phase: 'reading', done: 0, total: 0 });
     try {
       const now = clock.now();
-      const blob = await exportDatabaseFile(repo.db, now, setProgress);
-      const device = (await repo.db.meta.get('device'))?.value as { deskCode?: string } | undefined;
+      const blob = await repo.backups.exportFile(now, setProgress);
+      const device = await repo.storedDevice();
       const day = new Date(now).toISOString().slice(0, 10);
       const name = `liaison-log-full-export-${device?.deskCode ?? 'desk'}-${day}.json.gz`;
       const url = URL.createObjectURL(blob);

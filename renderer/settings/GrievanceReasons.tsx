@@ -2,7 +2,7 @@ import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { DEFAULT_GRIEVANCE_REASONS } from '../../shared/config/agencyConfig';
 import { type BuildResult, Cell, fieldId, SettingsPage, useConfigEditor } from './configEditor';
 import { focusLater, ListTable, moved, RowActions, without } from './listEditor';
-import type { SettingsScreenProps } from './SettingsView';
+import type { SettingsScreenProps } from './settingsScreen';
 
 interface ReasonDraft {
   key: string;

@@ -9,7 +9,7 @@ import { TableHead } from '../components/TableHead';
 import { type BuildResult, Cell, fieldId, SettingsPage, useConfigEditor } from './configEditor';
 import { focusLater, patchAt } from './listEditor';
 import { ContactImport } from './McoContactImport';
-import type { SettingsScreenProps } from './SettingsView';
+import type { SettingsScreenProps } from './settingsScreen';
 
 interface ContactDraft {
   key: string;

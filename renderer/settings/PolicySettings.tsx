@@ -6,7 +6,7 @@ import { Holidays } from './policy/Holidays';
 import { OfficeHours } from './policy/OfficeHours';
 import { PriorityLevels } from './policy/PriorityLevels';
 import { Warnings } from './policy/Warnings';
-import type { SettingsScreenProps } from './SettingsView';
+import type { SettingsScreenProps } from './settingsScreen';
 
 /** Settings → Policy and calendar: priority levels and targets, outreach attempts, office hours, holidays, closures. */
 export function PolicySettings({ config }: SettingsScreenProps) {

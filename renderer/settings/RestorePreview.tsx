@@ -3,7 +3,7 @@ import type { Profile } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { FormError } from '../components/ErrorSummary';
-import { BACKUP_REASON_LABELS, type ExportSource, type ExportSummary, inspectExport, type Progress, restoreDatabase } from '../data/backup';
+import { BACKUP_REASON_LABELS, type ExportSource, type ExportSummary, inspectExport, type Progress } from '../data/backup';
 import { useServices } from '../data/hooks';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -83,11 +83,11 @@ export function RestorePreview({
   useEffect(() => {
     let live = true;
     headingRef.current?.focus();
-    Promise.all([inspectExport(source, (p) => live && setProgress(p)), repo.db.inquiries.count(), repo.db.events.count()])
-      .then(([s, inquiries, events]) => {
+    Promise.all([inspectExport(source, (p) => live && setProgress(p)), repo.backups.counts()])
+      .then(([s, counts]) => {
         if (!live) return;
         setSummary(s);
-        setCurrent({ inquiries, events });
+        setCurrent(counts);
         setProgress(null);
       })
       .catch((err: unknown) => {
@@ -104,7 +104,7 @@ export function RestorePreview({
     setRestoring(true);
     setFailure(null);
     try {
-      const r = await restoreDatabase(repo.db, source, { reason, now: clock.now(), onProgress: setProgress, keepProfileId: profile.id });
+      const r = await repo.backups.restore(source, { reason, now: clock.now(), onProgress: setProgress, keepProfileId: profile.id });
       setDone(`Restored ${count(r.inquiries)} inquiries and ${count(r.events)} events. The app is starting again with the restored log…`);
       setTimeout(reloadApp, 1500);
     } catch (err) {

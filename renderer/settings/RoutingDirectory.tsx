@@ -1,7 +1,7 @@
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { type BuildResult, Cell, fieldId, SettingsPage, useConfigEditor } from './configEditor';
 import { focusLater, ListTable, moved, patchAt, RowActions, without } from './listEditor';
-import type { SettingsScreenProps } from './SettingsView';
+import type { SettingsScreenProps } from './settingsScreen';
 
 interface EntryDraft {
   key: string;

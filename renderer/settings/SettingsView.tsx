@@ -13,15 +13,10 @@ import { McoDirectory } from './McoDirectory';
 import { PolicySettings } from './PolicySettings';
 import { RoutingDirectory } from './RoutingDirectory';
 import { SyncSettings } from './SyncSettings';
+import type { SettingsScreenProps } from './settingsScreen';
 import { Taxonomy } from './Taxonomy';
 import { VerifyLog } from './VerifyLog';
 import './settings.css';
-
-/** What a settings screen gets: the stored configuration (loaded) and who is using the desk. */
-export interface SettingsScreenProps {
-  config: AgencyConfig;
-  profile: Profile;
-}
 
 interface Section {
   /** The route: `#/settings/<id>`. */

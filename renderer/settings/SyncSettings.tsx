@@ -7,7 +7,7 @@ import { focusOnMount } from '../components/focusOnMount';
 import { DESKTOP_ONLY } from '../sync/browserSync';
 import { SYNC_INTERVALS, type SyncService, type SyncView } from '../sync/syncService';
 import { ago, phaseText, useNow, useSync } from '../sync/useSync';
-import type { SettingsScreenProps } from './SettingsView';
+import type { SettingsScreenProps } from './settingsScreen';
 import '../sync/sync.css';
 
 /** Settings → Sync: the folder, the team passphrase, how often, "Sync now", and a status one can trust. */

@@ -5,7 +5,7 @@ import type { ConfigPath } from '../../shared/config/validateConfig';
 import { Field, Options } from '../components/Field';
 import { type BuildResult, Cell, fieldId, SettingsPage, useConfigEditor } from './configEditor';
 import { focusLater, moved, patchAt, RowActions, without } from './listEditor';
-import type { SettingsScreenProps } from './SettingsView';
+import type { SettingsScreenProps } from './settingsScreen';
 
 interface CategoryDraft {
   key: string;

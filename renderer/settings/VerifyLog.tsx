@@ -15,8 +15,7 @@ import { useBridge } from '../app/bridgeContext';
 import { formatLong } from '../app/format';
 import { focusOnMount } from '../components/focusOnMount';
 import { useChainStatus } from '../data/chainHooks';
-import type { StoredFinding } from '../data/chainStore';
-import { signOff, type VerifyProgress, verifyLog } from '../data/chainStore';
+import type { StoredFinding, VerifyProgress } from '../data/chainStore';
 import { useServices } from '../data/hooks';
 import './data.css';
 import './verify.css';
@@ -54,7 +53,7 @@ export function VerifyLog({ config, profile }: Props) {
     setProgress({ done: 0, total: 0 });
     try {
       const { deviceId } = await repo.device();
-      const result = await verifyLog(repo.db, { deviceId, ranBy: actorOf(profile), now: () => clock.now(), onProgress: setProgress });
+      const result = await repo.chain.verify({ deviceId, ranBy: actorOf(profile), now: () => clock.now(), onProgress: setProgress });
       setReport(result);
       setMessage(
         result.totals.breaks === 0
@@ -398,7 +397,7 @@ function SignOffForm({ report, profile, onSigned }: { report: VerifyReport; prof
     setError(null);
     setBusy(true);
     try {
-      onSigned(await signOff(repo.db, report, { name: trimmed, profile: actorOf(profile) }, clock.now()));
+      onSigned(await repo.chain.signOff(report, { name: trimmed, profile: actorOf(profile) }, clock.now()));
     } catch (err) {
       setFailure(`The sign-off was not recorded: ${(err as Error).message}. Try again.`);
     } finally {

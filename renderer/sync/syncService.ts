@@ -6,7 +6,7 @@ import { problems } from '../../shared/sync/problems';
 import type { Clock } from '../../shared/time/types';
 import { ChangeFeed } from '../data/changes';
 import type { DataServices } from '../data/hooks';
-import { DexieSyncStore } from '../data/syncStore';
+import type { DexieSyncStore } from '../data/syncStore';
 import { BridgeFolder } from './bridgeFolder';
 
 /**
@@ -221,10 +221,9 @@ export const existingSyncService = (data: DataServices): SyncService | undefined
 export function syncServiceFor(data: DataServices, api: LiaisonApi, desktop: boolean): SyncService {
   const found = services.get(data.repo);
   if (found) return found;
-  const { db } = data.repo;
   // The browser build never syncs: no feed (and no BroadcastChannel) for it.
-  const changes = desktop ? new ChangeFeed(db.name) : { publish: () => undefined };
-  const store = new DexieSyncStore(db, changes, () => data.repo.device());
+  const changes = desktop ? new ChangeFeed(data.repo.backups.name) : { publish: () => undefined };
+  const store = data.repo.syncStore(changes, () => data.repo.device());
   const service = new SyncService({ store, api, clock: data.clock, desktop });
   services.set(data.repo, service);
   void service.start();

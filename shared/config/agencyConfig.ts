@@ -133,7 +133,8 @@ export const warningThresholdsSchema = z
  */
 export const agencyConfigSchema = z.object({
   version: z.literal(1),
-  timeZone: z.string().refine(isValidTimeZone, 'not a known IANA time zone'),
+  /** Parsed, not cast: a configuration read back holds a `TimeZone` its readers can use as it is. */
+  timeZone: z.custom<TimeZone>((v) => typeof v === 'string' && isValidTimeZone(v), 'not a known IANA time zone'),
   priorityLevels: z.array(priorityLevelSchema).min(1),
   /** Office hours, holidays and closures (the agency's time zone is `timeZone` above). */
   calendar: calendarConfigSchema.omit({ timeZone: true }).prefault({}),
@@ -286,7 +287,7 @@ export function priorityLevel(config: AgencyConfig, id: string): PriorityLevel |
 }
 
 /** The business calendar configuration in force for this agency. */
-export const calendarConfigOf = (config: AgencyConfig): CalendarConfig => ({ ...config.calendar, timeZone: config.timeZone as TimeZone });
+export const calendarConfigOf = (config: AgencyConfig): CalendarConfig => ({ ...config.calendar, timeZone: config.timeZone });
 
 export function priorityLabel(config: AgencyConfig, id: string): string {
   return config.priorityLevels.find((p) => p.id === id)?.label ?? id;

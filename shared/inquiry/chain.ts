@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { InquiryEvent } from './events';
 
 /**
@@ -17,9 +16,7 @@ export const CHAIN_GENESIS = '0'.repeat(64);
 /** Prefixed to what is hashed, so a chain hash can never be mistaken for a digest of anything else. */
 const DOMAIN = 'liaison-log/event-chain/v1\n';
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
-export const chainLinkSchema = z.object({ seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), prev: hex64, hash: hex64 });
-export type ChainLink = z.infer<typeof chainLinkSchema>;
+export { type ChainLink, chainLinkSchema } from './chainLink';
 
 /** The last link a desk wrote: what its next event chains onto. */
 export interface ChainHead {

@@ -4,7 +4,7 @@ import { type Actor, actorSchema, personRefSchema } from '../people';
 import { decodeHlc, type HlcStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
 import type { CaseNumber } from './caseNumber';
-import { type ChainLink, chainLinkSchema } from './chain';
+import { type ChainLink, chainLinkSchema } from './chainLink';
 import { ENROLLMENT, FIELD_NAMES, type FieldName, type InquiryFields } from './fields';
 
 /** Events are facts, named in the past tense. The timeline is made of them; the inquiry row is their fold. */

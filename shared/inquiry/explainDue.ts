@@ -2,7 +2,7 @@ import { type AgencyConfig, priorityLevel } from '../config/agencyConfig';
 import { type BusinessCalendar, endOfBusinessDayExplained, type Pause } from '../time/calendar';
 import { type DeadlineWords, explainDeadline } from '../time/explain';
 import { describePolicyDuration, explainPolicyDuration } from '../time/policyTime';
-import type { Instant, TimeZone } from '../time/types';
+import type { Instant } from '../time/types';
 import type { DueItem } from './due';
 import type { InquiryRecord } from './projection';
 
@@ -26,7 +26,7 @@ const pausesOf = (r: InquiryRecord, timer: 'first_contact' | 'mco_follow_up'): P
 
 /** The explanation of a due item, or null for a callback (its time is the time the person chose). */
 export function explainDueItem(item: DueItem, r: InquiryRecord, config: AgencyConfig, cal: BusinessCalendar): DueExplanation | null {
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   const w = r.workflow;
   const level = priorityLevel(config, w.targets?.priority ?? r.priority);
   const parts: DueExplanation['parts'] = [];

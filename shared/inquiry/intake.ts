@@ -155,7 +155,7 @@ export function formOfFields(fields: InquiryFields, zone: TimeZone): IntakeForm 
 export function validateIntake(form: IntakeForm, ctx: IntakeContext): IntakeResult {
   const errors: IntakeErrors = {};
   const text = (c: IntakeControl) => form[c].trim();
-  const zone = ctx.config.timeZone as TimeZone;
+  const zone = ctx.config.timeZone;
 
   const required = (c: IntakeControl, message: string) => {
     if (!text(c)) errors[c] = message;
@@ -305,7 +305,7 @@ export function validateEdit(
   patch: Partial<IntakeForm>,
   ctx: IntakeContext,
 ): EditResult {
-  const form = { ...formOfFields(current, ctx.config.timeZone as TimeZone), ...patch };
+  const form = { ...formOfFields(current, ctx.config.timeZone), ...patch };
   const result = validateIntake(form, ctx);
   const values = result.ok ? result.fields : result.values;
   const errors: IntakeErrors = {};

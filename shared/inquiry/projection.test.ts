@@ -7,7 +7,8 @@ import type { CaseNumber } from './caseNumber';
 import { ANA, BEN, ct, fieldsWith } from './commands/testKit';
 import type { FieldEdit, FieldEdited, InquiryEvent, InquiryLogged, NoteAdded } from './events';
 import type { FieldName } from './fields';
-import { applyEvent, byHlc, EMPTY_WORKFLOW, type InquiryRecord, needsRefold, projectInquiry } from './projection';
+import { applyFoldPlan, planFold } from './foldPlan';
+import { applyEvent, byHlc, EMPTY_WORKFLOW, type InquiryRecord, projectInquiry } from './projection';
 
 const INQUIRY_ID = '01JDINQUIRY000000000000001';
 const T0 = Date.UTC(2026, 10, 23, 15, 15);
@@ -187,12 +188,14 @@ describe('projectInquiry', () => {
   });
 });
 
-describe('needsRefold', () => {
+describe('planFold', () => {
   const state = fold([logged(), note('EV-NOTE-00001', stamp(T0 + 5000), T0 + 5000)]);
+  const held = () => true;
+  const none = () => false;
 
-  it('asks for a re-fold of any event onto nothing, the logged event included', () => {
-    expect(needsRefold(undefined, note('EV-NOTE-00002', stamp(T0 + 6000), T0 + 6000))).toBe(true);
-    expect(needsRefold(undefined, logged())).toBe(true);
+  it('folds onto nothing only when no event of the inquiry is stored yet', () => {
+    expect(planFold({ row: undefined, fresh: [logged()], heldBefore: none })).toEqual({ kind: 'fold', onto: undefined });
+    expect(planFold({ row: undefined, fresh: [logged()], heldBefore: held })).toEqual({ kind: 'refold' });
   });
 
   it('keeps an edit synced before its logged event: folding the late logged event re-projects the stored events', () => {
@@ -203,19 +206,30 @@ describe('needsRefold', () => {
       { field: 'priority', from: 'high', to: 'escalated' },
       BEN,
     );
-    const stored: InquiryEvent[] = [edit];
-    let state = needsRefold(undefined, edit) ? projectInquiry(stored) : applyEvent(undefined, edit);
+    const stored: InquiryEvent[] = [];
+    const take = (row: InquiryRecord | undefined, e: InquiryEvent) => {
+      const plan = planFold({ row, fresh: [e], heldBefore: () => stored.length > 0 });
+      stored.push(e);
+      return applyFoldPlan(plan, [e], () => stored);
+    };
+    let state = take(undefined, edit);
     expect(state).toBeUndefined();
-    stored.push(logged());
-    state = needsRefold(state, logged()) ? projectInquiry(stored) : applyEvent(state, logged());
+    state = take(state, logged());
     expect(state?.priority).toBe('escalated');
     expect(state?.eventCount).toBe(2);
   });
 
   it('asks for a re-fold only for an event stamped before the newest folded one', () => {
-    expect(needsRefold(state, note('EV-NOTE-00002', stamp(T0 + 4999, 0, 'DESKZ'), T0))).toBe(true);
-    expect(needsRefold(state, note('EV-NOTE-00002', stamp(T0 + 5000, 0, 'DESKB'), T0))).toBe(false);
-    expect(needsRefold(state, note('EV-NOTE-00002', stamp(T0 + 5001, 0, 'DESKA'), T0))).toBe(false);
+    const at = (e: InquiryEvent) => planFold({ row: state, fresh: [e], heldBefore: held }).kind;
+    expect(at(note('EV-NOTE-00002', stamp(T0 + 4999, 0, 'DESKZ'), T0))).toBe('refold');
+    expect(at(note('EV-NOTE-00002', stamp(T0 + 5000, 0, 'DESKB'), T0))).toBe('fold');
+    expect(at(note('EV-NOTE-00002', stamp(T0 + 5001, 0, 'DESKA'), T0))).toBe('fold');
+  });
+
+  it('re-folds events that replace stored ones (new stamps)', () => {
+    expect(planFold({ row: state, fresh: [note('EV-NOTE-00001', stamp(T0 + 9000), T0)], heldBefore: held, replacing: true })).toEqual({
+      kind: 'refold',
+    });
   });
 });
 
@@ -326,15 +340,16 @@ describe('projection properties', () => {
     );
   });
 
-  it('gives the same record when a desk folds arrivals one by one and re-folds only when needsRefold says so', () => {
+  it('gives the same record when a desk folds arrivals one by one and re-folds only when planFold says so', () => {
     fc.assert(
       fc.property(arrivalsArb, ({ events, arrivals }) => {
         const seen = new Map<string, InquiryEvent>();
         let state: InquiryRecord | undefined;
         for (const e of arrivals) {
           if (seen.has(e.id)) continue;
+          const plan = planFold({ row: state, fresh: [e], heldBefore: () => seen.size > 0 });
           seen.set(e.id, e);
-          state = needsRefold(state, e) ? projectInquiry([...seen.values()]) : applyEvent(state, e);
+          state = applyFoldPlan(plan, [e], () => [...seen.values()]);
         }
         expect(state).toEqual(projectInquiry(events));
       }),

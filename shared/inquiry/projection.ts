@@ -132,7 +132,7 @@ export interface InquiryRecord extends InquiryFields {
   loggedBy: PersonRef;
   /** When the newest event was recorded. */
   updatedAt: Instant;
-  /** The highest HLC folded in; an event below it needs a re-fold (see `needsRefold`). */
+  /** The highest HLC folded in; an event below it needs a re-fold (see foldPlan.ts). */
   lastHlc: HlcStamp;
   /** Per field, the stamp of the event that set its current value (last writer wins per field). */
   fieldHlc: Partial<Record<FieldName, HlcStamp>>;
@@ -375,10 +375,3 @@ export function projectInquiry(events: readonly InquiryEvent[]): InquiryRecord |
   }
   return state;
 }
-
-/**
- * True when `e` cannot be folded onto `state` directly and the inquiry must be re-projected.
- * With no record yet, always: notes and edits synced before the logged event are already stored
- * and must be folded in with it.
- */
-export const needsRefold = (state: InquiryRecord | undefined, e: InquiryEvent): boolean => state === undefined || e.hlc < state.lastHlc;

@@ -63,7 +63,7 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     id: r.id,
     caseNumber: r.caseNumber,
     receivedAt: r.receivedAt,
-    receivedText: formatReceived(r.receivedAt, config.timeZone as TimeZone),
+    receivedText: formatReceived(r.receivedAt, config.timeZone),
     source: r.source,
     memberName: r.memberName,
     medicaidId: r.medicaidId,

@@ -1,7 +1,7 @@
 import type { InquiryEvent } from '../../../shared/inquiry/events';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
+import { rebuild } from '../eventStore/rebuild';
 import type { Migration } from './migration';
-import { refoldAll } from './refold';
 import { v1 } from './v1';
 
 /**
@@ -19,6 +19,6 @@ export const v2: Migration = {
     drafts: 'id',
   },
   upgrade: async (tx) => {
-    await refoldAll(tx.table<InquiryEvent>('events'), tx.table<InquiryRecord>('inquiries'));
+    await rebuild(tx.table<InquiryEvent, string>('events'), tx.table<InquiryRecord, string>('inquiries'));
   },
 };

@@ -1,6 +1,6 @@
 import { DomainError } from '../../errors';
 import { formatTypedDay } from '../../time/typedInput';
-import type { IsoDay, TimeZone } from '../../time/types';
+import type { IsoDay } from '../../time/types';
 import { isIsoDay, isoDayOf } from '../../time/zone';
 import type { GrievanceReviewed } from '../events';
 import { grievanceOf, type InquiryRecord } from '../projection';
@@ -20,7 +20,7 @@ export function recordGrievanceReview(
   if (!grievanceOf(state)) throw new DomainError('invalid_step', 'Classify the inquiry as a complaint before recording a review.');
   const day = input.reviewedOn.trim();
   if (!isIsoDay(day)) throw new DomainError('validation', 'Type the day of the review as mm/dd/yyyy, for example 11/24/2026.');
-  const zone = ctx.config.timeZone as TimeZone;
+  const zone = ctx.config.timeZone;
   const received = isoDayOf(state.receivedAt, zone);
   if (day < received)
     throw new DomainError(

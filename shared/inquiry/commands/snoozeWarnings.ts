@@ -42,7 +42,7 @@ export function snoozeWarnings(state: InquiryRecord, input: { until: Instant; re
   if (input.until > latest)
     throw new DomainError(
       'validation',
-      `A snooze lasts at most ${MAX_SNOOZE_BUSINESS_DAYS} business days: choose ${snoozeTimeText(latest, ctx.config.timeZone as TimeZone)} or earlier.`,
+      `A snooze lasts at most ${MAX_SNOOZE_BUSINESS_DAYS} business days: choose ${snoozeTimeText(latest, ctx.config.timeZone)} or earlier.`,
     );
   const reason = (input.reason ?? '').trim();
   if (reason.length > SNOOZE_REASON_LIMIT)

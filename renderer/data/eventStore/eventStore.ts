@@ -1,0 +1,253 @@
+import Dexie from 'dexie';
+import { type ChainHead, chainEvents } from '../../../shared/inquiry/chain';
+import type { InquiryEvent } from '../../../shared/inquiry/events';
+import { applyFoldPlan, planFold } from '../../../shared/inquiry/foldPlan';
+import type { InquiryRecord } from '../../../shared/inquiry/projection';
+import type { Hlc, HlcStamp } from '../../../shared/sync/hlc';
+import { clockAfterReceive } from '../../../shared/sync/store';
+import { chainHead } from '../chainStore';
+import type { ChangeFeed } from '../changes';
+import type { LiaisonDb } from '../db';
+import { getMeta, type KnownPerson, putMeta } from '../meta';
+import { ORIGINS, type Origin } from './origins';
+import { peopleSeen } from './people';
+import { type RebuildProgress, rebuild } from './rebuild';
+import { byInquiry, eventsOf, inquiriesWithEvents } from './timeline';
+
+/*
+ * The one way events become rows. Events are the truth and each inquiry's row is the fold of all of
+ * them (shared/inquiry/projection.ts); every writer (a command, the legacy import, sync, a restore,
+ * sync's re-stamping) hands its events to `append` with its origin, and the origin's rules
+ * (origins.ts) say which steps apply. In one transaction: events already stored are dropped, this
+ * desk's own new events are chained, their outbox entries written, the rows folded (or folded again
+ * from the whole timeline: shared/inquiry/foldPlan.ts), the people remembered and the clock moved.
+ * After the transaction commits, the change feed names the inquiries that changed.
+ */
+
+/** How the desk's clock moves with a write: to the stamp the writer last gave, or past a stamp received. */
+export type ClockMove = { to: Hlc } | { receive: HlcStamp; now: number };
+
+export interface AppendOptions {
+  /** Rows the caller read in this transaction already (a command reads its inquiry first). */
+  rows?: ReadonlyMap<string, InquiryRecord | undefined>;
+  clock?: ClockMove;
+}
+
+export interface Appended {
+  /** The events stored: new to this desk (or, for a re-stamp, replaced), chained where they are this desk's. */
+  events: InquiryEvent[];
+  /** The rows as folded. */
+  rows: InquiryRecord[];
+  /**
+   * Settles when the writes are stored. `append` resolves once the reads are done and the rows folded,
+   * so a bulk writer can prepare its next batch meanwhile; the transaction waits for every write anyway.
+   */
+  written: Promise<unknown>;
+}
+
+/** The desk writing: its own events are the ones it chains. */
+export interface Desk {
+  deviceId: string;
+}
+
+/** The writes of one transaction: `append` as often as needed, `moveClock` once the stamps are all given. */
+export class EventWrite {
+  /** This desk's chain head and the people known: read once per transaction, kept current by its writes. */
+  private head: ChainHead | null | undefined;
+  private people: Record<string, KnownPerson> | undefined;
+  private readonly pending: Promise<unknown>[] = [];
+  readonly touched = new Set<string>();
+  private publishes = false;
+
+  constructor(
+    private readonly db: LiaisonDb,
+    private readonly desk: Desk,
+  ) {}
+
+  async append(events: readonly InquiryEvent[], origin: Origin, options: AppendOptions = {}): Promise<Appended> {
+    const rules = ORIGINS[origin];
+    const { db } = this;
+    const clock = options.clock;
+    if (clock && 'to' in clock) this.moveClock(clock);
+    const unique = dedupe(events);
+    const ids = [...new Set(unique.map((e) => e.inquiryId))];
+    // A command's inquiry without a row is one it has just logged: there is nothing to read.
+    const unread = rules.newIds ? [] : ids.filter((id) => !options.rows?.has(id));
+    // The one round of reads: which events are stored, the rows, which inquiries have events already.
+    const [known, readRows, held, , , localClock] = await Promise.all([
+      rules.newIds ? [] : db.events.bulkGet(unique.map((e) => e.id)),
+      unread.length > 0 ? db.inquiries.bulkGet(unread) : [],
+      rules.newIds ? new Set<string>() : inquiriesWithEvents(db.events, ids),
+      rules.chain && this.head === undefined ? this.readHead() : undefined,
+      rules.rememberPeople && this.people === undefined ? this.readPeople() : undefined,
+      clock && 'receive' in clock ? getMeta(db.meta, 'hlc') : undefined,
+    ]);
+    if (clock && 'receive' in clock) {
+      const local = localClock ?? { wall: 0, counter: 0, deviceId: this.desk.deviceId };
+      this.track(putMeta(db.meta, 'hlc', clockAfterReceive(local, clock.receive, clock.now)));
+    }
+    // Re-stamped events replace their stored copies; from elsewhere, an event held already is skipped.
+    let fresh = rules.replaces || rules.newIds ? [...unique] : unique.filter((_, i) => known[i] === undefined);
+    if (fresh.length === 0) return { events: [], rows: [], written: Promise.resolve() };
+    const restamped = rules.replaces ? unique.filter((e, i) => known[i] !== undefined && known[i]?.hlc !== e.hlc) : [];
+    if (rules.chain) fresh = await this.chain(fresh);
+
+    const rowOf = new Map(options.rows);
+    for (const [i, id] of unread.entries()) rowOf.set(id, readRows[i]);
+    const freshGroups = byInquiry(fresh);
+    const plans = [...freshGroups].map(([id, list]) => ({
+      id,
+      list,
+      plan: planFold({ row: rowOf.get(id), fresh: list, heldBefore: () => held.has(id), replacing: rules.replaces }),
+    }));
+    // A second round only for inquiries folded from their whole timeline.
+    const refolds = plans.filter((p) => p.plan.kind === 'refold');
+    const timelines = await Promise.all(refolds.map((p) => eventsOf(db.events, p.id)));
+    const timelineOf = new Map(refolds.map((p, i) => [p.id, timelines[i] as InquiryEvent[]]));
+    const rows: InquiryRecord[] = [];
+    for (const { id, list, plan } of plans) {
+      const row = applyFoldPlan(plan, list, () => withReplacements(timelineOf.get(id) ?? [], list));
+      if (row) rows.push(row);
+    }
+
+    const writes: Promise<unknown>[] = [rules.replaces ? db.events.bulkPut(fresh) : db.events.bulkAdd(fresh), db.inquiries.bulkPut(rows)];
+    // Sync's outbox: this desk's new events to publish, or the new stamps of those waiting there.
+    const entries = (list: readonly InquiryEvent[]) => list.map((e) => ({ eventId: e.id, hlc: e.hlc }));
+    if (rules.outbox === 'add') writes.push(db.outbox.bulkAdd(entries(fresh)));
+    if (rules.outbox === 'update' && restamped.length > 0) writes.push(db.outbox.bulkPut(entries(restamped)));
+    if (rules.rememberPeople) {
+      const seen = peopleSeen(this.people ?? {}, fresh);
+      if (seen) {
+        this.people = seen;
+        writes.push(putMeta(db.meta, 'people', seen));
+      }
+    }
+    const written = Promise.all(writes);
+    this.track(written);
+    for (const id of freshGroups.keys()) this.touched.add(id);
+    this.publishes ||= rules.publish;
+    return { events: fresh, rows, written };
+  }
+
+  /** Saves the desk's clock at the last stamp this desk gave. */
+  moveClock(move: { to: Hlc }): void {
+    this.track(putMeta(this.db.meta, 'hlc', move.to));
+  }
+
+  /** Every write handed over, settled: the transaction must not end before them. */
+  async settled(): Promise<void> {
+    while (this.pending.length > 0) await Promise.all(this.pending.splice(0));
+  }
+
+  get announces(): boolean {
+    return this.publishes;
+  }
+
+  /** What the caller read in this transaction already: the head of this desk's chain, the people known. */
+  know(facts: { head?: ChainHead | null; people?: Record<string, KnownPerson> }): void {
+    if (facts.head !== undefined) this.head = facts.head;
+    if (facts.people !== undefined) this.people = facts.people;
+  }
+
+  /** Another write of the same transaction (the caller's own), waited for with the rest. */
+  track(write: Promise<unknown>): void {
+    // Should one fail, the transaction aborts and its rejection is what the caller sees; the others
+    // fail too, and are not left unhandled.
+    write.catch(() => undefined);
+    this.pending.push(write);
+  }
+
+  private readHead(): Promise<void> {
+    return chainHead(this.db, this.desk.deviceId).then((head) => {
+      this.head = head;
+    });
+  }
+
+  private readPeople(): Promise<void> {
+    return getMeta(this.db.meta, 'people').then((people) => {
+      this.people = people ?? {};
+    });
+  }
+
+  /**
+   * This desk's own unlinked events get the next links of its chain, in the order given. The digests
+   * are WebCrypto's, awaited through `Dexie.waitFor` so the transaction stays open meanwhile; the
+   * head was read inside this transaction, so a write by another window waits and chains onto it.
+   */
+  private async chain(events: InquiryEvent[]): Promise<InquiryEvent[]> {
+    const own = events.filter((e) => e.deviceId === this.desk.deviceId && !e.chain);
+    if (own.length === 0) return events;
+    const chained = await Dexie.waitFor(chainEvents(own, this.head ?? null));
+    this.head = chained.head;
+    if (own.length === events.length) return chained.events;
+    const linked = new Map(chained.events.map((e) => [e.id, e]));
+    return events.map((e) => linked.get(e.id) ?? e);
+  }
+}
+
+export class EventStore {
+  constructor(
+    private readonly db: LiaisonDb,
+    private readonly changes: Pick<ChangeFeed, 'publish'>,
+  ) {}
+
+  /**
+   * Runs `work` in one read-write transaction over the tables a write touches, then,
+   * once it has committed, tells the change feed which inquiries changed. `work` may await this
+   * database only (awaiting anything else would let IndexedDB commit early).
+   */
+  async write<T>(desk: Desk, work: (w: EventWrite) => Promise<T>): Promise<T> {
+    const db = this.db;
+    let write: EventWrite | undefined;
+    const result = await db.transaction('rw', [db.events, db.inquiries, db.outbox, db.meta, db.profiles], async () => {
+      write = new EventWrite(db, desk);
+      const out = await work(write);
+      await write.settled();
+      return out;
+    });
+    if (write?.announces) await this.announce([...write.touched]);
+    return result;
+  }
+
+  /** Stores events of one origin in a transaction of their own. */
+  append(desk: Desk, events: readonly InquiryEvent[], origin: Origin, options?: AppendOptions): Promise<Appended> {
+    return this.write(desk, (w) => w.append(events, origin, options));
+  }
+
+  /** Folds every row again from its events (Settings → Rebuild), in short transactions: see rebuild.ts. */
+  rebuild(onProgress?: RebuildProgress, chunkEvents?: number): Promise<number> {
+    const db = this.db;
+    return rebuild(db.events, db.inquiries, {
+      chunkEvents,
+      runChunk: (work) => db.transaction('rw', db.events, db.inquiries, work),
+      afterChunk: async (ids, done, total) => {
+        onProgress?.(done, total);
+        this.changes.publish(ids);
+        await new Promise((r) => setTimeout(r, 0));
+      },
+    });
+  }
+
+  /** Announces in chunks, yielding between them, so the log re-reads a large write without one long pause. */
+  private async announce(ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += ANNOUNCE_CHUNK) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 0));
+      this.changes.publish(ids.slice(i, i + ANNOUNCE_CHUNK));
+    }
+  }
+}
+
+const ANNOUNCE_CHUNK = 2000;
+
+/** The events without repeats of an id (the first kept). */
+function dedupe(events: readonly InquiryEvent[]): readonly InquiryEvent[] {
+  const seen = new Set<string>();
+  const unique = events.filter((e) => !seen.has(e.id) && Boolean(seen.add(e.id)));
+  return unique.length === events.length ? events : unique;
+}
+
+/** An inquiry's stored events with those being written in place of the stored copies of the same ids. */
+function withReplacements(stored: readonly InquiryEvent[], fresh: readonly InquiryEvent[]): InquiryEvent[] {
+  const ids = new Set(fresh.map((e) => e.id));
+  return [...stored.filter((e) => !ids.has(e.id)), ...fresh];
+}
