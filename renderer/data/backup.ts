@@ -687,13 +687,19 @@ async function* checkedRecords(
  * Reads the whole copy once and checks every row; nothing is written. Returns what a restore would
  * bring back, for the preview; throws BackupError saying what is wrong.
  */
-export async function inspectExport(source: ExportSource, onProgress?: OnProgress): Promise<ExportSummary> {
+export async function inspectExport(
+  source: ExportSource,
+  onProgress?: OnProgress,
+  onRows?: (table: string, rows: unknown[]) => Promise<void>,
+): Promise<ExportSummary> {
   const lines = source.lines()[Symbol.asyncIterator]();
   const header = readHeader((await lines.next()).value);
   let counts: Record<string, number> = {};
   let blocks = 0;
   for await (const r of checkedRecords(header, lines, onProgress)) {
     if (r.kind === 'end') counts = r.counts;
+    // The checked rows, for a second look as they pass (the import's check of every hash chain).
+    else await onRows?.(r.table, r.rows);
     if (++blocks % 4 === 0) await tick();
   }
   return { header, counts, inquiries: header.summary.inquiries, events: counts.events ?? 0 };
@@ -709,6 +715,12 @@ export interface RestoreOptions {
   onProgress?: OnProgress;
   /** The profile doing the restore stays on this desk and stays the active one. */
   keepProfileId?: string | null;
+  /** Each checked row of the copy as the first pass reads it (see inspectExport). */
+  onRows?: (table: string, rows: unknown[]) => Promise<void>;
+  /** After the first pass, before anything is written: throwing stops the restore. */
+  onChecked?: () => void;
+  /** `meta` rows the copy does not bring (the desk keeps its own: verifyImport.ts), and rows written instead. */
+  meta?: { skip: readonly string[]; put: readonly { key: string; value: unknown }[] };
 }
 
 export interface RestoreResult {
@@ -726,7 +738,8 @@ export interface RestoreResult {
  * at its own version and upgraded there by the same migrations a desk runs.
  */
 export async function restoreDatabase(db: Dexie, source: ExportSource, options: RestoreOptions): Promise<RestoreResult> {
-  const summary = await inspectExport(source, options.onProgress);
+  const summary = await inspectExport(source, options.onProgress, options.onRows);
+  options.onChecked?.();
   const now = options.now ?? Date.now();
   const safetyBackup = await backupNow(db, options.reason, { now, onProgress: options.onProgress });
   let from = source;
@@ -831,6 +844,8 @@ async function replaceAll(db: Dexie, source: ExportSource, options: RestoreOptio
             const found = await db.table('events').bulkGet((rows as { eventId: string }[]).map((o) => o.eventId));
             rows = rows.filter((_, i) => found[i] !== undefined);
           }
+          const skip = r.table === 'meta' ? options.meta?.skip : undefined;
+          if (skip) rows = rows.filter((row) => !skip.includes((row as { key: string }).key));
           await db.table(r.table).bulkPut(rows);
         }
         await outside(tick);
@@ -844,6 +859,7 @@ async function replaceAll(db: Dexie, source: ExportSource, options: RestoreOptio
         if (record && hasInquiries) await db.table('inquiries').put(record);
       }
       inquiries = hasInquiries ? await db.table('inquiries').count() : 0;
+      if (options.meta) await db.table('meta').bulkPut([...options.meta.put]);
       if (keepProfile) {
         await db.table('profiles').put(keepProfile);
         await db.table('meta').put({ key: 'activeProfile', value: keepProfile.id });

@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { Profile } from '../../shared/people';
+import { actorOf, type Profile } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { focusOnMount } from '../components/focusOnMount';
@@ -10,19 +10,18 @@ import {
   backupSettings,
   backupSource,
   type ExportSource,
-  type ExportSummary,
   exportDatabaseFile,
   fileSource,
-  inspectExport,
   listBackups,
   type Progress,
   requestPersistentStorage,
-  restoreDatabase,
   type StorageState,
   setBackupsToKeep,
   storageState,
 } from '../data/backup';
 import { useServices } from '../data/hooks';
+import { checkCopy, type ImportCheck, restoreCheckedCopy } from '../data/verifyImport';
+import { ChainCheckResult } from './ChainCheckResult';
 import { RebuildSection } from './RebuildSection';
 import './data.css';
 
@@ -281,6 +280,7 @@ function BackupsSection({ zone, profile }: { zone: TimeZone; profile: Profile })
           profile={profile}
           reason="before-restore"
           confirmLabel="Restore this backup"
+          fileName={null}
           onCancel={() => setChosen(null)}
         />
       )}
@@ -299,6 +299,7 @@ function RestorePreview({
   profile,
   reason,
   confirmLabel,
+  fileName,
   onCancel,
 }: {
   source: ExportSource;
@@ -307,10 +308,14 @@ function RestorePreview({
   profile: Profile;
   reason: 'before-restore' | 'before-import';
   confirmLabel: string;
+  /** The chosen file's name (a backup: null), recorded with the import. */
+  fileName: string | null;
   onCancel: () => void;
 }) {
   const { repo, clock } = useServices();
-  const [summary, setSummary] = useState<ExportSummary | null>(null);
+  const [check, setCheck] = useState<ImportCheck | null>(null);
+  const summary = check?.summary ?? null;
+  const [accepted, setAccepted] = useState(false);
   const [current, setCurrent] = useState<{ inquiries: number; events: number } | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -322,10 +327,10 @@ function RestorePreview({
   useEffect(() => {
     let live = true;
     headingRef.current?.focus();
-    Promise.all([inspectExport(source, (p) => live && setProgress(p)), repo.db.inquiries.count(), repo.db.events.count()])
-      .then(([s, inquiries, events]) => {
+    Promise.all([checkCopy(source, (p) => live && setProgress(p)), repo.db.inquiries.count(), repo.db.events.count()])
+      .then(([c, inquiries, events]) => {
         if (!live) return;
-        setSummary(s);
+        setCheck(c);
         setCurrent({ inquiries, events });
         setProgress(null);
       })
@@ -340,10 +345,19 @@ function RestorePreview({
   }, [source, repo]);
 
   async function restore() {
+    if (!check) return;
     setRestoring(true);
     setFailure(null);
     try {
-      const r = await restoreDatabase(repo.db, source, { reason, now: clock.now(), onProgress: setProgress, keepProfileId: profile.id });
+      const r = await restoreCheckedCopy(repo.db, source, {
+        check,
+        reason,
+        by: { name: profile.displayName, profile: actorOf(profile) },
+        fileName,
+        acceptBreaks: accepted,
+        now: clock.now(),
+        onProgress: setProgress,
+      });
       setDone(`Restored ${count(r.inquiries)} inquiries and ${count(r.events)} events. The app is starting again with the restored log…`);
       setTimeout(reloadApp, 1500);
     } catch (err) {
@@ -392,12 +406,27 @@ function RestorePreview({
                 {count(current.inquiries)} inquiries, {count(current.events)} events
               </dd>
             </dl>
+            {check && (
+              <ChainCheckResult
+                check={check}
+                zone={zone}
+                profile={profile}
+                accepted={accepted}
+                onAccepted={setAccepted}
+                disabled={restoring}
+              />
+            )}
             <p className="data-warn">
               Restoring replaces everything in this desk’s log with this copy: anything logged since it was taken is no longer shown. The
               log as it is now is backed up first, so this can be undone by restoring that backup.
             </p>
             <div className="card-actions">
-              <button type="button" className="primary" onClick={() => void restore()} disabled={restoring}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void restore()}
+                disabled={restoring || (check !== null && check.chains.totals.breaks > 0 && !accepted)}
+              >
                 {restoring ? 'Restoring…' : confirmLabel}
               </button>
               <button type="button" className="secondary" onClick={onCancel} disabled={restoring}>
@@ -522,6 +551,7 @@ function ImportSection({ zone, profile }: { zone: TimeZone; profile: Profile }) 
           profile={profile}
           reason="before-import"
           confirmLabel="Replace this desk’s log with the file"
+          fileName={file.name}
           onCancel={() => {
             setFile(null);
             setSource(null);

@@ -46,7 +46,7 @@ describe('Settings → Verify the log', { timeout: 30_000 }, () => {
     const { user } = renderApp(desk, '#/settings/verify');
     await screen.findByRole('heading', { level: 1, name: 'Verify the log' }, SETTLE);
     const alert = await screen.findByRole('alert', {}, SETTLE);
-    expect(alert.textContent).toContain('2 events found broken while syncing or in the background check.');
+    expect(alert.textContent).toContain('2 breaks found by the history checks and not put right.');
     const found = await screen.findByText(
       /^261123-[0-9A-Z]{5}-001 · Note added, recorded .* on desk PQRST, #2 in its chain: Changed after/,
       {},
@@ -68,8 +68,8 @@ describe('Settings → Verify the log', { timeout: 30_000 }, () => {
       [caseNumber, 'Note added', 'Mon, Nov 23, 2026, 2:00 PM CST', 'PQRST', '#2'],
       [caseNumber, 'Note added', 'Mon, Nov 23, 2026, 2:00 PM CST', 'PQRST', '#3'],
     ]);
-    // The findings are in the report now: the stored list is cleared.
-    await waitFor(() => expect(screen.getByText(/^Nothing broken found while syncing/)).toBeTruthy(), SETTLE);
+    // The findings are what the verification found broken: still listed, now found by it.
+    await waitFor(() => expect(screen.getAllByText(/Found by Verify the log on/)).toHaveLength(2), SETTLE);
 
     const name = screen.getByLabelText('Signed off by');
     expect((name as HTMLInputElement).value).toBe(lee.displayName);
@@ -78,6 +78,12 @@ describe('Settings → Verify the log', { timeout: 30_000 }, () => {
     expect(await screen.findByText('Enter your name to sign the summary off.')).toBeTruthy();
     expect(document.activeElement).toBe(name);
     await user.type(name, 'Lee Grant');
+    // A summary with breaks is signed off only when the lead says the breaks were seen.
+    await user.click(screen.getByRole('button', { name: 'Sign off the summary' }));
+    expect(await screen.findByText('Tick this to sign off a summary with breaks.')).toBeTruthy();
+    const seen = screen.getByRole('checkbox', { name: /^I have seen the 2 breaks above/ });
+    expect(document.activeElement).toBe(seen);
+    await user.click(seen);
     await user.click(screen.getByRole('button', { name: 'Sign off the summary' }));
     await screen.findByRole('heading', { name: 'Signed off' }, SETTLE);
     expect(screen.getByText(/^Signed off by Lee Grant \(Unit lead\) on Mon, Nov 23, 2026, 2:00 PM CST\.$/)).toBeTruthy();

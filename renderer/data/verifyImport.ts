@@ -1,0 +1,150 @@
+import { ChainCollector, type EventSetResult } from '../../shared/inquiry/chainVerify';
+import type { InquiryEvent } from '../../shared/inquiry/events';
+import type { Actor } from '../../shared/people';
+import { type ExportSource, type ExportSummary, inspectExport, type Progress, type RestoreResult, restoreDatabase } from './backup';
+import { findingOf } from './chainStore';
+import type { LiaisonDb } from './db';
+
+/*
+ * Importing or restoring a full export (Settings → Data) checks every hash chain in the file before
+ * anything is written, and shows the result in the preview; a file with breaks is imported only on a
+ * lead's explicit, recorded decision. The desk's own chain records are never taken from the file: its
+ * sign-offs and earlier imports stay, its findings become what the check of the file found, and the
+ * background check starts over on the imported chains (the file's `chainVerified`, `chainFindings`,
+ * `chainSignOffs`, `chainSweep` and `chainImports` rows are left out).
+ */
+
+/** The `meta` rows that are the desk's own record of its chains: never taken from a file. */
+export const CHAIN_META_KEYS = ['chainVerified', 'chainFindings', 'chainSignOffs', 'chainSweep', 'chainImports'] as const;
+
+/** What the check of a file found, with the desk the file belongs to. */
+export interface ImportCheck {
+  summary: ExportSummary;
+  chains: EventSetResult;
+  /** How "this desk" was found in the file: its `device` meta row, or the header's desk code. */
+  ownFrom: 'device' | 'deskCode' | null;
+}
+
+/** An import or restore, as the desk records it (`meta.chainImports`). */
+export interface ImportRecord {
+  at: number;
+  by: { name: string; profileId: string; role: Actor['role'] };
+  kind: ExportSource['kind'];
+  /** The file's name (a backup: null). */
+  fileName: string | null;
+  deskCode: string | null;
+  events: number;
+  chained: number;
+  breaks: number;
+  gaps: number;
+  /** clean: no breaks; accepted: breaks seen and imported on the lead's decision. */
+  decision: 'clean' | 'accepted';
+}
+
+/** Collects the events (and the `device` row) of a copy as its rows pass. */
+function collector(): {
+  onRows: (table: string, rows: unknown[]) => Promise<void>;
+  result: (deskCode: string | null) => ImportCheck['chains'] & { ownFrom: ImportCheck['ownFrom'] };
+} {
+  const chains = new ChainCollector();
+  let deviceId: string | null = null;
+  return {
+    onRows: async (table, rows) => {
+      if (table === 'events') await chains.add(rows as InquiryEvent[]);
+      else if (table === 'meta')
+        for (const row of rows as { key: string; value: unknown }[]) {
+          const id = (row.value as { deviceId?: unknown } | null)?.deviceId;
+          if (row.key === 'device' && typeof id === 'string') deviceId = id;
+        }
+    },
+    result: (deskCode) => {
+      if (deviceId) return { ...chains.result(deviceId), ownFrom: 'device' };
+      // No identity row: the desk whose code the header names, when exactly one chain has it.
+      const guess = chains.result(null);
+      const matching = deskCode ? guess.desks.filter((d) => d.deviceId.startsWith(deskCode) && d.chained > 0) : [];
+      const only = matching.length === 1 ? (matching[0]?.deviceId ?? null) : null;
+      return only ? { ...chains.result(only), ownFrom: 'deskCode' } : { ...guess, ownFrom: null };
+    },
+  };
+}
+
+/** Reads the whole copy once, checks every row (backup.ts) and every hash chain in it; nothing is written. */
+export async function checkCopy(source: ExportSource, onProgress?: (p: Progress) => void): Promise<ImportCheck> {
+  const c = collector();
+  const summary = await inspectExport(source, onProgress, c.onRows);
+  const { ownFrom, ...chains } = c.result(summary.header.deskCode);
+  return { summary, chains, ownFrom };
+}
+
+export class ImportDecisionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportDecisionError';
+  }
+}
+
+export async function importRecords(db: LiaisonDb): Promise<ImportRecord[]> {
+  return ((await db.meta.get('chainImports'))?.value ?? []) as ImportRecord[];
+}
+
+/**
+ * Replaces the log with a checked copy (restoreDatabase), keeping the desk's own chain records: its
+ * sign-offs and import records (with this one added) stay, its findings become the breaks found in the
+ * copy, the background check starts over. A copy with breaks needs `acceptBreaks` from a lead. The copy
+ * is checked again as it is restored: if it no longer gives the result shown, nothing is written.
+ */
+export async function restoreCheckedCopy(
+  db: LiaisonDb,
+  source: ExportSource,
+  input: {
+    check: ImportCheck;
+    reason: 'before-import' | 'before-restore';
+    by: { name: string; profile: Actor };
+    fileName: string | null;
+    acceptBreaks: boolean;
+    now: number;
+    onProgress?: (p: Progress) => void;
+  },
+): Promise<RestoreResult> {
+  const { check } = input;
+  const broken = check.chains.totals.breaks > 0;
+  if (broken && !input.acceptBreaks)
+    throw new ImportDecisionError('This copy has breaks in its hash chains: a unit lead must decide to import it anyway.');
+  if (broken && input.by.profile.role !== 'lead')
+    throw new ImportDecisionError('Only a unit lead can import a copy with breaks in its hash chains.');
+  const signOffs = (await db.meta.get('chainSignOffs'))?.value;
+  const record: ImportRecord = {
+    at: input.now,
+    by: { name: input.by.name, profileId: input.by.profile.id, role: input.by.profile.role },
+    kind: source.kind,
+    fileName: input.fileName,
+    deskCode: check.summary.header.deskCode,
+    events: check.chains.totals.events,
+    chained: check.chains.totals.chained,
+    breaks: check.chains.totals.breaks,
+    gaps: check.chains.totals.gaps,
+    decision: broken ? 'accepted' : 'clean',
+  };
+  const put: { key: string; value: unknown }[] = [{ key: 'chainImports', value: [...(await importRecords(db)), record] }];
+  if (signOffs !== undefined) put.push({ key: 'chainSignOffs', value: signOffs });
+  if (broken) put.push({ key: 'chainFindings', value: check.chains.breaks.map((b) => findingOf(b, input.now, 'import')) });
+
+  const again = collector();
+  const sameAsShown = (a: EventSetResult, b: EventSetResult) =>
+    a.totals.events === b.totals.events &&
+    a.totals.breaks === b.totals.breaks &&
+    a.desks.map((d) => `${d.deviceId}:${d.head?.hash}`).join() === b.desks.map((d) => `${d.deviceId}:${d.head?.hash}`).join();
+  const result = await restoreDatabase(db, source, {
+    reason: input.reason,
+    now: input.now,
+    onProgress: input.onProgress,
+    keepProfileId: input.by.profile.id,
+    onRows: again.onRows,
+    onChecked: () => {
+      if (!sameAsShown(again.result(check.summary.header.deskCode), check.chains))
+        throw new ImportDecisionError('The copy has changed since it was checked. Nothing was changed; choose it again.');
+    },
+    meta: { skip: CHAIN_META_KEYS, put },
+  });
+  return result;
+}
