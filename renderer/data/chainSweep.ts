@@ -63,16 +63,17 @@ export async function sweepStep(db: LiaisonDb, now: number, chunk = 250): Promis
   const raw = await db.events
     .where(CHAIN_INDEX)
     .between([cursor.deviceId, cursor.last?.seq ?? 1], [cursor.deviceId, Dexie.maxKey], true, true)
-    .limit(chunk + 1)
+    .limit(chunk + (cursor.last ? 2 : 1))
     .toArray();
-  const events = raw.filter((e) => e.id !== cursor.last?.event.eventId);
+  const after = raw.filter((e) => e.id !== cursor.last?.event.eventId);
+  const events = after.slice(0, chunk);
   if (events.length > 0) {
     checkDeskChain(desk, await recomputeAll(events));
     checked = events.length;
     if (desk.breaks.length > 0) await rememberFindings(db, desk.breaks, 'background', now);
   }
   let nextCursor: SweepState['cursor'];
-  if (raw.length > chunk) {
+  if (after.length > chunk) {
     nextCursor = {
       deviceId: cursor.deviceId,
       last: desk.last ? { seq: desk.last.seq, hash: desk.last.hash, event: desk.last.event } : null,
