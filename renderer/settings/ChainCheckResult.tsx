@@ -65,10 +65,11 @@ export function ChainCheckResult({
         breaks={check.chains.breaks.slice(0, LISTED)}
         caption={totals.breaks > LISTED ? `Broken events in the file (the first ${LISTED})` : 'Broken events in the file'}
         zone={zone}
+        linkCases={false}
       />
       {lead ? (
         <div className="field checkbox">
-          <label>
+          <label className="choice verify-choice">
             <input
               id={`${id}-accept`}
               type="checkbox"

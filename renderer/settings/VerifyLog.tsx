@@ -15,8 +15,9 @@ import { actorOf, type Profile, ROLE_LABELS } from '../../shared/people';
 import type { Instant, TimeZone } from '../../shared/time/types';
 import { useBridge } from '../app/bridgeContext';
 import { formatLong } from '../app/format';
+import { hrefOf } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
-import { useChainStatus } from '../data/chainHooks';
+import { type ChainStatus, useChainStatus } from '../data/chainHooks';
 import type { StoredFinding } from '../data/chainStore';
 import { signOff, type VerifyProgress, verifyLog } from '../data/chainStore';
 import { useServices } from '../data/hooks';
@@ -81,12 +82,7 @@ export function VerifyLog({ config, profile }: Props) {
         chains existed are counted as not chained.
       </p>
 
-      <BackgroundStatus
-        zone={zone}
-        findings={status?.findings}
-        cases={status?.cases ?? {}}
-        desks={status ? Object.keys(status.verified).length : null}
-      />
+      <BackgroundStatus zone={zone} status={status} />
 
       <section className="settings-card data-card verify-actions" aria-labelledby="verify-run">
         <h2 id="verify-run">Check every event</h2>
@@ -151,26 +147,15 @@ export function VerifyLog({ config, profile }: Props) {
   );
 }
 
-function BackgroundStatus({
-  zone,
-  findings,
-  cases,
-  desks,
-}: {
-  zone: TimeZone;
-  findings: StoredFinding[] | undefined;
-  cases: Record<string, string>;
-  desks: number | null;
-}) {
-  if (findings === undefined) return <p aria-busy="true">Reading what the background check found…</p>;
+function BackgroundStatus({ zone, status }: { zone: TimeZone; status: ChainStatus | undefined }) {
+  if (status === undefined) return <p aria-busy="true">Reading what the history checks found…</p>;
+  const { findings, cases, sweep, imports } = status;
+  const lastImport = imports.at(-1);
   return (
     <section className="settings-card data-card" aria-labelledby="verify-background">
-      <h2 id="verify-background">Since the last verification</h2>
+      <h2 id="verify-background">Found by the history checks</h2>
       {findings.length === 0 ? (
-        <p>
-          Nothing broken found while syncing or in the background check
-          {desks ? ` (${count(desks)} ${desks === 1 ? 'desk’s chain' : 'desks’ chains'} checked so far)` : ''}.
-        </p>
+        <p>Nothing broken found while syncing, by the background check, or by the last verification.</p>
       ) : (
         <>
           <p className="data-warn" role="alert">
@@ -188,6 +173,20 @@ function BackgroundStatus({
             ))}
           </ul>
         </>
+      )}
+      <p className="muted">
+        The background check reads what is new soon after the app starts, and every desk’s whole chain again over each day.{' '}
+        {sweep?.lastCompletedAt
+          ? `Its last complete pass ended ${formatLong(sweep.lastCompletedAt as Instant, zone)}.`
+          : 'Its first pass has not ended yet.'}
+      </p>
+      {lastImport && (
+        <p className="muted">
+          Last {lastImport.kind === 'file' ? 'import' : 'restore'}: {formatLong(lastImport.at as Instant, zone)} by {lastImport.by.name},{' '}
+          {lastImport.decision === 'clean'
+            ? 'no breaks in its chains.'
+            : `${count(lastImport.breaks)} ${lastImport.breaks === 1 ? 'break' : 'breaks'} in its chains, imported on ${lastImport.by.name}’s decision.`}
+        </p>
       )}
     </section>
   );
@@ -360,7 +359,18 @@ function ReportSummary({ report, zone }: { report: VerifyReport; zone: TimeZone 
 }
 
 /** The broken events of a report or of a file's check, one row each. */
-export function BreaksTable({ breaks, caption, zone }: { breaks: readonly ReportedBreak[]; caption: string; zone: TimeZone }) {
+export function BreaksTable({
+  breaks,
+  caption,
+  zone,
+  linkCases = true,
+}: {
+  breaks: readonly ReportedBreak[];
+  caption: string;
+  zone: TimeZone;
+  /** Case numbers link to their inquiries (not for a file not imported yet: its cases are not in this log). */
+  linkCases?: boolean;
+}) {
   return (
     <table className="settings-table data-table verify-breaks">
       <caption>{caption}</caption>
@@ -376,7 +386,7 @@ export function BreaksTable({ breaks, caption, zone }: { breaks: readonly Report
       </thead>
       <tbody>
         {breaks.map((b) => (
-          <BreakRow key={`${b.kind}:${b.event.eventId}:${b.other?.eventId ?? ''}`} b={b} zone={zone} />
+          <BreakRow key={`${b.kind}:${b.event.eventId}:${b.other?.eventId ?? ''}`} b={b} zone={zone} linkCases={linkCases} />
         ))}
       </tbody>
     </table>
@@ -384,7 +394,7 @@ export function BreaksTable({ breaks, caption, zone }: { breaks: readonly Report
 }
 
 /** One broken event; a removal names the seqs missing and the events either side (the removed ones are gone). */
-function BreakRow({ b, zone }: { b: ReportedBreak; zone: TimeZone }) {
+function BreakRow({ b, zone, linkCases }: { b: ReportedBreak; zone: TimeZone; linkCases: boolean }) {
   if (b.missing)
     return (
       <tr>
@@ -394,14 +404,22 @@ function BreakRow({ b, zone }: { b: ReportedBreak; zone: TimeZone }) {
         <td>{deskCodeOf(b.event.deviceId)}</td>
         <td>{b.missing.from === b.missing.to ? `#${count(b.missing.from)}` : `#${count(b.missing.from)} to #${count(b.missing.to)}`}</td>
         <td>
-          {BREAK_LABELS.removed}: {removedText(b.missing)}. {b.other ? `Before it: ${describeRef(b.other, zone)}. ` : ''}After it:{' '}
+          {removedText(b.missing)}. {BREAK_LABELS.removed}. {b.other ? `Before it: ${describeRef(b.other, zone)}. ` : ''}After it:{' '}
           {describeRef(b.event, zone)}.
         </td>
       </tr>
     );
   return (
     <tr>
-      <th scope="row">{b.event.caseNumber ?? 'Not in this log'}</th>
+      <th scope="row">
+        {b.event.caseNumber === null ? (
+          'Not in this log'
+        ) : linkCases ? (
+          <a href={hrefOf({ name: 'inquiry', id: b.event.inquiryId })}>{b.event.caseNumber}</a>
+        ) : (
+          b.event.caseNumber
+        )}
+      </th>
       <td>{eventTypeLabel(b.event.type)}</td>
       <td>{formatLong(b.event.at as Instant, zone)}</td>
       <td>{deskCodeOf(b.event.deviceId)}</td>
@@ -459,7 +477,7 @@ function SignOffForm({ report, profile, onSigned }: { report: VerifyReport; prof
       </p>
       {breaks > 0 && (
         <div className={`field checkbox${seenError ? ' has-error' : ''}`}>
-          <label>
+          <label className="choice verify-choice">
             <input
               id={`${id}-seen`}
               type="checkbox"

@@ -111,7 +111,7 @@ export const BREAK_LABELS: Record<BreakKind, string> = {
   link: 'Does not follow the event before it in its desk’s chain: that one was changed, replaced or removed, or this one was put in',
   duplicate: 'Shares its place in its desk’s chain with another event',
   unchained: 'Not chained, though this desk was chaining when it was recorded: put in from outside the app',
-  removed: 'Removed from this desk’s own chain: this desk stores every event it chains, so a gap in its own chain can only be a removal',
+  removed: 'Removed from this desk’s own chain (the desk keeps every event it chains, so a gap in its own chain can only be a removal)',
 };
 
 /** "removed: #13, between #12 and #14" (`after`: the seq before the gap, null at the start of the chain). */
