@@ -281,8 +281,7 @@ describe('tampered exports and databases: the app and the stand-alone verifier n
     });
   }
 
-  it('the verifier’s canonical JSON is the app’s, character for character', () => {
-    if (!PYTHON) return;
+  it.skipIf(!PYTHON)('the verifier’s canonical JSON is the app’s, character for character', () => {
     const values: unknown[] = [
       { b: 1, a: [true, false, null], c: { z: 'x', y: '' } },
       { text: 'quote " backslash \\ tab \t newline \n bell \u0007 del \u007f nbsp \u00a0 é 😀 \u2028' },
@@ -294,7 +293,7 @@ describe('tampered exports and databases: the app and the stand-alone verifier n
       'spec = importlib.util.spec_from_file_location("v", sys.argv[1]); v = importlib.util.module_from_spec(spec); spec.loader.exec_module(v)',
       'for line in sys.stdin.read().split("\\n"): print(v.canonical_json(json.loads(line)))',
     ].join('\n');
-    const out = spawnSync(PYTHON, ['-c', program, SCRIPT], {
+    const out = spawnSync(PYTHON as string, ['-c', program, SCRIPT], {
       input: values.map((v) => JSON.stringify(v)).join('\n'),
       encoding: 'utf8',
     });
