@@ -1,4 +1,4 @@
-import { ChainCollector, type EventSetResult } from '../../shared/inquiry/chainVerify';
+import { ChainCollector, type EventSetResult, fingerprintStep } from '../../shared/inquiry/chainVerify';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { Actor } from '../../shared/people';
 import { type ExportSource, type ExportSummary, inspectExport, type Progress, type RestoreResult, restoreDatabase } from './backup';
@@ -23,6 +23,8 @@ export interface ImportCheck {
   chains: EventSetResult;
   /** How "this desk" was found in the file: its `device` meta row, or the header's desk code. */
   ownFrom: 'device' | 'deskCode' | null;
+  /** Of every event as read (ChainCollector.fingerprint): the restore reads the same copy, or writes nothing. */
+  fingerprint: string;
 }
 
 /** An import or restore, as the desk records it (`meta.chainImports`). */
@@ -43,12 +45,14 @@ export interface ImportRecord {
 
 /** Collects the events (and the `device` row) of a copy as its rows pass. */
 function collector(): {
+  chains: ChainCollector;
   onRows: (table: string, rows: unknown[]) => Promise<void>;
-  result: (deskCode: string | null) => ImportCheck['chains'] & { ownFrom: ImportCheck['ownFrom'] };
+  deviceId: () => string | null;
 } {
   const chains = new ChainCollector();
   let deviceId: string | null = null;
   return {
+    chains,
     onRows: async (table, rows) => {
       if (table === 'events') await chains.add(rows as InquiryEvent[]);
       else if (table === 'meta')
@@ -57,14 +61,7 @@ function collector(): {
           if (row.key === 'device' && typeof id === 'string') deviceId = id;
         }
     },
-    result: (deskCode) => {
-      if (deviceId) return { ...chains.result(deviceId), ownFrom: 'device' };
-      // No identity row: the desk whose code the header names, when exactly one chain has it.
-      const guess = chains.result(null);
-      const matching = deskCode ? guess.desks.filter((d) => d.deviceId.startsWith(deskCode) && d.chained > 0) : [];
-      const only = matching.length === 1 ? (matching[0]?.deviceId ?? null) : null;
-      return only ? { ...chains.result(only), ownFrom: 'deskCode' } : { ...guess, ownFrom: null };
-    },
+    deviceId: () => deviceId,
   };
 }
 
@@ -72,8 +69,22 @@ function collector(): {
 export async function checkCopy(source: ExportSource, onProgress?: (p: Progress) => void): Promise<ImportCheck> {
   const c = collector();
   const summary = await inspectExport(source, onProgress, c.onRows);
-  const { ownFrom, ...chains } = c.result(summary.header.deskCode);
-  return { summary, chains, ownFrom };
+  // The events a report names are read again (only when something is broken or missing).
+  const reread = async (visit: (events: readonly InquiryEvent[]) => void) => {
+    await inspectExport(source, undefined, async (table, rows) => {
+      if (table === 'events') visit(rows as InquiryEvent[]);
+    });
+  };
+  const deviceId = c.deviceId();
+  if (deviceId) return { summary, chains: await c.chains.result(deviceId, reread), ownFrom: 'device', fingerprint: c.chains.fingerprint };
+  // No identity row: the desk whose code the header names, when exactly one chained desk has it.
+  const deskCode = summary.header.deskCode;
+  const guess = await c.chains.result(null, reread);
+  const matching = deskCode ? guess.desks.filter((d) => d.deviceId.startsWith(deskCode) && d.chained > 0) : [];
+  const only = matching.length === 1 ? (matching[0]?.deviceId ?? null) : null;
+  return only
+    ? { summary, chains: await c.chains.result(only, reread), ownFrom: 'deskCode', fingerprint: c.chains.fingerprint }
+    : { summary, chains: guess, ownFrom: null, fingerprint: c.chains.fingerprint };
 }
 
 export class ImportDecisionError extends Error {
@@ -129,19 +140,19 @@ export async function restoreCheckedCopy(
   if (signOffs !== undefined) put.push({ key: 'chainSignOffs', value: signOffs });
   if (broken) put.push({ key: 'chainFindings', value: check.chains.breaks.map((b) => findingOf(b, input.now, 'import')) });
 
-  const again = collector();
-  const sameAsShown = (a: EventSetResult, b: EventSetResult) =>
-    a.totals.events === b.totals.events &&
-    a.totals.breaks === b.totals.breaks &&
-    a.desks.map((d) => `${d.deviceId}:${d.head?.hash}`).join() === b.desks.map((d) => `${d.deviceId}:${d.head?.hash}`).join();
+  // As it is restored the copy is read again: the events must be the ones checked (a SHA-256 over them
+  // all, not each one's hash again: that would double the time an import takes).
+  let fingerprint = '';
   const result = await restoreDatabase(db, source, {
     reason: input.reason,
     now: input.now,
     onProgress: input.onProgress,
     keepProfileId: input.by.profile.id,
-    onRows: again.onRows,
+    onRows: async (table, rows) => {
+      if (table === 'events') fingerprint = await fingerprintStep(fingerprint, rows as InquiryEvent[]);
+    },
     onChecked: () => {
-      if (!sameAsShown(again.result(check.summary.header.deskCode), check.chains))
+      if (fingerprint !== check.fingerprint)
         throw new ImportDecisionError('The copy has changed since it was checked. Nothing was changed; choose it again.');
     },
     meta: { skip: CHAIN_META_KEYS, put },
