@@ -227,6 +227,8 @@ describe('Verify the log, by keyboard, in Chromium', () => {
     // A summary with breaks is signed off only once the lead says the breaks were seen: focus goes to that box.
     await page.getByText('Tick this to sign off a summary with breaks.').waitFor();
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
+    expect(await seriousViolations(page)).toEqual([]);
+    await shootWhole(page, 'verify-signoff-breaks.png');
     await page.keyboard.press('Space');
     await tabToButton(page, 'Sign off the summary');
     await page.keyboard.press('Enter');
