@@ -3,7 +3,7 @@
 
 Usage:  python3 scripts/verify-export.py EXPORT.json.gz [--json]
 
-Written from docs/events.md ("Tamper-evident history" and "Checking an export from outside") alone,
+Written from docs/events.md ("Tamper-evident history") alone,
 with the Python 3 standard library only, so a state auditor can run it on any computer without
 installing anything and read every line of it. It names each broken event by its place: desk, place
 in the desk's chain (seq), event type, event id and case number; it never prints what an event says.
@@ -128,19 +128,26 @@ def read_lines(path):
     return [line for line in text.split("\n") if line.strip()]
 
 
+def parse(line, n):
+    try:
+        return json.loads(line)
+    except ValueError:
+        raise NotAnExport("record %d is not JSON: this is not a Liaison Log full export, or it is damaged" % n)
+
+
 def read_export(path):
     """The header, every event, and this desk's id (its `device` meta row, else the header's desk code)."""
     lines = read_lines(path)
     if not lines:
         raise NotAnExport("the file is empty")
-    header = json.loads(lines[0])
+    header = parse(lines[0], 1)
     if not isinstance(header, dict) or header.get("format") != "liaison-log-export":
         raise NotAnExport("not a Liaison Log full export")
     if header.get("formatVersion") != 1:
         raise NotAnExport("export format version %r is not 1" % header.get("formatVersion"))
     events, device, counts, ended = [], None, {}, False
     for n, line in enumerate(lines[1:], start=2):
-        record = json.loads(line)
+        record = parse(line, n)
         if ended:
             raise NotAnExport("there is more after the end record")
         if record.get("end") is True:
