@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InquiryEvent } from '../../shared/inquiry/events';
+import { encodeHlc } from '../../shared/sync/hlc';
 import { instant, openDesk, PAT_LEE, type TestDesk } from '../test/fixtures';
 import { checkChainsInBackground, storedFindings } from './chainStore';
 import { DAY_MS, sweepPause, sweepState, sweepStep } from './chainSweep';
@@ -59,6 +60,22 @@ describe('the background check looks back over every chain, over a day', () => {
     await desk.db.events.delete((chain[4] as InquiryEvent).id);
     await wholePass(instant(NOW), 250);
     expect((await storedFindings(desk.db)).map((f) => [f.kind, f.event.seq, f.missing])).toEqual([['removed', 6, { from: 5, to: 5 }]]);
+  });
+
+  it('ends each pass by looking for this desk’s events put in without a link (cheaply, when there are none)', async () => {
+    await wholePass(instant(NOW), 250);
+    expect(await storedFindings(desk.db)).toEqual([]);
+    const chain = await ownChain();
+    const { chain: _none, ...bare } = chain[2] as InquiryEvent;
+    await desk.db.events.add({
+      ...bare,
+      id: '01JPVTXN000000000000000001',
+      hlc: encodeHlc({ wall: instant(NOW) + 5, counter: 0, deviceId }),
+    } as InquiryEvent);
+    await wholePass(instant(NOW) + DAY_MS, 250);
+    expect((await storedFindings(desk.db)).map((f) => [f.kind, f.event.eventId, f.via])).toEqual([
+      ['unchained', '01JPVTXN000000000000000001', 'background'],
+    ]);
   });
 
   it('is paced so a pass takes most of a day, a small log at once', () => {

@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
-import { checkDeskChain, type DeskChainState, emptyDeskState, recomputeAll } from '../../shared/inquiry/chain';
+import { checkDeskChain, type DeskChainState, emptyDeskState, recomputeAll, refOf } from '../../shared/inquiry/chain';
+import type { InquiryEvent } from '../../shared/inquiry/events';
+import { decodeHlc } from '../../shared/sync/hlc';
 import { chainedDesks, checkChainsInBackground, ownDeviceId, rememberFindings, type VerifiedPrefix, yieldToWindow } from './chainStore';
 import type { LiaisonDb } from './db';
 
@@ -83,12 +85,62 @@ export async function sweepStep(db: LiaisonDb, now: number, chunk = 250): Promis
     const after = await db.events.where(CHAIN_INDEX).above([cursor.deviceId, Dexie.maxKey]).first();
     nextCursor = after ? { deviceId: after.deviceId, last: null } : null;
   }
+  if (nextCursor === null && own) {
+    // The pass's last step: this desk's events put in without a link since its chain began.
+    const put = await ownUnchainedSinceChainBegan(db, own);
+    if (put.length > 0)
+      await rememberFindings(
+        db,
+        put.map((e) => ({ kind: 'unchained' as const, event: refOf(e), other: null })),
+        'background',
+        now,
+      );
+  }
   await saveSweep(db, {
     startedAt: state.startedAt,
     lastCompletedAt: nextCursor === null ? now : state.lastCompletedAt,
     cursor: nextCursor,
   });
   return { checked, complete: nextCursor === null };
+}
+
+/**
+ * This desk's events without a link stamped at or after its first chained event: only the app's own
+ * writes chain, so these were put in from outside it. Cheap when there are none: the desk's stamps are
+ * counted from the `hlc` index's keys (no event read) and compared with its chain's length; only when
+ * they differ are its events from that stamp on read, a page at a time. At most `limit` are returned.
+ */
+export async function ownUnchainedSinceChainBegan(db: LiaisonDb, deviceId: string, limit = 200): Promise<InquiryEvent[]> {
+  const chain = db.events.where(CHAIN_INDEX).between([deviceId, Dexie.minKey], [deviceId, Dexie.maxKey], true, true);
+  const first = await chain.first();
+  if (!first) return [];
+  const PAGE = 10_000;
+  let stamps = 0;
+  let after: string | null = null;
+  for (;;) {
+    const keys = (
+      after === null
+        ? await db.events.where('hlc').aboveOrEqual(first.hlc).limit(PAGE).keys()
+        : await db.events.where('hlc').above(after).limit(PAGE).keys()
+    ) as string[];
+    for (const k of keys) if (decodeHlc(k)?.deviceId === deviceId) stamps += 1;
+    if (keys.length < PAGE) break;
+    after = keys[keys.length - 1] as string;
+    await yieldToWindow();
+  }
+  if (stamps <= (await chain.count())) return [];
+  const found: InquiryEvent[] = [];
+  after = null;
+  for (;;) {
+    const page: InquiryEvent[] =
+      after === null
+        ? await db.events.where('hlc').aboveOrEqual(first.hlc).limit(500).toArray()
+        : await db.events.where('hlc').above(after).limit(500).toArray();
+    for (const e of page) if (e.deviceId === deviceId && !e.chain && found.length < limit) found.push(e);
+    if (page.length < 500 || found.length >= limit) return found;
+    after = (page[page.length - 1] as InquiryEvent).hlc;
+    await yieldToWindow();
+  }
 }
 
 /** Runs a callback when the window is idle (or after a moment where there is no idle callback). */
