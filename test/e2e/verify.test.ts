@@ -269,6 +269,11 @@ describe('Verify the log, by keyboard, in Chromium', () => {
     await notice.waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shootWhole(page, 'verify-inquiry-marked.png');
+    // A narrower window: the notice wraps inside the header rather than pushing it wider.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.screenshot({ path: resolve(shots, 'verify-header-1024.png'), clip: { x: 0, y: 0, width: 1024, height: 160 } });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // The notice leads back to Verify the log.
     await tabToText(page, /History check: 2 events changed outside the app — review$/);
