@@ -43,6 +43,8 @@ export interface ImportRecord {
   decision: 'clean' | 'accepted';
 }
 
+const pause = () => new Promise<void>((r) => setTimeout(r, 0));
+
 /** Collects the events (and the `device` row) of a copy as its rows pass. */
 function collector(): {
   chains: ChainCollector;
@@ -76,14 +78,15 @@ export async function checkCopy(source: ExportSource, onProgress?: (p: Progress)
     });
   };
   const deviceId = c.deviceId();
-  if (deviceId) return { summary, chains: await c.chains.result(deviceId, reread), ownFrom: 'device', fingerprint: c.chains.fingerprint };
+  if (deviceId)
+    return { summary, chains: await c.chains.result(deviceId, reread, pause), ownFrom: 'device', fingerprint: c.chains.fingerprint };
   // No identity row: the desk whose code the header names, when exactly one chained desk has it.
   const deskCode = summary.header.deskCode;
-  const guess = await c.chains.result(null, reread);
+  const guess = await c.chains.result(null, reread, pause);
   const matching = deskCode ? guess.desks.filter((d) => d.deviceId.startsWith(deskCode) && d.chained > 0) : [];
   const only = matching.length === 1 ? (matching[0]?.deviceId ?? null) : null;
   return only
-    ? { summary, chains: await c.chains.result(only, reread), ownFrom: 'deskCode', fingerprint: c.chains.fingerprint }
+    ? { summary, chains: await c.chains.result(only, reread, pause), ownFrom: 'deskCode', fingerprint: c.chains.fingerprint }
     : { summary, chains: guess, ownFrom: null, fingerprint: c.chains.fingerprint };
 }
 

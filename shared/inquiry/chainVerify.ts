@@ -51,11 +51,45 @@ export interface EventSetResult {
 /** Reads the same events again, in the same order (a second pass over the file), block by block. */
 export type Reread = (visit: (events: readonly InquiryEvent[]) => void) => Promise<void>;
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 const hexOf = (bytes: Uint8Array, from: number): string => {
   let s = '';
-  for (let i = from; i < from + 32; i++) s += (bytes[i] as number).toString(16).padStart(2, '0');
+  for (let i = from; i < from + 32; i++) s += HEX[bytes[i] as number];
   return s;
 };
+/** Checks between pauses that let the window paint and take input. */
+const SLICE = 2000;
+
+/**
+ * The links in place order (desk, then seq) without a comparison sort: seqs are dense (1, 2, 3…), so
+ * each desk's links are bucketed by seq; a desk whose seqs are not (a forged seq far out) is sorted.
+ */
+function placeOrder(L: Links, desks: number): Uint32Array {
+  const byDesk: number[][] = Array.from({ length: desks }, () => []);
+  for (let i = 0; i < L.size; i++) (byDesk[L.desk[i] as number] as number[]).push(i);
+  const order = new Uint32Array(L.size);
+  const next = new Int32Array(L.size).fill(-1);
+  let k = 0;
+  for (const list of byDesk) {
+    let max = 0;
+    for (const i of list) max = Math.max(max, L.seq[i] as number);
+    if (max > 4 * list.length + 1024) {
+      list.sort((a, b) => (L.seq[a] as number) - (L.seq[b] as number));
+      for (const i of list) order[k++] = i;
+      continue;
+    }
+    const heads = new Int32Array(max + 1).fill(-1);
+    // Pushed in reverse, so each seq's list keeps the stream order.
+    for (let j = list.length - 1; j >= 0; j--) {
+      const i = list[j] as number;
+      const seq = L.seq[i] as number;
+      next[i] = heads[seq] as number;
+      heads[seq] = i;
+    }
+    for (let seq = 0; seq <= max; seq++) for (let i = heads[seq] as number; i !== -1; i = next[i] as number) order[k++] = i;
+  }
+  return order;
+}
 const putHex = (bytes: Uint8Array, at: number, hex: string) => {
   for (let i = 0; i < 32; i++) bytes[at + i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
 };
@@ -158,14 +192,13 @@ export class ChainCollector {
   /**
    * Checks every desk's chain. `ownDeviceId`: the desk the events belong to: a gap in its chain is a
    * removal, and its events without a chain recorded after its chain began were put in from outside.
-   * `reread` is called (once or twice) only when events must be named.
+   * `reread` is called (once or twice) only when events must be named. `pause` lets the window work
+   * between slices of the check (the renderer passes a timer; shared code has none).
    */
-  async result(ownDeviceId: string | null, reread: Reread): Promise<EventSetResult> {
+  async result(ownDeviceId: string | null, reread: Reread, pause: () => Promise<void> = async () => undefined): Promise<EventSetResult> {
     const L = this.links;
-    const order = new Uint32Array(L.size);
-    for (let i = 0; i < L.size; i++) order[i] = i;
+    const order = placeOrder(L, this.desks.length);
     const byPlace = (a: number, b: number) => (L.desk[a] as number) - (L.desk[b] as number) || (L.seq[a] as number) - (L.seq[b] as number);
-    order.sort(byPlace);
     // Two events in one place: ordered by id, as the chain index orders them (their ids are read again).
     const tied: number[] = [];
     for (let k = 1; k < order.length; k++)
@@ -200,6 +233,7 @@ export class ChainCollector {
           recomputed,
         };
         checkDeskChain(state, [stand], counts);
+        if (k % SLICE === 0) await pause();
       }
       states.push(state);
     }
