@@ -136,6 +136,16 @@ beforeEach(async () => {
     linked.push({ ...e, chain: { seq: i + 1, prev, hash } });
     prev = hash;
   }
+  // This desk's note from before chains existed (stamped before its first link): not chained, never a break.
+  const first = await desk.db.events.where('[deviceId+chain.seq]').equals([deviceId, 1]).first();
+  const { chain: _old, ...older } = first as InquiryEvent;
+  await desk.db.events.add({
+    ...older,
+    id: '01JBEF0RECHA1NS00000000001',
+    type: 'NoteAdded',
+    payload: { text: 'Written by release 0.1.' },
+    hlc: encodeHlc({ wall: instant(NOW) - 500_000, counter: 0, deviceId }),
+  } as InquiryEvent);
   const store = new DexieSyncStore(desk.db, desk.changes, () => desk.repo.device());
   await store.ingest([linked[0], linked[1], linked[3]] as InquiryEvent[], initialSyncState(), null, instant(NOW));
   chain = (await desk.db.events.where('[deviceId+chain.seq]').between([deviceId, 0], [deviceId, Number.POSITIVE_INFINITY]).toArray()).sort(
@@ -236,10 +246,10 @@ describe('tampered exports and databases: the app and the stand-alone verifier n
     const app = await checkCopy(textSource(text));
     expect(app.chains.ownDeviceId).toBe(deviceId);
     expect(app.ownFrom).toBe('device');
-    expect(app.chains.totals).toMatchObject({ chained: 15, breaks: 0, gaps: 1 });
+    expect(app.chains.totals).toMatchObject({ chained: 15, notChained: 1, breaks: 0, gaps: 1 });
     expect(app.chains.gaps.map((g) => [g.deviceId, g.from, g.to])).toEqual([[OTHER, 3, 3]]);
     const report = await verifyLog(desk.db, { deviceId, ranBy: actorOf(lee), now: () => desk.clock.now() });
-    expect(report.totals).toMatchObject({ chained: 15, breaks: 0, gaps: 1 });
+    expect(report.totals).toMatchObject({ chained: 15, notChained: 1, breaks: 0, gaps: 1 });
     if (!PYTHON) return;
     for (const gzip of [false, true]) {
       const py = runVerifier(text, gzip);
