@@ -4,7 +4,7 @@ import { App } from './app/App';
 import { bridge } from './app/bridge';
 import { Startup } from './app/Startup';
 import { backupBeforeUpgrade, requestPersistentStorage, startBackupSchedule } from './data/backup';
-import { startBackgroundChainCheck } from './data/chainStore';
+import { startBackgroundChainCheck } from './data/chainSweep';
 import { ChangeFeed } from './data/changes';
 import { clockFromSearch, systemClock } from './data/clock';
 import { LiaisonDb } from './data/db';
@@ -57,7 +57,7 @@ reactRoot.render(
           () => clock.now(),
           (err) => console.error('Daily backup failed:', (err as Error).name),
         );
-        // Each desk's hash chain, checked in the background from where it last got to (20 s after start, in chunks).
+        // Each desk's hash chain, checked in the background (20 s after start): what is new, then every chain again over the day, in idle moments.
         startBackgroundChainCheck(
           db,
           () => clock.now(),

@@ -7,12 +7,15 @@
  */
 
 import Dexie from 'dexie';
+import { backupNow, backupSource, dropBackups, inspectExport } from '../../renderer/data/backup';
 import { chainHead, chainOntoHead, checkChainsInBackground, verifyLog } from '../../renderer/data/chainStore';
+import { sweepStep } from '../../renderer/data/chainSweep';
 import { ChangeFeed } from '../../renderer/data/changes';
 import { LiaisonDb } from '../../renderer/data/db';
 import { declareSchema } from '../../renderer/data/migrations';
 import { Repo } from '../../renderer/data/repo';
 import { DexieSyncStore } from '../../renderer/data/syncStore';
+import { checkCopy } from '../../renderer/data/verifyImport';
 import { type ChainHead, chainEvents } from '../../shared/inquiry/chain';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { InquiryFields } from '../../shared/inquiry/fields';
@@ -172,6 +175,27 @@ const api = {
         return `${n(r.totals.chained)} chained events on ${r.totals.desks} desks, ${r.totals.breaks} breaks, ${r.totals.gaps} gaps`;
       }),
     );
+    figures.push(
+      await measure('Daily pass: one step (the next 250 events of a chain)', async () => {
+        const r = await sweepStep(db, Date.now());
+        return `${n(r.checked)} events checked`;
+      }),
+    );
+    // An import's preview: rows only (before issue 20), then rows and every hash chain.
+    const backup = await backupNow(db, 'manual');
+    figures.push(
+      await measure('Restore preview, every row checked (without the chains)', async () => {
+        const s = await inspectExport(backupSource(db.name, backup.id));
+        return `${n(s.events)} events`;
+      }),
+    );
+    figures.push(
+      await measure('Restore preview, every row and every hash chain checked', async () => {
+        const c = await checkCopy(backupSource(db.name, backup.id));
+        return `${n(c.chains.totals.chained)} chained events on ${c.chains.desks.length} desks, ${c.chains.totals.breaks} breaks`;
+      }),
+    );
+    await dropBackups(db.name);
     // Sync: a segment of 1,000 chained events from a new desk, checked on arrival.
     const remoteDesk = 'BENCHREMOTE00001';
     const remote: InquiryEvent[] = Array.from({ length: 1000 }, (_, i) => ({

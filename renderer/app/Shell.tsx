@@ -1,6 +1,7 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_LOG_QUERY, type LogQuery, QUEUE_LABELS, QUEUES, type Queue, queueCountsOfOpen } from '../../shared/log/logQuery';
 import { type Profile, ROLE_LABELS } from '../../shared/people';
+import { HistoryNotice } from '../chain/HistoryNotice';
 import { useBusinessCalendar } from '../data/calendar';
 import { useAgencyConfig, useDevice, useLogSnapshot } from '../data/hooks';
 import { useQueueTime } from '../data/useNow';
@@ -109,6 +110,7 @@ export function Shell({ profile }: { profile: Profile }) {
           Settings
         </a>
         <SyncBadge />
+        {profile.role === 'lead' && <HistoryNotice />}
         <div className="whoami">
           <span className="who">{profile.displayName}</span>
           <span className="muted">{ROLE_LABELS[profile.role]}</span>

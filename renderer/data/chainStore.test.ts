@@ -178,7 +178,7 @@ describe('Verify the log', () => {
       expect(text).not.toContain(secret);
   });
 
-  it('a removed event is a gap on this desk; an unchained event put in after chaining began is a break', async () => {
+  it('a removed event is a break on this desk (removed: #3); an unchained event put in after chaining began is a break', async () => {
     await logSome(2);
     const chain = await ownChain(desk.db, deviceId);
     await desk.db.events.delete((chain[2] as InquiryEvent).id);
@@ -189,9 +189,20 @@ describe('Verify the log', () => {
     };
     await desk.db.events.add(bare as InquiryEvent);
     const report = await verifyLog(desk.db, { deviceId, ranBy: actorOf(lee), now: () => desk.clock.now() });
-    expect(report.gaps.map((g) => [g.from, g.to, g.after?.seq, g.before.seq])).toEqual([[3, 3, 2, 4]]);
-    expect(report.breaks.map((b) => [b.kind, b.event.eventId])).toEqual([['unchained', '01JINSERTED000000000000001']]);
-    expect(report.desks[0]).toMatchObject({ events: 6, chained: 5, notChained: 1, gaps: 1, missing: 1 });
+    // This desk stores every event it chains: a gap in its own chain is a removal, never "not received yet".
+    expect(report.gaps).toEqual([]);
+    expect(report.breaks.map((b) => [b.kind, b.event.seq, b.other?.seq, b.missing])).toEqual([
+      ['removed', 4, 2, { from: 3, to: 3 }],
+      ['unchained', null, undefined, undefined],
+    ]);
+    expect(report.breaks[1]?.event.eventId).toBe('01JINSERTED000000000000001');
+    expect(report.totals).toMatchObject({ breaks: 2, gaps: 0 });
+    expect(report.desks[0]).toMatchObject({ events: 6, chained: 5, notChained: 1, breaks: 2, gaps: 0, missing: 1 });
+    // The findings are what is broken now, for the header and the inquiries.
+    expect((await storedFindings(desk.db)).map((f) => [f.kind, f.via])).toEqual([
+      ['removed', 'verify'],
+      ['unchained', 'verify'],
+    ]);
   });
 
   it('events from before chains existed are "not chained", never broken', async () => {
@@ -309,7 +320,11 @@ describe('the background check', () => {
     await checkChainsInBackground(desk.db, now);
     expect((await storedFindings(desk.db)).map((f) => [f.kind, f.event.seq, f.via])).toEqual([['altered', 5, 'background']]);
     expect((await verifiedPrefixes(desk.db))[OTHER]?.seq).toBe(5);
-    // A full verify clears the findings (its report has them).
+    // A full verify makes the findings what is broken now: the changed event stays found (and its successor's link).
+    await verifyLog(desk.db, { deviceId, ranBy: actorOf(lee), now });
+    expect((await storedFindings(desk.db)).map((f) => [f.kind, f.event.seq, f.via])).toEqual([['altered', 5, 'verify']]);
+    // Put right (the event as recorded is restored): the next verify clears it.
+    await desk.db.events.put(remote[4] as InquiryEvent);
     await verifyLog(desk.db, { deviceId, ranBy: actorOf(lee), now });
     expect(await storedFindings(desk.db)).toEqual([]);
   });

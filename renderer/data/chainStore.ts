@@ -8,6 +8,7 @@ import {
   checkArrivals,
   checkDeskChain,
   type DeskChainState,
+  type EventRef,
   emptyDeskState,
   recomputeAll,
   refOf,
@@ -99,7 +100,12 @@ export async function rechainAfterRestamp(db: LiaisonDb, deviceId: string, moved
 const findingKey = (b: ChainBreak) => `${b.kind}:${b.event.eventId}:${b.other?.eventId ?? ''}`;
 
 /** Adds breaks to the stored findings (each once). Inside a transaction with `meta`, or on its own. */
-async function rememberFindings(db: LiaisonDb, breaks: readonly ChainBreak[], via: StoredFinding['via'], now: number): Promise<void> {
+export async function rememberFindings(
+  db: LiaisonDb,
+  breaks: readonly ChainBreak[],
+  via: StoredFinding['via'],
+  now: number,
+): Promise<void> {
   if (breaks.length === 0) return;
   await db.transaction('rw', db.meta, async () => {
     const list = (await getMeta(db.meta, 'chainFindings')) ?? [];
@@ -117,6 +123,30 @@ async function rememberFindings(db: LiaisonDb, breaks: readonly ChainBreak[], vi
 
 export async function storedFindings(db: LiaisonDb): Promise<StoredFinding[]> {
   return (await getMeta(db.meta, 'chainFindings')) ?? [];
+}
+
+/** A break as stored: where the events are, without the case numbers a report adds. */
+export const findingOf = (b: ChainBreak, foundAt: number, via: StoredFinding['via']): StoredFinding => ({
+  kind: b.kind,
+  event: plainRef(b.event),
+  other: b.other ? plainRef(b.other) : null,
+  ...(b.missing ? { missing: { ...b.missing } } : {}),
+  foundAt,
+  via,
+});
+
+const plainRef = (r: EventRef): EventRef => ({
+  eventId: r.eventId,
+  inquiryId: r.inquiryId,
+  type: r.type,
+  at: r.at,
+  deviceId: r.deviceId,
+  seq: r.seq,
+});
+
+/** The desk's own id (its chain is "this desk's": a gap in it is a removal). */
+export async function ownDeviceId(db: LiaisonDb): Promise<string | null> {
+  return (await getMeta(db.meta, 'device'))?.deviceId ?? null;
 }
 
 /**
@@ -160,10 +190,10 @@ export async function checkArrivedEvents(
 
 // ---- walking the chains ----
 
-const yieldToWindow = () => new Promise<void>((r) => setTimeout(r, 0));
+export const yieldToWindow = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** The desks with chained events here, each found with one index read (a skip-scan, not a walk of every key). */
-async function chainedDesks(db: LiaisonDb): Promise<string[]> {
+export async function chainedDesks(db: LiaisonDb): Promise<string[]> {
   const desks: string[] = [];
   let next = await db.events.orderBy(CHAIN_INDEX).first();
   while (next) {
@@ -174,7 +204,7 @@ async function chainedDesks(db: LiaisonDb): Promise<string[]> {
 }
 
 /** Reads a desk's chain from `afterSeq` on, `size` events at a time, each page in its own short read. */
-async function* chainPages(db: LiaisonDb, deviceId: string, afterSeq: number, size: number): AsyncGenerator<InquiryEvent[]> {
+export async function* chainPages(db: LiaisonDb, deviceId: string, afterSeq: number, size: number): AsyncGenerator<InquiryEvent[]> {
   let from = afterSeq;
   let seenAtFrom = new Set<string>();
   for (;;) {
@@ -207,11 +237,13 @@ export async function checkChainsInBackground(
   options: { chunk?: number; shouldStop?: () => boolean } = {},
 ): Promise<number> {
   const chunk = options.chunk ?? 250;
+  const own = await ownDeviceId(db);
   let checked = 0;
   for (const deviceId of await chainedDesks(db)) {
     const prefixes = (await getMeta(db.meta, 'chainVerified')) ?? {};
     const prefix = prefixes[deviceId];
-    const state: DeskChainState = emptyDeskState(deviceId);
+    // In this desk's own chain a gap is a removal (a break), and the check goes on past it.
+    const state: DeskChainState = emptyDeskState(deviceId, deviceId === own);
     if (prefix) state.last = { seq: prefix.seq, hash: prefix.hash, event: prefix.event };
     let stoppedAtGap = false;
     for await (const page of chainPages(db, deviceId, (prefix?.seq ?? 0) + 1, chunk)) {
@@ -248,18 +280,6 @@ async function saveVerified(db: LiaisonDb, deviceId: string, last: DeskChainStat
 /** How far the background check has got: per desk, the last link checked with nothing missing before it. */
 export async function verifiedPrefixes(db: LiaisonDb): Promise<Record<string, VerifiedPrefix>> {
   return (await getMeta(db.meta, 'chainVerified')) ?? {};
-}
-
-/** Runs the background check once, `delayMs` after start, so the first screen never waits for it. */
-export function startBackgroundChainCheck(db: LiaisonDb, now: () => number, onError: (err: unknown) => void, delayMs = 20_000): () => void {
-  let stopped = false;
-  const timer = setTimeout(() => {
-    checkChainsInBackground(db, now, { shouldStop: () => stopped }).catch(onError);
-  }, delayMs);
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
 }
 
 // ---- "Verify the log" ----
@@ -354,7 +374,8 @@ async function checkSignOff(db: LiaisonDb, s: SignOff): Promise<SignOffCheck> {
  * "Verify the log": every desk's chain from its first link, every event hashed again, with progress in
  * events; then this desk's unchained events after its chain began, and every earlier sign-off's chain
  * heads against the log now. Reads in short chunks, yielding between them: the window keeps working.
- * Clears the stored findings found before it started (this report has them all, or they were put right by a restore).
+ * A gap in this desk's own chain is a 'removed' break; in another desk's, events not received yet.
+ * The stored findings become the breaks this run found (and any found while it ran).
  */
 export async function verifyLog(
   db: LiaisonDb,
@@ -370,7 +391,7 @@ export async function verifyLog(
   const counts = { breaks: 0, gaps: 0 };
   const states: DeskChainState[] = [];
   for (const deviceId of await chainedDesks(db)) {
-    const state = emptyDeskState(deviceId);
+    const state = emptyDeskState(deviceId, deviceId === input.deviceId);
     // The next page is read while this one is hashed and checked.
     const pages = chainPages(db, deviceId, 0, chunk);
     let next = pages.next();
@@ -418,7 +439,10 @@ export async function verifyLog(
       head: last ? { seq: last.seq, hash: last.hash, at: last.event.at, eventId: last.event.eventId } : null,
       breaks: deskBreaks,
       gaps: state?.gaps.length ?? 0,
-      missing: (state?.gaps ?? []).reduce((n, g) => n + g.to - g.from + 1, 0),
+      // Not received yet (another desk's gaps) or removed (this desk's own, counted among its breaks).
+      missing:
+        (state?.gaps ?? []).reduce((n, g) => n + g.to - g.from + 1, 0) +
+        (state?.breaks ?? []).reduce((n, b) => n + (b.missing ? b.missing.to - b.missing.from + 1 : 0), 0),
     };
   });
   desks.sort((a, b) => Number(b.own) - Number(a.own) || a.deskCode.localeCompare(b.deskCode));
@@ -446,10 +470,14 @@ export async function verifyLog(
     signOffs,
     previousSignOff: previous.at(-1)?.digest ?? null,
   };
-  // The findings up to this run are in the report; any found meanwhile (a sync during the run) stay.
+  // The findings become what this run found broken (the log as it is now: what is put right, by a
+  // restore, goes; what is still broken stays, so the header and the inquiries keep showing it); any
+  // found meanwhile (a sync during the run) stay too.
   await db.transaction('rw', db.meta, async () => {
-    const later = (await storedFindings(db)).filter((f) => f.foundAt > ranAt);
-    if (later.length > 0) await putMeta(db.meta, 'chainFindings', later);
+    const now = [...allBreaks.slice(0, MAX_FINDINGS).map((b) => findingOf(b, ranAt, 'verify'))];
+    const known = new Set(now.map(findingKey));
+    for (const f of await storedFindings(db)) if (f.foundAt > ranAt && !known.has(findingKey(f)) && now.length < MAX_FINDINGS) now.push(f);
+    if (now.length > 0) await putMeta(db.meta, 'chainFindings', now);
     else await deleteMeta(db.meta, 'chainFindings');
   });
   return report;

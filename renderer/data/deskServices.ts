@@ -1,5 +1,6 @@
 import { backupNow, exportDatabaseFile, restoreDatabase } from './backup';
-import { chainStatus, signOff, verifyLog } from './chainStore';
+import { type ChainStatus, chainStatus, signOff, storedFindings, verifyLog } from './chainStore';
+import { type SweepState, sweepState } from './chainSweep';
 import type { ChangeFeed } from './changes';
 import type { LiaisonDb } from './db';
 import { clearDraft, loadDraft, saveDraft } from './draftStore';
@@ -9,6 +10,7 @@ import { leadReport, readRecords } from './leadData';
 import { setProfilePin } from './lockStore';
 import { mcoScorecard } from './scorecardData';
 import { DexieSyncStore } from './syncStore';
+import { type ImportRecord, importRecords, restoreCheckedCopy } from './verifyImport';
 
 /*
  * What the screens may do with the desk's database besides the commands: each a named operation,
@@ -35,7 +37,17 @@ export function deskServices(db: LiaisonDb) {
     /** The legacy import's reads and its remembered column choices. */
     imports: { plan: bind(planImport), learnedMapping: bind(learnedMapping), rememberMapping: bind(rememberMapping) },
     /** "Verify the log" and its sign-offs. */
-    chain: { verify: bind(verifyLog), signOff: bind(signOff), status: bind(chainStatus) },
+    chain: {
+      verify: bind(verifyLog),
+      signOff: bind(signOff),
+      /** The background check's progress, the findings not put right, sign-offs, the daily pass and past imports. */
+      status: async (): Promise<DeskChainStatus> => ({
+        ...(await chainStatus(db)),
+        sweep: await sweepState(db),
+        imports: await importRecords(db),
+      }),
+      findings: bind(storedFindings),
+    },
     /** Forms in progress (draftStore.ts). */
     drafts: { load: bind(loadDraft), save: bind(saveDraft), clear: bind(clearDraft) },
     /** The database as sync sees it; `changes` names the inquiries it changes. */
@@ -47,6 +59,8 @@ export function deskServices(db: LiaisonDb) {
       name: db.name,
       now: bind(backupNow),
       restore: bind(restoreDatabase),
+      /** A full copy whose chains were checked first (verifyImport.ts): the desk keeps its own chain records. */
+      restoreChecked: bind(restoreCheckedCopy),
       exportFile: bind(exportDatabaseFile),
       counts: async () => ({ inquiries: await db.inquiries.count(), events: await db.events.count() }),
     },
@@ -56,3 +70,10 @@ export function deskServices(db: LiaisonDb) {
 }
 
 export type DeskServices = ReturnType<typeof deskServices>;
+
+export interface DeskChainStatus extends ChainStatus {
+  /** The daily pass over every chain (null: not begun). */
+  sweep: SweepState | null;
+  /** Imports and restores of full copies, with what their check found. */
+  imports: ImportRecord[];
+}

@@ -51,10 +51,11 @@ export interface ConfigHistoryEntry {
   previous: AgencyConfig;
 }
 
-/** A break of a hash chain found by sync or the background check (chainStore.ts). */
+/** A break of a hash chain found and not put right since (chainStore.ts). */
 export interface StoredFinding extends ChainBreak {
   foundAt: number;
-  via: 'sync' | 'background';
+  /** Found on arrival by sync, by the background check, by "Verify the log", or in a file before it was imported. */
+  via: 'sync' | 'background' | 'verify' | 'import';
 }
 
 /** Where the background check of one desk's chain got to with nothing missing. */
@@ -62,6 +63,32 @@ export interface VerifiedPrefix {
   seq: number;
   hash: string;
   event: EventRef;
+}
+
+/** Where the background check's daily pass over every chain is (chainSweep.ts). */
+export interface SweepState {
+  /** When this pass began; the next begins a day after. */
+  startedAt: number;
+  /** When the last pass was complete (null: none yet). */
+  lastCompletedAt: number | null;
+  /** null: the pass is complete (waiting for the next). */
+  cursor: { deviceId: string; last: VerifiedPrefix | null } | null;
+}
+
+/** An import or restore of a full copy, as the desk records it (verifyImport.ts). */
+export interface ImportRecord {
+  at: number;
+  by: { name: string; profileId: string; role: Actor['role'] };
+  kind: 'backup' | 'file';
+  /** The file's name (a backup: null). */
+  fileName: string | null;
+  deskCode: string | null;
+  events: number;
+  chained: number;
+  breaks: number;
+  gaps: number;
+  /** clean: no breaks; accepted: breaks seen and imported on the lead's decision. */
+  decision: 'clean' | 'accepted';
 }
 
 export interface MetaValues {
@@ -82,10 +109,14 @@ export interface MetaValues {
   importMappings: unknown;
   /** Per desk: the link up to which its chain has been checked in the background with nothing missing. */
   chainVerified: Record<string, VerifiedPrefix>;
-  /** Breaks found by sync or the background check since the log was last verified in full. */
+  /** Breaks found (by sync, the background check, a full verify or an import's check) and not put right since. */
   chainFindings: StoredFinding[];
   /** The sign-offs of "Verify the log", oldest first. */
   chainSignOffs: SignOff[];
+  /** The background check's daily pass over every chain. */
+  chainSweep: SweepState;
+  /** Imports and restores of full copies, with what their check found. */
+  chainImports: ImportRecord[];
   /** A person's saved log views. Parsed on read (a column may have been renamed since). */
   [savedViews: `savedViews:${string}`]: unknown;
 }

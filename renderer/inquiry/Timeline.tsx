@@ -14,7 +14,10 @@ import { supersededEdits } from '../../shared/sync/conflicts';
 import { formatTypedDay } from '../../shared/time/typedInput';
 import type { Instant, IsoDay, TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
+import { HistoryMark } from '../chain/HistoryMark';
+import { findingsByEvent, useChainFindings } from '../data/chainHooks';
 import { useServices, useTimeline } from '../data/hooks';
+import '../chain/history.css';
 import { ImportedMark, ImportedRecord } from '../leads/ImportedEntry';
 import { displayValue } from './display';
 
@@ -34,6 +37,9 @@ export function Timeline({
   const zone = config.timeZone as TimeZone;
   // Edits overwritten by a simultaneous edit on another desk (sync): kept and flagged, never hidden.
   const superseded = useMemo(() => supersededEdits(events ?? []), [events]);
+  // Entries the history checks found changed, put in or cut off from their desk's chain (renderer/chain/).
+  const findings = useChainFindings();
+  const broken = useMemo(() => findingsByEvent(findings ?? []), [findings]);
   return (
     <section className="timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
@@ -43,12 +49,13 @@ export function Timeline({
       ) : (
         <ol className="timeline-list" aria-label="Timeline entries, newest first">
           {[...events].reverse().map((e) => (
-            <li key={e.id} className={`entry entry-${e.type}`}>
+            <li key={e.id} className={`entry entry-${e.type}${broken.has(e.id) ? ' entry-tampered' : ''}`}>
               <p className="entry-meta">
                 <strong>{e.actor.name}</strong> <time dateTime={new Date(e.at).toISOString()}>{formatLong(e.at, zone)}</time>
                 {e.imported && e.type !== 'InquiryImported' && <ImportedMark />}
               </p>
               <EntryBody event={e} config={config} reveal={reveal} />
+              {broken.has(e.id) && <HistoryMark event={e} findings={broken.get(e.id) ?? []} zone={zone} />}
               {superseded.has(e.id) && e.type === 'FieldEdited' && (
                 <p className="entry-superseded">
                   Not kept: {superseded.get(e.id)?.actor.name} changed {FIELD_LABELS[e.payload.field]} at the same time on another desk, and

@@ -241,6 +241,7 @@ function BackupsSection({ zone, profile }: { zone: TimeZone; profile: Profile })
           profile={profile}
           reason="before-restore"
           confirmLabel="Restore this backup"
+          fileName={null}
           onCancel={() => setChosen(null)}
         />
       )}
@@ -344,6 +345,7 @@ function ImportSection({ zone, profile }: { zone: TimeZone; profile: Profile }) 
           profile={profile}
           reason="before-import"
           confirmLabel="Replace this desk’s log with the file"
+          fileName={file.name}
           onCancel={() => {
             setFile(null);
             setSource(null);

@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Profile } from '../../shared/people';
+import { actorOf, type Profile } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { FormError } from '../components/ErrorSummary';
-import { BACKUP_REASON_LABELS, type ExportSource, type ExportSummary, inspectExport, type Progress } from '../data/backup';
+import { BACKUP_REASON_LABELS, type ExportSource, type Progress } from '../data/backup';
 import { useServices } from '../data/hooks';
+import { checkCopy, type ImportCheck } from '../data/verifyImport';
+import { ChainCheckResult } from './ChainCheckResult';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -60,6 +62,7 @@ export function RestorePreview({
   profile,
   reason,
   confirmLabel,
+  fileName,
   onCancel,
 }: {
   source: ExportSource;
@@ -68,10 +71,14 @@ export function RestorePreview({
   profile: Profile;
   reason: 'before-restore' | 'before-import';
   confirmLabel: string;
+  /** The chosen file's name (a backup: null), recorded with the import. */
+  fileName: string | null;
   onCancel: () => void;
 }) {
   const { repo, clock } = useServices();
-  const [summary, setSummary] = useState<ExportSummary | null>(null);
+  const [check, setCheck] = useState<ImportCheck | null>(null);
+  const summary = check?.summary ?? null;
+  const [accepted, setAccepted] = useState(false);
   const [current, setCurrent] = useState<{ inquiries: number; events: number } | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -83,10 +90,10 @@ export function RestorePreview({
   useEffect(() => {
     let live = true;
     headingRef.current?.focus();
-    Promise.all([inspectExport(source, (p) => live && setProgress(p)), repo.backups.counts()])
-      .then(([s, counts]) => {
+    Promise.all([checkCopy(source, (p) => live && setProgress(p)), repo.backups.counts()])
+      .then(([c, counts]) => {
         if (!live) return;
-        setSummary(s);
+        setCheck(c);
         setCurrent(counts);
         setProgress(null);
       })
@@ -101,10 +108,19 @@ export function RestorePreview({
   }, [source, repo]);
 
   async function restore() {
+    if (!check) return;
     setRestoring(true);
     setFailure(null);
     try {
-      const r = await repo.backups.restore(source, { reason, now: clock.now(), onProgress: setProgress, keepProfileId: profile.id });
+      const r = await repo.backups.restoreChecked(source, {
+        check,
+        reason,
+        by: { name: profile.displayName, profile: actorOf(profile) },
+        fileName,
+        acceptBreaks: accepted,
+        now: clock.now(),
+        onProgress: setProgress,
+      });
       setDone(`Restored ${count(r.inquiries)} inquiries and ${count(r.events)} events. The app is starting again with the restored log…`);
       setTimeout(reloadApp, 1500);
     } catch (err) {
@@ -149,12 +165,27 @@ export function RestorePreview({
                 {count(current.inquiries)} inquiries, {count(current.events)} events
               </dd>
             </dl>
+            {check && (
+              <ChainCheckResult
+                check={check}
+                zone={zone}
+                profile={profile}
+                accepted={accepted}
+                onAccepted={setAccepted}
+                disabled={restoring}
+              />
+            )}
             <p className="data-warn">
               Restoring replaces everything in this desk’s log with this copy: anything logged since it was taken is no longer shown. The
               log as it is now is backed up first, so this can be undone by restoring that backup.
             </p>
             <div className="card-actions">
-              <button type="button" className="primary" onClick={() => void restore()} disabled={restoring}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void restore()}
+                disabled={restoring || (check !== null && check.chains.totals.breaks > 0 && !accepted)}
+              >
                 {restoring ? 'Restoring…' : confirmLabel}
               </button>
               <button type="button" className="secondary" onClick={onCancel} disabled={restoring}>

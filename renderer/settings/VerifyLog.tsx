@@ -5,7 +5,9 @@ import {
   deskCodeOf,
   eventTypeLabel,
   isClean,
+  type ReportedBreak,
   type ReportedRef,
+  removedText,
   type SignOff,
   type VerifyReport,
 } from '../../shared/inquiry/chainReport';
@@ -13,8 +15,9 @@ import { actorOf, type Profile, ROLE_LABELS } from '../../shared/people';
 import type { Instant, TimeZone } from '../../shared/time/types';
 import { useBridge } from '../app/bridgeContext';
 import { formatLong } from '../app/format';
+import { hrefOf } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
-import { useChainStatus } from '../data/chainHooks';
+import { type ChainStatus, useChainStatus } from '../data/chainHooks';
 import type { StoredFinding, VerifyProgress } from '../data/chainStore';
 import { useServices } from '../data/hooks';
 import './data.css';
@@ -78,12 +81,7 @@ export function VerifyLog({ config, profile }: Props) {
         chains existed are counted as not chained.
       </p>
 
-      <BackgroundStatus
-        zone={zone}
-        findings={status?.findings}
-        cases={status?.cases ?? {}}
-        desks={status ? Object.keys(status.verified).length : null}
-      />
+      <BackgroundStatus zone={zone} status={status} />
 
       <section className="settings-card data-card verify-actions" aria-labelledby="verify-run">
         <h2 id="verify-run">Check every event</h2>
@@ -148,45 +146,57 @@ export function VerifyLog({ config, profile }: Props) {
   );
 }
 
-function BackgroundStatus({
-  zone,
-  findings,
-  cases,
-  desks,
-}: {
-  zone: TimeZone;
-  findings: StoredFinding[] | undefined;
-  cases: Record<string, string>;
-  desks: number | null;
-}) {
-  if (findings === undefined) return <p aria-busy="true">Reading what the background check found…</p>;
+function BackgroundStatus({ zone, status }: { zone: TimeZone; status: ChainStatus | undefined }) {
+  if (status === undefined) return <p aria-busy="true">Reading what the history checks found…</p>;
+  const { findings, cases, sweep, imports } = status;
+  const lastImport = imports.at(-1);
   return (
     <section className="settings-card data-card" aria-labelledby="verify-background">
-      <h2 id="verify-background">Since the last verification</h2>
+      <h2 id="verify-background">Found by the history checks</h2>
       {findings.length === 0 ? (
-        <p>
-          Nothing broken found while syncing or in the background check
-          {desks ? ` (${count(desks)} ${desks === 1 ? 'desk’s chain' : 'desks’ chains'} checked so far)` : ''}.
-        </p>
+        <p>Nothing broken found while syncing, by the background check, or by the last verification.</p>
       ) : (
         <>
           <p className="data-warn" role="alert">
-            {findings.length === 1 ? 'One event' : `${count(findings.length)} events`} found broken while syncing or in the background
-            check. Verify the log for the full summary.
+            {findings.length === 1 ? 'One break' : `${count(findings.length)} breaks`} found by the history checks and not put right. Verify
+            the log for the full summary.
           </p>
           <ul className="verify-findings">
             {findings.map((f) => (
               <li key={`${f.kind}:${f.event.eventId}:${f.other?.eventId ?? ''}`}>
-                {describeRef({ ...f.event, caseNumber: cases[f.event.inquiryId] ?? null }, zone)}: {BREAK_LABELS[f.kind]}. Found{' '}
-                {f.via === 'sync' ? 'while syncing' : 'by the background check'} on {formatLong(f.foundAt as Instant, zone)}.
+                {f.missing
+                  ? `Desk ${deskCodeOf(f.event.deviceId)}, ${removedText(f.missing)}`
+                  : describeRef({ ...f.event, caseNumber: cases[f.event.inquiryId] ?? null }, zone)}
+                : {BREAK_LABELS[f.kind]}. Found {FOUND_VIA[f.via]} on {formatLong(f.foundAt as Instant, zone)}.
               </li>
             ))}
           </ul>
         </>
       )}
+      <p className="muted">
+        The background check reads what is new soon after the app starts, and every desk’s whole chain again over each day.{' '}
+        {sweep?.lastCompletedAt
+          ? `Its last complete pass ended ${formatLong(sweep.lastCompletedAt as Instant, zone)}.`
+          : 'Its first pass has not ended yet.'}
+      </p>
+      {lastImport && (
+        <p className="muted">
+          Last {lastImport.kind === 'file' ? 'import' : 'restore'}: {formatLong(lastImport.at as Instant, zone)} by {lastImport.by.name},{' '}
+          {lastImport.decision === 'clean'
+            ? 'no breaks in its chains.'
+            : `${count(lastImport.breaks)} ${lastImport.breaks === 1 ? 'break' : 'breaks'} in its chains, imported on ${lastImport.by.name}’s decision.`}
+        </p>
+      )}
     </section>
   );
 }
+
+const FOUND_VIA: Record<StoredFinding['via'], string> = {
+  sync: 'while syncing',
+  background: 'by the background check',
+  verify: 'by Verify the log',
+  import: 'in the file before it was imported',
+};
 
 /** "Note added, recorded Mon, Nov 23, 2026, 2:05 PM CST on desk K7QM2, #57 in its chain" (case number added by the caller where known). */
 function describeRef(ref: EventRef | ReportedRef, zone: TimeZone): string {
@@ -212,7 +222,7 @@ function ReportSummary({ report, zone }: { report: VerifyReport; zone: TimeZone 
           ? 'No breaks: every chained event is as its desk recorded it.'
           : `${count(report.totals.breaks)} ${report.totals.breaks === 1 ? 'break' : 'breaks'} found: the events named below were changed, removed or put in outside the app.`}
         {report.totals.gaps > 0
-          ? ` ${count(report.totals.gaps)} ${report.totals.gaps === 1 ? 'gap' : 'gaps'}: events not on this desk.`
+          ? ` ${count(report.totals.gaps)} ${report.totals.gaps === 1 ? 'gap' : 'gaps'} in other desks’ chains: events not on this desk yet (not a break).`
           : ''}
       </p>
       <dl className="data-facts">
@@ -283,39 +293,11 @@ function ReportSummary({ report, zone }: { report: VerifyReport; zone: TimeZone 
         </tbody>
       </table>
 
-      {report.breaks.length > 0 && (
-        <table className="settings-table data-table verify-breaks">
-          <caption>Broken events</caption>
-          <thead>
-            <tr>
-              <th scope="col">Case</th>
-              <th scope="col">Event</th>
-              <th scope="col">Recorded</th>
-              <th scope="col">Desk</th>
-              <th scope="col">Place</th>
-              <th scope="col">What is wrong</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.breaks.map((b) => (
-              <tr key={`${b.kind}:${b.event.eventId}:${b.other?.eventId ?? ''}`}>
-                <th scope="row">{b.event.caseNumber ?? 'Not in this log'}</th>
-                <td>{eventTypeLabel(b.event.type)}</td>
-                <td>{formatLong(b.event.at as Instant, zone)}</td>
-                <td>{deskCodeOf(b.event.deviceId)}</td>
-                <td>{b.event.seq === null ? 'not chained' : `#${count(b.event.seq)}`}</td>
-                <td>
-                  {BREAK_LABELS[b.kind]}.{b.other && ` The other event: ${describeRef(b.other, zone)}.`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {report.breaks.length > 0 && <BreaksTable breaks={report.breaks} caption="Broken events" zone={zone} />}
 
       {report.gaps.length > 0 && (
         <table className="settings-table data-table">
-          <caption>Events missing from a desk’s chain (not received yet, or removed here)</caption>
+          <caption>Events of other desks not on this desk yet (not a break)</caption>
           <thead>
             <tr>
               <th scope="col">Desk</th>
@@ -326,10 +308,7 @@ function ReportSummary({ report, zone }: { report: VerifyReport; zone: TimeZone 
           <tbody>
             {report.gaps.map((g) => (
               <tr key={`${g.deviceId}:${g.from}`}>
-                <th scope="row">
-                  {deskCodeOf(g.deviceId)}
-                  {g.deviceId === report.deviceId ? ' (this desk: removed here)' : ''}
-                </th>
+                <th scope="row">{deskCodeOf(g.deviceId)}</th>
                 <td>{g.from === g.to ? `#${count(g.from)}` : `#${count(g.from)} to #${count(g.to)}`}</td>
                 <td>
                   {g.after ? `${describeRef(g.after, zone)} and ` : 'the start of the chain and '}
@@ -378,11 +357,87 @@ function ReportSummary({ report, zone }: { report: VerifyReport; zone: TimeZone 
   );
 }
 
+/** The broken events of a report or of a file's check, one row each. */
+export function BreaksTable({
+  breaks,
+  caption,
+  zone,
+  linkCases = true,
+}: {
+  breaks: readonly ReportedBreak[];
+  caption: string;
+  zone: TimeZone;
+  /** Case numbers link to their inquiries (not for a file not imported yet: its cases are not in this log). */
+  linkCases?: boolean;
+}) {
+  return (
+    <table className="settings-table data-table verify-breaks">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Case</th>
+          <th scope="col">Event</th>
+          <th scope="col">Recorded</th>
+          <th scope="col">Desk</th>
+          <th scope="col">Place</th>
+          <th scope="col">What is wrong</th>
+        </tr>
+      </thead>
+      <tbody>
+        {breaks.map((b) => (
+          <BreakRow key={`${b.kind}:${b.event.eventId}:${b.other?.eventId ?? ''}`} b={b} zone={zone} linkCases={linkCases} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One broken event; a removal names the seqs missing and the events either side (the removed ones are gone). */
+function BreakRow({ b, zone, linkCases }: { b: ReportedBreak; zone: TimeZone; linkCases: boolean }) {
+  if (b.missing)
+    return (
+      <tr>
+        <th scope="row">Not known (removed)</th>
+        <td>Removed</td>
+        <td>Not known</td>
+        <td>{deskCodeOf(b.event.deviceId)}</td>
+        <td>{b.missing.from === b.missing.to ? `#${count(b.missing.from)}` : `#${count(b.missing.from)} to #${count(b.missing.to)}`}</td>
+        <td>
+          {removedText(b.missing)}. {BREAK_LABELS.removed}. {b.other ? `Before it: ${describeRef(b.other, zone)}. ` : ''}After it:{' '}
+          {describeRef(b.event, zone)}.
+        </td>
+      </tr>
+    );
+  return (
+    <tr>
+      <th scope="row">
+        {b.event.caseNumber === null ? (
+          'Not in this log'
+        ) : linkCases ? (
+          <a href={hrefOf({ name: 'inquiry', id: b.event.inquiryId })}>{b.event.caseNumber}</a>
+        ) : (
+          b.event.caseNumber
+        )}
+      </th>
+      <td>{eventTypeLabel(b.event.type)}</td>
+      <td>{formatLong(b.event.at as Instant, zone)}</td>
+      <td>{deskCodeOf(b.event.deviceId)}</td>
+      <td>{b.event.seq === null ? 'not chained' : `#${count(b.event.seq)}`}</td>
+      <td>
+        {BREAK_LABELS[b.kind]}.{b.other && ` The other event: ${describeRef(b.other, zone)}.`}
+      </td>
+    </tr>
+  );
+}
+
 function SignOffForm({ report, profile, onSigned }: { report: VerifyReport; profile: Profile; onSigned: (s: SignOff) => void }) {
   const { repo, clock } = useServices();
   const id = useId();
   const [name, setName] = useState(profile.displayName);
   const [error, setError] = useState<string | null>(null);
+  const breaks = report.totals.breaks;
+  const [seen, setSeen] = useState(false);
+  const [seenError, setSeenError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -395,6 +450,12 @@ function SignOffForm({ report, profile, onSigned }: { report: VerifyReport; prof
       return;
     }
     setError(null);
+    if (breaks > 0 && !seen) {
+      setSeenError(`Tick this to sign off a summary with ${breaks === 1 ? 'a break' : 'breaks'}.`);
+      document.getElementById(`${id}-seen`)?.focus();
+      return;
+    }
+    setSeenError(null);
     setBusy(true);
     try {
       onSigned(await repo.chain.signOff(report, { name: trimmed, profile: actorOf(profile) }, clock.now()));
@@ -413,6 +474,27 @@ function SignOffForm({ report, profile, onSigned }: { report: VerifyReport; prof
         has been made again since.
         {profile.role !== 'lead' ? ' Sign-offs are usually a unit lead’s.' : ''}
       </p>
+      {breaks > 0 && (
+        <div className={`field checkbox${seenError ? ' has-error' : ''}`}>
+          <label className="choice verify-choice">
+            <input
+              id={`${id}-seen`}
+              type="checkbox"
+              checked={seen}
+              onChange={(e) => setSeen(e.target.checked)}
+              aria-invalid={seenError ? true : undefined}
+              aria-describedby={seenError ? `${id}-seen-error` : undefined}
+            />{' '}
+            I have seen the {breaks === 1 ? 'break' : `${count(breaks)} breaks`} above. Signing off records {breaks === 1 ? 'it' : 'them'}{' '}
+            as seen, not as put right.
+          </label>
+          {seenError && (
+            <p id={`${id}-seen-error`} className="field-error">
+              {seenError}
+            </p>
+          )}
+        </div>
+      )}
       <div className={`field${error ? ' has-error' : ''}`}>
         <label htmlFor={`${id}-name`}>Signed off by</label>
         <input

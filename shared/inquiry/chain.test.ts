@@ -44,10 +44,10 @@ async function chainOf(n: number, device = DESK): Promise<InquiryEvent[]> {
   ).events;
 }
 
-async function verify(events: readonly InquiryEvent[], device = DESK) {
+async function verify(events: readonly InquiryEvent[], device = DESK, own = false) {
   const sorted = [...events].sort((a, b) => (a.chain?.seq ?? 0) - (b.chain?.seq ?? 0) || a.id.localeCompare(b.id));
   const counts = { breaks: 0, gaps: 0 };
-  const state = checkDeskChain(emptyDeskState(device), await recomputeAll(sorted), counts);
+  const state = checkDeskChain(emptyDeskState(device, own), await recomputeAll(sorted), counts);
   return { ...state, counts };
 }
 
@@ -151,12 +151,24 @@ describe('verifying a desk’s chain', () => {
     expect(r.breaks.some((x) => x.kind === 'link')).toBe(true);
   });
 
-  it('a removed event is a gap (seq 4 missing), not a break; the link after it is not checked against a stranger', async () => {
+  it('in another desk’s chain a missing event is a gap (seq 4 not received), not a break; the link after it is not checked against a stranger', async () => {
     const events = await chainOf(8);
     events.splice(3, 1);
     const r = await verify(events);
     expect(r.breaks).toEqual([]);
     expect(r.gaps.map((g) => [g.from, g.to, g.after?.seq, g.before.seq])).toEqual([[4, 4, 3, 5]]);
+  });
+
+  it('in the desk’s own chain a missing run is a removal: a break named by the events either side', async () => {
+    const events = await chainOf(8);
+    events.splice(3, 2);
+    const r = await verify(events, DESK, true);
+    expect(r.gaps).toEqual([]);
+    expect(r.counts).toEqual({ breaks: 1, gaps: 0 });
+    expect(r.breaks.map((b) => [b.kind, b.event.seq, b.other?.seq, b.missing])).toEqual([['removed', 6, 3, { from: 4, to: 5 }]]);
+    // Removed from the start: no event before it.
+    const late = await verify((await chainOf(5)).slice(2), DESK, true);
+    expect(late.breaks.map((b) => [b.kind, b.event.seq, b.other, b.missing])).toEqual([['removed', 3, null, { from: 1, to: 2 }]]);
   });
 
   it('an event put in with a seq already taken: a duplicate', async () => {

@@ -119,7 +119,10 @@ export interface EventRef {
   seq: number | null;
 }
 
-export const refOf = (e: InquiryEvent): EventRef => ({
+/** The parts of an event a check reads: where it is and its link (the rest is only hashed). */
+export type ChainedStub = Pick<InquiryEvent, 'id' | 'inquiryId' | 'type' | 'at' | 'deviceId' | 'chain'>;
+
+export const refOf = (e: ChainedStub): EventRef => ({
   eventId: e.id,
   inquiryId: e.inquiryId,
   type: e.type,
@@ -136,13 +139,20 @@ export type BreakKind =
   /** Two different events claim the same place in one desk's chain. */
   | 'duplicate'
   /** Not chained, though its desk (this one) was chaining when it was recorded: put in from outside the app. */
-  | 'unchained';
+  | 'unchained'
+  /**
+   * Missing from the middle of this desk's own chain: every event this desk chains is stored here, so a
+   * gap in its own chain can only be a removal (`missing`: the seqs; `event`: the one after the gap).
+   */
+  | 'removed';
 
 export interface ChainBreak {
   kind: BreakKind;
   event: EventRef;
-  /** 'link': the event before it in the chain (when held); 'duplicate': the other event with the same seq. */
+  /** 'link': the event before it in the chain (when held); 'duplicate': the other event with the same seq; 'removed': the event before the gap. */
   other: EventRef | null;
+  /** 'removed' only: the first and last seq missing. */
+  missing?: { from: number; to: number };
 }
 
 /** Events of a desk's chain that this desk does not hold: never received (sync), or removed here. */
@@ -158,13 +168,15 @@ export interface ChainGap {
 
 /** A chained event with the hash its content gives now (computed ahead, in parallel). */
 export interface CheckedEvent {
-  event: InquiryEvent;
+  event: ChainedStub;
   recomputed: string;
 }
 
 /** What a verifier knows of one desk's chain so far. */
 export interface DeskChainState {
   deviceId: string;
+  /** This desk's own chain: a gap is a removal ('removed' break), not events still to arrive. */
+  own: boolean;
   /** Chained events checked. */
   checked: number;
   /** The last link checked: seq, the hash its content gives, and the event. */
@@ -173,7 +185,14 @@ export interface DeskChainState {
   gaps: ChainGap[];
 }
 
-export const emptyDeskState = (deviceId: string): DeskChainState => ({ deviceId, checked: 0, last: null, breaks: [], gaps: [] });
+export const emptyDeskState = (deviceId: string, own = false): DeskChainState => ({
+  deviceId,
+  own,
+  checked: 0,
+  last: null,
+  breaks: [],
+  gaps: [],
+});
 
 /** Breaks and gaps kept per desk in a report (the counts stay exact beyond it). */
 export const MAX_LISTED = 200;
@@ -183,7 +202,8 @@ export const MAX_LISTED = 200;
  * `state` (a verified prefix, or empty). Mutates and returns `state`. Each event is checked on its
  * own (its content against its hash) and against the one before it (its `prev` against the hash the
  * previous event's content gives), so one changed event is reported as 'altered' and its successor
- * as 'link'; a missing run of seqs is a gap, not a break.
+ * as 'link'. A missing run of seqs is a gap (not received yet) in another desk's chain, and a 'removed'
+ * break in the desk's own chain (`state.own`): every event a desk chains is stored on it.
  */
 export function checkDeskChain(
   state: DeskChainState,
@@ -212,9 +232,13 @@ export function checkDeskChain(
     }
     const expectedSeq = (last?.seq ?? 0) + 1;
     if (link.seq > expectedSeq) {
-      const gap: ChainGap = { deviceId: state.deviceId, from: expectedSeq, to: link.seq - 1, after: last?.event ?? null, before: ref };
-      if (counts) counts.gaps += 1;
-      if (state.gaps.length < MAX_LISTED) state.gaps.push(gap);
+      if (state.own)
+        addBreak({ kind: 'removed', event: ref, other: last?.event ?? null, missing: { from: expectedSeq, to: link.seq - 1 } });
+      else {
+        const gap: ChainGap = { deviceId: state.deviceId, from: expectedSeq, to: link.seq - 1, after: last?.event ?? null, before: ref };
+        if (counts) counts.gaps += 1;
+        if (state.gaps.length < MAX_LISTED) state.gaps.push(gap);
+      }
     } else {
       const expectedPrev = last?.hash ?? CHAIN_GENESIS;
       if (link.prev !== expectedPrev) addBreak({ kind: 'link', event: ref, other: last?.event ?? null });
@@ -225,7 +249,10 @@ export function checkDeskChain(
 }
 
 /** Hashes a batch of chained events' contents in parallel (for `checkDeskChain`); unchained ones are skipped. */
-export async function recomputeAll(events: readonly InquiryEvent[], sha256: Sha256 = webSha256): Promise<CheckedEvent[]> {
+export async function recomputeAll(
+  events: readonly InquiryEvent[],
+  sha256: Sha256 = webSha256,
+): Promise<{ event: InquiryEvent; recomputed: string }[]> {
   const chained = events.filter((e) => e.chain);
   const hashes = await Promise.all(chained.map((e) => recomputeHash(e, sha256)));
   return chained.map((event, i) => ({ event, recomputed: hashes[i] as string }));

@@ -19,6 +19,8 @@ export interface ReportedBreak {
   kind: BreakKind;
   event: ReportedRef;
   other: ReportedRef | null;
+  /** 'removed' only: the seqs missing from the desk's own chain. */
+  missing?: { from: number; to: number };
 }
 
 export interface ReportedGap {
@@ -109,7 +111,15 @@ export const BREAK_LABELS: Record<BreakKind, string> = {
   link: 'Does not follow the event before it in its desk’s chain: that one was changed, replaced or removed, or this one was put in',
   duplicate: 'Shares its place in its desk’s chain with another event',
   unchained: 'Not chained, though this desk was chaining when it was recorded: put in from outside the app',
+  removed: 'Removed from this desk’s own chain (the desk keeps every event it chains, so a gap in its own chain can only be a removal)',
 };
+
+/** "removed: #13, between #12 and #14" (`after`: the seq before the gap, null at the start of the chain). */
+export function removedText(missing: { from: number; to: number }): string {
+  const seqs = missing.from === missing.to ? `#${missing.from}` : `#${missing.from} to #${missing.to}`;
+  const before = missing.from > 1 ? `#${missing.from - 1}` : 'the start of the chain';
+  return `removed: ${seqs}, between ${before} and #${missing.to + 1}`;
+}
 
 export const withCase = (ref: EventRef, cases: ReadonlyMap<string, string>): ReportedRef => ({
   ...ref,
@@ -120,6 +130,7 @@ export const reportBreak = (b: ChainBreak, cases: ReadonlyMap<string, string>): 
   kind: b.kind,
   event: withCase(b.event, cases),
   other: b.other ? withCase(b.other, cases) : null,
+  ...(b.missing ? { missing: { ...b.missing } } : {}),
 });
 
 export const reportGap = (g: ChainGap, cases: ReadonlyMap<string, string>): ReportedGap => ({

@@ -1,5 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openAt, openSession, type Session, seriousViolations } from './browser';
@@ -177,7 +180,7 @@ describe('Verify the log, by keyboard, in Chromium', () => {
     await tabToText(page, 'Verify the log');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Verify the log' }).waitFor();
-    await page.getByRole('heading', { name: 'Since the last verification' }).waitFor();
+    await page.getByRole('heading', { name: 'Found by the history checks' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shootWhole(page, 'verify-start.png');
 
@@ -221,6 +224,14 @@ describe('Verify the log, by keyboard, in Chromium', () => {
     await page.getByText('Enter your name to sign the summary off.').waitFor();
     await page.keyboard.type('Lee Grant, unit lead');
     await page.keyboard.press('Enter');
+    // A summary with breaks is signed off only once the lead says the breaks were seen: focus goes to that box.
+    await page.getByText('Tick this to sign off a summary with breaks.').waitFor();
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
+    expect(await seriousViolations(page)).toEqual([]);
+    await shootWhole(page, 'verify-signoff-breaks.png');
+    await page.keyboard.press('Space');
+    await tabToButton(page, 'Sign off the summary');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Signed off' }).waitFor();
     const signed = (await page.locator('.verify-log .data-ok', { hasText: 'Signed off by' }).textContent()) ?? '';
     expect(signed).toBe('Signed off by Lee Grant, unit lead (Unit lead) on Mon, Nov 23, 2026, 10:00 AM CST.');
@@ -236,6 +247,117 @@ describe('Verify the log, by keyboard, in Chromium', () => {
     expect(compared).toMatch(
       /^Signed off by Lee Grant, unit lead on Mon, Nov 23, 2026, 10:00 AM CST: desk [0-9A-Z]{5} at #5 is unchanged\.$/,
     );
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+  it('the header tells the lead; the inquiry marks the changed entry and says what the chain proves and what it does not', async () => {
+    const { page } = s;
+    // The findings stay until the log is put right: the header says so on every screen.
+    const notice = page.getByRole('link', { name: 'History check: 2 events changed outside the app — review' });
+    await notice.waitFor();
+
+    // From the summary's broken events to the inquiry, by keyboard.
+    await tabToText(page, caseA);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Inquiry ${caseA}` }).waitFor();
+    const entry = page.locator('.timeline-list li.entry-tampered');
+    await entry.waitFor();
+    expect(await entry.count()).toBe(1);
+    expect(await entry.locator('.note-text').textContent()).toBe('Member was never called.');
+    const mark = (await entry.getByRole('note', { name: 'History check' }).textContent()) ?? '';
+    expect(mark).toContain('This entry was changed after it was recorded.');
+    expect(mark).toContain('It cannot show what the entry said before, or who changed it');
+    await notice.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await shootWhole(page, 'verify-inquiry-marked.png');
+    // A narrower window: the notice wraps inside the header rather than pushing it wider.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.screenshot({ path: resolve(shots, 'verify-header-1024.png'), clip: { x: 0, y: 0, width: 1024, height: 160 } });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // The notice leads back to Verify the log.
+    await tabToText(page, /History check: 2 events changed outside the app — review$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Verify the log' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Verify the log');
+    await page.getByText(/^2 breaks found by the history checks and not put right/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await shootWhole(page, 'verify-findings.png');
+  });
+  it('an export with an event removed from the middle of this desk’s chain: the preview names it, only a lead’s decision imports it', async () => {
+    const { page } = s;
+    await page.goto(`${inject('baseUrl')}?now=${encodeURIComponent(NOW)}#/settings/data`);
+    await page.getByRole('heading', { level: 1, name: 'Data and backups' }).waitFor();
+    const downloading = page.waitForEvent('download');
+    await tabToButton(page, 'Export the full database');
+    await page.keyboard.press('Enter');
+    const download = await downloading;
+    const folder = mkdtempSync(resolve(tmpdir(), 'liaison-e2e-verify-'));
+    const exported = resolve(folder, download.suggestedFilename());
+    await download.saveAs(exported);
+
+    // #2 taken out of the file, its counts made to agree (as a forger would).
+    const lines = gunzipSync(readFileSync(exported)).toString('utf8').trim().split('\n');
+    const desk = tampered.deviceId;
+    const edited = lines.map((line) => {
+      const r = JSON.parse(line) as { table?: string; rows?: StoredEvent[]; end?: true; counts?: Record<string, number> };
+      if (r.table === 'events') r.rows = r.rows?.filter((e) => !(e.deviceId === desk && e.chain?.seq === 2));
+      if (r.end && r.counts) r.counts.events = (r.counts.events ?? 0) - 1;
+      return JSON.stringify(r);
+    });
+    const forged = resolve(folder, 'forged-export.json.gz');
+    writeFileSync(forged, gzipSync(`${edited.join('\n')}\n`));
+
+    await page.locator('#data-import-file').setInputFiles(forged);
+    const preview = page.getByRole('region', { name: 'Import “forged-export.json.gz”' });
+    await preview.locator('.data-warn', { hasText: /^Hash chains checked: 3 breaks\./ }).waitFor();
+    const rows = await preview
+      .getByRole('table', { name: 'Broken events in the file' })
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+    // The note changed earlier (#3 altered; its successor's link), and #2 removed, named as such.
+    expect(rows.map((r) => [r[1], r[4]])).toEqual([
+      ['Note added', '#3'],
+      ['Removed', '#2'],
+      ['Inquiry logged', '#4'],
+    ]);
+    expect(rows[1]?.[5]).toContain('removed: #2, between #1 and #3');
+    const replace = preview.getByRole('button', { name: 'Replace this desk’s log with the file' });
+    expect(await replace.isDisabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shootWhole(page, 'verify-import-breaks.png');
+
+    // The outside verifier, on the same file, names the same events.
+    const python = spawnSync('which', ['python3'], { encoding: 'utf8' }).stdout.trim();
+    if (python) {
+      const out = spawnSync(python, [resolve(import.meta.dirname, '../../scripts/verify-export.py'), forged], { encoding: 'utf8' });
+      expect(out.status).toBe(1);
+      expect(out.stdout).toContain(`removed    desk ${desk.slice(0, 5)}  #2, between #1 and #3`);
+      expect(out.stdout).toMatch(/altered +desk \w{5} {2}#3 {2}NoteAdded/);
+      expect(out.stdout).toMatch(/link +desk \w{5} {2}#4 {2}InquiryLogged/);
+    }
+
+    // The lead decides, by keyboard; the decision is recorded and the breaks become the desk's findings.
+    for (let i = 0; ; i++) {
+      const label = await page.evaluate(() =>
+        document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'checkbox'
+          ? (document.activeElement.parentElement?.textContent ?? '')
+          : '',
+      );
+      if (label.trim().startsWith('Import it anyway, with its 3 breaks')) break;
+      if (i > 100) throw new Error('The decision was not reached by Tab');
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Space');
+    expect(await replace.isDisabled()).toBe(false);
+    await tabToButton(page, 'Replace this desk’s log with the file');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('.data-preview'), undefined, { timeout: 30_000 });
+    await page.getByRole('heading', { level: 1, name: 'Data and backups' }).waitFor();
+    await page.getByRole('link', { name: 'History check: 3 events changed outside the app — review' }).waitFor();
+    await page.goto(`${inject('baseUrl')}?now=${encodeURIComponent(NOW)}#/settings/verify`);
+    await page.getByText(/^Last import: .* by Lee Grant, 3 breaks in its chains, imported on Lee Grant’s decision\.$/).waitFor();
+    expect(await page.locator('.verify-findings li', { hasText: 'Found in the file before it was imported' }).count()).toBe(3);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { InquiryEvent } from '../../../shared/inquiry/events';
 import type { LiaisonDb } from '../db';
 import { EventWrite } from '../eventStore/eventStore';
-import { putMeta } from '../meta';
+import { type MetaEntry, putMeta } from '../meta';
 import { declareSchema, SCHEMA_VERSION } from '../migrations';
 import { BackupError, type BackupReason, type ExportHeader, type ExportSummary, type OnProgress, tick } from './format';
 import { checkedRecords, type ExportSource, inspectExport, readHeader } from './reader';
@@ -16,6 +16,12 @@ export interface RestoreOptions {
   onProgress?: OnProgress;
   /** The profile doing the restore stays on this desk and stays the active one. */
   keepProfileId?: string | null;
+  /** Each checked row of the copy as the first pass reads it (see inspectExport). */
+  onRows?: (table: string, rows: unknown[]) => Promise<void>;
+  /** After the first pass, before anything is written: throwing stops the restore. */
+  onChecked?: () => void;
+  /** `meta` rows the copy does not bring (the desk keeps its own: verifyImport.ts), and rows written instead. */
+  meta?: { skip: readonly string[]; put: readonly MetaEntry[] };
 }
 
 export interface RestoreResult {
@@ -33,7 +39,8 @@ export interface RestoreResult {
  * at its own version and upgraded there by the same migrations a desk runs.
  */
 export async function restoreDatabase(db: LiaisonDb, source: ExportSource, options: RestoreOptions): Promise<RestoreResult> {
-  const summary = await inspectExport(source, options.onProgress);
+  const summary = await inspectExport(source, options.onProgress, options.onRows);
+  options.onChecked?.();
   const now = options.now ?? Date.now();
   const safetyBackup = await backupNow(db, options.reason, { now, onProgress: options.onProgress });
   let from = source;
@@ -114,12 +121,15 @@ async function replaceAll(db: LiaisonDb, source: ExportSource, options: RestoreO
             const found = await db.events.bulkGet((rows as { eventId: string }[]).map((o) => o.eventId));
             rows = rows.filter((_, i) => found[i] !== undefined);
           }
+          const skip = r.table === 'meta' ? options.meta?.skip : undefined;
+          if (skip) rows = rows.filter((row) => !skip.includes((row as MetaEntry).key));
           await db.table(r.table).bulkPut(rows);
         }
         await outside(tick);
       }
       await write.settled();
       inquiries = await db.inquiries.count();
+      if (options.meta) await db.meta.bulkPut([...options.meta.put]);
       if (keepProfile) {
         await db.profiles.put(keepProfile);
         await putMeta(db.meta, 'activeProfile', keepProfile.id);
