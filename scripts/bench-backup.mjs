@@ -1,22 +1,5 @@
 // `node scripts/bench-backup.mjs [--inquiries N]`: bundles bench/backup/run.ts with esbuild and
 // runs it (see that file). Prints the figures of backup, restore, export and import at scale.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { build } from 'esbuild';
+import { runBundled } from './runBundled.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const out = resolve(root, '.tmp/bench-backup-run/run.mjs');
-mkdirSync(resolve(root, '.tmp/bench-backup-run'), { recursive: true });
-await build({
-  entryPoints: [resolve(root, 'bench/backup/run.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: out,
-  packages: 'external',
-  logLevel: 'warning',
-});
-const run = spawnSync(process.execPath, ['--max-old-space-size=8192', out, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
-process.exit(run.status ?? 1);
+await runBundled('bench/backup/run.ts', 'bench-backup-run');

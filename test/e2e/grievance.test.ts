@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openAt, seriousViolations } from './browser';
-import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
+import { chooseOption, tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
 import { logByKeyboard, queueCount, sessionForSuite, setUpDesk, shoot, tableRows } from './steps';
 
 /**
@@ -179,7 +179,7 @@ describe('complaints and the grievance record', () => {
 
     // Another MCO: nothing received for it.
     await tabTo(page, 'grievance-mco');
-    await page.keyboard.type('Molina', { delay: 20 });
+    await chooseOption(page, 'Molina');
     await page.getByText('No complaints were received in this period for Molina Healthcare of Iowa.').waitFor();
     expect(await tableRows(page, 'by the member')).toEqual([
       ['Molina Healthcare of Iowa', '0', '0', '0', '0', '0', '0'],
@@ -190,7 +190,7 @@ describe('complaints and the grievance record', () => {
     );
     expect(await seriousViolations(page)).toEqual([]);
     await tabTo(page, 'grievance-mco');
-    await page.keyboard.type('All', { delay: 20 });
+    await chooseOption(page, 'All');
     await page.locator('.tile', { hasText: 'Complaints received2' }).waitFor();
   });
 

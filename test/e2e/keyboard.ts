@@ -16,10 +16,33 @@ export async function tabAndType(page: Page, id: string, text: string): Promise<
   if (text) await page.keyboard.type(text);
 }
 
-/** Chooses an option in a focused native select by typing its start (type-ahead), as a keyboard user does. */
+/** Tabs to a native select and chooses the option whose label starts with `optionStart`, by keyboard. */
 export async function tabAndChoose(page: Page, id: string, optionStart: string): Promise<void> {
   await tabTo(page, id);
+  await chooseOption(page, optionStart);
+}
+
+/**
+ * Chooses an option of the focused native select by typing its start (type-ahead), as a keyboard user does.
+ * Type-ahead starts over when the keys come more than a second apart, which a busy machine can make
+ * happen: then the option is reached with Home and the arrow keys instead, still by keyboard.
+ */
+export async function chooseOption(page: Page, optionStart: string): Promise<void> {
+  const chosen = () =>
+    page.evaluate((start) => {
+      const select = document.activeElement;
+      if (!(select instanceof HTMLSelectElement)) throw new Error('No select has focus');
+      return (select.selectedOptions[0]?.textContent ?? '').trim().toLowerCase().startsWith(start.toLowerCase());
+    }, optionStart);
   await page.keyboard.type(optionStart, { delay: 20 });
+  if (await chosen()) return;
+  const count = await page.evaluate(() => (document.activeElement as HTMLSelectElement).options.length);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < count; i++) {
+    if (await chosen()) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`No option starting with "${optionStart}" in the focused select`);
 }
 
 /** Tabs to a radio group's first radio, then arrows to the option whose label is `label` (arrows also check it). */
