@@ -4,11 +4,7 @@ import { type SweepState, sweepState } from './chainSweep';
 import type { ChangeFeed } from './changes';
 import type { LiaisonDb } from './db';
 import { clearDraft, loadDraft, saveDraft } from './draftStore';
-import { readComplaintRecords } from './grievanceData';
-import { learnedMapping, planImport, rememberMapping } from './importer';
-import { leadReport, readRecords } from './leadData';
 import { setProfilePin } from './lockStore';
-import { mcoScorecard } from './scorecardData';
 import { DexieSyncStore } from './syncStore';
 import { type ImportRecord, importRecords, restoreCheckedCopy } from './verifyImport';
 
@@ -18,6 +14,16 @@ import { type ImportRecord, importRecords, restoreCheckedCopy } from './verifyIm
  * that touches Dexie). The functions stay database-first for the data layer's own tests.
  */
 
+/**
+ * The lead tools and the import load with their screens (lazy chunks): their modules are fetched on
+ * first use, so the app's first chunk does not carry them.
+ */
+const later =
+  (db: LiaisonDb) =>
+  <M, A extends unknown[], R>(load: () => Promise<M>, pick: (m: M) => (db: LiaisonDb, ...args: A) => Promise<R>) =>
+  async (...args: A): Promise<R> =>
+    pick(await load())(db, ...args);
+
 const on =
   (db: LiaisonDb) =>
   <A extends unknown[], R>(f: (db: LiaisonDb, ...args: A) => R) =>
@@ -26,16 +32,29 @@ const on =
 
 export function deskServices(db: LiaisonDb) {
   const bind = on(db);
+  const lazy = later(db);
+  const leadData = () => import('./leadData');
+  const importer = () => import('./importer');
   return {
     /** The lead tools' reads (renderer/leads). */
     reports: {
-      records: bind(readRecords),
-      leadReport: bind(leadReport),
-      mcoScorecard: bind(mcoScorecard),
-      complaints: bind(readComplaintRecords),
+      records: lazy(leadData, (m) => m.readRecords),
+      leadReport: lazy(leadData, (m) => m.leadReport),
+      mcoScorecard: lazy(
+        () => import('./scorecardData'),
+        (m) => m.mcoScorecard,
+      ),
+      complaints: lazy(
+        () => import('./grievanceData'),
+        (m) => m.readComplaintRecords,
+      ),
     },
     /** The legacy import's reads and its remembered column choices. */
-    imports: { plan: bind(planImport), learnedMapping: bind(learnedMapping), rememberMapping: bind(rememberMapping) },
+    imports: {
+      plan: lazy(importer, (m) => m.planImport),
+      learnedMapping: lazy(importer, (m) => m.learnedMapping),
+      rememberMapping: lazy(importer, (m) => m.rememberMapping),
+    },
     /** "Verify the log" and its sign-offs. */
     chain: {
       verify: bind(verifyLog),
