@@ -1,3 +1,8 @@
+/*
+ * The desk's hash chains in IndexedDB: chaining on write, findings, walking the chains, "Verify the log"
+ * and its sign-offs. Over 500 lines, kept together: sync's arrival check, the background check and the full
+ * verify are three uses of the same walk over a desk's chain and the same stored findings.
+ */
 import Dexie from 'dexie';
 import { newId } from '../../shared/ids';
 import {

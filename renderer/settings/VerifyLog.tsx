@@ -1,3 +1,8 @@
+/*
+ * Settings → Verify the log: the background check's state, a full verify with its report, the breaks
+ * table, and the sign-off. Over 500 lines because the report's parts share one set of words for breaks
+ * and gaps (FOUND_VIA, describeRef), kept in one place so the words and the tables agree.
+ */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { EventRef } from '../../shared/inquiry/chain';
 import {

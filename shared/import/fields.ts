@@ -1,6 +1,11 @@
 import type { Cell } from './cells';
 import { cellText, isBlankCell } from './cells';
 
+/*
+ * Over 500 lines because IMPORT_FIELD_INFO is a table: for each field of the old log, its label, the
+ * headers that name it and how it is read. The functions after it are short.
+ */
+
 /**
  * What a column of the old log can be imported as. Most are inquiry fields; some are facts that
  * become timeline entries (contacted, sent to the MCO, updates, resolution); `legacyId` is the old

@@ -6,6 +6,9 @@ import { isIsoDay, isValidTimeZone, pad2, parseIsoDay, zonedToInstant, zoneOffse
 /*
  * Business time (SPEC.md "Timing: business time").
  *
+ * One module of this size on purpose: every function below works on the same cached table of office
+ * windows and the one rule of "add" stated here; split, the cache's internals would have to be exported.
+ *
  * Office time is the union of half-open windows [open, close) — one per business day, opening and
  * closing at wall-clock times in the agency's zone, each turned into an instant as zonedToInstant does,
  * so a window keeps its local hours across DST and its length is the real time between them
