@@ -1,44 +1,15 @@
 // Benchmark for shared/time business-time arithmetic: prints ns/op; asserts nothing.
 // `node scripts/bench-calendar.mjs` — bundles the TypeScript with esbuild into a temp file, then times
 // addBusinessMinutes & co. on random (seeded) inputs, and a 100,000-inquiry "due items" pass.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { importBundled, seededRandom } from './runBundled.mjs';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const dir = mkdtempSync(path.join(tmpdir(), 'bench-calendar-'));
-const entry = path.join(dir, 'entry.ts');
-const outfile = path.join(dir, 'bundle.mjs');
-await build({
-  stdin: {
-    contents: [
-      `export * from ${JSON.stringify(path.join(repoRoot, 'shared/time/calendar.ts'))};`,
-      `export * from ${JSON.stringify(path.join(repoRoot, 'shared/time/policyTime.ts'))};`,
-      `export { zonedToInstant } from ${JSON.stringify(path.join(repoRoot, 'shared/time/zone.ts'))};`,
-    ].join('\n'),
-    resolveDir: repoRoot,
-    sourcefile: entry,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile,
-  logLevel: 'error',
-});
-const t = await import(pathToFileURL(outfile).href);
-rmSync(dir, { recursive: true, force: true });
+const t = await importBundled('bench-calendar', [
+  ['shared/time/calendar.ts', '*'],
+  ['shared/time/policyTime.ts', '*'],
+  ['shared/time/zone.ts', 'zonedToInstant'],
+]);
 
-// A small seeded PRNG (mulberry32) so runs are comparable.
-let seed = 20261126;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-};
+const random = seededRandom(20261126);
 
 const from = Date.UTC(2024, 0, 1);
 const to = Date.UTC(2027, 11, 31);

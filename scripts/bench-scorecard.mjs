@@ -3,11 +3,8 @@
 // temp file, generates the benchmark's data set (bench/data/generate.ts: real commands, ~10 events an inquiry),
 // then times the scorecard over every referred inquiry for a month, a year and the whole history, the way the
 // screen feeds it (one inquiry's events at a time). Reading from IndexedDB is not in these figures.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { cpus } from 'node:os';
+import { importBundled } from './runBundled.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -17,32 +14,14 @@ const opt = (name, fallback) => {
 const inquiries = opt('--inquiries', 100_000);
 const runs = opt('--runs', 5);
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const dir = mkdtempSync(path.join(tmpdir(), 'bench-scorecard-'));
-const outfile = path.join(dir, 'bundle.mjs');
-const from = (file) => JSON.stringify(path.join(repoRoot, file));
-await build({
-  stdin: {
-    contents: [
-      `export { generateInquiries, DEFAULT_DATA_SET, BENCH_NOW } from ${from('bench/data/generate.ts')};`,
-      `export { scorecardBuilder } from ${from('shared/report/scorecard.ts')};`,
-      `export { createCalendar } from ${from('shared/time/calendar.ts')};`,
-      `export { DEFAULT_AGENCY_CONFIG, calendarConfigOf } from ${from('shared/config/agencyConfig.ts')};`,
-      `export { zonedToInstant } from ${from('shared/time/zone.ts')};`,
-    ].join('\n'),
-    resolveDir: repoRoot,
-    sourcefile: 'entry.ts',
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile,
-  logLevel: 'error',
-});
-
-try {
-  const m = await import(pathToFileURL(outfile).href);
+const m = await importBundled('bench-scorecard', [
+  ['bench/data/generate.ts', 'generateInquiries, DEFAULT_DATA_SET, BENCH_NOW'],
+  ['shared/report/scorecard.ts', 'scorecardBuilder'],
+  ['shared/time/calendar.ts', 'createCalendar'],
+  ['shared/config/agencyConfig.ts', 'DEFAULT_AGENCY_CONFIG, calendarConfigOf'],
+  ['shared/time/zone.ts', 'zonedToInstant'],
+]);
+{
   const zone = m.DEFAULT_AGENCY_CONFIG.timeZone;
   const calendar = m.createCalendar(m.calendarConfigOf(m.DEFAULT_AGENCY_CONFIG));
   const now = m.BENCH_NOW;
@@ -87,6 +66,4 @@ try {
         `${((median * 1000) / referred.length).toFixed(1)} µs an inquiry`,
     );
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

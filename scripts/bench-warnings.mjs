@@ -3,51 +3,23 @@
 // log (a third open, with first-contact timers, some MCO referrals and callbacks; the rest resolved), then times:
 // building the log rows with and without the warning policy (the calendar runs once per row built), the queue counts
 // over the rows (no calendar), and one notification check over every row's marks.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { importBundled, seededRandom } from './runBundled.mjs';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const dir = mkdtempSync(path.join(tmpdir(), 'bench-warnings-'));
-const outfile = path.join(dir, 'bundle.mjs');
-const file = (f) => JSON.stringify(path.join(repoRoot, f));
-await build({
-  stdin: {
-    contents: [
-      `export * from ${file('shared/inquiry/warnings.ts')};`,
-      `export * from ${file('shared/inquiry/warningTimes.ts')};`,
-      `export { dueItems, dueSummary } from ${file('shared/inquiry/due.ts')};`,
-      `export { toLogRow } from ${file('shared/log/logRow.ts')};`,
-      `export { inQueue, queueTimeAt, QUEUES } from ${file('shared/log/logQuery.ts')};`,
-      `export { DEFAULT_AGENCY_CONFIG } from ${file('shared/config/agencyConfig.ts')};`,
-      `export { Desk, ct } from ${file('shared/inquiry/commands/testKit.ts')};`,
-      `export { referToMco } from ${file('shared/inquiry/commands/referToMco.ts')};`,
-      `export { scheduleCallback } from ${file('shared/inquiry/commands/scheduleCallback.ts')};`,
-      `export { resolveInquiry } from ${file('shared/inquiry/commands/resolveInquiry.ts')};`,
-      `export { createCalendar } from ${file('shared/time/calendar.ts')};`,
-    ].join('\n'),
-    resolveDir: repoRoot,
-    sourcefile: path.join(dir, 'entry.ts'),
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile,
-  logLevel: 'error',
-});
-const t = await import(pathToFileURL(outfile).href);
-rmSync(dir, { recursive: true, force: true });
+const t = await importBundled('bench-warnings', [
+  ['shared/inquiry/warnings.ts', '*'],
+  ['shared/inquiry/warningTimes.ts', '*'],
+  ['shared/inquiry/due.ts', 'dueItems, dueSummary'],
+  ['shared/log/logRow.ts', 'toLogRow'],
+  ['shared/log/logQuery.ts', 'inQueue, queueTimeAt, QUEUES'],
+  ['shared/config/agencyConfig.ts', 'DEFAULT_AGENCY_CONFIG'],
+  ['shared/inquiry/commands/testKit.ts', 'Desk, ct'],
+  ['shared/inquiry/commands/referToMco.ts', 'referToMco'],
+  ['shared/inquiry/commands/scheduleCallback.ts', 'scheduleCallback'],
+  ['shared/inquiry/commands/resolveInquiry.ts', 'resolveInquiry'],
+  ['shared/time/calendar.ts', 'createCalendar'],
+]);
 
-let seed = 20261123;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-};
+const random = seededRandom(20261123);
 
 const N = 100_000;
 const base = t.ct(2026, 9, 1, 8, 0);
