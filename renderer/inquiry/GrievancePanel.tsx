@@ -40,7 +40,7 @@ export function GrievancePanel({ inquiry, config }: { inquiry: InquiryRecord; co
   const [done, setDone] = useState('');
   const titleRef = useRef<HTMLHeadingElement>(null);
   const g = grievanceOf(inquiry);
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
 
   const returnTo = useRef<string | null>(null);
   /** Closes the form; focus goes back where the person was: its button, or the heading when that button has gone. */

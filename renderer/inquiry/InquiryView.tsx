@@ -4,7 +4,6 @@ import { FIELD_LABELS, type FieldName, MEMBER_IDENTIFIERS } from '../../shared/i
 import { formOfFields, type IntakeErrors, type IntakeForm, validateEdit } from '../../shared/inquiry/intake';
 import { grievanceOf, type InquiryRecord, STATUS_LABELS } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
-import type { TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
 import { FormError } from '../components/ErrorSummary';
@@ -45,7 +44,7 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
       </section>
     );
 
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   return (
     <article className="inquiry" aria-labelledby="inquiry-title">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -155,14 +154,14 @@ function GroupEditor({
   // Everyone known to this desk (its profiles and everyone seen in the log, synced desks included).
   const known = usePeople();
   const people = useMemo(() => known.map((p) => ({ id: p.id, name: p.name })), [known]);
-  const [form, setForm] = useState<IntakeForm>(() => formOfFields(inquiry, config.timeZone as TimeZone));
+  const [form, setForm] = useState<IntakeForm>(() => formOfFields(inquiry, config.timeZone));
   const [errors, setErrors] = useState<IntakeErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const controls = controlsOfGroup(group);
   const idPrefix = `edit-${group.key}`;
 
   async function save() {
-    const changed = controls.filter((c) => form[c] !== formOfFields(inquiry, config.timeZone as TimeZone)[c]);
+    const changed = controls.filter((c) => form[c] !== formOfFields(inquiry, config.timeZone)[c]);
     if (changed.length === 0) return onDone();
     const patch = Object.fromEntries(controls.map((c) => [c, form[c]]));
     const result = validateEdit(inquiry, group.fields, patch, { now: clock.now(), config, people });

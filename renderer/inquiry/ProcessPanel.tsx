@@ -52,7 +52,7 @@ type Step =
 export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRecord; config: AgencyConfig; profile: Profile }) {
   const now = useNow({ freshWhen: inquiry });
   const [step, setStep] = useState<Step | null>(null);
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   const cal = useBusinessCalendar(config);
   const policy = useMemo(() => warningPolicy(cal, config.warningThresholds), [cal, config.warningThresholds]);
   const items = useMemo(() => dueItems(inquiry, policy), [inquiry, policy]);
@@ -197,7 +197,7 @@ export function DueList({
   config: AgencyConfig;
   onPause: (timer: PausableTimer) => void;
 }) {
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   const { repo } = useServices();
   const cal = useBusinessCalendar(config);
   const [failure, setFailure] = useState<string | null>(null);

@@ -12,7 +12,7 @@ import { maskPhone } from '../../shared/inquiry/mask';
 import type { Profile } from '../../shared/people';
 import { supersededEdits } from '../../shared/sync/conflicts';
 import { formatTypedDay } from '../../shared/time/typedInput';
-import type { Instant, IsoDay, TimeZone } from '../../shared/time/types';
+import type { Instant, IsoDay } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { HistoryMark } from '../chain/HistoryMark';
 import { findingsByEvent, useChainFindings } from '../data/chainHooks';
@@ -34,7 +34,7 @@ export function Timeline({
   profile: Profile;
 }) {
   const events = useTimeline(inquiryId);
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   // Edits overwritten by a simultaneous edit on another desk (sync): kept and flagged, never hidden.
   const superseded = useMemo(() => supersededEdits(events ?? []), [events]);
   // Entries the history checks found changed, put in or cut off from their desk's chain (renderer/chain/).
@@ -98,7 +98,7 @@ function Note({ text }: { text: string }) {
 }
 
 function WorkflowEntry({ event: e, config, reveal }: { event: WorkflowEvent; config: AgencyConfig; reveal: boolean }) {
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   const when = (at: number) => formatLong(at as Instant, zone);
   switch (e.type) {
     case 'TargetsSet': {

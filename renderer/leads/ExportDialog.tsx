@@ -112,7 +112,7 @@ export function ExportDialog({
   const fileName = exportFileName({
     scope: scope === 'view' ? viewName : 'whole log',
     now: clock.now(),
-    zone: config.timeZone as TimeZone,
+    zone: config.timeZone,
     identifiers: withIdentifiers,
     format,
   });
@@ -127,7 +127,7 @@ export function ExportDialog({
     });
 
   async function run() {
-    const zone = config.timeZone as TimeZone;
+    const zone = config.timeZone;
     const ids = rows.map((r) => r.id);
     setStatus({ kind: 'working', text: 'Reading the inquiries', done: 0, total: ids.length });
     let count = 0;

@@ -38,7 +38,7 @@ export function PreviewStep({
   onSaveProblems: () => void;
 }) {
   const a = plan.analysis;
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   const freshRows = plan.fresh.map((f) => f.row);
   const warned = a.accepted.filter((r) => r.warnings.length > 0);
   const warnedNew = freshRows.filter((r) => r.warnings.length > 0).length;

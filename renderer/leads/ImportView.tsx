@@ -3,7 +3,6 @@ import { CSV_BOM, csvHeader, csvRow } from '../../shared/export/csv';
 import type { ParsedFile } from '../../shared/import/cells';
 import { type ColumnMapping, findHeaderRow, headersOf, suggestMapping } from '../../shared/import/fields';
 import { ImportFileProblem, sniffSpreadsheet } from '../../shared/import/sniff';
-import type { TimeZone } from '../../shared/time/types';
 import { useBridge } from '../app/bridgeContext';
 import { navigate } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
@@ -155,7 +154,7 @@ export function ImportView() {
       { header: 'What', kind: 'text' as const },
       { header: 'Problem', kind: 'text' as const },
     ];
-    const zone = config.timeZone as TimeZone;
+    const zone = config.timeZone;
     const lines = [CSV_BOM, csvHeader(columns)];
     for (const r of plan.analysis.rejected) lines.push(csvRow([r.rowNumber, 'Not imported', r.reason], columns, zone));
     for (const d of plan.analysis.duplicates)

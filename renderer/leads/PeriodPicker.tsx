@@ -12,7 +12,7 @@ export function useLeadScreen() {
   const config = useAgencyConfig();
   const snapshot = useLogSnapshot();
   const bridge = useBridge();
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   const period = usePeriod(clock, zone);
   return { repo, clock, config, snapshot, bridge, zone, period };
 }

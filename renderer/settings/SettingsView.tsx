@@ -1,7 +1,6 @@
 import type { ComponentType } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import type { Profile } from '../../shared/people';
-import type { TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
@@ -104,7 +103,7 @@ export function SettingsView({ section, profile }: { section: string | null; pro
 
 function SettingsIndex({ config }: { config: AgencyConfig }) {
   const history = useConfigHistory();
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   return (
     <section className="settings-index" aria-labelledby="settings-title">
       <h1 id="settings-title" tabIndex={-1} ref={focusOnMount}>

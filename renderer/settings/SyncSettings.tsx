@@ -13,7 +13,7 @@ import '../sync/sync.css';
 /** Settings → Sync: the folder, the team passphrase, how often, "Sync now", and a status one can trust. */
 export function SyncSettings({ config }: SettingsScreenProps) {
   const { view, service } = useSync();
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   return (
     <section className="settings-page sync-settings" aria-labelledby="sync-title">
       <h1 id="sync-title" tabIndex={-1} ref={focusOnMount}>

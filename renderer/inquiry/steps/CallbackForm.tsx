@@ -3,7 +3,6 @@ import type { AgencyConfig } from '../../../shared/config/agencyConfig';
 import type { PARTIES } from '../../../shared/inquiry/events';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
 import type { PersonRef, Profile } from '../../../shared/people';
-import type { TimeZone } from '../../../shared/time/types';
 import { Field, Options, RadioGroup } from '../../components/Field';
 import { StepForm } from '../../components/StepForm';
 import { usePeople, useServices } from '../../data/hooks';
@@ -23,7 +22,7 @@ export function CallbackForm({
 }) {
   const { repo, clock } = useServices();
   const people = usePeople();
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   const [party, setParty] = useState<(typeof PARTIES)[number]>('member');
   const [number, setNumber] = useState(inquiry.callbackPhone || inquiry.memberPhone);
   const [day, setDay] = useState(() => typedDayOf(clock.now(), zone));
