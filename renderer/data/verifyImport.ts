@@ -1,3 +1,4 @@
+import { PlainWordsError } from '../../shared/errors';
 import { ChainCollector, type EventSetResult, fingerprintStep } from '../../shared/inquiry/chainVerify';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { Actor } from '../../shared/people';
@@ -77,7 +78,7 @@ export async function checkCopy(source: ExportSource, onProgress?: (p: Progress)
     : { summary, chains: guess, ownFrom: null, fingerprint: c.chains.fingerprint };
 }
 
-export class ImportDecisionError extends Error {
+export class ImportDecisionError extends PlainWordsError {
   constructor(message: string) {
     super(message);
     this.name = 'ImportDecisionError';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
+import { DomainError } from '../../shared/errors';
 import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
 import { GRIEVANCE_OUTCOME_LABELS } from '../../shared/inquiry/commands/recordGrievanceOutcome';
 import { RESOLUTION_LABELS } from '../../shared/inquiry/commands/resolveInquiry';
@@ -243,7 +244,7 @@ function ReviewForm({ inquiry, zone, onDone }: { inquiry: InquiryRecord; zone: T
       onSubmit={async () => {
         const iso = parseTypedDay(day);
         setDayError(iso ? undefined : 'Type the day as mm/dd/yyyy, for example 11/24/2026.');
-        if (!iso) throw new Error('Fix the day of the review.');
+        if (!iso) throw new DomainError('validation', 'Fix the day of the review.');
         await repo.recordGrievanceReview(inquiry.id, { reviewedOn: iso, note });
         return `Review of ${formatTypedDay(iso)} recorded.`;
       }}

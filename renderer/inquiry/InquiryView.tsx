@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
+import { failureText } from '../../shared/errors';
 import { FIELD_LABELS, type FieldName, MEMBER_IDENTIFIERS } from '../../shared/inquiry/fields';
 import { formOfFields, type IntakeErrors, type IntakeForm, validateEdit } from '../../shared/inquiry/intake';
 import { grievanceOf, type InquiryRecord, STATUS_LABELS } from '../../shared/inquiry/projection';
@@ -175,7 +176,7 @@ function GroupEditor({
       await repo.editFields(inquiry.id, result.values);
       onDone();
     } catch (err) {
-      setFailure(`Not saved: ${(err as Error).message}`);
+      setFailure(`Not saved: ${failureText(err)}`);
     }
   }
 

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { type AgencyConfig, priorityLevel } from '../../shared/config/agencyConfig';
+import { failureText } from '../../shared/errors';
 import { RESOLUTION_LABELS } from '../../shared/inquiry/commands/resolveInquiry';
 import { isSnoozed, snoozeTimeText } from '../../shared/inquiry/commands/snoozeWarnings';
 import { DUE_STATE_LABELS, type DueItem, dueItems, dueState, targetMissed } from '../../shared/inquiry/due';
@@ -207,7 +208,7 @@ export function DueList({
       await repo.resumeTimer(inquiry.id, timer);
       setFailure(null);
     } catch (err) {
-      setFailure((err as Error).message);
+      setFailure(failureText(err));
     }
   }
   return (
@@ -286,7 +287,7 @@ function SnoozeNote({ inquiry, now, zone }: { inquiry: InquiryRecord; now: Insta
       await repo.endSnooze(inquiry.id);
       setFailure(null);
     } catch (err) {
-      setFailure((err as Error).message);
+      setFailure(failureText(err));
     }
   }
   return (

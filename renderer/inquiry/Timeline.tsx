@@ -1,5 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { type AgencyConfig, mcoName, type PolicyDuration, priorityLabel } from '../../shared/config/agencyConfig';
+import { failureText } from '../../shared/errors';
 import { NOTE_MAX_LENGTH } from '../../shared/inquiry/commands/addNote';
 import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
 import { TIMER_LABELS } from '../../shared/inquiry/commands/pauseTimer';
@@ -302,7 +303,7 @@ function NoteComposer({ inquiryId, profile }: { inquiryId: string; profile: Prof
       setText('');
       setError(null);
     } catch (err) {
-      setError((err as Error).message);
+      setError(failureText(err));
       document.getElementById('note-text')?.focus();
     } finally {
       setSaving(false);

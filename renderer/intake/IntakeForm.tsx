@@ -1,5 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useMemo, useState } from 'react';
 import { SOURCES } from '../../shared/config/agencyConfig';
+import { failureText } from '../../shared/errors';
 import { ENROLLMENT, ENROLLMENT_LABELS } from '../../shared/inquiry/fields';
 import {
   emptyIntakeForm,
@@ -75,7 +76,7 @@ export function IntakeForm({ profile }: { profile: Profile }) {
     try {
       ({ id } = await repo.logInquiry(result.fields));
     } catch (err) {
-      setFailure(`The inquiry was not saved: ${(err as Error).message} Nothing was stored; try again.`);
+      setFailure(`The inquiry was not saved: ${failureText(err)} Nothing was stored; try again.`);
       setSaving(false);
       return;
     }

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { failureText } from '../../shared/errors';
 import { CSV_BOM, csvHeader, csvRow } from '../../shared/export/csv';
 import type { ParsedFile } from '../../shared/import/cells';
 import { type ColumnMapping, findHeaderRow, headersOf, suggestMapping } from '../../shared/import/fields';
@@ -97,7 +98,7 @@ export function ImportView() {
     } catch (e) {
       setFile(null);
       setStage({ kind: 'choose' });
-      setError(e instanceof ImportFileProblem ? e.message : `The file could not be read: ${(e as Error).message}`);
+      setError(e instanceof ImportFileProblem ? e.message : `The file could not be read: ${failureText(e)}`);
       if (fileInput.current) fileInput.current.value = '';
       fileInput.current?.focus();
     }
@@ -115,7 +116,7 @@ export function ImportView() {
       setStage({ kind: 'preview', plan });
     } catch (e) {
       setStage({ kind: 'map' });
-      setError(`The rows could not be checked: ${(e as Error).message}`);
+      setError(`The rows could not be checked: ${failureText(e)}`);
     }
   }
 
@@ -143,7 +144,7 @@ export function ImportView() {
       setStage({ kind: 'done', result, plan, seconds: (performance.now() - started) / 1000 });
     } catch (e) {
       setStage({ kind: 'preview', plan });
-      setError(`Nothing was imported: ${(e as Error).message}`);
+      setError(`Nothing was imported: ${failureText(e)}`);
     }
   }
 

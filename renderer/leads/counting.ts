@@ -1,3 +1,5 @@
+import { failureText } from '../../shared/errors';
+
 /** How far a count over the log has got. */
 export interface CountProgress {
   done: number;
@@ -24,7 +26,7 @@ export function startCount<T>(
     .catch((e: unknown) => {
       if (cancelled) return;
       on.progress(null);
-      on.failed((e as Error).message);
+      on.failed(failureText(e));
     });
   return () => {
     cancelled = true;

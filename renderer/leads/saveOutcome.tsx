@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { failureText } from '../../shared/errors';
 import type { SaveOutcome } from '../../shared/ipc';
 
 /** Where a save stands, as the lead screens show it beside the button that started it. */
@@ -45,7 +46,7 @@ export function useSaveOutcome() {
       else if (outcome.outcome === 'refused') setStatus({ kind: 'error', text: outcome.message });
       else setStatus(words.cancelled === null ? null : { kind: 'cancelled', text: words.cancelled });
     } catch (e) {
-      setStatus({ kind: 'error', text: words.failed((e as Error).message) });
+      setStatus({ kind: 'error', text: words.failed(failureText(e)) });
     }
   }, []);
   return { status, setStatus, save, working: status?.kind === 'working' };

@@ -1,3 +1,4 @@
+import { PlainWordsError } from '../../shared/errors';
 import type { ParsedFile, SheetGrid } from '../../shared/import/cells';
 import { IMPORT_FILE_ERRORS, type ImportFileError, ImportFileProblem } from '../../shared/import/sniff';
 import { ROWS_PER_MESSAGE, type WorkerRequest, type WorkerResponse } from './spreadsheetProtocol';
@@ -42,7 +43,7 @@ function runInWorker<T>(
     };
     worker.onerror = (e) => {
       end();
-      reject(new Error(`The spreadsheet reader stopped: ${e.message || 'it could not start'}. Reload the app and try again.`));
+      reject(new PlainWordsError(`The spreadsheet reader stopped: ${e.message || 'it could not start'}. Reload the app and try again.`));
     };
     start((m, transfer) => worker.postMessage(m, transfer ?? [])).catch((err: unknown) => {
       end();

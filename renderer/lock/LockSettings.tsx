@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { failureText } from '../../shared/errors';
 import type { Profile } from '../../shared/people';
 import { focusOnMount } from '../components/focusOnMount';
 import { useServices } from '../data/hooks';
@@ -97,7 +98,7 @@ function ChangePin({ profile }: { profile: Profile }) {
       setStatus('Your new PIN is saved. Use it the next time the desk locks.');
     } catch (err) {
       setStatus('');
-      setErrors({ pin: `The PIN was not saved: ${(err as Error).message}` });
+      setErrors({ pin: `The PIN was not saved: ${failureText(err)}` });
     } finally {
       setSaving(false);
     }

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { failureText } from '../../shared/errors';
 import type { Profile } from '../../shared/people';
 import { FormError } from '../components/ErrorSummary';
 import { useServices } from '../data/hooks';
@@ -38,7 +39,7 @@ export function PinSetup({ profile, lock }: { profile: Profile; lock: LockContro
       // The person who chose the PIN is at the desk: go on unlocked.
       await lock.unlock(async () => true);
     } catch (err) {
-      setFailure(`The PIN was not saved: ${(err as Error).message} Try again.`);
+      setFailure(`The PIN was not saved: ${failureText(err)} Try again.`);
       setSaving(false);
     }
   }

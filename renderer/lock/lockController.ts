@@ -1,3 +1,4 @@
+import { DomainError } from '../../shared/errors';
 /**
  * Whether the desk is locked, when it was last used, and how many wrong PINs were typed. Kept in
  * localStorage (per database) so it is known synchronously before the first paint and survives a
@@ -87,7 +88,8 @@ export class LockController {
   }
 
   setIdleMinutes(minutes: number): void {
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240) throw new Error('The idle time is 1 to 240 minutes.');
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240)
+      throw new DomainError('validation', 'The idle time is 1 to 240 minutes.');
     this.set({ idleMinutes: minutes, lastActiveAt: this.now() });
   }
 

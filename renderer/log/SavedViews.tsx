@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { failureText } from '../../shared/errors';
 import type { LogQuery } from '../../shared/log/logQuery';
 import { useServices } from '../data/hooks';
 import { deleteView, saveView, useSavedViews } from '../data/savedViews';
@@ -19,7 +20,7 @@ export function SavedViews({ profileId, query, onApply }: { profileId: string; q
       setName('');
       setError(null);
     } catch (err) {
-      setError((err as Error).message);
+      setError(failureText(err));
     }
   }
 

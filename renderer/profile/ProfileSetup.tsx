@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { failureText } from '../../shared/errors';
 import { profileInputSchema, ROLE_LABELS, ROLES, type Role } from '../../shared/people';
 import { FormError } from '../components/ErrorSummary';
 import { useServices } from '../data/hooks';
@@ -34,7 +35,7 @@ export function ProfileSetup() {
     try {
       await repo.createProfile(parsed.data, lock ? await hashPin(pin.pin) : undefined);
     } catch (err) {
-      setErrors({ form: `Your profile could not be saved: ${(err as Error).message}` });
+      setErrors({ form: `Your profile could not be saved: ${failureText(err)}` });
       setSaving(false);
     }
   }

@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { failureText } from '../../shared/errors';
 import type { Profile } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
@@ -136,7 +137,7 @@ function BackupsSection({ zone, profile }: { zone: TimeZone; profile: Profile })
     setKeep(String((await backupSettings(db.name)).keep));
   }, [db.name]);
   useEffect(() => {
-    refresh().catch((err: unknown) => setFailure(`The backups could not be listed: ${(err as Error).message}`));
+    refresh().catch((err: unknown) => setFailure(`The backups could not be listed: ${failureText(err)}`));
   }, [refresh]);
 
   async function backUp() {
@@ -148,7 +149,7 @@ function BackupsSection({ zone, profile }: { zone: TimeZone; profile: Profile })
       setStatus(`Backed up ${count(b.inquiries)} inquiries and ${count(b.events)} events.`);
       await refresh();
     } catch (err) {
-      setFailure(`The backup failed: ${(err as Error).message}`);
+      setFailure(`The backup failed: ${failureText(err)}`);
     } finally {
       setProgress(null);
     }
@@ -275,7 +276,7 @@ function ExportSection() {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setStatus(`Exported as ${name} (${formatBytes(blob.size)}).`);
     } catch (err) {
-      setFailure(`The export failed: ${(err as Error).message}`);
+      setFailure(`The export failed: ${failureText(err)}`);
     } finally {
       setProgress(null);
     }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { failureText } from '../../shared/errors';
 import { actorOf, type Profile } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
@@ -99,7 +100,7 @@ export function RestorePreview({
       })
       .catch((err: unknown) => {
         if (!live) return;
-        setFailure((err as Error).message);
+        setFailure(failureText(err));
         setProgress(null);
       });
     return () => {
@@ -124,7 +125,7 @@ export function RestorePreview({
       setDone(`Restored ${count(r.inquiries)} inquiries and ${count(r.events)} events. The app is starting again with the restored log…`);
       setTimeout(reloadApp, 1500);
     } catch (err) {
-      setFailure((err as Error).message);
+      setFailure(failureText(err));
       setRestoring(false);
       setProgress(null);
     }

@@ -3,7 +3,9 @@
  * table, and the sign-off. Over 500 lines because the report's parts share one set of words for breaks
  * and gaps (FOUND_VIA, describeRef), kept in one place so the words and the tables agree.
  */
+
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { failureText } from '../../shared/errors';
 import type { EventRef } from '../../shared/inquiry/chain';
 import {
   BREAK_LABELS,
@@ -69,7 +71,7 @@ export function VerifyLog({ config, profile }: Props) {
           : `Verified ${count(result.totals.chained)} chained events: ${count(result.totals.breaks)} broken.`,
       );
     } catch (err) {
-      setFailure(`The log could not be verified: ${(err as Error).message}. Nothing was changed; try again.`);
+      setFailure(`The log could not be verified: ${failureText(err)} Nothing was changed; try again.`);
     } finally {
       setProgress(null);
     }
@@ -465,7 +467,7 @@ function SignOffForm({ report, profile, onSigned }: { report: VerifyReport; prof
     try {
       onSigned(await repo.chain.signOff(report, { name: trimmed, profile: actorOf(profile) }, clock.now()));
     } catch (err) {
-      setFailure(`The sign-off was not recorded: ${(err as Error).message}. Try again.`);
+      setFailure(`The sign-off was not recorded: ${failureText(err)} Try again.`);
     } finally {
       setBusy(false);
     }

@@ -8,6 +8,7 @@ import {
   pathKey,
   validateAgencyConfig,
 } from '../../shared/config/validateConfig';
+import { failureText } from '../../shared/errors';
 import { hrefOf, navigate, setLeaveGuard } from '../app/router';
 import { ErrorSummary, FormError } from '../components/ErrorSummary';
 import { focusOnMount } from '../components/focusOnMount';
@@ -125,7 +126,7 @@ export function useConfigEditor<D>(
       );
     } catch (err) {
       if (err instanceof ConfigInvalidError) refuse(next, [...err.issues]);
-      else setFailure((err as Error).message);
+      else setFailure(failureText(err));
     } finally {
       setSaving(false);
     }

@@ -1,3 +1,4 @@
+import { PlainWordsError } from '../errors';
 /*
  * What kind of file a person chose, from its bytes rather than its name: an XLSX workbook (a ZIP),
  * a CSV (text), or something the import must refuse with a message that says what to do.
@@ -15,7 +16,7 @@ export const IMPORT_FILE_ERRORS = [
 export type ImportFileError = (typeof IMPORT_FILE_ERRORS)[number];
 
 /** A file the import cannot read. Nothing has been written when one is reported. */
-export class ImportFileProblem extends Error {
+export class ImportFileProblem extends PlainWordsError {
   constructor(
     readonly code: ImportFileError,
     message: string,

@@ -1,3 +1,4 @@
+import { PlainWordsError } from '../errors';
 /**
  * The network folder as sync sees it. The desktop implements it in the main process over Node
  * fs (electron/sync/shareFolder.ts, reached through the bridge); tests use the same module on
@@ -31,7 +32,7 @@ export const FOLDER_ERROR_CODES = [
 
 export type FolderErrorCode = (typeof FOLDER_ERROR_CODES)[number];
 
-export class FolderError extends Error {
+export class FolderError extends PlainWordsError {
   constructor(
     readonly code: FolderErrorCode,
     message: string,

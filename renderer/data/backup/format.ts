@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlainWordsError } from '../../../shared/errors';
 import { parseEvent } from '../../../shared/inquiry/events';
 import { profileSchema } from '../../../shared/people';
 
@@ -64,7 +65,7 @@ export const rowsLineSchema = z.object({ table: z.string().min(1).max(64), rows:
 export const endLineSchema = z.object({ end: z.literal(true), counts: z.record(z.string(), z.number().int().nonnegative()) });
 
 /** What a person can act on when a file or backup cannot be read. Nothing has been written when this is thrown. */
-export class BackupError extends Error {
+export class BackupError extends PlainWordsError {
   constructor(message: string) {
     super(message);
     this.name = 'BackupError';

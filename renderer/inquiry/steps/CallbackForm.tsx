@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AgencyConfig } from '../../../shared/config/agencyConfig';
+import { DomainError } from '../../../shared/errors';
 import type { PARTIES } from '../../../shared/inquiry/events';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
 import type { PersonRef, Profile } from '../../../shared/people';
@@ -37,7 +38,7 @@ export function CallbackForm({
   async function submit() {
     const { at, errors: next } = readDayTime(day, time, zone);
     setErrors(next);
-    if (at === null) throw new Error('Fix the callback day and time.');
+    if (at === null) throw new DomainError('validation', 'Fix the callback day and time.');
     const caller = callers.find((p) => p.id === callerId) ?? { id: profile.id, name: profile.displayName };
     await repo.scheduleCallback(inquiry.id, { party, number, at, caller, note });
   }

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { DomainError } from '../../../shared/errors';
 import { MAX_SNOOZE_BUSINESS_DAYS, snoozeTimeText } from '../../../shared/inquiry/commands/snoozeWarnings';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
 import { addBusinessMinutes, type BusinessCalendar, businessDayOf, endOfBusinessDay, officeHoursOn } from '../../../shared/time/calendar';
@@ -64,7 +65,7 @@ export function SnoozeForm({
     if (preset === 'custom') {
       const { at, errors: next } = readDayTime(day, time, zone);
       setErrors(next);
-      if (at === null) throw new Error('Fix the day and time the warnings come back.');
+      if (at === null) throw new DomainError('validation', 'Fix the day and time the warnings come back.');
       until = at;
     } else {
       setErrors({});
