@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { failureText } from '../../shared/errors';
 import type { Progress, UpgradeCheck } from '../data/backup';
 
 /**
@@ -33,8 +34,7 @@ export function Startup({
       .then(() => onReady())
       .catch((err: unknown) =>
         setFailure({
-          message:
-            (err as Error)?.message || (during === 'backup' ? 'The backup could not be written.' : 'The storage could not be upgraded.'),
+          message: `${during === 'backup' ? 'The backup could not be written' : 'The storage could not be upgraded'}: ${failureText(err)}`,
           during,
         }),
       );

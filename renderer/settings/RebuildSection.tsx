@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { failureText } from '../../shared/errors';
 import { useServices } from '../data/hooks';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -28,7 +29,7 @@ export function RebuildSection() {
     } catch (err) {
       setState({
         kind: 'failed',
-        message: `The list could not be rebuilt (${(err as Error)?.name || 'error'}). Nothing in the timelines changed; rows already rebuilt keep their new values. Try again, or restore a backup if it keeps failing.`,
+        message: `The list could not be rebuilt: ${failureText(err)} Nothing in the timelines changed; rows already rebuilt keep their new values. Try again, or restore a backup if it keeps failing.`,
       });
     }
   }
