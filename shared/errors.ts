@@ -63,9 +63,9 @@ const STORAGE_WORDS: Readonly<Record<string, string>> = {
   DatabaseClosedError: "The log's storage was closed (another window of the app may have updated it): restart the app.",
   VersionError: 'A newer version of the app has used this log: install the same or a newer version.',
   ConstraintError: 'Two records would have the same key (for example two inquiries with one case number).',
-  AbortError: 'The save was interrupted before it finished; nothing was stored. Try again.',
+  AbortError: 'The storage stopped the change before it finished, so nothing was changed. Try again.',
   TimeoutError: 'The storage took too long to answer; nothing was stored. Try again.',
-  TransactionInactiveError: 'The save was interrupted before it finished; nothing was stored. Try again.',
+  TransactionInactiveError: 'The storage stopped the change before it finished, so nothing was changed. Try again.',
   InvalidStateError: "The log's storage is not ready: restart the app.",
   UnknownError: 'The storage failed to write (the disk may be full or failing); try again.',
 };

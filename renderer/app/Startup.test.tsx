@@ -72,9 +72,11 @@ describe('Startup (the backup before a schema upgrade)', () => {
       />,
     );
     expect((await screen.findByRole('status')).textContent).toMatch(/^Upgrading the log’s storage for this version\. This happens once/);
-    fail(new Error('The database is busy.'));
+    fail(new DOMException('The database is busy.', 'AbortError'));
     await screen.findByRole('heading', { level: 1, name: 'The log could not be upgraded' });
-    expect(screen.getByRole('alert').textContent).toContain('The database is busy. Nothing is lost');
+    expect(screen.getByRole('alert').textContent).toContain(
+      'the upgrade stopped: The storage stopped the change before it finished, so nothing was changed. Try again. Nothing is lost',
+    );
     // No way to open without the upgrade: this version cannot read the old storage.
     expect(screen.queryByRole('button', { name: 'Open without a backup' })).toBeNull();
 

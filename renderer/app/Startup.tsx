@@ -34,7 +34,7 @@ export function Startup({
       .then(() => onReady())
       .catch((err: unknown) =>
         setFailure({
-          message: `${during === 'backup' ? 'The backup could not be written' : 'The storage could not be upgraded'}: ${failureText(err)}`,
+          message: failureText(err),
           during,
         }),
       );
