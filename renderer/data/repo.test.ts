@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../shared/errors';
-import type { InquiryEvent } from '../../shared/inquiry/events';
+import { EVENT_FORMAT_VERSION, type InquiryEvent } from '../../shared/inquiry/events';
 import { projectInquiry } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
 import { decodeHlc, encodeHlc } from '../../shared/sync/hlc';
@@ -59,7 +59,7 @@ describe('Repo.logInquiry', () => {
         deviceId,
         hlc: stamp,
         at: now,
-        v: 1,
+        v: EVENT_FORMAT_VERSION,
         type: 'InquiryLogged',
         payload: { caseNumber, fields: PAT_LEE },
         // The first link of this desk's hash chain (renderer/data/chainStore.ts).

@@ -1,5 +1,6 @@
 import { type AgencyConfig, mcoName } from '../config/agencyConfig';
 import type { InquiryEvent } from '../inquiry/events';
+import { firstHappened, happenedAt } from '../inquiry/happened';
 import { byHlc } from '../inquiry/projection';
 import { type BusinessCalendar, businessMinutesBetween } from '../time/calendar';
 import type { Instant } from '../time/types';
@@ -87,21 +88,39 @@ export interface ReferralEpisode {
   standing: boolean;
 }
 
-/** The referrals of one inquiry, in the order they were made (HLC), from its events in any order. */
+/**
+ * The referrals of one inquiry, in the order they were made (HLC), from its events in any order. Episodes are cut
+ * in the fold's order (HLC); every time in them is when the step happened (`happenedAt`), so a report-back typed
+ * in the afternoon that happened in the morning counts in the morning, and a report-back a person said happened
+ * before the one recorded first is the first (`firstHappened`). A follow-up counts as before the report-back
+ * when it happened before it.
+ */
 export function referralEpisodes(events: readonly InquiryEvent[]): ReferralEpisode[] {
   const out: ReferralEpisode[] = [];
   const seen = new Set<string>();
   let current: ReferralEpisode | null = null;
+  /** The current referral's follow-ups and first report-back, with their place in the fold (counted at its end). */
+  let followUps: Folded[] = [];
+  let report: Folded | null = null;
   let resolved = false;
+  const close = () => {
+    if (current) current.followUpsBeforeReport = followUps.filter((f) => report === null || happenedBefore(f, report)).length;
+  };
+  let index = 0;
   for (const e of [...events].sort(byHlc)) {
     if (seen.has(e.id)) continue;
     seen.add(e.id);
+    index += 1;
+    const at = happenedAt(e);
     switch (e.type) {
       case 'McoReferred':
-        if (current) current.replacedAt = e.at;
+        close();
+        if (current) current.replacedAt = at;
+        followUps = [];
+        report = null;
         current = {
           inquiryId: e.inquiryId,
-          at: e.at,
+          at,
           mcoId: e.payload.mcoId,
           mcoContactDue: e.payload.mcoContactDue as Instant,
           reportBackDue: e.payload.followUpDue as Instant,
@@ -117,15 +136,16 @@ export function referralEpisodes(events: readonly InquiryEvent[]): ReferralEpiso
         break;
       case 'McoReportedBack':
         if (!current) break;
-        current.reportedBackAt ??= e.at;
-        if (e.payload.memberContacted) current.memberContactedAt ??= e.at;
+        current.reportedBackAt = firstHappened(current.reportedBackAt, e);
+        if (report === null || current.reportedBackAt !== report.at) report = { at, said: e.happenedAt !== undefined, index };
+        if (e.payload.memberContacted) current.memberContactedAt = firstHappened(current.memberContactedAt, e);
         break;
       case 'McoFollowedUp':
-        if (current && current.reportedBackAt === null) current.followUpsBeforeReport += 1;
+        if (current) followUps.push({ at, said: e.happenedAt !== undefined, index });
         break;
       case 'InquiryResolved':
         resolved = true;
-        if (current) current.resolvedAt ??= e.at;
+        if (current) current.resolvedAt = firstHappened(current.resolvedAt, e);
         break;
       case 'InquiryReopened':
         resolved = false;
@@ -134,9 +154,20 @@ export function referralEpisodes(events: readonly InquiryEvent[]): ReferralEpiso
         break;
     }
   }
+  close();
   if (current) current.standing = !resolved;
   return out;
 }
+
+/** A step in an inquiry's fold: when it happened, whether a person said so, and its place in the fold (HLC). */
+interface Folded {
+  at: Instant;
+  said: boolean;
+  index: number;
+}
+
+/** Whether `a` came before `b`: by when they happened when a person said when either did, else in the fold's order. */
+const happenedBefore = (a: Folded, b: Folded): boolean => (a.said || b.said ? a.at < b.at : a.index < b.index);
 
 export const CONTACT_OUTCOMES = ['met', 'missed', 'pending', 'closed_before_due', 'not_recorded'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
@@ -333,7 +364,10 @@ export function scorecardBuilder(filter: ScorecardFilter, ctx: ScorecardContext)
       seen.add(first.inquiryId);
       // Most inquiries fed have no referral in the period: a pass over the events skips them before any sorting.
       const inPeriod = (e: InquiryEvent) =>
-        e.type === 'McoReferred' && e.at >= filter.from && e.at < filter.to && (chosen.size === 0 || chosen.has(e.payload.mcoId));
+        e.type === 'McoReferred' &&
+        happenedAt(e) >= filter.from &&
+        happenedAt(e) < filter.to &&
+        (chosen.size === 0 || chosen.has(e.payload.mcoId));
       if (!events.some(inPeriod)) return;
       for (const ep of referralEpisodes(events)) {
         if (ep.at < filter.from || ep.at >= filter.to) continue;
