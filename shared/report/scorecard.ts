@@ -27,7 +27,7 @@ import { type CountRow, median, percentile, type Spread } from './report';
  *   the MCO it named, in the period it was made: a re-referral is a new request with its own due
  *   times (referToMco computes them afresh), so the MCO is accountable for each one.
  * - **Contacted the member by end of day**: a report-back (`McoReportedBack`) within the referral
- *   saying the MCO has contacted the member (`memberContacted: true`), recorded at or before the
+ *   saying the MCO has contacted the member (`memberContacted: true`), that happened at or before the
  *   referral's `mcoContactDue`. The agency cannot see the MCO's own call; the report-back is the
  *   only recorded evidence of it, and SPEC.md asks the MCO to report to the liaison/ESR by end of
  *   day too. Decided when met, or when the due time passed while the referral stood (then missed,
@@ -37,7 +37,7 @@ import { type CountRow, median, percentile, type Spread } from './report';
  * - **Reported back without a follow-up**: the referral's first report-back came before any
  *   `McoFollowedUp`. Decided when the MCO reported back, or was followed up, or its report-back due
  *   time (`followUpDue` as referred) passed while the referral stood with neither. Not counted as
- *   above. Follow-ups recorded after the first report-back chase the resolution, not the report,
+ *   above. Follow-ups made after the first report-back chase the resolution, not the report,
  *   and are not counted anywhere here.
  * - **Follow-ups needed**: referrals with at least one follow-up before the first report-back (or
  *   with none yet), and the number of those follow-ups.
@@ -230,7 +230,7 @@ export interface McoScore {
   reportBackNotCounted: number;
   /** Referrals that needed at least one follow-up before the MCO reported back. */
   followedUp: number;
-  /** Follow-ups recorded before the first report-back. */
+  /** Follow-ups made before the first report-back. */
   followUps: number;
   reportedBack: number;
   toReportBack: Spread;
