@@ -45,7 +45,7 @@ export function StepForm<R>({
   const formRef = useRef<HTMLFormElement>(null);
   const mounted = useRef(true);
   const whenState = useWhenState(when);
-  const whenId = `${titleId.replace(/:/g, '')}-when`;
+  const whenId = when?.id ?? `${titleId.replace(/:/g, '')}-when`;
   const focusWhen = () => document.getElementById(`${whenId}-day`)?.focus();
 
   // The form opens on its first field, once: a later render (a live update of the inquiry) must not pull

@@ -241,7 +241,7 @@ function ReviewForm({ inquiry, zone, onDone }: { inquiry: InquiryRecord; zone: T
       title="Record a review of the complaint"
       submitLabel="Record review"
       onDone={onDone}
-      when={{ ...when, label: 'When the review (or review meeting) took place' }}
+      when={{ ...when, label: 'When the review (or review meeting) took place', id: 'review-when' }}
       onSubmit={async (happened) => {
         await repo.recordGrievanceReview(inquiry.id, { note, ...happened });
         return `Review of ${formatTypedDay(isoDayOf(happened.happenedAt ?? clock.now(), zone))} recorded.`;
@@ -263,7 +263,7 @@ function OutcomeForm({ inquiry, g, onDone }: { inquiry: InquiryRecord; g: Grieva
       title="The outcome of the complaint"
       submitLabel="Record outcome"
       onDone={onDone}
-      when={{ ...when, label: 'When it was decided' }}
+      when={{ ...when, label: 'When it was decided', id: 'complaint-outcome-when' }}
       onSubmit={async (happened) => {
         await repo.recordGrievanceOutcome(inquiry.id, { outcome, note, ...happened });
         return `Outcome recorded: ${GRIEVANCE_OUTCOME_LABELS[outcome]}.`;

@@ -22,6 +22,8 @@ export interface WhenSetup {
   zone: TimeZone;
   /** The legend; "When it happened" unless said. */
   label?: string;
+  /** The ids of its inputs are `<id>-day` and `<id>-time`; the form's own unless said. */
+  id?: string;
 }
 
 /** The When of a step on `inquiry` (agency zone, app clock); `after`: the step it follows. */
