@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../../config/agencyConfig';
+import { columnById } from '../../export/columns';
+import { grievanceRows } from '../../grievance/record';
 import { type ReportFilter, reportBuilder } from '../../report/report';
 import { contactOutcome, referralEpisodes, reportBackOutcome } from '../../report/scorecard';
-import { firstContactOutcome } from '../../report/timeliness';
+import { FIRST_CONTACT_OUTCOME_LABELS, firstContactOutcome } from '../../report/timeliness';
 import { createCalendar, DEFAULT_CALENDAR_CONFIG } from '../../time/calendar';
 import { timeRulesOf } from '../../time/timeRules';
 import type { Instant } from '../../time/types';
-import { dueItems } from '../due';
+import { type DueItem, dueItems, dueState } from '../due';
 import { happenedAt } from '../happened';
+import { businessTimeLeft } from '../remaining';
+import { warningPolicy } from '../warningTimes';
 import { addNote } from './addNote';
 import { closeCallback } from './closeCallback';
 import { pauseTimer } from './pauseTimer';
@@ -184,6 +188,14 @@ describe('the commands take a When and keep both times', () => {
     );
     expect(e?.payload.mcoContactDue).toBe(ct(2026, 11, 23, 16, 30));
     expect(d.record.workflow.referral?.at).toBe(ct(2026, 11, 23, 16, 5));
+    // Timers, warnings and remaining time from when it was made: at 08:30 the next day the MCO's end of day has passed.
+    const cal = createCalendar();
+    const policy = warningPolicy(cal, DEFAULT_AGENCY_CONFIG.warningThresholds);
+    const mcoContact = dueItems(d.record, policy).find((i) => i.kind === 'mco_contact');
+    expect(mcoContact?.startedAt).toBe(ct(2026, 11, 23, 16, 5));
+    expect(mcoContact?.warnings?.every((w) => w.at > ct(2026, 11, 23, 16, 5) && w.at <= ct(2026, 11, 23, 16, 30))).toBe(true);
+    expect(dueState(mcoContact as DueItem, ct(2026, 11, 24, 8, 30))).toBe('overdue');
+    expect(businessTimeLeft(cal, ct(2026, 11, 24, 8, 30), mcoContact?.deadline as Instant)).toBe('overdue by 30 m business time');
     const [f] = d.run(recordMcoFollowUp, { note: 'Called.', happenedAt: ct(2026, 11, 24, 8, 10) }, ct(2026, 11, 24, 9, 0));
     expect(f?.payload.nextFollowUpDue).toBe(ct(2026, 11, 25, 8, 10));
   });
@@ -255,5 +267,36 @@ describe('timers, the lead report and the scorecard use when it happened', () =>
     // Stamped when it was typed, the same report-back misses end of day and looks chased by the 13:00 follow-up.
     const typedLate = referred();
     expect([contactOutcome(typedLate, now), reportBackOutcome(typedLate, now)]).toEqual(['missed', 'followed_up']);
+  });
+
+  it('the export’s timeliness columns and the grievance report: a contact and a resolution typed the next morning count when they happened', () => {
+    const complaint = complaintDesk(); // received Wed 25 Nov 15:00, a complaint since 15:30
+    complaint.run(recordOutreach, contact(ct(2026, 11, 25, 15, 40)), ct(2026, 11, 27, 8, 30));
+    complaint.run(
+      resolveInquiry,
+      { resolution: 'agency', text: 'Ride rebooked.', happenedAt: ct(2026, 11, 25, 16, 20) },
+      ct(2026, 11, 27, 8, 35),
+    );
+    const r = complaint.record;
+    const ctx = {
+      config: DEFAULT_AGENCY_CONFIG,
+      zone: CHICAGO,
+      now: ct(2026, 11, 27, 9, 0),
+      calendar: createCalendar(),
+      includeIdentifiers: false,
+    };
+    const value = (id: string) => columnById(id)?.value(r, ctx);
+    expect(value('firstContactAt')).toBe(ct(2026, 11, 25, 15, 40));
+    expect(value('firstContactOutcome')).toBe(FIRST_CONTACT_OUTCOME_LABELS.within_target);
+    expect(value('hoursToFirstContact')).toBe(0.67);
+    expect(value('resolvedAt')).toBe(ct(2026, 11, 25, 16, 20));
+    expect(value('hoursToResolution')).toBe(1.33);
+    expect(value('daysOpen')).toBe(0);
+    const [row] = grievanceRows(
+      [r],
+      { from: ct(2026, 11, 1), to: ct(2026, 12, 1), mcoId: null },
+      { config: DEFAULT_AGENCY_CONFIG, zone: CHICAGO, includeIdentifiers: false },
+    );
+    expect(row?.resolvedOn).toBe('2026-11-25');
   });
 });
