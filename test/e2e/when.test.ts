@@ -78,4 +78,27 @@ describe('when it happened', () => {
     await tabTo(page, 'note-text', 120);
     await page.locator('.timeline').screenshot({ path: resolve(SHOTS, 'when-timeline.png') });
   });
+
+  it('the When field reflows: in a step form as narrow as a column at 400 % zoom, day and time stack and nothing overflows', async () => {
+    const { page } = session();
+    await openStep(page, 'Record contact');
+    // The app's shell at 320 CSS pixels is another change's (issue 16); here the field itself is held to a narrow form.
+    const layout = await page.locator('.step-form').evaluate((form) => {
+      (form as HTMLElement).style.width = '220px';
+      const outer = form.getBoundingClientRect();
+      const parts = Array.from(form.querySelectorAll<HTMLElement>('.when-field input, .when-field .hint, .when-field legend'));
+      const [day, time] = Array.from(form.querySelectorAll<HTMLElement>('.when-field input')).map((i) => i.getBoundingClientRect());
+      return {
+        fits: parts.every((el) => {
+          const r = el.getBoundingClientRect();
+          return r.left >= outer.left - 0.5 && r.right <= outer.right + 0.5;
+        }),
+        stacked: day !== undefined && time !== undefined && time.top >= day.bottom,
+      };
+    });
+    expect(layout).toEqual({ fits: true, stacked: true });
+    await page.locator('.step-form').screenshot({ path: resolve(SHOTS, 'when-step-form-narrow.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('.step-form').waitFor({ state: 'detached' });
+  });
 });

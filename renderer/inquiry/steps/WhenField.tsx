@@ -89,13 +89,16 @@ export function useWhenState(setup: WhenSetup | undefined): WhenState {
     return () => clearInterval(timer);
   }, [clock, zone]);
 
+  // Changing the moment answers what was said about it: the message goes until the next try.
   const setDay = useCallback((v: string) => {
     touched.current = true;
     setDayText(v);
+    setError(null);
   }, []);
   const setTime = useCallback((v: string) => {
     touched.current = true;
     setTimeText(v);
+    setError(null);
   }, []);
 
   function read(): WhenInput | null {
