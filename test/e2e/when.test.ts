@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openAt, seriousViolations } from './browser';
+import { openAt, seriousViolations, unlock } from './browser';
 import { tabAndType, tabTo } from './keyboard';
-import { idbRead, logByKeyboard, openStep, SHOTS, sessionForSuite, setUpDesk } from './steps';
+import { idbRead, logByKeyboard, openStep, PIN, recordStep, SHOTS, sessionForSuite, setUpDesk, shoot, tableRows } from './steps';
 
 /*
  * "When it happened" (SPEC.md "The inquiry", Timeline; issue 15 item 5), by keyboard: a contact made an hour ago is
@@ -13,6 +13,8 @@ import { idbRead, logByKeyboard, openStep, SHOTS, sessionForSuite, setUpDesk } f
 
 /** 11:40, ten minutes past the first-contact target of an inquiry received at 9:30 (2 business hours: 11:30). */
 const MONDAY_1140 = '2026-11-23T11:40:00-06:00';
+/** The next morning, after the MCO's end-of-day deadline (16:30 Monday). */
+const TUESDAY_0820 = '2026-11-24T08:20:00-06:00';
 
 /** The id of the When field's day or time input in the open step form (its ids are the form's own). */
 async function whenInputId(page: Page, which: 'Day' | 'Time'): Promise<string> {
@@ -24,12 +26,15 @@ const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
 
 describe('when it happened', () => {
   const session = sessionForSuite();
+  /** The inquiry's address (`#/inquiry/<id>`). */
+  let inquiry = '';
 
   it('records a contact made an hour ago: refused before receipt, then kept at 10:40 with "(recorded …)"; the timer is met then', async () => {
     const { page } = session();
     await openAt(page, MONDAY_1140);
     await setUpDesk(page, 'Dana Whitfield');
     await logByKeyboard(page, { member: 'Maria Lopez', id: '1234567A', description: 'Insulin refill denied; 2 days of supply left.' });
+    inquiry = new URL(page.url()).hash;
     // Received 09:30: the 11:30 target has passed (the 13:30 deadline has not).
     await page.locator('.due-list', { hasText: 'First contact' }).waitFor();
     expect((await page.locator('.due-list').textContent())?.replace(/\s+/g, ' ')).toContain(
@@ -100,5 +105,41 @@ describe('when it happened', () => {
     await page.locator('.step-form').screenshot({ path: resolve(SHOTS, 'when-step-form-narrow.png') });
     await page.keyboard.press('Escape');
     await page.locator('.step-form').waitFor({ state: 'detached' });
+  });
+
+  it('the MCO’s report-back phoned in Monday 4:05 PM and typed Tuesday morning: on time for end of day, in the scorecard too', async () => {
+    const { page } = session();
+    await recordStep(page, 'Refer to MCO', 'Asked Iowa Total Care for an urgent override.', 'refer-note');
+    await page.locator('.due-list', { hasText: 'MCO contacts member: Mon, Nov 23, 2026, 4:30 PM CST' }).waitFor();
+
+    await openAt(page, TUESDAY_0820, inquiry);
+    await unlock(page, PIN); // hours since the desk was last used: it is locked
+    await page.getByRole('heading', { level: 1, name: /^Inquiry / }).waitFor();
+    await openStep(page, 'MCO reported back');
+    await tabAndType(page, 'report-note', 'ITC called the member at 4; the override is approved.');
+    await tabAndType(page, await whenInputId(page, 'Day'), '11/23/2026');
+    await tabAndType(page, await whenInputId(page, 'Time'), '4:05 pm');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.step-form').waitFor({ state: 'detached' });
+    const entry = page.locator('.timeline-list li').first();
+    await entry.locator('.entry-recorded').waitFor();
+    expect((await entry.locator('.entry-meta').textContent())?.replace(/\s+/g, ' ')).toMatch(
+      /^Dana Whitfield Mon, Nov 23, 2026, 4:05 PM CST \(recorded Tue, Nov 24, 2026, 8:2\d AM CST\)$/,
+    );
+    await page.locator('.process-facts', { hasText: 'reported back Mon, Nov 23, 2026, 4:05 PM CST' }).waitFor();
+
+    await page.getByRole('link', { name: 'MCO scorecard' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'MCO scorecard' }).waitFor();
+    await page.locator('table', { has: page.locator('caption', { hasText: 'Process figures per MCO' }) }).waitFor();
+    // Contacted the member by end of day and reported back unprompted: 100 %, though typed after the close.
+    expect((await tableRows(page, 'Process figures per MCO'))[0]?.slice(0, 4)).toEqual([
+      'Iowa Total Care',
+      '1',
+      '100 % (1 of 1)',
+      '100 % (1 of 1)',
+    ]);
+    await shoot(page, 'when-scorecard.png');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
