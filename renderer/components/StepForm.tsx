@@ -46,7 +46,7 @@ export function StepForm<R>({
   const mounted = useRef(true);
   const whenState = useWhenState(when);
   const whenId = when?.id ?? `${titleId.replace(/:/g, '')}-when`;
-  const focusWhen = () => document.getElementById(`${whenId}-day`)?.focus();
+  const focusWhen = () => document.getElementById(`${whenId}-${whenState.faultyInput()}`)?.focus();
 
   // The form opens on its first field, once: a later render (a live update of the inquiry) must not pull
   // focus back from wherever the person has gone since.

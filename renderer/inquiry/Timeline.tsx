@@ -331,7 +331,7 @@ function NoteComposer({ inquiryId, profile }: { inquiryId: string; profile: Prof
     if (saving) return;
     const happened = withWhen ? whenState.read() : {};
     if (happened === null) {
-      document.getElementById('note-when-day')?.focus();
+      document.getElementById(`note-when-${whenState.faultyInput()}`)?.focus();
       return;
     }
     setSaving(true);

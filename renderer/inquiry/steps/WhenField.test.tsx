@@ -91,6 +91,13 @@ describe('the When field of a step form', () => {
     await user.type(time, '3:30 PM');
     await user.click(submit());
     await group.findByText(/^That is later than now \(11\/23\/2026 2:30 PM\)/);
+    await user.clear(time);
+    await user.type(time, '25:00');
+    await user.click(submit());
+    await group.findByText('Type the time as 14:30 or 2:30 pm.');
+    expect(document.activeElement).toBe(time);
+    await user.clear(time);
+    await user.type(time, '2:00 pm');
 
     await user.clear(day);
     await user.type(day, '11/31/2026');

@@ -61,6 +61,8 @@ export interface WhenState {
   error: { message: string; fault: Fault } | null;
   /** The step's When input (empty: now), or null after showing what to fix beside the field. */
   read(): WhenInput | null;
+  /** Which input to put the person in after a refusal: the one to fix (the day when both are). */
+  faultyInput(): 'day' | 'time';
   /** Shows a refusal of the command (a DomainError on `happenedAt`) beside the field. */
   refuse(message: string): void;
   /** Back to now, untouched (after a step is recorded with the form staying open). */
@@ -75,6 +77,7 @@ export function useWhenState(setup: WhenSetup | undefined): WhenState {
   const [time, setTimeText] = useState(() => typedTimeOf(now(), zone));
   const [error, setError] = useState<WhenState['error']>(null);
   const touched = useRef(false);
+  const fault = useRef<Fault>('both');
   const clock = setup?.clock;
 
   // Untouched, it follows the clock (a form left open over a minute change still shows now).
@@ -108,12 +111,13 @@ export function useWhenState(setup: WhenSetup | undefined): WhenState {
     }
     const { at, errors } = readDayTime(day, time, setup.zone);
     if (at === null) {
-      const fault: Fault = errors.day && errors.time ? 'both' : errors.day ? 'day' : 'time';
-      setError({ message: [errors.day, errors.time].filter(Boolean).join(' '), fault });
+      fault.current = errors.day && errors.time ? 'both' : errors.day ? 'day' : 'time';
+      setError({ message: [errors.day, errors.time].filter(Boolean).join(' '), fault: fault.current });
       return null;
     }
     const problem = whenProblem(at, { receivedAt: setup.receivedAt, now: setup.clock.now(), zone: setup.zone, after: setup.after });
     if (problem) {
+      fault.current = 'both';
       setError({ message: problem, fault: 'both' });
       return null;
     }
@@ -128,7 +132,12 @@ export function useWhenState(setup: WhenSetup | undefined): WhenState {
     setError(null);
   }
 
-  return { day, time, setDay, setTime, error, read, refuse: (message) => setError({ message, fault: 'both' }), reset };
+  function refuse(message: string): void {
+    fault.current = 'both';
+    setError({ message, fault: 'both' });
+  }
+
+  return { day, time, setDay, setTime, error, read, faultyInput: () => (fault.current === 'time' ? 'time' : 'day'), refuse, reset };
 }
 
 /** The When field: a group of the day and the time, its hint, and what to fix. */
