@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openAt, seriousViolations, unlock } from './browser';
 import { tabAndType, tabTo } from './keyboard';
-import { idbRead, logByKeyboard, openStep, PIN, recordStep, SHOTS, sessionForSuite, setUpDesk, shoot, tableRows } from './steps';
+import { idbRead, logByKeyboard, openStep, PIN, recordStep, SHOTS, sessionForSuite, setUpDesk, setWhen, shoot, tableRows } from './steps';
 
 /*
  * "When it happened" (SPEC.md "The inquiry", Timeline; issue 15 item 5), by keyboard: a contact made an hour ago is
@@ -52,7 +52,7 @@ describe('when it happened', () => {
     await page.keyboard.press('Space');
     await tabAndType(page, 'contact-note', 'Reached the member at 10:40; the pharmacy is confirmed.');
     // An hour and more too early: before the inquiry was received. The reason shows beside the field.
-    await tabAndType(page, timeId, '9:00 am');
+    await setWhen(page, { time: '9:00 am' });
     await page.keyboard.press('Control+Enter');
     await group.getByText(/^That is before the inquiry was received \(11\/23\/2026 9:30 AM\)/).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(dayId);
@@ -117,8 +117,7 @@ describe('when it happened', () => {
     await page.getByRole('heading', { level: 1, name: /^Inquiry / }).waitFor();
     await openStep(page, 'MCO reported back');
     await tabAndType(page, 'report-note', 'ITC called the member at 4; the override is approved.');
-    await tabAndType(page, await whenInputId(page, 'Day'), '11/23/2026');
-    await tabAndType(page, await whenInputId(page, 'Time'), '4:05 pm');
+    await setWhen(page, { day: '11/23/2026', time: '4:05 pm' });
     await page.keyboard.press('Control+Enter');
     await page.locator('.step-form').waitFor({ state: 'detached' });
     const entry = page.locator('.timeline-list li').first();
