@@ -10,6 +10,8 @@ export class DomainError extends PlainWordsError {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    /** The input the message is about, when it is one (`happenedAt`): a form shows it beside that field. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -24,6 +24,11 @@ export function formatLong(at: Instant, zone: TimeZone): string {
   }).format(at);
 }
 
+/** "2:05 PM": the time of day alone, for a second time on the same day as one shown in full. */
+export function formatTime(at: Instant, zone: TimeZone): string {
+  return fmt(zone, { hour: 'numeric', minute: '2-digit' }).format(at);
+}
+
 /** "11/23/2026" for a calendar day stored as yyyy-MM-dd. */
 export function formatDay(day: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);

@@ -2,6 +2,9 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DomainError } from '../../shared/errors';
+import type { WhenInput } from '../../shared/inquiry/commands/when';
+import type { Instant, TimeZone } from '../../shared/time/types';
 import { STILL_SAVING_AFTER_MS, StepForm } from './StepForm';
 
 /** A step form with one note field, recording through `save`. */
@@ -81,5 +84,39 @@ describe('StepForm', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onDone.mock.calls).toEqual([[], []]);
     expect(save).not.toHaveBeenCalled();
+  });
+
+  it('with a When: hands the typed moment to the step, and shows the command’s refusal of it beside the field, not as an alert', async () => {
+    const clock = { now: () => Date.parse('2026-11-23T20:30:00Z') as Instant };
+    const when = { receivedAt: Date.parse('2026-11-23T19:45:00Z') as Instant, clock, zone: 'America/Chicago' as TimeZone };
+    const save = vi
+      .fn<(w: WhenInput) => Promise<string>>()
+      .mockRejectedValueOnce(new DomainError('validation', 'That is before the referral to the MCO (11/23/2026 2:10 PM).', 'happenedAt'))
+      .mockResolvedValueOnce('ok');
+    const onDone = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <StepForm title="The MCO reported back" submitLabel="Record report-back" when={when} onSubmit={save} onDone={onDone}>
+        <label htmlFor="note">Note</label>
+        <textarea id="note" />
+      </StepForm>,
+    );
+    const time = screen.getByLabelText('Time') as HTMLInputElement;
+    await user.clear(time);
+    await user.type(time, '2:05 pm');
+    await user.click(screen.getByRole('button', { name: 'Record report-back' }));
+    expect(save).toHaveBeenLastCalledWith({ happenedAt: Date.parse('2026-11-23T20:05:00Z') });
+    const error = await screen.findByText('That is before the referral to the MCO (11/23/2026 2:10 PM).');
+    expect(error.closest('fieldset')?.querySelector('legend')?.textContent).toBe('When it happened');
+    expect(time.getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
+    expect(document.activeElement).toBe(screen.getByLabelText('Day'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(onDone).not.toHaveBeenCalled();
+
+    await user.clear(time);
+    await user.type(time, '2:15 pm');
+    await user.click(screen.getByRole('button', { name: 'Record report-back' }));
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith('ok'));
+    expect(save).toHaveBeenLastCalledWith({ happenedAt: Date.parse('2026-11-23T20:15:00Z') });
   });
 });

@@ -1,4 +1,7 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { DomainError } from '../../shared/errors';
+import type { WhenInput } from '../../shared/inquiry/commands/when';
+import { useWhenState, WhenField, type WhenSetup } from '../inquiry/steps/WhenField';
 
 /** How long a save may take before the form says it is still working. */
 export const STILL_SAVING_AFTER_MS = 3000;
@@ -11,6 +14,11 @@ export const STILL_SAVING_AFTER_MS = 3000;
  *
  * `onSubmit` records the step; what it resolves to is handed to `onDone` (the words to announce, say).
  * `onDone()` without a result means the form was cancelled.
+ *
+ * With `when` (every step that happens: a contact, a referral, a report-back…) the form ends with "When it
+ * happened" (inquiry/steps/WhenField.tsx): now unless changed; `onSubmit` is given the step's When input to pass to
+ * its command. A When that does not fit (before received, in the future) is shown beside the field, whether the
+ * form or the command found it, and nothing is recorded.
  */
 export function StepForm<R>({
   title,
@@ -18,13 +26,16 @@ export function StepForm<R>({
   onSubmit,
   onDone,
   className,
+  when,
   children,
 }: {
   title: string;
   submitLabel: string;
-  onSubmit: () => Promise<R>;
+  onSubmit: (when: WhenInput) => Promise<R>;
   onDone: (result?: R) => void;
   className?: string;
+  /** The step's When: shown, checked and handed to `onSubmit`. */
+  when?: WhenSetup;
   children: ReactNode;
 }) {
   const [failure, setFailure] = useState<string | null>(null);
@@ -33,6 +44,9 @@ export function StepForm<R>({
   const titleId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const mounted = useRef(true);
+  const whenState = useWhenState(when);
+  const whenId = when?.id ?? `${titleId.replace(/:/g, '')}-when`;
+  const focusWhen = () => document.getElementById(`${whenId}-${whenState.faultyInput()}`)?.focus();
 
   // The form opens on its first field, once: a later render (a live update of the inquiry) must not pull
   // focus back from wherever the person has gone since.
@@ -57,14 +71,22 @@ export function StepForm<R>({
   async function submit(e?: FormEvent) {
     e?.preventDefault();
     if (busy) return;
-    setBusy(true);
     setFailure(null);
+    const whenInput = when ? whenState.read() : {};
+    if (whenInput === null) {
+      focusWhen();
+      return;
+    }
+    setBusy(true);
     let result: R;
     try {
-      result = await onSubmit();
+      result = await onSubmit(whenInput);
     } catch (err) {
       if (!mounted.current) return;
-      setFailure(err instanceof Error && err.message ? err.message : 'The step was not recorded. Try again.');
+      if (when && err instanceof DomainError && err.field === 'happenedAt') {
+        whenState.refuse(err.message);
+        focusWhen();
+      } else setFailure(err instanceof Error && err.message ? err.message : 'The step was not recorded. Try again.');
       setBusy(false);
       return;
     }
@@ -93,6 +115,7 @@ export function StepForm<R>({
       <h3 id={titleId}>{title}</h3>
       <p className="hint">Ctrl+Enter records it; Escape cancels.</p>
       {children}
+      {when && <WhenField idPrefix={whenId} setup={when} state={whenState} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {submitLabel}

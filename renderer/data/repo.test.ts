@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../shared/errors';
-import type { InquiryEvent } from '../../shared/inquiry/events';
+import { EVENT_FORMAT_VERSION, type InquiryEvent } from '../../shared/inquiry/events';
 import { projectInquiry } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
 import { decodeHlc, encodeHlc } from '../../shared/sync/hlc';
@@ -59,7 +59,7 @@ describe('Repo.logInquiry', () => {
         deviceId,
         hlc: stamp,
         at: now,
-        v: 1,
+        v: EVENT_FORMAT_VERSION,
         type: 'InquiryLogged',
         payload: { caseNumber, fields: PAT_LEE },
         // The first link of this desk's hash chain (renderer/data/chainStore.ts).
@@ -131,6 +131,19 @@ describe('Repo.addNote and Repo.editFields', () => {
     expect(await desk.db.inquiries.get(id)).toEqual(projectInquiry(events));
     expect(await desk.db.inquiries.get(id)).toMatchObject({ noteCount: 1, eventCount: 3 });
     expect(await storedCounts(desk.db)).toMatchObject({ events: 3, inquiries: 1, outbox: 3 });
+  });
+
+  it('a note said to have happened earlier keeps both times, chained; one said to be in the future is refused on happenedAt, nothing stored', async () => {
+    const { id } = await desk.repo.logInquiry(PAT_LEE); // received 1:45 PM, now 9:00 PM
+    const before = await storedCounts(desk.db);
+    const refused = await domainErrorOf(desk.repo.addNote(id, 'Called.', { happenedAt: instant('2026-11-24T04:00:00.000Z') }));
+    expect([refused.code, refused.field]).toEqual(['validation', 'happenedAt']);
+    expect(await storedCounts(desk.db)).toEqual(before);
+
+    await desk.repo.addNote(id, 'The member called back at 4.', { happenedAt: instant('2026-11-23T22:00:00.000Z') });
+    const note = (await eventsOf(desk, id)).find((e) => e.type === 'NoteAdded');
+    expect(note).toMatchObject({ v: 2, at: instant(MONDAY_9PM_CHICAGO), happenedAt: instant('2026-11-23T22:00:00.000Z') });
+    expect(note?.chain?.seq).toBe(3);
   });
 
   it('records a priority change as a FieldEdited event and updates the field and its stamp', async () => {

@@ -3,14 +3,14 @@ import { DomainError } from '../../shared/errors';
 import { codeFromBytes, newId } from '../../shared/ids';
 import { type CaseNumber, formatCaseNumber } from '../../shared/inquiry/caseNumber';
 import type { ComplaintInput } from '../../shared/inquiry/commands/classifyAsComplaint';
-import type { CallbackOutcome } from '../../shared/inquiry/commands/closeCallback';
 import type { CommandContext, TimeRules } from '../../shared/inquiry/commands/context';
 import { logInquiry } from '../../shared/inquiry/commands/logInquiry';
 import type { OutreachInput } from '../../shared/inquiry/commands/recordOutreach';
 import type { ReferralInput } from '../../shared/inquiry/commands/referToMco';
 import { type CommandInput, type CommandName, runCommand } from '../../shared/inquiry/commands/registry';
 import type { CallbackInput } from '../../shared/inquiry/commands/scheduleCallback';
-import type { GrievanceOutcome, InquiryEvent, PAUSE_WAITS, PausableTimer, Resolution } from '../../shared/inquiry/events';
+import type { WhenInput } from '../../shared/inquiry/commands/when';
+import type { InquiryEvent, PAUSE_WAITS, PausableTimer } from '../../shared/inquiry/events';
 import type { InquiryFields } from '../../shared/inquiry/fields';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { actorOf, type PinHash, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
@@ -219,8 +219,9 @@ export class Repo {
 
   // The screens' names for the commands, kept so each screen reads as the step it takes.
 
-  addNote(inquiryId: string, text: string): Promise<void> {
-    return this.execute('addNote', inquiryId, { text });
+  /** `when`: when what the note tells happened (absent: now). */
+  addNote(inquiryId: string, text: string, when: WhenInput = {}): Promise<void> {
+    return this.execute('addNote', inquiryId, { text, ...when });
   }
 
   editFields(inquiryId: string, changes: Partial<InquiryFields>): Promise<void> {
@@ -235,11 +236,11 @@ export class Repo {
     return this.execute('referToMco', inquiryId, input);
   }
 
-  recordMcoReportBack(inquiryId: string, input: { memberContacted: boolean; note: string }): Promise<void> {
+  recordMcoReportBack(inquiryId: string, input: CommandInput<'recordMcoReportBack'>): Promise<void> {
     return this.execute('recordMcoReportBack', inquiryId, input);
   }
 
-  recordMcoFollowUp(inquiryId: string, input: { note: string }): Promise<void> {
+  recordMcoFollowUp(inquiryId: string, input: CommandInput<'recordMcoFollowUp'>): Promise<void> {
     return this.execute('recordMcoFollowUp', inquiryId, input);
   }
 
@@ -247,11 +248,11 @@ export class Repo {
     return this.execute('scheduleCallback', inquiryId, input);
   }
 
-  closeCallback(inquiryId: string, input: { callbackId: string; outcome: CallbackOutcome; note?: string }): Promise<void> {
+  closeCallback(inquiryId: string, input: CommandInput<'closeCallback'>): Promise<void> {
     return this.execute('closeCallback', inquiryId, input);
   }
 
-  resolve(inquiryId: string, input: { resolution: Resolution; text: string }): Promise<void> {
+  resolve(inquiryId: string, input: CommandInput<'resolveInquiry'>): Promise<void> {
     return this.execute('resolveInquiry', inquiryId, input);
   }
 
@@ -284,11 +285,11 @@ export class Repo {
     return this.execute('classifyAsInquiry', inquiryId, input);
   }
 
-  recordGrievanceReview(inquiryId: string, input: { reviewedOn: string; note: string }): Promise<void> {
+  recordGrievanceReview(inquiryId: string, input: CommandInput<'recordGrievanceReview'>): Promise<void> {
     return this.execute('recordGrievanceReview', inquiryId, input);
   }
 
-  recordGrievanceOutcome(inquiryId: string, input: { outcome: GrievanceOutcome; note: string }): Promise<void> {
+  recordGrievanceOutcome(inquiryId: string, input: CommandInput<'recordGrievanceOutcome'>): Promise<void> {
     return this.execute('recordGrievanceOutcome', inquiryId, input);
   }
 

@@ -2,8 +2,9 @@ import { type Scorecard, type ScorecardContext, type ScorecardFilter, scorecardB
 import type { LiaisonDb } from './db';
 
 /*
- * Reads for the MCO scorecard. A referral made in the period is an event at or after the period's
- * start, so its inquiry's newest event is too: the caller passes the inquiries the log's rows show
+ * Reads for the MCO scorecard. A referral made in the period happened at or after the period's start
+ * and was recorded then or later (an event is never recorded before it happened), so its inquiry's
+ * newest event is too: the caller passes the inquiries the log's rows show
  * updated since then (`updatedAt`). Of those, only records that have been referred at all
  * (`workflow.referral`) have their events read, by the `[inquiryId+hlc]` index, a chunk of
  * inquiries at a time, yielding to the window between chunks; each inquiry's events go to the

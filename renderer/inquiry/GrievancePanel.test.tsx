@@ -92,15 +92,18 @@ describe('GrievancePanel', () => {
     async () => {
       const { user, panel } = await openComplaint();
       await user.click(panel.getByRole('button', { name: 'Record a review' }));
-      const day = panel.getByLabelText(/^Day of the review/) as HTMLInputElement;
+      // The review's day is its When's (now unless changed): a day in the future is refused beside the field.
+      const when = within(panel.getByRole('group', { name: 'When the review (or review meeting) took place' }));
+      const day = when.getByLabelText('Day') as HTMLInputElement;
       expect(day.value).toBe('11/25/2026');
       await user.clear(day);
       await user.type(day, '11/26/2026');
       await user.type(panel.getByLabelText(/^Who reviewed it/), 'Trip logs checked with the MCO.');
       await user.click(panel.getByRole('button', { name: 'Record review' }));
-      expect((await panel.findByRole('alert')).textContent).toBe(
-        'The review day is in the future: record a review once it has taken place.',
-      );
+      const error = await when.findByText(/^That is later than now \(11\/25\/2026 10:00 AM\)/);
+      expect(day.getAttribute('aria-invalid')).toBe('true');
+      expect(day.getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
+      expect(document.activeElement).toBe(day);
       await user.clear(day);
       await user.type(day, '11/24/2026');
       await user.click(panel.getByRole('button', { name: 'Record review' }));

@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
-import { DomainError } from '../../shared/errors';
 import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
 import { GRIEVANCE_OUTCOME_LABELS } from '../../shared/inquiry/commands/recordGrievanceOutcome';
 import { RESOLUTION_LABELS } from '../../shared/inquiry/commands/resolveInquiry';
 import { GRIEVANCE_OUTCOMES, type GrievanceOutcome, RESPONSIBLE_ENTITIES, type ResponsibleEntity } from '../../shared/inquiry/events';
 import { type GrievanceState, grievanceOf, type InquiryRecord } from '../../shared/inquiry/projection';
-import { formatTypedDay, parseTypedDay } from '../../shared/time/typedInput';
+import { formatTypedDay } from '../../shared/time/typedInput';
 import type { TimeZone } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
 import { formatLong } from '../app/format';
@@ -14,6 +13,7 @@ import { Field, Options, RadioGroup } from '../components/Field';
 import { StepForm } from '../components/StepForm';
 import { useServices } from '../data/hooks';
 import { NoteField, StepButton } from './steps/fields';
+import { useWhen } from './steps/WhenField';
 import './grievance.css';
 
 /*
@@ -230,28 +230,23 @@ function ClassifyForm({
   );
 }
 
+/** A review on the day it took place: the When says when (its day is the review's date in the record). */
 function ReviewForm({ inquiry, zone, onDone }: { inquiry: InquiryRecord; zone: TimeZone; onDone: (recorded?: string) => void }) {
   const { repo, clock } = useServices();
-  const [day, setDay] = useState(() => formatTypedDay(isoDayOf(clock.now(), zone)));
   const [note, setNote] = useState('');
-  const [dayError, setDayError] = useState<string | undefined>();
+  const when = useWhen(inquiry);
   return (
     <StepForm
       className="grievance-form"
       title="Record a review of the complaint"
       submitLabel="Record review"
       onDone={onDone}
-      onSubmit={async () => {
-        const iso = parseTypedDay(day);
-        setDayError(iso ? undefined : 'Type the day as mm/dd/yyyy, for example 11/24/2026.');
-        if (!iso) throw new DomainError('validation', 'Fix the day of the review.');
-        await repo.recordGrievanceReview(inquiry.id, { reviewedOn: iso, note });
-        return `Review of ${formatTypedDay(iso)} recorded.`;
+      when={{ ...when, label: 'When the review (or review meeting) took place', id: 'review-when' }}
+      onSubmit={async (happened) => {
+        await repo.recordGrievanceReview(inquiry.id, { note, ...happened });
+        return `Review of ${formatTypedDay(isoDayOf(happened.happenedAt ?? clock.now(), zone))} recorded.`;
       }}
     >
-      <Field id="review-day" label="Day of the review (or review meeting)" required hint="mm/dd/yyyy" error={dayError}>
-        {(props) => <input {...props} value={day} onChange={(e) => setDay(e.target.value)} autoComplete="off" />}
-      </Field>
       <NoteField id="review-note" label="Who reviewed it and what the review found" value={note} onChange={setNote} required />
     </StepForm>
   );
@@ -261,14 +256,16 @@ function OutcomeForm({ inquiry, g, onDone }: { inquiry: InquiryRecord; g: Grieva
   const { repo } = useServices();
   const [outcome, setOutcome] = useState<GrievanceOutcome>(g.outcome?.outcome ?? 'substantiated');
   const [note, setNote] = useState(g.outcome?.note ?? '');
+  const when = useWhen(inquiry);
   return (
     <StepForm
       className="grievance-form"
       title="The outcome of the complaint"
       submitLabel="Record outcome"
       onDone={onDone}
-      onSubmit={async () => {
-        await repo.recordGrievanceOutcome(inquiry.id, { outcome, note });
+      when={{ ...when, label: 'When it was decided', id: 'complaint-outcome-when' }}
+      onSubmit={async (happened) => {
+        await repo.recordGrievanceOutcome(inquiry.id, { outcome, note, ...happened });
         return `Outcome recorded: ${GRIEVANCE_OUTCOME_LABELS[outcome]}.`;
       }}
     >

@@ -1,6 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { type AgencyConfig, mcoName, type PolicyDuration, priorityLabel } from '../../shared/config/agencyConfig';
-import { failureText } from '../../shared/errors';
+import { DomainError, failureText } from '../../shared/errors';
 import { NOTE_MAX_LENGTH } from '../../shared/inquiry/commands/addNote';
 import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
 import { TIMER_LABELS } from '../../shared/inquiry/commands/pauseTimer';
@@ -9,15 +9,18 @@ import { RESOLUTION_LABELS } from '../../shared/inquiry/commands/resolveInquiry'
 import { snoozeTimeText } from '../../shared/inquiry/commands/snoozeWarnings';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import { FIELD_LABELS } from '../../shared/inquiry/fields';
+import { happenedAt, recordedLater } from '../../shared/inquiry/happened';
 import { maskPhone } from '../../shared/inquiry/mask';
 import type { Profile } from '../../shared/people';
 import { supersededEdits } from '../../shared/sync/conflicts';
 import { formatTypedDay } from '../../shared/time/typedInput';
-import type { Instant, IsoDay } from '../../shared/time/types';
-import { formatLong } from '../app/format';
+import type { Instant, IsoDay, TimeZone } from '../../shared/time/types';
+import { isoDayOf } from '../../shared/time/zone';
+import { formatLong, formatTime } from '../app/format';
 import { HistoryMark } from '../chain/HistoryMark';
 import { findingsByEvent, useChainFindings } from '../data/chainHooks';
-import { useServices, useTimeline } from '../data/hooks';
+import { useInquiry, useServices, useTimeline } from '../data/hooks';
+import { useWhen, useWhenState, WhenField } from './steps/WhenField';
 import '../chain/history.css';
 import { ImportedMark, ImportedRecord } from '../leads/ImportedEntry';
 import { displayValue } from './display';
@@ -52,7 +55,7 @@ export function Timeline({
           {[...events].reverse().map((e) => (
             <li key={e.id} className={`entry entry-${e.type}${broken.has(e.id) ? ' entry-tampered' : ''}`}>
               <p className="entry-meta">
-                <strong>{e.actor.name}</strong> <time dateTime={new Date(e.at).toISOString()}>{formatLong(e.at, zone)}</time>
+                <strong>{e.actor.name}</strong> <EntryTime event={e} zone={zone} />
                 {e.imported && e.type !== 'InquiryImported' && <ImportedMark />}
               </p>
               <EntryBody event={e} config={config} reveal={reveal} />
@@ -68,6 +71,30 @@ export function Timeline({
         </ol>
       )}
     </section>
+  );
+}
+
+/**
+ * When the entry happened, and when it was recorded if later: "Mon, Nov 23, 2026, 10:05 AM CST (recorded 2:20 PM)",
+ * the recording's date too when it was another day.
+ */
+export function EntryTime({ event, zone }: { event: InquiryEvent; zone: TimeZone }) {
+  const happened = happenedAt(event);
+  const iso = (at: Instant) => new Date(at).toISOString();
+  return (
+    <>
+      <time dateTime={iso(happened)}>{formatLong(happened, zone)}</time>
+      {recordedLater(event) && (
+        <span className="entry-recorded">
+          {' '}
+          (recorded{' '}
+          <time dateTime={iso(event.at)}>
+            {isoDayOf(event.at, zone) === isoDayOf(happened, zone) ? formatTime(event.at, zone) : formatLong(event.at, zone)}
+          </time>
+          )
+        </span>
+      )}
+    </>
   );
 }
 
@@ -293,18 +320,35 @@ function NoteComposer({ inquiryId, profile }: { inquiryId: string; profile: Prof
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // A note may say when what it tells happened (optional: most notes are about now).
+  const inquiry = useInquiry(inquiryId);
+  const when = useWhen({ receivedAt: inquiry?.receivedAt ?? (0 as Instant) });
+  const whenState = useWhenState(when);
+  const [withWhen, setWithWhen] = useState(false);
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();
     if (saving) return;
+    const happened = withWhen ? whenState.read() : {};
+    if (happened === null) {
+      document.getElementById(`note-when-${whenState.faultyInput()}`)?.focus();
+      return;
+    }
     setSaving(true);
     try {
-      await repo.addNote(inquiryId, text);
+      await repo.addNote(inquiryId, text, happened);
       setText('');
       setError(null);
+      setWithWhen(false);
+      whenState.reset();
     } catch (err) {
-      setError(failureText(err));
-      document.getElementById('note-text')?.focus();
+      if (withWhen && err instanceof DomainError && err.field === 'happenedAt') {
+        whenState.refuse(err.message);
+        document.getElementById('note-when-day')?.focus();
+      } else {
+        setError(failureText(err));
+        document.getElementById('note-text')?.focus();
+      }
     } finally {
       setSaving(false);
     }
@@ -336,9 +380,23 @@ function NoteComposer({ inquiryId, profile }: { inquiryId: string; profile: Prof
           {error}
         </p>
       )}
-      <button type="submit" className="primary" disabled={saving}>
-        Add note
-      </button>
+      {withWhen && <WhenField idPrefix="note-when" setup={when} state={whenState} />}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={saving}>
+          Add note
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={withWhen}
+          onClick={() => {
+            if (withWhen) whenState.reset();
+            setWithWhen(!withWhen);
+          }}
+        >
+          {withWhen ? 'It happened now' : 'It happened earlier…'}
+        </button>
+      </div>
     </form>
   );
 }

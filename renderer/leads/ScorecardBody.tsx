@@ -133,9 +133,9 @@ export const ScorecardBody = memo(function ScorecardBody({
         </div>
         <p className="footnote">
           Decided: the MCO did it, or the time for it passed while the referral stood. Contact by end of day is read from the MCO's
-          report-back saying it reached the member, recorded by the referral's end-of-day due time. Not yet due: the end-of-day contact is
-          still to come. Left out of the percentages: {n(all.contactNotCounted)} referral{all.contactNotCounted === 1 ? '' : 's'} resolved
-          or re-referred before the contact was due
+          report-back saying it reached the member, when it happened (not when it was typed) by the referral's end-of-day due time. Not yet
+          due: the end-of-day contact is still to come. Left out of the percentages: {n(all.contactNotCounted)} referral
+          {all.contactNotCounted === 1 ? '' : 's'} resolved or re-referred before the contact was due
           {all.imported > 0 ? `, or from the old log (${n(all.imported)} referrals; it has no report-backs)` : ''}. Follow-ups count only
           those made before the MCO first reported back.
         </p>

@@ -12,6 +12,7 @@ import type {
   NoteAdded,
   OutreachRecorded,
 } from '../inquiry/events';
+import { EVENT_FORMAT_VERSION } from '../inquiry/events';
 import type { InquiryRecord } from '../inquiry/projection';
 import type { Instant } from '../time/types';
 import type { ColumnMapping } from './fields';
@@ -69,7 +70,7 @@ const noteKind = (i: number): string => `N${CROCKFORD[i % 32]}`;
 type Envelope = Pick<InquiryEvent, 'id' | 'inquiryId' | 'actor' | 'deviceId' | 'hlc' | 'at' | 'v'> & { imported: true };
 
 function envelope(ctx: CommandContext, inquiryId: string, id: string, at: Instant): Envelope {
-  return { id, inquiryId, actor: ctx.actor, deviceId: ctx.deviceId, hlc: ctx.stamp(), at, v: 1, imported: true };
+  return { id, inquiryId, actor: ctx.actor, deviceId: ctx.deviceId, hlc: ctx.stamp(), at, v: EVENT_FORMAT_VERSION, imported: true };
 }
 
 /** The digests a row's ids come from: of its fingerprint key (`row.key`), and of its whole content (`revisionText`). */

@@ -132,6 +132,32 @@ describe('verifying a desk’s chain', () => {
     });
   });
 
+  it('covers when it happened (format 2): a chain mixing format 1 and 2 verifies; a changed, added or removed happened time is altered', async () => {
+    const said = (i: number): InquiryEvent => ({ ...note(i), v: 2, happenedAt: asInstant(T0 + i * 1000 - 3_600_000) });
+    const mixed = [note(1), said(2), { ...note(3), v: 2 } as InquiryEvent, said(4), note(5)];
+    const events = (await chainEvents(mixed, null)).events;
+    // Through a JSON round trip and parseEvent, as sync and backups carry them.
+    const carried = events.map((e) => {
+      const r = parseEvent(JSON.parse(JSON.stringify(e)));
+      if (!r.ok) throw new Error(r.message);
+      return r.event;
+    });
+    expect((await verify(carried)).breaks).toEqual([]);
+    const tampered = [...carried];
+    tampered[1] = { ...(carried[1] as InquiryEvent), happenedAt: asInstant(T0) };
+    tampered[2] = { ...(carried[2] as InquiryEvent), happenedAt: asInstant(T0) };
+    const { happenedAt: _dropped, ...withoutTime } = carried[3] as InquiryEvent;
+    tampered[3] = withoutTime as InquiryEvent;
+    expect(kinds((await verify(tampered)).breaks)).toEqual([
+      ['altered', 2, null],
+      ['altered', 3, null],
+      ['link', 3, 2],
+      ['altered', 4, null],
+      ['link', 4, 3],
+      ['link', 5, 4],
+    ]);
+  });
+
   it('a changed event whose hash was made again: its successor’s link', async () => {
     const events = await chainOf(10);
     const changed = { ...(events[4] as InquiryEvent), hlc: encodeHlc({ wall: T0 + 999_999, counter: 0, deviceId: DESK }) };

@@ -4,6 +4,7 @@ import { addNote } from './commands/addNote';
 import { editFields } from './commands/editFields';
 import { ANA, ct, Desk, testContext } from './commands/testKit';
 import { type InquiryEvent, parseEvent } from './events';
+import { happenedAt } from './happened';
 
 const NOW = ct(2026, 11, 23, 14, 0);
 
@@ -108,16 +109,43 @@ describe('parseEvent', () => {
   });
 
   it('refuses a bad envelope: another format version, a device id with punctuation, a stamp that is not an HLC', () => {
-    expect(refused({ ...wire(note), v: 2 })).toBe('v: Invalid input: expected 1');
+    expect(refused({ ...wire(note), v: 3 })).toBe('v: Invalid option: expected one of 1|2');
     expect(refused({ ...wire(note), deviceId: 'desk-a' })).toBe('deviceId: Invalid string: must match pattern /^[0-9A-Za-z]{1,64}$/');
     expect(refused({ ...wire(note), hlc: '~~~~~~~~~~~~~~~~~~~~' })).toBe('hlc: not an HLC stamp');
     expect(refused({ ...wire(note), at: -1 })).toBe('at: Too small: expected number to be >=0');
   });
 
+  describe('format 2: when it happened', () => {
+    const earlier = ct(2026, 11, 23, 10, 5);
+    const said = addNote(state, { text: 'The MCO called at 10:05.', happenedAt: earlier }, testContext(NOW))[0];
+
+    it('new events are written in format 2; one a person dated earlier keeps both times', () => {
+      expect(note.v).toBe(2);
+      expect(note).not.toHaveProperty('happenedAt');
+      expect(said).toMatchObject({ v: 2, at: NOW, happenedAt: earlier });
+      expect(parseEvent(wire(said))).toEqual({ ok: true, event: said });
+      expect(happenedAt(said)).toBe(earlier);
+      expect(happenedAt(note)).toBe(NOW);
+    });
+
+    it('an event of format 1 (stored or synced by an older app) still decodes, and happened when it was recorded', () => {
+      const old = { ...wire(note), v: 1 };
+      const r = parseEvent(old);
+      expect(r).toEqual({ ok: true, event: { ...note, v: 1 } });
+      if (r.ok) expect(happenedAt(r.event)).toBe(r.event.at);
+    });
+
+    it('refuses a happened time in format 1, after the recording, or not a time', () => {
+      expect(refused({ ...wire(said), v: 1 })).toBe('happenedAt: not in event format 1');
+      expect(refused({ ...wire(said), happenedAt: NOW + 60_000 })).toBe('happenedAt: after the event was recorded');
+      expect(refused({ ...wire(said), happenedAt: 'yesterday' })).toMatch(/^happenedAt: /);
+    });
+  });
+
   it('lists every problem, separated by semicolons', () => {
-    expect(refused({ ...wire(note), v: 2, deviceId: '' }).split('; ')).toEqual([
+    expect(refused({ ...wire(note), v: 3, deviceId: '' }).split('; ')).toEqual([
       'deviceId: Invalid string: must match pattern /^[0-9A-Za-z]{1,64}$/',
-      'v: Invalid input: expected 1',
+      'v: Invalid option: expected one of 1|2',
     ]);
   });
 

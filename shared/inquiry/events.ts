@@ -7,8 +7,16 @@ import type { CaseNumber } from './caseNumber';
 import { type ChainLink, chainLinkSchema } from './chainLink';
 import { ENROLLMENT, FIELD_NAMES, type FieldName, type InquiryFields } from './fields';
 
-/** Events are facts, named in the past tense. The timeline is made of them; the inquiry row is their fold. */
-export const EVENT_FORMAT_VERSION = 1;
+/**
+ * Events are facts, named in the past tense. The timeline is made of them; the inquiry row is their fold.
+ * Format 2 added `happenedAt` (when the step happened, when a person set it earlier than when it was recorded).
+ * Every new event is written in the current format; events of every earlier format still decode (an older
+ * event has no `happenedAt`: it happened when it was recorded). docs/events.md "Envelope".
+ */
+export const EVENT_FORMAT_VERSION = 2 as const;
+/** The formats this app reads: every one up to its own. */
+export const EVENT_FORMAT_VERSIONS = [1, 2] as const;
+export type EventFormatVersion = (typeof EVENT_FORMAT_VERSIONS)[number];
 
 const text = (max: number) => z.string().max(max);
 
@@ -45,7 +53,12 @@ const envelope = {
   hlc: z.string().refine((s) => decodeHlc(s) !== null, 'not an HLC stamp'),
   /** The desk's wall clock when the event was recorded (shown to people; ordering uses `hlc`). */
   at: z.number().int().nonnegative(),
-  v: z.literal(EVENT_FORMAT_VERSION),
+  /**
+   * When the step happened, when a person said it happened before it was recorded (a call logged after hanging
+   * up); absent: it happened when it was recorded (`at`). Never after `at`. Format 2 on; read it with `happenedAt(e)`.
+   */
+  happenedAt: z.number().int().nonnegative().optional(),
+  v: z.literal(EVENT_FORMAT_VERSIONS),
   /**
    * Set on every event the legacy import wrote (shared/import/): `at` is then the time the old log
    * gave, not when the desk recorded it (except InquiryImported itself: when the import ran).
@@ -268,7 +281,9 @@ interface Envelope {
   deviceId: string;
   hlc: HlcStamp;
   at: Instant;
-  v: typeof EVENT_FORMAT_VERSION;
+  /** When it happened, when earlier than `at` (format 2 on); absent: when it was recorded. Read it with `happenedAt(e)`. */
+  happenedAt?: Instant;
+  v: EventFormatVersion;
   /** Written by the legacy import; `at` is then the old log's time (InquiryImported: when the import ran). */
   imported?: true;
   /** The writing desk's hash-chain link (shared/inquiry/chain.ts); absent on events from before chains existed. */
@@ -345,5 +360,11 @@ export type EventType = InquiryEvent['type'];
 export function parseEvent(input: unknown): { ok: true; event: InquiryEvent } | { ok: false; message: string } {
   const r = inquiryEventSchema.safeParse(input);
   if (!r.success) return { ok: false, message: r.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ') };
-  return { ok: true, event: r.data as unknown as InquiryEvent };
+  const e = r.data;
+  // A happened time is format 2's, and never after the recording: anything else did not come from this app.
+  if (e.happenedAt !== undefined) {
+    if (e.v < 2) return { ok: false, message: 'happenedAt: not in event format 1' };
+    if (e.happenedAt > e.at) return { ok: false, message: 'happenedAt: after the event was recorded' };
+  }
+  return { ok: true, event: e as unknown as InquiryEvent };
 }

@@ -5,6 +5,7 @@ import type { Instant, IsoDay } from '../time/types';
 import type { CaseNumber } from './caseNumber';
 import type { GrievanceOutcome, InquiryEvent, PARTIES, PAUSE_WAITS, PausableTimer, Resolution, ResponsibleEntity } from './events';
 import type { FieldName, InquiryFields } from './fields';
+import { firstHappened, happenedAt } from './happened';
 
 export const STATUSES = ['open', 'resolved'] as const;
 export type InquiryStatus = (typeof STATUSES)[number];
@@ -216,9 +217,13 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
 
 type WorkflowEvent = Exclude<InquiryEvent, { type: 'InquiryLogged' | 'NoteAdded' | 'FieldEdited' | 'InquiryImported' }>;
 
-/** The process steps, folded in HLC order (later facts win: a newer referral replaces an older one). */
+/**
+ * The process steps, folded in HLC order (later facts win: a newer referral replaces an older one). Every time a
+ * step gives the workflow is when it happened (`happenedAt(e)`: a step recorded after the fact keeps its real time),
+ * never when it was recorded; the order of the fold stays the HLC's.
+ */
 function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
-  const at = e.at;
+  const at = happenedAt(e);
   const by = { id: e.actor.id, name: e.actor.name };
   switch (e.type) {
     case 'TargetsSet': {
@@ -235,7 +240,7 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
       };
     }
     case 'OutreachRecorded':
-      if (e.payload.reached) return { ...w, firstContactAt: w.firstContactAt ?? at };
+      if (e.payload.reached) return { ...w, firstContactAt: firstHappened(w.firstContactAt, e) };
       // The outreach limit is about a member who cannot be reached (SPEC.md "Outreach limit").
       return e.payload.party === 'member' ? { ...w, outreachAttempts: w.outreachAttempts + 1 } : w;
     case 'McoReferred': {
@@ -289,7 +294,7 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
       const closed = w.callbacks.find((c) => c.id === callbackId);
       const callbacks = w.callbacks.map((c) => (c.id === callbackId ? { ...c, status: outcome } : c));
       // A callback is outreach: reaching the person is the first contact; no answer from the member is an attempt.
-      if (outcome === 'reached') return { ...w, callbacks, firstContactAt: w.firstContactAt ?? at };
+      if (outcome === 'reached') return { ...w, callbacks, firstContactAt: firstHappened(w.firstContactAt, e) };
       if ((outcome === 'no_answer' || outcome === 'voicemail') && closed?.party === 'member')
         return { ...w, callbacks, outreachAttempts: w.outreachAttempts + 1 };
       return { ...w, callbacks };

@@ -1,5 +1,6 @@
 import { type AgencyConfig, mcoName } from '../config/agencyConfig';
 import type { InquiryEvent } from '../inquiry/events';
+import { firstHappened, happenedAt } from '../inquiry/happened';
 import { byHlc } from '../inquiry/projection';
 import { type BusinessCalendar, businessMinutesBetween } from '../time/calendar';
 import type { Instant } from '../time/types';
@@ -26,7 +27,7 @@ import { type CountRow, median, percentile, type Spread } from './report';
  *   the MCO it named, in the period it was made: a re-referral is a new request with its own due
  *   times (referToMco computes them afresh), so the MCO is accountable for each one.
  * - **Contacted the member by end of day**: a report-back (`McoReportedBack`) within the referral
- *   saying the MCO has contacted the member (`memberContacted: true`), recorded at or before the
+ *   saying the MCO has contacted the member (`memberContacted: true`), that happened at or before the
  *   referral's `mcoContactDue`. The agency cannot see the MCO's own call; the report-back is the
  *   only recorded evidence of it, and SPEC.md asks the MCO to report to the liaison/ESR by end of
  *   day too. Decided when met, or when the due time passed while the referral stood (then missed,
@@ -36,7 +37,7 @@ import { type CountRow, median, percentile, type Spread } from './report';
  * - **Reported back without a follow-up**: the referral's first report-back came before any
  *   `McoFollowedUp`. Decided when the MCO reported back, or was followed up, or its report-back due
  *   time (`followUpDue` as referred) passed while the referral stood with neither. Not counted as
- *   above. Follow-ups recorded after the first report-back chase the resolution, not the report,
+ *   above. Follow-ups made after the first report-back chase the resolution, not the report,
  *   and are not counted anywhere here.
  * - **Follow-ups needed**: referrals with at least one follow-up before the first report-back (or
  *   with none yet), and the number of those follow-ups.
@@ -87,21 +88,41 @@ export interface ReferralEpisode {
   standing: boolean;
 }
 
-/** The referrals of one inquiry, in the order they were made (HLC), from its events in any order. */
+/**
+ * The referrals of one inquiry, in the order they were made (HLC), from its events in any order. Episodes are cut
+ * in the fold's order (HLC); every time in them is when the step happened (`happenedAt`), so a report-back typed
+ * in the afternoon that happened in the morning counts in the morning, and a report-back a person said happened
+ * before the one recorded first is the first (`firstHappened`). A follow-up counts as before the report-back
+ * when it happened before it.
+ */
 export function referralEpisodes(events: readonly InquiryEvent[]): ReferralEpisode[] {
   const out: ReferralEpisode[] = [];
   const seen = new Set<string>();
   let current: ReferralEpisode | null = null;
+  /** The current referral's follow-ups and first report-back, with their place in the fold (counted at its end). */
+  let followUps: Folded[] = [];
+  let report: Folded | null = null;
   let resolved = false;
+  const close = () => {
+    if (current) current.followUpsBeforeReport = followUps.filter((f) => report === null || happenedBefore(f, report)).length;
+  };
+  let index = 0;
   for (const e of [...events].sort(byHlc)) {
     if (seen.has(e.id)) continue;
     seen.add(e.id);
+    index += 1;
+    // Times are read in the cases that use them: most events are none of these (one property read on every
+    // event, of twenty-odd shapes, cost the whole scorecard a third more).
     switch (e.type) {
-      case 'McoReferred':
-        if (current) current.replacedAt = e.at;
+      case 'McoReferred': {
+        const at = happenedAt(e);
+        close();
+        if (current) current.replacedAt = at;
+        followUps = [];
+        report = null;
         current = {
           inquiryId: e.inquiryId,
-          at: e.at,
+          at,
           mcoId: e.payload.mcoId,
           mcoContactDue: e.payload.mcoContactDue as Instant,
           reportBackDue: e.payload.followUpDue as Instant,
@@ -115,17 +136,20 @@ export function referralEpisodes(events: readonly InquiryEvent[]): ReferralEpiso
         };
         out.push(current);
         break;
+      }
       case 'McoReportedBack':
         if (!current) break;
-        current.reportedBackAt ??= e.at;
-        if (e.payload.memberContacted) current.memberContactedAt ??= e.at;
+        current.reportedBackAt = firstHappened(current.reportedBackAt, e);
+        if (report === null || current.reportedBackAt !== report.at)
+          report = { at: current.reportedBackAt, said: e.happenedAt !== undefined, index };
+        if (e.payload.memberContacted) current.memberContactedAt = firstHappened(current.memberContactedAt, e);
         break;
       case 'McoFollowedUp':
-        if (current && current.reportedBackAt === null) current.followUpsBeforeReport += 1;
+        if (current) followUps.push({ at: happenedAt(e), said: e.happenedAt !== undefined, index });
         break;
       case 'InquiryResolved':
         resolved = true;
-        if (current) current.resolvedAt ??= e.at;
+        if (current) current.resolvedAt = firstHappened(current.resolvedAt, e);
         break;
       case 'InquiryReopened':
         resolved = false;
@@ -134,9 +158,20 @@ export function referralEpisodes(events: readonly InquiryEvent[]): ReferralEpiso
         break;
     }
   }
+  close();
   if (current) current.standing = !resolved;
   return out;
 }
+
+/** A step in an inquiry's fold: when it happened, whether a person said so, and its place in the fold (HLC). */
+interface Folded {
+  at: Instant;
+  said: boolean;
+  index: number;
+}
+
+/** Whether `a` came before `b`: by when they happened when a person said when either did, else in the fold's order. */
+const happenedBefore = (a: Folded, b: Folded): boolean => (a.said || b.said ? a.at < b.at : a.index < b.index);
 
 export const CONTACT_OUTCOMES = ['met', 'missed', 'pending', 'closed_before_due', 'not_recorded'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
@@ -199,7 +234,7 @@ export interface McoScore {
   reportBackNotCounted: number;
   /** Referrals that needed at least one follow-up before the MCO reported back. */
   followedUp: number;
-  /** Follow-ups recorded before the first report-back. */
+  /** Follow-ups made before the first report-back. */
   followUps: number;
   reportedBack: number;
   toReportBack: Spread;
@@ -333,7 +368,10 @@ export function scorecardBuilder(filter: ScorecardFilter, ctx: ScorecardContext)
       seen.add(first.inquiryId);
       // Most inquiries fed have no referral in the period: a pass over the events skips them before any sorting.
       const inPeriod = (e: InquiryEvent) =>
-        e.type === 'McoReferred' && e.at >= filter.from && e.at < filter.to && (chosen.size === 0 || chosen.has(e.payload.mcoId));
+        e.type === 'McoReferred' &&
+        happenedAt(e) >= filter.from &&
+        happenedAt(e) < filter.to &&
+        (chosen.size === 0 || chosen.has(e.payload.mcoId));
       if (!events.some(inPeriod)) return;
       for (const ep of referralEpisodes(events)) {
         if (ep.at < filter.from || ep.at >= filter.to) continue;

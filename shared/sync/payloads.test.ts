@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addNote } from '../inquiry/commands/addNote';
+import { ct, Desk } from '../inquiry/commands/testKit';
+import { happenedAt } from '../inquiry/happened';
 import { decodeDeskState, decodeSegment, encodeSegment } from './payloads';
 import { utf8, webPlatform } from './platform';
 
@@ -20,5 +23,16 @@ describe('what the encrypted files hold', () => {
     expect(await decodeSegment(platform, newer, DESK, 1)).toEqual({ ok: false, reason: 'newer_format' });
     expect(await decodeSegment(platform, utf8('not gzip'), DESK, 1)).toEqual({ ok: false, reason: 'damaged' });
     expect(await decodeDeskState(platform, await platform.gzip(utf8('{"v":1}')))).toEqual({ ok: false, reason: 'damaged' });
+  });
+
+  it('events from an older desk (format 1) and this app’s (format 2, a happened time) both come through; one from a newer app is counted aside', async () => {
+    const desk = new Desk({}, { deviceId: 'OLDDESK' });
+    const logged = desk.events.map((e) => ({ ...e, v: 1 as const }));
+    const [said] = desk.run(addNote, { text: 'Called at 15:10.', happenedAt: ct(2026, 11, 25, 15, 10) }, ct(2026, 11, 25, 16, 0));
+    const future = { ...said, id: `${said?.id.slice(0, -1)}Z`, v: 3 };
+    const bytes = await platform.gzip(utf8(JSON.stringify({ v: 1, device: DESK, seq: 5, events: [...logged, said, future] })));
+    const r = await decodeSegment(platform, bytes, DESK, 5);
+    expect(r).toEqual({ ok: true, value: { events: [...logged, said], rejected: 1 } });
+    if (r.ok) expect(r.value.events.map(happenedAt)).toEqual([...logged.map((e) => e.at), ct(2026, 11, 25, 15, 10)]);
   });
 });

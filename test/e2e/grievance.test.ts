@@ -79,13 +79,14 @@ describe('complaints and the grievance record', () => {
     await tabTo(page, 'grievance-review', 120);
     await page.keyboard.press('Enter');
     await page.locator('.grievance-form').waitFor();
-    // The day defaults to today; a day before the complaint was received is refused with why.
-    expect(await page.locator('#review-day').inputValue()).toBe('11/23/2026');
-    await tabAndType(page, 'review-day', '11/20/2026');
+    // When it took place defaults to now; a day before the complaint was received is refused beside the field, with why.
+    expect(await page.locator('#review-when-day').inputValue()).toBe('11/23/2026');
     await tabAndType(page, 'review-note', 'Reviewed the trip log with the MCO’s transport lead.');
+    await tabAndType(page, 'review-when-day', '11/20/2026');
     await page.keyboard.press('Control+Enter');
-    await page.getByRole('alert').filter({ hasText: 'The review cannot be before the complaint was received (11/23/2026)' }).waitFor();
-    await tabAndType(page, 'review-day', '11/23/2026');
+    await page.locator('.when-field .field-error', { hasText: /^That is before the inquiry was received \(11\/23\/2026 / }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('review-when-day');
+    await tabAndType(page, 'review-when-day', '11/23/2026');
     await page.keyboard.press('Control+Enter');
     await page.locator('.grievance-form').waitFor({ state: 'detached' });
     // Focus goes back to the button that opened the form.

@@ -107,6 +107,21 @@ export async function recordStep(page: Page, name: string, note: string, noteId?
   await page.locator('.step-form').waitFor({ state: 'detached' });
 }
 
+/**
+ * Says when the open step form's step happened, by keyboard: Tab on to its When field's day and time (they come after
+ * the step's own fields) and types them; a part not given keeps what the field shows (now).
+ */
+export async function setWhen(page: Page, o: { day?: string; time?: string }): Promise<void> {
+  const field = page.locator('.step-form .when-field');
+  const idOf = async (which: 'Day' | 'Time') => {
+    const id = await field.getByLabel(which, { exact: true }).getAttribute('id');
+    if (!id) throw new Error(`The When field's ${which} has no id`);
+    return id;
+  };
+  if (o.day !== undefined) await tabAndType(page, await idOf('Day'), o.day);
+  if (o.time !== undefined) await tabAndType(page, await idOf('Time'), o.time);
+}
+
 /** A queue's count as shown in the sidebar ("…" while the log loads). */
 export const queueCount = async (page: Page, name: string): Promise<string | undefined> =>
   (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storedFindings, verifyLog } from '../../renderer/data/chainStore';
 import type { InquiryEvent } from '../../shared/inquiry/events';
+import { asInstant } from '../../shared/time/types';
 import { type Desk, syncAll, team, tempShareEachTest } from './desks';
 import { FIELDS } from './memoryHarness';
 
@@ -42,6 +43,22 @@ describe('hash chains across desks', () => {
       expect(report.totals).toMatchObject({ events: 5, chained: 5, notChained: 0, breaks: 0, gaps: 0, desks: 3 });
       expect(await storedFindings(d.db)).toEqual([]);
     }
+  });
+
+  it('a step recorded after it happened (format 2) arrives with both times, folds the same and verifies on every desk', async () => {
+    desks = await team(share.root, ['Ana', 'Ben']);
+    const [a, b] = desks as [Desk, Desk];
+    const now = a.clock.now();
+    const { id } = await a.repo.logInquiry({ ...FIELDS, receivedAt: asInstant(now - 2 * 3_600_000) });
+    const happened = asInstant(now - 3_600_000);
+    await a.repo.recordOutreach(id, { party: 'member', method: 'call', reached: true, note: '', happenedAt: happened });
+    await syncAll(desks);
+    const onB = (await b.events()).find((e) => e.type === 'OutreachRecorded');
+    expect(onB).toMatchObject({ v: 2, happenedAt: happened });
+    expect(onB?.at).toBeGreaterThan(happened);
+    expect((await b.rows())[id]?.workflow.firstContactAt).toBe(happened);
+    expect(await b.rows()).toEqual(await a.rows());
+    for (const d of desks) expect((await verifyOn(d)).totals).toMatchObject({ chained: 3, breaks: 0, gaps: 0 });
   });
 
   it('a day-fast desk’s re-stamped work still verifies, on it and on the others', async () => {

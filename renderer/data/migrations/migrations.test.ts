@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../../../shared/config/agencyConfig';
 import { parseEvent } from '../../../shared/inquiry/events';
+import { happenedAt } from '../../../shared/inquiry/happened';
 import { projectInquiry } from '../../../shared/inquiry/projection';
 import { toLogRow } from '../../../shared/log/logRow';
 import { backupBeforeUpgrade, backupDbOf, backupSource, listBackups, restoreDatabase, versionOnDisk } from '../backup';
@@ -88,8 +89,13 @@ describe.each(FIXTURES)('upgrading a schema v$version database to the current ve
     // No stored event is chained (chains began with v3): the chain index is empty, nothing was rewritten.
     expect(await db.events.where('[deviceId+chain.seq]').between(['', 0], ['\uffff', Number.POSITIVE_INFINITY]).count()).toBe(0);
 
-    // The current code reads every upgraded row: events parse, rows fold and list.
-    for (const e of await db.events.toArray()) expect(parseEvent(e).ok, String(e.id)).toBe(true);
+    // The current code reads every upgraded row: events parse (format 1, before "when it happened": each happened
+    // when it was recorded, so no stored event or row needs rewriting for format 2), rows fold and list.
+    for (const e of await db.events.toArray()) {
+      const parsed = parseEvent(e);
+      expect(parsed.ok, String(e.id)).toBe(true);
+      if (parsed.ok) expect([parsed.event.v, parsed.event.happenedAt, happenedAt(parsed.event)]).toEqual([1, undefined, e.at]);
+    }
     for (const row of await db.inquiries.toArray()) {
       const events = await db.events.where('[inquiryId+hlc]').between([row.id, ''], [row.id, '\uffff']).toArray();
       expect(row).toEqual(projectInquiry(events));

@@ -5,6 +5,7 @@ import { Field, Options, RadioGroup } from '../../components/Field';
 import { StepForm } from '../../components/StepForm';
 import { useServices } from '../../data/hooks';
 import { NoteField } from './fields';
+import { useWhen } from './WhenField';
 
 export const PARTY_OPTIONS = PARTIES.map((p) => ({ value: p, label: p === 'member' ? 'Member' : 'Originator' }));
 const METHOD_LABELS: Record<(typeof OUTREACH_METHODS)[number], string> = {
@@ -21,12 +22,14 @@ export function ContactForm({ inquiry, onDone }: { inquiry: InquiryRecord; onDon
   const [method, setMethod] = useState<(typeof OUTREACH_METHODS)[number]>('call');
   const [reached, setReached] = useState(false);
   const [note, setNote] = useState('');
+  const when = useWhen(inquiry);
   return (
     <StepForm
       title="Record a contact or an outreach attempt"
       submitLabel="Record contact"
       onDone={onDone}
-      onSubmit={() => repo.recordOutreach(inquiry.id, { party, method, reached, note })}
+      when={when}
+      onSubmit={(happened) => repo.recordOutreach(inquiry.id, { party, method, reached, note, ...happened })}
     >
       <RadioGroup id="contact-party" legend="With" options={PARTY_OPTIONS} value={party} onChange={setParty} />
       <Field id="contact-method" label="How">

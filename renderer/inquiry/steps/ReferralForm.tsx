@@ -5,6 +5,7 @@ import { Field, Options } from '../../components/Field';
 import { StepForm } from '../../components/StepForm';
 import { useServices } from '../../data/hooks';
 import { NoteField } from './fields';
+import { useWhen } from './WhenField';
 
 /** A referral to an MCO department, offering the departments and contacts of the MCO directory. */
 export function ReferralForm({ inquiry, config, onDone }: { inquiry: InquiryRecord; config: AgencyConfig; onDone: () => void }) {
@@ -17,12 +18,14 @@ export function ReferralForm({ inquiry, config, onDone }: { inquiry: InquiryReco
   const [contact, setContact] = useState('');
   const [note, setNote] = useState('');
   const listId = useId();
+  const when = useWhen(inquiry);
   return (
     <StepForm
       title="Refer to the MCO"
       submitLabel="Record referral"
       onDone={onDone}
-      onSubmit={() => repo.referToMco(inquiry.id, { mcoId, department, contact, note })}
+      when={when}
+      onSubmit={(happened) => repo.referToMco(inquiry.id, { mcoId, department, contact, note, ...happened })}
     >
       <Field id="refer-mco" label="MCO" required>
         {(props) => (

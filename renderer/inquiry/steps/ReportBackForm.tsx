@@ -4,17 +4,21 @@ import { RadioGroup } from '../../components/Field';
 import { StepForm } from '../../components/StepForm';
 import { useServices } from '../../data/hooks';
 import { NoteField } from './fields';
+import { useWhen } from './WhenField';
 
 export function ReportBackForm({ inquiry, onDone }: { inquiry: InquiryRecord; onDone: () => void }) {
   const { repo } = useServices();
   const [contacted, setContacted] = useState<'yes' | 'no'>('yes');
   const [note, setNote] = useState('');
+  const referral = inquiry.workflow.referral;
+  const when = useWhen(inquiry, referral ? { at: referral.at, what: 'the referral to the MCO' } : undefined);
   return (
     <StepForm
       title="The MCO reported back"
       submitLabel="Record report-back"
       onDone={onDone}
-      onSubmit={() => repo.recordMcoReportBack(inquiry.id, { memberContacted: contacted === 'yes', note })}
+      when={when}
+      onSubmit={(happened) => repo.recordMcoReportBack(inquiry.id, { memberContacted: contacted === 'yes', note, ...happened })}
     >
       <RadioGroup
         id="report-contacted"

@@ -7,6 +7,7 @@ import { RadioGroup } from '../../components/Field';
 import { StepForm } from '../../components/StepForm';
 import { useServices } from '../../data/hooks';
 import { NoteField } from './fields';
+import { useWhen } from './WhenField';
 
 export function ResolveForm({ inquiry, config, onDone }: { inquiry: InquiryRecord; config: AgencyConfig; onDone: () => void }) {
   const { repo } = useServices();
@@ -14,12 +15,14 @@ export function ResolveForm({ inquiry, config, onDone }: { inquiry: InquiryRecor
   const [resolution, setResolution] = useState<Resolution>(options.find((o) => !o.blocked)?.value ?? 'agency');
   const [text, setText] = useState('');
   const blocked = options.find((o) => o.value === resolution)?.blocked;
+  const when = useWhen(inquiry);
   return (
     <StepForm
       title="Resolve the inquiry"
       submitLabel="Resolve"
       onDone={onDone}
-      onSubmit={() => repo.resolve(inquiry.id, { resolution, text })}
+      when={when}
+      onSubmit={(happened) => repo.resolve(inquiry.id, { resolution, text, ...happened })}
     >
       <RadioGroup
         id="resolve-how"

@@ -3,6 +3,7 @@ import type { Actor } from '../../people';
 import type { HlcStamp } from '../../sync/hlc';
 import type { Pause } from '../../time/calendar';
 import type { Instant } from '../../time/types';
+import { EVENT_FORMAT_VERSION } from '../events';
 
 /**
  * The agency's clock arithmetic as commands need it (shared/time/timeRules.ts builds it over the
@@ -33,12 +34,17 @@ export interface CommandContext {
   time: TimeRules;
 }
 
-export const envelopeOf = (ctx: CommandContext, inquiryId: string) => ({
+/**
+ * The envelope of a command's event, recorded now. `happened` (from `happenedOf`, commands/when.ts): when the step
+ * happened; kept as `happenedAt` only when earlier than now (absent means it happened when recorded).
+ */
+export const envelopeOf = (ctx: CommandContext, inquiryId: string, happened?: Instant) => ({
   id: ctx.newId(),
   inquiryId,
   actor: ctx.actor,
   deviceId: ctx.deviceId,
   hlc: ctx.stamp(),
   at: ctx.now,
-  v: 1 as const,
+  ...(happened !== undefined && happened < ctx.now ? { happenedAt: happened } : {}),
+  v: EVENT_FORMAT_VERSION,
 });

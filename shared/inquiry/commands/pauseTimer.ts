@@ -1,5 +1,6 @@
 import { DomainError } from '../../errors';
 import type { Pause } from '../../time/calendar';
+import type { Instant } from '../../time/types';
 import { dueItems } from '../due';
 import type { PAUSE_WAITS, PausableTimer, TimerPaused, TimerResumed } from '../events';
 import type { InquiryRecord } from '../projection';
@@ -39,16 +40,24 @@ export function resumeTimer(state: InquiryRecord, input: { timer: PausableTimer 
   return [resumedEvent(state, input.timer, false, ctx)];
 }
 
-/** Resumes the open pauses that waited for `what` (the command recording it calls this). */
-export function resumeWaitingFor(state: InquiryRecord, what: 'member_contact' | 'mco_report', ctx: CommandContext): TimerResumed[] {
-  return state.workflow.pauses.filter((p) => p.end === null && p.waitingFor === what).map((p) => resumedEvent(state, p.timer, true, ctx));
+/**
+ * Resumes the open pauses that waited for `what` (the command recording it calls this). `happened`: when the
+ * awaited step happened; the pause ends then (not before it began), and the resumption says so.
+ */
+export function resumeWaitingFor(
+  state: InquiryRecord,
+  what: 'member_contact' | 'mco_report',
+  ctx: CommandContext,
+  happened: Instant = ctx.now,
+): TimerResumed[] {
+  return state.workflow.pauses
+    .filter((p) => p.end === null && p.waitingFor === what)
+    .map((p) => resumedEvent(state, p.timer, true, ctx, Math.max(p.start, happened) as Instant));
 }
 
-function resumedEvent(state: InquiryRecord, timer: PausableTimer, automatic: boolean, ctx: CommandContext): TimerResumed {
+function resumedEvent(state: InquiryRecord, timer: PausableTimer, automatic: boolean, ctx: CommandContext, end = ctx.now): TimerResumed {
   const w = state.workflow;
-  const pauses: Pause[] = w.pauses
-    .filter((p) => p.timer === timer)
-    .map((p) => ({ start: p.start, end: p.end ?? ctx.now, reason: p.reason }));
+  const pauses: Pause[] = w.pauses.filter((p) => p.timer === timer).map((p) => ({ start: p.start, end: p.end ?? end, reason: p.reason }));
   let target: number | null = null;
   let deadline: number;
   if (timer === 'first_contact') {
@@ -65,5 +74,5 @@ function resumedEvent(state: InquiryRecord, timer: PausableTimer, automatic: boo
     const oneDay = path === 'escalated' || ref.lastFollowUpAt !== null;
     deadline = oneDay ? ctx.time.add(start, { amount: 1, unit: 'businessDays' }, pauses) : ctx.time.endOfBusinessDay(start, pauses);
   }
-  return { ...envelopeOf(ctx, state.id), type: 'TimerResumed', payload: { timer, target, deadline, automatic } };
+  return { ...envelopeOf(ctx, state.id, end), type: 'TimerResumed', payload: { timer, target, deadline, automatic } };
 }

@@ -3,6 +3,7 @@ import type { GrievanceOutcome, GrievanceOutcomeRecorded } from '../events';
 import { grievanceOf, type InquiryRecord } from '../projection';
 import { type CommandContext, envelopeOf } from './context';
 import { noteOf } from './guards';
+import { happenedOf, type WhenInput } from './when';
 
 /** The finding on a complaint, in the words the record and the report use. */
 export const GRIEVANCE_OUTCOME_LABELS: Record<GrievanceOutcome, string> = {
@@ -18,7 +19,7 @@ export const GRIEVANCE_OUTCOME_LABELS: Record<GrievanceOutcome, string> = {
  */
 export function recordGrievanceOutcome(
   state: InquiryRecord,
-  input: { outcome: GrievanceOutcome; note: string },
+  input: { outcome: GrievanceOutcome; note: string } & WhenInput,
   ctx: CommandContext,
 ): [GrievanceOutcomeRecorded] {
   const g = grievanceOf(state);
@@ -26,5 +27,6 @@ export function recordGrievanceOutcome(
   const note = noteOf(input.note);
   if (g.outcome && g.outcome.outcome === input.outcome && g.outcome.note === note)
     throw new DomainError('no_change', `The outcome is already "${GRIEVANCE_OUTCOME_LABELS[input.outcome]}" with this note.`);
-  return [{ ...envelopeOf(ctx, state.id), type: 'GrievanceOutcomeRecorded', payload: { outcome: input.outcome, note } }];
+  const happened = happenedOf(state, input, ctx);
+  return [{ ...envelopeOf(ctx, state.id, happened), type: 'GrievanceOutcomeRecorded', payload: { outcome: input.outcome, note } }];
 }

@@ -3,8 +3,9 @@ import type { InquiryRecord } from '../projection';
 import { type CommandContext, envelopeOf } from './context';
 import { noteOf, requireOpen } from './guards';
 import { resumeWaitingFor } from './pauseTimer';
+import { happenedOf, type WhenInput } from './when';
 
-export interface OutreachInput {
+export interface OutreachInput extends WhenInput {
   party: (typeof PARTIES)[number];
   method: (typeof OUTREACH_METHODS)[number];
   /** True when the person was reached: the first such contact stops the first-contact timer. */
@@ -18,7 +19,8 @@ export interface OutreachInput {
  */
 export function recordOutreach(state: InquiryRecord, input: OutreachInput, ctx: CommandContext): [OutreachRecorded, ...TimerResumed[]] {
   requireOpen(state, 'record a contact');
+  const happened = happenedOf(state, input, ctx);
   const payload = { party: input.party, method: input.method, reached: input.reached, note: noteOf(input.note) };
-  const event: OutreachRecorded = { ...envelopeOf(ctx, state.id), type: 'OutreachRecorded', payload };
-  return [event, ...(input.reached ? resumeWaitingFor(state, 'member_contact', ctx) : [])];
+  const event: OutreachRecorded = { ...envelopeOf(ctx, state.id, happened), type: 'OutreachRecorded', payload };
+  return [event, ...(input.reached ? resumeWaitingFor(state, 'member_contact', ctx, happened) : [])];
 }

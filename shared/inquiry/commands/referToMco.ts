@@ -4,11 +4,12 @@ import type { McoReferred } from '../events';
 import type { InquiryRecord } from '../projection';
 import { type CommandContext, envelopeOf } from './context';
 import { noteOf, requireOpen } from './guards';
+import { happenedOf, type WhenInput } from './when';
 
 const DEPARTMENT_LIMIT = 120;
 const CONTACT_LIMIT = 160;
 
-export interface ReferralInput {
+export interface ReferralInput extends WhenInput {
   mcoId: string;
   department: string;
   contact: string;
@@ -18,7 +19,7 @@ export interface ReferralInput {
 /**
  * Refers the inquiry to the member's MCO. The MCO is expected to contact the member by end of day;
  * if it has not reported back, the follow-up falls due at end of day on the High path and one
- * business day after the referral on the Escalated path (SPEC.md "Timing").
+ * business day after the referral on the Escalated path (SPEC.md "Timing"), counted from when the referral was made.
  */
 export function referToMco(state: InquiryRecord, input: ReferralInput, ctx: CommandContext): [McoReferred] {
   requireOpen(state, 'refer it to the MCO');
@@ -27,6 +28,7 @@ export function referToMco(state: InquiryRecord, input: ReferralInput, ctx: Comm
       'invalid_step',
       'The member is recorded as not enrolled with an MCO, so there is no MCO to refer to. Correct the enrollment first, or leave it with the unit lead.',
     );
+  const happened = happenedOf(state, input, ctx);
   const mco = ctx.config.mcos.find((m) => m.id === input.mcoId);
   if (!mco) throw new DomainError('validation', 'Choose the MCO to refer to.');
   const department = input.department.trim();
@@ -40,8 +42,8 @@ export function referToMco(state: InquiryRecord, input: ReferralInput, ctx: Comm
   // The inquiry's priority decides the path; the targets' priority only when the level is not configured (an imported one).
   // They differ after concurrent edits on two desks, where the priority field (last writer wins) is the truth.
   const level = priorityLevel(ctx.config, state.priority) ?? priorityLevel(ctx.config, state.workflow.targets?.priority ?? '');
-  const mcoContactDue = ctx.time.endOfBusinessDay(ctx.now);
-  const followUpDue = level?.path === 'escalated' ? ctx.time.add(ctx.now, { amount: 1, unit: 'businessDays' }) : mcoContactDue;
+  const mcoContactDue = ctx.time.endOfBusinessDay(happened);
+  const followUpDue = level?.path === 'escalated' ? ctx.time.add(happened, { amount: 1, unit: 'businessDays' }) : mcoContactDue;
   const payload = { mcoId: mco.id, department, contact, note: noteOf(input.note), mcoContactDue, followUpDue };
-  return [{ ...envelopeOf(ctx, state.id), type: 'McoReferred', payload }];
+  return [{ ...envelopeOf(ctx, state.id, happened), type: 'McoReferred', payload }];
 }

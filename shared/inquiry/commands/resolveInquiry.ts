@@ -3,6 +3,7 @@ import type { InquiryResolved, Resolution } from '../events';
 import type { InquiryRecord } from '../projection';
 import { type CommandContext, envelopeOf } from './context';
 import { noteOf, requireOpen } from './guards';
+import { happenedOf, type WhenInput } from './when';
 
 /** How an inquiry ended, in the words the log uses. */
 export const RESOLUTION_LABELS: Record<Resolution, string> = {
@@ -25,12 +26,13 @@ export function resolutionBlocked(state: InquiryRecord, resolution: Resolution, 
 /** Resolves the inquiry: how it ended, what was done, who and when. A resolved inquiry can be reopened. */
 export function resolveInquiry(
   state: InquiryRecord,
-  input: { resolution: Resolution; text: string },
+  input: { resolution: Resolution; text: string } & WhenInput,
   ctx: CommandContext,
 ): [InquiryResolved] {
   requireOpen(state, 'resolve it again');
   const blocked = resolutionBlocked(state, input.resolution, ctx.config.outreachMaxAttempts);
   if (blocked) throw new DomainError('invalid_step', blocked);
+  const happened = happenedOf(state, input, ctx);
   const payload = { resolution: input.resolution, text: noteOf(input.text, 'what was done to resolve it') };
-  return [{ ...envelopeOf(ctx, state.id), type: 'InquiryResolved', payload }];
+  return [{ ...envelopeOf(ctx, state.id, happened), type: 'InquiryResolved', payload }];
 }

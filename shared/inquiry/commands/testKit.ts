@@ -5,12 +5,12 @@ import { encodeHlc, type Hlc, tickHlc } from '../../sync/hlc';
 import type { Instant, TimeZone } from '../../time/types';
 import { zonedToInstant } from '../../time/zone';
 import type { CaseNumber } from '../caseNumber';
-import type { InquiryEvent } from '../events';
+import { EVENT_FORMAT_VERSION, type InquiryEvent } from '../events';
 import type { InquiryFields } from '../fields';
 import { applyEvent, type InquiryRecord } from '../projection';
 import { sampleInquiry } from '../testInquiry';
 import { classifyAsComplaint } from './classifyAsComplaint';
-import type { CommandContext } from './context';
+import type { CommandContext, TimeRules } from './context';
 import { logInquiry } from './logInquiry';
 import { scheduleCallback } from './scheduleCallback';
 import { TEST_POLICY } from './testing';
@@ -74,7 +74,15 @@ export const testId = (deviceId: string, n: number): string => `01J${deviceId}${
  */
 export function envelope(inquiryId: string, at: Instant, opts: { n?: number; counter?: number; deviceId?: string; actor?: Actor } = {}) {
   const { n = 1, counter = n - 1, deviceId = 'DESKA', actor = ANA } = opts;
-  return { id: testId(deviceId, n), inquiryId, actor, deviceId, hlc: encodeHlc({ wall: at, counter, deviceId }), at, v: 1 as const };
+  return {
+    id: testId(deviceId, n),
+    inquiryId,
+    actor,
+    deviceId,
+    hlc: encodeHlc({ wall: at, counter, deviceId }),
+    at,
+    v: EVENT_FORMAT_VERSION,
+  };
 }
 
 /** What a command emits when it emits one event, from a fresh `testContext(at, opts)`: `[{ envelope, type, payload }]`. */
@@ -87,7 +95,10 @@ export const oneEvent = (
 ) => [{ ...envelope(inquiryId, at, opts), type, payload }];
 
 /** A context whose ids count up (01J<desk>…1, …2) and whose stamps count up within the same millisecond. */
-export function testContext(now: Instant, opts: { deviceId?: string; actor?: Actor; config?: AgencyConfig } = {}): CommandContext {
+export function testContext(
+  now: Instant,
+  opts: { deviceId?: string; actor?: Actor; config?: AgencyConfig; time?: TimeRules } = {},
+): CommandContext {
   const deviceId = opts.deviceId ?? 'DESKA';
   let ids = 0;
   let counter = 0;
@@ -99,6 +110,7 @@ export function testContext(now: Instant, opts: { deviceId?: string; actor?: Act
     newId: () => testId(deviceId, ++ids),
     ...TEST_POLICY,
     ...(opts.config ? { config: opts.config } : {}),
+    ...(opts.time ? { time: opts.time } : {}),
   };
 }
 
@@ -132,11 +144,16 @@ export class Desk {
   private hlc: Hlc;
   private ids = 0;
   private readonly config: AgencyConfig | undefined;
+  private readonly time: TimeRules | undefined;
 
-  constructor(fields: Partial<InquiryFields> = {}, opts: { at?: Instant; actor?: Actor; config?: AgencyConfig; deviceId?: string } = {}) {
+  constructor(
+    fields: Partial<InquiryFields> = {},
+    opts: { at?: Instant; actor?: Actor; config?: AgencyConfig; deviceId?: string; time?: TimeRules } = {},
+  ) {
     const full = { ...FIELDS, ...fields };
     const at = opts.at ?? full.receivedAt;
     this.config = opts.config;
+    this.time = opts.time;
     this.hlc = { wall: 0, counter: 0, deviceId: opts.deviceId ?? 'DESKA' };
     const events = logInquiry({ fields: full, caseNumber: CASE }, this.context(at, opts.actor ?? ANA));
     this.record = this.append(events);
@@ -144,7 +161,12 @@ export class Desk {
 
   /** A context at `at` for the next step: its stamps continue this desk's clock. */
   context(at: Instant, actor: Actor = ANA): CommandContext {
-    const base = testContext(at, { deviceId: this.hlc.deviceId, actor, ...(this.config ? { config: this.config } : {}) });
+    const base = testContext(at, {
+      deviceId: this.hlc.deviceId,
+      actor,
+      ...(this.config ? { config: this.config } : {}),
+      ...(this.time ? { time: this.time } : {}),
+    });
     return {
       ...base,
       stamp: () => {
