@@ -34,7 +34,9 @@ describe('StepForm', () => {
 
   it('says why a save failed, beside the buttons, keeps what was typed and lets the person try again', async () => {
     const onDone = vi.fn();
-    const save = vi.fn<(note: string) => Promise<string>>().mockRejectedValueOnce(new Error('The inquiry is resolved: reopen it first.'));
+    const save = vi
+      .fn<(note: string) => Promise<string>>()
+      .mockRejectedValueOnce(new DomainError('invalid_step', 'The inquiry is resolved: reopen it first.'));
     save.mockResolvedValueOnce('ok');
     const user = userEvent.setup();
     render(<Harness save={save} onDone={onDone} />);

@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { DomainError } from '../../shared/errors';
+import { DomainError, failureText, PlainWordsError } from '../../shared/errors';
 import type { WhenInput } from '../../shared/inquiry/commands/when';
 import { useWhenState, WhenField, type WhenSetup } from '../inquiry/steps/WhenField';
 
@@ -86,7 +86,7 @@ export function StepForm<R>({
       if (when && err instanceof DomainError && err.field === 'happenedAt') {
         whenState.refuse(err.message);
         focusWhen();
-      } else setFailure(err instanceof Error && err.message ? err.message : 'The step was not recorded. Try again.');
+      } else setFailure(err instanceof PlainWordsError ? failureText(err) : `The step was not recorded: ${failureText(err)}`);
       setBusy(false);
       return;
     }
