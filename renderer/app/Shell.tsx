@@ -1,5 +1,13 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_LOG_QUERY, type LogQuery, QUEUE_LABELS, QUEUES, type Queue, queueCountsOfOpen } from '../../shared/log/logQuery';
+import {
+  DEFAULT_LOG_QUERY,
+  type LogQuery,
+  QUEUE_LABELS,
+  QUEUES,
+  type Queue,
+  queryForQueue,
+  queueCountsOfOpen,
+} from '../../shared/log/logQuery';
 import { type Profile, ROLE_LABELS } from '../../shared/people';
 import { HistoryNotice } from '../chain/HistoryNotice';
 import { useBusinessCalendar } from '../data/calendar';
@@ -36,7 +44,7 @@ export function Shell({ profile }: { profile: Profile }) {
   const snapshot = useDeferredValue(useLogSnapshot());
   const config = useAgencyConfig();
   const queueTime = useQueueTime(config.timeZone);
-  const [query, setQuery] = useState<LogQuery>({ ...DEFAULT_LOG_QUERY, queue: DEFAULT_QUEUE_BY_ROLE[profile.role] });
+  const [query, setQuery] = useState<LogQuery>(() => queryForQueue(DEFAULT_LOG_QUERY, DEFAULT_QUEUE_BY_ROLE[profile.role]));
   const searchRef = useRef<HTMLInputElement>(null);
   const [exporting, setExporting] = useState(false);
   const bridge = useBridge();
@@ -128,7 +136,7 @@ export function Shell({ profile }: { profile: Profile }) {
                 className="queue"
                 aria-current={route.name === 'log' && query.queue === q ? 'page' : undefined}
                 onClick={() => {
-                  setQuery((old) => ({ ...old, queue: q }));
+                  setQuery((old) => queryForQueue(old, q));
                   navigate({ name: 'log' });
                 }}
               >

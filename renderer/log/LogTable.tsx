@@ -2,6 +2,7 @@ import { type ColumnFiltersState, FlexRender, type Row, type SortingState, useTa
 import { type KeyboardEvent, memo, useCallback, useMemo, useRef, useState } from 'react';
 import { CHOICE_COLUMNS, type LogColumn } from '../../shared/log/logQuery';
 import type { LogRow } from '../../shared/log/logRow';
+import type { BusinessCalendar } from '../../shared/time/calendar';
 import type { TimeZone } from '../../shared/time/types';
 import { logColumns, logTableFeatures } from './columns';
 import { LogTableContext, type LogTableContextValue } from './logTableContext';
@@ -18,7 +19,7 @@ export interface LogTableProps {
   choices: Partial<Record<LogColumn, string[]>>;
   zone: TimeZone;
   now: number;
-  timeLeft(deadline: number): string;
+  cal: BusinessCalendar;
   caption: string;
 }
 
@@ -37,7 +38,7 @@ export const LogTable = memo(function LogTable({
   choices,
   zone,
   now,
-  timeLeft,
+  cal,
   caption,
 }: LogTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -70,8 +71,8 @@ export const LogTable = memo(function LogTable({
     });
   }, []);
   const context = useMemo<LogTableContextValue>(
-    () => ({ zone, now, timeLeft, revealed, toggleReveal }),
-    [zone, now, timeLeft, revealed, toggleReveal],
+    () => ({ zone, now, cal, revealed, toggleReveal }),
+    [zone, now, cal, revealed, toggleReveal],
   );
 
   const modelRows = table.getRowModel().rows;

@@ -1,9 +1,7 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table';
 import { type RefObject, useCallback, useMemo, useRef } from 'react';
-import { businessTimeLeft } from '../../shared/inquiry/remaining';
 import { CHOICE_COLUMNS, choicesOf, LOG_COLUMNS, type LogColumn, type LogQuery, QUEUE_LABELS } from '../../shared/log/logQuery';
 import type { Profile } from '../../shared/people';
-import type { Instant } from '../../shared/time/types';
 import { navigate } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
 import { useBusinessCalendar } from '../data/calendar';
@@ -31,13 +29,9 @@ export function LogView({
   // the log. Every change applies at once, in one render and one paint: deferring the rows behind
   // the search box (useDeferredValue) cost each keystroke an extra frame and a scheduler hop.
   const index = snapshot.index;
-  const order = useMemo(() => index.order(query.sort), [index, query.sort]);
   const queueTime = useQueueTime(config.timeZone);
+  const order = useMemo(() => index.order(query.sort, queueTime.now), [index, query.sort, queueTime.now]);
   const cal = useBusinessCalendar(config);
-  const timeLeft = useCallback(
-    (deadline: number) => businessTimeLeft(cal, queueTime.now as Instant, deadline as Instant),
-    [cal, queueTime.now],
-  );
   const rows = useMemo(
     () => index.select(order, { queue: query.queue, filters: query.filters, search: query.search }, profile.id, queueTime),
     [index, order, query.queue, query.filters, query.search, profile.id, queueTime],
@@ -123,7 +117,7 @@ export function LogView({
           <LogTable
             rows={rows}
             now={queueTime.now}
-            timeLeft={timeLeft}
+            cal={cal}
             sorting={sorting}
             onSortingChange={onSortingChange}
             filters={filters}

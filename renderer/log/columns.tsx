@@ -1,8 +1,8 @@
 import { columnFilteringFeature, columnSizingFeature, createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
-import { DUE_STATE_LABELS } from '../../shared/inquiry/due';
+import { governingDue, nextDueWords } from '../../shared/inquiry/nextDue';
 import type { LogRow } from '../../shared/log/logRow';
-import { formatShort } from '../app/format';
-import { useLogNow, useLogZone, useTimeLeft } from './logTableContext';
+import { NextDueText } from '../components/NextDueText';
+import { useLogCalendar, useLogNow, useLogZone } from './logTableContext';
 import { MemberCell } from './MemberCell';
 
 /** Sorting and filtering state live in the table; the work itself is done by shared/log/logQuery (manual mode). */
@@ -22,27 +22,14 @@ function StatusCell({ row }: { row: LogRow }) {
   return <span className={`badge status-${row.status}`}>{row.status === 'open' ? 'Open' : 'Resolved'}</span>;
 }
 
-/** "2 h left" / "1 h 15 m late" for the table (the inquiry view says it in full: business time). */
-const shortLeft = (text: string): string =>
-  text.replace(/^overdue by (.*) business time$/, '$1 late').replace(' business time left', ' left');
-
+/** The one next-due rule (shared/inquiry/nextDue.ts) at the log's clock. */
 function NextDueCell({ row }: { row: LogRow }) {
   const now = useLogNow();
   const zone = useLogZone();
-  const timeLeft = useTimeLeft();
-  if (row.nextDueAt === null) return <span className="muted">—</span>;
-  const state =
-    row.dueDeadline !== null && now >= row.dueDeadline
-      ? 'overdue'
-      : row.dueSoonAt !== null && now >= row.dueSoonAt
-        ? 'due_soon'
-        : 'on_track';
-  return (
-    <span className="next-due">
-      <span className={`badge due-${state}`}>{DUE_STATE_LABELS[state]}</span> {row.nextDueLabel} · {formatShort(row.nextDueAt, zone)}
-      {row.dueDeadline !== null && <span className="time-left">({shortLeft(timeLeft(row.dueDeadline))})</span>}
-    </span>
-  );
+  const cal = useLogCalendar();
+  const g = governingDue(row.dueTimes, now);
+  if (g === null) return <span className="muted">—</span>;
+  return <NextDueText words={nextDueWords(g, now, cal)} zone={zone} />;
 }
 
 function PriorityCell({ row }: { row: LogRow }) {
@@ -55,7 +42,7 @@ export const logColumns = helper.columns([
   helper.accessor('memberName', { header: 'Member', size: 230, cell: (c) => <MemberCell row={c.row.original} /> }),
   helper.accessor('priorityLabel', { header: 'Priority', size: 110, cell: (c) => <PriorityCell row={c.row.original} /> }),
   // What is due next: what a liaison works the queue by.
-  helper.accessor('nextDueAt', { header: 'Next due', size: 400, cell: (c) => <NextDueCell row={c.row.original} /> }),
+  helper.accessor('nextDueAt', { header: 'Next due', size: 400, sortDescFirst: false, cell: (c) => <NextDueCell row={c.row.original} /> }),
   helper.accessor('stage', { header: 'Stage', size: 150 }),
   helper.accessor('mcoName', { header: 'MCO', size: 180 }),
   helper.accessor('assigneeName', {

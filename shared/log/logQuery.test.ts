@@ -336,7 +336,7 @@ describe('sorting', () => {
     const sortArb = fc.array(fc.record({ column: fc.constantFrom(...LOG_COLUMNS), desc: fc.boolean() }), { maxLength: 3 });
     fc.assert(
       fc.property(sortArb, fc.shuffledSubarray([...ROWS, ...ROWS]), (sort, rows) => {
-        expect(sortLogRows(rows, sort)).toEqual([...rows].sort(comparatorOf(sort)));
+        expect(sortLogRows(rows, sort, 0)).toEqual([...rows].sort(comparatorOf(sort, 0)));
       }),
     );
   });

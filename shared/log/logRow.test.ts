@@ -26,6 +26,7 @@ describe('toLogRow', () => {
       stage: 'New',
       nextDueLabel: '',
       nextDueAt: null,
+      dueTimes: [],
       dueDeadline: null,
       dueSoonAt: null,
       dueDeadlineKind: null,

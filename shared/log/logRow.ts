@@ -1,5 +1,6 @@
 import { type AgencyConfig, mcoName, priorityLabel } from '../config/agencyConfig';
-import { type DueKind, dueItems, dueSummaryOf } from '../inquiry/due';
+import { type DueItem, type DueKind, dueItems, dueSummaryOf } from '../inquiry/due';
+import type { DueTimes } from '../inquiry/nextDue';
 import { grievanceOf, type InquiryRecord, type InquiryStatus, snoozeOf } from '../inquiry/projection';
 import { type DueMark, marksOf } from '../inquiry/warnings';
 import { warningPolicyOf } from '../inquiry/warningTimes';
@@ -28,8 +29,13 @@ export interface LogRow {
   stage: string;
   /** The next due item ("First contact"), '' when nothing is due. */
   nextDueLabel: string;
-  /** When the next due item wants attention (its target, else its deadline); null when nothing is due. */
+  /** When the next due item wants attention (its target, else its deadline); null when nothing is due. Due today reads it. */
   nextDueAt: Instant | null;
+  /**
+   * The times of everything due and running (paused items left out), soonest first: what the one next-due rule
+   * (shared/inquiry/nextDue.ts) reads at any moment for the Next due column, its sort and the export.
+   */
+  dueTimes: readonly DueTimes[];
   /** The earliest deadline over everything due (Overdue once passed). */
   dueDeadline: Instant | null;
   /** The earliest due-soon moment over everything due: the first warning threshold (business time; warnings.ts). */
@@ -78,6 +84,7 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     stage: stageOf(r),
     nextDueLabel: due.next?.label ?? '',
     nextDueAt: due.attentionAt,
+    dueTimes: items.length === 0 ? NO_DUE_TIMES : runningTimes(items),
     dueDeadline: due.deadline,
     dueSoonAt: due.soonAt,
     dueDeadlineKind: due.deadlineKind,
@@ -108,6 +115,16 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     r.description,
   ].join('\u0001');
   return { ...row, searchText: foldForSearch(searchText) };
+}
+
+const NO_DUE_TIMES: readonly DueTimes[] = Object.freeze([]);
+
+/** The running items' times, as plain data (a row is kept for every inquiry: no pause or warning objects). */
+function runningTimes(items: readonly DueItem[]): readonly DueTimes[] {
+  const out: DueTimes[] = [];
+  for (const i of items)
+    if (i.paused === null) out.push({ kind: i.kind, label: i.label, target: i.target, deadline: i.deadline, soonAt: i.soonAt });
+  return out.length === 0 ? NO_DUE_TIMES : out;
 }
 
 const NOT_ASCII = /[\u0080-\uffff]/;
