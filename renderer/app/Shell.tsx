@@ -12,6 +12,7 @@ import { type Profile, ROLE_LABELS } from '../../shared/people';
 import { HistoryNotice } from '../chain/HistoryNotice';
 import { useBusinessCalendar } from '../data/calendar';
 import { useAgencyConfig, useDevice, useLogSnapshot } from '../data/hooks';
+import { useLogLayout } from '../data/logLayout';
 import { useQueueTime } from '../data/useNow';
 import { InquiryView } from '../inquiry/InquiryView';
 import { IntakeForm } from '../intake/IntakeForm';
@@ -45,6 +46,7 @@ export function Shell({ profile }: { profile: Profile }) {
   const config = useAgencyConfig();
   const queueTime = useQueueTime(config.timeZone);
   const [query, setQuery] = useState<LogQuery>(() => queryForQueue(DEFAULT_LOG_QUERY, DEFAULT_QUEUE_BY_ROLE[profile.role]));
+  const [layout, setLayout] = useLogLayout(profile.id);
   const searchRef = useRef<HTMLInputElement>(null);
   const [exporting, setExporting] = useState(false);
   const bridge = useBridge();
@@ -149,8 +151,10 @@ export function Shell({ profile }: { profile: Profile }) {
         <SavedViews
           profileId={profile.id}
           query={query}
-          onApply={(q) => {
+          layout={layout}
+          onApply={(q, savedLayout) => {
             setQuery(q);
+            if (savedLayout) setLayout(savedLayout);
             navigate({ name: 'log' });
           }}
         />
@@ -193,7 +197,9 @@ export function Shell({ profile }: { profile: Profile }) {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        {route.name === 'log' && <LogView profile={profile} query={query} onQuery={setQuery} searchRef={searchRef} />}
+        {route.name === 'log' && (
+          <LogView profile={profile} query={query} onQuery={setQuery} layout={layout} onLayout={setLayout} searchRef={searchRef} />
+        )}
         {route.name === 'new' && <IntakeForm profile={profile} />}
         {route.name === 'inquiry' && <InquiryView id={route.id} profile={profile} />}
         <Suspense fallback={<ScreenLoading />}>

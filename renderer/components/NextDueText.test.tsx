@@ -17,16 +17,17 @@ const firstContact: DueTimes = {
   soonAt: cst(7, 10, 21),
 };
 
-function wordsAt(now: Instant): string {
+function wordsAt(now: Instant, compact = false): string {
   const g = governingDue([firstContact], now);
   if (!g) throw new Error('nothing due');
-  const { container } = render(<NextDueText words={nextDueWords(g, now, cal)} zone={zone} />);
+  const { container } = render(<NextDueText words={nextDueWords(g, now, cal)} zone={zone} compact={compact} />);
   return container.textContent ?? '';
 }
 
 describe('the next-due words', () => {
   it('name the target while it is ahead and count to it', () => {
     expect(wordsAt(cst(7, 9, 31))).toBe('On track First contact · Target Mon 12/07 11:21 · 1 h 50 m left');
+    expect(wordsAt(cst(7, 9, 31), true)).toBe('On track First contact Target Mon 12/07 11:21 · 1 h 50 m left');
     expect(wordsAt(cst(7, 10, 45))).toBe('Due soon First contact · Target Mon 12/07 11:21 · 36 m left');
   });
 

@@ -5,21 +5,15 @@ import { formatShort } from '../app/format';
 
 /**
  * The next-due words (shared/inquiry/nextDue.ts): the state, what is due, which instant governs and when, and the
- * countdown to that same instant: "Due soon · First contact · Target Mon 12/07 11:21 · 1 h 50 m left".
- * `showLabel` false leaves out what is due (the inquiry page names the item beside it).
+ * countdown to that same instant: "Due soon · First contact · Target Mon 12/07 11:21 · 1 h 50 m left". `compact`
+ * (the log's cell): what is due on one line, when and the countdown on the next, with no separator between.
  */
-export function NextDueText({ words, zone, showLabel = true }: { words: NextDueWords; zone: TimeZone; showLabel?: boolean }) {
+export function NextDueText({ words, zone, compact = false }: { words: NextDueWords; zone: TimeZone; compact?: boolean }) {
+  const when = `${words.which} ${formatShort(words.at, zone)}${words.note ? ` (${words.note})` : ''} · ${words.countdown}`;
   return (
-    <span className="next-due">
-      <span className={`badge due-${words.state}`}>{DUE_STATE_LABELS[words.state]}</span>
-      {showLabel && <span className="next-due-label"> {words.label}</span>}
-      <span className="next-due-when">
-        {' · '}
-        {words.which} {formatShort(words.at, zone)}
-        {words.note && ` (${words.note})`}
-        {' · '}
-        <span className={`time-left${words.state === 'overdue' ? ' late' : ''}`}>{words.countdown}</span>
-      </span>
+    <span className={`next-due${words.state === 'overdue' ? ' late' : ''}`}>
+      <span className={`badge due-${words.state}`}>{DUE_STATE_LABELS[words.state]}</span> {words.label}
+      <span className="next-due-when">{compact ? ` ${when}` : ` · ${when}`}</span>
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table';
-import { type RefObject, useCallback, useMemo, useRef } from 'react';
+import { type RefObject, useCallback, useMemo, useRef, useState } from 'react';
+import type { LogLayout } from '../../shared/log/logLayout';
 import { CHOICE_COLUMNS, choicesOf, LOG_COLUMNS, type LogColumn, type LogQuery, QUEUE_LABELS } from '../../shared/log/logQuery';
 import type { Profile } from '../../shared/people';
 import { navigate } from '../app/router';
@@ -7,6 +8,7 @@ import { focusOnMount } from '../components/focusOnMount';
 import { useBusinessCalendar } from '../data/calendar';
 import { useAgencyConfig, useLogSnapshot } from '../data/hooks';
 import { useQueueTime } from '../data/useNow';
+import { ColumnChooser } from './ColumnChooser';
 import { LogTable } from './LogTable';
 
 const isLogColumn = (id: string): id is LogColumn => (LOG_COLUMNS as readonly string[]).includes(id);
@@ -16,13 +18,19 @@ export function LogView({
   profile,
   query,
   onQuery,
+  layout,
+  onLayout,
   searchRef,
 }: {
   profile: Profile;
   query: LogQuery;
   onQuery: (next: LogQuery) => void;
+  /** The person's columns (shared/log/logLayout.ts). */
+  layout: LogLayout;
+  onLayout: (next: LogLayout) => void;
   searchRef: RefObject<HTMLInputElement | null>;
 }) {
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const snapshot = useLogSnapshot();
   const config = useAgencyConfig();
   // The store's index of this version of the rows keeps its orders and searches between visits to
@@ -69,6 +77,9 @@ export function LogView({
     [onQuery],
   );
   const filtered = query.search.trim() !== '' || filters.length > 0;
+  // A filter set (by a saved view, say) is never hidden.
+  const showFilters = filtersOpen || filters.length > 0;
+  const count = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'inquiry' : 'inquiries'}`;
   const title = QUEUE_LABELS[query.queue];
 
   return (
@@ -92,6 +103,16 @@ export function LogView({
             onChange={(e) => onQuery({ ...query, search: e.target.value })}
           />
         </div>
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={showFilters}
+          disabled={filters.length > 0}
+          onClick={() => setFiltersOpen((o) => !o)}
+        >
+          Filter columns
+        </button>
+        <ColumnChooser layout={layout} onLayout={onLayout} />
         {filtered && (
           <button type="button" className="secondary" onClick={() => onQuery({ ...query, search: '', filters: {} })}>
             Clear search and filters
@@ -99,7 +120,7 @@ export function LogView({
         )}
         <p className="row-count" role="status" aria-live="polite">
           {snapshot.complete
-            ? `${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'inquiry' : 'inquiries'}`
+            ? count(rows.length)
             : snapshot.total > snapshot.loaded
               ? `Loading the log: ${snapshot.loaded.toLocaleString('en-US')} of about ${snapshot.total.toLocaleString('en-US')}…`
               : `Loading the log: ${snapshot.loaded.toLocaleString('en-US')} so far…`}
@@ -124,7 +145,9 @@ export function LogView({
             onFiltersChange={onFiltersChange}
             choices={choices}
             zone={config.timeZone}
-            caption={`${title}: ${rows.length} inquiries. Member identifiers are masked; use Reveal on a row to show them.`}
+            caption={`${title}: ${count(rows.length)}. Member identifiers are masked; use Reveal on a row to show them.`}
+            layout={layout}
+            showFilters={showFilters}
           />
           {rows.length === 0 && snapshot.complete && <p className="empty">No inquiries in this queue match the search and filters.</p>}
         </>

@@ -299,6 +299,7 @@ describe('sorting', () => {
         'source',
         'status',
         'stage',
+        'summaryLine',
         'nextDueAt',
       ].sort(),
     );

@@ -9,6 +9,7 @@ export const LOG_COLUMNS = [
   'receivedAt',
   'source',
   'memberName',
+  'summaryLine',
   'mcoName',
   'priorityLabel',
   'status',
@@ -231,6 +232,8 @@ export const SORT_KEYS: Readonly<Record<Exclude<LogColumn, 'nextDueAt'>, SortKey
   receivedAt: (r) => r.receivedAt,
   source: (r) => r.source,
   memberName: (r) => r.memberName.toLowerCase(),
+  // By category, then the issue's first line.
+  summaryLine: (r) => `${r.category}\u0001${r.summaryLine.toLowerCase()}`,
   mcoName: (r) => r.mcoName,
   priorityLabel: (r) => r.priorityLabel,
   status: (r) => r.status,

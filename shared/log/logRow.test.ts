@@ -22,6 +22,7 @@ describe('toLogRow', () => {
       assigneeId: 'p-ana',
       assigneeName: 'Ana Ortiz',
       category: 'Durable medical equipment › Repair',
+      summaryLine: 'Wheelchair REPAIR delayed',
       updatedAt: Date.UTC(2026, 10, 23, 16, 0),
       stage: 'New',
       nextDueLabel: '',

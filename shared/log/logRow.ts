@@ -24,6 +24,11 @@ export interface LogRow {
   assigneeId: string;
   assigneeName: string;
   category: string;
+  /**
+   * The first line of the issue (the description), at most SUMMARY_LENGTH characters, as typed: the Summary column
+   * shows it after the category with the member's identifiers masked (maskFreeText), for the rows in view only.
+   */
+  summaryLine: string;
   updatedAt: Instant;
   /** Where it stands in the process, in a word or two: "New", "Contacted", "With MCO", "Resolved". */
   stage: string;
@@ -80,6 +85,7 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     assigneeId: r.assignee?.id ?? '',
     assigneeName: r.assignee?.name ?? '',
     category: r.subcategory ? `${r.category} › ${r.subcategory}` : r.category,
+    summaryLine: firstLineOf(r.description),
     updatedAt: r.updatedAt,
     stage: stageOf(r),
     nextDueLabel: due.next?.label ?? '',
@@ -115,6 +121,18 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     r.description,
   ].join('\u0001');
   return { ...row, searchText: foldForSearch(searchText) };
+}
+
+/** The most of a description's first line a row keeps (a list cell shows less; the inquiry page has it all). */
+export const SUMMARY_LENGTH = 160;
+
+/** The first non-empty line of free text, cut at SUMMARY_LENGTH (with "…" when cut). */
+export function firstLineOf(text: string): string {
+  const start = text.search(/\S/);
+  if (start < 0) return '';
+  const end = text.indexOf('\n', start);
+  const line = (end < 0 ? text.slice(start) : text.slice(start, end)).trimEnd();
+  return line.length > SUMMARY_LENGTH ? `${line.slice(0, SUMMARY_LENGTH - 1).trimEnd()}…` : line;
 }
 
 const NO_DUE_TIMES: readonly DueTimes[] = Object.freeze([]);
