@@ -10,6 +10,7 @@ import {
 } from '../../shared/log/logQuery';
 import { type Profile, ROLE_LABELS } from '../../shared/people';
 import { HistoryNotice } from '../chain/HistoryNotice';
+import { ANNOUNCER_ID } from '../components/announce';
 import { useBusinessCalendar } from '../data/calendar';
 import { useAgencyConfig, useDevice, useLogSnapshot } from '../data/hooks';
 import { useLogLayout } from '../data/logLayout';
@@ -22,6 +23,7 @@ import { SavedViews } from '../log/SavedViews';
 import { SyncBadge } from '../sync/SyncBadge';
 import { bridgeEvents } from './bridge';
 import { useBridge } from './bridgeContext';
+import { KeyboardHelp } from './KeyboardHelp';
 import { hrefOf, navigate, parseRoute, useHash } from './router';
 import { dueNowOf, useDesktopIntegration, watchOf } from './useDesktopIntegration';
 
@@ -49,6 +51,9 @@ export function Shell({ profile }: { profile: Profile }) {
   const [layout, setLayout] = useLogLayout(profile.id);
   const searchRef = useRef<HTMLInputElement>(null);
   const [exporting, setExporting] = useState(false);
+  const [help, setHelp] = useState(false);
+  // Narrow windows (200-400 % zoom): the queues hide behind a menu button (styles.css "Reflow").
+  const [menuOpen, setMenuOpen] = useState(false);
   const bridge = useBridge();
   // Menu commands, notification clicks, the overdue badge and due notifications (desktop; the
   // browser bridge does what a browser can). Only a fully loaded log is reported.
@@ -91,9 +96,13 @@ export function Shell({ profile }: { profile: Profile }) {
       if (e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'n') {
         e.preventDefault();
         navigate({ name: 'new' });
+        focusFirstIntakeField();
       } else if (e.key === '/' && !typing && route.name === 'log') {
         e.preventDefault();
         searchRef.current?.focus();
+      } else if (e.key === '?' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        setHelp(true);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -101,11 +110,20 @@ export function Shell({ profile }: { profile: Profile }) {
   }, [route.name]);
 
   return (
-    <div className="shell">
+    <div className={menuOpen ? 'shell menu-open' : 'shell'}>
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
       <header className="topbar">
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="queues-nav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          {menuOpen ? 'Close menu' : 'Menu'}
+        </button>
         <a className="brand" href={hrefOf({ name: 'log' })}>
           Liaison Log
         </a>
@@ -126,9 +144,12 @@ export function Shell({ profile }: { profile: Profile }) {
           <span className="muted">{ROLE_LABELS[profile.role]}</span>
           {device && <span className="muted">Desk {device.deskCode}</span>}
         </div>
+        <button type="button" className="topbar-help" aria-keyshortcuts="?" aria-haspopup="dialog" onClick={() => setHelp(true)}>
+          Keys <kbd>?</kbd>
+        </button>
         <LockButton profile={profile} />
       </header>
-      <nav className="sidebar" aria-label="Queues">
+      <nav className="sidebar" id="queues-nav" aria-label="Queues">
         <h2 className="sidebar-title">Queues</h2>
         <ul>
           {QUEUES.map((q) => (
@@ -139,6 +160,7 @@ export function Shell({ profile }: { profile: Profile }) {
                 aria-current={route.name === 'log' && query.queue === q ? 'page' : undefined}
                 onClick={() => {
                   setQuery((old) => queryForQueue(old, q));
+                  setMenuOpen(false);
                   navigate({ name: 'log' });
                 }}
               >
@@ -210,6 +232,8 @@ export function Shell({ profile }: { profile: Profile }) {
           {route.name === 'scorecard' && <McoScorecard />}
         </Suspense>
       </main>
+      {help && <KeyboardHelp onClose={() => setHelp(false)} />}
+      <div id={ANNOUNCER_ID} className="visually-hidden" aria-live="polite" />
       {exporting && (
         <Suspense fallback={null}>
           <ExportDialog query={query} profile={profile} queueTime={queueTime} onClose={() => setExporting(false)} />
@@ -217,6 +241,15 @@ export function Shell({ profile }: { profile: Profile }) {
       )}
     </div>
   );
+}
+
+/** Alt+N: the focus goes into the intake's first field once the form shows (issue 16), ready to type. */
+function focusFirstIntakeField(tries = 30): void {
+  requestAnimationFrame(() => {
+    const first = document.querySelector<HTMLElement>('.intake form input, .intake form select, .intake form textarea');
+    if (first) first.focus();
+    else if (tries > 0) focusFirstIntakeField(tries - 1);
+  });
 }
 
 /** Shown for the moment a lead tool or settings screen takes to load the first time. */

@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useMemo, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { SOURCES } from '../../shared/config/agencyConfig';
 import { ENROLLMENT, ENROLLMENT_LABELS } from '../../shared/inquiry/fields';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../../shared/inquiry/intake';
 import type { Profile } from '../../shared/people';
 import { navigate } from '../app/router';
+import { ConfirmDiscard } from '../components/ConfirmDiscard';
 import { ErrorSummary, FormError } from '../components/ErrorSummary';
 import { Field, Options, RadioGroup } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
@@ -88,10 +89,27 @@ export function IntakeForm({ profile }: { profile: Profile }) {
     });
   }
 
+  // Cancel (or Escape) asks first once anything was typed (issue 16): the draft goes with a cancel.
+  const changed = !INTAKE_CONTROL_ORDER.every((c) => form[c] === opened[c]);
+  const [confirming, setConfirming] = useState(false);
+  const cancelFrom = useRef<HTMLElement | null>(null);
+  const cancel = (confirmed = false) => {
+    if (changed && !confirmed) {
+      cancelFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setConfirming(true);
+      return;
+    }
+    void draft.clear();
+    navigate({ name: 'log' });
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       void submit();
+    } else if (e.key === 'Escape' && !confirming && !e.defaultPrevented) {
+      e.preventDefault();
+      cancel();
     }
   };
 
@@ -299,18 +317,20 @@ export function IntakeForm({ profile }: { profile: Profile }) {
           <button type="submit" className="primary" disabled={saving} aria-keyshortcuts="Control+Enter">
             {saving ? 'Saving…' : 'Save inquiry'}
           </button>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              // Cancelling is meant: the draft goes too.
-              void draft.clear();
-              navigate({ name: 'log' });
-            }}
-          >
+          <button type="button" className="secondary" onClick={() => cancel()}>
             Cancel
           </button>
         </div>
+        {confirming && (
+          <ConfirmDiscard
+            what="this new inquiry"
+            onDiscard={() => cancel(true)}
+            onKeep={() => {
+              setConfirming(false);
+              requestAnimationFrame(() => cancelFrom.current?.focus());
+            }}
+          />
+        )}
       </form>
     </section>
   );

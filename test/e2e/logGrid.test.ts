@@ -121,4 +121,62 @@ describe('the log grid at every size', () => {
     await panel.getByRole('button', { name: 'Done' }).press('Enter');
     await page.getByRole('columnheader', { name: /^Stage/ }).waitFor({ state: 'detached' });
   });
+
+  it('reflows at 200 % and 400 % (640 and 320 CSS px): no sideways page scroll, the queues behind the menu button', async () => {
+    const { page } = session();
+    await shootAt(page, 640, 360, 'log-200.png');
+    await shootAt(page, 320, 180, 'log-400.png');
+    await page.setViewportSize({ width: 320, height: 640 });
+    const menu = page.getByRole('button', { name: 'Menu' });
+    expect(await page.getByRole('navigation', { name: 'Queues' }).isVisible()).toBe(false);
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('navigation', { name: 'Queues' })
+      .getByRole('button', { name: /^All inquiries/ })
+      .press('Enter');
+    await page.getByRole('heading', { name: 'All inquiries' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Queues' }).isVisible()).toBe(false);
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.locator('tbody tr', { hasText: caseNumber }).getByRole('link', { name: caseNumber }).press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Inquiry ${caseNumber}` }).waitFor();
+    await shootAt(page, 1440, 900, 'inquiry-1440.png');
+    await shootAt(page, 1280, 720, 'inquiry-1280.png');
+    await shootAt(page, 640, 360, 'inquiry-200.png');
+    await shootAt(page, 320, 180, 'inquiry-400.png');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Alt+N');
+    await page.getByRole('heading', { name: 'New inquiry' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'intake-receivedDate');
+    await shootAt(page, 320, 180, 'intake-400.png');
+    await shootAt(page, 1280, 720, 'intake-1280.png');
+  });
+
+  it('opens the keyboard help with "?", a modal dialog listing every shortcut, focus returned on Escape', async () => {
+    const { page } = session();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // Away from any field first: "?" typed in a field is a question mark.
+    await page.getByRole('heading', { name: 'New inquiry' }).focus();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    const text = (await help.textContent()) ?? '';
+    for (const keys of ['Alt+N', 'Ctrl+L (⌘L)', 'Ctrl+Enter', 'Esc', '↑ ↓ Home End', 'Ctrl+Shift+L (⌘⇧L)', 'Ctrl+J (⌘J)'])
+      expect(text).toContain(keys);
+    expect(await page.evaluate(() => document.querySelector('dialog')?.contains(document.activeElement))).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: resolve(SHOTS, 'keyboard-help.png') });
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.textContent === 'New inquiry');
+    // Leaving the changed intake asks first.
+    await page.locator('#intake-originatorName').fill('Jo Banks');
+    await page.getByRole('button', { name: 'Cancel' }).press('Enter');
+    await page.getByRole('alertdialog', { name: /^Discard this new inquiry\?/ }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    expect(await page.getByRole('heading', { name: 'New inquiry' }).isVisible()).toBe(true);
+  });
 });
