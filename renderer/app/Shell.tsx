@@ -145,7 +145,7 @@ export function Shell({ profile }: { profile: Profile }) {
           {device && <span className="muted">Desk {device.deskCode}</span>}
         </div>
         <button type="button" className="topbar-help" aria-keyshortcuts="?" aria-haspopup="dialog" onClick={() => setHelp(true)}>
-          Keys <kbd>?</kbd>
+          Keyboard help (?)
         </button>
         <LockButton profile={profile} />
       </header>
