@@ -7,6 +7,7 @@ import {
   type IntakeControl,
   type IntakeErrors,
   type IntakeForm as IntakeFormValues,
+  TEXT_LIMITS,
   validateIntake,
 } from '../../shared/inquiry/intake';
 import type { Profile } from '../../shared/people';
@@ -171,7 +172,7 @@ export function IntakeForm({ profile }: { profile: Profile }) {
             <Field id={controlId('originatorName')} label="Originator (referred by)" required error={errors.originatorName}>
               {(p) => <input {...p} {...bind('originatorName')} autoComplete="off" />}
             </Field>
-            <Field id={controlId('originatorContact')} label="Originator phone or email" error={errors.originatorContact}>
+            <Field id={controlId('originatorContact')} label="Originator phone and/or e-mail" error={errors.originatorContact}>
               {(p) => <input {...p} {...bind('originatorContact')} autoComplete="off" />}
             </Field>
           </div>
@@ -300,6 +301,7 @@ export function IntakeForm({ profile }: { profile: Profile }) {
             required
             hint="What happened and what the member needs"
             error={errors.description}
+            count={{ length: form.description.length, limit: TEXT_LIMITS.long }}
           >
             {(p) => <textarea {...p} {...bind('description')} rows={4} />}
           </Field>
@@ -308,6 +310,7 @@ export function IntakeForm({ profile }: { profile: Profile }) {
             label="Expected outcome"
             hint="What is needed to resolve it"
             error={errors.expectedOutcome}
+            count={{ length: form.expectedOutcome.length, limit: TEXT_LIMITS.long }}
           >
             {(p) => <textarea {...p} {...bind('expectedOutcome')} rows={2} />}
           </Field>

@@ -188,7 +188,7 @@ export function ExportDialog({
         count = table.length;
         return bridge.saveFile({ suggestedName: fileName, format, data, containsMemberData: withIdentifiers });
       },
-      fileWords((saved) => `Saved ${count.toLocaleString('en-US')} inquiries as ${saved}.`),
+      fileWords((saved) => `Saved ${count.toLocaleString('en-US')} ${count === 1 ? 'inquiry' : 'inquiries'} as ${saved}.`),
     );
   }
 

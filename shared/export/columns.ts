@@ -55,7 +55,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { id: 'receivedAt', header: 'Received', kind: 'datetime', width: 17, value: (r) => r.receivedAt },
   { id: 'source', header: 'Source', kind: 'text', width: 24, value: (r) => r.source },
   { id: 'originatorName', header: 'Originator', kind: 'text', width: 22, value: (r) => r.originatorName },
-  { id: 'originatorContact', header: 'Originator phone or email', kind: 'text', width: 22, value: (r) => r.originatorContact },
+  { id: 'originatorContact', header: 'Originator phone and/or e-mail', kind: 'text', width: 22, value: (r) => r.originatorContact },
   {
     id: 'memberName',
     header: 'Member name',

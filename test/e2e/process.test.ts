@@ -45,9 +45,11 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
   it('records the first contact and the MCO referral by keyboard; the MCO is due by end of day', async () => {
     const { page } = session();
     await openStep(page, 'Record contact');
-    // Focus is on the first control (With: Member). Tab to How, then to "Reached".
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    // "Did you reach them?" has no default: recording without an answer says so and goes to the question.
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('alert').filter({ hasText: 'Say whether you reached them' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contact-reached');
+    // Space picks "Yes, we spoke"; Tab past "No" (one stop for the group) to the note.
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Spoke with the member; confirmed the pharmacy and the denial.');
