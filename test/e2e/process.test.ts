@@ -55,6 +55,10 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     await page.keyboard.type('Spoke with the member; confirmed the pharmacy and the denial.');
     await page.keyboard.press('Control+Enter');
     await page.locator('.step-form').waitFor({ state: 'detached' });
+    // The focus goes to the new timeline entry (never the body), and the outcome is said in the live region.
+    await page.waitForFunction(() => document.activeElement === document.querySelector('.timeline-list > li:first-child'));
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Spoke with the member');
+    await page.waitForFunction(() => (document.getElementById('announcer')?.textContent ?? '') !== '');
     await shows(page, '.process-facts', 'First contactMon, Nov 23, 2026');
 
     await openStep(page, 'Refer to MCO');
