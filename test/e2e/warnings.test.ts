@@ -134,9 +134,9 @@ describe('warnings: business-time thresholds, never at night, snooze by keyboard
     const note = page.getByRole('note', { name: 'Warnings snoozed' });
     await note.waitFor();
     expect((await note.textContent())?.replace(/\s+/g, ' ')).toBe(
-      'Snoozed Warnings snoozed until Tue 24 Nov 09:05 by Ana Ortiz: Waiting for the member to call back. Overdue still notifies. End the snooze',
+      'Snoozed Warnings snoozed until Tue, Nov 24, 9:05 AM by Ana Ortiz: Waiting for the member to call back. Overdue still notifies. End the snooze',
     );
-    await page.locator('.timeline-list li', { hasText: 'Warnings snoozed until Tue 24 Nov 09:05' }).first().waitFor();
+    await page.locator('.timeline-list li', { hasText: 'Warnings snoozed until Tue, Nov 24, 9:05 AM' }).first().waitFor();
     expect(await page.getByRole('group', { name: 'Next steps' }).getByRole('button', { name: 'Change the snooze' }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await page.locator('section[aria-labelledby="process-title"]').screenshot({ path: resolve(SHOTS, 'warnings-snoozed.png') });
