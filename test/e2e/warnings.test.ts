@@ -120,7 +120,7 @@ describe('warnings: business-time thresholds, never at night, snooze by keyboard
     await page.keyboard.press('Control+Enter');
     await page.getByRole('alert').filter({ hasText: 'A snooze lasts at most 5 business days' }).waitFor();
     expect(await page.getByRole('alert').filter({ hasText: 'A snooze lasts' }).textContent()).toBe(
-      'A snooze lasts at most 5 business days: choose Wed 2 Dec 08:05 or earlier.',
+      'A snooze lasts at most 5 business days: choose Wed, Dec 2, 8:05 AM or earlier.',
     );
     // Thanksgiving (Thu 26 Nov) does not count. Back to the first preset: 1 hour.
     await tabTo(page, 'snooze-preset-custom');
