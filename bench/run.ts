@@ -21,6 +21,7 @@ import {
   QUEUE_LABELS,
   type Queue,
   type QueueTime,
+  queryForQueue,
   queueTimeAt,
 } from '../shared/log/logQuery';
 import { type LogRow, toLogRow } from '../shared/log/logRow';
@@ -244,7 +245,7 @@ async function main(): Promise<void> {
 
     let query: LogQuery = { queue: 'open', search: '', filters: {}, sort: [{ column: 'receivedAt', desc: true }] };
     const switchQueue = async (queue: Queue): Promise<number> => {
-      query = { ...query, queue };
+      query = queryForQueue(query, queue);
       const ex = oracle.expect(query);
       return timeInteraction(page, 'click', { count: ex.count, firstCase: ex.first }, () =>
         page.locator('nav.sidebar button.queue', { hasText: QUEUE_LABELS[queue] }).click(),
@@ -285,16 +286,17 @@ async function main(): Promise<void> {
     const sortTimes: number[] = [];
     const sortFields: (keyof LogRow)[] = [];
     for (const [header, column] of [
+      // The columns shown by default (shared/log/logLayout.ts); Next due is left out: its order moves with the clock.
       ['Member', 'memberName'],
       ['Case #', 'caseNumber'],
-      ['MCO', 'mcoName'],
+      ['Summary', 'summaryLine'],
       ['Assignee', 'assigneeName'],
-      ['Source', 'source'],
-      ['Category', 'category'],
+      ['Priority', 'priorityLabel'],
       ['Received', 'receivedAt'],
       ['Member', 'memberName'],
-      ['Priority', 'priorityLabel'],
-      ['Status', 'status'],
+      ['Summary', 'summaryLine'],
+      ['Case #', 'caseNumber'],
+      ['Assignee', 'assigneeName'],
     ] as const) {
       const before = oracle.expect(query).first;
       const asc = oracle.expect({ ...query, sort: [{ column, desc: false }] }).first;
@@ -546,7 +548,7 @@ class Oracle {
     const key = JSON.stringify(query.sort satisfies readonly LogSort[]);
     let sorted = this.sorted.get(key);
     if (!sorted) {
-      sorted = [...this.rows].sort(comparatorOf(query.sort));
+      sorted = [...this.rows].sort(comparatorOf(query.sort, BENCH_NOW));
       this.sorted.set(key, sorted);
     }
     const out = filterLogRows(sorted, query, this.me, this.at);

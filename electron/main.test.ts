@@ -187,7 +187,7 @@ describe('the application menu', () => {
     ['new-inquiry', 'CmdOrCtrl+N'],
     ['find', 'CmdOrCtrl+F'],
     ['next-due', 'CmdOrCtrl+J'],
-    ['go-to-log', 'CmdOrCtrl+L'],
+    ['go-to-log', 'CmdOrCtrl+Shift+L'],
   ] as const)('%s (%s) is sent to the page as a menu command', async (command, accelerator) => {
     const electron = await startMain();
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();

@@ -49,8 +49,13 @@ describe('the application menu', () => {
     expect(send).toHaveBeenCalledTimes(MENU_COMMANDS.length);
   });
 
-  it('uses distinct shortcuts: new inquiry Ctrl+N, find Ctrl+F, next due Ctrl+J, log Ctrl+L', () => {
-    expect(Object.values(APP_COMMANDS).map((c) => c.accelerator)).toEqual(['CmdOrCtrl+N', 'CmdOrCtrl+F', 'CmdOrCtrl+J', 'CmdOrCtrl+L']);
+  it('uses distinct shortcuts: new inquiry Ctrl+N, find Ctrl+F, next due Ctrl+J, log Ctrl+Shift+L (Ctrl+L locks)', () => {
+    expect(Object.values(APP_COMMANDS).map((c) => c.accelerator)).toEqual([
+      'CmdOrCtrl+N',
+      'CmdOrCtrl+F',
+      'CmdOrCtrl+J',
+      'CmdOrCtrl+Shift+L',
+    ]);
   });
 
   it('puts the commands where people look: New in File, Find in Edit, Next due in Go', () => {

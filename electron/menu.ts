@@ -22,7 +22,8 @@ export const APP_COMMANDS: Readonly<Record<MenuCommand, { label: string; acceler
   'new-inquiry': { label: 'New Inquiry', accelerator: 'CmdOrCtrl+N' },
   find: { label: 'Find in Log…', accelerator: 'CmdOrCtrl+F' },
   'next-due': { label: 'Next Due Item', accelerator: 'CmdOrCtrl+J' },
-  'go-to-log': { label: 'Inquiry Log', accelerator: 'CmdOrCtrl+L' },
+  // Ctrl+L is Lock everywhere (the header's button, README, docs/data-safety.md): the log is Ctrl+Shift+L.
+  'go-to-log': { label: 'Inquiry Log', accelerator: 'CmdOrCtrl+Shift+L' },
 };
 
 export function buildMenuTemplate({ platform, isPackaged, appName, send }: MenuOptions): MenuItemConstructorOptions[] {

@@ -1,9 +1,19 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_LOG_QUERY, type LogQuery, QUEUE_LABELS, QUEUES, type Queue, queueCountsOfOpen } from '../../shared/log/logQuery';
+import {
+  DEFAULT_LOG_QUERY,
+  type LogQuery,
+  QUEUE_LABELS,
+  QUEUES,
+  type Queue,
+  queryForQueue,
+  queueCountsOfOpen,
+} from '../../shared/log/logQuery';
 import { type Profile, ROLE_LABELS } from '../../shared/people';
 import { HistoryNotice } from '../chain/HistoryNotice';
+import { ANNOUNCER_ID } from '../components/announce';
 import { useBusinessCalendar } from '../data/calendar';
 import { useAgencyConfig, useDevice, useLogSnapshot } from '../data/hooks';
+import { useLogLayout } from '../data/logLayout';
 import { useQueueTime } from '../data/useNow';
 import { InquiryView } from '../inquiry/InquiryView';
 import { IntakeForm } from '../intake/IntakeForm';
@@ -13,6 +23,7 @@ import { SavedViews } from '../log/SavedViews';
 import { SyncBadge } from '../sync/SyncBadge';
 import { bridgeEvents } from './bridge';
 import { useBridge } from './bridgeContext';
+import { KeyboardHelp } from './KeyboardHelp';
 import { hrefOf, navigate, parseRoute, useHash } from './router';
 import { dueNowOf, useDesktopIntegration, watchOf } from './useDesktopIntegration';
 
@@ -36,9 +47,13 @@ export function Shell({ profile }: { profile: Profile }) {
   const snapshot = useDeferredValue(useLogSnapshot());
   const config = useAgencyConfig();
   const queueTime = useQueueTime(config.timeZone);
-  const [query, setQuery] = useState<LogQuery>({ ...DEFAULT_LOG_QUERY, queue: DEFAULT_QUEUE_BY_ROLE[profile.role] });
+  const [query, setQuery] = useState<LogQuery>(() => queryForQueue(DEFAULT_LOG_QUERY, DEFAULT_QUEUE_BY_ROLE[profile.role]));
+  const [layout, setLayout] = useLogLayout(profile.id);
   const searchRef = useRef<HTMLInputElement>(null);
   const [exporting, setExporting] = useState(false);
+  const [help, setHelp] = useState(false);
+  // Narrow windows (200-400 % zoom): the queues hide behind a menu button (styles.css "Reflow").
+  const [menuOpen, setMenuOpen] = useState(false);
   const bridge = useBridge();
   // Menu commands, notification clicks, the overdue badge and due notifications (desktop; the
   // browser bridge does what a browser can). Only a fully loaded log is reported.
@@ -81,9 +96,13 @@ export function Shell({ profile }: { profile: Profile }) {
       if (e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'n') {
         e.preventDefault();
         navigate({ name: 'new' });
+        focusFirstIntakeField();
       } else if (e.key === '/' && !typing && route.name === 'log') {
         e.preventDefault();
         searchRef.current?.focus();
+      } else if (e.key === '?' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        setHelp(true);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -91,11 +110,20 @@ export function Shell({ profile }: { profile: Profile }) {
   }, [route.name]);
 
   return (
-    <div className="shell">
+    <div className={menuOpen ? 'shell menu-open' : 'shell'}>
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
       <header className="topbar">
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="queues-nav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          {menuOpen ? 'Close menu' : 'Menu'}
+        </button>
         <a className="brand" href={hrefOf({ name: 'log' })}>
           Liaison Log
         </a>
@@ -116,9 +144,12 @@ export function Shell({ profile }: { profile: Profile }) {
           <span className="muted">{ROLE_LABELS[profile.role]}</span>
           {device && <span className="muted">Desk {device.deskCode}</span>}
         </div>
+        <button type="button" className="topbar-help" aria-keyshortcuts="?" aria-haspopup="dialog" onClick={() => setHelp(true)}>
+          Keyboard help (?)
+        </button>
         <LockButton profile={profile} />
       </header>
-      <nav className="sidebar" aria-label="Queues">
+      <nav className="sidebar" id="queues-nav" aria-label="Queues">
         <h2 className="sidebar-title">Queues</h2>
         <ul>
           {QUEUES.map((q) => (
@@ -128,7 +159,8 @@ export function Shell({ profile }: { profile: Profile }) {
                 className="queue"
                 aria-current={route.name === 'log' && query.queue === q ? 'page' : undefined}
                 onClick={() => {
-                  setQuery((old) => ({ ...old, queue: q }));
+                  setQuery((old) => queryForQueue(old, q));
+                  setMenuOpen(false);
                   navigate({ name: 'log' });
                 }}
               >
@@ -141,8 +173,10 @@ export function Shell({ profile }: { profile: Profile }) {
         <SavedViews
           profileId={profile.id}
           query={query}
-          onApply={(q) => {
+          layout={layout}
+          onApply={(q, savedLayout) => {
             setQuery(q);
+            if (savedLayout) setLayout(savedLayout);
             navigate({ name: 'log' });
           }}
         />
@@ -185,7 +219,9 @@ export function Shell({ profile }: { profile: Profile }) {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        {route.name === 'log' && <LogView profile={profile} query={query} onQuery={setQuery} searchRef={searchRef} />}
+        {route.name === 'log' && (
+          <LogView profile={profile} query={query} onQuery={setQuery} layout={layout} onLayout={setLayout} searchRef={searchRef} />
+        )}
         {route.name === 'new' && <IntakeForm profile={profile} />}
         {route.name === 'inquiry' && <InquiryView id={route.id} profile={profile} />}
         <Suspense fallback={<ScreenLoading />}>
@@ -196,6 +232,8 @@ export function Shell({ profile }: { profile: Profile }) {
           {route.name === 'scorecard' && <McoScorecard />}
         </Suspense>
       </main>
+      {help && <KeyboardHelp onClose={() => setHelp(false)} />}
+      <div id={ANNOUNCER_ID} className="visually-hidden" aria-live="polite" />
       {exporting && (
         <Suspense fallback={null}>
           <ExportDialog query={query} profile={profile} queueTime={queueTime} onClose={() => setExporting(false)} />
@@ -203,6 +241,15 @@ export function Shell({ profile }: { profile: Profile }) {
       )}
     </div>
   );
+}
+
+/** Alt+N: the focus goes into the intake's first field once the form shows (issue 16), ready to type. */
+function focusFirstIntakeField(tries = 30): void {
+  requestAnimationFrame(() => {
+    const first = document.querySelector<HTMLElement>('.intake form input, .intake form select, .intake form textarea');
+    if (first) first.focus();
+    else if (tries > 0) focusFirstIntakeField(tries - 1);
+  });
 }
 
 /** Shown for the moment a lead tool or settings screen takes to load the first time. */

@@ -48,3 +48,6 @@ export function formatShort(at: Instant, zone: TimeZone): string {
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('weekday')} ${get('month')}/${get('day')} ${get('hour')}:${get('minute')}`;
 }
+
+/** A label inside a sentence: its first letter lower case unless it starts an acronym ("Follow up with MCO" → "follow up with MCO", "MCO contacts member" kept). */
+export const inSentence = (label: string): string => label.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase());

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { DueKind, DueState } from '../../shared/inquiry/due';
+import { type DueTimes, governingAt } from '../../shared/inquiry/nextDue';
 import { type DueMark, scheduleNotifications, type WarningNotice, type WatchedInquiry } from '../../shared/inquiry/warnings';
 import { ipcEvents, type LiaisonApi, type LiaisonEvents, type MenuCommand, type NotificationRequest } from '../../shared/ipc';
 import type { BusinessCalendar } from '../../shared/time/calendar';
@@ -22,7 +23,7 @@ export interface DueNow {
   /** The step that is due, when known exactly; null makes the notification say "An item". */
   due: DueKind | null;
   state: DueState;
-  /** When it wants attention (its target, else its deadline), epoch ms: orders "next due". */
+  /** The instant that governs now (its target until that has passed, then its deadline; shared/inquiry/nextDue.ts), epoch ms: orders "next due". */
   attentionAt: number;
 }
 
@@ -119,6 +120,8 @@ export function dueNowOf(
     id: string;
     caseNumber: string;
     nextDueAt: number | null;
+    /** The running items' times (LogRow.dueTimes); empty: the attention time stands in. */
+    dueTimes: readonly DueTimes[];
     dueDeadline: number | null;
     dueSoonAt: number | null;
     dueDeadlineKind: DueKind | null;
@@ -136,7 +139,7 @@ export function dueNowOf(
           ? 'due_soon'
           : 'on_track';
     const due = state === 'overdue' ? row.dueDeadlineKind : state === 'due_soon' ? row.dueSoonKind : null;
-    out.push({ inquiryId: row.id, caseNumber: row.caseNumber, due, state, attentionAt: row.nextDueAt });
+    out.push({ inquiryId: row.id, caseNumber: row.caseNumber, due, state, attentionAt: governingAt(row.dueTimes, now) ?? row.nextDueAt });
   }
   return out;
 }

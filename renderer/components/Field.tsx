@@ -16,6 +16,7 @@ export function Field({
   error,
   children,
   className,
+  count,
 }: {
   id: string;
   label: string;
@@ -24,6 +25,8 @@ export function Field({
   error?: string | undefined;
   children: (props: ControlProps) => ReactNode;
   className?: string;
+  /** A live character count under the control, against the field's limit (issue 16). */
+  count?: { length: number; limit: number };
 }) {
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const props: ControlProps = { id };
@@ -42,6 +45,7 @@ export function Field({
         </p>
       )}
       {children(props)}
+      {count && <CharCount {...count} />}
       {error && (
         <p id={`${id}-error`} className="field-error">
           {error}
@@ -107,4 +111,24 @@ export function Options({ options }: { options: readonly { value: string | numbe
       {o.label}
     </option>
   ));
+}
+
+/** From this share of a limit on, the count is said to a screen reader as it changes (not at every key before). */
+const NEAR_LIMIT = 0.9;
+
+/**
+ * "1,234 of 4,000 characters" under a long field: always shown, said aloud near the limit, and past it says by how
+ * much to shorten (the save refuses it with the same numbers).
+ */
+export function CharCount({ length, limit }: { length: number; limit: number }) {
+  const near = length >= limit * NEAR_LIMIT;
+  const over = length > limit;
+  const text = over
+    ? `${length.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')} characters: shorten it by ${(length - limit).toLocaleString('en-US')}`
+    : `${length.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')} characters`;
+  return (
+    <p className={`char-count${near ? ' near' : ''}${over ? ' over' : ''}`} aria-live={near ? 'polite' : 'off'}>
+      {text}
+    </p>
+  );
 }

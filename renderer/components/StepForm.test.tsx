@@ -122,3 +122,46 @@ describe('StepForm', () => {
     expect(save).toHaveBeenLastCalledWith({ happenedAt: Date.parse('2026-11-23T20:15:00Z') });
   });
 });
+
+/** A step button that opens the form, as the Process panel has them. */
+function Opener({ save }: { save: (note: string) => Promise<string> }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Follow up
+      </button>
+      {open && <Harness save={save} onDone={() => setOpen(false)} />}
+    </>
+  );
+}
+
+describe('StepForm closing (issue 16)', () => {
+  it('closes at once on Escape when nothing was typed, the focus back on the step button', async () => {
+    const user = userEvent.setup();
+    render(<Opener save={async () => 'ok'} />);
+    await user.click(screen.getByRole('button', { name: 'Follow up' }));
+    expect(document.activeElement?.id).toBe('note');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('form')).toBeNull();
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Follow up'));
+  });
+
+  it('asks before discarding what was typed: Keep editing goes back to the field, Discard closes', async () => {
+    const user = userEvent.setup();
+    render(<Opener save={async () => 'ok'} />);
+    await user.click(screen.getByRole('button', { name: 'Follow up' }));
+    await user.keyboard('Half a note{Escape}');
+    const ask = screen.getByRole('alertdialog', { name: /^Discard this record a follow-up\?/ });
+    expect(document.activeElement?.textContent).toBe('Discard');
+    await user.click(screen.getByRole('button', { name: 'Keep editing' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('note'));
+    expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('Half a note');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(ask.isConnected).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Discard' }));
+    expect(screen.queryByLabelText('Note')).toBeNull();
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Follow up'));
+  });
+});

@@ -2,6 +2,8 @@ import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 import { DomainError, failureText, PlainWordsError } from '../../shared/errors';
 import type { WhenInput } from '../../shared/inquiry/commands/when';
 import { useWhenState, WhenField, type WhenSetup } from '../inquiry/steps/WhenField';
+import { announce, focusNewEntry } from './announce';
+import { ConfirmDiscard } from './ConfirmDiscard';
 
 /** How long a save may take before the form says it is still working. */
 export const STILL_SAVING_AFTER_MS = 3000;
@@ -47,11 +49,18 @@ export function StepForm<R>({
   const whenState = useWhenState(when);
   const whenId = when?.id ?? `${titleId.replace(/:/g, '')}-when`;
   const focusWhen = () => document.getElementById(`${whenId}-${whenState.faultyInput()}`)?.focus();
+  // Issue 16: where the focus goes when the form closes (the step's button that opened it), whether anything was
+  // typed (a cancel then asks first), and the field to go back to when the person keeps editing.
+  const opener = useRef<HTMLElement | null>(null);
+  const [changed, setChanged] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const lastField = useRef<HTMLElement | null>(null);
 
   // The form opens on its first field, once: a later render (a live update of the inquiry) must not pull
   // focus back from wherever the person has gone since.
   useEffect(() => {
     const form = formRef.current;
+    if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body) opener.current = document.activeElement;
     if (form && !form.contains(document.activeElement)) form.querySelector<HTMLElement>('input, select, textarea')?.focus();
     mounted.current = true;
     return () => {
@@ -91,7 +100,23 @@ export function StepForm<R>({
       return;
     }
     if (mounted.current) setBusy(false);
+    const before = document.querySelector('.timeline-list > li:first-child');
     onDone(result);
+    announce(typeof result === 'string' && result ? result : `${title}: recorded.`);
+    focusNewEntry(before, opener.current);
+  }
+
+  /** Cancel and Escape: asks first when something was typed; the focus goes back to the step's button. */
+  function cancel(confirmed = false) {
+    if (changed && !confirmed) {
+      lastField.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setConfirming(true);
+      return;
+    }
+    const back = opener.current;
+    onDone();
+    announce(`${title}: cancelled, nothing recorded.`);
+    if (back?.isConnected) requestAnimationFrame(() => back.focus());
   }
 
   return (
@@ -102,10 +127,11 @@ export function StepForm<R>({
       aria-busy={busy}
       noValidate
       onSubmit={(e) => void submit(e)}
+      onChange={() => setChanged(true)}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault();
-          onDone();
+          if (!confirming) cancel();
         } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
           e.preventDefault();
           void submit();
@@ -120,7 +146,7 @@ export function StepForm<R>({
         <button type="submit" className="primary" disabled={busy}>
           {submitLabel}
         </button>
-        <button type="button" className="secondary" onClick={() => onDone()}>
+        <button type="button" className="secondary" onClick={() => cancel()}>
           Cancel
         </button>
         <span role="status" className="step-progress">
@@ -131,6 +157,16 @@ export function StepForm<R>({
         <p role="alert" className="form-error">
           {failure}
         </p>
+      )}
+      {confirming && (
+        <ConfirmDiscard
+          what={`this ${title.toLowerCase()}`}
+          onDiscard={() => cancel(true)}
+          onKeep={() => {
+            setConfirming(false);
+            requestAnimationFrame(() => lastField.current?.focus());
+          }}
+        />
       )}
     </form>
   );

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formOfFields } from '../../shared/inquiry/intake';
 import type { Profile } from '../../shared/people';
@@ -76,6 +76,10 @@ describe('the intake draft', { timeout: 30_000 }, () => {
     await second.user.type(input('memberName'), 'Someone');
     await waitFor(async () => expect(await desk.db.drafts.count()).toBe(1), SETTLE);
     await second.user.click(screen.getByRole('button', { name: 'Cancel' }));
+    // A changed form asks first (issue 16); the draft stays until the person says to discard it.
+    const ask = await screen.findByRole('alertdialog', { name: /^Discard this new inquiry\?/ });
+    expect(await desk.db.drafts.count()).toBe(1);
+    await second.user.click(within(ask).getByRole('button', { name: 'Discard' }));
     await waitFor(async () => expect(await desk.db.drafts.count()).toBe(0), SETTLE);
   });
 

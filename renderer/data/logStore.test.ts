@@ -54,9 +54,9 @@ describe('LogStore loading', () => {
     await vi.waitFor(() => expect(index.prepare(() => 0)).toBe(true));
     const query = { queue: 'all' as const, search: 'member 249', filters: {} };
     const at = { now: 0, endOfToday: 0 };
-    const found = index.select(index.order([]), query, ana.id, at);
+    const found = index.select(index.order([], at.now), query, ana.id, at);
     expect(found.map((r) => r.memberName)).toContain('Member 249');
-    expect(found).toEqual(filterLogRows([...index.rows].sort(comparatorOf([])), query, ana.id, at));
+    expect(found).toEqual(filterLogRows([...index.rows].sort(comparatorOf([], at.now)), query, ana.id, at));
   });
 
   it('shows the 200 newest of 450 inquiries first, then the whole log', async () => {

@@ -119,6 +119,8 @@ export interface MetaValues {
   chainImports: ImportRecord[];
   /** A person's saved log views. Parsed on read (a column may have been renamed since). */
   [savedViews: `savedViews:${string}`]: unknown;
+  /** A person's log grid columns (shared/log/logLayout.ts), this desk only. */
+  [logLayout: `logLayout:${string}`]: unknown;
 }
 
 export type MetaKey = keyof MetaValues & string;

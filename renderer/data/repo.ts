@@ -107,6 +107,15 @@ export class Repo {
     return getMeta(this.db.meta, `savedViews:${profileId}`);
   }
 
+  /** A person's log columns as stored (shared/log/logLayout.ts normalises them): meta `logLayout:<profile id>`, this desk only. */
+  logLayout(profileId: string): Promise<unknown> {
+    return getMeta(this.db.meta, `logLayout:${profileId}`);
+  }
+
+  async setLogLayout(profileId: string, layout: unknown): Promise<void> {
+    await putMeta(this.db.meta, `logLayout:${profileId}`, layout);
+  }
+
   /** Changes a person's saved views in one transaction: `change` gets them as read and returns them as to be stored. */
   async updateSavedViews<T>(profileId: string, change: (stored: unknown) => { value: unknown; result: T }): Promise<T> {
     const db = this.db;

@@ -38,6 +38,32 @@ const logged = () => [
 ];
 
 describe('InquiryView', () => {
+  it('leads with the case: the issue, the member masked until revealed, the status; panels hide and stay hidden', async () => {
+    const { user, unmount } = await openInquiry();
+    const card = within(screen.getByRole('region', { name: 'The case' }));
+    expect(card.getByText('Transportation › Missed ride')).toBeTruthy();
+    expect(card.getByText('Ride to dialysis did not come.')).toBeTruthy();
+    expect(card.getByText('Ride rebooked for Thursday.')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'The case' }).textContent).toContain('P. L. •••');
+    expect(screen.getByRole('region', { name: 'The case' }).textContent).not.toContain('Pat Lee');
+    await user.click(screen.getByRole('button', { name: 'Reveal member details' }));
+    expect(screen.getByRole('region', { name: 'The case' }).textContent).toContain('Pat Lee');
+    // The case comes before the process in the page.
+    const order = screen
+      .getByRole('region', { name: 'The case' })
+      .compareDocumentPosition(screen.getByRole('heading', { name: 'Process' }));
+    expect(order & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Hide Process' }));
+    expect(screen.getByRole('button', { name: 'Show Process' }).getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('group', { name: 'Next steps' })).toBeNull();
+    unmount();
+    await openInquiry();
+    expect(screen.getByRole('button', { name: 'Show Process' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Show Process' }));
+    await screen.findByRole('group', { name: 'Next steps' });
+  });
+
   it('shows the logged entry with who logged it and when, in agency time', async () => {
     await openInquiry();
 

@@ -11,6 +11,8 @@ import { FormError } from '../components/ErrorSummary';
 import { focusOnMount } from '../components/focusOnMount';
 import { useAgencyConfig, useInquiry, usePeople, useServices } from '../data/hooks';
 import { ControlInput } from '../intake/ControlInput';
+import { CaseCard, CopyCaseNumber } from './CaseCard';
+import { Collapsible } from './Collapsible';
 import { displayValue } from './display';
 import { controlsOfGroup, EDIT_GROUPS, type EditGroup } from './editGroups';
 import { GrievancePanel } from './GrievancePanel';
@@ -58,40 +60,51 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
         <span className={`badge status-${inquiry.status}`}>{STATUS_LABELS[inquiry.status]}</span>
         <span className={`badge priority-${inquiry.priority}`}>{displayValue('priority', inquiry.priority, config, true)}</span>
         {grievanceOf(inquiry) && <span className="badge badge-complaint">Complaint</span>}
-        <button type="button" className="secondary reveal-all" aria-pressed={reveal} onClick={() => setReveal((r) => !r)}>
-          {reveal ? 'Hide member details' : 'Reveal member details'}
-        </button>
+        <span className="inquiry-actions">
+          <button type="button" className="secondary reveal-all" aria-pressed={reveal} onClick={() => setReveal((r) => !r)}>
+            {reveal ? 'Hide member details' : 'Reveal member details'}
+          </button>
+          <CopyCaseNumber caseNumber={inquiry.caseNumber} />
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            Print
+          </button>
+        </span>
       </header>
       <p className="muted">
         Logged {formatLong(inquiry.loggedAt, zone)} by {inquiry.loggedBy.name}. Last change {formatLong(inquiry.updatedAt, zone)}.
       </p>
+      <CaseCard inquiry={inquiry} config={config} reveal={reveal} />
       <div className="inquiry-body">
         <div className="details">
-          <ProcessPanel inquiry={inquiry} config={config} profile={profile} />
+          <Collapsible name="process" title="Process">
+            <ProcessPanel inquiry={inquiry} config={config} profile={profile} />
+          </Collapsible>
           <RoutingPanel />
           <GrievancePanel inquiry={inquiry} config={config} />
           {SECTIONS.map((s) => (
-            <section key={s.title} className="detail-section" aria-label={s.title}>
-              <h2>{s.title}</h2>
-              <div className="detail-rows">
-                {s.groups.map((key) => {
-                  const group = GROUP_BY_KEY.get(key) as EditGroup;
-                  return editing === key ? (
-                    <GroupEditor key={key} group={group} inquiry={inquiry} config={config} onDone={() => setEditing(null)} />
-                  ) : (
-                    <GroupView
-                      key={key}
-                      group={group}
-                      inquiry={inquiry}
-                      config={config}
-                      reveal={reveal}
-                      onEdit={() => setEditing(key)}
-                      disabled={editing !== null}
-                    />
-                  );
-                })}
-              </div>
-            </section>
+            <Collapsible key={s.title} name={`section:${s.title}`} title={s.title}>
+              <section className="detail-section" aria-label={s.title}>
+                <h2>{s.title}</h2>
+                <div className="detail-rows">
+                  {s.groups.map((key) => {
+                    const group = GROUP_BY_KEY.get(key) as EditGroup;
+                    return editing === key ? (
+                      <GroupEditor key={key} group={group} inquiry={inquiry} config={config} onDone={() => setEditing(null)} />
+                    ) : (
+                      <GroupView
+                        key={key}
+                        group={group}
+                        inquiry={inquiry}
+                        config={config}
+                        reveal={reveal}
+                        onEdit={() => setEditing(key)}
+                        disabled={editing !== null}
+                      />
+                    );
+                  })}
+                </div>
+              </section>
+            </Collapsible>
           ))}
         </div>
         <Timeline inquiryId={inquiry.id} config={config} reveal={reveal} profile={profile} />

@@ -3,18 +3,18 @@ import { type AgencyConfig, priorityLevel } from '../../shared/config/agencyConf
 import { failureText } from '../../shared/errors';
 import { RESOLUTION_LABELS } from '../../shared/inquiry/commands/resolveInquiry';
 import { isSnoozed, snoozeTimeText } from '../../shared/inquiry/commands/snoozeWarnings';
-import { DUE_STATE_LABELS, type DueItem, dueItems, dueState, targetMissed } from '../../shared/inquiry/due';
+import { DUE_STATE_LABELS, type DueItem, type DueState, dueItems, dueState } from '../../shared/inquiry/due';
 import { PAUSABLE_TIMERS, type PAUSE_WAITS, type PausableTimer } from '../../shared/inquiry/events';
 import { explainDueItem } from '../../shared/inquiry/explainDue';
 import { maskPhone } from '../../shared/inquiry/mask';
+import { governingDue, nextDueWords, whichLabel } from '../../shared/inquiry/nextDue';
 import { type InquiryRecord, snoozeOf } from '../../shared/inquiry/projection';
-import { businessTimeLeft } from '../../shared/inquiry/remaining';
 import { warningLevelOf } from '../../shared/inquiry/warnings';
 import { warningPolicy } from '../../shared/inquiry/warningTimes';
 import type { Profile } from '../../shared/people';
 import type { BusinessCalendar } from '../../shared/time/calendar';
 import type { Instant, TimeZone } from '../../shared/time/types';
-import { formatLong } from '../app/format';
+import { formatLong, inSentence } from '../app/format';
 import { FormError } from '../components/ErrorSummary';
 import { useBusinessCalendar } from '../data/calendar';
 import { useServices } from '../data/hooks';
@@ -221,18 +221,7 @@ export function DueList({
           return (
             <li key={`${item.kind}-${item.callbackId ?? ''}`} className={`due-item due-${state}`}>
               <div className="due-line">
-                <span className={`badge due-${state}`}>{DUE_STATE_LABELS[state]}</span> <strong>{item.label}</strong>
-                {item.owner ? ` (${item.owner.name})` : ''}:{' '}
-                {item.target !== null && item.kind !== 'callback' && (
-                  <>
-                    target {formatLong(item.target, zone)}
-                    {targetMissed(item, now) ? ' (missed)' : ''}, deadline{' '}
-                  </>
-                )}
-                {item.kind === 'callback' ? `at ${formatLong(item.target ?? item.deadline, zone)}` : formatLong(item.deadline, zone)}
-                {!item.paused && item.kind !== 'callback' && (
-                  <span className="time-left"> · {businessTimeLeft(cal, now, item.deadline)}</span>
-                )}
+                <DueLine item={item} state={state} now={now} zone={zone} cal={cal} />
               </div>
               <WarningLine inquiry={inquiry} item={item} now={now} cal={cal} />
               {item.paused && (
@@ -246,12 +235,12 @@ export function DueList({
                 {item.kind !== 'callback' && <Explanation item={item} inquiry={inquiry} config={config} />}
                 {canPause && timer && item.paused && (
                   <button type="button" className="link-button" onClick={() => void resume(timer)}>
-                    Resume<span className="visually-hidden"> the {item.label.toLowerCase()} timer</span>
+                    Resume<span className="visually-hidden"> the {inSentence(item.label)} timer</span>
                   </button>
                 )}
                 {canPause && timer && !item.paused && (
                   <button type="button" className="link-button" onClick={() => onPause(timer)}>
-                    Pause<span className="visually-hidden"> the {item.label.toLowerCase()} timer</span>
+                    Pause<span className="visually-hidden"> the {inSentence(item.label)} timer</span>
                   </button>
                 )}
               </div>
@@ -260,6 +249,46 @@ export function DueList({
         })}
       </ul>
       <FormError message={failure} />
+    </>
+  );
+}
+
+/**
+ * One due item by the one next-due rule (shared/inquiry/nextDue.ts): the instant that governs now, named, with the
+ * countdown to it; the other instant after it without one. A paused item shows its recorded times, no countdown.
+ */
+function DueLine({ item, state, now, zone, cal }: { item: DueItem; state: DueState; now: Instant; zone: TimeZone; cal: BusinessCalendar }) {
+  const head = (
+    <>
+      <span className={`badge due-${state}`}>{DUE_STATE_LABELS[state]}</span> <strong>{item.label}</strong>
+      {item.owner ? ` (${item.owner.name})` : ''}:{' '}
+    </>
+  );
+  const g = governingDue([item], now);
+  if (item.paused || g === null) {
+    return (
+      <>
+        {head}
+        {item.target !== null && `${whichLabel({ item, which: 'target' })} ${formatLong(item.target, zone)}, `}
+        {whichLabel({ item, which: 'deadline' }).toLowerCase()} {formatLong(item.deadline, zone)}
+      </>
+    );
+  }
+  const words = nextDueWords(g, now, cal);
+  const other = g.which === 'target' ? item.deadline : item.target;
+  return (
+    <>
+      {head}
+      <strong>
+        {words.which} {formatLong(words.at, zone)}
+      </strong>
+      {words.note && ` (${words.note})`} · <span className={`time-left${state === 'overdue' ? ' late' : ''}`}>{words.countdown}</span>
+      {other !== null && item.kind !== 'callback' && (
+        <span className="muted">
+          {' '}
+          ({g.which === 'target' ? 'deadline' : 'target was'} {formatLong(other, zone)})
+        </span>
+      )}
     </>
   );
 }

@@ -9,7 +9,7 @@ const LABELS: Record<IntakeControl, string> = {
   receivedTime: 'Time received',
   source: 'Source',
   originatorName: 'Originator (referred by)',
-  originatorContact: 'Originator phone or email',
+  originatorContact: 'Originator phone and/or e-mail',
   memberName: 'Member name',
   medicaidId: 'Medicaid ID',
   memberDob: 'Date of birth',

@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useMemo, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { SOURCES } from '../../shared/config/agencyConfig';
 import { failureText } from '../../shared/errors';
 import { ENROLLMENT, ENROLLMENT_LABELS } from '../../shared/inquiry/fields';
@@ -8,10 +8,12 @@ import {
   type IntakeControl,
   type IntakeErrors,
   type IntakeForm as IntakeFormValues,
+  TEXT_LIMITS,
   validateIntake,
 } from '../../shared/inquiry/intake';
 import type { Profile } from '../../shared/people';
 import { navigate } from '../app/router';
+import { ConfirmDiscard } from '../components/ConfirmDiscard';
 import { ErrorSummary, FormError } from '../components/ErrorSummary';
 import { Field, Options, RadioGroup } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
@@ -89,10 +91,27 @@ export function IntakeForm({ profile }: { profile: Profile }) {
     });
   }
 
+  // Cancel (or Escape) asks first once anything was typed (issue 16): the draft goes with a cancel.
+  const changed = !INTAKE_CONTROL_ORDER.every((c) => form[c] === opened[c]);
+  const [confirming, setConfirming] = useState(false);
+  const cancelFrom = useRef<HTMLElement | null>(null);
+  const cancel = (confirmed = false) => {
+    if (changed && !confirmed) {
+      cancelFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setConfirming(true);
+      return;
+    }
+    void draft.clear();
+    navigate({ name: 'log' });
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       void submit();
+    } else if (e.key === 'Escape' && !confirming && !e.defaultPrevented) {
+      e.preventDefault();
+      cancel();
     }
   };
 
@@ -154,7 +173,7 @@ export function IntakeForm({ profile }: { profile: Profile }) {
             <Field id={controlId('originatorName')} label="Originator (referred by)" required error={errors.originatorName}>
               {(p) => <input {...p} {...bind('originatorName')} autoComplete="off" />}
             </Field>
-            <Field id={controlId('originatorContact')} label="Originator phone or email" error={errors.originatorContact}>
+            <Field id={controlId('originatorContact')} label="Originator phone and/or e-mail" error={errors.originatorContact}>
               {(p) => <input {...p} {...bind('originatorContact')} autoComplete="off" />}
             </Field>
           </div>
@@ -283,6 +302,7 @@ export function IntakeForm({ profile }: { profile: Profile }) {
             required
             hint="What happened and what the member needs"
             error={errors.description}
+            count={{ length: form.description.length, limit: TEXT_LIMITS.long }}
           >
             {(p) => <textarea {...p} {...bind('description')} rows={4} />}
           </Field>
@@ -291,6 +311,7 @@ export function IntakeForm({ profile }: { profile: Profile }) {
             label="Expected outcome"
             hint="What is needed to resolve it"
             error={errors.expectedOutcome}
+            count={{ length: form.expectedOutcome.length, limit: TEXT_LIMITS.long }}
           >
             {(p) => <textarea {...p} {...bind('expectedOutcome')} rows={2} />}
           </Field>
@@ -300,18 +321,20 @@ export function IntakeForm({ profile }: { profile: Profile }) {
           <button type="submit" className="primary" disabled={saving} aria-keyshortcuts="Control+Enter">
             {saving ? 'Saving…' : 'Save inquiry'}
           </button>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              // Cancelling is meant: the draft goes too.
-              void draft.clear();
-              navigate({ name: 'log' });
-            }}
-          >
+          <button type="button" className="secondary" onClick={() => cancel()}>
             Cancel
           </button>
         </div>
+        {confirming && (
+          <ConfirmDiscard
+            what="this new inquiry"
+            onDiscard={() => cancel(true)}
+            onKeep={() => {
+              setConfirming(false);
+              requestAnimationFrame(() => cancelFrom.current?.focus());
+            }}
+          />
+        )}
       </form>
     </section>
   );

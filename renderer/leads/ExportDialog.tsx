@@ -97,11 +97,11 @@ export function ExportDialog({
   // The log screen's own index: its order and search are already worked out for this view.
   const { index } = snapshot;
   const viewRows = useMemo(
-    () => index.select(index.order(query.sort), query, profile.id, queueTime),
+    () => index.select(index.order(query.sort, queueTime.now), query, profile.id, queueTime),
     [index, query, profile.id, queueTime],
   );
   const allRows = useMemo(
-    () => index.select(index.order(DEFAULT_LOG_QUERY.sort), ALL, profile.id, queueTime),
+    () => index.select(index.order(DEFAULT_LOG_QUERY.sort, queueTime.now), ALL, profile.id, queueTime),
     [index, profile.id, queueTime],
   );
   const filtered = query.search.trim() !== '' || Object.values(query.filters).some((v) => v && v.trim() !== '');
@@ -188,7 +188,7 @@ export function ExportDialog({
         count = table.length;
         return bridge.saveFile({ suggestedName: fileName, format, data, containsMemberData: withIdentifiers });
       },
-      fileWords((saved) => `Saved ${count.toLocaleString('en-US')} inquiries as ${saved}.`),
+      fileWords((saved) => `Saved ${count.toLocaleString('en-US')} ${count === 1 ? 'inquiry' : 'inquiries'} as ${saved}.`),
     );
   }
 

@@ -52,6 +52,17 @@ async function openLog() {
 }
 
 describe('LogView', () => {
+  it('sorts Next due most urgent first on the first click (issue 16)', async () => {
+    const { user } = await openLog();
+    await user.click(within(header('Next due')).getByRole('button'));
+    await waitFor(() => expect(header('Next due').getAttribute('aria-sort')).toBe('ascending'));
+    // Each row's shown instant, top to bottom, never goes back in time.
+    const shown = Array.from(document.querySelectorAll('tbody tr')).map((tr) => tr.querySelector('.next-due-when')?.textContent ?? '');
+    expect(shown.every((t) => / (Target|Deadline|Call at|Call by) /.test(t))).toBe(true);
+    const times = shown.map((t) => /(\d\d)\/(\d\d) (\d\d):(\d\d)/.exec(t)?.slice(1).join('') ?? '');
+    expect([...times].sort()).toEqual(times);
+  });
+
   it('lists the open inquiries newest first with member identifiers masked', async () => {
     await openLog();
 

@@ -1,14 +1,14 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table';
-import { type RefObject, useCallback, useMemo, useRef } from 'react';
-import { businessTimeLeft } from '../../shared/inquiry/remaining';
+import { type RefObject, useCallback, useMemo, useRef, useState } from 'react';
+import type { LogLayout } from '../../shared/log/logLayout';
 import { CHOICE_COLUMNS, choicesOf, LOG_COLUMNS, type LogColumn, type LogQuery, QUEUE_LABELS } from '../../shared/log/logQuery';
 import type { Profile } from '../../shared/people';
-import type { Instant } from '../../shared/time/types';
 import { navigate } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
 import { useBusinessCalendar } from '../data/calendar';
 import { useAgencyConfig, useLogSnapshot } from '../data/hooks';
 import { useQueueTime } from '../data/useNow';
+import { ColumnChooser } from './ColumnChooser';
 import { LogTable } from './LogTable';
 
 const isLogColumn = (id: string): id is LogColumn => (LOG_COLUMNS as readonly string[]).includes(id);
@@ -18,26 +18,28 @@ export function LogView({
   profile,
   query,
   onQuery,
+  layout,
+  onLayout,
   searchRef,
 }: {
   profile: Profile;
   query: LogQuery;
   onQuery: (next: LogQuery) => void;
+  /** The person's columns (shared/log/logLayout.ts). */
+  layout: LogLayout;
+  onLayout: (next: LogLayout) => void;
   searchRef: RefObject<HTMLInputElement | null>;
 }) {
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const snapshot = useLogSnapshot();
   const config = useAgencyConfig();
   // The store's index of this version of the rows keeps its orders and searches between visits to
   // the log. Every change applies at once, in one render and one paint: deferring the rows behind
   // the search box (useDeferredValue) cost each keystroke an extra frame and a scheduler hop.
   const index = snapshot.index;
-  const order = useMemo(() => index.order(query.sort), [index, query.sort]);
   const queueTime = useQueueTime(config.timeZone);
+  const order = useMemo(() => index.order(query.sort, queueTime.now), [index, query.sort, queueTime.now]);
   const cal = useBusinessCalendar(config);
-  const timeLeft = useCallback(
-    (deadline: number) => businessTimeLeft(cal, queueTime.now as Instant, deadline as Instant),
-    [cal, queueTime.now],
-  );
   const rows = useMemo(
     () => index.select(order, { queue: query.queue, filters: query.filters, search: query.search }, profile.id, queueTime),
     [index, order, query.queue, query.filters, query.search, profile.id, queueTime],
@@ -75,6 +77,9 @@ export function LogView({
     [onQuery],
   );
   const filtered = query.search.trim() !== '' || filters.length > 0;
+  // A filter set (by a saved view, say) is never hidden.
+  const showFilters = filtersOpen || filters.length > 0;
+  const count = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'inquiry' : 'inquiries'}`;
   const title = QUEUE_LABELS[query.queue];
 
   return (
@@ -98,6 +103,16 @@ export function LogView({
             onChange={(e) => onQuery({ ...query, search: e.target.value })}
           />
         </div>
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={showFilters}
+          disabled={filters.length > 0}
+          onClick={() => setFiltersOpen((o) => !o)}
+        >
+          Filter columns
+        </button>
+        <ColumnChooser layout={layout} onLayout={onLayout} />
         {filtered && (
           <button type="button" className="secondary" onClick={() => onQuery({ ...query, search: '', filters: {} })}>
             Clear search and filters
@@ -105,7 +120,7 @@ export function LogView({
         )}
         <p className="row-count" role="status" aria-live="polite">
           {snapshot.complete
-            ? `${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'inquiry' : 'inquiries'}`
+            ? count(rows.length)
             : snapshot.total > snapshot.loaded
               ? `Loading the log: ${snapshot.loaded.toLocaleString('en-US')} of about ${snapshot.total.toLocaleString('en-US')}…`
               : `Loading the log: ${snapshot.loaded.toLocaleString('en-US')} so far…`}
@@ -123,14 +138,16 @@ export function LogView({
           <LogTable
             rows={rows}
             now={queueTime.now}
-            timeLeft={timeLeft}
+            cal={cal}
             sorting={sorting}
             onSortingChange={onSortingChange}
             filters={filters}
             onFiltersChange={onFiltersChange}
             choices={choices}
             zone={config.timeZone}
-            caption={`${title}: ${rows.length} inquiries. Member identifiers are masked; use Reveal on a row to show them.`}
+            caption={`${title}: ${count(rows.length)}. Member identifiers are masked; use Reveal on a row to show them.`}
+            layout={layout}
+            showFilters={showFilters}
           />
           {rows.length === 0 && snapshot.complete && <p className="empty">No inquiries in this queue match the search and filters.</p>}
         </>

@@ -32,8 +32,13 @@ describe('SavedViews', () => {
     await screen.findByRole('heading', { level: 1, name: 'All open' });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('2 inquiries'));
 
+    await user.click(screen.getByRole('button', { name: 'Filter columns' }));
     await user.selectOptions(screen.getByLabelText('Filter Priority'), 'Escalated');
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('1 '));
+    // The columns are kept with the view: Stage shown.
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Stage' }));
+    await screen.findByRole('columnheader', { name: /^Stage/ });
     await user.click(views().getByRole('button', { name: 'Save current view…' }));
     // An empty name is refused with the reason, and nothing is saved.
     await user.click(views().getByRole('button', { name: 'Save view' }));
@@ -45,10 +50,13 @@ describe('SavedViews', () => {
     // Another queue and no filter, then the saved view brings back both.
     await user.click(screen.getByRole('button', { name: /^All inquiries/ }));
     await user.selectOptions(screen.getByLabelText('Filter Priority'), '');
+    await user.click(screen.getByRole('checkbox', { name: 'Stage' }));
+    await waitFor(() => expect(screen.queryByRole('columnheader', { name: /^Stage/ })).toBeNull());
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('2 inquiries'));
     await user.click(views().getByRole('button', { name: 'Escalated, open' }));
     await screen.findByRole('heading', { level: 1, name: 'All open' });
     await waitFor(() => expect((screen.getByLabelText('Filter Priority') as HTMLSelectElement).value).toBe('Escalated'));
+    await screen.findByRole('columnheader', { name: /^Stage/ });
 
     await user.click(views().getByRole('button', { name: 'Delete the saved view Escalated, open' }));
     await waitFor(() => expect(views().queryByRole('button', { name: 'Escalated, open' })).toBeNull());

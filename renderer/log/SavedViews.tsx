@@ -1,11 +1,23 @@
 import { type FormEvent, useState } from 'react';
 import { failureText } from '../../shared/errors';
+import type { LogLayout } from '../../shared/log/logLayout';
 import type { LogQuery } from '../../shared/log/logQuery';
 import { useServices } from '../data/hooks';
 import { deleteView, saveView, useSavedViews } from '../data/savedViews';
 
 /** The person's saved log views (queue, search, filters, sort) in the sidebar: apply, save the current one, delete. */
-export function SavedViews({ profileId, query, onApply }: { profileId: string; query: LogQuery; onApply: (q: LogQuery) => void }) {
+export function SavedViews({
+  profileId,
+  query,
+  layout,
+  onApply,
+}: {
+  profileId: string;
+  query: LogQuery;
+  /** The columns shown now, saved with the view. */
+  layout?: LogLayout;
+  onApply: (q: LogQuery, layout?: LogLayout) => void;
+}) {
   const { repo, clock } = useServices();
   const views = useSavedViews(profileId);
   const [naming, setNaming] = useState(false);
@@ -15,7 +27,7 @@ export function SavedViews({ profileId, query, onApply }: { profileId: string; q
   async function save(e: FormEvent) {
     e.preventDefault();
     try {
-      await saveView(repo, profileId, name, query, clock.now());
+      await saveView(repo, profileId, name, query, clock.now(), layout);
       setNaming(false);
       setName('');
       setError(null);
@@ -33,7 +45,7 @@ export function SavedViews({ profileId, query, onApply }: { profileId: string; q
       <ul>
         {views.map((v) => (
           <li key={v.id} className="saved-view">
-            <button type="button" className="queue" onClick={() => onApply(v.query)}>
+            <button type="button" className="queue" onClick={() => onApply(v.query, v.layout)}>
               <span>{v.name}</span>
             </button>
             <button

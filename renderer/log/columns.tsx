@@ -1,14 +1,20 @@
 import { columnFilteringFeature, columnSizingFeature, createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
-import { DUE_STATE_LABELS } from '../../shared/inquiry/due';
+import { maskFreeText } from '../../shared/inquiry/mask';
+import { governingDue, nextDueWords } from '../../shared/inquiry/nextDue';
+import { COLUMN_LABELS, type LogLayout, visibleColumns } from '../../shared/log/logLayout';
+import type { LogColumn } from '../../shared/log/logQuery';
 import type { LogRow } from '../../shared/log/logRow';
-import { formatShort } from '../app/format';
-import { useLogNow, useLogZone, useTimeLeft } from './logTableContext';
+import { NextDueText } from '../components/NextDueText';
+import { useLogCalendar, useLogNow, useLogTableContext, useLogZone } from './logTableContext';
 import { MemberCell } from './MemberCell';
 
 /** Sorting and filtering state live in the table; the work itself is done by shared/log/logQuery (manual mode). */
 export const logTableFeatures = tableFeatures({ rowSortingFeature, columnFilteringFeature, columnSizingFeature });
 
 const helper = createColumnHelper<typeof logTableFeatures, LogRow>();
+
+/** A cell's text, cut with "…" when it does not fit; the whole of it shows on hover and on focus (styles.css). */
+const Text = ({ children }: { children: React.ReactNode }) => <span className="cell-text">{children}</span>;
 
 function CaseCell({ row }: { row: LogRow }) {
   return (
@@ -22,26 +28,25 @@ function StatusCell({ row }: { row: LogRow }) {
   return <span className={`badge status-${row.status}`}>{row.status === 'open' ? 'Open' : 'Resolved'}</span>;
 }
 
-/** "2 h left" / "1 h 15 m late" for the table (the inquiry view says it in full: business time). */
-const shortLeft = (text: string): string =>
-  text.replace(/^overdue by (.*) business time$/, '$1 late').replace(' business time left', ' left');
-
+/** The one next-due rule (shared/inquiry/nextDue.ts) at the log's clock: what is due on one line, when and the countdown on the next. */
 function NextDueCell({ row }: { row: LogRow }) {
   const now = useLogNow();
   const zone = useLogZone();
-  const timeLeft = useTimeLeft();
-  if (row.nextDueAt === null) return <span className="muted">—</span>;
-  const state =
-    row.dueDeadline !== null && now >= row.dueDeadline
-      ? 'overdue'
-      : row.dueSoonAt !== null && now >= row.dueSoonAt
-        ? 'due_soon'
-        : 'on_track';
+  const cal = useLogCalendar();
+  const g = governingDue(row.dueTimes, now);
+  if (g === null) return <span className="muted">—</span>;
+  return <NextDueText words={nextDueWords(g, now, cal)} zone={zone} compact />;
+}
+
+/** Category and the issue's first line, the member's identifiers masked unless the row is revealed. */
+function SummaryCell({ row }: { row: LogRow }) {
+  const { revealed } = useLogTableContext();
+  const line = revealed.has(row.id) ? row.summaryLine : maskFreeText(row.summaryLine, row);
   return (
-    <span className="next-due">
-      <span className={`badge due-${state}`}>{DUE_STATE_LABELS[state]}</span> {row.nextDueLabel} · {formatShort(row.nextDueAt, zone)}
-      {row.dueDeadline !== null && <span className="time-left">({shortLeft(timeLeft(row.dueDeadline))})</span>}
-    </span>
+    <Text>
+      {row.category}
+      {line && ` — ${line}`}
+    </Text>
   );
 }
 
@@ -49,21 +54,42 @@ function PriorityCell({ row }: { row: LogRow }) {
   return <span className={`badge priority-${row.priority}`}>{row.priorityLabel}</span>;
 }
 
-export const logColumns = helper.columns([
-  helper.accessor('caseNumber', { header: 'Case #', size: 160, cell: (c) => <CaseCell row={c.row.original} /> }),
-  helper.accessor('receivedAt', { header: 'Received', size: 140, cell: (c) => c.row.original.receivedText }),
-  helper.accessor('memberName', { header: 'Member', size: 230, cell: (c) => <MemberCell row={c.row.original} /> }),
-  helper.accessor('priorityLabel', { header: 'Priority', size: 110, cell: (c) => <PriorityCell row={c.row.original} /> }),
-  // What is due next: what a liaison works the queue by.
-  helper.accessor('nextDueAt', { header: 'Next due', size: 400, cell: (c) => <NextDueCell row={c.row.original} /> }),
-  helper.accessor('stage', { header: 'Stage', size: 150 }),
-  helper.accessor('mcoName', { header: 'MCO', size: 180 }),
-  helper.accessor('assigneeName', {
-    header: 'Assignee',
-    size: 150,
-    cell: (c) => c.getValue() || <span className="muted">Unassigned</span>,
-  }),
-  helper.accessor('source', { header: 'Source', size: 180 }),
-  helper.accessor('status', { header: 'Status', size: 100, cell: (c) => <StatusCell row={c.row.original} /> }),
-  helper.accessor('category', { header: 'Category', size: 200 }),
-]);
+/** A column of any value type, as the helper's own `columns` types them. */
+type LogColumnDef = ReturnType<typeof helper.columns>[number];
+
+const DEFS: Record<LogColumn, (size: number) => LogColumnDef> = {
+  caseNumber: (size) =>
+    helper.accessor('caseNumber', { header: COLUMN_LABELS.caseNumber, size, cell: (c) => <CaseCell row={c.row.original} /> }),
+  receivedAt: (size) =>
+    helper.accessor('receivedAt', { header: COLUMN_LABELS.receivedAt, size, cell: (c) => <Text>{c.row.original.receivedText}</Text> }),
+  memberName: (size) =>
+    helper.accessor('memberName', { header: COLUMN_LABELS.memberName, size, cell: (c) => <MemberCell row={c.row.original} /> }),
+  summaryLine: (size) =>
+    helper.accessor('summaryLine', { header: COLUMN_LABELS.summaryLine, size, cell: (c) => <SummaryCell row={c.row.original} /> }),
+  priorityLabel: (size) =>
+    helper.accessor('priorityLabel', { header: COLUMN_LABELS.priorityLabel, size, cell: (c) => <PriorityCell row={c.row.original} /> }),
+  // What is due next: what a liaison works the queue by. Ascending (most urgent first) on the first click.
+  nextDueAt: (size) =>
+    helper.accessor('nextDueAt', {
+      header: COLUMN_LABELS.nextDueAt,
+      size,
+      sortDescFirst: false,
+      cell: (c) => <NextDueCell row={c.row.original} />,
+    }),
+  stage: (size) => helper.accessor('stage', { header: COLUMN_LABELS.stage, size, cell: (c) => <Text>{c.getValue()}</Text> }),
+  mcoName: (size) => helper.accessor('mcoName', { header: COLUMN_LABELS.mcoName, size, cell: (c) => <Text>{c.getValue()}</Text> }),
+  assigneeName: (size) =>
+    helper.accessor('assigneeName', {
+      header: COLUMN_LABELS.assigneeName,
+      size,
+      cell: (c) => (c.getValue() ? <Text>{c.getValue()}</Text> : <span className="muted">Unassigned</span>),
+    }),
+  source: (size) => helper.accessor('source', { header: COLUMN_LABELS.source, size, cell: (c) => <Text>{c.getValue()}</Text> }),
+  status: (size) => helper.accessor('status', { header: COLUMN_LABELS.status, size, cell: (c) => <StatusCell row={c.row.original} /> }),
+  category: (size) => helper.accessor('category', { header: COLUMN_LABELS.category, size, cell: (c) => <Text>{c.getValue()}</Text> }),
+};
+
+/** The table's columns for a layout: the shown ones, in its order, at its widths. */
+export function logColumnsOf(layout: LogLayout): LogColumnDef[] {
+  return visibleColumns(layout).map((c) => DEFS[c.id](c.width));
+}

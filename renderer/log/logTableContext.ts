@@ -1,12 +1,13 @@
 import { createContext, useContext } from 'react';
+import type { BusinessCalendar } from '../../shared/time/calendar';
 import type { TimeZone } from '../../shared/time/types';
 
 export interface LogTableContextValue {
   zone: TimeZone;
   /** The clock's time the due states are read at (re-read every 30 s). */
   now: number;
-  /** "2 h 15 m business time left" for a deadline, at `now` (computed for the rows in view only). */
-  timeLeft(deadline: number): string;
+  /** The business calendar the countdowns count in (computed for the rows in view only). */
+  cal: BusinessCalendar;
   revealed: ReadonlySet<string>;
   toggleReveal(id: string): void;
 }
@@ -21,4 +22,4 @@ export function useLogTableContext(): LogTableContextValue {
 
 export const useLogNow = (): number => useLogTableContext().now;
 export const useLogZone = (): TimeZone => useLogTableContext().zone;
-export const useTimeLeft = (): ((deadline: number) => string) => useLogTableContext().timeLeft;
+export const useLogCalendar = (): BusinessCalendar => useLogTableContext().cal;

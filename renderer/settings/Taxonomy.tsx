@@ -290,7 +290,7 @@ function RuleTester({ draft, config }: { draft: TaxonomyDraft; config: AgencyCon
   const label = (id: string) => config.priorityLevels.find((p) => p.id === id)?.label ?? id;
   return (
     <section className="rule-tester" aria-labelledby="rule-tester-title">
-      <h3 id="rule-tester-title">Try the rules</h3>
+      <h2 id="rule-tester-title">Try the rules</h2>
       <div className="grid">
         <Field id="rule-tester-description" label="Description" className="wide">
           {(p) => <input {...p} value={description} onChange={(e) => setDescription(e.target.value)} autoComplete="off" />}

@@ -1,8 +1,9 @@
 import { type AgencyConfig, mcoName, priorityLabel } from '../config/agencyConfig';
 import { RESOLUTION_LABELS } from '../inquiry/commands/resolveInquiry';
-import { DUE_STATE_LABELS, dueState, nextDue } from '../inquiry/due';
+import { DUE_STATE_LABELS, dueItems } from '../inquiry/due';
 import { ENROLLMENT_LABELS } from '../inquiry/fields';
 import { maskDob, maskMedicaidId, maskName, maskPhone } from '../inquiry/mask';
+import { governingDue, nextDueWords } from '../inquiry/nextDue';
 import { type InquiryRecord, STATUS_LABELS } from '../inquiry/projection';
 import { warningPolicy } from '../inquiry/warningTimes';
 import {
@@ -54,7 +55,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { id: 'receivedAt', header: 'Received', kind: 'datetime', width: 17, value: (r) => r.receivedAt },
   { id: 'source', header: 'Source', kind: 'text', width: 24, value: (r) => r.source },
   { id: 'originatorName', header: 'Originator', kind: 'text', width: 22, value: (r) => r.originatorName },
-  { id: 'originatorContact', header: 'Originator phone or email', kind: 'text', width: 22, value: (r) => r.originatorContact },
+  { id: 'originatorContact', header: 'Originator phone and/or e-mail', kind: 'text', width: 22, value: (r) => r.originatorContact },
   {
     id: 'memberName',
     header: 'Member name',
@@ -156,11 +157,20 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     computed: true,
     width: 40,
     value: (r, c) => {
-      // Due soon from the first warning threshold of business time, as in the log (shared/inquiry/warnings.ts).
-      const item = nextDue(r, warningPolicy(c.calendar, c.config.warningThresholds));
-      if (!item) return '';
-      const when = item.target ?? item.deadline;
-      return `${item.label}, due ${formatDateTime(when, c.zone)} (${DUE_STATE_LABELS[dueState(item, c.now)].toLowerCase()})`;
+      // The one next-due rule, as in the log (shared/inquiry/nextDue.ts): the instant that governs at the export's
+      // moment, which it is, and the countdown to that same instant. Due soon from the first warning threshold.
+      const items = dueItems(r, warningPolicy(c.calendar, c.config.warningThresholds));
+      const g = governingDue(
+        items.filter((i) => i.paused === null),
+        c.now,
+      );
+      if (g === null) {
+        const paused = items[0];
+        return paused ? `${paused.label} (${DUE_STATE_LABELS.paused.toLowerCase()})` : '';
+      }
+      const w = nextDueWords(g, c.now, c.calendar);
+      const note = w.note ? `, ${w.note}` : '';
+      return `${w.label}: ${w.which.toLowerCase()} ${formatDateTime(w.at, c.zone)}${note}, ${w.countdown} (${DUE_STATE_LABELS[w.state].toLowerCase()})`;
     },
   },
   {
@@ -169,10 +179,11 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     kind: 'datetime',
     computed: true,
     width: 17,
-    value: (r) => {
-      const i = nextDue(r);
-      return i ? (i.target ?? i.deadline) : null;
-    },
+    value: (r, c) =>
+      governingDue(
+        dueItems(r).filter((i) => i.paused === null),
+        c.now,
+      )?.at ?? null,
   },
   {
     id: 'resolution',

@@ -62,7 +62,8 @@ describe('export columns', () => {
       firstContactOutcome: 'Missed deadline',
       hoursToFirstContact: null,
       daysOpen: 14,
-      currentDue: 'First contact, due 03/10/2025 12:00 (overdue)',
+      // The deadline governs once the target (12:00) has passed, and the lateness counts from it, in business days.
+      currentDue: 'First contact: deadline 03/10/2025 14:00, late by 10 business days 1 h (overdue)',
       status: 'Open',
     });
   });

@@ -52,7 +52,7 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   receivedAt: 'Received',
   source: 'Source',
   originatorName: 'Originator',
-  originatorContact: 'Originator phone or email',
+  originatorContact: 'Originator phone and/or e-mail',
   memberName: 'Member name',
   medicaidId: 'Medicaid ID',
   memberDob: 'Date of birth',

@@ -248,9 +248,18 @@ describe('validateIntake: originator contact', () => {
     expect(fieldsOf(validForm({ originatorContact: ' dana.ruiz@hhs.iowa.gov ' })).originatorContact).toBe('dana.ruiz@hhs.iowa.gov');
   });
 
-  it.each(['Dana at the front desk', '555-0142', 'dana@agency'])('refuses %s', (contact) => {
+  it.each([
+    ['515-281-3371 / name@legis.iowa.gov', '(515) 281-3371 / name@legis.iowa.gov'],
+    ['name@legis.iowa.gov; 515.281.3371', 'name@legis.iowa.gov / (515) 281-3371'],
+    ['515 281 3371 or 515-555-0142 x3', '(515) 281-3371 / (515) 555-0142 x3'],
+  ])('accepts a phone and an e-mail together: %s', (typed, stored) => {
+    expect(fieldsOf(validForm({ originatorContact: typed })).originatorContact).toBe(stored);
+  });
+
+  it.each(['Dana at the front desk', '555-0142', 'dana@agency', '515-281-3371 / the front desk'])('refuses %s', (contact) => {
     expect(errorsOf(validForm({ originatorContact: contact }))).toEqual({
-      originatorContact: 'Enter a 10-digit phone number (515-555-0123) or an email address (name@agency.gov).',
+      originatorContact:
+        'Enter a 10-digit phone number (515-555-0123), an e-mail address (name@agency.gov), or both with a / between (515-281-3371 / name@legis.iowa.gov).',
     });
   });
 });

@@ -90,6 +90,8 @@ export const CONTROLS_OF_FIELD: Record<FieldName, readonly IntakeControl[]> = {
 };
 
 const LIMITS = { short: 120, contact: 160, availability: 200, long: 4000 } as const;
+/** The intake's text limits, for the form's character counts. */
+export const TEXT_LIMITS = LIMITS;
 /** Received dates are checked in the agency's calendar: 31 Dec 1999 evening in Chicago is already 2000 in UTC. */
 const EARLIEST_RECEIVED_YEAR = 2000;
 /** A clock a minute apart from the desk that typed the time is not "the future". */
@@ -191,10 +193,11 @@ export function validateIntake(form: IntakeForm, ctx: IntakeContext): IntakeResu
   maxLength('originatorName', LIMITS.short);
   let originatorContact = text('originatorContact');
   if (originatorContact) {
-    const phone = normalisePhone(originatorContact);
-    if (phone) originatorContact = phone;
-    else if (!isEmail(originatorContact))
-      errors.originatorContact = 'Enter a 10-digit phone number (515-555-0123) or an email address (name@agency.gov).';
+    const contact = normaliseContact(originatorContact);
+    if (contact !== null) originatorContact = contact;
+    else
+      errors.originatorContact =
+        'Enter a 10-digit phone number (515-555-0123), an e-mail address (name@agency.gov), or both with a / between (515-281-3371 / name@legis.iowa.gov).';
   }
   maxLength('originatorContact', LIMITS.contact);
 
@@ -322,3 +325,24 @@ export function validateEdit(
 export const intakeFormSchema = z.object(
   Object.fromEntries(INTAKE_CONTROL_ORDER.map((c) => [c, z.string().max(10_000)])) as Record<IntakeControl, z.ZodString>,
 );
+
+/**
+ * An originator's contact as typed: a phone number, an e-mail address, or a few of them separated by "/", ";", ","
+ * or " or " / " and " ("515-281-3371 / name@legis.iowa.gov"); phones formatted, joined by " / ". Null when a part is
+ * neither.
+ */
+export function normaliseContact(typed: string): string | null {
+  const parts = typed
+    .split(/\s*(?:[/;,]|\s(?:or|and)\s)\s*/i)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return null;
+  const out: string[] = [];
+  for (const part of parts) {
+    const phone = normalisePhone(part);
+    if (phone) out.push(phone);
+    else if (isEmail(part)) out.push(part);
+    else return null;
+  }
+  return out.join(' / ');
+}

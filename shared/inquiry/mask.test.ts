@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskDob, maskMedicaidId, maskName, maskPhone } from './mask';
+import { maskDob, maskFreeText, maskMedicaidId, maskName, maskPhone } from './mask';
 
 describe('maskName', () => {
   it.each([
@@ -34,4 +34,22 @@ describe('maskPhone', () => {
     ['(515) 555-0123 x12', '(•••) •••-0123'],
     ['', ''],
   ])('masks the stored phone %j as %j, keeping the last 4 digits of the number', (phone, masked) => expect(maskPhone(phone)).toBe(masked));
+});
+
+describe('masking by grapheme and in free text (issue 16)', () => {
+  it('takes whole characters as initials, never half an emoji', () => {
+    expect(maskName('🦊Fox Ñúñez')).toBe('🦊. Ñ. •••');
+    expect(maskName('👩🏽‍⚕️ Dana')).toBe('👩🏽‍⚕️. D. •••');
+    expect(maskName('é́lan Z')).toBe('É́. Z. •••');
+  });
+
+  it('masks the member, their ids and anything shaped like an id in a line of free text', () => {
+    const ids = { memberName: 'Maria López', medicaidId: '1234567A' };
+    expect(maskFreeText('Maria López (1234567A) says maria called 515-281-3371 twice', ids)).toBe(
+      'M. L. (•••••67A) says M. called (•••) •••-3371 twice',
+    );
+    expect(maskFreeText('SSN 123-45-6789 on file; case 9876543', ids)).toBe('SSN •••-••-•••• on file; case ••••543');
+    // Words that only contain a name part are left alone.
+    expect(maskFreeText('Mariam asked about Marias Pharmacy', ids)).toBe('Mariam asked about Marias Pharmacy');
+  });
 });

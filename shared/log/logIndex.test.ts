@@ -30,6 +30,16 @@ const row = fc
     assigneeId: fc.constantFrom('', ME, 'p-ben'),
     nextDueAt: when,
     dueDeadline: when,
+    dueTimes: fc.array(
+      fc.record({
+        kind: fc.constantFrom('first_contact' as const, 'callback' as const),
+        label: fc.constantFrom('First contact', 'Callback to member'),
+        target: when,
+        deadline: instant(AT.now - 3 * DAY, AT.now + 3 * DAY),
+        soonAt: instant(AT.now - 3 * DAY, AT.now + 3 * DAY),
+      }),
+      { maxLength: 2 },
+    ),
     searchText: letters([' ', '\n', '\u0001'], 10),
   })
   .map(
@@ -50,18 +60,39 @@ const queryArb = fc.record({
 
 /** What the query means: the definitions in logQuery.ts, row by row. */
 function expected(rows: readonly LogRow[], sort: readonly LogSort[], query: Omit<LogQuery, 'sort'>): LogRow[] {
-  return filterLogRows([...rows].sort(comparatorOf(sort)), query, ME, AT);
+  return filterLogRows([...rows].sort(comparatorOf(sort, AT.now)), query, ME, AT);
 }
 
 describe('LogIndex', () => {
   // More rows than one search block (512), so words are looked for across blocks and in the rows left.
   const rows = fc.array(row, { maxLength: 1300, size: 'max' });
 
+  it('orders Next due by the instant that governs at each moment asked, as comparatorOf does then', () => {
+    fc.assert(
+      fc.property(
+        rows,
+        fc.array(instant(AT.now - 3 * DAY, AT.now + 3 * DAY), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (rows, moments, desc) => {
+          const index = new LogIndex(rows);
+          const sort = [{ column: 'nextDueAt' as const, desc }];
+          // Moments in order, as the clock runs: the index keeps its order until a target passes.
+          for (const now of [...moments].sort((a, b) => a - b)) {
+            const shown = Array.from(index.order(sort, now), (i) => rows[i]);
+            const want = [...rows].sort(comparatorOf(sort, now));
+            expect(shown.every((r, i) => r === want[i])).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('shows the rows filterLogRows gives, in the order of comparatorOf, for any rows, sort and query', () => {
     fc.assert(
       fc.property(rows, sortArb, queryArb, (rows, sort, query) => {
         const index = new LogIndex(rows);
-        const shown = index.select(index.order(sort), query, ME, AT);
+        const shown = index.select(index.order(sort, AT.now), query, ME, AT);
         // The same row objects, in the same order.
         const want = expected(rows, sort, query);
         expect(shown.length).toBe(want.length);
@@ -81,13 +112,13 @@ describe('LogIndex', () => {
       fc.property(rows, edit, sortArb, queryArb, (before, { replace, remove, add }, sort, query) => {
         const old = new LogIndex(before);
         // The old version searched first, so its search text exists to be reused.
-        old.select(old.order(sort), query, ME, AT);
+        old.select(old.order(sort, AT.now), query, ME, AT);
         const after = [...before];
         for (const [at, r] of replace) if (after.length > 0) after[at % after.length] = r;
         for (const at of remove) if (after.length > 0) after.splice(at % after.length, 1);
         after.push(...add);
         const index = new LogIndex(after, old);
-        expect(index.select(index.order(sort), query, ME, AT)).toEqual(expected(after, sort, query));
+        expect(index.select(index.order(sort, AT.now), query, ME, AT)).toEqual(expected(after, sort, query));
       }),
       { numRuns: 60 },
     );
@@ -98,7 +129,7 @@ describe('LogIndex', () => {
     fc.assert(
       fc.property(rows, queryArb, searches, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), (rows, query, parts, typeOn) => {
         const index = new LogIndex(rows);
-        const order = index.order([]);
+        const order = index.order([], AT.now);
         let search = '';
         parts.forEach((part, i) => {
           // Mostly typing on; sometimes starting again.
@@ -120,7 +151,7 @@ describe('LogIndex', () => {
     expect(ready.prepare(() => 1)).toBe(true);
     for (const search of ['a', 'ab', 'b c', 'cab']) {
       const query = { queue: 'all' as const, search, filters: {} };
-      expect(ready.select(ready.order([]), query, ME, AT)).toEqual(lazy.select(lazy.order([]), query, ME, AT));
+      expect(ready.select(ready.order([], AT.now), query, ME, AT)).toEqual(lazy.select(lazy.order([], AT.now), query, ME, AT));
     }
   });
 
@@ -148,7 +179,7 @@ describe('LogIndex', () => {
     const rows = Object.freeze(fc.sample(row, { numRuns: 700, seed: 7 }));
     const index = new LogIndex(rows);
     const sort: LogSort[] = [{ column: 'memberName', desc: true }];
-    expect(index.order(sort)).toBe(index.order([{ column: 'memberName', desc: true }]));
-    expect(sortLogRows(rows, sort)).toEqual([...rows].sort(comparatorOf(sort)));
+    expect(index.order(sort, AT.now)).toBe(index.order([{ column: 'memberName', desc: true }], AT.now));
+    expect(sortLogRows(rows, sort, AT.now)).toEqual([...rows].sort(comparatorOf(sort, AT.now)));
   });
 });

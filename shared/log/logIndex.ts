@@ -1,3 +1,4 @@
+import { nextTargetAfter } from '../inquiry/nextDue';
 import {
   filtersPredicate,
   type LogColumn,
@@ -8,6 +9,7 @@ import {
   SORT_KEYS,
   type SortKey,
   searchTermsOf,
+  sortKeysAt,
 } from './logQuery';
 import { foldForSearch, type LogRow } from './logRow';
 
@@ -31,6 +33,11 @@ export class LogIndex {
   private base: Int32Array | null = null;
   private readonly ranks = new Map<LogColumn, Ranks>();
   private readonly orders = new Map<string, Int32Array>();
+  /**
+   * Next due ranks by the instant that governs (shared/inquiry/nextDue.ts), which moves when a target passes: kept
+   * with the span of moments they hold for, [from, until), and the orders built on them are dropped with them.
+   */
+  private nextDue: { ranks: Ranks; from: number; until: number } | null = null;
   private readonly text: SearchText;
   /** The last search, folded, and the rows holding it: the next keystroke looks only in those. */
   private lastSearch: { folded: string; terms: readonly string[]; matches: Uint8Array } | null = null;
@@ -43,9 +50,10 @@ export class LogIndex {
     this.text = new SearchText(rows, previous?.text);
   }
 
-  /** Positions in `rows`, in the sort's order: `[...rows].sort(comparatorOf(sort))`, as positions. */
-  order(sort: readonly LogSort[]): Int32Array {
+  /** Positions in `rows`, in the sort's order at `now`: `[...rows].sort(comparatorOf(sort, now))`, as positions. */
+  order(sort: readonly LogSort[], now: number): Int32Array {
     const key = sort.map((s) => `${s.column}${s.desc ? '-' : '+'}`).join(',');
+    if (sort.some((s) => s.column === 'nextDueAt')) this.nextDueRanksAt(now);
     let order = this.orders.get(key);
     if (!order) {
       // Least significant first: each pass is stable, so what it leaves equal stays in the order
@@ -129,7 +137,23 @@ export class LogIndex {
     return this.base;
   }
 
+  /** The Next due ranks at `now`, rebuilt (with the orders using them) once a target has passed since they were built. */
+  private nextDueRanksAt(now: number): Ranks {
+    const held = this.nextDue;
+    if (held && now >= held.from && now < held.until) return held.ranks;
+    for (const k of [...this.orders.keys()]) if (k.includes('nextDueAt')) this.orders.delete(k);
+    let until = Number.POSITIVE_INFINITY;
+    for (const row of this.rows) if (row.dueTimes.length > 0) until = Math.min(until, nextTargetAfter(row.dueTimes, now));
+    const ranks = timeRanks(this.rows, sortKeysAt(now).nextDueAt);
+    this.nextDue = { ranks, from: now, until };
+    return ranks;
+  }
+
   private ranksOf(column: LogColumn): Ranks {
+    if (column === 'nextDueAt') {
+      if (!this.nextDue) throw new Error('Next due ranks are built by order(sort, now)');
+      return this.nextDue.ranks;
+    }
     let ranks = this.ranks.get(column);
     if (!ranks) {
       ranks = rank(this.rows, column);
@@ -145,12 +169,12 @@ interface Ranks {
   distinct: number;
 }
 
-/** The columns whose sort key is an instant (or '' for none); the others sort by text. */
-const TIMES: ReadonlySet<LogColumn> = new Set(['receivedAt', 'nextDueAt']);
+/** The columns whose sort key is an instant (or '' for none); the others sort by text (Next due: nextDueRanksAt). */
+const TIMES: ReadonlySet<LogColumn> = new Set(['receivedAt']);
 
 // Plain loops into typed arrays throughout: at 100,000 rows, `Array.from` / `TypedArray.from` with a
 // mapping function cost 15-20 ms each, the loop under 1 ms.
-function rank(rows: readonly LogRow[], column: LogColumn): Ranks {
+function rank(rows: readonly LogRow[], column: Exclude<LogColumn, 'nextDueAt'>): Ranks {
   return TIMES.has(column) ? timeRanks(rows, SORT_KEYS[column]) : textRanks(rows, SORT_KEYS[column]);
 }
 

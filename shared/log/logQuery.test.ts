@@ -18,12 +18,13 @@ import {
   type LogSort,
   QUEUES,
   type Queue,
+  queryForQueue,
   queueCounts,
   queueCountsOfOpen,
   queueTimeAt,
 } from './logQuery';
 import { type LogRow, toLogRow } from './logRow';
-import { runLogQuery, sortLogRows } from './testing';
+import { runLogQuery, sortLogRows, testRecord } from './testing';
 
 /** Queues read at noon on Mon 23 Nov 2026 in Chicago. */
 const AT = queueTimeAt(Date.UTC(2026, 10, 23, 18, 0) as Instant, 'America/Chicago' as TimeZone);
@@ -299,6 +300,7 @@ describe('sorting', () => {
         'source',
         'status',
         'stage',
+        'summaryLine',
         'nextDueAt',
       ].sort(),
     );
@@ -336,7 +338,7 @@ describe('sorting', () => {
     const sortArb = fc.array(fc.record({ column: fc.constantFrom(...LOG_COLUMNS), desc: fc.boolean() }), { maxLength: 3 });
     fc.assert(
       fc.property(sortArb, fc.shuffledSubarray([...ROWS, ...ROWS]), (sort, rows) => {
-        expect(sortLogRows(rows, sort)).toEqual([...rows].sort(comparatorOf(sort)));
+        expect(sortLogRows(rows, sort, 0)).toEqual([...rows].sort(comparatorOf(sort, 0)));
       }),
     );
   });
@@ -400,5 +402,42 @@ describe('queueCountsOfOpen', () => {
       }),
     );
     expect(ROWS.some((r) => r.status === 'resolved')).toBe(true);
+  });
+});
+
+describe('queryForQueue (issue 16)', () => {
+  const typed = { ...DEFAULT_LOG_QUERY, search: 'insulin', filters: { priorityLabel: 'High' } };
+  it('lists the queues worked by urgency most urgent first, the others newest first, keeping the search and filters', () => {
+    for (const q of ['mine', 'due_today', 'overdue'] as const)
+      expect(queryForQueue(typed, q)).toEqual({ ...typed, queue: q, sort: [{ column: 'nextDueAt', desc: false }] });
+    expect(queryForQueue(queryForQueue(typed, 'overdue'), 'all')).toEqual({ ...typed, queue: 'all', sort: DEFAULT_LOG_QUERY.sort });
+  });
+
+  it('puts the most urgent first in Overdue: the longest past its deadline, then the next to come', () => {
+    const at = AT.now;
+    const row = (id: string, target: number | null, deadline: number): LogRow =>
+      ({
+        ...toLogRow(testRecord(), DEFAULT_AGENCY_CONFIG),
+        id,
+        caseNumber: `261123-ZX9P4-00${id}`,
+        dueTimes: [
+          {
+            kind: 'first_contact',
+            label: 'First contact',
+            target: target as Instant | null,
+            deadline: deadline as Instant,
+            soonAt: deadline as Instant,
+          },
+        ],
+      }) as LogRow;
+    const rows = [
+      row('1', null, at + 3_600_000),
+      row('2', at - 7_200_000, at - 60_000),
+      row('3', at + 600_000, at + 7_200_000),
+      row('4', null, at - 86_400_000),
+    ];
+    const sorted = sortLogRows(rows, queryForQueue(DEFAULT_LOG_QUERY, 'overdue').sort, at);
+    // 4 and 2 are past their deadlines (4 the longest); 3's target comes in 10 minutes; 1's deadline in an hour.
+    expect(sorted.map((r) => r.id)).toEqual(['4', '2', '3', '1']);
   });
 });

@@ -1,4 +1,5 @@
 import { caseNumberSortKey } from '../inquiry/caseNumber';
+import { governingAt } from '../inquiry/nextDue';
 import type { Instant, TimeZone } from '../time/types';
 import { zonedParts, zonedToInstant } from '../time/zone';
 import { foldForSearch, type LogRow } from './logRow';
@@ -8,6 +9,7 @@ export const LOG_COLUMNS = [
   'receivedAt',
   'source',
   'memberName',
+  'summaryLine',
   'mcoName',
   'priorityLabel',
   'status',
@@ -73,6 +75,18 @@ export interface LogQuery {
 }
 
 export const DEFAULT_LOG_QUERY: LogQuery = { queue: 'open', search: '', filters: {}, sort: [{ column: 'receivedAt', desc: true }] };
+
+/** The queues worked by urgency: they list the most urgent first (Next due ascending: the instant that governs). */
+export const URGENT_QUEUES: ReadonlySet<Queue> = new Set(['mine', 'due_today', 'overdue']);
+const MOST_URGENT_FIRST: readonly LogSort[] = [{ column: 'nextDueAt', desc: false }];
+
+/**
+ * The query on switching to `queue`: its search and filters kept, its order the queue's own (most urgent first in
+ * the queues worked by urgency, newest received first in the others).
+ */
+export function queryForQueue(query: LogQuery, queue: Queue): LogQuery {
+  return { ...query, queue, sort: URGENT_QUEUES.has(queue) ? MOST_URGENT_FIRST : DEFAULT_LOG_QUERY.sort };
+}
 
 /** Columns filtered by choosing one exact value rather than typing. */
 export const CHOICE_COLUMNS: ReadonlySet<LogColumn> = new Set(['source', 'mcoName', 'priorityLabel', 'status', 'stage', 'assigneeName']);
@@ -168,7 +182,10 @@ function matchesFilter(row: LogRow, column: LogColumn, wanted: string): boolean 
     return row.receivedText.includes(wanted.trim()) || month === wanted.trim();
   }
   if (column === 'assigneeName' && wanted === UNASSIGNED) return row.assigneeId === '';
-  if (column === 'nextDueAt') return row.nextDueLabel.toLowerCase().includes(wanted.trim().toLowerCase());
+  if (column === 'nextDueAt') {
+    const w = wanted.trim().toLowerCase();
+    return row.dueTimes.some((d) => d.label.toLowerCase().includes(w));
+  }
   const value = String(row[column]);
   if (CHOICE_COLUMNS.has(column)) return value === wanted;
   return value.toLowerCase().includes(wanted.trim().toLowerCase());
@@ -206,21 +223,29 @@ export function filterLogRows(rows: readonly LogRow[], query: Omit<LogQuery, 'so
 }
 
 export type SortKey = (r: LogRow) => string | number;
-/** What each column sorts by: '' (nothing) sorts last whichever the direction. */
-export const SORT_KEYS: Readonly<Record<LogColumn, SortKey>> = {
+/**
+ * What each column sorts by: '' (nothing) sorts last whichever the direction. Next due sorts by the instant that
+ * governs at the moment of the sort (shared/inquiry/nextDue.ts), so ascending is most urgent first: see sortKeysAt.
+ */
+export const SORT_KEYS: Readonly<Record<Exclude<LogColumn, 'nextDueAt'>, SortKey>> = {
   caseNumber: (r) => caseNumberSortKey(r.caseNumber),
   receivedAt: (r) => r.receivedAt,
   source: (r) => r.source,
   memberName: (r) => r.memberName.toLowerCase(),
+  // By category, then the issue's first line.
+  summaryLine: (r) => `${r.category}\u0001${r.summaryLine.toLowerCase()}`,
   mcoName: (r) => r.mcoName,
   priorityLabel: (r) => r.priorityLabel,
   status: (r) => r.status,
   stage: (r) => r.stage,
-  // Nothing due sorts last, like an empty value.
-  nextDueAt: (r) => r.nextDueAt ?? '',
   assigneeName: (r) => r.assigneeName.toLowerCase(),
   category: (r) => r.category,
 };
+
+/** Every column's sort key at `now`: Next due by the instant shown at that moment (nothing due sorts last, like an empty value). */
+export function sortKeysAt(now: number): Readonly<Record<LogColumn, SortKey>> {
+  return { ...SORT_KEYS, nextDueAt: (r) => governingAt(r.dueTimes, now) ?? '' };
+}
 
 /** After the chosen columns: newest received, then case number. */
 const TIE_BREAK: readonly LogSort[] = [
@@ -228,13 +253,14 @@ const TIE_BREAK: readonly LogSort[] = [
   { column: 'caseNumber', desc: false },
 ];
 
-/** A stable total order: the chosen columns, then newest received, then case number. */
-export function comparatorOf(sort: readonly LogSort[]): (a: LogRow, b: LogRow) => number {
+/** A stable total order at `now` (Next due moves with it): the chosen columns, then newest received, then case number. */
+export function comparatorOf(sort: readonly LogSort[], now: number): (a: LogRow, b: LogRow) => number {
   const keys = [...sort, ...TIE_BREAK];
+  const sortKeys = sortKeysAt(now);
   return (a, b) => {
     for (const { column, desc } of keys) {
-      const ka = SORT_KEYS[column](a);
-      const kb = SORT_KEYS[column](b);
+      const ka = sortKeys[column](a);
+      const kb = sortKeys[column](b);
       if (ka === kb) continue;
       // Empty values sort last whichever the direction.
       if (ka === '') return 1;

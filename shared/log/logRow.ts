@@ -1,5 +1,6 @@
 import { type AgencyConfig, mcoName, priorityLabel } from '../config/agencyConfig';
-import { type DueKind, dueItems, dueSummaryOf } from '../inquiry/due';
+import { type DueItem, type DueKind, dueItems, dueSummaryOf } from '../inquiry/due';
+import type { DueTimes } from '../inquiry/nextDue';
 import { grievanceOf, type InquiryRecord, type InquiryStatus, snoozeOf } from '../inquiry/projection';
 import { type DueMark, marksOf } from '../inquiry/warnings';
 import { warningPolicyOf } from '../inquiry/warningTimes';
@@ -23,13 +24,23 @@ export interface LogRow {
   assigneeId: string;
   assigneeName: string;
   category: string;
+  /**
+   * The first line of the issue (the description), at most SUMMARY_LENGTH characters, as typed: the Summary column
+   * shows it after the category with the member's identifiers masked (maskFreeText), for the rows in view only.
+   */
+  summaryLine: string;
   updatedAt: Instant;
   /** Where it stands in the process, in a word or two: "New", "Contacted", "With MCO", "Resolved". */
   stage: string;
   /** The next due item ("First contact"), '' when nothing is due. */
   nextDueLabel: string;
-  /** When the next due item wants attention (its target, else its deadline); null when nothing is due. */
+  /** When the next due item wants attention (its target, else its deadline); null when nothing is due. Due today reads it. */
   nextDueAt: Instant | null;
+  /**
+   * The times of everything due and running (paused items left out), soonest first: what the one next-due rule
+   * (shared/inquiry/nextDue.ts) reads at any moment for the Next due column, its sort and the export.
+   */
+  dueTimes: readonly DueTimes[];
   /** The earliest deadline over everything due (Overdue once passed). */
   dueDeadline: Instant | null;
   /** The earliest due-soon moment over everything due: the first warning threshold (business time; warnings.ts). */
@@ -74,10 +85,12 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     assigneeId: r.assignee?.id ?? '',
     assigneeName: r.assignee?.name ?? '',
     category: r.subcategory ? `${r.category} › ${r.subcategory}` : r.category,
+    summaryLine: firstLineOf(r.description),
     updatedAt: r.updatedAt,
     stage: stageOf(r),
     nextDueLabel: due.next?.label ?? '',
     nextDueAt: due.attentionAt,
+    dueTimes: items.length === 0 ? NO_DUE_TIMES : runningTimes(items),
     dueDeadline: due.deadline,
     dueSoonAt: due.soonAt,
     dueDeadlineKind: due.deadlineKind,
@@ -108,6 +121,28 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     r.description,
   ].join('\u0001');
   return { ...row, searchText: foldForSearch(searchText) };
+}
+
+/** The most of a description's first line a row keeps (a list cell shows less; the inquiry page has it all). */
+export const SUMMARY_LENGTH = 160;
+
+/** The first non-empty line of free text, cut at SUMMARY_LENGTH (with "…" when cut). */
+export function firstLineOf(text: string): string {
+  const start = text.search(/\S/);
+  if (start < 0) return '';
+  const end = text.indexOf('\n', start);
+  const line = (end < 0 ? text.slice(start) : text.slice(start, end)).trimEnd();
+  return line.length > SUMMARY_LENGTH ? `${line.slice(0, SUMMARY_LENGTH - 1).trimEnd()}…` : line;
+}
+
+const NO_DUE_TIMES: readonly DueTimes[] = Object.freeze([]);
+
+/** The running items' times, as plain data (a row is kept for every inquiry: no pause or warning objects). */
+function runningTimes(items: readonly DueItem[]): readonly DueTimes[] {
+  const out: DueTimes[] = [];
+  for (const i of items)
+    if (i.paused === null) out.push({ kind: i.kind, label: i.label, target: i.target, deadline: i.deadline, soonAt: i.soonAt });
+  return out.length === 0 ? NO_DUE_TIMES : out;
 }
 
 const NOT_ASCII = /[\u0080-\uffff]/;

@@ -49,10 +49,10 @@ export const testRecord = (patch: Partial<InquiryRecord> = {}): InquiryRecord =>
 /** The query's rows in its order, from rows not indexed yet. Pure; does not touch `rows`. */
 export function runLogQuery(rows: readonly LogRow[], query: LogQuery, me: string, at: QueueTime): LogRow[] {
   const index = new LogIndex(rows);
-  return index.select(index.order(query.sort), query, me, at);
+  return index.select(index.order(query.sort, at.now), query, me, at);
 }
 
-/** The rows in the sort's order (a new array): `[...rows].sort(comparatorOf(sort))`. */
-export function sortLogRows(rows: readonly LogRow[], sort: readonly LogSort[]): LogRow[] {
-  return Array.from(new LogIndex(rows).order(sort), (i) => rows[i] as LogRow);
+/** The rows in the sort's order at `now` (a new array): `[...rows].sort(comparatorOf(sort, now))`. */
+export function sortLogRows(rows: readonly LogRow[], sort: readonly LogSort[], now: number): LogRow[] {
+  return Array.from(new LogIndex(rows).order(sort, now), (i) => rows[i] as LogRow);
 }

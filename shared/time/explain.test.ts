@@ -156,10 +156,11 @@ describe('explainDeadline: the words', () => {
     );
   });
 
-  it('formats durations to the second', () => {
+  it('formats durations to the minute, never with seconds (issue 16)', () => {
     expect(formatDuration(90)).toBe('1 h 30 m');
     expect(formatDuration(0)).toBe('0 m');
-    expect(formatDuration(89.55)).toBe('1 h 29 m 33 s');
+    expect(formatDuration(89.55)).toBe('1 h 30 m');
+    expect(formatDuration(0.4)).toBe('0 m');
     expect(formatDuration(1530)).toBe('25 h 30 m');
   });
 

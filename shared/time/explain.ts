@@ -39,16 +39,15 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
-/** "1 h 30 m", "30 m", "2 h", "8 h 30 m", "1 h 29 m 33 s"; "0 m" for nothing. */
+/** "1 h 30 m", "30 m", "2 h", "8 h 30 m", to the nearest minute; "0 m" for nothing. */
 export function formatDuration(minutes: number): string {
-  const totalSeconds = Math.round(minutes * 60);
-  const h = Math.floor(totalSeconds / 3600);
-  const m = Math.floor((totalSeconds % 3600) / 60);
-  const s = totalSeconds % 60;
+  // To the minute: seconds say nothing to a person reading why a time is due (issue 16).
+  const total = Math.round(minutes);
+  const h = Math.floor(total / 60);
+  const m = total % 60;
   const parts: string[] = [];
   if (h > 0) parts.push(`${h} h`);
   if (m > 0) parts.push(`${m} m`);
-  if (s > 0) parts.push(`${s} s`);
   return parts.length > 0 ? parts.join(' ') : '0 m';
 }
 

@@ -131,6 +131,12 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   }
 }
 
+/** axe's heading-order rule (best practice, moderate; not among the WCAG tags above): headings that skip a level. */
+export async function headingOrderViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withRules(['heading-order']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 function describeSerious(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string[] {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

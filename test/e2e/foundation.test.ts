@@ -100,13 +100,13 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
     expect(await row.locator('td').nth(1).textContent()).toBe('11/23/2026 09:15');
     expect(await row.locator('td').nth(2).textContent()).toContain('M. L. •••');
     expect(await row.textContent()).not.toContain('Maria');
-    expect(await row.locator('td').nth(3).textContent()).toBe('High');
-    expect(await row.locator('td').nth(4).textContent()).toMatch(/^(On track|Due soon|Overdue) First contact · /);
-    expect(await row.locator('td').nth(5).textContent()).toBe('New');
-    expect(await row.locator('td').nth(6).textContent()).toBe('Molina Healthcare of Iowa');
-    expect(await row.locator('td').nth(7).textContent()).toBe('Dana Whitfield');
-    expect(await row.locator('td').nth(8).textContent()).toBe('Managed Care Ombudsman');
-    expect(await row.locator('td').nth(9).textContent()).toBe('Open');
+    // The default columns (issue 16): case, received, member, summary, priority, next due, assignee.
+    expect(await row.locator('td').nth(3).textContent()).toMatch(
+      /^Pharmacy › .+ — Insulin refill denied at pharmacy; member has 2 days of supply left\.$/,
+    );
+    expect(await row.locator('td').nth(4).textContent()).toBe('High');
+    expect(await row.locator('td').nth(5).textContent()).toMatch(/^(On track|Due soon|Overdue) First contact (Target|Deadline) /);
+    expect(await row.locator('td').nth(6).textContent()).toBe('Dana Whitfield');
     await page.getByRole('button', { name: /^Reveal member for 261123-/ }).press('Enter');
     expect(await row.locator('td').nth(2).textContent()).toContain('Maria Lopez 1234567A');
     await page.screenshot({ path: resolve(SHOTS, 'log.png') });
@@ -129,6 +129,7 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
     await page.getByText('No inquiries in this queue match the search and filters.').waitFor();
     await page.getByRole('button', { name: 'Clear search and filters' }).press('Enter');
     await page.locator('tbody tr').first().waitFor();
+    await page.getByRole('button', { name: 'Filter columns' }).press('Enter');
     await page.getByLabel('Filter Priority').selectOption('High');
     expect(await page.locator('tbody tr').count()).toBe(1);
   });
@@ -174,6 +175,6 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
     await page.waitForFunction(() => document.querySelectorAll('.timeline-list li').length === 6);
     await page.getByRole('link', { name: 'Log', exact: true }).press('Enter');
     await page.locator('tbody tr').first().waitFor();
-    expect(await page.locator('tbody tr td').nth(3).textContent()).toBe('Escalated');
+    expect(await page.locator('tbody tr td').nth(4).textContent()).toBe('Escalated');
   });
 });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 /** Presses Tab until the element with `id` has focus: proves it is reachable by keyboard, in order. */
-export async function tabTo(page: Page, id: string, maxPresses = 60): Promise<number> {
+export async function tabTo(page: Page, id: string, maxPresses = 120): Promise<number> {
   for (let i = 0; i < maxPresses; i++) {
     if ((await page.evaluate(() => document.activeElement?.id ?? '')) === id) return i;
     await page.keyboard.press('Tab');

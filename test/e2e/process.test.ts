@@ -35,8 +35,9 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     // Received 09:30: 2 business hours → 11:30 target, 4 → 13:30 deadline.
     const due = (await dueText(page))?.replace(/\s+/g, ' ');
     expect(due).toContain('First contact');
-    expect(due).toContain('target Mon, Nov 23, 2026, 11:30 AM CST');
-    expect(due).toContain('deadline Mon, Nov 23, 2026, 1:30 PM CST');
+    // The target governs until it passes: shown, named and counted to (issue 16), the deadline beside it.
+    // The clock runs on from 10:00: a minute may pass.
+    expect(due).toMatch(/Target Mon, Nov 23, 2026, 11:30 AM CST · 1 h (29|30) m left \(deadline Mon, Nov 23, 2026, 1:30 PM CST\)/);
     expect(due).toMatch(/^On track/);
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -44,14 +45,20 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
   it('records the first contact and the MCO referral by keyboard; the MCO is due by end of day', async () => {
     const { page } = session();
     await openStep(page, 'Record contact');
-    // Focus is on the first control (With: Member). Tab to How, then to "Reached".
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    // "Did you reach them?" has no default: recording without an answer says so and goes to the question.
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('alert').filter({ hasText: 'Say whether you reached them' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contact-reached');
+    // Space picks "Yes, we spoke"; Tab past "No" (one stop for the group) to the note.
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Spoke with the member; confirmed the pharmacy and the denial.');
     await page.keyboard.press('Control+Enter');
     await page.locator('.step-form').waitFor({ state: 'detached' });
+    // The focus goes to the new timeline entry (never the body), and the outcome is said in the live region.
+    await page.waitForFunction(() => document.activeElement === document.querySelector('.timeline-list > li:first-child'));
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Spoke with the member');
+    await page.waitForFunction(() => (document.getElementById('announcer')?.textContent ?? '') !== '');
     await shows(page, '.process-facts', 'First contactMon, Nov 23, 2026');
 
     await openStep(page, 'Refer to MCO');
@@ -68,8 +75,8 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
 
     const due = (await dueText(page))?.replace(/\s+/g, ' ') ?? '';
     expect(due).not.toContain('First contact');
-    expect(due).toContain('MCO contacts member: Mon, Nov 23, 2026, 4:30 PM CST');
-    expect(due).toContain('Follow up with MCO if no report-back (Ana Ortiz): Mon, Nov 23, 2026, 4:30 PM CST');
+    expect(due).toContain('MCO contacts member: Deadline Mon, Nov 23, 2026, 4:30 PM CST · ');
+    expect(due).toContain('Follow up with MCO if no report-back (Ana Ortiz): Deadline Mon, Nov 23, 2026, 4:30 PM CST · ');
     expect(await page.locator('.timeline-list li').first().textContent()).toContain('Referred to Iowa Total Care, Member Services.');
     await page.screenshot({ path: resolve(SHOTS, 'process-inquiry.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
@@ -79,7 +86,10 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     expect(await queueCount(page, 'Awaiting MCO')).toBe('1');
     expect(await queueCount(page, 'Due today')).toBe('1');
     expect(await queueCount(page, 'Overdue')).toBe('0');
-    expect(await page.locator('tbody tr td').nth(5).textContent()).toBe('With MCO');
+    // Next due (the sixth column by default) names the MCO's step, its deadline and the time to it.
+    expect(await page.locator('tbody tr td').nth(5).textContent()).toMatch(
+      /MCO contacts member Deadline Mon 11\/23 16:30 · \d+ h \d+ m left$/,
+    );
   });
 
   it('turns the follow-up overdue the next morning (timers come from stored events, not a countdown)', async () => {
@@ -97,7 +107,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     const row = page.locator('tbody tr').first();
     await row.waitFor();
     expect(await row.locator('td').nth(0).textContent()).toBe(caseA);
-    expect(await row.locator('td').nth(4).textContent()).toMatch(/^Overdue MCO contacts member · /);
+    expect(await row.locator('td').nth(5).textContent()).toMatch(/^Overdue MCO contacts member Deadline Mon 11\/23 16:30 · late by /);
     await page.screenshot({ path: resolve(SHOTS, 'process-overdue-queue.png') });
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -112,7 +122,9 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     await page.keyboard.press('Control+Enter');
     await page.locator('.step-form').waitFor({ state: 'detached' });
     await shows(page, '.due-list', 'Follow up with MCO again');
-    expect((await dueText(page))?.replace(/\s+/g, ' ')).toContain('Follow up with MCO again (Ana Ortiz): Wed, Nov 25, 2026, 9:00 AM CST');
+    expect((await dueText(page))?.replace(/\s+/g, ' ')).toContain(
+      'Follow up with MCO again (Ana Ortiz): Deadline Wed, Nov 25, 2026, 9:00 AM CST · ',
+    );
 
     await openStep(page, 'MCO reported back');
     await page.keyboard.press('Tab'); // from "Has the MCO contacted the member? Yes" to the note
@@ -171,7 +183,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     await page.locator('.step-form').waitFor({ state: 'detached' });
     await shows(page, '.due-list', 'Callback to member');
     const scheduled = (await dueText(page))?.replace(/\s+/g, ' ') ?? '';
-    expect(scheduled).toContain('Callback to member (Ana Ortiz): at Tue, Nov 24, 2026, 1:30 PM CST');
+    expect(scheduled).toContain('Callback to member (Ana Ortiz): Call at Tue, Nov 24, 2026, 1:30 PM CST · ');
     // The number is masked in the list and the timeline.
     expect(await page.locator('.callbacks').textContent()).toContain('(•••) •••-0142');
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openAt, seriousViolations } from './browser';
+import { headingOrderViolations, openAt, seriousViolations } from './browser';
 import { tabTo } from './keyboard';
 import { idbRead, SHOTS, sessionForSuite, setUpDesk, shoot, tabToText } from './steps';
 
@@ -65,6 +65,7 @@ describe('Settings by keyboard, in Chromium', () => {
       .waitFor();
     await shoot(page, 'settings-policy.png');
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await headingOrderViolations(page)).toEqual([]);
 
     await tabTo(page, 'policy-add-level', 120);
     await page.keyboard.press('Enter');
@@ -183,6 +184,7 @@ describe('Settings by keyboard, in Chromium', () => {
     const { page } = session();
     await openSection(page, 'Categories and suggestions');
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await headingOrderViolations(page)).toEqual([]);
     await tabTo(page, 'taxonomy-add-category', 300);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'cfg-categories-10-name');

@@ -37,9 +37,9 @@ describe('when it happened', () => {
     inquiry = new URL(page.url()).hash;
     // Received 09:30: the 11:30 target has passed (the 13:30 deadline has not).
     await page.locator('.due-list', { hasText: 'First contact' }).waitFor();
-    expect((await page.locator('.due-list').textContent())?.replace(/\s+/g, ' ')).toContain(
-      'target Mon, Nov 23, 2026, 11:30 AM CST (missed)',
-    );
+    const due = (await page.locator('.due-list').textContent())?.replace(/\s+/g, ' ');
+    expect(due).toContain('Deadline Mon, Nov 23, 2026, 1:30 PM CST (target missed)');
+    expect(due).toContain('(target was Mon, Nov 23, 2026, 11:30 AM CST)');
 
     await openStep(page, 'Record contact');
     const group = page.getByRole('group', { name: 'When it happened' });
@@ -48,7 +48,7 @@ describe('when it happened', () => {
     expect(await byId(page, dayId).inputValue()).toBe('11/23/2026');
     expect(await byId(page, timeId).inputValue()).toMatch(/^11:4\d AM$/);
 
-    await page.getByRole('checkbox', { name: /Reached the person/ }).focus();
+    await page.getByRole('radio', { name: /^Yes/ }).focus();
     await page.keyboard.press('Space');
     await tabAndType(page, 'contact-note', 'Reached the member at 10:40; the pharmacy is confirmed.');
     // An hour and more too early: before the inquiry was received. The reason shows beside the field.

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DomainError } from '../../../shared/errors';
 import { OUTREACH_METHODS, PARTIES } from '../../../shared/inquiry/events';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
 import { Field, Options, RadioGroup } from '../../components/Field';
@@ -15,12 +16,19 @@ const METHOD_LABELS: Record<(typeof OUTREACH_METHODS)[number], string> = {
   email: 'E-mail',
 };
 
+const REACHED_OPTIONS = [
+  { value: 'yes' as const, label: 'Yes, we spoke (the first contact the timer waits for)' },
+  { value: 'no' as const, label: 'No, an attempt (no answer, voicemail, letter)' },
+];
+
 /** A contact or an unanswered outreach attempt: a reached contact is what the first-contact timer waits for. */
 export function ContactForm({ inquiry, onDone }: { inquiry: InquiryRecord; onDone: () => void }) {
   const { repo } = useServices();
   const [party, setParty] = useState<(typeof PARTIES)[number]>('member');
   const [method, setMethod] = useState<(typeof OUTREACH_METHODS)[number]>('call');
-  const [reached, setReached] = useState(false);
+  // An explicit, required choice with no default (issue 16): a real conversation must never be saved as an attempt.
+  const [reached, setReached] = useState<'' | 'yes' | 'no'>('');
+  const [reachError, setReachError] = useState<string | undefined>(undefined);
   const [note, setNote] = useState('');
   const when = useWhen(inquiry);
   return (
@@ -29,7 +37,15 @@ export function ContactForm({ inquiry, onDone }: { inquiry: InquiryRecord; onDon
       submitLabel="Record contact"
       onDone={onDone}
       when={when}
-      onSubmit={(happened) => repo.recordOutreach(inquiry.id, { party, method, reached, note, ...happened })}
+      onSubmit={async (happened) => {
+        if (reached === '') {
+          const message = 'Say whether you reached them: Yes (the first contact) or No (an attempt).';
+          setReachError(message);
+          document.getElementById('contact-reached')?.focus();
+          throw new DomainError('validation', message);
+        }
+        return repo.recordOutreach(inquiry.id, { party, method, reached: reached === 'yes', note, ...happened });
+      }}
     >
       <RadioGroup id="contact-party" legend="With" options={PARTY_OPTIONS} value={party} onChange={setParty} />
       <Field id="contact-method" label="How">
@@ -39,12 +55,18 @@ export function ContactForm({ inquiry, onDone }: { inquiry: InquiryRecord; onDon
           </select>
         )}
       </Field>
-      <div className="field checkbox">
-        <label>
-          <input type="checkbox" checked={reached} onChange={(e) => setReached(e.target.checked)} /> Reached the person (this is the first
-          contact the timer waits for)
-        </label>
-      </div>
+      <RadioGroup
+        id="contact-reached"
+        legend="Did you reach them?"
+        required
+        options={REACHED_OPTIONS}
+        value={reached}
+        onChange={(v) => {
+          setReached(v);
+          setReachError(undefined);
+        }}
+        error={reachError}
+      />
       <NoteField id="contact-note" label="Note" value={note} onChange={setNote} />
     </StepForm>
   );

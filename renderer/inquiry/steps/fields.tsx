@@ -5,6 +5,9 @@ import { isoDayOf, parseIsoDay, zonedToInstant } from '../../../shared/time/zone
 import { Field } from '../../components/Field';
 
 /** A note of a step: a few lines of free text. */
+/** What a step's note may hold (shared/inquiry/events.ts: text(4000)). */
+export const NOTE_LIMIT = 4000;
+
 export function NoteField({
   id,
   label,
@@ -21,7 +24,7 @@ export function NoteField({
   required?: boolean;
 }) {
   return (
-    <Field id={id} label={label} hint={hint} required={required}>
+    <Field id={id} label={label} hint={hint} required={required} count={{ length: value.length, limit: NOTE_LIMIT }}>
       {(props) => <textarea {...props} rows={3} value={value} onChange={(e) => onChange(e.target.value)} />}
     </Field>
   );

@@ -66,7 +66,7 @@ export function ClosedDaysPreviewPanel({
 
   return (
     <section className="closed-preview" aria-labelledby="policy-preview-title">
-      <h3 id="policy-preview-title">Closed days in the next 12 months</h3>
+      <h2 id="policy-preview-title">Closed days in the next 12 months</h2>
       {result === undefined ? (
         <p className="muted" aria-busy="true">
           Working out the closed days…
@@ -129,7 +129,7 @@ export function ClosedDaysPreviewPanel({
           )}
           {result.openedByException.length > 0 && (
             <>
-              <h4>Open despite a holiday</h4>
+              <h3>Open despite a holiday</h3>
               <ul className="plain-list">
                 {result.openedByException.map((o) => (
                   <li key={o.day}>

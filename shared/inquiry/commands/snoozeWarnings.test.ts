@@ -59,7 +59,7 @@ describe('snoozeWarnings', () => {
     expect(desk.run(snoozeWarnings, { until: latest }, ct(2026, 11, 25, 15, 0))[0]?.payload.until).toBe(latest);
     expect(refusal(() => desk.run(snoozeWarnings, { until: (latest + 60_000) as Instant }, ct(2026, 11, 25, 15, 0)))).toEqual([
       'validation',
-      'A snooze lasts at most 5 business days: choose Thu 3 Dec 15:00 or earlier.',
+      'A snooze lasts at most 5 business days: choose Thu, Dec 3, 3:00 PM or earlier.',
     ]);
   });
 
@@ -118,6 +118,8 @@ describe('endSnooze', () => {
 
 describe('snoozeTimeText', () => {
   it('words a time in the agency zone', () => {
-    expect(snoozeTimeText(ct(2026, 11, 24, 10, 0), CHICAGO)).toBe('Tue 24 Nov 10:00');
+    expect(snoozeTimeText(ct(2026, 11, 24, 10, 0), CHICAGO)).toBe('Tue, Nov 24, 10:00 AM');
+    expect(snoozeTimeText(ct(2026, 11, 24, 0, 5), CHICAGO)).toBe('Tue, Nov 24, 12:05 AM');
+    expect(snoozeTimeText(ct(2026, 11, 24, 12, 30), CHICAGO)).toBe('Tue, Nov 24, 12:30 PM');
   });
 });

@@ -14,10 +14,14 @@ export const SNOOZE_REASON_LIMIT = 400;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "Tue 24 Nov 10:00" in the agency's zone: how a snooze's end is worded in messages and the timeline. */
+/**
+ * "Tue, Nov 24, 9:05 AM" in the agency's zone: how a snooze's end is worded in messages and the timeline, in the
+ * 12-hour form the inquiry page gives every other time (issue 16: no "09:05" beside "9:05 AM").
+ */
 export function snoozeTimeText(at: Instant, zone: TimeZone): string {
   const p = zonedParts(at, zone);
-  return `${WEEKDAYS[p.weekday]} ${p.day} ${MONTHS[p.month - 1]} ${pad2(p.hour)}:${pad2(p.minute)}`;
+  const hour = ((p.hour + 11) % 12) + 1;
+  return `${WEEKDAYS[p.weekday]}, ${MONTHS[p.month - 1]} ${p.day}, ${hour}:${pad2(p.minute)} ${p.hour < 12 ? 'AM' : 'PM'}`;
 }
 
 /** True while the inquiry's warnings are snoozed at `now`. */

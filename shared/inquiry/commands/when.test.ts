@@ -10,7 +10,7 @@ import { timeRulesOf } from '../../time/timeRules';
 import type { Instant } from '../../time/types';
 import { type DueItem, dueItems, dueState } from '../due';
 import { happenedAt } from '../happened';
-import { businessTimeLeft } from '../remaining';
+import { countdown } from '../nextDue';
 import { warningPolicy } from '../warningTimes';
 import { addNote } from './addNote';
 import { closeCallback } from './closeCallback';
@@ -195,7 +195,7 @@ describe('the commands take a When and keep both times', () => {
     expect(mcoContact?.startedAt).toBe(ct(2026, 11, 23, 16, 5));
     expect(mcoContact?.warnings?.every((w) => w.at > ct(2026, 11, 23, 16, 5) && w.at <= ct(2026, 11, 23, 16, 30))).toBe(true);
     expect(dueState(mcoContact as DueItem, ct(2026, 11, 24, 8, 30))).toBe('overdue');
-    expect(businessTimeLeft(cal, ct(2026, 11, 24, 8, 30), mcoContact?.deadline as Instant)).toBe('overdue by 30 m business time');
+    expect(countdown('mco_contact', mcoContact?.deadline as Instant, ct(2026, 11, 24, 8, 30), cal)).toBe('late by 30 m');
     const [f] = d.run(recordMcoFollowUp, { note: 'Called.', happenedAt: ct(2026, 11, 24, 8, 10) }, ct(2026, 11, 24, 9, 0));
     expect(f?.payload.nextFollowUpDue).toBe(ct(2026, 11, 25, 8, 10));
   });
