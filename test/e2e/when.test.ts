@@ -110,7 +110,7 @@ describe('when it happened', () => {
   it('the MCO’s report-back phoned in Monday 4:05 PM and typed Tuesday morning: on time for end of day, in the scorecard too', async () => {
     const { page } = session();
     await recordStep(page, 'Refer to MCO', 'Asked Iowa Total Care for an urgent override.', 'refer-note');
-    await page.locator('.due-list', { hasText: 'MCO contacts member: Mon, Nov 23, 2026, 4:30 PM CST' }).waitFor();
+    await page.locator('.due-list', { hasText: 'MCO contacts member: Deadline Mon, Nov 23, 2026, 4:30 PM CST' }).waitFor();
 
     await openAt(page, TUESDAY_0820, inquiry);
     await unlock(page, PIN); // hours since the desk was last used: it is locked
