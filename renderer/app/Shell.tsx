@@ -13,6 +13,7 @@ import { SavedViews } from '../log/SavedViews';
 import { SyncBadge } from '../sync/SyncBadge';
 import { bridgeEvents } from './bridge';
 import { useBridge } from './bridgeContext';
+import { CalendarNotice } from './CalendarNotice';
 import { hrefOf, navigate, parseRoute, useHash } from './router';
 import { dueNowOf, useDesktopIntegration, watchOf } from './useDesktopIntegration';
 
@@ -185,6 +186,7 @@ export function Shell({ profile }: { profile: Profile }) {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        {profile.role === 'lead' && <CalendarNotice />}
         {route.name === 'log' && <LogView profile={profile} query={query} onQuery={setQuery} searchRef={searchRef} />}
         {route.name === 'new' && <IntakeForm profile={profile} />}
         {route.name === 'inquiry' && <InquiryView id={route.id} profile={profile} />}
