@@ -1,6 +1,7 @@
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { calendarConfigOf, normaliseAgencyConfig } from '../../shared/config/agencyConfig';
 import { type CalendarDifference, calendarDifference } from '../../shared/config/closedDays';
+import { ConfigInvalidError, validateAgencyConfig } from '../../shared/config/validateConfig';
 import type { PersonRef } from '../../shared/people';
 import { STATE_PRESET_IDS, STATE_PRESETS, type StatePresetId } from '../../shared/time/statePresets';
 import type { Instant } from '../../shared/time/types';
@@ -52,8 +53,9 @@ export async function configStored(db: LiaisonDb): Promise<boolean> {
 }
 
 /**
- * Records a decision; with `accepted` or `set-up` the configuration is saved with the preset first (through
- * `save`, which validates it and writes the history entry), so a failed save records nothing.
+ * Records a decision. `accepted` saves the configuration with the preset first (through `save`, which validates
+ * it and writes the history entry), so a failed save records nothing; `set-up` stores the desk's first
+ * configuration (validated, no history entry: nothing was changed).
  */
 export async function decideCalendarPreset(
   db: LiaisonDb,
@@ -63,6 +65,12 @@ export async function decideCalendarPreset(
   now: Instant,
   by: PersonRef | null,
 ): Promise<void> {
-  if (decision !== 'kept') await save(withStatePreset(normaliseAgencyConfig(await getMeta(db.meta, 'config')), preset));
+  const next = withStatePreset(normaliseAgencyConfig(await getMeta(db.meta, 'config')), preset);
+  if (decision === 'set-up') {
+    // The desk's first configuration: not a change of one a lead set, so no history entry.
+    const checked = validateAgencyConfig(next);
+    if (!checked.ok) throw new ConfigInvalidError(next, checked.issues);
+    await putMeta(db.meta, 'config', checked.config);
+  } else if (decision === 'accepted') await save(next);
   await putMeta(db.meta, 'calendarPresetDecision', { decision, preset, at: now, by });
 }

@@ -110,7 +110,7 @@ export function ImportView() {
     try {
       const ctx = await importContext(repo, clock.now());
       const analysis = await analyse(sheet.rows, headerRow, mapping, ctx, progress('Reading the rows'));
-      const plan = await repo.imports.plan(analysis, progress('Checking which rows are already in the log'));
+      const plan = await repo.imports.plan(analysis, ctx, progress('Checking which rows are already in the log'));
       await repo.imports.rememberMapping(headers, mapping);
       setStage({ kind: 'preview', plan });
     } catch (e) {
