@@ -129,7 +129,7 @@ export function Shell({ profile }: { profile: Profile }) {
                 className="queue"
                 aria-current={route.name === 'log' && query.queue === q ? 'page' : undefined}
                 onClick={() => {
-                  setQuery((old) => ({ ...old, queue: q }));
+                  setQuery((old) => ({ ...old, queue: q, sort: sortForQueue(q, old) }));
                   navigate({ name: 'log' });
                 }}
               >
@@ -214,4 +214,10 @@ function ScreenLoading() {
       Opening…
     </p>
   );
+}
+
+/** "Imported — to review" reads oldest first; leaving it goes back to the default order. Other queues keep the order chosen. */
+function sortForQueue(q: Queue, old: LogQuery): LogQuery['sort'] {
+  if (q === 'imported_review') return [{ column: 'receivedAt', desc: false }];
+  return old.queue === 'imported_review' ? DEFAULT_LOG_QUERY.sort : old.sort;
 }

@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findHeaderRow, headersOf, suggestMapping } from '../../shared/import/fields';
+import { oldLogLine } from '../../shared/import/people';
 import type { FieldEdited, InquiryEvent } from '../../shared/inquiry/events';
+import { inQueue, queueCounts, queueTimeAt } from '../../shared/log/logQuery';
+import { type LogRow, toLogRow } from '../../shared/log/logRow';
+import type { Instant, TimeZone } from '../../shared/time/types';
 import { readSpreadsheet } from '../leads/readSpreadsheet';
 import { instant, openDesk, storedCounts, type TestDesk } from '../test/fixtures';
 import { analyse, commitImport, importContext, planImport } from './importer';
@@ -112,5 +116,63 @@ describe('import rules on LibreOffice files', () => {
     const titled = await planFile('titled-log.xlsx');
     expect(titled.headerRow).toBe(3);
     expect([titled.plan.fresh.length, titled.plan.unchanged.length]).toEqual([0, 5]);
+  });
+});
+
+describe('imported open rows wait for a unit lead: "Imported — to review"', () => {
+  it('keeps them out of Due today and Overdue until reviewed; kept open is due from now, closed is resolved', async () => {
+    await importFile('midnight-log.csv');
+    const config = await desk.repo.config();
+    const at = queueTimeAt(instant(NOW), config.timeZone);
+    const rows = async () => (await desk.db.inquiries.toArray()).map((r) => toLogRow(r, config));
+    const named = async (name: string) => (await rows()).find((r) => r.memberName === name) as LogRow;
+    let counts = queueCounts(await rows(), 'nobody', at);
+    expect([counts.imported_review, counts.due_today, counts.overdue]).toEqual([3, 0, 0]);
+    // Oldest first, as the queue is read.
+    const queue = (await rows()).filter((r) => inQueue(r, 'imported_review', 'nobody', at)).sort((a, b) => a.receivedAt - b.receivedAt);
+    expect(queue.map((r) => r.memberName)).toEqual(['Bob Sampel', 'Cara Placeholder', 'Eve Madeup']);
+    expect((await named('Bob Sampel')).nextDueAt).toBeNull();
+
+    await desk.repo.execute('reviewImported', (await named('Bob Sampel')).id, { decision: 'kept_open' });
+    const bob = await desk.db.inquiries.get((await named('Bob Sampel')).id);
+    expect(bob?.imported?.reviewed?.decision).toBe('kept_open');
+    expect(bob?.workflow.targets?.from).toBe(instant(NOW)); // fresh targets from now (Escalated: 1 business day)
+    expect((await named('Bob Sampel')).nextDueAt).not.toBeNull();
+
+    await desk.repo.execute('reviewImported', (await named('Eve Madeup')).id, {
+      decision: 'closed',
+      resolution: 'agency',
+      text: 'Billing corrected by the agency in November.',
+    });
+    expect((await named('Eve Madeup')).status).toBe('resolved');
+    counts = queueCounts(await rows(), 'nobody', at);
+    expect(counts.imported_review).toBe(1);
+    // Reviewed once only.
+    await expect(desk.repo.execute('reviewImported', (await named('Bob Sampel')).id, { decision: 'kept_open' })).rejects.toThrow(
+      'not waiting for review',
+    );
+  });
+
+  it('only a unit lead reviews; the history names who logged the row in the old log and who imported it', async () => {
+    await importFile('midnight-log.csv');
+    const liaison = await desk.repo.createProfile({ displayName: 'Ana Ortiz', role: 'liaison' });
+    await desk.repo.switchProfile(liaison.id);
+    const records = await desk.db.inquiries.toArray();
+    const eve = records.find((r) => r.memberName === 'Eve Madeup');
+    await expect(desk.repo.execute('reviewImported', eve?.id ?? '', { decision: 'kept_open' })).rejects.toThrow(
+      'A unit lead reviews inquiries imported from the old log.',
+    );
+    expect(eve?.imported?.loggedBy).toBe('Marcus Lee');
+    expect(
+      oldLogLine(
+        {
+          receivedAt: eve?.receivedAt as Instant,
+          loggedBy: eve?.imported?.loggedBy ?? '',
+          importedBy: eve?.imported?.importedBy?.name ?? '',
+          importedAt: eve?.imported?.at as Instant,
+        },
+        'America/Chicago' as TimeZone,
+      ),
+    ).toBe('Logged in the old log on 11/5/2025 by Marcus Lee (imported by Dana Whitfield on 12/7/2026)');
   });
 });

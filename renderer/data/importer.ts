@@ -21,6 +21,7 @@ import {
   updatesOf,
 } from '../../shared/import/importEvents';
 import { type ImportContext, type ImportedRow, normaliseRow } from '../../shared/import/normalise';
+import { oldLogPeople } from '../../shared/import/people';
 import { type CaseNumber, formatCaseNumber } from '../../shared/inquiry/caseNumber';
 import type { CommandContext } from '../../shared/inquiry/commands/context';
 import type { InquiryEvent, InquiryImported } from '../../shared/inquiry/events';
@@ -208,6 +209,8 @@ export interface ImportResult {
   events: number;
   /** Ids of the inquiries written, for the log to show them. */
   inquiryIds: string[];
+  /** People the old log names who are not on this desk (who logged rows, assignees): for the roster's inactive entries. */
+  oldLogPeople: string[];
 }
 
 /**
@@ -309,7 +312,16 @@ export async function commitImport(
     onProgress?.({ step: 'writing', done: next, total });
     return events;
   });
-  return { importId: run.importId, inquiriesAdded: added, inquiriesUpdated: updated, events: result.events, inquiryIds: result.inquiryIds };
+  const known = (await repo.profiles()).map((p) => ({ id: p.id, name: p.displayName }));
+  const people = oldLogPeople([...plan.fresh.map((f) => f.row), ...plan.additions.map((a) => a.row)], known);
+  return {
+    importId: run.importId,
+    inquiriesAdded: added,
+    inquiriesUpdated: updated,
+    events: result.events,
+    inquiryIds: result.inquiryIds,
+    oldLogPeople: people,
+  };
 }
 
 /**

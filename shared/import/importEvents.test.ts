@@ -173,6 +173,8 @@ describe('newInquiryEvents: an old log row as an inquiry with its history', () =
       row: 5,
       at: NOW,
       revision: revisionHex(REVISION),
+      loggedBy: '',
+      importedBy: { id: 'p-lead', name: 'Lee Morgan' },
     });
   });
 

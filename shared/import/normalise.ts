@@ -35,6 +35,8 @@ export interface ImportedRow {
   extraNotes: string[];
   resolution: { at: Instant; type: Resolution; text: string } | null;
   legacyId: string;
+  /** Who logged the row in the old log ('' when the log does not say): history and the roster's old-log people. */
+  loggedBy: string;
   /** The row's cells as text, by column: kept with the inquiry for audit. */
   cells: string[];
   /** Things a person should look at; the row is still imported. */
@@ -325,6 +327,7 @@ function readRow(cells: readonly Cell[], rowNumber: number, mapping: ColumnMappi
     extraNotes: notes,
     resolution,
     legacyId,
+    loggedBy: text('loggedBy').slice(0, 80),
     cells: cells.map((c) => cellText(c)),
     warnings,
     key: fingerprintKey({ receivedDay, legacyId, medicaidId, memberName, description }),

@@ -187,4 +187,5 @@ const inquiryEventTypes = [
   'GrievanceOutcomeRecorded',
   'WarningsSnoozed',
   'SnoozeEnded',
+  'ImportReviewed',
 ];

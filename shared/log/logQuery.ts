@@ -24,6 +24,7 @@ export const QUEUES = [
   'overdue',
   'awaiting_mco',
   'unit_lead',
+  'imported_review',
   'complaints',
   'unassigned',
   'open',
@@ -37,6 +38,7 @@ export const QUEUE_LABELS: Record<Queue, string> = {
   overdue: 'Overdue',
   awaiting_mco: 'Awaiting MCO',
   unit_lead: 'Unit lead callbacks',
+  imported_review: 'Imported — to review',
   complaints: 'Open complaints',
   unassigned: 'Unassigned',
   open: 'All open',
@@ -98,6 +100,8 @@ export function queuePredicate(queue: Queue, me: string, at: QueueTime): (row: L
       return (row) => row.awaitingMco;
     case 'unit_lead':
       return (row) => row.unitLeadCallback;
+    case 'imported_review':
+      return (row) => row.importReview;
     case 'complaints':
       return (row) => row.isComplaint && row.status === 'open';
     case 'unassigned':
@@ -120,6 +124,7 @@ export function queueCounts(rows: readonly LogRow[], me: string, at: QueueTime):
   let awaitingMco = 0;
   let unitLead = 0;
   let complaints = 0;
+  let importReview = 0;
   let unassigned = 0;
   let open = 0;
   let resolved = 0;
@@ -129,6 +134,7 @@ export function queueCounts(rows: readonly LogRow[], me: string, at: QueueTime):
       if (row.assigneeId === me || row.callerIds.includes(me)) mine += 1;
       if (row.assigneeId === '') unassigned += 1;
       if (row.isComplaint) complaints += 1;
+      if (row.importReview) importReview += 1;
     } else if (row.status === 'resolved') resolved += 1;
     const deadline = row.dueDeadline;
     if (row.nextDueAt !== null && (row.nextDueAt <= at.endOfToday || (deadline !== null && deadline <= at.endOfToday))) dueToday += 1;
@@ -142,6 +148,7 @@ export function queueCounts(rows: readonly LogRow[], me: string, at: QueueTime):
     overdue,
     awaiting_mco: awaitingMco,
     unit_lead: unitLead,
+    imported_review: importReview,
     complaints,
     unassigned,
     open,
