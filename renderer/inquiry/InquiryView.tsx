@@ -63,7 +63,7 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
           {reveal ? 'Hide member details' : 'Reveal member details'}
         </button>
       </header>
-      <p className="muted">
+      <p className="muted logged-line">
         {inquiry.imported
           ? oldLogLine(
               {
