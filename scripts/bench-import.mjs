@@ -3,8 +3,10 @@
 // The lead tools at scale, in Chromium against the built renderer (as the e2e tests run it): builds an
 // old log of N rows (test/fixtures/import/generate.mjs), imports it through the screen (read, check,
 // write), imports it again (nothing added), exports the whole log to XLSX and to CSV, and makes the
-// report. Prints the time of each step and the longest task that held the window's main thread
-// (PerformanceObserver "longtask"): the window must keep painting throughout.
+// report. Prints the time of each step, the longest task that held the window's main thread
+// (PerformanceObserver "longtask": the window must keep painting throughout), the page's peak JS heap
+// during the step (performance.memory, sampled every 100 ms) and whether a progress bar showed.
+// Issue 17's figures: `node scripts/bench-import.mjs --rows 50000 --csv` and without --csv.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -63,7 +65,7 @@ const context = await chromium.launchPersistentContext(profileDir, {
   headless: true,
   viewport: { width: 1440, height: 900 },
   timezoneId: 'America/Chicago',
-  args: ['--no-sandbox', '--disable-gpu'],
+  args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
 });
 const page = context.pages()[0] ?? (await context.newPage());
 page.setDefaultTimeout(60 * 60_000);
@@ -80,13 +82,28 @@ async function step(name, fn) {
       for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
     });
     window.__observer.observe({ type: 'longtask' });
+    // Peak heap and whether a progress bar was on screen, sampled while the step runs (a sample that
+    // cannot run on time is itself a sign of a frozen window: the longest task says by how much).
+    window.__peakHeap = performance.memory?.usedJSHeapSize ?? 0;
+    window.__progressSeen = false;
+    clearInterval(window.__sampler);
+    window.__sampler = setInterval(() => {
+      window.__peakHeap = Math.max(window.__peakHeap, performance.memory?.usedJSHeapSize ?? 0);
+      if (document.querySelector('progress, [role="progressbar"]')) window.__progressSeen = true;
+    }, 100);
   });
   const start = performance.now();
   await fn();
   const ms = performance.now() - start;
-  const longest = await page.evaluate(() => window.__longest);
-  figures.push({ name, seconds: Number(seconds(ms)), longestTaskMs: Math.round(longest) });
-  console.log(`${name.padEnd(46)} ${seconds(ms).padStart(7)} s   longest main-thread task ${String(Math.round(longest)).padStart(5)} ms`);
+  const { longest, peak, progress } = await page.evaluate(() => {
+    clearInterval(window.__sampler);
+    return { longest: window.__longest, peak: window.__peakHeap, progress: window.__progressSeen };
+  });
+  const peakMb = Math.round(peak / 1048576);
+  figures.push({ name, seconds: Number(seconds(ms)), longestTaskMs: Math.round(longest), peakHeapMb: peakMb, progressShown: progress });
+  console.log(
+    `${name.padEnd(46)} ${seconds(ms).padStart(7)} s   longest main-thread task ${String(Math.round(longest)).padStart(5)} ms   peak heap ${String(peakMb).padStart(5)} MB   progress ${progress ? 'shown' : 'not seen'}`,
+  );
 }
 
 await page.goto(url);
@@ -102,6 +119,11 @@ await page.keyboard.press('Enter');
 await page.getByRole('heading', { name: 'All open' }).waitFor();
 
 async function importOnce(label) {
+  // By way of the log: the import screen, still showing the last import's result, starts over when opened again.
+  await page.evaluate(() => {
+    window.location.hash = '#/log';
+  });
+  await page.getByRole('heading', { name: 'Import the old log' }).waitFor({ state: 'detached' });
   await page.evaluate(() => {
     window.location.hash = '#/import';
   });

@@ -23,6 +23,7 @@ import { SavedViews } from '../log/SavedViews';
 import { SyncBadge } from '../sync/SyncBadge';
 import { bridgeEvents } from './bridge';
 import { useBridge } from './bridgeContext';
+import { CalendarNotice } from './CalendarNotice';
 import { KeyboardHelp } from './KeyboardHelp';
 import { hrefOf, navigate, parseRoute, useHash } from './router';
 import { dueNowOf, useDesktopIntegration, watchOf } from './useDesktopIntegration';
@@ -219,6 +220,7 @@ export function Shell({ profile }: { profile: Profile }) {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        {profile.role === 'lead' && <CalendarNotice />}
         {route.name === 'log' && (
           <LogView profile={profile} query={query} onQuery={setQuery} layout={layout} onLayout={setLayout} searchRef={searchRef} />
         )}
@@ -259,4 +261,10 @@ function ScreenLoading() {
       Opening…
     </p>
   );
+}
+
+/** "Imported — to review" reads oldest first; leaving it goes back to the default order. Other queues keep the order chosen. */
+function _sortForQueue(q: Queue, old: LogQuery): LogQuery['sort'] {
+  if (q === 'imported_review') return [{ column: 'receivedAt', desc: false }];
+  return old.queue === 'imported_review' ? DEFAULT_LOG_QUERY.sort : old.sort;
 }

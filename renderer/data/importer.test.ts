@@ -38,7 +38,7 @@ async function planOf(
   const mapping = suggestMapping(headers, await learnedMapping(desk.db));
   const ctx = await importContext(desk.repo, instant(NOW));
   const analysis = await analyse(rows, headerRow, mapping, ctx);
-  return { plan: await planImport(desk.db, analysis), headers, mapping };
+  return { plan: await planImport(desk.db, analysis, ctx), headers, mapping };
 }
 
 async function importFile(name: string) {
@@ -79,7 +79,7 @@ describe('importing the 2025 shared-drive log', () => {
       [
         13,
         [
-          "Medicaid ID does not have the agency's format (7 digits followed by a capital letter, for example 1234567A); kept as written.",
+          `Cell E13 (Medicaid ID) "89012" is not a Medicaid ID (7 digits followed by a capital letter, for example 1234567A): left out; the row's audit copy keeps it.`,
           'No priority: imported as Escalated.',
         ],
       ],
@@ -143,7 +143,16 @@ describe('importing the 2025 shared-drive log', () => {
     const { plan, result } = await importFile('mco-inquiry-log-2025-later.xlsx');
     expect(plan.fresh.map((f) => f.row.fields.memberName)).toEqual(['Carla Mendes', 'Ben Okafor']);
     expect(plan.additions.map((a) => [a.row.rowNumber, a.update])).toEqual([
-      [7, { contacted: true, referral: true, resolution: true, notes: ['3/6 member called back; sent to Wellpoint transportation'] }],
+      [
+        7,
+        {
+          contacted: true,
+          referral: true,
+          resolution: true,
+          notes: ['3/6 member called back; sent to Wellpoint transportation'],
+          edits: [],
+        },
+      ],
       [
         10,
         {
@@ -151,6 +160,7 @@ describe('importing the 2025 shared-drive log', () => {
           referral: false,
           resolution: false,
           notes: ['Updates, as a later copy of the old log has them:\nCalled provider billing office 3/11'],
+          edits: [],
         },
       ],
     ]);

@@ -4,6 +4,7 @@ import { newId } from '../../shared/ids';
 import { analyseSheet, type SheetAnalysis } from '../../shared/import/analyse';
 import type { Cell } from '../../shared/import/cells';
 import { type ColumnMapping, IMPORT_FIELDS, type ImportField, normaliseHeader } from '../../shared/import/fields';
+import { fieldChanges, type Identity, sameLegacyRow } from '../../shared/import/identity';
 import {
   IMPORT_SEQ_FIRST,
   IMPORT_SEQ_LAST,
@@ -19,14 +20,15 @@ import {
   updateEvents,
   updatesOf,
 } from '../../shared/import/importEvents';
-import type { ImportContext, ImportedRow } from '../../shared/import/normalise';
+import { type ImportContext, type ImportedRow, normaliseRow } from '../../shared/import/normalise';
+import { oldLogPeople } from '../../shared/import/people';
 import { type CaseNumber, formatCaseNumber } from '../../shared/inquiry/caseNumber';
 import type { CommandContext } from '../../shared/inquiry/commands/context';
 import type { InquiryEvent, InquiryImported } from '../../shared/inquiry/events';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
 import type { Instant, IsoDay } from '../../shared/time/types';
-import { isoDayOf } from '../../shared/time/zone';
+import { isoDayOf, zonedToInstant } from '../../shared/time/zone';
 import type { BackupOptions } from './backup';
 import type { LiaisonDb } from './db';
 import { getMeta, putMeta } from './meta';
@@ -90,10 +92,21 @@ export async function analyse(
   }
 }
 
-/** Sorts accepted rows into new, already imported with additions, and already imported unchanged. */
-export async function planImport(db: LiaisonDb, analysis: SheetAnalysis, onProgress?: (p: ImportProgress) => void): Promise<ImportPlan> {
+/**
+ * Sorts accepted rows into new, already imported with additions, and already imported unchanged. A row is
+ * found in the log by its exact fingerprint (its ids), else by its identity (shared/import/identity.ts):
+ * an imported inquiry received the same civil day, with the same member and issue, so a later copy with a
+ * corrected time or a typo fixed becomes edits of the inquiry, never a second one.
+ */
+export async function planImport(
+  db: LiaisonDb,
+  analysis: SheetAnalysis,
+  ctx: ImportContext,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportPlan> {
   const plan: ImportPlan = { analysis, fresh: [], additions: [], unchanged: [] };
   const rows = analysis.accepted;
+  const claimed = new Set<string>();
   const CHUNK = 500;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
@@ -101,7 +114,21 @@ export async function planImport(db: LiaisonDb, analysis: SheetAnalysis, onProgr
       chunk.map(async (r) => ({ key: await sha256(r.key), revision: await sha256(revisionText(r)) })),
     );
     const ids = chunk.map((r, k) => importedInquiryId((digests[k] as RowDigests).key, r.fields.receivedAt));
-    const existing = await db.inquiries.bulkGet(ids);
+    const existing: (InquiryRecord | undefined)[] = await db.inquiries.bulkGet(ids);
+    for (const r of existing) if (r) claimed.add(r.id);
+    // Rows not found by their ids: imported inquiries received the same civil day, read once per day.
+    const missedDays = [...new Set(chunk.filter((_, k) => !existing[k]).map((r) => isoDayOf(r.fields.receivedAt, ctx.zone)))];
+    const byDay = await importedOnDays(db, missedDays, ctx);
+    for (let k = 0; k < chunk.length; k++) {
+      const row = chunk[k] as ImportedRow;
+      if (existing[k]) continue;
+      const candidates = byDay.get(isoDayOf(row.fields.receivedAt, ctx.zone)) ?? [];
+      const match = candidates.find((c) => !claimed.has(c.record.id) && sameLegacyRow(row, c.identity));
+      if (match) {
+        existing[k] = match.record;
+        claimed.add(match.record.id);
+      }
+    }
     for (let k = 0; k < chunk.length; k++) {
       const row = chunk[k] as ImportedRow;
       const d = digests[k] as RowDigests;
@@ -111,8 +138,13 @@ export async function planImport(db: LiaisonDb, analysis: SheetAnalysis, onProgr
         continue;
       }
       // The identical row as last imported: nothing to compare (no timeline read).
-      const update =
-        record.imported?.revision === revisionHex(d.revision) ? null : rowUpdate(row, record, await lastImportedUpdates(db, record));
+      let update: RowUpdate | null = null;
+      if (record.imported?.revision !== revisionHex(d.revision)) {
+        const last = await lastImport(db, record);
+        update = rowUpdate(row, record, last ? updatesOf(last) : '');
+        const previous = last ? previousRow(last, ctx) : null;
+        update.edits = fieldChanges(previous?.fields ?? record, row.fields, record);
+      }
       if (!update || isEmptyUpdate(update)) plan.unchanged.push({ rowNumber: row.rowNumber, caseNumber: record.caseNumber });
       else plan.additions.push({ row, inquiryId: record.id, caseNumber: record.caseNumber, update, revision: d.revision });
     }
@@ -122,12 +154,52 @@ export async function planImport(db: LiaisonDb, analysis: SheetAnalysis, onProgr
   return plan;
 }
 
-/** The Updates text the last import of this inquiry's row saw. */
-async function lastImportedUpdates(db: LiaisonDb, record: InquiryRecord): Promise<string> {
+interface Candidate {
+  record: InquiryRecord;
+  identity: Identity;
+}
+
+/** Imported inquiries received on each of `days` (agency zone), with what identity compares of each. */
+async function importedOnDays(db: LiaisonDb, days: readonly IsoDay[], ctx: ImportContext): Promise<Map<IsoDay, Candidate[]>> {
+  const out = new Map<IsoDay, Candidate[]>();
+  if (days.length === 0) return out;
+  const ranges = days.map((day): [number, number] => {
+    const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+    const start = zonedToInstant({ year, month, day: date, hour: 0, minute: 0 }, ctx.zone);
+    return [start, start + 26 * 3_600_000];
+  });
+  const records = await db.inquiries.where('receivedAt').inAnyRange(ranges).toArray();
+  const wanted = new Set<string>(days);
+  for (const record of records) {
+    if (!record.imported) continue;
+    const day = isoDayOf(record.receivedAt, ctx.zone);
+    if (!wanted.has(day)) continue;
+    const list = out.get(day) ?? [];
+    // The old log's number is in the audit copy of the row (read only when a day has candidates).
+    list.push({ record, identity: { fields: record, legacyId: '' } });
+    out.set(day, list);
+  }
+  for (const list of out.values()) {
+    for (const c of list) {
+      const last = await lastImport(db, c.record);
+      const previous = last ? previousRow(last, ctx) : null;
+      c.identity = { fields: c.record, legacyId: previous?.legacyId ?? '' };
+    }
+  }
+  return out;
+}
+
+/** The row as the last import of this inquiry read it, from its audit copy (null when it cannot be read again). */
+function previousRow(e: InquiryImported, ctx: ImportContext): ImportedRow | null {
+  const mapping = e.payload.mapping.map((f) => ((IMPORT_FIELDS as readonly string[]).includes(f) ? (f as ImportField) : null));
+  const out = normaliseRow(e.payload.cells, e.payload.row, mapping, ctx);
+  return out.kind === 'accepted' ? out.row : null;
+}
+
+/** The last InquiryImported record of an inquiry. */
+async function lastImport(db: LiaisonDb, record: InquiryRecord): Promise<InquiryImported | undefined> {
   const events = await db.events.where('[inquiryId+hlc]').between([record.id, ''], [record.id, '\uffff']).toArray();
-  const imports = events.filter((e): e is InquiryImported => e.type === 'InquiryImported');
-  const last = imports.at(-1);
-  return last ? updatesOf(last) : '';
+  return events.filter((e): e is InquiryImported => e.type === 'InquiryImported').at(-1);
 }
 
 export interface ImportResult {
@@ -137,6 +209,8 @@ export interface ImportResult {
   events: number;
   /** Ids of the inquiries written, for the log to show them. */
   inquiryIds: string[];
+  /** People the old log names who are not on this desk (who logged rows, assignees): for the roster's inactive entries. */
+  oldLogPeople: string[];
 }
 
 /**
@@ -238,7 +312,16 @@ export async function commitImport(
     onProgress?.({ step: 'writing', done: next, total });
     return events;
   });
-  return { importId: run.importId, inquiriesAdded: added, inquiriesUpdated: updated, events: result.events, inquiryIds: result.inquiryIds };
+  const known = (await repo.profiles()).map((p) => ({ id: p.id, name: p.displayName }));
+  const people = oldLogPeople([...plan.fresh.map((f) => f.row), ...plan.additions.map((a) => a.row)], known);
+  return {
+    importId: run.importId,
+    inquiriesAdded: added,
+    inquiriesUpdated: updated,
+    events: result.events,
+    inquiryIds: result.inquiryIds,
+    oldLogPeople: people,
+  };
 }
 
 /**

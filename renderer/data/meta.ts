@@ -5,6 +5,7 @@ import type { SignOff } from '../../shared/inquiry/chainReport';
 import type { Actor, PersonRef } from '../../shared/people';
 import type { Hlc } from '../../shared/sync/hlc';
 import type { SyncLocalState } from '../../shared/sync/store';
+import type { StatePresetId } from '../../shared/time/statePresets';
 import type { Instant } from '../../shared/time/types';
 
 /*
@@ -91,6 +92,15 @@ export interface ImportRecord {
   decision: 'clean' | 'accepted';
 }
 
+/** The closed-days preset chosen at first-run set-up, or a lead's answer to the one-time notice (calendarPreset.ts). */
+export interface CalendarPresetDecision {
+  /** set-up: chosen at first run; accepted / kept: a lead's answer to the notice. */
+  decision: 'set-up' | 'accepted' | 'kept';
+  preset: StatePresetId;
+  at: Instant;
+  by: PersonRef | null;
+}
+
 export interface MetaValues {
   device: DeviceIdentity;
   /** The profile working at this desk. */
@@ -117,6 +127,8 @@ export interface MetaValues {
   chainSweep: SweepState;
   /** Imports and restores of full copies, with what their check found. */
   chainImports: ImportRecord[];
+  /** The closed-days preset chosen at set-up, or a lead's answer to the one-time notice (calendarPreset.ts). */
+  calendarPresetDecision: CalendarPresetDecision;
   /** A person's saved log views. Parsed on read (a column may have been renamed since). */
   [savedViews: `savedViews:${string}`]: unknown;
   /** A person's log grid columns (shared/log/logLayout.ts), this desk only. */

@@ -16,10 +16,18 @@ import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { actorOf, type PinHash, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
 import { encodeHlc, type Hlc, tickHlc } from '../../shared/sync/hlc';
 import { createCalendar } from '../../shared/time/calendar';
+import type { StatePresetId } from '../../shared/time/statePresets';
 import { timeRulesOf } from '../../shared/time/timeRules';
 import type { Clock, Instant } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
 import { type ConfigHistoryEntry, type SaveConfigResult, saveAgencyConfig } from './agencySettings';
+import {
+  type CalendarPresetDecision,
+  type CalendarPresetNotice,
+  calendarPresetNotice,
+  configStored,
+  decideCalendarPreset,
+} from './calendarPreset';
 import { chainHead } from './chainStore';
 import type { ChangeFeed } from './changes';
 import type { LiaisonDb } from './db';
@@ -179,6 +187,23 @@ export class Repo {
     // The log's rows carry labels and warning marks worked out from the configuration.
     if (result.changes.length > 0) this.changes.publishConfigChange();
     return result;
+  }
+
+  /** The one-time notice offering the state's closed days to a desk set up before presets (calendarPreset.ts), or null. */
+  calendarPresetNotice(): Promise<CalendarPresetNotice | null> {
+    return calendarPresetNotice(this.db, this.clock.now());
+  }
+
+  /** Whether a configuration was ever stored here: first-run set-up asks the agency's state when not. */
+  configStored(): Promise<boolean> {
+    return configStored(this.db);
+  }
+
+  /** Records the closed-days decision (set-up, or a lead's answer to the notice), saving the preset unless kept. */
+  async decideCalendarPreset(decision: CalendarPresetDecision['decision'], preset: StatePresetId): Promise<void> {
+    const profile = await this.activeProfile();
+    const by = profile ? { id: profile.id, name: profile.displayName } : null;
+    await decideCalendarPreset(this.db, (next) => this.saveConfig(next), decision, preset, this.clock.now(), by);
   }
 
   async activeProfile(): Promise<Profile | undefined> {

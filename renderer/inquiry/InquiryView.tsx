@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { failureText } from '../../shared/errors';
+import { oldLogLine } from '../../shared/import/people';
 import { FIELD_LABELS, type FieldName, MEMBER_IDENTIFIERS } from '../../shared/inquiry/fields';
 import { formOfFields, type IntakeErrors, type IntakeForm, validateEdit } from '../../shared/inquiry/intake';
-import { grievanceOf, type InquiryRecord, STATUS_LABELS } from '../../shared/inquiry/projection';
+import { awaitingImportReview, grievanceOf, type InquiryRecord, STATUS_LABELS } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
@@ -16,6 +17,7 @@ import { Collapsible } from './Collapsible';
 import { displayValue } from './display';
 import { controlsOfGroup, EDIT_GROUPS, type EditGroup } from './editGroups';
 import { GrievancePanel } from './GrievancePanel';
+import { ImportReviewPanel } from './ImportReviewPanel';
 import { ProcessPanel } from './ProcessPanel';
 import { RoutingPanel } from './RoutingPanel';
 import { Timeline } from './Timeline';
@@ -70,10 +72,22 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
           </button>
         </span>
       </header>
-      <p className="muted">
-        Logged {formatLong(inquiry.loggedAt, zone)} by {inquiry.loggedBy.name}. Last change {formatLong(inquiry.updatedAt, zone)}.
+      <p className="muted logged-line">
+        {inquiry.imported
+          ? oldLogLine(
+              {
+                receivedAt: inquiry.loggedAt,
+                loggedBy: inquiry.imported.loggedBy ?? '',
+                importedBy: inquiry.imported.importedBy?.name ?? inquiry.loggedBy.name,
+                importedAt: inquiry.imported.at,
+              },
+              zone,
+            )
+          : `Logged ${formatLong(inquiry.loggedAt, zone)} by ${inquiry.loggedBy.name}`}
+        . Last change {formatLong(inquiry.updatedAt, zone)}.
       </p>
       <CaseCard inquiry={inquiry} config={config} reveal={reveal} />
+      {awaitingImportReview(inquiry) && <ImportReviewPanel inquiry={inquiry} config={config} profile={profile} />}
       <div className="inquiry-body">
         <div className="details">
           <Collapsible name="process" title="Process">

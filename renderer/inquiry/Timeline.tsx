@@ -1,13 +1,14 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { type AgencyConfig, mcoName, type PolicyDuration, priorityLabel } from '../../shared/config/agencyConfig';
 import { DomainError, failureText } from '../../shared/errors';
+import { oldLogLine } from '../../shared/import/people';
 import { NOTE_MAX_LENGTH } from '../../shared/inquiry/commands/addNote';
 import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
 import { TIMER_LABELS } from '../../shared/inquiry/commands/pauseTimer';
 import { GRIEVANCE_OUTCOME_LABELS } from '../../shared/inquiry/commands/recordGrievanceOutcome';
 import { RESOLUTION_LABELS } from '../../shared/inquiry/commands/resolveInquiry';
 import { snoozeTimeText } from '../../shared/inquiry/commands/snoozeWarnings';
-import type { InquiryEvent } from '../../shared/inquiry/events';
+import type { InquiryEvent, InquiryImported } from '../../shared/inquiry/events';
 import { FIELD_LABELS } from '../../shared/inquiry/fields';
 import { happenedAt, recordedLater } from '../../shared/inquiry/happened';
 import { maskPhone } from '../../shared/inquiry/mask';
@@ -44,6 +45,8 @@ export function Timeline({
   // Entries the history checks found changed, put in or cut off from their desk's chain (renderer/chain/).
   const findings = useChainFindings();
   const broken = useMemo(() => findingsByEvent(findings ?? []), [findings]);
+  // The import that brought the inquiry from the old log: who logged it there, who imported it and when.
+  const origin = events?.find((e): e is InquiryImported => e.type === 'InquiryImported' && e.payload.kind === 'new');
   return (
     <section className="timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
@@ -58,7 +61,7 @@ export function Timeline({
                 <strong>{e.actor.name}</strong> <EntryTime event={e} zone={zone} />
                 {e.imported && e.type !== 'InquiryImported' && <ImportedMark />}
               </p>
-              <EntryBody event={e} config={config} reveal={reveal} />
+              <EntryBody event={e} config={config} reveal={reveal} origin={origin} />
               {broken.has(e.id) && <HistoryMark event={e} findings={broken.get(e.id) ?? []} zone={zone} />}
               {superseded.has(e.id) && e.type === 'FieldEdited' && (
                 <p className="entry-superseded">
@@ -98,9 +101,25 @@ export function EntryTime({ event, zone }: { event: InquiryEvent; zone: TimeZone
   );
 }
 
-function EntryBody({ event: e, config, reveal }: { event: InquiryEvent; config: AgencyConfig; reveal: boolean }) {
+function EntryBody({
+  event: e,
+  config,
+  reveal,
+  origin,
+}: {
+  event: InquiryEvent;
+  config: AgencyConfig;
+  reveal: boolean;
+  origin: InquiryImported | undefined;
+}) {
   switch (e.type) {
     case 'InquiryLogged':
+      if (e.imported && origin)
+        return (
+          <p>
+            {oldLogText(e.at, origin, config.timeZone)}, as {e.payload.caseNumber}.
+          </p>
+        );
       return <p>Logged the inquiry as {e.payload.caseNumber}.</p>;
     case 'NoteAdded':
       return <p className="note-text">{e.payload.text}</p>;
@@ -115,6 +134,13 @@ function EntryBody({ event: e, config, reveal }: { event: InquiryEvent; config: 
     default:
       return <WorkflowEntry event={e} config={config} reveal={reveal} />;
   }
+}
+
+/** The first line of an imported inquiry's history, from its InquiryLogged time and the import's audit record. */
+function oldLogText(receivedAt: number, origin: InquiryImported, zone: AgencyConfig['timeZone']): string {
+  const column = origin.payload.mapping.indexOf('loggedBy');
+  const loggedBy = column < 0 ? '' : (origin.payload.cells[column] ?? '');
+  return oldLogLine({ receivedAt: receivedAt as Instant, loggedBy, importedBy: origin.actor.name, importedAt: origin.at }, zone);
 }
 
 const PARTY = { member: 'the member', originator: 'the originator' } as const;
@@ -294,6 +320,16 @@ function WorkflowEntry({ event: e, config, reveal }: { event: WorkflowEvent; con
           <strong>Warnings snoozed until {snoozeTimeText(e.payload.until as Instant, zone)}</strong> by {e.actor.name}
           {e.payload.reason ? `: ${e.payload.reason}` : ''}. Overdue still notifies.
         </p>
+      );
+    case 'ImportReviewed':
+      return (
+        <>
+          <p>
+            <strong>Reviewed the inquiry from the old log</strong>:{' '}
+            {e.payload.decision === 'kept_open' ? 'kept open; its first contact is due again from this moment.' : 'closed.'}
+          </p>
+          <Note text={e.payload.note} />
+        </>
       );
     case 'SnoozeEnded':
       return (

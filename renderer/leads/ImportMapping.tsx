@@ -14,6 +14,8 @@ export function MappingStep(props: {
   headerRow: number | null;
   headers: string[];
   mapping: ColumnMapping;
+  /** Per column, why it is mapped as it is. */
+  why: readonly string[];
   width: number;
   onSheet: (i: number) => void;
   onHeaderRow: (row: number) => void;
@@ -57,7 +59,8 @@ export function MappingStep(props: {
       </h2>
       <p className="hint">
         "{file.fileName}"{file.sheets.length > 1 ? `, ${file.sheets.length} sheets` : ''}. Check what each column of the old log becomes.
-        Suggestions come from the column names and from what you chose before; your choices are remembered for the next file.
+        Suggestions come from the column names, from the values (a column of sources is the source; an issue column of categories is the
+        category) and from what you chose before; your choices are remembered for the next file.
       </p>
       <div className="inline-fields">
         {file.sheets.length > 1 && (
@@ -114,6 +117,7 @@ export function MappingStep(props: {
                 <th scope="col">Name in the file</th>
                 <th scope="col">First values</th>
                 <th scope="col">Import as</th>
+                <th scope="col">Why</th>
               </tr>
             </thead>
             <tbody>
@@ -142,6 +146,7 @@ export function MappingStep(props: {
                         <Options options={IMPORT_FIELDS.map((f) => ({ value: f, label: IMPORT_FIELD_INFO[f].label }))} />
                       </select>
                     </td>
+                    <td className="why">{props.why[col] ?? ''}</td>
                   </tr>
                 );
               })}

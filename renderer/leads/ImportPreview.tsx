@@ -1,7 +1,8 @@
 import { type AgencyConfig, mcoName, priorityLabel } from '../../shared/config/agencyConfig';
 import { formatDateTime } from '../../shared/export/columns';
+import { describeChange, type FieldChange } from '../../shared/import/identity';
 import type { ImportedRow } from '../../shared/import/normalise';
-import { maskName } from '../../shared/inquiry/mask';
+import { maskDob, maskMedicaidId, maskName, maskPhone } from '../../shared/inquiry/mask';
 import type { TimeZone } from '../../shared/time/types';
 import { focusOnMount } from '../components/focusOnMount';
 import type { ImportPlan, RowAddition } from '../data/importer';
@@ -12,8 +13,24 @@ import { Tile } from './Tile';
 const PREVIEW_ROWS = 100;
 const LIST_ROWS = 1000;
 
-function additionText(a: RowAddition): string {
+/** Member identifiers in a change are masked like the log masks them. */
+const CHANGE_MASKS: Partial<Record<FieldChange['field'], (s: string) => string>> = {
+  memberName: maskName,
+  medicaidId: maskMedicaidId,
+  memberDob: maskDob,
+  memberPhone: maskPhone,
+  callbackPhone: maskPhone,
+};
+
+function changeText(c: FieldChange, zone: TimeZone): string {
+  const mask = CHANGE_MASKS[c.field];
+  const shown = mask ? { ...c, from: c.from ? mask(String(c.from)) : c.from, to: c.to ? mask(String(c.to)) : c.to } : c;
+  return describeChange(shown, zone);
+}
+
+function additionText(a: RowAddition, zone: TimeZone): string {
   const parts: string[] = [];
+  if (a.update.edits.length > 0) parts.push(`changed since the last import: ${a.update.edits.map((c) => changeText(c, zone)).join('; ')}`);
   if (a.update.contacted) parts.push('first contact');
   if (a.update.referral) parts.push('MCO referral');
   if (a.update.notes.length > 0) parts.push(count(a.update.notes.length, 'note'));
@@ -109,7 +126,11 @@ export function PreviewStep({
       )}
       {plan.additions.length > 0 && (
         <section aria-labelledby="additions-title">
-          <h3 id="additions-title">Inquiries imported before that this copy adds to</h3>
+          <h3 id="additions-title">Inquiries imported before that this copy changes or adds to</h3>
+          <p className="hint">
+            Recognised by the day received, the member and the issue: a corrected time or a fixed typo becomes an edit of the inquiry, never
+            a second one. Fields changed in the app since the last import are left as they are.
+          </p>
           <ScrollFrame label="Inquiries imported before that this copy adds to (scrollable)">
             <table className="data-table">
               <caption className="visually-hidden">Inquiries imported before, and what this copy adds</caption>
@@ -119,7 +140,7 @@ export function PreviewStep({
                     Row
                   </th>
                   <th scope="col">Case number</th>
-                  <th scope="col">Adds</th>
+                  <th scope="col">Changes and additions</th>
                 </tr>
               </thead>
               <tbody>
@@ -127,7 +148,7 @@ export function PreviewStep({
                   <tr key={x.inquiryId}>
                     <td className="num">{x.row.rowNumber}</td>
                     <td className="mono">{x.caseNumber}</td>
-                    <td>{additionText(x)}</td>
+                    <td>{additionText(x, zone)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -2,8 +2,9 @@ import { useMemo, useRef, useState } from 'react';
 import { failureText } from '../../shared/errors';
 import { CSV_BOM, csvHeader, csvRow } from '../../shared/export/csv';
 import type { ParsedFile } from '../../shared/import/cells';
-import { type ColumnMapping, findHeaderRow, headersOf, suggestMapping } from '../../shared/import/fields';
+import { type ColumnMapping, findHeaderRow, headersOf } from '../../shared/import/fields';
 import { ImportFileProblem, sniffSpreadsheet } from '../../shared/import/sniff';
+import { guessMapping } from '../../shared/import/valueMapping';
 import { useBridge } from '../app/bridgeContext';
 import { navigate } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
@@ -49,6 +50,8 @@ export function ImportView() {
   const [sheetIndex, setSheetIndex] = useState(0);
   const [headerRow, setHeaderRow] = useState<number | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>([]);
+  /** Per column, why it is mapped as it is (shared/import/valueMapping.ts); a person's own choice says so. */
+  const [why, setWhy] = useState<string[]>([]);
   const [headers, setHeaders] = useState<string[]>([]);
   const [busyStep, setBusyStep] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -67,7 +70,9 @@ export function ImportView() {
     setSheetIndex(index);
     setHeaderRow(found);
     setHeaders(hs);
-    setMapping(found === null ? hs.map(() => null) : suggestMapping(hs, await repo.imports.learnedMapping()));
+    const guess = found === null ? null : guessMapping(hs, rows, found, config, await repo.imports.learnedMapping());
+    setMapping(guess?.mapping ?? hs.map(() => null));
+    setWhy(guess?.why ?? hs.map(() => ''));
   }
 
   async function readFile(chosen: File) {
@@ -111,7 +116,7 @@ export function ImportView() {
     try {
       const ctx = await importContext(repo, clock.now());
       const analysis = await analyse(sheet.rows, headerRow, mapping, ctx, progress('Reading the rows'));
-      const plan = await repo.imports.plan(analysis, progress('Checking which rows are already in the log'));
+      const plan = await repo.imports.plan(analysis, ctx, progress('Checking which rows are already in the log'));
       await repo.imports.rememberMapping(headers, mapping);
       setStage({ kind: 'preview', plan });
     } catch (e) {
@@ -237,7 +242,11 @@ export function ImportView() {
           width={width}
           onSheet={(i) => void chooseSheet(file, i)}
           onHeaderRow={(r) => void chooseSheet(file, sheetIndex, r)}
-          onMapping={setMapping}
+          why={why}
+          onMapping={(next) => {
+            setWhy((w) => w.map((text, col) => (next[col] === mapping[col] ? text : 'Your choice.')));
+            setMapping(next);
+          }}
           onCheck={() => void check()}
           onRestart={() => {
             setFile(null);

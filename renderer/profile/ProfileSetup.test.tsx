@@ -58,4 +58,30 @@ describe('ProfileSetup', () => {
     expect(profiles.map((p) => [p.displayName, p.role])).toEqual([['Ana Ortiz', 'liaison']]);
     expect((await desk.repo.activeProfile())?.id).toBe(profiles[0]?.id);
   });
+
+  it("asks a brand-new desk for its agency's state, shows that year's closed days, and stores the preset", async () => {
+    const { user } = renderApp(desk);
+    const state = await screen.findByRole('combobox', { name: "Your agency's state" });
+    expect((state as HTMLSelectElement).value).toBe('IA');
+    const list = await screen.findByRole('region', { name: /Iowa state offices are closed on \d+ days in/ });
+    expect(list.textContent).toContain('Friday after Thanksgiving');
+    expect(list.textContent).not.toContain("Lincoln's Birthday");
+    await user.selectOptions(state, 'KY');
+    expect((await screen.findByRole('region', { name: /Kentucky state offices are closed/ })).textContent).toContain('Christmas Eve');
+    await user.type(screen.getByRole('textbox', { name: 'Your name' }), 'Ana Ortiz');
+    await user.click(screen.getByRole('radio', { name: 'Unit lead' }));
+    await user.click(screen.getByRole('button', { name: 'Start using Liaison Log' }));
+    await screen.findByRole('banner');
+    const config = await desk.repo.config();
+    expect([config.calendar.statePreset, config.calendar.holidayRegion]).toEqual(['KY', 'US-KY']);
+    // Set up with a preset: no notice about the old calendar.
+    expect(await desk.repo.calendarPresetNotice()).toBeNull();
+  });
+
+  it('does not ask again on a desk that already has its configuration', async () => {
+    await desk.repo.saveConfig({ ...(await desk.repo.config()), outreachMaxAttempts: 3 });
+    renderApp(desk);
+    await screen.findByRole('textbox', { name: 'Your name' });
+    expect(screen.queryByRole('combobox', { name: "Your agency's state" })).toBeNull();
+  });
 });

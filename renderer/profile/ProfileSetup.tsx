@@ -1,11 +1,14 @@
 import { type FormEvent, useId, useState } from 'react';
 import { failureText } from '../../shared/errors';
 import { profileInputSchema, ROLE_LABELS, ROLES, type Role } from '../../shared/people';
+import { STATE_PRESET_IDS, STATE_PRESETS, type StatePresetId } from '../../shared/time/statePresets';
 import { FormError } from '../components/ErrorSummary';
 import { useServices } from '../data/hooks';
+import { useConfigStored } from '../data/settingsHooks';
 import { useLock } from '../lock/lockContext';
 import { type PinFieldErrors, PinFields, pinFieldErrors } from '../lock/PinFields';
 import { hashPin, pinProblem } from '../lock/pin';
+import { StateClosedDays } from '../settings/policy/StateClosedDays';
 
 /** First start on a desk: who is working here. Every change they make carries this profile. */
 export function ProfileSetup() {
@@ -18,6 +21,9 @@ export function ProfileSetup() {
   const [pin, setPin] = useState({ pin: '', confirm: '' });
   const [saving, setSaving] = useState(false);
   const id = useId();
+  // A brand-new desk (no configuration stored yet) also says which state's offices it keeps: its closed days.
+  const firstDesk = useConfigStored() === false;
+  const [state, setState] = useState<StatePresetId>('IA');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -33,6 +39,7 @@ export function ProfileSetup() {
     }
     setSaving(true);
     try {
+      if (firstDesk) await repo.decideCalendarPreset('set-up', state);
       await repo.createProfile(parsed.data, lock ? await hashPin(pin.pin) : undefined);
     } catch (err) {
       setErrors({ form: `Your profile could not be saved: ${failureText(err)}` });
@@ -90,6 +97,27 @@ export function ProfileSetup() {
             label="Your PIN"
             confirmLabel="Type your PIN again"
           />
+        )}
+        {firstDesk && (
+          <div className="field">
+            <label htmlFor={`${id}-state`}>Your agency's state</label>
+            <p id={`${id}-state-hint`} className="hint">
+              Targets skip the days the state's offices are closed by statute. Leads can add closures in Settings → Policy.
+            </p>
+            <select
+              id={`${id}-state`}
+              value={state}
+              aria-describedby={`${id}-state-hint`}
+              onChange={(e) => setState(e.target.value as StatePresetId)}
+            >
+              {STATE_PRESET_IDS.map((p) => (
+                <option key={p} value={p}>
+                  {STATE_PRESETS[p].state} ({STATE_PRESETS[p].citation})
+                </option>
+              ))}
+            </select>
+            <StateClosedDays preset={state} />
+          </div>
         )}
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : 'Start using Liaison Log'}

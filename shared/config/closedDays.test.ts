@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CalendarConfig, DEFAULT_CALENDAR_CONFIG } from '../time/calendar';
 import type { IsoDay } from '../time/types';
-import { closedDaysPreview, daysFrom } from './closedDays';
+import { calendarDifference, closedDaysPreview, daysFrom } from './closedDays';
 import { uniqueSlug } from './slug';
 
 const day = (d: string) => d as IsoDay;
@@ -98,5 +98,20 @@ describe('uniqueSlug', () => {
     expect(uniqueSlug('High', ['high'], opts)).toBe('high-2');
     expect(uniqueSlug('High', ['high', 'high-2'], opts)).toBe('high-3');
     expect(uniqueSlug('b'.repeat(40), ['b'.repeat(32)], opts)).toBe(`${'b'.repeat(30)}-2`);
+  });
+});
+
+describe('calendarDifference: the old default against the Iowa Code 1C.2 preset', () => {
+  it('names the days that would open and close in the next 12 months', () => {
+    const before = config({});
+    const after = config({ statePreset: 'IA' });
+    const d = calendarDifference(before, after, day('2026-12-07'), 365);
+    expect(d.closes.map((c) => [c.day, c.name])).toEqual([['2027-11-26', 'Friday after Thanksgiving']]);
+    expect(d.opens.map((c) => [c.day, c.name])).toEqual([
+      ['2027-02-12', "Lincoln's Birthday"],
+      ['2027-02-15', "Washington's Birthday"],
+      ['2027-06-18', 'Juneteenth (substitute day)'],
+      ['2027-10-11', "Indigenous Peoples' Day"],
+    ]);
   });
 });

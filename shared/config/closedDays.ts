@@ -1,4 +1,4 @@
-import { type CalendarConfig, closedReason, createCalendar } from '../time/calendar';
+import { type CalendarConfig, closedReason, createCalendar, holidayRulesOf } from '../time/calendar';
 import { type HolidayType, holidaySource, type LibraryHoliday } from '../time/holidays';
 import type { IsoDay } from '../time/types';
 import { parseIsoDay } from '../time/zone';
@@ -75,14 +75,14 @@ export function closedDaysPreview(config: CalendarConfig, from: IsoDay, count: n
   const days = daysFrom(from, count);
   const last = days[days.length - 1] ?? from;
   const firstYear = Number(from.slice(0, 4));
+  const rules = holidayRulesOf(config);
   const library: LibraryHoliday[] = [];
-  for (let y = firstYear; y <= Number(last.slice(0, 4)); y++)
-    library.push(...libraryYear(config.holidayRegion, y).filter((h) => h.day >= from && h.day <= last));
-
-  const types = new Set<string>(config.holidayTypes);
-  const included = new Set(config.holidayNamesIncluded);
+  for (let y = firstYear; y <= Number(last.slice(0, 4)); y++) {
+    const holidays = config.statePreset ? rules.holidaysOfYear(y) : libraryYear(config.holidayRegion, y);
+    library.push(...holidays.filter((h) => h.day >= from && h.day <= last));
+  }
   const excluded = new Set(config.holidayNamesExcluded);
-  const counts = (h: LibraryHoliday) => !excluded.has(h.baseName) && (types.has(h.type) || included.has(h.baseName));
+  const counts = rules.counts;
   const countedOn = new Map<IsoDay, LibraryHoliday[]>();
   for (const h of library) if (counts(h)) countedOn.set(h.day, [...(countedOn.get(h.day) ?? []), h]);
 
@@ -111,4 +111,21 @@ export function closedDaysPreview(config: CalendarConfig, from: IsoDay, count: n
   }
   notCounted.sort((a, b) => a.day.localeCompare(b.day) || a.name.localeCompare(b.name));
   return { closed, openedByException, notCounted };
+}
+
+/** How two calendars differ over a stretch: the days one closes and the other does not, each with why. */
+export interface CalendarDifference {
+  /** Closed under `after`, open (a business day) under `before`. */
+  closes: ClosedDay[];
+  /** Closed under `before`, open under `after`. */
+  opens: ClosedDay[];
+}
+
+/** The office days in [from, from + count days) that `after` closes or opens compared with `before` (weekdays off in both are left out). */
+export function calendarDifference(before: CalendarConfig, after: CalendarConfig, from: IsoDay, count: number): CalendarDifference {
+  const was = closedDaysPreview(before, from, count).closed.filter((c) => c.officeDay);
+  const will = closedDaysPreview(after, from, count).closed.filter((c) => c.officeDay);
+  const wasDays = new Set(was.map((c) => c.day));
+  const willDays = new Set(will.map((c) => c.day));
+  return { closes: will.filter((c) => !wasDays.has(c.day)), opens: was.filter((c) => !willDays.has(c.day)) };
 }

@@ -1,3 +1,4 @@
+import { presetLabel, type StatePresetId } from '../time/statePresets';
 import { formatTypedDay } from '../time/typedInput';
 import type { IsoDay } from '../time/types';
 import type { AgencyConfig, Mco, PolicyDuration, PriorityLevel } from './agencyConfig';
@@ -67,6 +68,8 @@ function calendarChanges(before: AgencyConfig['calendar'], after: AgencyConfig['
     const next = after.officeHours[d] ?? null;
     if (!same(h, next)) out.push(`Office hours on ${WEEKDAYS[d]}: ${hoursText(h)} → ${hoursText(next)}.`);
   });
+  if ((before.statePreset ?? null) !== (after.statePreset ?? null))
+    out.push(`Closed days: ${presetText(before.statePreset ?? null)} → ${presetText(after.statePreset ?? null)}.`);
   if (before.holidayRegion !== after.holidayRegion) out.push(`Holiday region: ${before.holidayRegion} → ${after.holidayRegion}.`);
   if (!same([...before.holidayTypes].sort(), [...after.holidayTypes].sort()))
     out.push(`Holiday types that close the office: ${listText(before.holidayTypes)} → ${listText(after.holidayTypes)}.`);
@@ -143,3 +146,5 @@ export function describeConfigChanges(before: AgencyConfig, after: AgencyConfig)
   if (!same(before.medicaidId, after.medicaidId)) out.push(`Medicaid ID format: ${after.medicaidId.description}.`);
   return out;
 }
+
+const presetText = (id: StatePresetId | null): string => (id ? presetLabel(id) : "the holiday library's list by type");

@@ -30,13 +30,8 @@ export function mappingProblems(mapping: ColumnMapping, headers: readonly string
         `"${IMPORT_FIELD_INFO[f].label}" is chosen for ${cols.length} columns (${cols.map((c) => `"${headers[c] ?? ''}"`).join(', ')}): choose it for one only.`,
       );
   }
-  if (
-    !mapping.includes('description') &&
-    !mapping.includes('memberName') &&
-    !mapping.includes('medicaidId') &&
-    !mapping.includes('memberLastName')
-  )
-    problems.push('Choose at least the issue or the member columns: a row with neither cannot become an inquiry.');
+  if (!mapping.includes('memberName') && !mapping.includes('medicaidId') && !mapping.includes('memberLastName'))
+    problems.push('Choose the member name or Medicaid ID column: a row that names no member cannot become an inquiry.');
   return problems;
 }
 

@@ -5,7 +5,9 @@ import { type Cell, isDateCell, isTimeOnlyCell } from './cells';
  * "03/02/2024 9:15 AM", "2024-03-02", "2024-03-02T09:15:00-06:00", "March 2, 2024", "2-Mar-24",
  * and times in a column of their own ("9:15", "9:15a", "0915", Excel time cells). US order
  * (month first): the agency is in the US. Everything is a wall-clock reading in the agency's zone,
- * except ISO text with an explicit offset, which names an exact instant.
+ * except ISO text with an explicit offset, which names an exact instant — unless it is midnight: a
+ * midnight in a date column (an instant with any offset, Z or none, an Excel serial with no fraction,
+ * "12:00:00 AM" text) is a date-only cell, the civil day it names, and the time comes from the time column.
  */
 
 export interface WallDay {
@@ -122,6 +124,9 @@ function readDateText(text: string, o: DateOptions): DateReading {
     const day = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
     const time = m[4] === undefined ? null : { hour: Number(m[4]), minute: Number(m[5]) };
     if (time && (time.hour > 23 || time.minute > 59)) return notADate(text);
+    // A midnight instant ("2025-07-01T00:00:00+00:00", as SharePoint and many exports write a date-only cell)
+    // names the civil day it is written on, whatever its offset: the time, if any, is in its own column.
+    if (time && time.hour === 0 && time.minute === 0 && Number(m[6] ?? 0) === 0) return checked(day, null, text);
     let exact: number | null = null;
     if (time && m[7]) {
       const offset = m[7] === 'z' ? 0 : (m[7][0] === '-' ? -1 : 1) * (Number(m[7].slice(1, 3)) * 60 + Number(m[7].slice(-2)));
@@ -135,7 +140,9 @@ function readDateText(text: string, o: DateOptions): DateReading {
   // A serial number typed or exported as text: 45352 or 45352.385
   if (/^\d{5}(\.\d+)?$/.test(lower)) return readDate(Number(lower), o) ?? notADate(text);
 
-  const { datePart, time, bad } = splitTime(lower);
+  const { datePart, time: timeRead, bad } = splitTime(lower);
+  // "7/1/2025 12:00:00 AM" is how spreadsheet programs write a date-only cell as text: the day, no time.
+  const time = timeRead && timeRead.hour === 0 && timeRead.minute === 0 ? null : timeRead;
   if (bad) return { ok: false, problem: `"${text}" has a time that cannot be read` };
   // US: 3/2/24, 03/02/2024, 3-2-2024, 3.2.2024
   m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/.exec(datePart);

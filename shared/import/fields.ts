@@ -43,6 +43,7 @@ export const IMPORT_FIELDS = [
   'resolution',
   'resolvedDate',
   'legacyId',
+  'loggedBy',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -352,6 +353,11 @@ export const IMPORT_FIELD_INFO: Record<ImportField, ImportFieldInfo> = {
       'completed',
       'close date',
     ],
+  },
+  loggedBy: {
+    label: 'Logged by (old log)',
+    hint: 'Who logged the row in the old log: the history says so, and the roster can list them as inactive people.',
+    synonyms: ['logged by', 'entered by', 'created by', 'taken by', 'recorded by', 'intake by', 'intake staff', 'logged'],
   },
   legacyId: {
     label: 'Old log number',

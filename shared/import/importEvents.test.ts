@@ -173,6 +173,8 @@ describe('newInquiryEvents: an old log row as an inquiry with its history', () =
       row: 5,
       at: NOW,
       revision: revisionHex(REVISION),
+      loggedBy: '',
+      importedBy: { id: 'p-lead', name: 'Lee Morgan' },
     });
   });
 
@@ -217,7 +219,13 @@ describe('a later copy of the log: rowUpdate and updateEvents', () => {
 
   it('adds nothing for the same row', () => {
     expect(record.status).toBe('open');
-    expect(rowUpdate(OPEN, record, updatesOf(audit))).toEqual({ contacted: false, referral: false, resolution: false, notes: [] });
+    expect(rowUpdate(OPEN, record, updatesOf(audit))).toEqual({
+      contacted: false,
+      referral: false,
+      resolution: false,
+      notes: [],
+      edits: [],
+    });
   });
 
   it('adds only what the log lacks: the appended updates, the first contact, the referral, the resolution', () => {
@@ -232,7 +240,13 @@ describe('a later copy of the log: rowUpdate and updateEvents', () => {
     );
     expect(later.key).toBe(OPEN.key);
     const update = rowUpdate(later, record, updatesOf(audit));
-    expect(update).toEqual({ contacted: true, referral: true, resolution: true, notes: ['3/6 member called back; sent to Wellpoint'] });
+    expect(update).toEqual({
+      contacted: true,
+      referral: true,
+      resolution: true,
+      notes: ['3/6 member called back; sent to Wellpoint'],
+      edits: [],
+    });
     const revision = DIGEST.map((b) => b ^ 7);
     const added = updateEvents(later, update, revision, record.id, RUN, ctx);
     expect(added.map((e) => e.type)).toEqual(['OutreachRecorded', 'McoReferred', 'NoteAdded', 'InquiryResolved', 'InquiryImported']);
@@ -246,7 +260,13 @@ describe('a later copy of the log: rowUpdate and updateEvents', () => {
     expect(after.imported?.revision).toBe(revisionHex(revision));
     // Nothing twice: with the update applied, the same later row adds nothing more.
     const lastAudit = added.at(-1) as InquiryImported;
-    expect(rowUpdate(later, after, updatesOf(lastAudit))).toEqual({ contacted: false, referral: false, resolution: false, notes: [] });
+    expect(rowUpdate(later, after, updatesOf(lastAudit))).toEqual({
+      contacted: false,
+      referral: false,
+      resolution: false,
+      notes: [],
+      edits: [],
+    });
   });
 
   it('keeps rewritten updates whole, saying where they came from', () => {

@@ -4,6 +4,7 @@ import type { CaseNumber } from '../inquiry/caseNumber';
 import type { CommandContext } from '../inquiry/commands/context';
 import { gateEvent, targetsEvent } from '../inquiry/commands/targets';
 import type {
+  FieldEdited,
   InquiryEvent,
   InquiryImported,
   InquiryLogged,
@@ -16,6 +17,7 @@ import { EVENT_FORMAT_VERSION } from '../inquiry/events';
 import type { InquiryRecord } from '../inquiry/projection';
 import type { Instant } from '../time/types';
 import type { ColumnMapping } from './fields';
+import type { FieldChange } from './identity';
 import { type ImportedRow, splitNote, updatesText } from './normalise';
 
 /*
@@ -215,9 +217,12 @@ export interface RowUpdate {
   referral: boolean;
   resolution: boolean;
   notes: string[];
+  /** Fields the later copy changed since the last import (identity.ts fieldChanges): FieldEdited events. */
+  edits: FieldChange[];
 }
 
-export const isEmptyUpdate = (u: RowUpdate): boolean => !u.contacted && !u.referral && !u.resolution && u.notes.length === 0;
+export const isEmptyUpdate = (u: RowUpdate): boolean =>
+  !u.contacted && !u.referral && !u.resolution && u.notes.length === 0 && u.edits.length === 0;
 
 /**
  * Compares a later copy of a row with what the log holds: the inquiry's record and the Updates text
@@ -240,6 +245,7 @@ export function rowUpdate(row: ImportedRow, record: InquiryRecord, previousUpdat
     referral: row.mcoReferral !== null && w.referral === null,
     resolution: row.resolution !== null && record.status === 'open',
     notes,
+    edits: [],
   };
 }
 
@@ -262,12 +268,25 @@ export function updateEvents(
   ctx: CommandContext,
 ): InquiryEvent[] {
   if (isEmptyUpdate(update)) return [];
-  const events = historyEvents(row, revision, inquiryId, ctx, {
-    contacted: update.contacted,
-    referral: update.referral,
-    notes: update.notes,
-    resolution: update.resolution,
-  });
+  // The changed fields first, as edits of what the log holds (never a second inquiry), dated when the import runs.
+  // Ids from the later row's content, so importing the same copy again (here or elsewhere) stores them once.
+  const edits = update.edits.map(
+    (c, i) =>
+      ({
+        ...envelope(ctx, inquiryId, eventId(revision, row.fields.receivedAt, `E${CROCKFORD[i % 32]}`), ctx.now),
+        type: 'FieldEdited',
+        payload: { field: c.field, from: c.from, to: c.to },
+      }) as FieldEdited,
+  );
+  const events: InquiryEvent[] = [...edits];
+  events.push(
+    ...historyEvents(row, revision, inquiryId, ctx, {
+      contacted: update.contacted,
+      referral: update.referral,
+      notes: update.notes,
+      resolution: update.resolution,
+    }),
+  );
   events.push(importedEvent(row, run, 'update', inquiryId, eventId(revision, row.fields.receivedAt, 'IM'), revision, ctx));
   return events;
 }

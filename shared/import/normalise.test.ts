@@ -144,12 +144,86 @@ describe('normaliseRow: a row of the old log as an inquiry and its history', () 
     expect(accepted(odd).warnings).toEqual(['Priority "Medium-ish" is not known: imported as Escalated.']);
   });
 
-  it('warns, without echoing it, about a Medicaid ID in another format', () => {
+  it('leaves out a Medicaid ID it cannot read, naming the cell and what it said (the audit copy keeps it)', () => {
     const cells = [...MARIA];
     cells[4] = '89012';
-    expect(accepted(cells).warnings).toEqual([
-      "Medicaid ID does not have the agency's format (7 digits followed by a capital letter, for example 1234567A); kept as written.",
+    const row = accepted(cells);
+    expect(row.fields.medicaidId).toBe('');
+    expect(row.warnings).toEqual([
+      'Cell E7 (Medicaid ID) "89012" is not a Medicaid ID (7 digits followed by a capital letter, for example 1234567A): left out; the row\'s audit copy keeps it.',
     ]);
+    expect(row.cells[4]).toBe('89012');
+  });
+
+  it('leaves out an impossible date of birth, naming the cell and what it said', () => {
+    const cells = [...MARIA];
+    cells[5] = '13/45/1990';
+    const row = accepted(cells);
+    expect(row.fields.memberDob).toBe('');
+    expect(row.warnings).toEqual([
+      'Cell F7 (Date of birth) "13/45/1990" is not a real date: the date of birth is left out; the row\'s audit copy keeps it.',
+    ]);
+    expect(row.cells[5]).toBe('13/45/1990');
+    cells[5] = '3/7/2031';
+    expect(accepted(cells).warnings).toEqual([
+      'Cell F7 (Date of birth) "3/7/2031" is in the future: the date of birth is left out; the row\'s audit copy keeps it.',
+    ]);
+  });
+
+  it('rejects a row that names no member at all, with that reason, even when it has an issue', () => {
+    const cells = [...MARIA];
+    cells[3] = '';
+    cells[4] = '';
+    expect(rejection(cells)).toEqual({
+      kind: 'rejected',
+      rowNumber: 9,
+      reason: 'The row names no member: no member name and no Medicaid ID. Add either and import again.',
+    });
+    cells[4] = 'unknown';
+    expect(rejection(cells)).toEqual({
+      kind: 'rejected',
+      rowNumber: 9,
+      reason:
+        'The row names no member: no member name, and the Medicaid ID "unknown" cannot be read. Add the name or a readable ID and import again.',
+    });
+    // A name alone, or an ID alone, is enough.
+    cells[3] = 'Maria Lopez';
+    expect(accepted(cells).fields.memberName).toBe('Maria Lopez');
+    cells[3] = '';
+    cells[4] = '1234567A';
+    expect(accepted(cells).fields.medicaidId).toBe('1234567A');
+  });
+
+  it('reads a midnight instant in the date column as the civil day it names, with the time column', () => {
+    for (const instant of ['2025-07-01T00:00:00+00:00', '2025-07-01T00:00:00Z', '2025-07-01T00:00:00', '2025-07-01T00:00:00.000-05:00']) {
+      const cells = [...MARIA];
+      cells[0] = instant;
+      cells[1] = '11:03 AM';
+      cells[10] = null;
+      cells[11] = null;
+      cells[14] = null;
+      const row = accepted(cells);
+      expect([instant, row.fields.receivedAt]).toEqual([instant, at('2025-07-01T16:03:00Z')]); // 11:03 CDT
+      expect(row.receivedTimeKnown).toBe(true);
+    }
+    // The same for an Excel serial date and text dates, midnight written or not.
+    for (const date of [45839, '45839', '7/1/2025', '7/1/2025 12:00:00 AM', '7/1/2025 0:00', d(2025, 7, 1)] as Cell[]) {
+      const cells = [...MARIA];
+      cells[0] = date;
+      cells[1] = t(11, 3);
+      cells[10] = null;
+      cells[11] = null;
+      cells[14] = null;
+      expect([date, accepted(cells).fields.receivedAt]).toEqual([date, at('2025-07-01T16:03:00Z')]);
+    }
+    // An instant that is not midnight is the moment it names.
+    const cells = [...MARIA];
+    cells[0] = '2025-07-01T16:03:00Z';
+    cells[1] = null;
+    cells[10] = null;
+    cells[11] = null;
+    cells[14] = null;
+    expect(accepted(cells).fields.receivedAt).toBe(at('2025-07-01T16:03:00Z'));
   });
 
   it('leaves out an unreadable or impossible contact date with a warning', () => {
@@ -224,9 +298,9 @@ describe('normaliseRow: a row of the old log as an inquiry and its history', () 
   });
 
   it('closes a row whose status says closed, at its last date, and says so', () => {
-    const headers = ['Date Received', 'Issue Description', 'Status', 'Date Contacted'];
+    const headers = ['Date Received', 'Member Name', 'Issue Description', 'Status', 'Date Contacted'];
     const mapping = suggestMapping(headers);
-    const out = normaliseRow(['11/7/2024 16:10', 'Denied transport', 'Closed', '11/8/2024'], 4, mapping, ctx);
+    const out = normaliseRow(['11/7/2024 16:10', 'Test Member', 'Denied transport', 'Closed', '11/8/2024'], 4, mapping, ctx);
     expect(out.kind).toBe('accepted');
     if (out.kind !== 'accepted') return;
     expect(out.row.resolution).toEqual({
@@ -324,6 +398,7 @@ describe('analyseSheet', () => {
     expect(mappingProblems([null, 'description', 'description'], ['A', 'B', 'C'])).toEqual([
       'Choose the column that holds the date received: every inquiry needs one.',
       '"Description (issue)" is chosen for 2 columns ("B", "C"): choose it for one only.',
+      'Choose the member name or Medicaid ID column: a row that names no member cannot become an inquiry.',
     ]);
   });
 });

@@ -7,7 +7,7 @@ import type { Instant, IsoDay, TimeZone } from '../time/types';
 import { pad2, zonedParts, zonedToInstant } from '../time/zone';
 import { type Cell, cellText, isBlankRow } from './cells';
 import { type DateReading, readDate, readTime, type WallDay, type WallTime } from './dates';
-import type { ColumnMapping, ImportField } from './fields';
+import { type ColumnMapping, columnLetter, IMPORT_FIELD_INFO, type ImportField } from './fields';
 import { enrollmentOf, isDatePlaceholder, mcoOf, priorityOf, resolutionTypeOf, sourceOf, squash, statusOf } from './vocabulary';
 
 /** What the import needs to know about the desk it writes to. */
@@ -35,6 +35,8 @@ export interface ImportedRow {
   extraNotes: string[];
   resolution: { at: Instant; type: Resolution; text: string } | null;
   legacyId: string;
+  /** Who logged the row in the old log ('' when the log does not say): history and the roster's old-log people. */
+  loggedBy: string;
   /** The row's cells as text, by column: kept with the inquiry for audit. */
   cells: string[];
   /** Things a person should look at; the row is still imported. */
@@ -94,6 +96,8 @@ function readRow(cells: readonly Cell[], rowNumber: number, mapping: ColumnMappi
     if (f && !byField.has(f)) byField.set(f, cells[i] ?? null);
   });
   const raw = (f: ImportField): Cell | undefined => byField.get(f);
+  /** "Cell E7 (Medicaid ID)": where a person finds the value in the spreadsheet. */
+  const cellRef = (f: ImportField): string => `Cell ${columnLetter(mapping.indexOf(f))}${rowNumber} (${IMPORT_FIELD_INFO[f].label})`;
   const text = (f: ImportField): string => cleanText(cellText(raw(f) ?? null));
   const thisYear = zonedParts(ctx.now, ctx.zone).year;
 
@@ -148,14 +152,25 @@ function readRow(cells: readonly Cell[], rowNumber: number, mapping: ColumnMappi
   if (!memberName) memberName = [text('memberFirstName'), text('memberLastName')].filter(Boolean).join(' ');
   const comma = /^([^,]+),\s*([^,]+)$/.exec(memberName);
   if (comma) memberName = `${(comma[2] as string).trim()} ${(comma[1] as string).trim()}`; // "Lopez, Maria" → "Maria Lopez"
-  const medicaidId = text('medicaidId').replace(/[\s-]/g, '').toUpperCase();
-  if (medicaidId && !new RegExp(ctx.config.medicaidId.pattern).test(medicaidId))
-    warnings.push(`Medicaid ID does not have the agency's format (${ctx.config.medicaidId.description}); kept as written.`);
+  const idText = text('medicaidId');
+  let medicaidId = idText.replace(/[\s-]/g, '').toUpperCase();
+  if (medicaidId && !new RegExp(ctx.config.medicaidId.pattern).test(medicaidId)) {
+    warnings.push(
+      `${cellRef('medicaidId')} "${short(idText)}" is not a Medicaid ID (${ctx.config.medicaidId.description}): left out; the row's audit copy keeps it.`,
+    );
+    medicaidId = '';
+  }
 
   let description = text('description');
   const notes: string[] = [];
-  if (!description && !memberName && !medicaidId)
-    throw new Rejected('The row names no member and no issue: nothing to import (a title, total or note row?).');
+  if (!memberName && !medicaidId) {
+    if (!description) throw new Rejected('The row names no member and no issue: nothing to import (a title, total or note row?).');
+    throw new Rejected(
+      idText
+        ? `The row names no member: no member name, and the Medicaid ID "${short(idText)}" cannot be read. Add the name or a readable ID and import again.`
+        : 'The row names no member: no member name and no Medicaid ID. Add either and import again.',
+    );
+  }
   if (!description) warnings.push('No issue description.');
   if (description.length > DESCRIPTION_MAX) {
     notes.push(`Issue, full text from the old log:\n${description}`);
@@ -166,7 +181,12 @@ function readRow(cells: readonly Cell[], rowNumber: number, mapping: ColumnMappi
   let dob: IsoDay | '' = '';
   const dobRead = readDate(raw('memberDob'), { thisYear, pastOnly: true });
   if (dobRead?.ok && dobRead.day.year >= 1900 && instantOf(dobRead.day, NOON) <= ctx.now) dob = isoOf(dobRead.day);
-  else if (dobRead) warnings.push('Date of birth cannot be read; left out.');
+  else if (dobRead) {
+    const why = !dobRead.ok ? 'is not a real date' : dobRead.day.year < 1900 ? 'is before 1900' : 'is in the future';
+    warnings.push(
+      `${cellRef('memberDob')} "${short(cellText(raw('memberDob') ?? null))}" ${why}: the date of birth is left out; the row's audit copy keeps it.`,
+    );
+  }
 
   // Source and originator.
   let source: Source = 'Other';
@@ -307,6 +327,7 @@ function readRow(cells: readonly Cell[], rowNumber: number, mapping: ColumnMappi
     extraNotes: notes,
     resolution,
     legacyId,
+    loggedBy: text('loggedBy').slice(0, 80),
     cells: cells.map((c) => cellText(c)),
     warnings,
     key: fingerprintKey({ receivedDay, legacyId, medicaidId, memberName, description }),

@@ -1,7 +1,7 @@
 import type { PersonRef } from '../people';
 import type { Pause } from '../time/calendar';
 import type { Instant } from '../time/types';
-import type { InquiryRecord, TimerPause } from './projection';
+import { awaitingImportReview, type InquiryRecord, type TimerPause } from './projection';
 
 /** A warning threshold and the moment it is reached. */
 export interface WarningMoment {
@@ -98,12 +98,14 @@ function placeWarnings(item: DueItem, r: InquiryRecord, policy: WarningPolicy): 
 }
 
 /**
- * True when nothing is due on the inquiry (dueItems finds no item): it is resolved, or its first contact is made
+ * True when nothing is due on the inquiry (dueItems finds no item): it is resolved, or imported and not reviewed yet, or its first contact is made
  * (or has no targets), its referral (if any) is reported back and no callback is scheduled. Decided from the
  * fewest reads, with nothing built: most open inquiries are past every step, and the log asks each of them.
  */
 export function nothingDue(r: InquiryRecord): boolean {
   if (r.status === 'resolved') return true;
+  // An open inquiry from the old log is not a live deadline until a unit lead reviews it (projection.ts).
+  if (awaitingImportReview(r)) return true;
   const w = r.workflow;
   const referral = w.referral;
   if ((w.targets && w.firstContactAt === null) || (referral && referral.reportedBackAt === null)) return false;

@@ -215,4 +215,5 @@ const inquiryEventTypes = [
   'GrievanceOutcomeRecorded',
   'WarningsSnoozed',
   'SnoozeEnded',
+  'ImportReviewed',
 ];

@@ -226,6 +226,9 @@ export const grievanceOutcomeRecordedPayload = z.object({ outcome: z.enum(GRIEVA
 export const warningsSnoozedPayload = z.object({ until: instant, reason: text(400) });
 /** A person ends the snooze early: warnings notify again from now. */
 export const snoozeEndedPayload = z.object({ note: text(400) });
+/** A unit lead's review of an open inquiry from the old log: kept open (with fresh targets) or closed. */
+export const IMPORT_REVIEW_DECISIONS = ['kept_open', 'closed'] as const;
+export const importReviewedPayload = z.object({ decision: z.enum(IMPORT_REVIEW_DECISIONS), note: text(400) });
 
 const eventOf = <T extends string, P extends z.ZodType>(type: T, payload: P) => z.object({ ...envelope, type: z.literal(type), payload });
 
@@ -248,6 +251,7 @@ export const grievanceReviewedSchema = eventOf('GrievanceReviewed', grievanceRev
 export const grievanceOutcomeRecordedSchema = eventOf('GrievanceOutcomeRecorded', grievanceOutcomeRecordedPayload);
 export const warningsSnoozedSchema = eventOf('WarningsSnoozed', warningsSnoozedPayload);
 export const snoozeEndedSchema = eventOf('SnoozeEnded', snoozeEndedPayload);
+export const importReviewedSchema = eventOf('ImportReviewed', importReviewedPayload);
 
 export const inquiryEventSchema = z.discriminatedUnion('type', [
   inquiryLoggedSchema,
@@ -272,6 +276,7 @@ export const inquiryEventSchema = z.discriminatedUnion('type', [
   grievanceOutcomeRecordedSchema,
   warningsSnoozedSchema,
   snoozeEndedSchema,
+  importReviewedSchema,
 ]);
 
 interface Envelope {
@@ -328,6 +333,7 @@ export type GrievanceReviewed = WorkflowEvent<'GrievanceReviewed', typeof grieva
 export type GrievanceOutcomeRecorded = WorkflowEvent<'GrievanceOutcomeRecorded', typeof grievanceOutcomeRecordedPayload>;
 export type WarningsSnoozed = WorkflowEvent<'WarningsSnoozed', typeof warningsSnoozedPayload>;
 export type SnoozeEnded = WorkflowEvent<'SnoozeEnded', typeof snoozeEndedPayload>;
+export type ImportReviewed = WorkflowEvent<'ImportReviewed', typeof importReviewedPayload>;
 export type ResponsibleEntity = (typeof RESPONSIBLE_ENTITIES)[number];
 export type GrievanceOutcome = (typeof GRIEVANCE_OUTCOMES)[number];
 
@@ -353,7 +359,8 @@ export type InquiryEvent =
   | GrievanceReviewed
   | GrievanceOutcomeRecorded
   | WarningsSnoozed
-  | SnoozeEnded;
+  | SnoozeEnded
+  | ImportReviewed;
 export type EventType = InquiryEvent['type'];
 
 /** Parses an event from an untrusted source (IPC, sync share, import). */

@@ -152,7 +152,19 @@ export interface ImportedFrom {
   at: Instant;
   /** The content digest of the row as last imported (a later copy may have added to it). */
   revision: string;
+  /** Who logged the row in the old log (its "Logged by" column; '' when it has none), and who imported it. */
+  loggedBy?: string;
+  importedBy?: PersonRef;
+  /** A unit lead's review (ImportReviewed): until then an open imported inquiry is not a live deadline. */
+  reviewed?: { at: Instant; by: PersonRef; decision: 'kept_open' | 'closed' };
 }
+
+/**
+ * An open inquiry from the old log no unit lead has reviewed yet: it waits in "Imported — to review", out of
+ * Due today, Overdue and the scorecard's current figures (its old targets are history, not live deadlines).
+ */
+export const awaitingImportReview = (r: Pick<InquiryRecord, 'imported' | 'status'>): boolean =>
+  r.imported !== undefined && r.imported.reviewed === undefined && r.status === 'open';
 
 /**
  * Folds one event into the record. Events must arrive in HLC order for this fast path;
@@ -197,9 +209,24 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
       const p = e.payload;
       next.imported = state.imported
         ? { ...state.imported, revision: p.revision }
-        : { fileName: p.fileName, sheet: p.sheet, row: p.row, at: e.at, revision: p.revision };
+        : {
+            fileName: p.fileName,
+            sheet: p.sheet,
+            row: p.row,
+            at: e.at,
+            revision: p.revision,
+            loggedBy: p.cells[p.mapping.indexOf('loggedBy')] ?? '',
+            importedBy: { id: e.actor.id, name: e.actor.name },
+          };
       return next;
     }
+    case 'ImportReviewed':
+      if (state.imported && !state.imported.reviewed)
+        next.imported = {
+          ...state.imported,
+          reviewed: { at: e.at, by: { id: e.actor.id, name: e.actor.name }, decision: e.payload.decision },
+        };
+      return next;
     case 'FieldEdited': {
       const { field, to } = e.payload;
       const current = state.fieldHlc[field];
@@ -215,7 +242,7 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
   }
 }
 
-type WorkflowEvent = Exclude<InquiryEvent, { type: 'InquiryLogged' | 'NoteAdded' | 'FieldEdited' | 'InquiryImported' }>;
+type WorkflowEvent = Exclude<InquiryEvent, { type: 'InquiryLogged' | 'NoteAdded' | 'FieldEdited' | 'InquiryImported' | 'ImportReviewed' }>;
 
 /**
  * The process steps, folded in HLC order (later facts win: a newer referral replaces an older one). Every time a

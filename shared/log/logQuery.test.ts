@@ -413,6 +413,12 @@ describe('queryForQueue (issue 16)', () => {
     expect(queryForQueue(queryForQueue(typed, 'overdue'), 'all')).toEqual({ ...typed, queue: 'all', sort: DEFAULT_LOG_QUERY.sort });
   });
 
+  it('lists "Imported — to review" oldest received first, and leaving it goes back to the default order', () => {
+    const review = queryForQueue(typed, 'imported_review');
+    expect(review.sort).toEqual([{ column: 'receivedAt', desc: false }]);
+    expect(queryForQueue(review, 'open').sort).toEqual(DEFAULT_LOG_QUERY.sort);
+  });
+
   it('puts the most urgent first in Overdue: the longest past its deadline, then the next to come', () => {
     const at = AT.now;
     const row = (id: string, target: number | null, deadline: number): LogRow =>

@@ -26,6 +26,7 @@ export const QUEUES = [
   'overdue',
   'awaiting_mco',
   'unit_lead',
+  'imported_review',
   'complaints',
   'unassigned',
   'open',
@@ -39,6 +40,7 @@ export const QUEUE_LABELS: Record<Queue, string> = {
   overdue: 'Overdue',
   awaiting_mco: 'Awaiting MCO',
   unit_lead: 'Unit lead callbacks',
+  imported_review: 'Imported — to review',
   complaints: 'Open complaints',
   unassigned: 'Unassigned',
   open: 'All open',
@@ -79,12 +81,15 @@ export const DEFAULT_LOG_QUERY: LogQuery = { queue: 'open', search: '', filters:
 /** The queues worked by urgency: they list the most urgent first (Next due ascending: the instant that governs). */
 export const URGENT_QUEUES: ReadonlySet<Queue> = new Set(['mine', 'due_today', 'overdue']);
 const MOST_URGENT_FIRST: readonly LogSort[] = [{ column: 'nextDueAt', desc: false }];
+/** "Imported — to review" reads oldest first: the old log's longest-waiting rows come first. */
+const OLDEST_FIRST: readonly LogSort[] = [{ column: 'receivedAt', desc: false }];
 
 /**
  * The query on switching to `queue`: its search and filters kept, its order the queue's own (most urgent first in
  * the queues worked by urgency, newest received first in the others).
  */
 export function queryForQueue(query: LogQuery, queue: Queue): LogQuery {
+  if (queue === 'imported_review') return { ...query, queue, sort: OLDEST_FIRST };
   return { ...query, queue, sort: URGENT_QUEUES.has(queue) ? MOST_URGENT_FIRST : DEFAULT_LOG_QUERY.sort };
 }
 
@@ -112,6 +117,8 @@ export function queuePredicate(queue: Queue, me: string, at: QueueTime): (row: L
       return (row) => row.awaitingMco;
     case 'unit_lead':
       return (row) => row.unitLeadCallback;
+    case 'imported_review':
+      return (row) => row.importReview;
     case 'complaints':
       return (row) => row.isComplaint && row.status === 'open';
     case 'unassigned':
@@ -134,6 +141,7 @@ export function queueCounts(rows: readonly LogRow[], me: string, at: QueueTime):
   let awaitingMco = 0;
   let unitLead = 0;
   let complaints = 0;
+  let importReview = 0;
   let unassigned = 0;
   let open = 0;
   let resolved = 0;
@@ -143,6 +151,7 @@ export function queueCounts(rows: readonly LogRow[], me: string, at: QueueTime):
       if (row.assigneeId === me || row.callerIds.includes(me)) mine += 1;
       if (row.assigneeId === '') unassigned += 1;
       if (row.isComplaint) complaints += 1;
+      if (row.importReview) importReview += 1;
     } else if (row.status === 'resolved') resolved += 1;
     const deadline = row.dueDeadline;
     if (row.nextDueAt !== null && (row.nextDueAt <= at.endOfToday || (deadline !== null && deadline <= at.endOfToday))) dueToday += 1;
@@ -156,6 +165,7 @@ export function queueCounts(rows: readonly LogRow[], me: string, at: QueueTime):
     overdue,
     awaiting_mco: awaitingMco,
     unit_lead: unitLead,
+    imported_review: importReview,
     complaints,
     unassigned,
     open,

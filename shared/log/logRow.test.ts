@@ -38,6 +38,7 @@ describe('toLogRow', () => {
       unitLeadCallback: false,
       callerIds: [],
       isComplaint: false,
+      importReview: false,
       searchText: [
         '261122-zx9p4-002',
         '11/21/2026 23:30',

@@ -1,7 +1,7 @@
 import { type AgencyConfig, mcoName, priorityLabel } from '../config/agencyConfig';
 import { type DueItem, type DueKind, dueItems, dueSummaryOf } from '../inquiry/due';
 import type { DueTimes } from '../inquiry/nextDue';
-import { grievanceOf, type InquiryRecord, type InquiryStatus, snoozeOf } from '../inquiry/projection';
+import { awaitingImportReview, grievanceOf, type InquiryRecord, type InquiryStatus, snoozeOf } from '../inquiry/projection';
 import { type DueMark, marksOf } from '../inquiry/warnings';
 import { warningPolicyOf } from '../inquiry/warningTimes';
 import type { Instant, TimeZone } from '../time/types';
@@ -58,6 +58,8 @@ export interface LogRow {
   unitLeadCallback: boolean;
   /** Classified as a complaint (grievance), open or resolved. */
   isComplaint: boolean;
+  /** Open and from the old log, not reviewed by a unit lead yet ("Imported — to review"; nothing due meanwhile). */
+  importReview: boolean;
   /** Who makes this inquiry's scheduled callbacks (their "My inquiries" shows it too). */
   callerIds: readonly string[];
   /** The text the free-text search looks in, folded (foldForSearch). */
@@ -101,6 +103,7 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     unitLeadCallback: r.status === 'open' && r.mcoEnrollment === 'not_enrolled',
     callerIds: w.callbacks.filter((c) => c.status === 'scheduled').map((c) => c.caller.id),
     isComplaint: grievanceOf(r) !== null,
+    importReview: awaitingImportReview(r),
   };
   const searchText = [
     row.caseNumber,

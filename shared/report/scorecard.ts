@@ -45,7 +45,8 @@ import { type CountRow, median, percentile, type Spread } from './report';
  *   holidays and closures left out) from the referral to its first report-back / to the first
  *   `InquiryResolved` after it within the referral. Paused timers are not left out: a pause holds
  *   the liaison's follow-up timer, not the MCO's work.
- * - **Awaiting report-back**: the inquiry's latest referral, no report-back, inquiry open now; aged
+ * - **Awaiting report-back**: the inquiry's latest referral, no report-back, inquiry open now (and, when it
+ *   came from the old log, reviewed by a unit lead: "Imported — to review" is not a current figure); aged
  *   in whole business days (business minutes ÷ the length of a business day) from the referral to
  *   now. A referral without a report-back that is not awaiting was closed (resolved) or re-referred.
  */
@@ -107,6 +108,8 @@ export function referralEpisodes(events: readonly InquiryEvent[]): ReferralEpiso
     if (current) current.followUpsBeforeReport = followUps.filter((f) => report === null || happenedBefore(f, report)).length;
   };
   let index = 0;
+  // An inquiry from the old log that no unit lead has reviewed is history, not a current figure (projection.ts).
+  let importedUnreviewed = false;
   for (const e of [...events].sort(byHlc)) {
     if (seen.has(e.id)) continue;
     seen.add(e.id);
@@ -154,12 +157,18 @@ export function referralEpisodes(events: readonly InquiryEvent[]): ReferralEpiso
       case 'InquiryReopened':
         resolved = false;
         break;
+      case 'InquiryImported':
+        if (e.payload.kind === 'new') importedUnreviewed = true;
+        break;
+      case 'ImportReviewed':
+        importedUnreviewed = false;
+        break;
       default:
         break;
     }
   }
   close();
-  if (current) current.standing = !resolved;
+  if (current) current.standing = !resolved && !importedUnreviewed;
   return out;
 }
 

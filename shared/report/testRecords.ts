@@ -6,6 +6,7 @@ import { normaliseRow } from '../import/normalise';
 import type { CaseNumber } from '../inquiry/caseNumber';
 import type { CommandContext } from '../inquiry/commands/context';
 import { TEST_POLICY } from '../inquiry/commands/testing';
+import type { InquiryEvent } from '../inquiry/events';
 import { type InquiryRecord, projectInquiry } from '../inquiry/projection';
 import { encodeHlc } from '../sync/hlc';
 import type { Instant, TimeZone } from '../time/types';
@@ -80,8 +81,17 @@ export function recordsFromRows(rows: Cell[][], now: Instant): InquiryRecord[] {
       throw new Error(`row ${i + 2}: ${out.kind === 'rejected' ? out.reason : 'blank'} (${cells.map(cellText).join(' | ')})`);
     const digest = Uint8Array.from({ length: 32 }, (_, k) => (i * 31 + k * 7 + 1) & 255);
     const seq = String(900_001 + i);
-    return projectInquiry(
-      newInquiryEvents(out.row, { key: digest, revision: digest }, `250303-TESTD-${seq}` as CaseNumber, run, ctx),
-    ) as InquiryRecord;
+    const events = newInquiryEvents(out.row, { key: digest, revision: digest }, `250303-TESTD-${seq}` as CaseNumber, run, ctx);
+    const first = events[0] as InquiryEvent;
+    // Reviewed by a unit lead and kept open with the old log's targets: the report's figures treat them as live.
+    const reviewed: InquiryEvent = {
+      ...first,
+      id: `${first.id.slice(0, 24)}RV`,
+      hlc: ctx.stamp(),
+      at: now,
+      type: 'ImportReviewed',
+      payload: { decision: 'kept_open', note: '' },
+    } as InquiryEvent;
+    return projectInquiry([...events, reviewed]) as InquiryRecord;
   });
 }

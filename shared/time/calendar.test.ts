@@ -103,7 +103,7 @@ describe('holidays, weekends and closures (US-IA, America/Chicago)', () => {
 
   it('the Iowa Code 1C.2 preset closes on state paid holidays only', () => {
     const state = calendar(IOWA_STATE_OFFICE_HOLIDAYS);
-    expect(closedReason(state, day('2026-11-27'))).toEqual({ kind: 'holiday', name: 'Day after Thanksgiving Day' });
+    expect(closedReason(state, day('2026-11-27'))).toEqual({ kind: 'holiday', name: 'Friday after Thanksgiving' });
     expect(closedReason(state, day('2026-02-12'))).toBeNull(); // Lincoln's Birthday: public in the library, open in Iowa
     expect(closedReason(iowa, day('2026-02-12'))).toEqual({ kind: 'holiday', name: "Lincoln's Birthday" });
     expect(closedReason(state, day('2026-06-19'))).toBeNull(); // Juneteenth

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HOLIDAY_TYPES, type HolidayType, holidaySource, isKnownHolidayRegion, type LibraryHoliday } from './holidays';
+import { presetHolidaySource, presetNames, STATE_PRESET_IDS } from './statePresets';
 import { asBusinessMinutes, type BusinessMinutes, type Instant, type IsoDay, type TimeZone } from './types';
 import { isIsoDay, isValidTimeZone, pad2, parseIsoDay, zonedToInstant, zoneOffsetMinutes } from './zone';
 
@@ -86,6 +87,12 @@ export const calendarConfigSchema = z.object({
   closures: z.array(z.object({ day: isoDaySchema, name: z.string().trim().min(1).max(120) })).default(() => []),
   /** Days the library calls a holiday on which the agency is open after all. */
   holidaysRemoved: z.array(isoDaySchema).default(() => []),
+  /**
+   * The state whose statute says which days its offices close (shared/time/statePresets.ts, docs/holidays.md):
+   * its holidays close the office with its weekend rule, and `holidayTypes` is not used. null: the library's
+   * holidays of the types in `holidayTypes` (a calendar stored before presets existed has none).
+   */
+  statePreset: z.enum(STATE_PRESET_IDS).nullable().default(null),
 });
 /** A parsed calendar configuration (every field present). */
 export type CalendarConfig = z.infer<typeof calendarConfigSchema>;
@@ -94,9 +101,11 @@ export type CalendarConfigInput = z.input<typeof calendarConfigSchema>;
 
 /**
  * Mon–Fri 08:00–16:30 America/Chicago, closed on the library's *public* holidays for US-IA (with their
- * observed days). Note what the library calls public for US-IA: it includes Lincoln's Birthday, Washington's
- * Birthday, Indigenous Peoples' Day and Juneteenth and types the Friday after Thanksgiving as an observance;
- * IOWA_STATE_OFFICE_HOLIDAYS adjusts that to the paid holidays of Iowa Code 1C.2.
+ * observed days): the calendar of a desk set up before state presets, and of a stored calendar that names
+ * none. Note what the library calls public for US-IA: it includes Lincoln's Birthday, Washington's Birthday,
+ * Indigenous Peoples' Day and Juneteenth and types the Friday after Thanksgiving as an observance, which is
+ * not Iowa Code 1C.2: a new desk picks its state at set-up (PRESET_CALENDAR_CONFIG), and a desk on this
+ * calendar is offered the change once (renderer/app/CalendarNotice.tsx).
  */
 export const DEFAULT_CALENDAR_CONFIG: CalendarConfig = {
   timeZone: 'America/Chicago' as TimeZone,
@@ -107,21 +116,11 @@ export const DEFAULT_CALENDAR_CONFIG: CalendarConfig = {
   holidayNamesExcluded: [],
   closures: [],
   holidaysRemoved: [],
+  statePreset: null,
 };
 
-/**
- * Spread over a US-IA config to close on exactly the state-employee paid holidays of Iowa Code 1C.2
- * (New Year's Day, MLK Day, Memorial Day, Independence Day, Labor Day, Veterans Day, Thanksgiving, the
- * Friday after, Christmas; Saturday → Friday before, Sunday → Monday after). Not the default: the SPEC
- * asks for the library's public holidays; this is the one-line switch if the agency wants the statute.
- */
-export const IOWA_STATE_OFFICE_HOLIDAYS = {
-  holidayTypes: ['public'],
-  // The library types this one an observance, and Veterans Day's Friday substitute (e.g. 10 Nov 2028) as bank.
-  holidayNamesIncluded: ['Day after Thanksgiving Day', 'Veterans Day'],
-  // Public holidays in the library's US-IA data on which Iowa state offices are open.
-  holidayNamesExcluded: ["Lincoln's Birthday", "Washington's Birthday", "Indigenous Peoples' Day", 'Juneteenth'],
-} satisfies Partial<CalendarConfig>;
+/** Spread over a config to close on exactly the state-employee paid holidays of Iowa Code 1C.2 (see statePresets.ts). */
+export const IOWA_STATE_OFFICE_HOLIDAYS = { statePreset: 'IA', holidayRegion: 'US-IA' } satisfies Partial<CalendarConfig>;
 
 // ---------------------------------------------------------------------------------------------
 // The calendar object
@@ -226,14 +225,28 @@ export function businessDayLength(week: WeekHours): number {
   return best;
 }
 
+/**
+ * Where a calendar's holidays come from and which of them close the office: with a state preset, its days
+ * (by name) and the holidays named as included; without, the library's holidays of the counted types and those named.
+ */
+export function holidayRulesOf(
+  config: CalendarConfig,
+): Pick<CalendarState, 'holidaysOfYear' | 'countedTypes' | 'namesIncluded'> & { counts: (h: LibraryHoliday) => boolean } {
+  const preset = config.statePreset ?? null;
+  const holidaysOfYear = preset ? presetHolidaySource(preset, config.holidayRegion) : holidaySource(config.holidayRegion);
+  const countedTypes = new Set<string>(preset ? [] : config.holidayTypes);
+  const namesIncluded = new Set([...(preset ? presetNames(preset) : []), ...config.holidayNamesIncluded]);
+  const excluded = new Set(config.holidayNamesExcluded);
+  const counts = (h: LibraryHoliday) => !excluded.has(h.baseName) && (countedTypes.has(h.type) || namesIncluded.has(h.baseName));
+  return { holidaysOfYear, countedTypes, namesIncluded, counts };
+}
+
 /** Builds a calendar. Takes a parsed config (calendarConfigSchema); throws RangeError for a region the library lacks. */
 export function createCalendar(config: CalendarConfig = DEFAULT_CALENDAR_CONFIG): BusinessCalendar {
   const state: CalendarState = {
     zone: config.timeZone,
     week: config.officeHours.map((h) => (h ? ([toMinutes(h.open), toMinutes(h.close)] as const) : null)),
-    holidaysOfYear: holidaySource(config.holidayRegion),
-    countedTypes: new Set(config.holidayTypes),
-    namesIncluded: new Set(config.holidayNamesIncluded),
+    ...holidayRulesOf(config),
     namesExcluded: new Set(config.holidayNamesExcluded),
     closures: new Map(config.closures.map((c) => [c.day, c.name])),
     removed: new Set(config.holidaysRemoved),

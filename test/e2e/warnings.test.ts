@@ -120,9 +120,9 @@ describe('warnings: business-time thresholds, never at night, snooze by keyboard
     await page.keyboard.press('Control+Enter');
     await page.getByRole('alert').filter({ hasText: 'A snooze lasts at most 5 business days' }).waitFor();
     expect(await page.getByRole('alert').filter({ hasText: 'A snooze lasts' }).textContent()).toBe(
-      'A snooze lasts at most 5 business days: choose Wed, Dec 2, 8:05 AM or earlier.',
+      'A snooze lasts at most 5 business days: choose Thu, Dec 3, 8:05 AM or earlier.',
     );
-    // Thanksgiving (Thu 26 Nov) does not count. Back to the first preset: 1 hour.
+    // Thanksgiving (Thu 26 Nov) and the Friday after (Iowa Code 1C.2, chosen at set-up) do not count. Back to the first preset: 1 hour.
     await tabTo(page, 'snooze-preset-custom');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');

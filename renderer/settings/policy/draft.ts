@@ -3,6 +3,7 @@ import { uniqueSlug } from '../../../shared/config/slug';
 import type { ConfigPath } from '../../../shared/config/validateConfig';
 import type { OfficeHours } from '../../../shared/time/calendar';
 import { HOLIDAY_TYPES, type HolidayType } from '../../../shared/time/holidays';
+import type { StatePresetId } from '../../../shared/time/statePresets';
 import { formatTypedDay, parseTypedDay, parseTypedTime } from '../../../shared/time/typedInput';
 import type { IsoDay, TimeZone } from '../../../shared/time/types';
 import { pad2 } from '../../../shared/time/zone';
@@ -54,6 +55,8 @@ export interface PolicyDraft {
   holidayNamesExcluded: string[];
   holidaysRemoved: string[];
   closures: ClosureDraft[];
+  /** The state whose statute closes the office ('' : the library's holidays by type). */
+  statePreset: StatePresetId | '';
 }
 
 const amountText = (n: number) => String(n);
@@ -81,6 +84,7 @@ export function toDraft(c: AgencyConfig): PolicyDraft {
     holidayNamesIncluded: [...c.calendar.holidayNamesIncluded],
     holidayNamesExcluded: [...c.calendar.holidayNamesExcluded],
     holidaysRemoved: [...c.calendar.holidaysRemoved],
+    statePreset: c.calendar.statePreset ?? '',
     closures: c.calendar.closures.map((x, i) => ({ key: `closure-${i}`, day: formatTypedDay(x.day), name: x.name })),
   };
 }
@@ -178,6 +182,7 @@ export function build(d: PolicyDraft, config: AgencyConfig): BuildResult {
       holidayNamesExcluded: d.holidayNamesExcluded,
       holidaysRemoved: d.holidaysRemoved as IsoDay[],
       closures,
+      statePreset: d.statePreset === '' ? null : d.statePreset,
     },
   };
   return { next, issues };

@@ -15,6 +15,7 @@ import { recordOutreach } from './recordOutreach';
 import { referToMco } from './referToMco';
 import { reopenInquiry } from './reopenInquiry';
 import { resolveInquiry } from './resolveInquiry';
+import { reviewImported } from './reviewImported';
 import { scheduleCallback } from './scheduleCallback';
 import { endSnooze, snoozeWarnings } from './snoozeWarnings';
 
@@ -43,6 +44,7 @@ export const COMMANDS = {
   classifyAsInquiry,
   recordGrievanceReview,
   recordGrievanceOutcome,
+  reviewImported,
 } satisfies Record<string, (state: InquiryRecord, input: never, ctx: CommandContext) => InquiryEvent[]>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -1,0 +1,120 @@
+import { formatDateTime } from '../export/columns';
+import { FIELD_LABELS, FIELD_NAMES, type FieldName, type FieldValue, type InquiryFields } from '../inquiry/fields';
+import type { TimeZone } from '../time/types';
+import { squash } from './vocabulary';
+
+/*
+ * A legacy row's identity across copies of the old log (docs/events.md "The legacy import"). The exact
+ * fingerprint (normalise.ts fingerprintKey) finds the same row written the same way; this finds it again
+ * when a later copy corrected it: the same civil day received (the caller only offers inquiries received
+ * that day), the old log's number when both have one, else the same member (the Medicaid ID, or a name
+ * within a typo of it) and the same issue (its first words, within a typo or two). A time corrected from
+ * 2:01 PM to 2:05 PM, "Maria Lopes" fixed to "Maria Lopez", a reworded end of the issue: the same inquiry.
+ */
+
+/** Edit distance (insertions, deletions, substitutions) between two short strings, stopping early past `max`. */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** Typos allowed in a text of this length: 1 up to 8 characters, then one more per 8. */
+const typos = (length: number): number => Math.max(1, Math.floor(length / 8));
+
+/** The same member: the same Medicaid ID, or a name the same up to word order and a typo or two. */
+export function sameMember(
+  a: Pick<InquiryFields, 'memberName' | 'medicaidId'>,
+  b: Pick<InquiryFields, 'memberName' | 'medicaidId'>,
+): boolean {
+  const idA = squash(a.medicaidId);
+  const idB = squash(b.medicaidId);
+  if (idA && idA === idB) return true;
+  const nameA = squash(a.memberName);
+  const nameB = squash(b.memberName);
+  if (!nameA || !nameB) return false;
+  if (nameA === nameB) return true;
+  const sorted = (n: string) => n.split(' ').sort().join(' ');
+  if (sorted(nameA) === sorted(nameB)) return true;
+  return editDistance(nameA, nameB, 2) <= Math.min(2, typos(Math.min(nameA.length, nameB.length)));
+}
+
+/** The issue's first words (up to 5), as identity compares them. */
+const firstWords = (text: string): string => squash(text).split(' ').filter(Boolean).slice(0, 5).join(' ');
+
+/** The same issue: the first words the same, or within a few typos, or mostly the same words. */
+export function sameIssue(a: string, b: string): boolean {
+  const wa = firstWords(a);
+  const wb = firstWords(b);
+  if (wa === wb) return true;
+  if (!wa || !wb) return false;
+  if (editDistance(wa, wb, 6) <= Math.min(6, typos(Math.min(wa.length, wb.length)))) return true;
+  const setA = new Set(wa.split(' '));
+  const setB = new Set(wb.split(' '));
+  const shared = [...setA].filter((w) => setB.has(w)).length;
+  return shared / Math.max(setA.size, setB.size) >= 0.75;
+}
+
+/** What identity compares of a row or an inquiry: its fields and the old log's number (if any). */
+export interface Identity {
+  fields: Pick<InquiryFields, 'memberName' | 'medicaidId' | 'description'>;
+  legacyId: string;
+}
+
+/** Whether two rows received on the same civil day are the same inquiry of the old log. */
+export function sameLegacyRow(a: Identity, b: Identity): boolean {
+  if (a.legacyId && b.legacyId) return squash(a.legacyId) === squash(b.legacyId);
+  return sameMember(a.fields, b.fields) && sameIssue(a.fields.description, b.fields.description);
+}
+
+/** A field a later copy of the old log changed since the last import. */
+export interface FieldChange {
+  field: FieldName;
+  /** What the log holds now (the edit's `from`) and what the later copy says. */
+  from: FieldValue;
+  to: FieldValue;
+  /** What the last import of the row said: the change is the later copy's when the log still holds it. */
+  before: FieldValue;
+}
+
+const sameValue = (a: FieldValue, b: FieldValue): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * The fields a later copy changed since the row was last imported (`previous`), as edits of what the log holds
+ * (`current`). A field people changed in the app since (current ≠ previous) is left as they made it.
+ */
+export function fieldChanges(previous: InquiryFields, next: InquiryFields, current: InquiryFields): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const field of FIELD_NAMES) {
+    const before = previous[field] as FieldValue;
+    const to = next[field] as FieldValue;
+    if (sameValue(before, to)) continue;
+    const from = current[field] as FieldValue;
+    if (!sameValue(from, before) || sameValue(from, to)) continue;
+    out.push({ field, from, to, before });
+  }
+  return out;
+}
+
+/** "Received: 07/01/2025 14:01 → 07/01/2025 14:05" — member identifiers as given (the preview masks the row elsewhere). */
+export function describeChange(c: FieldChange, zone: TimeZone): string {
+  const text = (v: FieldValue): string => {
+    if (v === null || v === undefined || v === '') return '(blank)';
+    if (c.field === 'receivedAt' && typeof v === 'number') return formatDateTime(v, zone);
+    if (typeof v === 'object' && 'name' in v) return v.name;
+    const s = String(v);
+    return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+  };
+  return `${FIELD_LABELS[c.field]}: ${text(c.from)} → ${text(c.to)}`;
+}
