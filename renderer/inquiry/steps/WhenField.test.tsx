@@ -22,6 +22,8 @@ async function openForm(step: string) {
   await screen.findByRole('heading', { level: 1, name: `Inquiry ${inquiry.caseNumber}` });
   await app.user.click(within(screen.getByRole('group', { name: 'Next steps' })).getByRole('button', { name: step }));
   const group = within(screen.getByRole('group', { name: 'When it happened' }));
+  // "Did you reach them?" has no default: these tests record a conversation.
+  if (step === 'Record contact') await app.user.click(screen.getByRole('radio', { name: /^Yes, we spoke/ }));
   return {
     ...app,
     group,
