@@ -255,6 +255,8 @@ export class SyncEngine {
     if (newer.length > 0) all.push(problems.newerFiles(newer.length));
     if (quarantined.some((q) => q.reason === 'future_events'))
       all.push(problems.heldEvents(quarantined.filter((q) => q.reason === 'future_events').length));
+    // Junk found this cycle, once: names only.
+    if (ctx.unknownFound.length > 0) all.push(problems.unknownFiles(ctx.unknownFound));
     const unique = all.filter((p, i) => all.findIndex((q) => q.code === p.code && q.message === p.message) === i);
     const finalPhase: SyncPhase = phase ?? (unique.length > 0 ? 'problem' : 'idle');
     await this.refreshStatus(finalPhase, unique, ctx.now);

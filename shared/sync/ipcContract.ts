@@ -29,7 +29,7 @@ export const folderResult = <T extends z.ZodType>(value: T) =>
   z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }).strict(), folderFailure]);
 export type FolderResult<T> = { ok: true; value: T } | { ok: false; code: (typeof FOLDER_ERROR_CODES)[number]; message: string };
 
-const entry = z.object({ name: z.string().max(300), kind: z.enum(['file', 'dir']) }).strict();
+const entry = z.object({ name: z.string().max(300), kind: z.enum(['file', 'dir', 'other']) }).strict();
 
 export const syncContract = {
   /** The folder chosen on this desk, for display (null: none yet). */

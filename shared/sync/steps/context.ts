@@ -58,8 +58,8 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
 /** What the engine holds in memory only: keys never touch the disk here, the rest is cheap to learn again. */
 export interface EngineMemory {
   readonly keys: Map<number, DataKey>;
-  /** The newest heartbeat read of each other desk, and when it was read. */
-  readonly deskStates: Map<string, { state: DeskState; readAt: number }>;
+  /** The newest heartbeat read of each other desk, its number, and when it was read. */
+  readonly deskStates: Map<string, { state: DeskState; readAt: number; n: number }>;
   /** Per desk, the missing segment waited for and since when. */
   readonly gaps: Map<string, { seq: number; since: number }>;
   lastHeartbeatAt: number;
@@ -67,7 +67,20 @@ export interface EngineMemory {
   lastRetryAt: number;
   /** This desk's clock minus the share's, when last measured. */
   skew: number | null;
+  /**
+   * Files on the share that do not authenticate (junk under a well-formed name, or a file damaged
+   * beyond reading), by path, with when they were first seen: never tried again as a heartbeat or
+   * as proof of a desk, and reported once as "unknown files in the share".
+   */
+  readonly junk: Map<string, { since: number; reason: string }>;
+  /** Junk already reported to the person (names only). */
+  readonly reported: Set<string>;
+  /** Folders under devices/ that hold no file that authenticates (not desks), and when they were last examined. */
+  readonly unconfirmed: Map<string, number>;
 }
+
+/** How many junk names are remembered at most (the oldest are forgotten first). */
+const JUNK_REMEMBERED = 10_000;
 
 export const emptyMemory = (): EngineMemory => ({
   keys: new Map(),
@@ -77,6 +90,9 @@ export const emptyMemory = (): EngineMemory => ({
   lastStatesReadAt: 0,
   lastRetryAt: 0,
   skew: null,
+  junk: new Map(),
+  reported: new Set(),
+  unconfirmed: new Map(),
 });
 
 export interface SyncEnv {
@@ -102,6 +118,8 @@ export interface CycleContext {
   dirty: boolean;
   /** When the share was created (SHARE.json). */
   shareCreatedAt: number;
+  /** Files found this cycle that do not authenticate and were not known before (reported once). */
+  unknownFound: string[];
 }
 
 export async function newCycle(env: Pick<SyncEnv, 'store' | 'clock'>, force: boolean): Promise<CycleContext> {
@@ -118,6 +136,7 @@ export async function newCycle(env: Pick<SyncEnv, 'store' | 'clock'>, force: boo
     force,
     dirty: false,
     shareCreatedAt: 0,
+    unknownFound: [],
   };
 }
 
@@ -149,3 +168,25 @@ export function openSealed(
 export function deskCode(memory: EngineMemory, deviceId: string): string {
   return memory.deskStates.get(deviceId)?.state.deskCode || deviceId.slice(0, 5);
 }
+
+/**
+ * A file that does not authenticate: remembered (so it is never tried again as a heartbeat or as
+ * proof that a folder is a desk) and reported once. Its name is all that is kept: never its bytes.
+ */
+export function noteJunk(memory: EngineMemory, ctx: CycleContext, path: string, reason: string): void {
+  if (!memory.junk.has(path)) memory.junk.set(path, { since: ctx.now, reason });
+  if (memory.junk.size > JUNK_REMEMBERED) memory.junk.delete(memory.junk.keys().next().value as string);
+  // A file sealed with a key or format this desk does not have yet is skipped, not called unknown.
+  if (notYetReadable(reason) || memory.reported.has(path)) return;
+  memory.reported.add(path);
+  if (memory.reported.size > JUNK_REMEMBERED) memory.reported.delete(memory.reported.values().next().value as string);
+  ctx.unknownFound.push(path);
+}
+
+/** After a new key is added: files skipped for want of a key may open now. */
+export function forgetKeyJunk(memory: EngineMemory): void {
+  for (const [path, j] of memory.junk) if (j.reason === 'unknown_key') memory.junk.delete(path);
+}
+
+/** Reasons a file fails to open that say nothing against it: a key or a format this desk does not have yet. */
+export const notYetReadable = (reason: string): boolean => reason === 'unknown_key' || reason === 'newer_format';

@@ -5,7 +5,7 @@ import { decodePart, decodeSegment } from '../payloads';
 import { sha256Hex } from '../platform';
 import { problems } from '../problems';
 import { type QuarantineEntry, type QuarantineReason, receivableStamp } from '../store';
-import { type CycleContext, deskCode, openSealed, type SyncEnv } from './context';
+import { type CycleContext, deskCode, noteJunk, openSealed, type SyncEnv } from './context';
 import { deskState, listSnapshots } from './upkeep';
 
 /**
@@ -49,6 +49,10 @@ async function apply(
   return { held: events.length - accepted.length };
 }
 
+/** Its writer's heartbeat says it never used this number (junk had taken the name). */
+const skippedBy = (memory: SyncEnv['memory'], device: string, seq: number): boolean =>
+  memory.deskStates.get(device)?.state.skipped.includes(seq) ?? false;
+
 function setAside(ctx: CycleContext, entry: Omit<QuarantineEntry, 'since' | 'lastTry' | 'tries'>): void {
   const existing = ctx.state.quarantine.find((q) => q.device === entry.device && q.seq === entry.seq);
   if (existing) {
@@ -75,7 +79,9 @@ export async function ingestDesk(env: IngestEnv, ctx: CycleContext, device: stri
     ctx.state.cursors[device] = next;
     ctx.dirty = true;
     if (!r.ok) {
-      setAside(ctx, { device, seq: next, kind: 'file', reason: r.reason });
+      // A number its writer says it never used holds junk: nothing to wait for or set aside.
+      if (skippedBy(memory, device, next)) noteJunk(memory, ctx, segmentPath(device, next), r.reason);
+      else setAside(ctx, { device, seq: next, kind: 'file', reason: r.reason });
       await store.saveState(ctx.state);
       continue;
     }
@@ -96,6 +102,14 @@ async function handleGap(env: IngestEnv, ctx: CycleContext, device: string, miss
   const { memory } = env;
   const known = await deskState(env, ctx, device);
   if (!known || known.lastSeq < missing) return false;
+  if (known.skipped.includes(missing)) {
+    // Its writer never used this number (junk had taken the name): go on at once.
+    memory.gaps.delete(device);
+    ctx.state.cursors[device] = missing;
+    ctx.dirty = true;
+    await env.store.saveState(ctx.state);
+    return true;
+  }
   if (known.oldestSeq > missing) {
     const caught = await catchUp(env, ctx, { [device]: known.oldestSeq - 1 });
     if (!caught) ctx.problems.push(problems.historyMissing(deskCode(memory, device)));
@@ -146,6 +160,7 @@ export function forgetSettled(env: Pick<SyncEnv, 'memory'>, ctx: CycleContext): 
   const before = ctx.state.quarantine.length;
   ctx.state.quarantine = ctx.state.quarantine.filter((q) => {
     const writer = env.memory.deskStates.get(q.device)?.state;
+    if (q.kind === 'file' && writer?.skipped.includes(q.seq)) return false; // junk under a number its writer never used
     const dealtWith = q.kind === 'file' && writer?.republished.includes(q.seq) && (ctx.state.cursors[q.device] ?? 0) >= writer.lastSeq;
     return !dealtWith;
   });
@@ -166,7 +181,7 @@ export async function bootstrap(env: IngestEnv, ctx: CycleContext): Promise<void
  */
 async function catchUp(env: IngestEnv, ctx: CycleContext, needs: Record<string, number>): Promise<boolean> {
   const { folder, platform } = env;
-  for (const { stamp, manifest } of await listSnapshots(env)) {
+  for (const { stamp, manifest } of await listSnapshots(env, ctx)) {
     if (!manifest) continue;
     if (Object.entries(needs).some(([d, s]) => (manifest.frontier[d] ?? 0) < s)) continue;
     if (Object.entries(manifest.frontier).every(([d, s]) => d === ctx.me || (ctx.state.cursors[d] ?? 0) >= s)) {

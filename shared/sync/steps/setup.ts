@@ -8,7 +8,8 @@ import { fromUtf8, utf8 } from '../platform';
 import { folderProblem, problems, type SyncProblem } from '../problems';
 import { encodeShareFile, parseShareFile, SHARE_FORMAT, type ShareInfo } from '../share';
 import { initialSyncState, type SyncStore } from '../store';
-import { type CycleContext, deskCode, StopCycle, type SyncEnv } from './context';
+import { type CycleContext, deskCode, forgetKeyJunk, noteJunk, StopCycle, type SyncEnv } from './context';
+import { confirmDesk } from './upkeep';
 
 /**
  * Set-up and keys: what a chosen folder holds, creating and joining a share, pinning this desk
@@ -131,6 +132,7 @@ export async function joinShare(env: Pick<SyncEnv, 'folder' | 'platform'>, passp
 /** Keeps a data key in memory, ready to seal and open files. */
 export async function addKey(env: Pick<SyncEnv, 'platform' | 'memory'>, keyId: number, raw: Uint8Array): Promise<void> {
   env.memory.keys.set(keyId, await importDataKey(env.platform, keyId, raw));
+  forgetKeyJunk(env.memory);
 }
 
 /** Forgets keys and heartbeats held in memory (they belong to the share being left or replaced). */
@@ -184,7 +186,7 @@ export async function forgetKnownDesks(env: Pick<SyncEnv, 'store'>): Promise<voi
  * The folder must still be this share, complete, in a format this version reads, with every desk
  * seen before still in it; otherwise the cycle stops before anything is written or deleted.
  */
-export async function checkShare(env: Pick<SyncEnv, 'folder' | 'memory'>, ctx: CycleContext): Promise<void> {
+export async function checkShare(env: Pick<SyncEnv, 'folder' | 'platform' | 'options' | 'memory'>, ctx: CycleContext): Promise<void> {
   const { folder } = env;
   const bytes = await folder.read(SHARE_FILE);
   if (!bytes) throw new StopCycle(problems.shareMissing());
@@ -193,14 +195,24 @@ export async function checkShare(env: Pick<SyncEnv, 'folder' | 'memory'>, ctx: C
   if (parsed.share.shareId !== ctx.state.shareId) throw new StopCycle(problems.shareMismatch());
   ctx.shareCreatedAt = parsed.share.createdAt;
   const listed = await folder.list(DEVICES_DIR);
-  const desks = (listed ?? []).filter((e) => e.kind === 'dir' && isDeviceId(e.name)).map((e) => e.name);
+  const folders = (listed ?? []).filter((e) => e.kind === 'dir' && isDeviceId(e.name)).map((e) => e.name);
   const everSynced = ctx.state.knownDesks.length > 0 || ctx.state.nextSeq > 1;
-  if (desks.length === 0 && everSynced) throw new StopCycle(problems.listingEmpty());
-  const present = new Set(desks);
+  if (folders.length === 0 && everSynced) throw new StopCycle(problems.listingEmpty());
+  const present = new Set(folders);
+  // Only desks: a folder that never held a file that authenticates can come and go unnoticed.
   const gone = ctx.state.knownDesks.filter((d) => !present.has(d));
   if (gone.length > 0) throw new StopCycle(problems.listingShrank(gone.map((d) => deskCode(env.memory, d))));
-  ctx.desks = desks.sort();
   const known = new Set(ctx.state.knownDesks);
+  const desks: string[] = [];
+  for (const d of folders) if (known.has(d) || d === ctx.me || (await confirmDesk(env, ctx, d))) desks.push(d);
+  for (const e of listed ?? [])
+    if (e.kind !== 'dir' || !isDeviceId(e.name)) reportStray(env.memory, ctx, `${DEVICES_DIR}/${e.name}`, e.name);
+  ctx.desks = desks.sort();
   for (const d of desks) known.add(d);
   ctx.state.knownDesks = [...known].sort();
+}
+
+/** Something in devices/ that cannot be a desk's folder (OS litter aside) is reported once as unknown. */
+function reportStray(memory: SyncEnv['memory'], ctx: CycleContext, path: string, name: string): void {
+  if (!OS_LITTER.has(name.toLowerCase())) noteJunk(memory, ctx, path, 'unknown');
 }
