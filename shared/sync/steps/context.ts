@@ -2,8 +2,9 @@ import type { Clock } from '../../time/types';
 import { type DataKey, type FileKind, type OpenResult, openFile } from '../fileBox';
 import type { ShareFolder } from '../folder';
 import { DEFAULT_KDF_ITERATIONS } from '../keyring';
+import { probePath } from '../layout';
 import type { DeskState } from '../payloads';
-import type { SyncPlatform } from '../platform';
+import { type SyncPlatform, toHex } from '../platform';
 import { problems, type SyncProblem } from '../problems';
 import type { SyncLocalState, SyncStore } from '../store';
 
@@ -67,6 +68,8 @@ export interface EngineMemory {
   lastRetryAt: number;
   /** This desk's clock minus the share's, when last measured. */
   skew: number | null;
+  /** When the skew was measured (by this desk's clock). */
+  skewAt: number;
   /**
    * Files on the share that do not authenticate (junk under a well-formed name, or a file damaged
    * beyond reading), by path, with when they were first seen: never tried again as a heartbeat or
@@ -90,6 +93,7 @@ export const emptyMemory = (): EngineMemory => ({
   lastStatesReadAt: 0,
   lastRetryAt: 0,
   skew: null,
+  skewAt: 0,
   junk: new Map(),
   reported: new Set(),
   unconfirmed: new Map(),
@@ -138,6 +142,49 @@ export async function newCycle(env: Pick<SyncEnv, 'store' | 'clock'>, force: boo
     shareCreatedAt: 0,
     unknownFound: [],
   };
+}
+
+/** How long a measured skew is trusted for bounding received stamps (publishing always measures afresh). */
+const SKEW_FRESH_MS = 10 * 60_000;
+
+/**
+ * Measures this desk's clock against the share's: a fresh file's modification time is the file
+ * server's clock. A skew beyond the allowed one is a problem the person is told about (once per cycle).
+ */
+export async function probeClock(
+  env: Pick<SyncEnv, 'folder' | 'clock' | 'platform' | 'memory' | 'options'>,
+  ctx: CycleContext,
+): Promise<number> {
+  const { folder, clock, platform, memory } = env;
+  const before = clock.now();
+  const mtime = await folder.probe(probePath(ctx.me, toHex(platform.randomBytes(8))));
+  const after = clock.now();
+  memory.skew = Math.round((before + after) / 2 - mtime);
+  memory.skewAt = after;
+  if (Math.abs(memory.skew) > env.options.maxClockSkewMs && !ctx.problems.some((p) => p.code === 'clock_off'))
+    ctx.problems.push(problems.clockOff(memory.skew));
+  return memory.skew;
+}
+
+/**
+ * Now by the share's clock, the one every desk agrees on: this desk's clock corrected by the skew
+ * last measured (measured now if it is unknown or stale). Received stamps are bounded by it, not by
+ * this desk's clock, so a desk whose clock runs slow still moves its clock to what it received and
+ * its later edits come after it. If the share cannot be probed, this desk's own clock.
+ */
+export async function shareNow(
+  env: Pick<SyncEnv, 'folder' | 'clock' | 'platform' | 'memory' | 'options'>,
+  ctx: CycleContext,
+): Promise<number> {
+  const { memory } = env;
+  if (memory.skew === null || Math.abs(ctx.now - memory.skewAt) > SKEW_FRESH_MS) {
+    try {
+      await probeClock(env, ctx);
+    } catch {
+      return ctx.now;
+    }
+  }
+  return ctx.now - (memory.skew ?? 0);
 }
 
 /** Thrown inside a cycle to stop it with a blocking problem. */

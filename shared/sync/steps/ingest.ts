@@ -5,7 +5,7 @@ import { decodePart, decodeSegment } from '../payloads';
 import { sha256Hex } from '../platform';
 import { problems } from '../problems';
 import { type QuarantineEntry, type QuarantineReason, receivableStamp } from '../store';
-import { type CycleContext, deskCode, noteJunk, openSealed, type SyncEnv } from './context';
+import { type CycleContext, deskCode, noteJunk, openSealed, type SyncEnv, shareNow } from './context';
 import { deskState, listSnapshots } from './upkeep';
 
 /**
@@ -13,7 +13,7 @@ import { deskState, listSnapshots } from './upkeep';
  * snapshot, and files that cannot be used set aside (quarantined) and retried now and then.
  */
 
-type IngestEnv = Pick<SyncEnv, 'folder' | 'store' | 'platform' | 'options' | 'memory'>;
+type IngestEnv = Pick<SyncEnv, 'folder' | 'store' | 'platform' | 'options' | 'memory' | 'clock'>;
 
 /** Reads and checks one segment: its events, or why it cannot be used. */
 async function readSegment(
@@ -31,17 +31,19 @@ async function readSegment(
 }
 
 /** Applies events: those dated beyond the future limit are returned as held back, never applied. */
-async function apply(
-  env: Pick<SyncEnv, 'store' | 'options'>,
-  ctx: CycleContext,
-  events: readonly InquiryEvent[],
-): Promise<{ held: number }> {
-  const limit = ctx.now + env.options.futureLimitMs;
-  const accepted = events.filter((e) => (decodeHlc(e.hlc)?.wall ?? 0) <= limit);
+async function apply(env: IngestEnv, ctx: CycleContext, events: readonly InquiryEvent[]): Promise<{ held: number }> {
+  const { options } = env;
+  // The share's clock bounds what is accepted and what may move this desk's clock, not this desk's
+  // own: it is asked only when a stamp is ahead of this desk's clock (the idle cycle stays cheap).
+  const walls = events.map((e) => decodeHlc(e.hlc)?.wall ?? 0);
+  const ahead = walls.some((w) => w > ctx.now + options.maxClockSkewMs);
+  const now = ahead ? await shareNow(env, ctx) : ctx.now;
+  const limit = now + options.futureLimitMs;
+  const accepted = events.filter((_, i) => (walls[i] as number) <= limit);
   const receive = receivableStamp(
     accepted.map((e) => e.hlc),
-    ctx.now,
-    env.options.maxClockSkewMs,
+    now,
+    options.maxClockSkewMs,
   );
   const r = await env.store.ingest(accepted, ctx.state, receive, ctx.now);
   ctx.received += r.added;

@@ -1,27 +1,16 @@
 import { sealFile } from '../fileBox';
 import { isFolderError } from '../folder';
 import type { HlcStamp } from '../hlc';
-import { probePath, segmentPath } from '../layout';
+import { segmentPath } from '../layout';
 import { decodeSegment, encodeSegment } from '../payloads';
-import { toHex } from '../platform';
-import { folderProblem, problems } from '../problems';
-import { type CycleContext, currentKey, noteJunk, notYetReadable, openSealed, type SyncEnv } from './context';
+import { folderProblem } from '../problems';
+import { type CycleContext, currentKey, noteJunk, notYetReadable, openSealed, probeClock, type SyncEnv } from './context';
 import { newestHeartbeat } from './upkeep';
 
 /**
  * Publishing: this desk's outbox becomes new segment files, under numbers never used before, and
  * segments other desks could not read go out again.
  */
-
-/** Measures this desk's clock against the share's (a fresh file's modification time). */
-async function probeClock(env: Pick<SyncEnv, 'folder' | 'clock' | 'platform' | 'memory'>, ctx: CycleContext): Promise<number> {
-  const { folder, clock, platform, memory } = env;
-  const before = clock.now();
-  const mtime = await folder.probe(probePath(ctx.me, toHex(platform.randomBytes(8))));
-  const after = clock.now();
-  memory.skew = Math.round((before + after) / 2 - mtime);
-  return memory.skew;
-}
 
 /**
  * This desk's next segment number is taken. Never read a number off a listed name (junk can name
@@ -56,13 +45,12 @@ export async function publish(env: SyncEnv, ctx: CycleContext): Promise<void> {
   const { store, folder, platform, options } = env;
   if ((await store.pendingCount()) === 0) return;
   const skew = await probeClock(env, ctx);
-  if (Math.abs(skew) > options.maxClockSkewMs) {
-    ctx.problems.push(problems.clockOff(skew));
-    return;
-  }
-  // Work recorded while the clock was wrong carries stamps far ahead; nobody has seen it yet, so re-stamp it now.
+  if (Math.abs(skew) > options.maxClockSkewMs) return; // the person is told (clock_off); receiving goes on
+  // Work recorded while the clock was wrong carries stamps far ahead of the share's clock; nobody
+  // has seen it yet, so re-stamp it now.
+  const share = ctx.now - skew;
   const local = await store.localClock();
-  if (local && local.wall > ctx.now + options.maxClockSkewMs) await store.restampFuture(ctx.now + options.maxClockSkewMs, ctx.now);
+  if (local && local.wall > share + options.maxClockSkewMs) await store.restampFuture(share + options.maxClockSkewMs, ctx.now);
   const dataKey = currentKey(env.memory, ctx);
   for (let written = 0; written < options.maxSegmentsPerCycle; written++) {
     const events = await store.outboxBatch(options.segmentEvents);
