@@ -86,6 +86,11 @@ export class FsShareFolder implements ShareFolder {
   private readonly retryDelayMs: number;
   /** A call that outlived its time limit and has not returned yet. */
   private stuck: Promise<unknown> | null = null;
+  /**
+   * This desk's own temp and probe files that could not be removed when a write failed (the server
+   * went away half-way): removed at the next write. Only names this object made itself.
+   */
+  private readonly leftovers = new Set<string>();
 
   constructor(
     readonly root: string,
@@ -140,6 +145,7 @@ export class FsShareFolder implements ShareFolder {
     const abs = this.resolve(file, isShareFilePath(file));
     return this.guard('write', async () => {
       await this.requireRoot();
+      await this.sweep();
       const dir = path.dirname(abs);
       await this.fs.mkdir(dir, { recursive: true });
       await this.refuseLinkedPath(dir);
@@ -154,7 +160,7 @@ export class FsShareFolder implements ShareFolder {
         }
         await this.placeWithoutReplacing(tmp, abs);
       } finally {
-        await this.fs.unlink(tmp).catch(() => undefined);
+        await this.removeOwn(tmp);
       }
       const back = await this.fs.readFile(abs);
       if (!Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(back)) {
@@ -193,9 +199,24 @@ export class FsShareFolder implements ShareFolder {
       try {
         return (await this.fs.stat(abs)).mtimeMs;
       } finally {
-        await this.fs.unlink(abs).catch(() => undefined);
+        await this.removeOwn(abs);
       }
     });
+  }
+
+  /** Removes a temp or probe file this object made; one that cannot be removed now is tried again at the next write. */
+  private async removeOwn(abs: string): Promise<void> {
+    try {
+      await this.fs.unlink(abs);
+      this.leftovers.delete(abs);
+    } catch (e) {
+      if (errnoOf(e) === 'ENOENT') this.leftovers.delete(abs);
+      else this.leftovers.add(abs);
+    }
+  }
+
+  private async sweep(): Promise<void> {
+    for (const abs of [...this.leftovers]) await this.removeOwn(abs);
   }
 
   /** Gives `tmp` the name `final`, failing with 'exists' rather than replacing a file. */

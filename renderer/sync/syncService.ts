@@ -29,7 +29,7 @@ export interface SyncView {
   status: SyncStatus;
   intervalSec: number;
   /** A set-up step under way (creating or joining takes a few seconds: the passphrase is stretched). */
-  busy: 'choosing' | 'creating' | 'joining' | 'syncing' | 'leaving' | null;
+  busy: 'choosing' | 'creating' | 'joining' | 'changing' | 'syncing' | 'leaving' | null;
   /** The key could not be kept with the OS's protection: the passphrase is asked at every start. */
   keyNotKept: boolean;
 }
@@ -49,7 +49,14 @@ export class SyncService {
   };
 
   constructor(private readonly deps: { store: DexieSyncStore; api: LiaisonApi; clock: Clock; desktop: boolean }) {
-    this.engine = new SyncEngine({ folder: new BridgeFolder(deps.api), store: deps.store, clock: deps.clock, platform: webPlatform() });
+    this.engine = new SyncEngine({
+      folder: new BridgeFolder(deps.api),
+      store: deps.store,
+      clock: deps.clock,
+      platform: webPlatform(),
+      // A newer key (the passphrase was changed here or on another desk) is kept like the first.
+      onKey: (shareId, keyId, key) => this.keep(shareId, keyId, key),
+    });
     this.view = {
       desktop: deps.desktop,
       folder: null,
@@ -162,6 +169,29 @@ export class SyncService {
       () => this.engine.joinShare(passphrase),
       'This desk has joined the share. Colleagues’ work appears as it arrives; this desk’s work is sent to them.',
     );
+  }
+
+  /**
+   * Changes the team passphrase (a new data key; old files stay readable). Other desks follow on their
+   * next sync, unless `lockOut`: then each is asked for the new passphrase.
+   */
+  async changePassphrase(passphrase: string, confirmation: string, lockOut: boolean): Promise<ActionResult> {
+    const problem = passphraseProblem(passphrase, confirmation);
+    if (problem) return { ok: false, message: problem };
+    this.set({ busy: 'changing' });
+    try {
+      const r = await this.engine.changePassphrase(passphrase, lockOut);
+      if (!r.ok) return r;
+      await this.engine.syncOnce({ force: true });
+      return {
+        ok: true,
+        message: lockOut
+          ? 'The passphrase is changed. Every other desk will ask for the new one: tell colleagues in person, not by e-mail.'
+          : 'The passphrase is changed. Other desks switch over at their next sync; a desk that has to be set up again needs the new passphrase. Tell colleagues in person, not by e-mail.',
+      };
+    } finally {
+      this.set({ busy: null });
+    }
   }
 
   /** Creating or joining: on success the key is kept on this desk and a first full sync runs. */

@@ -80,6 +80,17 @@ export const problems = {
     blocking: true,
     message: 'Sync needs the desktop app: a web browser cannot reach the network folder. Open Liaison Log on your desk to set up sync.',
   }),
+  passphraseChanged: (): SyncProblem => ({
+    code: 'locked',
+    blocking: true,
+    message: `The team passphrase was changed on another desk, and the old one no longer opens the share. Type the new passphrase in Settings → Sync (ask a colleague whose desk syncs). ${SAFE}`,
+  }),
+  busyKeys: (): SyncProblem => ({
+    code: 'busy',
+    blocking: true,
+    message:
+      'The passphrase could not be changed: the keys folder of the share has too many files in the way. Ask IT to look at the keys folder, then try again. The passphrase stays as it was.',
+  }),
   locked: (): SyncProblem => ({
     code: 'locked',
     blocking: true,

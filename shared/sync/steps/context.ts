@@ -59,6 +59,10 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
 /** What the engine holds in memory only: keys never touch the disk here, the rest is cheap to learn again. */
 export interface EngineMemory {
   readonly keys: Map<number, DataKey>;
+  /** The same keys' bytes: a passphrase change seals every one of them into the next keyring. */
+  readonly raw: Map<number, Uint8Array>;
+  /** Keyrings whose older keys were learnt already. */
+  readonly olderLoaded: Set<number>;
   /** The newest heartbeat read of each other desk, its number, and when it was read. */
   readonly deskStates: Map<string, { state: DeskState; readAt: number; n: number }>;
   /** Per desk, the missing segment waited for and since when. */
@@ -87,6 +91,8 @@ const JUNK_REMEMBERED = 10_000;
 
 export const emptyMemory = (): EngineMemory => ({
   keys: new Map(),
+  raw: new Map(),
+  olderLoaded: new Set(),
   deskStates: new Map(),
   gaps: new Map(),
   lastHeartbeatAt: 0,
