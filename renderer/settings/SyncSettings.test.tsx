@@ -100,16 +100,27 @@ describe('Settings → Sync', { timeout: 60_000 }, () => {
     expect(rows.map((r) => r.textContent)).toHaveLength(2);
   });
 
-  it('a member desk changes the team passphrase: the form checks it, says what happens, and the desk keeps syncing', async () => {
+  it('a member desk changes the team passphrase: the form checks it, says what happens, and the desk keeps syncing (on Linux without a secret store, saying why the key is not kept)', async () => {
     const ana = await desk('Ana Ortiz');
     const folder = new MemoryFolder(() => ana.clock.now());
-    const { user } = renderDesktop(ana, folder);
+    const bridge = {
+      ...fakeBridge(),
+      ...fakeSyncApi(folder),
+      syncRememberKey: async () => ({ stored: false, reason: 'no_secret_store' as const }),
+    } as LiaisonApi;
+    window.liaison = bridge as typeof window.liaison;
+    window.location.hash = '#/settings/sync';
+    const user = userEvent.setup();
+    render(<App services={ana} bridge={bridge} />);
     await user.click(await screen.findByRole('button', { name: 'Choose folder…' }, SETTLE));
     await screen.findByRole('heading', { name: 'Start a new share here' }, SETTLE);
     await user.type(screen.getByLabelText('Team passphrase'), PASSPHRASE);
     await user.type(screen.getByLabelText('Type the passphrase again'), PASSPHRASE);
     await user.click(screen.getByRole('button', { name: 'Create the share' }));
     await screen.findByText('This desk is a member of the share in this folder.', {}, SETTLE);
+    expect(
+      screen.getByText(/has no secret store \(such as GNOME Keyring or KWallet\).*asks for the team passphrase each time it starts/),
+    ).toBeTruthy();
     await user.click(screen.getByText('Change the team passphrase'));
     const form = screen.getByRole('form', { name: 'New team passphrase' });
     const pass = within(form).getByLabelText('Team passphrase');

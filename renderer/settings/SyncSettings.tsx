@@ -191,7 +191,7 @@ function FolderCard({ view, service, zone }: { view: SyncView; service: SyncServ
           busy={view.busy}
           onDone={setNotice}
           title="Enter the team passphrase"
-          intro="This desk has joined the share, but its key is not kept here. Type the team passphrase to resume sync."
+          intro={`This desk has joined the share, but its key is not kept here. Type the team passphrase to resume sync.${view.keyNotKept ? ` ${keyNotKeptText(view.keyNotKeptReason)}` : ''}`}
         />
       )}
       {!joined && inspection?.problem && <p className="sync-trouble">{inspection.problem.message}</p>}
@@ -216,14 +216,16 @@ function FolderCard({ view, service, zone }: { view: SyncView; service: SyncServ
       <p className="settings-status" role="status">
         {notice}
       </p>
-      {view.keyNotKept && (
-        <p className="sync-trouble">
-          This computer offers no protected place to keep the share’s key, so Liaison Log will ask for the team passphrase each time it
-          starts.
-        </p>
-      )}
+      {view.keyNotKept && <p className="sync-trouble">{keyNotKeptText(view.keyNotKeptReason)}</p>}
     </section>
   );
+}
+
+/** Why the passphrase is asked at every start, in words people can take to IT. */
+function keyNotKeptText(reason: SyncView['keyNotKeptReason']): string {
+  if (reason === 'no_secret_store')
+    return 'This computer has no secret store (such as GNOME Keyring or KWallet), only a key built into every copy of the app’s browser engine, so keeping the share’s key here would in effect leave it readable. Liaison Log keeps it in memory only and asks for the team passphrase each time it starts. Ask IT to set up a secret store to be asked less often.';
+  return 'This computer offers no protected place to keep the share’s key, so Liaison Log keeps it in memory only and asks for the team passphrase each time it starts.';
 }
 
 function CreateForm({ service, busy, onDone }: { service: SyncService; busy: SyncView['busy']; onDone: (message: string) => void }) {

@@ -32,6 +32,8 @@ export interface SyncView {
   busy: 'choosing' | 'creating' | 'joining' | 'changing' | 'syncing' | 'leaving' | null;
   /** The key could not be kept with the OS's protection: the passphrase is asked at every start. */
   keyNotKept: boolean;
+  /** Why: no protection at all, or (Linux) no secret store, only the browser engine's built-in key. */
+  keyNotKeptReason: 'no_protection' | 'no_secret_store' | null;
 }
 
 export type ActionResult = { ok: true; message: string } | { ok: false; message: string };
@@ -65,6 +67,7 @@ export class SyncService {
       intervalSec: DEFAULT_INTERVAL,
       busy: null,
       keyNotKept: false,
+      keyNotKeptReason: null,
     };
     if (!deps.desktop) this.set({ status: { ...this.engine.status, phase: 'problem', problems: [problems.desktopOnly()] } });
     this.engine.onStatus((status) => this.set({ status: this.deps.desktop ? status : this.view.status }));
@@ -95,7 +98,10 @@ export class SyncService {
     if (state.shareId) {
       const key = await api.syncRecallKey({ shareId: state.shareId });
       if (key.found) await this.engine.unlock(key.keyId, key.key);
-      else this.engine.lock();
+      else {
+        this.engine.lock();
+        if (key.reason) this.set({ keyNotKept: true, keyNotKeptReason: key.reason });
+      }
       await this.engine.syncOnce().catch(() => undefined); // sets the status (locked, or the first result)
     } else if (path) {
       this.set({ inspection: await this.engine.inspect() });
@@ -210,8 +216,8 @@ export class SyncService {
   }
 
   private async keep(shareId: string, keyId: number, key: Uint8Array): Promise<void> {
-    const { stored } = await this.deps.api.syncRememberKey({ shareId, keyId, key });
-    this.set({ keyNotKept: !stored });
+    const { stored, reason } = await this.deps.api.syncRememberKey({ shareId, keyId, key });
+    this.set({ keyNotKept: !stored, keyNotKeptReason: stored ? null : (reason ?? 'no_protection') });
   }
 
   async setIntervalSec(intervalSec: number): Promise<void> {
