@@ -3,6 +3,7 @@ import { FolderError, isFolderError, type ShareFolder } from './folder';
 import type { SyncPlatform } from './platform';
 import { folderProblem, problems, type SyncProblem } from './problems';
 import {
+  type CatchUpProgress,
   type CycleContext,
   DEFAULT_SYNC_OPTIONS,
   deskCode,
@@ -46,7 +47,7 @@ import type { QuarantineEntry, SyncStore } from './store';
  * keys, publish, ingest, upkeep), each taking the dependencies it uses.
  */
 
-export { DEFAULT_SYNC_OPTIONS, type SyncOptions } from './steps/context';
+export { type CatchUpProgress, DEFAULT_SYNC_OPTIONS, type SyncOptions } from './steps/context';
 export type { FolderInspection, FolderKind, SetupResult } from './steps/setup';
 
 export interface SyncDeps {
@@ -82,6 +83,8 @@ export interface SyncStatus {
   quarantined: QuarantineEntry[];
   /** This desk's clock minus the share's, when last measured. */
   clockSkewMs: number | null;
+  /** Catching up from a snapshot (a new desk joining): how far (null: not catching up). */
+  catchingUp: CatchUpProgress | null;
 }
 
 export interface CycleReport {
@@ -116,6 +119,7 @@ export class SyncEngine {
     problems: [],
     quarantined: [],
     clockSkewMs: null,
+    catchingUp: null,
   };
   private readonly listeners = new Set<(s: SyncStatus) => void>();
   private readonly onKey: SyncDeps['onKey'];
@@ -126,6 +130,7 @@ export class SyncEngine {
     this.options = { ...DEFAULT_SYNC_OPTIONS, ...Object.fromEntries(given) };
     const { folder, store, clock, platform } = deps;
     this.env = { folder, store, clock, platform, options: this.options, memory: emptyMemory() };
+    this.env.memory.onProgress = (catchingUp) => this.setStatus({ ...this.statusValue, catchingUp });
   }
 
   get status(): SyncStatus {
@@ -347,6 +352,7 @@ export class SyncEngine {
       problems: list ?? (resolvedPhase === 'locked' ? [problems.locked()] : this.statusValue.problems),
       quarantined: state.quarantine,
       clockSkewMs: memory.skew,
+      catchingUp: null,
     });
   }
 

@@ -241,7 +241,10 @@ export async function throughputAndIdle(folder: ShareFolder, o: BenchOptions, lo
   }
 }
 
-/** `remote` events from another desk applied on a desk that holds `inquiries` inquiries. */
+/**
+ * `remote` events from another desk applied on a desk that holds `inquiries` inquiries, and, in the
+ * same run, the floor: the same events put with a bare `bulkAdd` into a desk seeded the same way.
+ */
 export async function applyRemote(folder: ShareFolder, o: BenchOptions, log: (f: Figure) => void): Promise<void> {
   const t0 = Date.now() - 86_400_000;
   const [c, d] = [await desk('C3DESK00000000CC', folder), await desk('D4DESK00000000DD', folder)];
@@ -255,17 +258,48 @@ export async function applyRemote(folder: ShareFolder, o: BenchOptions, log: (f:
     const known = await seed(c, Math.min(o.inquiries, 20_000), t0);
     await work(c, known, o.remote, t0 + 3_600_000);
     await drain(c);
+    const remote = (await c.db.events.toArray()).filter((e) => e.deviceId === c.id);
     t = now();
     const applied = await d.engine.syncOnce();
     const ms = now() - t;
+    const floor = await bulkAddFloor(remote, o.inquiries, t0);
     log({
       name: `apply ${n(applied.received)} remote events on a desk holding ${n(await d.db.inquiries.count())} inquiries`,
       value: ms / 1000,
       unit: 's',
       note: `${n(applied.received / (ms / 1000))} events/s; ${n(applied.inquiryIds.length)} inquiries re-projected; seeding the desk took ${n(seedMs / 1000)} s`,
     });
+    log({
+      name: `bare bulkAdd of the same ${n(remote.length)} events, same desk size`,
+      value: floor / 1000,
+      unit: 's',
+      note: `${n(remote.length / (floor / 1000))} events/s; apply = ${(ms / floor).toFixed(1)}× the floor (goal ≤ 3×)`,
+    });
   } finally {
     await c.close();
     await d.close();
   }
 }
+
+/** The floor: `events` added with one bare bulkAdd to a desk holding `inquiries` inquiries. In ms. */
+async function bulkAddFloor(events: readonly InquiryEvent[], inquiries: number, t0: number): Promise<number> {
+  const e = await desk('E5DESK00000000EE', new CountingFolder(emptyFolder));
+  try {
+    await seed(e, inquiries, t0);
+    const t = now();
+    await e.db.transaction('rw', e.db.events, async () => {
+      await e.db.events.bulkAdd([...events]);
+    });
+    return now() - t;
+  } finally {
+    await e.close();
+  }
+}
+
+const emptyFolder: ShareFolder = {
+  list: async () => null,
+  read: async () => null,
+  writeNew: async () => undefined,
+  remove: async () => undefined,
+  probe: async () => 0,
+};

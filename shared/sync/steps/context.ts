@@ -82,8 +82,17 @@ export interface EngineMemory {
   readonly junk: Map<string, { since: number; reason: string }>;
   /** Junk already reported to the person (names only). */
   readonly reported: Set<string>;
+  /** Told how far catching up from a snapshot is (null: done); the engine shows it in its status. */
+  onProgress?: (p: CatchUpProgress | null) => void;
   /** Folders under devices/ that hold no file that authenticates (not desks), and when they were last examined. */
   readonly unconfirmed: Map<string, number>;
+}
+
+/** Catching up from a snapshot: parts applied of all, and the events the snapshot holds. */
+export interface CatchUpProgress {
+  done: number;
+  total: number;
+  events: number;
 }
 
 /** How many junk names are remembered at most (the oldest are forgotten first). */

@@ -31,7 +31,7 @@ async function readSegment(
 }
 
 /** Applies events: those dated beyond the future limit are returned as held back, never applied. */
-async function apply(env: IngestEnv, ctx: CycleContext, events: readonly InquiryEvent[]): Promise<{ held: number }> {
+async function apply(env: IngestEnv, ctx: CycleContext, events: readonly InquiryEvent[]): Promise<{ held: number; heldIds: Set<string> }> {
   const { options } = env;
   // The share's clock bounds what is accepted and what may move this desk's clock, not this desk's
   // own: it is asked only when a stamp is ahead of this desk's clock (the idle cycle stays cheap).
@@ -48,8 +48,12 @@ async function apply(env: IngestEnv, ctx: CycleContext, events: readonly Inquiry
   const r = await env.store.ingest(accepted, ctx.state, receive, ctx.now);
   ctx.received += r.added;
   for (const id of r.inquiryIds) ctx.inquiryIds.add(id);
-  return { held: events.length - accepted.length };
+  const heldIds = new Set(events.filter((_, i) => (walls[i] as number) > limit).map((e) => e.id));
+  return { held: heldIds.size, heldIds };
 }
+
+/** Events applied in one transaction at most when several segments of a desk are read in a row. */
+const BATCH_EVENTS = 10_000;
 
 /** Its writer's heartbeat says it never used this number (junk had taken the name). */
 const skippedBy = (memory: SyncEnv['memory'], device: string, seq: number): boolean =>
@@ -69,29 +73,61 @@ function setAside(ctx: CycleContext, entry: Omit<QuarantineEntry, 'since' | 'las
 /** Applies a desk's segments after this desk's cursor, in order, stopping at the first gap. */
 export async function ingestDesk(env: IngestEnv, ctx: CycleContext, device: string): Promise<void> {
   const { folder, store, options, memory } = env;
+  // Segments read in a row are applied together, in one transaction (with the cursor past them):
+  // a large catch-up costs a few transactions, not one per segment.
+  let batch: Array<{ seq: number; events: InquiryEvent[]; rejected: number }> = [];
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const segments = batch;
+    batch = [];
+    let heldIds: Set<string>;
+    try {
+      ({ heldIds } = await apply(
+        env,
+        ctx,
+        segments.flatMap((x) => x.events),
+      ));
+    } catch (e) {
+      // Not applied: the cursor goes back before them, so nothing saved later can skip them.
+      ctx.state.cursors[device] = (segments[0] as { seq: number }).seq - 1;
+      throw e;
+    }
+    let partial = false;
+    for (const x of segments) {
+      const held = x.events.some((e) => heldIds.has(e.id));
+      if (!held && x.rejected === 0) continue;
+      setAside(ctx, { device, seq: x.seq, kind: 'partial', reason: held ? 'future_events' : 'unknown_events' });
+      partial = true;
+    }
+    if (partial) await store.saveState(ctx.state);
+  };
   for (let reads = 0; reads < options.maxReadsPerDesk; reads++) {
     const next = (ctx.state.cursors[device] ?? 0) + 1;
     const bytes = await folder.read(segmentPath(device, next));
     if (!bytes) {
+      await flush(); // before anything saves the cursor on its own
       if (!(await handleGap(env, ctx, device, next))) return;
       continue;
     }
     memory.gaps.delete(device);
     const r = await readSegment(env, device, next, bytes);
-    ctx.state.cursors[device] = next;
-    ctx.dirty = true;
     if (!r.ok) {
+      await flush();
+      ctx.state.cursors[device] = next;
+      ctx.dirty = true;
       // A number its writer says it never used holds junk: nothing to wait for or set aside.
       if (skippedBy(memory, device, next)) noteJunk(memory, ctx, segmentPath(device, next), r.reason);
       else setAside(ctx, { device, seq: next, kind: 'file', reason: r.reason });
       await store.saveState(ctx.state);
       continue;
     }
-    const { held } = await apply(env, ctx, r.events);
-    if (held > 0 || r.rejected > 0)
-      setAside(ctx, { device, seq: next, kind: 'partial', reason: held > 0 ? 'future_events' : 'unknown_events' });
-    if (held > 0 || r.rejected > 0) await store.saveState(ctx.state);
+    // The cursor moves in memory now; it is saved with the batch's events.
+    ctx.state.cursors[device] = next;
+    ctx.dirty = true;
+    batch.push({ seq: next, events: r.events, rejected: r.rejected });
+    if (batch.reduce((n, x) => n + x.events.length, 0) >= BATCH_EVENTS) await flush();
   }
+  await flush();
 }
 
 /**
@@ -193,6 +229,8 @@ async function catchUp(env: IngestEnv, ctx: CycleContext, needs: Record<string, 
     // damaged half-way are still genuine (each part is authenticated) and stay applied.
     let good = true;
     for (let n = 1; n <= manifest.parts && good; n++) {
+      // Each part is its own transaction: the log fills in as they land, and the person sees how far it is.
+      env.memory.onProgress?.({ done: n - 1, total: manifest.parts, events: manifest.events });
       const path = snapshotPartPath(stamp, n);
       const bytes = await folder.read(path);
       const opened =
@@ -203,6 +241,7 @@ async function catchUp(env: IngestEnv, ctx: CycleContext, needs: Record<string, 
       if (decoded?.ok) await apply(env, ctx, decoded.value.events);
       else good = false;
     }
+    env.memory.onProgress?.(null);
     if (!good) continue;
     for (const [d, s] of Object.entries(manifest.frontier)) {
       if (d === ctx.me) {
