@@ -303,3 +303,58 @@ const emptyFolder: ShareFolder = {
   remove: async () => undefined,
   probe: async () => 0,
 };
+
+/**
+ * A new desk joining a share whose snapshot holds `inquiries` inquiries with about `events` events:
+ * when the newest inquiry is listed, and when the whole log is in (the snapshot's parts applied).
+ */
+export async function joinFromSnapshot(folder: ShareFolder, o: BenchOptions & { events: number }, log: (f: Figure) => void): Promise<void> {
+  const t0 = Date.now() - 86_400_000;
+  const a = await desk('F6DESK00000000FF', folder);
+  const j = await desk('G7DESK00000000GG', folder);
+  try {
+    await a.engine.createShare(PASSPHRASE);
+    const rows = await seed(a, o.inquiries, t0);
+    const extra = Math.max(0, o.events - (await a.db.events.count()));
+    if (extra > 0) await work(a, rows, extra, t0 + 3_600_000);
+    await a.db.outbox.clear();
+    // The newest inquiry of the share: logged after everything else.
+    const ctx = contextFor(a.id, t0 + 7_200_000_000);
+    ctx.advance();
+    const newest = logInquiry({ fields: { ...FIELDS, memberName: 'Newest member' }, caseNumber: '261123-F6DES-1' as CaseNumber }, ctx);
+    await a.db.transaction('rw', a.db.events, a.db.inquiries, async () => {
+      await a.db.events.bulkAdd(newest);
+      await a.db.inquiries.bulkAdd([projectInquiry(newest) as InquiryRecord]);
+    });
+    const total = await a.db.events.count();
+    await a.engine.maintainNow();
+    await j.engine.joinShare(PASSPHRASE);
+    const newestId = newest[0]?.inquiryId as string;
+    let listedAt: number | null = null;
+    const t = now();
+    const off = j.engine.onStatus((st) => {
+      if (listedAt === null && st.catchingUp && st.catchingUp.done > 0)
+        void j.db.inquiries.get(newestId).then((r) => {
+          if (r && listedAt === null) listedAt = now() - t;
+        });
+    });
+    await j.engine.syncOnce();
+    const ms = now() - t;
+    off();
+    log({
+      name: `join: newest inquiry listed, share of ${n(o.inquiries)} inquiries / ${n(total)} events`,
+      value: (listedAt ?? ms) / 1000,
+      unit: 's',
+      note: `from the snapshot's newest part (progress shown part by part)`,
+    });
+    log({
+      name: `join: whole log in (${n(await j.db.inquiries.count())} inquiries)`,
+      value: ms / 1000,
+      unit: 's',
+      note: `${n(total / (ms / 1000))} events/s from the snapshot`,
+    });
+  } finally {
+    await a.close();
+    await j.close();
+  }
+}

@@ -228,9 +228,12 @@ async function catchUp(env: IngestEnv, ctx: CycleContext, needs: Record<string, 
     // Part by part, so a large snapshot never sits whole in memory. Events of a snapshot found
     // damaged half-way are still genuine (each part is authenticated) and stay applied.
     let good = true;
-    for (let n = 1; n <= manifest.parts && good; n++) {
-      // Each part is its own transaction: the log fills in as they land, and the person sees how far it is.
-      env.memory.onProgress?.({ done: n - 1, total: manifest.parts, events: manifest.events });
+    // Newest part first (parts hold events in id order, and ids grow with time): the newest inquiries,
+    // those people work on, are listed within the first parts; older ones fill in behind. Any order
+    // folds to the same rows. Each part is its own transaction, and the person sees how far it is.
+    for (let done = 0; done < manifest.parts && good; done++) {
+      const n = manifest.parts - done;
+      env.memory.onProgress?.({ done, total: manifest.parts, events: manifest.events });
       const path = snapshotPartPath(stamp, n);
       const bytes = await folder.read(path);
       const opened =
