@@ -317,7 +317,6 @@ export async function joinFromSnapshot(folder: ShareFolder, o: BenchOptions & { 
     const rows = await seed(a, o.inquiries, t0);
     const extra = Math.max(0, o.events - (await a.db.events.count()));
     if (extra > 0) await work(a, rows, extra, t0 + 3_600_000);
-    await a.db.outbox.clear();
     // The newest inquiry of the share: logged after everything else.
     const ctx = contextFor(a.id, t0 + 7_200_000_000);
     ctx.advance();
@@ -327,6 +326,11 @@ export async function joinFromSnapshot(folder: ShareFolder, o: BenchOptions & { 
       await a.db.inquiries.bulkAdd([projectInquiry(newest) as InquiryRecord]);
     });
     const total = await a.db.events.count();
+    // Everything published, as on a real share, then the snapshot that covers it.
+    const all = await a.db.events.toArray();
+    await a.db.outbox.clear();
+    await a.db.outbox.bulkAdd(all.map((e) => ({ eventId: e.id, hlc: e.hlc })));
+    await drain(a);
     await a.engine.maintainNow();
     await j.engine.joinShare(PASSPHRASE);
     const newestId = newest[0]?.inquiryId as string;
