@@ -17,7 +17,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { FsShareFolder } from '../../electron/sync/shareFolder';
 import { findChromium } from '../e2e/browser';
-import { applyRemote, type BenchOptions, type Figure, joinFromSnapshot, throughputAndIdle } from './benchFlow';
+import { applyRemote, type BenchOptions, type Figure, throughputAndIdle } from './benchFlow';
 import { SmbShare, smbUnavailable } from './smbShare';
 
 const args = process.argv.slice(2);
