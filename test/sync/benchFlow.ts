@@ -318,8 +318,11 @@ export async function joinFromSnapshot(folder: ShareFolder, o: BenchOptions & { 
     const extra = Math.max(0, o.events - (await a.db.events.count()));
     if (extra > 0) await work(a, rows, extra, t0 + 3_600_000);
     // The newest inquiry of the share: logged after everything else.
-    const ctx = contextFor(a.id, t0 + 7_200_000_000);
-    ctx.advance();
+    const base = contextFor(a.id, t0 + 7_200_000_000);
+    base.advance();
+    // Ids as the app makes them grow with time (ULIDs): the newest inquiry's sort after every other.
+    let k = 0;
+    const ctx = { ...base, newId: () => `01KZZZZZZZZZZZZZZZZZZZ${String(++k).padStart(4, '0')}` };
     const newest = logInquiry({ fields: { ...FIELDS, memberName: 'Newest member' }, caseNumber: '261123-F6DES-1' as CaseNumber }, ctx);
     await a.db.transaction('rw', a.db.events, a.db.inquiries, async () => {
       await a.db.events.bulkAdd(newest);
