@@ -318,7 +318,7 @@ export async function joinFromSnapshot(folder: ShareFolder, o: BenchOptions & { 
     const extra = Math.max(0, o.events - (await a.db.events.count()));
     if (extra > 0) await work(a, rows, extra, t0 + 3_600_000);
     // The newest inquiry of the share: logged after everything else.
-    const base = contextFor(a.id, t0 + 7_200_000_000);
+    const base = contextFor(a.id, t0 + 7_200_000);
     base.advance();
     // Ids as the app makes them grow with time (ULIDs): the newest inquiry's sort after every other.
     let k = 0;
