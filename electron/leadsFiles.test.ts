@@ -2,9 +2,22 @@ import path from 'node:path';
 import type { BrowserWindow, SaveDialogOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { ipcContract } from '../shared/ipc';
-import { isNetworkPath, leadsFileHandlers, NETWORK_SHARE_REFUSAL } from './leadsFiles';
+import type { DestinationProbes } from './destination';
+import { isNetworkPath, leadsFileHandlers } from './leadsFiles';
 
 const DATA = new Uint8Array([0x50, 0x4b, 0x03, 0x04]);
+
+/** A Windows desk with C: and D: local and S: mapped to a network share; a Linux desk with /mnt/share over CIFS. */
+const FAKE_PROBES = (platform: NodeJS.Platform): DestinationProbes => ({
+  platform,
+  realpath: async (p) => p,
+  driveType: async (letter) => (letter === 'S' ? 'network' : letter === 'C' || letter === 'D' ? 'fixed' : 'unknown'),
+  mounts: async () => [
+    { mountPoint: '/', fsType: 'ext4' },
+    { mountPoint: '/mnt/share', fsType: 'cifs' },
+  ],
+  systemDrive: 'C:',
+});
 
 function setUp(chosen: string | null, platformPath: typeof path.win32 | typeof path.posix = path.win32) {
   const written: { filePath: string; data: Uint8Array }[] = [];
@@ -23,6 +36,7 @@ function setUp(chosen: string | null, platformPath: typeof path.win32 | typeof p
       written.push({ filePath, data });
     },
     paths: platformPath,
+    probes: FAKE_PROBES(platformPath === path.win32 ? 'win32' : 'linux'),
   });
   return { handlers, written, dialogs, printToPDF };
 }
@@ -62,15 +76,40 @@ describe('saveFile: an export through the native Save dialog', () => {
     expect(written).toEqual([]);
   });
 
-  it('refuses to put member identifiers on a network share, and says where to save instead', async () => {
-    const { handlers, written } = setUp('\\\\dhsime\\IMEUNIVERSAL\\exports\\log.xlsx');
-    await expect(handlers.saveFile(request({ containsMemberData: true }))).resolves.toEqual({
-      outcome: 'refused',
-      message: NETWORK_SHARE_REFUSAL,
-    });
+  it('refuses every file on a network share, a mapped drive or a cloud-synced folder, whatever the renderer says, and says where to save instead', async () => {
+    for (const chosen of [
+      '\\\\dhsime\\IMEUNIVERSAL\\exports\\log.xlsx',
+      'S:\\Unit\\log.xlsx',
+      'C:\\Users\\lee\\OneDrive - State of Iowa\\Documents\\log.xlsx',
+    ]) {
+      const { handlers, written } = setUp(chosen);
+      for (const containsMemberData of [true, false]) {
+        const outcome = await handlers.saveFile(request({ containsMemberData }));
+        expect(outcome.outcome).toBe('refused');
+        expect(outcome.outcome === 'refused' ? outcome.message : '').toMatch(/saved only on this computer.*Save it on this computer/);
+      }
+      expect(written).toEqual([]);
+    }
+    const { handlers, written } = setUp('S:\\Unit\\report.pdf');
+    expect((await handlers.printToPdf({ suggestedName: 'lead-report_2026-11.pdf', landscape: false })).outcome).toBe('refused');
     expect(written).toEqual([]);
-    // A masked export may go there.
-    await expect(handlers.saveFile(request())).resolves.toEqual({ outcome: 'saved', fileName: 'log.xlsx' });
+    const linux = setUp('/mnt/share/unit/log.xlsx', path.posix);
+    expect((await linux.handlers.saveFile(request())).outcome).toBe('refused');
+  });
+
+  it('saves the full export (.json.gz) on this computer', async () => {
+    const { handlers, written, dialogs } = setUp('D:\\Exports\\desk');
+    const data = new Uint8Array([0x1f, 0x8b, 8, 0]);
+    await expect(
+      handlers.saveFile({
+        suggestedName: 'liaison-log-full-export-A1B2C-2026-11-23.json.gz',
+        format: 'json.gz',
+        data,
+        containsMemberData: true,
+      }),
+    ).resolves.toEqual({ outcome: 'saved', fileName: 'desk.json.gz' });
+    expect(dialogs[0]?.title).toBe('Save the full export');
+    expect(written[0]?.filePath).toBe('D:\\Exports\\desk.json.gz');
   });
 
   it('knows network paths', () => {

@@ -2,6 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import type { SaveFormat, SaveOutcome } from '../shared/ipc';
+import { classifyDestination, type DestinationProbes, isUncPath, refusalMessage } from './destination';
+import { systemProbes } from './destinationProbes';
 import type { IpcHandlers } from './ipc';
 
 /*
@@ -19,36 +21,33 @@ export interface LeadsFileDeps {
   write?: (filePath: string, data: Uint8Array) => Promise<void>;
   /** Path rules of the desktop's system (win32 on Windows); tests pick one. */
   paths?: Pick<typeof path, 'join' | 'basename' | 'extname'>;
+  /** Where a chosen path really lands (destination.ts); the running system's probes by default. */
+  probes?: DestinationProbes;
 }
 
 const FILTERS: Record<SaveFormat, { name: string; extensions: string[] }> = {
   xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
   csv: { name: 'CSV (comma-separated values)', extensions: ['csv'] },
   pdf: { name: 'PDF document', extensions: ['pdf'] },
+  'json.gz': { name: 'Liaison Log full export', extensions: ['gz'] },
 };
 
 const TITLES: Record<SaveFormat, string> = {
   xlsx: 'Save the export',
   csv: 'Save the export',
   pdf: 'Save the report as PDF',
+  'json.gz': 'Save the full export',
 };
 
 /** A UNC path (\\server\share\…, //server/share/…): a network share, not this computer's disk. */
-export const isNetworkPath = (p: string): boolean => /^(\\\\|\/\/)[^\\/]/.test(p);
-
-export const NETWORK_SHARE_REFUSAL =
-  'This file has member identifiers in it, and the folder you chose is on a network share. Save it on this computer (for example in Documents), or export again without member identifiers.';
+export const isNetworkPath = isUncPath;
 
 export function leadsFileHandlers(deps: LeadsFileDeps): Pick<IpcHandlers, 'saveFile' | 'printToPdf'> {
   const paths = deps.paths ?? path;
+  const probes = deps.probes ?? systemProbes();
   const write = deps.write ?? ((p: string, data: Uint8Array) => writeFile(p, data));
 
-  async function saveThroughDialog(
-    suggestedName: string,
-    format: SaveFormat,
-    data: Uint8Array,
-    containsMemberData: boolean,
-  ): Promise<SaveOutcome> {
+  async function saveThroughDialog(suggestedName: string, format: SaveFormat, data: Uint8Array): Promise<SaveOutcome> {
     const result = await deps.showSaveDialog(deps.window(), {
       title: TITLES[format],
       defaultPath: paths.join(deps.documentsDir(), paths.basename(suggestedName)),
@@ -57,14 +56,17 @@ export function leadsFileHandlers(deps: LeadsFileDeps): Pick<IpcHandlers, 'saveF
     });
     if (result.canceled || !result.filePath) return { outcome: 'cancelled' };
     let filePath = result.filePath;
-    if (paths.extname(filePath).toLowerCase() !== `.${format}`) filePath += `.${format}`;
-    if (containsMemberData && isNetworkPath(filePath)) return { outcome: 'refused', message: NETWORK_SHARE_REFUSAL };
+    if (!filePath.toLowerCase().endsWith(`.${format}`)) filePath += `.${format}`;
+    // Main's own check of the real destination, for every file: whether a file holds member data
+    // would be the renderer's word, so no file goes to a network share or a cloud-synced folder.
+    const destination = await classifyDestination(filePath, probes);
+    if (destination.kind !== 'local') return { outcome: 'refused', message: refusalMessage(destination) };
     await write(filePath, data);
     return { outcome: 'saved', fileName: paths.basename(filePath) };
   }
 
   return {
-    saveFile: (req) => saveThroughDialog(req.suggestedName, req.format, req.data, req.containsMemberData),
+    saveFile: (req) => saveThroughDialog(req.suggestedName, req.format, req.data),
     printToPdf: async (req) => {
       const win = deps.window();
       if (!win) throw new Error('There is no window to print.');
@@ -76,8 +78,7 @@ export function leadsFileHandlers(deps: LeadsFileDeps): Pick<IpcHandlers, 'saveF
         generateTaggedPDF: true,
         generateDocumentOutline: true,
       });
-      // The report shows case numbers and counts, never member identifiers.
-      return saveThroughDialog(req.suggestedName, 'pdf', new Uint8Array(pdf), false);
+      return saveThroughDialog(req.suggestedName, 'pdf', new Uint8Array(pdf));
     },
   };
 }

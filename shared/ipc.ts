@@ -120,7 +120,7 @@ function summaryContent(s: SummaryNotificationRequest): { title: string; body: s
 }
 
 /** Files a lead saves: exports and report PDFs. */
-export const SAVE_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
+export const SAVE_FORMATS = ['xlsx', 'csv', 'pdf', 'json.gz'] as const;
 export type SaveFormat = (typeof SAVE_FORMATS)[number];
 /** The largest file the renderer may hand main to save (a 100,000-row export with every column is about 60 MB). */
 export const MAX_SAVE_BYTES = 256 * 1024 * 1024;
@@ -130,12 +130,14 @@ const suggestedNameSchema = z
   .string()
   .min(5)
   .max(180)
-  .regex(/^[^\\/:*?"<>|]+\.(xlsx|csv|pdf)$/, 'a plain file name ending .xlsx, .csv or .pdf')
+  .regex(/^[^\\/:*?"<>|]+\.(xlsx|csv|pdf|json\.gz)$/, 'a plain file name ending .xlsx, .csv, .pdf or .json.gz')
   .refine((name) => [...name].every((c) => c.charCodeAt(0) >= 0x20), 'no control characters in a file name');
 
 /**
- * Saving a file through the desktop's own Save dialog (the browser build downloads it). `containsMemberData`
- * marks an export with member identifiers unmasked: main refuses to write it to a network share.
+ * Saving a file through the desktop's own Save dialog (the browser build downloads it). Main checks
+ * the real destination of every file and refuses network shares and cloud-synced folders whatever
+ * `containsMemberData` says (electron/destination.ts); the flag marks an export with member
+ * identifiers unmasked for the browser build and the screens' wording.
  */
 export const saveFileRequestSchema = z
   .object({

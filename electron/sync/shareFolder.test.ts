@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,6 +34,38 @@ describe('FsShareFolder', () => {
     expect(await folder.read('devices/ABC/seg-0000000002')).toBeNull();
     expect(await folder.list('devices')).toEqual([{ name: 'ABC', kind: 'dir' }]);
     expect(await folder.list('snapshots')).toBeNull();
+  });
+
+  it('never follows a symbolic link: listed as "other", read as empty, never written or removed through', async () => {
+    const folder = new FsShareFolder(root);
+    const outside = await mkdtemp(path.join(tmpdir(), 'outside-'));
+    try {
+      await writeFile(path.join(outside, 'secret'), 'private');
+      await folder.writeNew('devices/ABC/seg-0000000001', bytes('one'));
+      await symlink(path.join(outside, 'secret'), path.join(root, 'devices', 'ABC', 'seg-0000000002'));
+      await symlink(outside, path.join(root, 'devices', 'LINKED'));
+      expect(await folder.list('devices')).toEqual(
+        expect.arrayContaining([
+          { name: 'ABC', kind: 'dir' },
+          { name: 'LINKED', kind: 'other' },
+        ]),
+      );
+      expect(await folder.list('devices/ABC')).toEqual(
+        expect.arrayContaining([
+          { name: 'seg-0000000001', kind: 'file' },
+          { name: 'seg-0000000002', kind: 'other' },
+        ]),
+      );
+      expect(await folder.read('devices/ABC/seg-0000000002')).toEqual(new Uint8Array(0));
+      expect(await codeOf(folder.list('devices/LINKED'))).toBe('bad_path');
+      expect(await codeOf(folder.writeNew('devices/LINKED/seg-0000000001', bytes('x')))).toBe('bad_path');
+      expect(await codeOf(folder.remove('devices/LINKED/seg-0000000001'))).toBe('bad_path');
+      expect(await codeOf(folder.writeNew('devices/ABC/seg-0000000002', bytes('x')))).toBe('exists');
+      expect(await readdir(outside)).toEqual(['secret']);
+      expect(await readFile(path.join(outside, 'secret'), 'utf8')).toBe('private');
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 
   it('without hard links (SMB through FUSE) it checks the name is free, then renames; never over an existing file', async () => {

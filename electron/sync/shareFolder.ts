@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { type FolderEntry, FolderError, type FolderErrorCode, type ShareFolder } from '../../shared/sync/folder';
@@ -85,6 +86,11 @@ export class FsShareFolder implements ShareFolder {
   private readonly retryDelayMs: number;
   /** A call that outlived its time limit and has not returned yet. */
   private stuck: Promise<unknown> | null = null;
+  /**
+   * This desk's own temp and probe files that could not be removed when a write failed (the server
+   * went away half-way): removed at the next write. Only names this object made itself.
+   */
+  private readonly leftovers = new Set<string>();
 
   constructor(
     readonly root: string,
@@ -99,8 +105,9 @@ export class FsShareFolder implements ShareFolder {
   async list(dir: string): Promise<FolderEntry[] | null> {
     const abs = this.resolve(dir, isShareDirPath(dir));
     return this.guard('list', async () => {
-      let dirents: Array<{ name: string; isDirectory(): boolean; isFile(): boolean }>;
+      let dirents: Dirent[];
       try {
+        await this.refuseLinkedFolder(abs);
         dirents = await this.fs.readdir(abs, { withFileTypes: true });
       } catch (e) {
         if (errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR') {
@@ -110,11 +117,7 @@ export class FsShareFolder implements ShareFolder {
         throw e;
       }
       const out: FolderEntry[] = [];
-      for (const d of dirents) {
-        // Some network file systems report no type in listings: ask.
-        const dir = d.isDirectory() || (!d.isFile() && (await this.fs.stat(path.join(abs, d.name)).catch(() => null))?.isDirectory());
-        out.push({ name: d.name, kind: dir ? 'dir' : 'file' });
-      }
+      for (const d of dirents) out.push({ name: d.name, kind: await this.kindOf(abs, d) });
       return out;
     });
   }
@@ -123,6 +126,9 @@ export class FsShareFolder implements ShareFolder {
     const abs = this.resolve(file, isShareFilePath(file));
     return this.guard('read', async () => {
       try {
+        // Only regular files are read: a symbolic link (or a device, a pipe) under a share name reads
+        // as an empty file, which nothing accepts, rather than as whatever it points at.
+        if (!(await this.fs.lstat(abs)).isFile()) return new Uint8Array(0);
         const buffer = await this.fs.readFile(abs);
         return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
       } catch (e) {
@@ -139,8 +145,10 @@ export class FsShareFolder implements ShareFolder {
     const abs = this.resolve(file, isShareFilePath(file));
     return this.guard('write', async () => {
       await this.requireRoot();
+      await this.sweep();
       const dir = path.dirname(abs);
       await this.fs.mkdir(dir, { recursive: true });
+      await this.refuseLinkedPath(dir);
       const tmp = path.join(dir, `.${path.basename(abs)}.${randomBytes(6).toString('hex')}.tmp`);
       try {
         const handle = await this.fs.open(tmp, 'wx');
@@ -152,7 +160,7 @@ export class FsShareFolder implements ShareFolder {
         }
         await this.placeWithoutReplacing(tmp, abs);
       } finally {
-        await this.fs.unlink(tmp).catch(() => undefined);
+        await this.removeOwn(tmp);
       }
       const back = await this.fs.readFile(abs);
       if (!Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(back)) {
@@ -165,6 +173,7 @@ export class FsShareFolder implements ShareFolder {
     const abs = this.resolve(target, isRemovablePath(target));
     return this.guard('remove', async () => {
       try {
+        await this.refuseLinkedPath(path.dirname(abs));
         const st = await this.fs.lstat(abs);
         if (st.isDirectory()) await this.fs.rmdir(abs);
         else await this.fs.unlink(abs);
@@ -179,6 +188,7 @@ export class FsShareFolder implements ShareFolder {
     return this.guard('probe', async () => {
       await this.requireRoot();
       await this.fs.mkdir(path.dirname(abs), { recursive: true });
+      await this.refuseLinkedPath(path.dirname(abs));
       const handle = await this.fs.open(abs, 'wx');
       try {
         await handle.writeFile('probe');
@@ -189,9 +199,24 @@ export class FsShareFolder implements ShareFolder {
       try {
         return (await this.fs.stat(abs)).mtimeMs;
       } finally {
-        await this.fs.unlink(abs).catch(() => undefined);
+        await this.removeOwn(abs);
       }
     });
+  }
+
+  /** Removes a temp or probe file this object made; one that cannot be removed now is tried again at the next write. */
+  private async removeOwn(abs: string): Promise<void> {
+    try {
+      await this.fs.unlink(abs);
+      this.leftovers.delete(abs);
+    } catch (e) {
+      if (errnoOf(e) === 'ENOENT') this.leftovers.delete(abs);
+      else this.leftovers.add(abs);
+    }
+  }
+
+  private async sweep(): Promise<void> {
+    for (const abs of [...this.leftovers]) await this.removeOwn(abs);
   }
 
   /** Gives `tmp` the name `final`, failing with 'exists' rather than replacing a file. */
@@ -227,6 +252,35 @@ export class FsShareFolder implements ShareFolder {
       if (errnoOf(e) === 'ENOENT') return false;
       throw e;
     }
+  }
+
+  /** 'file' and 'dir' only for real files and folders; a symbolic link or anything else is 'other'. */
+  private async kindOf(dir: string, d: Dirent): Promise<FolderEntry['kind']> {
+    if (d.isSymbolicLink()) return 'other';
+    if (d.isDirectory()) return 'dir';
+    if (d.isFile()) return 'file';
+    // Some network file systems report no type in listings: ask, without following links.
+    const st = await this.fs.lstat(path.join(dir, d.name)).catch(() => null);
+    return st?.isDirectory() ? 'dir' : st?.isFile() ? 'file' : 'other';
+  }
+
+  /** A folder of the share that is a symbolic link is refused: the app never follows one out of (or around) the share. */
+  private async refuseLinkedFolder(abs: string): Promise<void> {
+    if (abs === this.root) return;
+    const st = await this.fs.lstat(abs).catch((e: unknown) => {
+      if (errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR') return null;
+      throw e;
+    });
+    if (st && !st.isDirectory()) throw new FolderError('bad_path', 'That folder of the share is a link or not a folder.');
+  }
+
+  /** Every folder from the root down to `dir` must be a real folder, not a link. */
+  private async refuseLinkedPath(dir: string): Promise<void> {
+    const parts = path
+      .relative(this.root, dir)
+      .split(path.sep)
+      .filter((p) => p !== '');
+    for (let i = 1; i <= parts.length; i++) await this.refuseLinkedFolder(path.join(this.root, ...parts.slice(0, i)));
   }
 
   /** A missing root means the share is not there (unmounted, server gone), not that a file is missing. */

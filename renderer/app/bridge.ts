@@ -69,6 +69,7 @@ export const browserBridge: LiaisonApi = {
       xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       csv: 'text/csv;charset=utf-8',
       pdf: 'application/pdf',
+      'json.gz': 'application/gzip',
     };
     const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: types[request.format] });
     const url = URL.createObjectURL(blob);

@@ -91,6 +91,32 @@ describe('Settings → Data', { timeout: 30_000 }, () => {
     expect(warning?.textContent).toContain('Never email it, and never put it on a shared network folder.');
   });
 
+  it('on the desktop, "Export the full database" goes through main (which checks the destination), and a refusal is said', async () => {
+    const { user, bridge } = renderApp(desk, '#/settings/data');
+    const requests: Array<{ suggestedName: string; format: string; containsMemberData: boolean; size: number }> = [];
+    let refuse = false;
+    bridge.saveFile = async (r) => {
+      requests.push({
+        suggestedName: r.suggestedName,
+        format: r.format,
+        containsMemberData: r.containsMemberData,
+        size: r.data.byteLength,
+      });
+      return refuse
+        ? { outcome: 'refused', message: 'Files from Liaison Log can hold member information, so they are saved only on this computer.' }
+        : { outcome: 'saved', fileName: 'my-export.json.gz' };
+    };
+    await user.click(await screen.findByRole('button', { name: 'Export the full database' }, SETTLE));
+    await screen.findByText(/^Exported as my-export\.json\.gz \(/, {}, SETTLE);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ format: 'json.gz', containsMemberData: true });
+    expect(requests[0]?.suggestedName).toMatch(/^liaison-log-full-export-.+\.json\.gz$/);
+    expect(requests[0]?.size).toBeGreaterThan(100);
+    refuse = true;
+    await user.click(screen.getByRole('button', { name: 'Export the full database' }));
+    await screen.findByText(/^The export was not saved\. Files from Liaison Log can hold member information/, {}, SETTLE);
+  });
+
   it('writes sizes people read', () => {
     expect(formatBytes(512)).toBe('512 bytes');
     expect(formatBytes(1536)).toBe('1.5 KB');

@@ -2,6 +2,8 @@ import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 
 import { failureText } from '../../shared/errors';
 import type { Profile } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
+import { browserBridge } from '../app/bridge';
+import { useBridge } from '../app/bridgeContext';
 import { formatLong } from '../app/format';
 import { focusOnMount } from '../components/focusOnMount';
 import { TableHead } from '../components/TableHead';
@@ -250,8 +252,20 @@ function BackupsSection({ zone, profile }: { zone: TimeZone; profile: Profile })
   );
 }
 
+function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 function ExportSection() {
   const { repo, clock } = useServices();
+  const bridge = useBridge();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
@@ -266,15 +280,18 @@ function ExportSection() {
       const device = await repo.storedDevice();
       const day = new Date(now).toISOString().slice(0, 10);
       const name = `liaison-log-full-export-${device?.deskCode ?? 'desk'}-${day}.json.gz`;
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setStatus(`Exported as ${name} (${formatBytes(blob.size)}).`);
+      if (bridge === browserBridge) {
+        // The browser build downloads it (no size limit of a message to main).
+        downloadBlob(blob, name);
+        setStatus(`Exported as ${name} (${formatBytes(blob.size)}).`);
+        return;
+      }
+      // The desktop saves through main, which checks where the file really lands (never a network or cloud folder).
+      const data = new Uint8Array(await blob.arrayBuffer());
+      const outcome = await bridge.saveFile({ suggestedName: name, format: 'json.gz', data, containsMemberData: true });
+      if (outcome.outcome === 'saved') setStatus(`Exported as ${outcome.fileName} (${formatBytes(blob.size)}).`);
+      else if (outcome.outcome === 'refused') setFailure(`The export was not saved. ${outcome.message}`);
+      else setStatus('The export was not saved (cancelled).');
     } catch (err) {
       setFailure(`The export failed: ${failureText(err)}`);
     } finally {

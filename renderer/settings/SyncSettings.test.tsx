@@ -99,4 +99,42 @@ describe('Settings → Sync', { timeout: 60_000 }, () => {
     const rows = within(screen.getByRole('table', { name: 'Desks seen in the folder' })).getAllByRole('rowheader');
     expect(rows.map((r) => r.textContent)).toHaveLength(2);
   });
+
+  it('a member desk changes the team passphrase: the form checks it, says what happens, and the desk keeps syncing (on Linux without a secret store, saying why the key is not kept)', async () => {
+    const ana = await desk('Ana Ortiz');
+    const folder = new MemoryFolder(() => ana.clock.now());
+    const bridge = {
+      ...fakeBridge(),
+      ...fakeSyncApi(folder),
+      syncRememberKey: async () => ({ stored: false, reason: 'no_secret_store' as const }),
+    } as LiaisonApi;
+    window.liaison = bridge as typeof window.liaison;
+    window.location.hash = '#/settings/sync';
+    const user = userEvent.setup();
+    render(<App services={ana} bridge={bridge} />);
+    await user.click(await screen.findByRole('button', { name: 'Choose folder…' }, SETTLE));
+    await screen.findByRole('heading', { name: 'Start a new share here' }, SETTLE);
+    await user.type(screen.getByLabelText('Team passphrase'), PASSPHRASE);
+    await user.type(screen.getByLabelText('Type the passphrase again'), PASSPHRASE);
+    await user.click(screen.getByRole('button', { name: 'Create the share' }));
+    await screen.findByText('This desk is a member of the share in this folder.', {}, SETTLE);
+    expect(
+      screen.getByText(/has no secret store \(such as GNOME Keyring or KWallet\).*asks for the team passphrase each time it starts/),
+    ).toBeTruthy();
+    await user.click(screen.getByText('Change the team passphrase'));
+    const form = screen.getByRole('form', { name: 'New team passphrase' });
+    const pass = within(form).getByLabelText('Team passphrase');
+    await user.type(pass, 'the new one, for the unit');
+    await user.type(within(form).getByLabelText('Type the passphrase again'), 'the new one, for the unit!');
+    await user.click(within(form).getByRole('button', { name: 'Change the passphrase' }));
+    expect(await within(form).findByText(/The two passphrases differ/)).toBeTruthy();
+    expect(document.activeElement).toBe(pass);
+    await user.clear(within(form).getByLabelText('Type the passphrase again'));
+    await user.type(within(form).getByLabelText('Type the passphrase again'), 'the new one, for the unit');
+    await user.click(within(form).getByRole('button', { name: 'Change the passphrase' }));
+    await screen.findByText(/^The passphrase is changed\. Other desks switch over at their next sync/, {}, SETTLE);
+    expect([...folder.files.keys()].filter((f) => f.startsWith('keys/')).sort()).toEqual(['keys/keyring-1.json', 'keys/keyring-2.json']);
+    await waitFor(() => expect(screen.getByText('Up to date')).toBeTruthy(), SETTLE);
+    expect((await ana.repo.syncStore({ publish: () => undefined }, () => ana.repo.device()).loadState()).keyId).toBe(2);
+  });
 });

@@ -184,13 +184,14 @@ function FolderCard({ view, service, zone }: { view: SyncView; service: SyncServ
         </div>
       )}
       {joined && !locked && <p>This desk is a member of the share in this folder.</p>}
+      {joined && !locked && <ChangeForm service={service} busy={view.busy} onDone={setNotice} />}
       {joined && locked && (
         <JoinForm
           service={service}
           busy={view.busy}
           onDone={setNotice}
           title="Enter the team passphrase"
-          intro="This desk has joined the share, but its key is not kept here. Type the team passphrase to resume sync."
+          intro={`This desk has joined the share, but its key is not kept here. Type the team passphrase to resume sync.${view.keyNotKept ? ` ${keyNotKeptText(view.keyNotKeptReason)}` : ''}`}
         />
       )}
       {!joined && inspection?.problem && <p className="sync-trouble">{inspection.problem.message}</p>}
@@ -215,14 +216,16 @@ function FolderCard({ view, service, zone }: { view: SyncView; service: SyncServ
       <p className="settings-status" role="status">
         {notice}
       </p>
-      {view.keyNotKept && (
-        <p className="sync-trouble">
-          This computer offers no protected place to keep the share’s key, so Liaison Log will ask for the team passphrase each time it
-          starts.
-        </p>
-      )}
+      {view.keyNotKept && <p className="sync-trouble">{keyNotKeptText(view.keyNotKeptReason)}</p>}
     </section>
   );
+}
+
+/** Why the passphrase is asked at every start, in words people can take to IT. */
+function keyNotKeptText(reason: SyncView['keyNotKeptReason']): string {
+  if (reason === 'no_secret_store')
+    return 'This computer has no secret store (such as GNOME Keyring or KWallet), only a key built into every copy of the app’s browser engine, so keeping the share’s key here would in effect leave it readable. Liaison Log keeps it in memory only and asks for the team passphrase each time it starts. Ask IT to set up a secret store to be asked less often.';
+  return 'This computer offers no protected place to keep the share’s key, so Liaison Log keeps it in memory only and asks for the team passphrase each time it starts.';
 }
 
 function CreateForm({ service, busy, onDone }: { service: SyncService; busy: SyncView['busy']; onDone: (message: string) => void }) {
@@ -236,6 +239,25 @@ function CreateForm({ service, busy, onDone }: { service: SyncService; busy: Syn
       run={(passphrase, confirm) => service.createShare(passphrase, confirm)}
       onDone={onDone}
     />
+  );
+}
+
+/** Settings → Sync: a new team passphrase (and with it a new key), with the choice to lock the old one out. */
+function ChangeForm({ service, busy, onDone }: { service: SyncService; busy: SyncView['busy']; onDone: (message: string) => void }) {
+  return (
+    <details className="sync-change">
+      <summary>Change the team passphrase</summary>
+      <PassphraseForm
+        title="New team passphrase"
+        intro="A new passphrase of at least 12 characters. The share gets a new key; everything written before stays readable. Other desks switch over at their next sync."
+        newPassphrase
+        lockOutOption
+        busy={busy}
+        submitText={busy === 'changing' ? 'Changing the passphrase… (a few seconds)' : 'Change the passphrase'}
+        run={(passphrase, confirm, lockOut) => service.changePassphrase(passphrase, confirm, lockOut)}
+        onDone={onDone}
+      />
+    </details>
   );
 }
 
@@ -272,6 +294,7 @@ function PassphraseForm({
   title,
   intro,
   newPassphrase,
+  lockOutOption,
   busy,
   submitText,
   run,
@@ -280,23 +303,29 @@ function PassphraseForm({
   title: string;
   intro: string;
   newPassphrase?: boolean;
+  /** Offers to lock the old passphrase out (a passphrase change). */
+  lockOutOption?: boolean;
   busy: SyncView['busy'];
   submitText: string;
-  run: (passphrase: string, confirm: string) => Promise<{ ok: boolean; message: string }>;
+  run: (passphrase: string, confirm: string, lockOut: boolean) => Promise<{ ok: boolean; message: string }>;
   onDone: (message: string) => void;
 }) {
   const id = useId();
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [lockOut, setLockOut] = useState(false);
   const [error, setError] = useState('');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
     setError('');
-    const r = await run(passphrase, confirm);
-    if (r.ok) onDone(r.message);
-    else {
+    const r = await run(passphrase, confirm, lockOut);
+    if (r.ok) {
+      setPassphrase('');
+      setConfirm('');
+      onDone(r.message);
+    } else {
       setError(r.message);
       document.getElementById(`${id}-pass`)?.focus();
     }
@@ -330,6 +359,23 @@ function PassphraseForm({
             value={confirm}
             onChange={(e) => setConfirm(e.target.value)}
           />
+        </div>
+      )}
+      {lockOutOption && (
+        <div className="field checkbox">
+          <label>
+            <input
+              type="checkbox"
+              checked={lockOut}
+              onChange={(e) => setLockOut(e.target.checked)}
+              aria-describedby={`${id}-lockout-hint`}
+            />{' '}
+            Lock the old passphrase out
+          </label>
+          <p className="hint" id={`${id}-lockout-hint`}>
+            For when someone who knew the old passphrase should no longer read the share. Every other desk then asks for the new passphrase
+            before it syncs again; without this, a desk that still holds the old key switches over by itself.
+          </p>
         </div>
       )}
       {error && (

@@ -29,9 +29,11 @@ export interface SyncView {
   status: SyncStatus;
   intervalSec: number;
   /** A set-up step under way (creating or joining takes a few seconds: the passphrase is stretched). */
-  busy: 'choosing' | 'creating' | 'joining' | 'syncing' | 'leaving' | null;
+  busy: 'choosing' | 'creating' | 'joining' | 'changing' | 'syncing' | 'leaving' | null;
   /** The key could not be kept with the OS's protection: the passphrase is asked at every start. */
   keyNotKept: boolean;
+  /** Why: no protection at all, or (Linux) no secret store, only the browser engine's built-in key. */
+  keyNotKeptReason: 'no_protection' | 'no_secret_store' | null;
 }
 
 export type ActionResult = { ok: true; message: string } | { ok: false; message: string };
@@ -49,7 +51,14 @@ export class SyncService {
   };
 
   constructor(private readonly deps: { store: DexieSyncStore; api: LiaisonApi; clock: Clock; desktop: boolean }) {
-    this.engine = new SyncEngine({ folder: new BridgeFolder(deps.api), store: deps.store, clock: deps.clock, platform: webPlatform() });
+    this.engine = new SyncEngine({
+      folder: new BridgeFolder(deps.api),
+      store: deps.store,
+      clock: deps.clock,
+      platform: webPlatform(),
+      // A newer key (the passphrase was changed here or on another desk) is kept like the first.
+      onKey: (shareId, keyId, key) => this.keep(shareId, keyId, key),
+    });
     this.view = {
       desktop: deps.desktop,
       folder: null,
@@ -58,6 +67,7 @@ export class SyncService {
       intervalSec: DEFAULT_INTERVAL,
       busy: null,
       keyNotKept: false,
+      keyNotKeptReason: null,
     };
     if (!deps.desktop) this.set({ status: { ...this.engine.status, phase: 'problem', problems: [problems.desktopOnly()] } });
     this.engine.onStatus((status) => this.set({ status: this.deps.desktop ? status : this.view.status }));
@@ -88,7 +98,10 @@ export class SyncService {
     if (state.shareId) {
       const key = await api.syncRecallKey({ shareId: state.shareId });
       if (key.found) await this.engine.unlock(key.keyId, key.key);
-      else this.engine.lock();
+      else {
+        this.engine.lock();
+        if (key.reason) this.set({ keyNotKept: true, keyNotKeptReason: key.reason });
+      }
       await this.engine.syncOnce().catch(() => undefined); // sets the status (locked, or the first result)
     } else if (path) {
       this.set({ inspection: await this.engine.inspect() });
@@ -164,6 +177,29 @@ export class SyncService {
     );
   }
 
+  /**
+   * Changes the team passphrase (a new data key; old files stay readable). Other desks follow on their
+   * next sync, unless `lockOut`: then each is asked for the new passphrase.
+   */
+  async changePassphrase(passphrase: string, confirmation: string, lockOut: boolean): Promise<ActionResult> {
+    const problem = passphraseProblem(passphrase, confirmation);
+    if (problem) return { ok: false, message: problem };
+    this.set({ busy: 'changing' });
+    try {
+      const r = await this.engine.changePassphrase(passphrase, lockOut);
+      if (!r.ok) return r;
+      await this.engine.syncOnce({ force: true });
+      return {
+        ok: true,
+        message: lockOut
+          ? 'The passphrase is changed. Every other desk will ask for the new one: tell colleagues in person, not by e-mail.'
+          : 'The passphrase is changed. Other desks switch over at their next sync; a desk that has to be set up again needs the new passphrase. Tell colleagues in person, not by e-mail.',
+      };
+    } finally {
+      this.set({ busy: null });
+    }
+  }
+
   /** Creating or joining: on success the key is kept on this desk and a first full sync runs. */
   private async setUp(busy: 'creating' | 'joining', run: () => Promise<SetupResult>, done: string): Promise<ActionResult> {
     this.set({ busy });
@@ -180,8 +216,8 @@ export class SyncService {
   }
 
   private async keep(shareId: string, keyId: number, key: Uint8Array): Promise<void> {
-    const { stored } = await this.deps.api.syncRememberKey({ shareId, keyId, key });
-    this.set({ keyNotKept: !stored });
+    const { stored, reason } = await this.deps.api.syncRememberKey({ shareId, keyId, key });
+    this.set({ keyNotKept: !stored, keyNotKeptReason: stored ? null : (reason ?? 'no_protection') });
   }
 
   async setIntervalSec(intervalSec: number): Promise<void> {

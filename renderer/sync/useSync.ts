@@ -39,7 +39,9 @@ export function phaseText(status: SyncStatus, desktop: boolean): string {
     case 'locked':
       return 'Sync is waiting for the team passphrase';
     case 'syncing':
-      return 'Syncing…';
+      return status.catchingUp
+        ? `Catching up from a snapshot: part ${Math.min(status.catchingUp.done + 1, status.catchingUp.total).toLocaleString('en-US')} of ${status.catchingUp.total.toLocaleString('en-US')}`
+        : 'Syncing…';
     case 'problem':
       return status.problems.some((p) => p.blocking) ? 'Sync has stopped' : 'Sync needs attention';
     case 'idle':

@@ -3,6 +3,7 @@ import { FolderError, isFolderError, type ShareFolder } from './folder';
 import type { SyncPlatform } from './platform';
 import { folderProblem, problems, type SyncProblem } from './problems';
 import {
+  type CatchUpProgress,
   type CycleContext,
   DEFAULT_SYNC_OPTIONS,
   deskCode,
@@ -13,6 +14,7 @@ import {
   type SyncOptions,
 } from './steps/context';
 import { bootstrap, forgetSettled, ingestDesk, retryQuarantine } from './steps/ingest';
+import { followKeys, writeNextKeyring } from './steps/keys';
 import { publish, requeueReported } from './steps/publish';
 import {
   addKey,
@@ -45,7 +47,7 @@ import type { QuarantineEntry, SyncStore } from './store';
  * keys, publish, ingest, upkeep), each taking the dependencies it uses.
  */
 
-export { DEFAULT_SYNC_OPTIONS, type SyncOptions } from './steps/context';
+export { type CatchUpProgress, DEFAULT_SYNC_OPTIONS, type SyncOptions } from './steps/context';
 export type { FolderInspection, FolderKind, SetupResult } from './steps/setup';
 
 export interface SyncDeps {
@@ -54,6 +56,8 @@ export interface SyncDeps {
   clock: Clock;
   platform: SyncPlatform;
   options?: Partial<SyncOptions>;
+  /** Called when this desk moves to a newer data key (a passphrase change): the desktop keeps it with the OS's protection. */
+  onKey?: (shareId: string, keyId: number, raw: Uint8Array) => Promise<void>;
 }
 
 export interface DeskSeen {
@@ -79,6 +83,8 @@ export interface SyncStatus {
   quarantined: QuarantineEntry[];
   /** This desk's clock minus the share's, when last measured. */
   clockSkewMs: number | null;
+  /** Catching up from a snapshot (a new desk joining): how far (null: not catching up). */
+  catchingUp: CatchUpProgress | null;
 }
 
 export interface CycleReport {
@@ -113,14 +119,18 @@ export class SyncEngine {
     problems: [],
     quarantined: [],
     clockSkewMs: null,
+    catchingUp: null,
   };
   private readonly listeners = new Set<(s: SyncStatus) => void>();
+  private readonly onKey: SyncDeps['onKey'];
 
   constructor(deps: SyncDeps) {
+    this.onKey = deps.onKey;
     const given = Object.entries(deps.options ?? {}).filter(([, v]) => v !== undefined);
     this.options = { ...DEFAULT_SYNC_OPTIONS, ...Object.fromEntries(given) };
     const { folder, store, clock, platform } = deps;
     this.env = { folder, store, clock, platform, options: this.options, memory: emptyMemory() };
+    this.env.memory.onProgress = (catchingUp) => this.setStatus({ ...this.statusValue, catchingUp });
   }
 
   get status(): SyncStatus {
@@ -162,6 +172,8 @@ export class SyncEngine {
   /** Forgets the key in memory (sync stops until unlocked again). */
   lock(): void {
     this.env.memory.keys.clear();
+    this.env.memory.raw.clear();
+    this.env.memory.olderLoaded.clear();
   }
 
   /**
@@ -185,6 +197,41 @@ export class SyncEngine {
     return result;
   }
 
+  /**
+   * Changes the team passphrase: the next keyring with a new data key (./steps/keys.ts). Other desks
+   * follow on their next cycle, unless `lockOut`: then the old passphrase opens nothing new, and
+   * every other desk is asked for the new one.
+   */
+  async changePassphrase(passphrase: string, lockOut: boolean): Promise<{ ok: true; keyId: number } | { ok: false; message: string }> {
+    const env = this.env;
+    const result = await env.store.withLock(async (): Promise<{ ok: true; keyId: number } | { ok: false; message: string }> => {
+      const ctx = await newCycle(env, true);
+      if (ctx.state.shareId === null) return { ok: false, message: 'This desk has not joined a share.' };
+      if (!this.unlocked) return { ok: false, message: problems.locked().message };
+      try {
+        await checkShare(env, ctx);
+        await this.followKeys(ctx);
+        const { keyId, raw } = await writeNextKeyring(env, ctx, passphrase, lockOut);
+        await this.onKey?.(ctx.state.shareId, keyId, raw);
+        ctx.dirty = true;
+        await heartbeat(env, ctx);
+        return { ok: true, keyId };
+      } catch (e) {
+        const problem = stopProblem(e);
+        if (!problem) throw e;
+        return { ok: false, message: problem.message };
+      } finally {
+        await env.store.saveState(ctx.state);
+      }
+    });
+    return result ?? { ok: false, message: 'Sync is running on this desk at this moment. Try again in a few seconds.' };
+  }
+
+  /** Follows a newer keyring, and keeps the key this desk moved to. */
+  private async followKeys(ctx: CycleContext): Promise<void> {
+    for (const { keyId, raw } of await followKeys(this.env, ctx)) if (ctx.state.shareId) await this.onKey?.(ctx.state.shareId, keyId, raw);
+  }
+
   // ---------------------------------------------------------------- the cycle
 
   /** One sync cycle. `force` (a person pressed "Sync now") also re-reads heartbeats and retries set-aside files. */
@@ -204,6 +251,7 @@ export class SyncEngine {
     this.setStatus({ ...this.statusValue, phase: 'syncing' });
     try {
       await checkShare(env, ctx);
+      await this.followKeys(ctx);
       await publish(env, ctx);
       await bootstrap(env, ctx);
       for (const desk of ctx.desks) if (desk !== ctx.me) await ingestDesk(env, ctx, desk);
@@ -255,8 +303,12 @@ export class SyncEngine {
     if (newer.length > 0) all.push(problems.newerFiles(newer.length));
     if (quarantined.some((q) => q.reason === 'future_events'))
       all.push(problems.heldEvents(quarantined.filter((q) => q.reason === 'future_events').length));
+    // Junk found this cycle, once: names only.
+    if (ctx.unknownFound.length > 0) all.push(problems.unknownFiles(ctx.unknownFound));
     const unique = all.filter((p, i) => all.findIndex((q) => q.code === p.code && q.message === p.message) === i);
-    const finalPhase: SyncPhase = phase ?? (unique.length > 0 ? 'problem' : 'idle');
+    // A passphrase changed elsewhere with the old one locked out: the desk is locked until the new one is typed.
+    const lockedOut = unique.some((p) => p.blocking && p.code === 'locked');
+    const finalPhase: SyncPhase = phase ?? (lockedOut ? 'locked' : unique.length > 0 ? 'problem' : 'idle');
     await this.refreshStatus(finalPhase, unique, ctx.now);
     return {
       ran: true,
@@ -300,6 +352,7 @@ export class SyncEngine {
       problems: list ?? (resolvedPhase === 'locked' ? [problems.locked()] : this.statusValue.problems),
       quarantined: state.quarantine,
       clockSkewMs: memory.skew,
+      catchingUp: null,
     });
   }
 

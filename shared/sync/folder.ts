@@ -44,7 +44,8 @@ export class FolderError extends PlainWordsError {
 
 export interface FolderEntry {
   name: string;
-  kind: 'file' | 'dir';
+  /** 'other': a symbolic link, or anything but a regular file or folder (never followed, never read). */
+  kind: 'file' | 'dir' | 'other';
 }
 
 export interface ShareFolder {

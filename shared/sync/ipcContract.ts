@@ -29,7 +29,10 @@ export const folderResult = <T extends z.ZodType>(value: T) =>
   z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }).strict(), folderFailure]);
 export type FolderResult<T> = { ok: true; value: T } | { ok: false; code: (typeof FOLDER_ERROR_CODES)[number]; message: string };
 
-const entry = z.object({ name: z.string().max(300), kind: z.enum(['file', 'dir']) }).strict();
+/** Why the key is not kept on this desk: no OS protection at all, or (Linux) no secret store, only Chromium's hard-coded key. */
+const NOT_KEPT = z.enum(['no_protection', 'no_secret_store']);
+
+const entry = z.object({ name: z.string().max(300), kind: z.enum(['file', 'dir', 'other']) }).strict();
 
 export const syncContract = {
   /** The folder chosen on this desk, for display (null: none yet). */
@@ -73,7 +76,7 @@ export const syncContract = {
   syncRememberKey: {
     channel: SYNC_CHANNELS.syncRememberKey,
     request: z.object({ shareId, keyId: z.number().int().min(1).max(65_535), key: uint8.refine((k) => k.byteLength === 32) }).strict(),
-    response: z.object({ stored: z.boolean() }).strict(),
+    response: z.object({ stored: z.boolean(), reason: NOT_KEPT.optional() }).strict(),
   },
   syncRecallKey: {
     channel: SYNC_CHANNELS.syncRecallKey,
@@ -81,7 +84,7 @@ export const syncContract = {
     response: z
       .object({ found: z.literal(true), keyId: z.number().int(), key: uint8 })
       .strict()
-      .or(z.object({ found: z.literal(false) }).strict()),
+      .or(z.object({ found: z.literal(false), reason: NOT_KEPT.optional() }).strict()),
   },
   /** Forgets the folder and the key on this desk (leaving the share). */
   syncForget: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKeyring, openKeyring, passphraseProblem } from './keyring';
+import { createKeyring, createNextKeyring, followKeyring, olderKeys, openKeyring, parseKeyring, passphraseProblem } from './keyring';
 import { webPlatform } from './platform';
 
 const platform = webPlatform();
@@ -42,5 +42,33 @@ describe('the keyring', () => {
     expect(passphraseProblem('short one', 'short one')).toMatch(/at least 12 characters \(now 9\)/);
     expect(passphraseProblem('long enough passphrase', 'long enough passphrase!')).toMatch(/differ/);
     expect(passphraseProblem('long enough passphrase', 'long enough passphrase')).toBeNull();
+  });
+
+  it('a passphrase change: the next keyring opens with the new passphrase, holds the older keys, and is followed with the current key', async () => {
+    const first = await ring();
+    const keys = new Map([[1, first.dataKey]]);
+    const next = await createNextKeyring(platform, 'the new sentence of the unit', SHARE, 2, keys, 1, false, 1000);
+    const text = JSON.stringify(next.file);
+    expect(await openKeyring(platform, text, PASS, SHARE)).toEqual({ ok: false, reason: 'wrong_passphrase' });
+    expect(await openKeyring(platform, text, 'the new sentence of the unit', SHARE)).toEqual({ ok: true, keyId: 2, dataKey: next.dataKey });
+    const parsed = await parseKeyring(platform, text, SHARE);
+    if (!parsed) throw new Error('the keyring should parse');
+    expect(await olderKeys(platform, parsed, next.dataKey)).toEqual(keys);
+    expect(await followKeyring(platform, parsed, keys)).toEqual(next.dataKey);
+    // Neither extra opens with a wrong key, nor once changed; a locked-out change has no link to follow.
+    expect(await olderKeys(platform, parsed, first.dataKey)).toEqual(new Map());
+    expect(await followKeyring(platform, parsed, new Map([[1, next.dataKey]]))).toBeNull();
+    const link = parsed.fromPrevious as { keyId: number; sealed: string };
+    const tampered = {
+      ...parsed,
+      fromPrevious: { ...link, sealed: `${link.sealed.slice(0, -2)}${link.sealed.endsWith('0') ? '1' : '0'}` },
+    };
+    expect(await followKeyring(platform, tampered, keys)).toBeNull();
+    const moved = { ...parsed, keyId: 3 };
+    expect(await followKeyring(platform, moved, keys)).toBeNull();
+    const lockedOut = await createNextKeyring(platform, 'the new sentence of the unit', SHARE, 2, keys, 1, true, 1000);
+    expect(lockedOut.file.fromPrevious).toBeUndefined();
+    expect(await followKeyring(platform, lockedOut.file, keys)).toBeNull();
+    expect(JSON.stringify(next.file)).not.toContain('the new sentence');
   });
 });

@@ -34,6 +34,8 @@ const deskStateSchema = z.object({
   quarantined: z.array(z.object({ device: deviceId, seq: seq.min(1) })).max(1000),
   /** Its own segments others reported unreadable that it has dealt with (published again, or never its own). */
   republished: z.array(seq).max(1000).default([]),
+  /** Numbers of its own it never used: their names were taken by files it did not write (readers pass them at once). */
+  skipped: z.array(seq).max(1000).default([]),
 });
 export type DeskState = z.infer<typeof deskStateSchema>;
 

@@ -24,6 +24,7 @@ export type SyncProblemCode =
   | 'quarantined'
   | 'held_events'
   | 'history_missing'
+  | 'unknown_files'
   | 'internal';
 
 export interface SyncProblem {
@@ -78,6 +79,17 @@ export const problems = {
     code: 'desktop_only',
     blocking: true,
     message: 'Sync needs the desktop app: a web browser cannot reach the network folder. Open Liaison Log on your desk to set up sync.',
+  }),
+  passphraseChanged: (): SyncProblem => ({
+    code: 'locked',
+    blocking: true,
+    message: `The team passphrase was changed on another desk, and the old one no longer opens the share. Type the new passphrase in Settings → Sync (ask a colleague whose desk syncs). ${SAFE}`,
+  }),
+  busyKeys: (): SyncProblem => ({
+    code: 'busy',
+    blocking: true,
+    message:
+      'The passphrase could not be changed: the keys folder of the share has too many files in the way. Ask IT to look at the keys folder, then try again. The passphrase stays as it was.',
   }),
   locked: (): SyncProblem => ({
     code: 'locked',
@@ -146,6 +158,16 @@ export const problems = {
     blocking: false,
     message: `Older work from desk ${deskCode} is no longer in the sync folder and no snapshot covers it, so this desk cannot catch up with that desk. Ask IT whether files were removed from the share.`,
   }),
+  /** Names only (share-relative paths hold device ids and numbers, never member data). */
+  unknownFiles: (paths: readonly string[]): SyncProblem => {
+    const shown = paths.slice(0, 5).join(', ');
+    const more = paths.length > 5 ? ` and ${paths.length - 5} more` : '';
+    return {
+      code: 'unknown_files',
+      blocking: false,
+      message: `There ${paths.length === 1 ? 'is a file' : `are ${paths.length} files`} in the sync folder that Liaison Log did not write, or that no passphrase of this team opens: ${shown}${more}. Sync ignores ${paths.length === 1 ? 'it' : 'them'} and carries on; nothing on this desk is affected. Ask IT who put ${paths.length === 1 ? 'it' : 'them'} there, and remove ${paths.length === 1 ? 'it' : 'them'} if nobody needs ${paths.length === 1 ? 'it' : 'them'}.`,
+    };
+  },
   internal: (what: string): SyncProblem => ({
     code: 'internal',
     blocking: true,

@@ -60,6 +60,15 @@ export interface SyncLocalState {
   published: PublishedSegment[];
   /** Segments of this desk that others reported unreadable and that were published again: `seq` values. */
   republished: number[];
+  /**
+   * Numbers of this desk's segments it never wrote: the name was taken by a file that does not
+   * authenticate (junk). Told in heartbeats so readers pass them at once instead of waiting.
+   */
+  skipped: number[];
+  /** This desk's own heartbeat files still on the share (the newest, and any not removed yet): `n` values. */
+  ownStates: number[];
+  /** Stamps of the snapshots this desk started writing and has not removed (only these are its own to remove). */
+  ownSnapshots: string[];
   lastSuccessAt: number | null;
   lastSnapshotAt: number | null;
   lastCleanupAt: number | null;
@@ -77,6 +86,9 @@ export const initialSyncState = (): SyncLocalState => ({
   quarantine: [],
   published: [],
   republished: [],
+  skipped: [],
+  ownStates: [],
+  ownSnapshots: [],
   lastSuccessAt: null,
   lastSnapshotAt: null,
   lastCleanupAt: null,

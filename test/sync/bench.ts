@@ -63,7 +63,17 @@ async function inChromium(): Promise<void> {
           (globalThis as unknown as { syncBench: Record<string, (o: unknown) => Promise<Figure[]>> }).syncBench[w]?.(o) ?? [],
         [what, inPage] as const,
       );
-    for (const f of await run('throughputAndIdle')) print('Chromium')(f);
+    if (args.includes('--join')) {
+      const join = { ...inPage, events: number('events', 1_000_000) };
+      const figures = await page.evaluate(
+        async (o) =>
+          (globalThis as unknown as { syncBench: Record<string, (o: unknown) => Promise<Figure[]>> }).syncBench.joinFromSnapshot?.(o) ?? [],
+        join,
+      );
+      for (const f of figures) print('Chromium')(f);
+      return;
+    }
+    if (!args.includes('--apply-only')) for (const f of await run('throughputAndIdle')) print('Chromium')(f);
     for (const f of await run('applyRemote')) print('Chromium')(f);
   } finally {
     await context.close();
@@ -76,6 +86,7 @@ async function main(): Promise<void> {
   );
   console.log(`options: ${JSON.stringify(OPTIONS)}\n`);
   if (!args.includes('--no-browser')) await inChromium();
+  if (args.includes('--apply-only') || args.includes('--join')) return;
   const root = await mkdtemp(path.join(tmpdir(), 'bench-sync-'));
   try {
     await throughputAndIdle(new FsShareFolder(root, { timeoutMs: 60_000 }), OPTIONS, print('Node, temp folder'));

@@ -241,7 +241,10 @@ export async function throughputAndIdle(folder: ShareFolder, o: BenchOptions, lo
   }
 }
 
-/** `remote` events from another desk applied on a desk that holds `inquiries` inquiries. */
+/**
+ * `remote` events from another desk applied on a desk that holds `inquiries` inquiries, and, in the
+ * same run, the floor: the same events put with a bare `bulkAdd` into a desk seeded the same way.
+ */
 export async function applyRemote(folder: ShareFolder, o: BenchOptions, log: (f: Figure) => void): Promise<void> {
   const t0 = Date.now() - 86_400_000;
   const [c, d] = [await desk('C3DESK00000000CC', folder), await desk('D4DESK00000000DD', folder)];
@@ -255,17 +258,110 @@ export async function applyRemote(folder: ShareFolder, o: BenchOptions, log: (f:
     const known = await seed(c, Math.min(o.inquiries, 20_000), t0);
     await work(c, known, o.remote, t0 + 3_600_000);
     await drain(c);
+    const remote = (await c.db.events.toArray()).filter((e) => e.deviceId === c.id);
     t = now();
     const applied = await d.engine.syncOnce();
     const ms = now() - t;
+    const floor = await bulkAddFloor(remote, o.inquiries, t0);
     log({
       name: `apply ${n(applied.received)} remote events on a desk holding ${n(await d.db.inquiries.count())} inquiries`,
       value: ms / 1000,
       unit: 's',
       note: `${n(applied.received / (ms / 1000))} events/s; ${n(applied.inquiryIds.length)} inquiries re-projected; seeding the desk took ${n(seedMs / 1000)} s`,
     });
+    log({
+      name: `bare bulkAdd of the same ${n(remote.length)} events, same desk size`,
+      value: floor / 1000,
+      unit: 's',
+      note: `${n(remote.length / (floor / 1000))} events/s; apply = ${(ms / floor).toFixed(1)}× the floor (goal ≤ 3×)`,
+    });
   } finally {
     await c.close();
     await d.close();
+  }
+}
+
+/** The floor: `events` added with one bare bulkAdd to a desk holding `inquiries` inquiries. In ms. */
+async function bulkAddFloor(events: readonly InquiryEvent[], inquiries: number, t0: number): Promise<number> {
+  const e = await desk('E5DESK00000000EE', new CountingFolder(emptyFolder));
+  try {
+    await seed(e, inquiries, t0);
+    const t = now();
+    await e.db.transaction('rw', e.db.events, async () => {
+      await e.db.events.bulkAdd([...events]);
+    });
+    return now() - t;
+  } finally {
+    await e.close();
+  }
+}
+
+const emptyFolder: ShareFolder = {
+  list: async () => null,
+  read: async () => null,
+  writeNew: async () => undefined,
+  remove: async () => undefined,
+  probe: async () => 0,
+};
+
+/**
+ * A new desk joining a share whose snapshot holds `inquiries` inquiries with about `events` events:
+ * when the newest inquiry is listed, and when the whole log is in (the snapshot's parts applied).
+ */
+export async function joinFromSnapshot(folder: ShareFolder, o: BenchOptions & { events: number }, log: (f: Figure) => void): Promise<void> {
+  const t0 = Date.now() - 86_400_000;
+  const a = await desk('F6DESK00000000FF', folder);
+  const j = await desk('G7DESK00000000GG', folder);
+  try {
+    await a.engine.createShare(PASSPHRASE);
+    const rows = await seed(a, o.inquiries, t0);
+    const extra = Math.max(0, o.events - (await a.db.events.count()));
+    if (extra > 0) await work(a, rows, extra, t0 + 3_600_000);
+    // The newest inquiry of the share: logged after everything else.
+    const base = contextFor(a.id, t0 + 7_200_000);
+    base.advance();
+    // Ids as the app makes them grow with time (ULIDs): the newest inquiry's sort after every other.
+    let k = 0;
+    const ctx = { ...base, newId: () => `01KZZZZZZZZZZZZZZZZZZZ${String(++k).padStart(4, '0')}` };
+    const newest = logInquiry({ fields: { ...FIELDS, memberName: 'Newest member' }, caseNumber: '261123-F6DES-1' as CaseNumber }, ctx);
+    await a.db.transaction('rw', a.db.events, a.db.inquiries, async () => {
+      await a.db.events.bulkAdd(newest);
+      await a.db.inquiries.bulkAdd([projectInquiry(newest) as InquiryRecord]);
+    });
+    const total = await a.db.events.count();
+    // Everything published, as on a real share, then the snapshot that covers it.
+    const all = await a.db.events.toArray();
+    await a.db.outbox.clear();
+    await a.db.outbox.bulkAdd(all.map((e) => ({ eventId: e.id, hlc: e.hlc })));
+    await drain(a);
+    await a.engine.maintainNow();
+    await j.engine.joinShare(PASSPHRASE);
+    const newestId = newest[0]?.inquiryId as string;
+    let listedAt: number | null = null;
+    const t = now();
+    const off = j.engine.onStatus((st) => {
+      if (listedAt === null && st.catchingUp && st.catchingUp.done > 0)
+        void j.db.inquiries.get(newestId).then((r) => {
+          if (r && listedAt === null) listedAt = now() - t;
+        });
+    });
+    await j.engine.syncOnce();
+    const ms = now() - t;
+    off();
+    log({
+      name: `join: newest inquiry listed, share of ${n(o.inquiries)} inquiries / ${n(total)} events`,
+      value: (listedAt ?? ms) / 1000,
+      unit: 's',
+      note: `from the snapshot's newest part (progress shown part by part)`,
+    });
+    log({
+      name: `join: whole log in (${n(await j.db.inquiries.count())} inquiries)`,
+      value: ms / 1000,
+      unit: 's',
+      note: `${n(total / (ms / 1000))} events/s from the snapshot`,
+    });
+  } finally {
+    await a.close();
+    await j.close();
   }
 }

@@ -3,7 +3,7 @@
  * loopback origin): the same work as in Node, on Chromium's real IndexedDB, over an in-memory
  * folder (the page cannot reach files; the folder's cost is measured in Node).
  */
-import { applyRemote, type BenchOptions, type Figure, throughputAndIdle } from './benchFlow';
+import { applyRemote, type BenchOptions, type Figure, joinFromSnapshot, throughputAndIdle } from './benchFlow';
 import { MemoryFolder } from './memoryFolder';
 
 const figures: Figure[] = [];
@@ -13,6 +13,11 @@ const log = (f: Figure) => figures.push(f);
   throughputAndIdle: async (o: BenchOptions) => {
     figures.length = 0;
     await throughputAndIdle(new MemoryFolder(), o, log);
+    return figures;
+  },
+  joinFromSnapshot: async (o: BenchOptions & { events: number }) => {
+    figures.length = 0;
+    await joinFromSnapshot(new MemoryFolder(), o, log);
     return figures;
   },
   applyRemote: async (o: BenchOptions) => {

@@ -5,6 +5,7 @@ import { LiaisonDb } from '../../renderer/data/db';
 import { DexieSyncStore } from '../../renderer/data/syncStore';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import { projectInquiry } from '../../shared/inquiry/projection';
+import { encodeHlc } from '../../shared/sync/hlc';
 import { initialSyncState } from '../../shared/sync/store';
 import { MemoryFolder } from './memoryFolder';
 import { comparable, DESK_IDS, FIELDS, type MemoryDesk, memoryDesk, PASSPHRASE } from './memoryHarness';
@@ -13,7 +14,10 @@ import { comparable, DESK_IDS, FIELDS, type MemoryDesk, memoryDesk, PASSPHRASE }
  * SYNC.md: "shuffled and duplicated delivery (property-based: every order converges to
  * identical state)". Random work on 3–4 desks with clocks a few minutes apart (and sometimes one
  * a day fast), random sync schedules, segments that show up late, crashes between publishing and
- * clearing the outbox (the same events published twice), stray copies of segment files. Once
+ * clearing the outbox (the same events published twice), stray copies of segment files, and an
+ * adversary with write access and no passphrase putting junk under any well-formed name not taken
+ * yet (a desk's next or far-off segment and heartbeat numbers, a folder that looks like a desk, a
+ * snapshot's manifest) at random moments. Once
  * the folder settles and every desk has synced a few times: every desk holds the same events and
  * the same projections, and no note written anywhere is missing.
  */
@@ -32,7 +36,8 @@ type Command =
   | { t: 'hideLatest'; desk: number }
   | { t: 'unhide' }
   | { t: 'crash'; desk: number }
-  | { t: 'strayCopy'; desk: number };
+  | { t: 'strayCopy'; desk: number }
+  | { t: 'junk'; desk: number; where: 'segment' | 'heartbeat' | 'folder' | 'snapshot'; ahead: number; huge: boolean; size: number };
 
 const desk = fc.integer({ min: 0, max: 3 });
 const command: fc.Arbitrary<Command> = fc.oneof(
@@ -54,6 +59,17 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('unhide' as const) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('crash' as const), desk }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('strayCopy' as const), desk }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('junk' as const),
+      desk,
+      where: fc.constantFrom('segment' as const, 'heartbeat' as const, 'folder' as const, 'snapshot' as const),
+      ahead: fc.nat(4),
+      huge: fc.boolean(),
+      size: fc.nat(300),
+    }),
+  },
 );
 
 const scenario = fc.record({
@@ -71,6 +87,14 @@ const VALUES = {
   description: ['Ride missed', 'Ride late', 'Pharmacy refused', 'Card not received'],
   callbackAvailability: ['Mornings', 'Afternoons', 'Any time', 'After 5 pm'],
 };
+
+/** Bytes no key opens: some behind the file format's magic, some not. */
+function junkBytes(size: number, seed: number): Uint8Array {
+  const bytes = new Uint8Array(size + 8);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (seed * 31 + i * 17) & 0xff;
+  if (size % 2 === 0) bytes.set([0x4c, 0x4c, 0x53, 0x59, 1, 1, 0, 1]);
+  return bytes;
+}
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 
@@ -144,6 +168,22 @@ async function run(s: Scenario): Promise<void> {
         const last = segs.at(-1);
         if (last)
           folder.put(`${prefix}${String(Number(last.slice(-10)) + 1).padStart(10, '0')}`, folder.files.get(last)?.bytes as Uint8Array);
+        break;
+      }
+      case 'junk': {
+        // Someone with write access and no passphrase puts a file under any well-formed name not taken yet.
+        const d = pick(c.desk);
+        const highest = (prefix: string) =>
+          Math.max(0, ...[...folder.files.keys()].filter((f) => f.startsWith(prefix)).map((f) => Number(f.slice(prefix.length))));
+        const number = (prefix: string) => String(c.huge ? 9_999_999_999 - c.ahead : highest(prefix) + 1 + c.ahead).padStart(10, '0');
+        const paths = {
+          segment: `devices/${d.id}/seg-${number(`devices/${d.id}/seg-`)}`,
+          heartbeat: `devices/${d.id}/state/state-${number(`devices/${d.id}/state/state-`)}`,
+          folder: `devices/JUNK${c.ahead}DESK0000000/seg-0000000001`,
+          snapshot: `snapshots/snap-${encodeHlc({ wall: world.t - c.ahead * 86_400_000, counter: 0, deviceId: d.id })}/manifest`,
+        };
+        const target = paths[c.where];
+        if (!folder.files.has(target)) folder.put(target, junkBytes(c.size, world.t));
         break;
       }
     }

@@ -51,6 +51,8 @@ describe('a folder that vanishes, lists empty or is not the share', () => {
     const back = await a.sync();
     expect(back.problems).toEqual([]);
     expect(back.published).toBe(pending);
+    // The temp file the failed write left behind is gone: this desk removes its own leftovers.
+    expect((await fileNames()).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     await b.sync();
     expect((await b.rows())[id]?.caseNumber).toBe((await a.rows())[id]?.caseNumber);
     expect(a.engine.status.pending).toBe(0);

@@ -51,7 +51,15 @@ describe('snapshots on a temp folder', () => {
     const c = await openDesk('Cam', share.root, { folder: counting });
     desks.push(c);
     expect((await c.engine.joinShare(PASSPHRASE)).ok).toBe(true);
+    const progress: string[] = [];
+    c.engine.onStatus((st) => {
+      if (st.catchingUp) progress.push(`${st.catchingUp.done}/${st.catchingUp.total}`);
+    });
     const first = await c.sync();
+    // The status said how far catching up from the snapshot was, part by part, and says nothing once done.
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress[0]).toMatch(/^0\/\d+$/);
+    expect(c.engine.status.catchingUp).toBeNull();
     expect(first.problems).toEqual([]);
     // Started from a snapshot: only segments published after it were read, none of those it covers.
     expect(counting.segmentReads.length).toBeGreaterThan(0);

@@ -73,11 +73,9 @@ export class EventWrite {
     const ids = [...new Set(unique.map((e) => e.inquiryId))];
     // A command's inquiry without a row is one it has just logged: there is nothing to read.
     const unread = rules.newIds ? [] : ids.filter((id) => !options.rows?.has(id));
-    // The one round of reads: which events are stored, the rows, which inquiries have events already.
-    const [known, readRows, held, , , localClock] = await Promise.all([
-      rules.newIds ? [] : db.events.bulkGet(unique.map((e) => e.id)),
+    // The first round of reads: the rows (then, below, which events are stored already).
+    const [readRows, , , localClock] = await Promise.all([
       unread.length > 0 ? db.inquiries.bulkGet(unread) : [],
-      rules.newIds ? new Set<string>() : inquiriesWithEvents(db.events, ids),
       rules.chain && this.head === undefined ? this.readHead() : undefined,
       rules.rememberPeople && this.people === undefined ? this.readPeople() : undefined,
       clock && 'receive' in clock ? getMeta(db.meta, 'hlc') : undefined,
@@ -86,14 +84,19 @@ export class EventWrite {
       const local = localClock ?? { wall: 0, counter: 0, deviceId: this.desk.deviceId };
       this.track(putMeta(db.meta, 'hlc', clockAfterReceive(local, clock.receive, clock.now)));
     }
-    // Re-stamped events replace their stored copies; from elsewhere, an event held already is skipped.
-    let fresh = rules.replaces || rules.newIds ? [...unique] : unique.filter((_, i) => known[i] === undefined);
-    if (fresh.length === 0) return { events: [], rows: [], written: Promise.resolve() };
-    const restamped = rules.replaces ? unique.filter((e, i) => known[i] !== undefined && known[i]?.hlc !== e.hlc) : [];
-    if (rules.chain) fresh = await this.chain(fresh);
-
     const rowOf = new Map(options.rows);
     for (const [i, id] of unread.entries()) rowOf.set(id, readRows[i]);
+    // Every event is looked up, whatever its stamp: a copy may arrive under another stamp than the
+    // one stored (its desk re-stamped it after a crash), and must still count as held. Only inquiries
+    // without a row are asked whether events of theirs are stored already (a row holds them all).
+    const rowless = rules.newIds ? [] : ids.filter((id) => rowOf.get(id) === undefined);
+    const [known, held] = await Promise.all([storedAlready(db, unique, rules), inquiriesWithEvents(db.events, rowless)]);
+    // Re-stamped events replace their stored copies; from elsewhere, an event held already is skipped.
+    let fresh = rules.replaces || rules.newIds ? [...unique] : unique.filter((e) => !known.has(e.id));
+    if (fresh.length === 0) return { events: [], rows: [], written: Promise.resolve() };
+    const restamped = rules.replaces ? unique.filter((e) => known.has(e.id) && known.get(e.id) !== e.hlc) : [];
+    if (rules.chain) fresh = await this.chain(fresh);
+
     const freshGroups = byInquiry(fresh);
     const plans = [...freshGroups].map(([id, list]) => ({
       id,
@@ -238,6 +241,17 @@ export class EventStore {
 }
 
 const ANNOUNCE_CHUNK = 2000;
+
+/** Which of these events are stored already, with their stored stamps (a re-stamp compares them). */
+async function storedAlready(
+  db: LiaisonDb,
+  events: readonly InquiryEvent[],
+  rules: (typeof ORIGINS)[Origin],
+): Promise<Map<string, string>> {
+  if (rules.newIds || events.length === 0) return new Map();
+  const stored = await db.events.bulkGet(events.map((e) => e.id));
+  return new Map(stored.filter((e): e is InquiryEvent => e !== undefined).map((e) => [e.id, e.hlc]));
+}
 
 /** The events without repeats of an id (the first kept). */
 function dedupe(events: readonly InquiryEvent[]): readonly InquiryEvent[] {

@@ -9,19 +9,16 @@ export function eventsOf(events: Table<InquiryEvent, string>, inquiryId: string)
   return events.where(TIMELINE).between([inquiryId, Dexie.minKey], [inquiryId, Dexie.maxKey]).toArray();
 }
 
-/** Which of these inquiries have events stored, in one key-only read. */
+/**
+ * Which of these inquiries have events stored: one key-only read of at most one key per inquiry, all
+ * issued at once (a single read over every range walks the index between them, thousands of times slower).
+ */
 export async function inquiriesWithEvents(events: Table<InquiryEvent, string>, inquiryIds: readonly string[]): Promise<Set<string>> {
   if (inquiryIds.length === 0) return new Set();
-  const keys = await events
-    .where(TIMELINE)
-    .inAnyRange(
-      inquiryIds.map((id) => [
-        [id, Dexie.minKey],
-        [id, Dexie.maxKey],
-      ]),
-    )
-    .keys();
-  return new Set(keys.map((k) => (k as unknown as [string, string])[0]));
+  const found = await Promise.all(
+    inquiryIds.map((id) => events.where(TIMELINE).between([id, Dexie.minKey], [id, Dexie.maxKey]).limit(1).primaryKeys()),
+  );
+  return new Set(inquiryIds.filter((_, i) => (found[i]?.length ?? 0) > 0));
 }
 
 /** Events grouped by inquiry, in the order first met. */

@@ -2,8 +2,9 @@ import type { Clock } from '../../time/types';
 import { type DataKey, type FileKind, type OpenResult, openFile } from '../fileBox';
 import type { ShareFolder } from '../folder';
 import { DEFAULT_KDF_ITERATIONS } from '../keyring';
+import { probePath } from '../layout';
 import type { DeskState } from '../payloads';
-import type { SyncPlatform } from '../platform';
+import { type SyncPlatform, toHex } from '../platform';
 import { problems, type SyncProblem } from '../problems';
 import type { SyncLocalState, SyncStore } from '../store';
 
@@ -58,8 +59,12 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
 /** What the engine holds in memory only: keys never touch the disk here, the rest is cheap to learn again. */
 export interface EngineMemory {
   readonly keys: Map<number, DataKey>;
-  /** The newest heartbeat read of each other desk, and when it was read. */
-  readonly deskStates: Map<string, { state: DeskState; readAt: number }>;
+  /** The same keys' bytes: a passphrase change seals every one of them into the next keyring. */
+  readonly raw: Map<number, Uint8Array>;
+  /** Keyrings whose older keys were learnt already. */
+  readonly olderLoaded: Set<number>;
+  /** The newest heartbeat read of each other desk, its number, and when it was read. */
+  readonly deskStates: Map<string, { state: DeskState; readAt: number; n: number }>;
   /** Per desk, the missing segment waited for and since when. */
   readonly gaps: Map<string, { seq: number; since: number }>;
   lastHeartbeatAt: number;
@@ -67,16 +72,46 @@ export interface EngineMemory {
   lastRetryAt: number;
   /** This desk's clock minus the share's, when last measured. */
   skew: number | null;
+  /** When the skew was measured (by this desk's clock). */
+  skewAt: number;
+  /**
+   * Files on the share that do not authenticate (junk under a well-formed name, or a file damaged
+   * beyond reading), by path, with when they were first seen: never tried again as a heartbeat or
+   * as proof of a desk, and reported once as "unknown files in the share".
+   */
+  readonly junk: Map<string, { since: number; reason: string }>;
+  /** Junk already reported to the person (names only). */
+  readonly reported: Set<string>;
+  /** Told how far catching up from a snapshot is (null: done); the engine shows it in its status. */
+  onProgress?: (p: CatchUpProgress | null) => void;
+  /** Folders under devices/ that hold no file that authenticates (not desks), and when they were last examined. */
+  readonly unconfirmed: Map<string, number>;
 }
+
+/** Catching up from a snapshot: parts applied of all, and the events the snapshot holds. */
+export interface CatchUpProgress {
+  done: number;
+  total: number;
+  events: number;
+}
+
+/** How many junk names are remembered at most (the oldest are forgotten first). */
+const JUNK_REMEMBERED = 10_000;
 
 export const emptyMemory = (): EngineMemory => ({
   keys: new Map(),
+  raw: new Map(),
+  olderLoaded: new Set(),
   deskStates: new Map(),
   gaps: new Map(),
   lastHeartbeatAt: 0,
   lastStatesReadAt: 0,
   lastRetryAt: 0,
   skew: null,
+  skewAt: 0,
+  junk: new Map(),
+  reported: new Set(),
+  unconfirmed: new Map(),
 });
 
 export interface SyncEnv {
@@ -102,6 +137,8 @@ export interface CycleContext {
   dirty: boolean;
   /** When the share was created (SHARE.json). */
   shareCreatedAt: number;
+  /** Files found this cycle that do not authenticate and were not known before (reported once). */
+  unknownFound: string[];
 }
 
 export async function newCycle(env: Pick<SyncEnv, 'store' | 'clock'>, force: boolean): Promise<CycleContext> {
@@ -118,7 +155,51 @@ export async function newCycle(env: Pick<SyncEnv, 'store' | 'clock'>, force: boo
     force,
     dirty: false,
     shareCreatedAt: 0,
+    unknownFound: [],
   };
+}
+
+/** How long a measured skew is trusted for bounding received stamps (publishing always measures afresh). */
+const SKEW_FRESH_MS = 10 * 60_000;
+
+/**
+ * Measures this desk's clock against the share's: a fresh file's modification time is the file
+ * server's clock. A skew beyond the allowed one is a problem the person is told about (once per cycle).
+ */
+export async function probeClock(
+  env: Pick<SyncEnv, 'folder' | 'clock' | 'platform' | 'memory' | 'options'>,
+  ctx: CycleContext,
+): Promise<number> {
+  const { folder, clock, platform, memory } = env;
+  const before = clock.now();
+  const mtime = await folder.probe(probePath(ctx.me, toHex(platform.randomBytes(8))));
+  const after = clock.now();
+  memory.skew = Math.round((before + after) / 2 - mtime);
+  memory.skewAt = after;
+  if (Math.abs(memory.skew) > env.options.maxClockSkewMs && !ctx.problems.some((p) => p.code === 'clock_off'))
+    ctx.problems.push(problems.clockOff(memory.skew));
+  return memory.skew;
+}
+
+/**
+ * Now by the share's clock, the one every desk agrees on: this desk's clock corrected by the skew
+ * last measured (measured now if it is unknown or stale). Received stamps are bounded by it, not by
+ * this desk's clock, so a desk whose clock runs slow still moves its clock to what it received and
+ * its later edits come after it. If the share cannot be probed, this desk's own clock.
+ */
+export async function shareNow(
+  env: Pick<SyncEnv, 'folder' | 'clock' | 'platform' | 'memory' | 'options'>,
+  ctx: CycleContext,
+): Promise<number> {
+  const { memory } = env;
+  if (memory.skew === null || Math.abs(ctx.now - memory.skewAt) > SKEW_FRESH_MS) {
+    try {
+      await probeClock(env, ctx);
+    } catch {
+      return ctx.now;
+    }
+  }
+  return ctx.now - (memory.skew ?? 0);
 }
 
 /** Thrown inside a cycle to stop it with a blocking problem. */
@@ -149,3 +230,25 @@ export function openSealed(
 export function deskCode(memory: EngineMemory, deviceId: string): string {
   return memory.deskStates.get(deviceId)?.state.deskCode || deviceId.slice(0, 5);
 }
+
+/**
+ * A file that does not authenticate: remembered (so it is never tried again as a heartbeat or as
+ * proof that a folder is a desk) and reported once. Its name is all that is kept: never its bytes.
+ */
+export function noteJunk(memory: EngineMemory, ctx: CycleContext, path: string, reason: string): void {
+  if (!memory.junk.has(path)) memory.junk.set(path, { since: ctx.now, reason });
+  if (memory.junk.size > JUNK_REMEMBERED) memory.junk.delete(memory.junk.keys().next().value as string);
+  // A file sealed with a key or format this desk does not have yet is skipped, not called unknown.
+  if (notYetReadable(reason) || memory.reported.has(path)) return;
+  memory.reported.add(path);
+  if (memory.reported.size > JUNK_REMEMBERED) memory.reported.delete(memory.reported.values().next().value as string);
+  ctx.unknownFound.push(path);
+}
+
+/** After a new key is added: files skipped for want of a key may open now. */
+export function forgetKeyJunk(memory: EngineMemory): void {
+  for (const [path, j] of memory.junk) if (j.reason === 'unknown_key') memory.junk.delete(path);
+}
+
+/** Reasons a file fails to open that say nothing against it: a key or a format this desk does not have yet. */
+export const notYetReadable = (reason: string): boolean => reason === 'unknown_key' || reason === 'newer_format';

@@ -5,7 +5,7 @@ import { decodePart, decodeSegment } from '../payloads';
 import { sha256Hex } from '../platform';
 import { problems } from '../problems';
 import { type QuarantineEntry, type QuarantineReason, receivableStamp } from '../store';
-import { type CycleContext, deskCode, openSealed, type SyncEnv } from './context';
+import { type CycleContext, deskCode, noteJunk, openSealed, type SyncEnv, shareNow } from './context';
 import { deskState, listSnapshots } from './upkeep';
 
 /**
@@ -13,7 +13,7 @@ import { deskState, listSnapshots } from './upkeep';
  * snapshot, and files that cannot be used set aside (quarantined) and retried now and then.
  */
 
-type IngestEnv = Pick<SyncEnv, 'folder' | 'store' | 'platform' | 'options' | 'memory'>;
+type IngestEnv = Pick<SyncEnv, 'folder' | 'store' | 'platform' | 'options' | 'memory' | 'clock'>;
 
 /** Reads and checks one segment: its events, or why it cannot be used. */
 async function readSegment(
@@ -31,23 +31,33 @@ async function readSegment(
 }
 
 /** Applies events: those dated beyond the future limit are returned as held back, never applied. */
-async function apply(
-  env: Pick<SyncEnv, 'store' | 'options'>,
-  ctx: CycleContext,
-  events: readonly InquiryEvent[],
-): Promise<{ held: number }> {
-  const limit = ctx.now + env.options.futureLimitMs;
-  const accepted = events.filter((e) => (decodeHlc(e.hlc)?.wall ?? 0) <= limit);
+async function apply(env: IngestEnv, ctx: CycleContext, events: readonly InquiryEvent[]): Promise<{ held: number; heldIds: Set<string> }> {
+  const { options } = env;
+  // The share's clock bounds what is accepted and what may move this desk's clock, not this desk's
+  // own: it is asked only when a stamp is ahead of this desk's clock (the idle cycle stays cheap).
+  const walls = events.map((e) => decodeHlc(e.hlc)?.wall ?? 0);
+  const ahead = walls.some((w) => w > ctx.now + options.maxClockSkewMs);
+  const now = ahead ? await shareNow(env, ctx) : ctx.now;
+  const limit = now + options.futureLimitMs;
+  const accepted = events.filter((_, i) => (walls[i] as number) <= limit);
   const receive = receivableStamp(
     accepted.map((e) => e.hlc),
-    ctx.now,
-    env.options.maxClockSkewMs,
+    now,
+    options.maxClockSkewMs,
   );
   const r = await env.store.ingest(accepted, ctx.state, receive, ctx.now);
   ctx.received += r.added;
   for (const id of r.inquiryIds) ctx.inquiryIds.add(id);
-  return { held: events.length - accepted.length };
+  const heldIds = new Set(events.filter((_, i) => (walls[i] as number) > limit).map((e) => e.id));
+  return { held: heldIds.size, heldIds };
 }
+
+/** Events applied in one transaction at most when several segments of a desk are read in a row. */
+const BATCH_EVENTS = 10_000;
+
+/** Its writer's heartbeat says it never used this number (junk had taken the name). */
+const skippedBy = (memory: SyncEnv['memory'], device: string, seq: number): boolean =>
+  memory.deskStates.get(device)?.state.skipped.includes(seq) ?? false;
 
 function setAside(ctx: CycleContext, entry: Omit<QuarantineEntry, 'since' | 'lastTry' | 'tries'>): void {
   const existing = ctx.state.quarantine.find((q) => q.device === entry.device && q.seq === entry.seq);
@@ -63,27 +73,61 @@ function setAside(ctx: CycleContext, entry: Omit<QuarantineEntry, 'since' | 'las
 /** Applies a desk's segments after this desk's cursor, in order, stopping at the first gap. */
 export async function ingestDesk(env: IngestEnv, ctx: CycleContext, device: string): Promise<void> {
   const { folder, store, options, memory } = env;
+  // Segments read in a row are applied together, in one transaction (with the cursor past them):
+  // a large catch-up costs a few transactions, not one per segment.
+  let batch: Array<{ seq: number; events: InquiryEvent[]; rejected: number }> = [];
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const segments = batch;
+    batch = [];
+    let heldIds: Set<string>;
+    try {
+      ({ heldIds } = await apply(
+        env,
+        ctx,
+        segments.flatMap((x) => x.events),
+      ));
+    } catch (e) {
+      // Not applied: the cursor goes back before them, so nothing saved later can skip them.
+      ctx.state.cursors[device] = (segments[0] as { seq: number }).seq - 1;
+      throw e;
+    }
+    let partial = false;
+    for (const x of segments) {
+      const held = x.events.some((e) => heldIds.has(e.id));
+      if (!held && x.rejected === 0) continue;
+      setAside(ctx, { device, seq: x.seq, kind: 'partial', reason: held ? 'future_events' : 'unknown_events' });
+      partial = true;
+    }
+    if (partial) await store.saveState(ctx.state);
+  };
   for (let reads = 0; reads < options.maxReadsPerDesk; reads++) {
     const next = (ctx.state.cursors[device] ?? 0) + 1;
     const bytes = await folder.read(segmentPath(device, next));
     if (!bytes) {
+      await flush(); // before anything saves the cursor on its own
       if (!(await handleGap(env, ctx, device, next))) return;
       continue;
     }
     memory.gaps.delete(device);
     const r = await readSegment(env, device, next, bytes);
-    ctx.state.cursors[device] = next;
-    ctx.dirty = true;
     if (!r.ok) {
-      setAside(ctx, { device, seq: next, kind: 'file', reason: r.reason });
+      await flush();
+      ctx.state.cursors[device] = next;
+      ctx.dirty = true;
+      // A number its writer says it never used holds junk: nothing to wait for or set aside.
+      if (skippedBy(memory, device, next)) noteJunk(memory, ctx, segmentPath(device, next), r.reason);
+      else setAside(ctx, { device, seq: next, kind: 'file', reason: r.reason });
       await store.saveState(ctx.state);
       continue;
     }
-    const { held } = await apply(env, ctx, r.events);
-    if (held > 0 || r.rejected > 0)
-      setAside(ctx, { device, seq: next, kind: 'partial', reason: held > 0 ? 'future_events' : 'unknown_events' });
-    if (held > 0 || r.rejected > 0) await store.saveState(ctx.state);
+    // The cursor moves in memory now; it is saved with the batch's events.
+    ctx.state.cursors[device] = next;
+    ctx.dirty = true;
+    batch.push({ seq: next, events: r.events, rejected: r.rejected });
+    if (batch.reduce((n, x) => n + x.events.length, 0) >= BATCH_EVENTS) await flush();
   }
+  await flush();
 }
 
 /**
@@ -96,6 +140,14 @@ async function handleGap(env: IngestEnv, ctx: CycleContext, device: string, miss
   const { memory } = env;
   const known = await deskState(env, ctx, device);
   if (!known || known.lastSeq < missing) return false;
+  if (known.skipped.includes(missing)) {
+    // Its writer never used this number (junk had taken the name): go on at once.
+    memory.gaps.delete(device);
+    ctx.state.cursors[device] = missing;
+    ctx.dirty = true;
+    await env.store.saveState(ctx.state);
+    return true;
+  }
   if (known.oldestSeq > missing) {
     const caught = await catchUp(env, ctx, { [device]: known.oldestSeq - 1 });
     if (!caught) ctx.problems.push(problems.historyMissing(deskCode(memory, device)));
@@ -146,6 +198,7 @@ export function forgetSettled(env: Pick<SyncEnv, 'memory'>, ctx: CycleContext): 
   const before = ctx.state.quarantine.length;
   ctx.state.quarantine = ctx.state.quarantine.filter((q) => {
     const writer = env.memory.deskStates.get(q.device)?.state;
+    if (q.kind === 'file' && writer?.skipped.includes(q.seq)) return false; // junk under a number its writer never used
     const dealtWith = q.kind === 'file' && writer?.republished.includes(q.seq) && (ctx.state.cursors[q.device] ?? 0) >= writer.lastSeq;
     return !dealtWith;
   });
@@ -166,7 +219,7 @@ export async function bootstrap(env: IngestEnv, ctx: CycleContext): Promise<void
  */
 async function catchUp(env: IngestEnv, ctx: CycleContext, needs: Record<string, number>): Promise<boolean> {
   const { folder, platform } = env;
-  for (const { stamp, manifest } of await listSnapshots(env)) {
+  for (const { stamp, manifest } of await listSnapshots(env, ctx)) {
     if (!manifest) continue;
     if (Object.entries(needs).some(([d, s]) => (manifest.frontier[d] ?? 0) < s)) continue;
     if (Object.entries(manifest.frontier).every(([d, s]) => d === ctx.me || (ctx.state.cursors[d] ?? 0) >= s)) {
@@ -175,7 +228,12 @@ async function catchUp(env: IngestEnv, ctx: CycleContext, needs: Record<string, 
     // Part by part, so a large snapshot never sits whole in memory. Events of a snapshot found
     // damaged half-way are still genuine (each part is authenticated) and stay applied.
     let good = true;
-    for (let n = 1; n <= manifest.parts && good; n++) {
+    // Newest part first (parts hold events in id order, and ids grow with time): the newest inquiries,
+    // those people work on, are listed within the first parts; older ones fill in behind. Any order
+    // folds to the same rows. Each part is its own transaction, and the person sees how far it is.
+    for (let done = 0; done < manifest.parts && good; done++) {
+      const n = manifest.parts - done;
+      env.memory.onProgress?.({ done, total: manifest.parts, events: manifest.events });
       const path = snapshotPartPath(stamp, n);
       const bytes = await folder.read(path);
       const opened =
@@ -186,6 +244,7 @@ async function catchUp(env: IngestEnv, ctx: CycleContext, needs: Record<string, 
       if (decoded?.ok) await apply(env, ctx, decoded.value.events);
       else good = false;
     }
+    env.memory.onProgress?.(null);
     if (!good) continue;
     for (const [d, s] of Object.entries(manifest.frontier)) {
       if (d === ctx.me) {

@@ -1,30 +1,39 @@
 import { sealFile } from '../fileBox';
 import { isFolderError } from '../folder';
 import type { HlcStamp } from '../hlc';
-import { deviceDir, parseSegmentName, probePath, segmentPath } from '../layout';
-import { encodeSegment } from '../payloads';
-import { toHex } from '../platform';
-import { folderProblem, problems } from '../problems';
-import { type CycleContext, currentKey, type SyncEnv } from './context';
+import { segmentPath } from '../layout';
+import { decodeSegment, encodeSegment } from '../payloads';
+import { folderProblem } from '../problems';
+import { type CycleContext, currentKey, noteJunk, notYetReadable, openSealed, probeClock, type SyncEnv } from './context';
+import { newestHeartbeat } from './upkeep';
 
 /**
  * Publishing: this desk's outbox becomes new segment files, under numbers never used before, and
  * segments other desks could not read go out again.
  */
 
-/** Measures this desk's clock against the share's (a fresh file's modification time). */
-async function probeClock(env: Pick<SyncEnv, 'folder' | 'clock' | 'platform' | 'memory'>, ctx: CycleContext): Promise<number> {
-  const { folder, clock, platform, memory } = env;
-  const before = clock.now();
-  const mtime = await folder.probe(probePath(ctx.me, toHex(platform.randomBytes(8))));
-  const after = clock.now();
-  memory.skew = Math.round((before + after) / 2 - mtime);
-  return memory.skew;
-}
-
-async function highestOwnSegment(env: Pick<SyncEnv, 'folder'>, ctx: CycleContext): Promise<number> {
-  const entries = (await env.folder.list(deviceDir(ctx.me))) ?? [];
-  return Math.max(0, ...entries.map((e) => parseSegmentName(e.name) ?? 0));
+/**
+ * This desk's next segment number is taken. Never read a number off a listed name (junk can name
+ * any number, up to the layout's width); ask the file itself. One this desk wrote (a database
+ * restored from a backup, or a crash before the outbox was cleared): move past it, and past every
+ * number its newest authenticated heartbeat says it used. Junk: skip this one number, and say so
+ * in the heartbeat so readers pass it at once.
+ */
+async function movePastTaken(env: Pick<SyncEnv, 'folder' | 'platform' | 'memory'>, ctx: CycleContext, seq: number): Promise<void> {
+  const path = segmentPath(ctx.me, seq);
+  const bytes = await env.folder.read(path);
+  if (!bytes) return; // gone again: try the same number
+  const opened = await openSealed(env, 'segment', path, bytes);
+  const decoded = opened.ok ? await decodeSegment(env.platform, opened.plaintext, ctx.me, seq) : null;
+  if (decoded?.ok) {
+    const own = await newestHeartbeat(env, ctx, ctx.me);
+    ctx.state.nextSeq = Math.max(seq + 1, ctx.state.nextSeq, (own?.state.lastSeq ?? 0) + 1);
+    return;
+  }
+  if (opened.ok || !notYetReadable(opened.reason)) noteJunk(env.memory, ctx, path, opened.ok ? 'damaged' : opened.reason);
+  ctx.state.skipped = [...ctx.state.skipped.filter((s) => s !== seq), seq].slice(-1000);
+  ctx.state.nextSeq = Math.max(ctx.state.nextSeq, seq + 1);
+  ctx.dirty = true;
 }
 
 function noteOwnFolder(ctx: CycleContext): void {
@@ -36,13 +45,12 @@ export async function publish(env: SyncEnv, ctx: CycleContext): Promise<void> {
   const { store, folder, platform, options } = env;
   if ((await store.pendingCount()) === 0) return;
   const skew = await probeClock(env, ctx);
-  if (Math.abs(skew) > options.maxClockSkewMs) {
-    ctx.problems.push(problems.clockOff(skew));
-    return;
-  }
-  // Work recorded while the clock was wrong carries stamps far ahead; nobody has seen it yet, so re-stamp it now.
+  if (Math.abs(skew) > options.maxClockSkewMs) return; // the person is told (clock_off); receiving goes on
+  // Work recorded while the clock was wrong carries stamps far ahead of the share's clock; nobody
+  // has seen it yet, so re-stamp it now.
+  const share = ctx.now - skew;
   const local = await store.localClock();
-  if (local && local.wall > ctx.now + options.maxClockSkewMs) await store.restampFuture(ctx.now + options.maxClockSkewMs, ctx.now);
+  if (local && local.wall > share + options.maxClockSkewMs) await store.restampFuture(share + options.maxClockSkewMs, ctx.now);
   const dataKey = currentKey(env.memory, ctx);
   for (let written = 0; written < options.maxSegmentsPerCycle; written++) {
     const events = await store.outboxBatch(options.segmentEvents);
@@ -54,8 +62,7 @@ export async function publish(env: SyncEnv, ctx: CycleContext): Promise<void> {
       await folder.writeNew(path, bytes);
     } catch (e) {
       if (isFolderError(e) && e.code === 'exists') {
-        // The number is taken (a restored database, or this desk's files from before): move past it.
-        ctx.state.nextSeq = Math.max(seq + 1, (await highestOwnSegment(env, ctx)) + 1);
+        await movePastTaken(env, ctx, seq);
         continue;
       }
       if (isFolderError(e) && e.code !== 'unreachable' && e.code !== 'timeout' && e.code !== 'denied') {

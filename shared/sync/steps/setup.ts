@@ -3,12 +3,13 @@ import { importDataKey } from '../fileBox';
 import { isFolderError } from '../folder';
 import type { HlcStamp } from '../hlc';
 import { createKeyring, type KeyringFailure, openKeyring } from '../keyring';
-import { DEVICES_DIR, isDeviceId, keyringPath, SHARE_FILE } from '../layout';
+import { DEVICES_DIR, isDeviceId, KEYS_DIR, keyringPath, SHARE_FILE } from '../layout';
 import { fromUtf8, utf8 } from '../platform';
 import { folderProblem, problems, type SyncProblem } from '../problems';
 import { encodeShareFile, parseShareFile, SHARE_FORMAT, type ShareInfo } from '../share';
 import { initialSyncState, type SyncStore } from '../store';
-import { type CycleContext, deskCode, StopCycle, type SyncEnv } from './context';
+import { type CycleContext, deskCode, forgetKeyJunk, noteJunk, StopCycle, type SyncEnv } from './context';
+import { confirmDesk } from './upkeep';
 
 /**
  * Set-up and keys: what a chosen folder holds, creating and joining a share, pinning this desk
@@ -26,7 +27,15 @@ export type SetupResult =
   | { ok: true; shareId: string; keyId: number; dataKey: Uint8Array }
   | {
       ok: false;
-      code: KeyringFailure | 'share_exists' | 'folder_not_empty' | 'no_share' | 'share_damaged' | 'keyring_missing' | 'folder';
+      code:
+        | KeyringFailure
+        | 'old_passphrase'
+        | 'share_exists'
+        | 'folder_not_empty'
+        | 'no_share'
+        | 'share_damaged'
+        | 'keyring_missing'
+        | 'folder';
       message: string;
     };
 
@@ -36,6 +45,8 @@ const OS_LITTER = new Set(['desktop.ini', 'thumbs.db', '.ds_store']);
 type SetupFailure = Exclude<Extract<SetupResult, { ok: false }>['code'], 'folder'>;
 
 const SETUP_MESSAGES: Record<SetupFailure, string> = {
+  old_passphrase:
+    'That is the team’s old passphrase: it was changed on another desk. Ask a colleague whose desk syncs for the new one, and type it here.',
   wrong_passphrase: 'That passphrase does not open this share. Check it with a colleague whose desk already syncs, and try again.',
   keyring_damaged:
     "The share's key file (keys/keyring-1.json) is damaged, so no passphrase can open it. Ask IT to restore the keys folder from a backup.",
@@ -112,30 +123,64 @@ export async function joinShare(env: Pick<SyncEnv, 'folder' | 'platform'>, passp
     const parsed = parseShareFile(bytes);
     if (!parsed.ok) return fail(parsed.reason === 'newer_format' ? 'newer_format' : 'share_damaged');
     const { shareId, keyId } = parsed.share;
-    const ring = await folder.read(keyringPath(keyId));
-    if (!ring) return fail('keyring_missing');
-    let text: string;
-    try {
-      text = fromUtf8(ring);
-    } catch {
-      return fail('keyring_damaged');
+    // The newest keyring the passphrase opens (after a passphrase change there are several).
+    let first: KeyringFailure | 'keyring_missing' | null = null;
+    for (const n of await newestKeyringNumbers(env, keyId)) {
+      const ring = await folder.read(keyringPath(n));
+      if (!ring) {
+        first ??= 'keyring_missing';
+        continue;
+      }
+      let text: string;
+      try {
+        text = fromUtf8(ring);
+      } catch {
+        first ??= 'keyring_damaged';
+        continue;
+      }
+      const opened = await openKeyring(platform, text, passphrase, shareId);
+      if (opened.ok && opened.keyId !== n) {
+        first ??= 'keyring_damaged';
+        continue;
+      }
+      if (opened.ok)
+        return first === 'wrong_passphrase' ? fail('old_passphrase') : { ok: true, shareId, keyId: opened.keyId, dataKey: opened.dataKey };
+      first ??= opened.reason;
     }
-    const opened = await openKeyring(platform, text, passphrase, shareId);
-    if (!opened.ok) return fail(opened.reason);
-    return { ok: true, shareId, keyId: opened.keyId, dataKey: opened.dataKey };
+    return fail(first ?? 'keyring_missing');
   } catch (e) {
     return folderFailure(e);
   }
 }
 
+/**
+ * The newest keyring of the share that `passphrase` opens, for joining (or re-entering the
+ * passphrase after a change). Keyring names are only candidates: each is opened. An older keyring
+ * that opens while a newer one exists means the old passphrase was typed.
+ */
+async function newestKeyringNumbers(env: Pick<SyncEnv, 'folder'>, shareKeyId: number): Promise<number[]> {
+  const entries = (await env.folder.list(KEYS_DIR)) ?? [];
+  const numbers = entries
+    .filter((e) => e.kind === 'file')
+    .map((e) => /^keyring-(\d{1,6})\.json$/.exec(e.name)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .filter((n) => n >= shareKeyId && n <= 65_535);
+  return [...new Set([shareKeyId, ...numbers])].sort((a, b) => b - a).slice(0, 50);
+}
+
 /** Keeps a data key in memory, ready to seal and open files. */
 export async function addKey(env: Pick<SyncEnv, 'platform' | 'memory'>, keyId: number, raw: Uint8Array): Promise<void> {
   env.memory.keys.set(keyId, await importDataKey(env.platform, keyId, raw));
+  env.memory.raw.set(keyId, raw.slice());
+  forgetKeyJunk(env.memory);
 }
 
 /** Forgets keys and heartbeats held in memory (they belong to the share being left or replaced). */
 function forgetShare(memory: SyncEnv['memory']): void {
   memory.keys.clear();
+  memory.raw.clear();
+  memory.olderLoaded.clear();
   memory.deskStates.clear();
 }
 
@@ -184,7 +229,7 @@ export async function forgetKnownDesks(env: Pick<SyncEnv, 'store'>): Promise<voi
  * The folder must still be this share, complete, in a format this version reads, with every desk
  * seen before still in it; otherwise the cycle stops before anything is written or deleted.
  */
-export async function checkShare(env: Pick<SyncEnv, 'folder' | 'memory'>, ctx: CycleContext): Promise<void> {
+export async function checkShare(env: Pick<SyncEnv, 'folder' | 'platform' | 'options' | 'memory'>, ctx: CycleContext): Promise<void> {
   const { folder } = env;
   const bytes = await folder.read(SHARE_FILE);
   if (!bytes) throw new StopCycle(problems.shareMissing());
@@ -193,14 +238,24 @@ export async function checkShare(env: Pick<SyncEnv, 'folder' | 'memory'>, ctx: C
   if (parsed.share.shareId !== ctx.state.shareId) throw new StopCycle(problems.shareMismatch());
   ctx.shareCreatedAt = parsed.share.createdAt;
   const listed = await folder.list(DEVICES_DIR);
-  const desks = (listed ?? []).filter((e) => e.kind === 'dir' && isDeviceId(e.name)).map((e) => e.name);
+  const folders = (listed ?? []).filter((e) => e.kind === 'dir' && isDeviceId(e.name)).map((e) => e.name);
   const everSynced = ctx.state.knownDesks.length > 0 || ctx.state.nextSeq > 1;
-  if (desks.length === 0 && everSynced) throw new StopCycle(problems.listingEmpty());
-  const present = new Set(desks);
+  if (folders.length === 0 && everSynced) throw new StopCycle(problems.listingEmpty());
+  const present = new Set(folders);
+  // Only desks: a folder that never held a file that authenticates can come and go unnoticed.
   const gone = ctx.state.knownDesks.filter((d) => !present.has(d));
   if (gone.length > 0) throw new StopCycle(problems.listingShrank(gone.map((d) => deskCode(env.memory, d))));
-  ctx.desks = desks.sort();
   const known = new Set(ctx.state.knownDesks);
+  const desks: string[] = [];
+  for (const d of folders) if (known.has(d) || d === ctx.me || (await confirmDesk(env, ctx, d))) desks.push(d);
+  for (const e of listed ?? [])
+    if (e.kind !== 'dir' || !isDeviceId(e.name)) reportStray(env.memory, ctx, `${DEVICES_DIR}/${e.name}`, e.name);
+  ctx.desks = desks.sort();
   for (const d of desks) known.add(d);
   ctx.state.knownDesks = [...known].sort();
+}
+
+/** Something in devices/ that cannot be a desk's folder (OS litter aside) is reported once as unknown. */
+function reportStray(memory: SyncEnv['memory'], ctx: CycleContext, path: string, name: string): void {
+  if (!OS_LITTER.has(name.toLowerCase())) noteJunk(memory, ctx, path, 'unknown');
 }
