@@ -1,6 +1,6 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_LOG_QUERY, type LogQuery, QUEUE_LABELS, QUEUES, type Queue, queueCountsOfOpen } from '../../shared/log/logQuery';
-import { type Profile, ROLE_LABELS } from '../../shared/people';
+import { leadsTheUnit, type Profile, ROLE_LABELS } from '../../shared/people';
 import { HistoryNotice } from '../chain/HistoryNotice';
 import { useBusinessCalendar } from '../data/calendar';
 import { useAgencyConfig, useDevice, useLogSnapshot } from '../data/hooks';
@@ -25,7 +25,8 @@ const McoScorecard = lazy(() => import('../leads/McoScorecard').then((m) => ({ d
 const ReportView = lazy(() => import('../leads/ReportView').then((m) => ({ default: m.ReportView })));
 const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })));
 
-const DEFAULT_QUEUE_BY_ROLE: Record<Profile['role'], Queue> = { liaison: 'open', esr: 'mine', lead: 'unit_lead' };
+/** The first view of each role (SPEC.md "Who uses it"): an ESR's own queue, the unit lead's callbacks. */
+const DEFAULT_QUEUE_BY_ROLE: Record<Profile['role'], Queue> = { liaison: 'open', esr: 'mine', lead: 'unit_lead', supervisor: 'overdue' };
 
 /** The frame around every screen: header, queues, and the current screen. */
 export function Shell({ profile }: { profile: Profile }) {
@@ -110,7 +111,7 @@ export function Shell({ profile }: { profile: Profile }) {
           Settings
         </a>
         <SyncBadge />
-        {profile.role === 'lead' && <HistoryNotice />}
+        {leadsTheUnit(profile.role) && <HistoryNotice />}
         <div className="whoami">
           <span className="who">{profile.displayName}</span>
           <span className="muted">{ROLE_LABELS[profile.role]}</span>

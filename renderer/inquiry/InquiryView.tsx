@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { FIELD_LABELS, type FieldName, MEMBER_IDENTIFIERS } from '../../shared/inquiry/fields';
 import { formOfFields, type IntakeErrors, type IntakeForm, validateEdit } from '../../shared/inquiry/intake';
@@ -8,8 +8,10 @@ import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
 import { FormError } from '../components/ErrorSummary';
 import { focusOnMount } from '../components/focusOnMount';
-import { useAgencyConfig, useInquiry, usePeople, useServices } from '../data/hooks';
+import { useAgencyConfig, useInquiry, useServices } from '../data/hooks';
+import { isEscalated, useAssignees } from '../intake/assignees';
 import { ControlInput } from '../intake/ControlInput';
+import { AssignmentPanel } from './Assignment';
 import { displayValue } from './display';
 import { controlsOfGroup, EDIT_GROUPS, type EditGroup } from './editGroups';
 import { GrievancePanel } from './GrievancePanel';
@@ -31,6 +33,7 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
   const config = useAgencyConfig();
   const [reveal, setReveal] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
+  const [assignedHere, setAssignedHere] = useState(false);
 
   if (inquiry === undefined) return <p aria-busy="true">Opening the inquiry…</p>;
   if (inquiry === null)
@@ -66,6 +69,13 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
       </p>
       <div className="inquiry-body">
         <div className="details">
+          <AssignmentPanel
+            inquiry={inquiry}
+            config={config}
+            profile={profile}
+            focusHandOff={assignedHere}
+            onReassign={() => setEditing('assignee')}
+          />
           <ProcessPanel inquiry={inquiry} config={config} profile={profile} />
           <RoutingPanel />
           <GrievancePanel inquiry={inquiry} config={config} />
@@ -76,7 +86,16 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
                 {s.groups.map((key) => {
                   const group = GROUP_BY_KEY.get(key) as EditGroup;
                   return editing === key ? (
-                    <GroupEditor key={key} group={group} inquiry={inquiry} config={config} onDone={() => setEditing(null)} />
+                    <GroupEditor
+                      key={key}
+                      group={group}
+                      inquiry={inquiry}
+                      config={config}
+                      onDone={(saved) => {
+                        setEditing(null);
+                        if (saved && key === 'assignee') setAssignedHere(true);
+                      }}
+                    />
                   ) : (
                     <GroupView
                       key={key}
@@ -148,13 +167,13 @@ function GroupEditor({
   group: EditGroup;
   inquiry: InquiryRecord;
   config: AgencyConfig;
-  onDone: () => void;
+  /** `saved`: a change was stored (not a cancel, nor a save with nothing changed). */
+  onDone: (saved?: boolean) => void;
 }) {
   const { repo, clock } = useServices();
-  // Everyone known to this desk (its profiles and everyone seen in the log, synced desks included).
-  const known = usePeople();
-  const people = useMemo(() => known.map((p) => ({ id: p.id, name: p.name })), [known]);
   const [form, setForm] = useState<IntakeForm>(() => formOfFields(inquiry, config.timeZone));
+  // The roster's active people by role, ESRs first for an Escalated inquiry, and the assignee it has now.
+  const { groups: assignees, people } = useAssignees(inquiry.assignee, isEscalated(config, form.priority));
   const [errors, setErrors] = useState<IntakeErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const controls = controlsOfGroup(group);
@@ -173,7 +192,7 @@ function GroupEditor({
     }
     try {
       await repo.editFields(inquiry.id, result.values);
-      onDone();
+      onDone(true);
     } catch (err) {
       setFailure(`Not saved: ${(err as Error).message}`);
     }
@@ -192,7 +211,7 @@ function GroupEditor({
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
-            onDone();
+            onDone(false);
           } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             void save();
@@ -211,7 +230,7 @@ function GroupEditor({
               }}
               error={errors[c]}
               config={config}
-              people={people}
+              assignees={assignees}
             />
           </div>
         ))}
@@ -220,7 +239,7 @@ function GroupEditor({
           <button type="submit" className="primary">
             Save change
           </button>
-          <button type="button" className="secondary" onClick={onDone}>
+          <button type="button" className="secondary" onClick={() => onDone(false)}>
             Cancel
           </button>
         </div>

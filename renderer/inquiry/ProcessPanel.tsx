@@ -77,7 +77,7 @@ export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRec
         )}
       </p>
 
-      {open && inquiry.mcoEnrollment === 'not_enrolled' && <UnitLeadGate inquiry={inquiry} config={config} />}
+      {open && inquiry.mcoEnrollment === 'not_enrolled' && <UnitLeadGate inquiry={inquiry} />}
 
       {w.resolution ? (
         <p className="resolution">

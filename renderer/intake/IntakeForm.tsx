@@ -12,10 +12,11 @@ import {
 import type { Profile } from '../../shared/people';
 import { navigate } from '../app/router';
 import { ErrorSummary, FormError } from '../components/ErrorSummary';
-import { Field, Options, RadioGroup } from '../components/Field';
+import { Field, RadioGroup } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
 import { draftKey, useFormDraft } from '../data/drafts';
-import { useAgencyConfig, usePeople, useServices } from '../data/hooks';
+import { useAgencyConfig, useServices } from '../data/hooks';
+import { AssigneeSelect, isEscalated, useAssignees } from './assignees';
 import { DraftNotice } from './DraftNotice';
 import { PrioritySuggestion } from './PrioritySuggestion';
 
@@ -25,21 +26,15 @@ const controlId = (c: IntakeControl) => `intake-${c}`;
 export function IntakeForm({ profile }: { profile: Profile }) {
   const { repo, clock } = useServices();
   const config = useAgencyConfig();
-  // Everyone known to this desk (its profiles and everyone seen in the log, synced desks included).
-  const known = usePeople();
-  // The person at the desk is always there, even before the list has loaded.
-  const people = useMemo(
-    () => [
-      { id: profile.id, name: profile.displayName },
-      ...known.filter((p) => p.id !== profile.id).map((p) => ({ id: p.id, name: p.name })),
-    ],
-    [known, profile.id, profile.displayName],
-  );
   const zone = config.timeZone;
   const [form, setForm] = useState<IntakeFormValues>(() =>
     emptyIntakeForm(clock.now(), zone, profile.role === 'esr' ? null : { id: profile.id, name: profile.displayName }),
   );
   const [errors, setErrors] = useState<IntakeErrors>({});
+  // The roster's active people by role (ESRs first for an Escalated inquiry); the person at the desk is there
+  // as the default assignee even before the roster has loaded.
+  const self = useMemo(() => ({ id: profile.id, name: profile.displayName }), [profile.id, profile.displayName]);
+  const { groups: assigneeGroups, people } = useAssignees(form.assigneeId === self.id ? self : null, isEscalated(config, form.priority));
   // The form autosaves as a draft (debounced) and is filled back in when reopened after a crash, a lock or a close.
   const [opened, setOpened] = useState(form);
   const draft = useFormDraft(
@@ -227,12 +222,7 @@ export function IntakeForm({ profile }: { profile: Profile }) {
               error={errors.priority}
             />
             <Field id={controlId('assigneeId')} label="Assignee" error={errors.assigneeId}>
-              {(p) => (
-                <select {...p} {...bind('assigneeId')}>
-                  <option value="">Unassigned</option>
-                  <Options options={people.map((person) => ({ value: person.id, label: person.name }))} />
-                </select>
-              )}
+              {(p) => <AssigneeSelect groups={assigneeGroups} value={form.assigneeId} onChange={set('assigneeId')} controlProps={p} />}
             </Field>
           </div>
           <PrioritySuggestion

@@ -20,7 +20,11 @@ export interface LogTableProps {
   now: number;
   timeLeft(deadline: number): string;
   caption: string;
+  /** Rows assigned to the person at the desk that they have not opened since (LogTableContextValue.isNew). */
+  isNew?: LogTableContextValue['isNew'];
 }
+
+const NEVER_NEW: LogTableContextValue['isNew'] = () => false;
 
 const ROW_HEIGHT = 40;
 
@@ -39,6 +43,7 @@ export const LogTable = memo(function LogTable({
   now,
   timeLeft,
   caption,
+  isNew = NEVER_NEW,
 }: LogTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const view = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, 8);
@@ -70,8 +75,8 @@ export const LogTable = memo(function LogTable({
     });
   }, []);
   const context = useMemo<LogTableContextValue>(
-    () => ({ zone, now, timeLeft, revealed, toggleReveal }),
-    [zone, now, timeLeft, revealed, toggleReveal],
+    () => ({ zone, now, timeLeft, revealed, toggleReveal, isNew }),
+    [zone, now, timeLeft, revealed, toggleReveal, isNew],
   );
 
   const modelRows = table.getRowModel().rows;

@@ -2,7 +2,7 @@ import { columnFilteringFeature, columnSizingFeature, createColumnHelper, rowSor
 import { DUE_STATE_LABELS } from '../../shared/inquiry/due';
 import type { LogRow } from '../../shared/log/logRow';
 import { formatShort } from '../app/format';
-import { useLogNow, useLogZone, useTimeLeft } from './logTableContext';
+import { useLogNow, useLogTableContext, useLogZone, useTimeLeft } from './logTableContext';
 import { MemberCell } from './MemberCell';
 
 /** Sorting and filtering state live in the table; the work itself is done by shared/log/logQuery (manual mode). */
@@ -11,10 +11,19 @@ export const logTableFeatures = tableFeatures({ rowSortingFeature, columnFilteri
 const helper = createColumnHelper<typeof logTableFeatures, LogRow>();
 
 function CaseCell({ row }: { row: LogRow }) {
+  const fresh = useLogTableContext().isNew(row);
   return (
-    <a className="case-link" href={`#/inquiry/${row.id}`}>
-      {row.caseNumber}
-    </a>
+    <>
+      <a className="case-link" href={`#/inquiry/${row.id}`}>
+        {row.caseNumber}
+        {fresh && <span className="visually-hidden">, new to you</span>}
+      </a>
+      {fresh && (
+        <span className="badge badge-new" aria-hidden="true">
+          New
+        </span>
+      )}
+    </>
   );
 }
 

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { SOURCES } from '../config/agencyConfig';
-import { type Actor, actorSchema, personRefSchema } from '../people';
+import { type Actor, actorSchema, personRefSchema, ROLES, type Role } from '../people';
 import { decodeHlc, type HlcStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
 import type { CaseNumber } from './caseNumber';
 import { type ChainLink, chainLinkSchema } from './chainLink';
 import { ENROLLMENT, FIELD_NAMES, type FieldName, type InquiryFields } from './fields';
 
-/** Events are facts, named in the past tense. The timeline is made of them; the inquiry row is their fold. */
+/**
+ * Events are facts, named in the past tense. The timeline is made of them; the inquiry row is their fold.
+ * `InquiryEvent` is every event of the log: an inquiry's, or the roster's (RosterEvent, on ROSTER_STREAM).
+ */
 export const EVENT_FORMAT_VERSION = 1;
 
 const text = (max: number) => z.string().max(max);
@@ -36,9 +39,16 @@ export const inquiryFieldsSchema = z.object({
 
 const fieldValueSchema = z.union([z.string().max(4000), z.number(), personRefSchema, z.null()]);
 
+/** The stream the unit's roster is kept on: the `inquiryId` of every roster event, and of no inquiry's. */
+export const ROSTER_STREAM = 'roster:unit';
+
 const envelope = {
   id: z.string().min(10).max(40),
-  inquiryId: z.string().min(10).max(40),
+  inquiryId: z
+    .string()
+    .min(10)
+    .max(40)
+    .refine((id) => id !== ROSTER_STREAM, 'the roster stream is not an inquiry'),
   actor: actorSchema,
   deviceId: z.string().regex(/^[0-9A-Za-z]{1,64}$/),
   /** Must decode: an arbitrary string would sort above every real stamp and win every field forever. */
@@ -216,6 +226,48 @@ export const snoozeEndedPayload = z.object({ note: text(400) });
 
 const eventOf = <T extends string, P extends z.ZodType>(type: T, payload: P) => z.object({ ...envelope, type: z.literal(type), payload });
 
+/*
+ * The unit's roster (SPEC.md "The unit's roster", docs/roster.md): people are added and their fields edited by
+ * events on one stream of their own (ROSTER_STREAM), so they are chained, published, backed up and restored
+ * like every other event. Each field converges last-writer-wins by HLC (shared/roster/roster.ts).
+ */
+export const PERSON_FIELDS = ['name', 'role', 'email', 'active'] as const;
+export type PersonField = (typeof PERSON_FIELDS)[number];
+export const personFieldsSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  /** null: not known (a person named in the old log). */
+  role: z.enum(ROLES).nullable(),
+  /** '' when none. */
+  email: z.string().max(254),
+  active: z.boolean(),
+});
+export interface PersonFields {
+  name: string;
+  role: Role | null;
+  email: string;
+  active: boolean;
+}
+const personIdSchema = z.string().min(1).max(64);
+export const personAddedPayload = z.object({
+  personId: personIdSchema,
+  fields: personFieldsSchema,
+  /** Added because the old log named them (an import), not by a person. */
+  legacy: z.literal(true).optional(),
+});
+const personValueSchema = z.union([z.string().max(254), z.boolean(), z.null()]);
+export const personEditedPayload = z
+  .object({ personId: personIdSchema, field: z.enum(PERSON_FIELDS), from: personValueSchema, to: personValueSchema })
+  .superRefine((p, ctx) => {
+    const valueSchema = personFieldsSchema.shape[p.field];
+    for (const key of ['from', 'to'] as const)
+      if (!valueSchema.safeParse(p[key]).success)
+        ctx.addIssue({ code: 'custom', path: [key], message: `not a valid value for ${p.field}` });
+  });
+const rosterEventOf = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
+  z.object({ ...envelope, inquiryId: z.literal(ROSTER_STREAM), type: z.literal(type), payload });
+export const personAddedSchema = rosterEventOf('PersonAdded', personAddedPayload);
+export const personEditedSchema = rosterEventOf('PersonEdited', personEditedPayload);
+
 export const targetsSetSchema = eventOf('TargetsSet', targetsSetPayload);
 export const outreachRecordedSchema = eventOf('OutreachRecorded', outreachRecordedPayload);
 export const mcoReferredSchema = eventOf('McoReferred', mcoReferredPayload);
@@ -259,6 +311,8 @@ export const inquiryEventSchema = z.discriminatedUnion('type', [
   grievanceOutcomeRecordedSchema,
   warningsSnoozedSchema,
   snoozeEndedSchema,
+  personAddedSchema,
+  personEditedSchema,
 ]);
 
 interface Envelope {
@@ -314,6 +368,18 @@ export type GrievanceOutcomeRecorded = WorkflowEvent<'GrievanceOutcomeRecorded',
 export type WarningsSnoozed = WorkflowEvent<'WarningsSnoozed', typeof warningsSnoozedPayload>;
 export type SnoozeEnded = WorkflowEvent<'SnoozeEnded', typeof snoozeEndedPayload>;
 export type ResponsibleEntity = (typeof RESPONSIBLE_ENTITIES)[number];
+export interface PersonAdded extends Envelope {
+  type: 'PersonAdded';
+  payload: { personId: string; fields: PersonFields; legacy?: true };
+}
+export type PersonEdit = { [F in PersonField]: { personId: string; field: F; from: PersonFields[F]; to: PersonFields[F] } }[PersonField];
+export interface PersonEdited extends Envelope {
+  type: 'PersonEdited';
+  payload: PersonEdit;
+}
+/** The roster's events: on ROSTER_STREAM, never folded into an inquiry. */
+export type RosterEvent = PersonAdded | PersonEdited;
+export const isRosterEvent = (e: InquiryEvent): e is RosterEvent => e.inquiryId === ROSTER_STREAM;
 export type GrievanceOutcome = (typeof GRIEVANCE_OUTCOMES)[number];
 
 export type InquiryEvent =
@@ -338,7 +404,8 @@ export type InquiryEvent =
   | GrievanceReviewed
   | GrievanceOutcomeRecorded
   | WarningsSnoozed
-  | SnoozeEnded;
+  | SnoozeEnded
+  | RosterEvent;
 export type EventType = InquiryEvent['type'];
 
 /** Parses an event from an untrusted source (IPC, sync share, import). */

@@ -3,7 +3,16 @@ import type { PersonRef } from '../people';
 import { type HlcStamp, laterStamp } from '../sync/hlc';
 import type { Instant, IsoDay } from '../time/types';
 import type { CaseNumber } from './caseNumber';
-import type { GrievanceOutcome, InquiryEvent, PARTIES, PAUSE_WAITS, PausableTimer, Resolution, ResponsibleEntity } from './events';
+import type {
+  GrievanceOutcome,
+  InquiryEvent,
+  PARTIES,
+  PAUSE_WAITS,
+  PausableTimer,
+  Resolution,
+  ResponsibleEntity,
+  RosterEvent,
+} from './events';
 import type { FieldName, InquiryFields } from './fields';
 
 export const STATUSES = ['open', 'resolved'] as const;
@@ -207,6 +216,9 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
       next.fieldHlc = { ...state.fieldHlc, [field]: e.hlc };
       return next;
     }
+    case 'PersonAdded':
+    case 'PersonEdited':
+      return state; // the roster's (never on an inquiry's stream)
     default:
       next.workflow = applyWorkflow(state.workflow, e);
       next.status = next.workflow.resolution ? 'resolved' : 'open';
@@ -214,7 +226,10 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
   }
 }
 
-type WorkflowEvent = Exclude<InquiryEvent, { type: 'InquiryLogged' | 'NoteAdded' | 'FieldEdited' | 'InquiryImported' }>;
+type WorkflowEvent = Exclude<
+  InquiryEvent,
+  { type: 'InquiryLogged' | 'NoteAdded' | 'FieldEdited' | 'InquiryImported' | RosterEvent['type'] }
+>;
 
 /** The process steps, folded in HLC order (later facts win: a newer referral replaces an older one). */
 function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {

@@ -22,6 +22,8 @@ export interface LogRow {
   status: InquiryStatus;
   assigneeId: string;
   assigneeName: string;
+  /** The stamp of the last assignment ('' when assigned at intake): "new to you" until the assignee opens it. */
+  assignedHlc: string;
   category: string;
   updatedAt: Instant;
   /** Where it stands in the process, in a word or two: "New", "Contacted", "With MCO", "Resolved". */
@@ -73,6 +75,7 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     status: r.status,
     assigneeId: r.assignee?.id ?? '',
     assigneeName: r.assignee?.name ?? '',
+    assignedHlc: r.fieldHlc.assignee ?? '',
     category: r.subcategory ? `${r.category} › ${r.subcategory}` : r.category,
     updatedAt: r.updatedAt,
     stage: stageOf(r),

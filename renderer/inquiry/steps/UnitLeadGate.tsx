@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
-import type { AgencyConfig } from '../../../shared/config/agencyConfig';
 import { unitLeadMessage } from '../../../shared/inquiry/message';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
 import { useBridge } from '../../app/bridgeContext';
 
 /** The inquiry of a member not enrolled with an MCO: the message that hands the callback to the unit lead. */
-export function UnitLeadGate({ inquiry, config }: { inquiry: InquiryRecord; config: AgencyConfig }) {
-  const message = useMemo(() => unitLeadMessage(inquiry, config), [inquiry, config]);
+export function UnitLeadGate({ inquiry }: { inquiry: InquiryRecord }) {
+  const message = useMemo(() => unitLeadMessage(inquiry), [inquiry]);
   const bridge = useBridge();
   const [copied, setCopied] = useState<string | null>(null);
   const text = `Subject: ${message.subject}\n\n${message.body}`;
