@@ -14,7 +14,7 @@ import { SyncBadge } from '../sync/SyncBadge';
 import { bridgeEvents } from './bridge';
 import { useBridge } from './bridgeContext';
 import { hrefOf, navigate, parseRoute, useHash } from './router';
-import { dueNowOf, useDesktopIntegration, watchOf } from './useDesktopIntegration';
+import { dueNowOf, localCheckStoreFor, useDesktopIntegration, watchOf } from './useDesktopIntegration';
 
 // The lead tools and settings (charts, spreadsheets, directories) load when first opened, so the
 // log's first screen does not wait to parse them.
@@ -52,7 +52,10 @@ export function Shell({ profile }: { profile: Profile }) {
   );
   // Warnings follow the agency's office hours (shared/inquiry/warnings.ts); the rows carry their marks.
   const calendar = useBusinessCalendar(config);
-  const watched = useMemo(() => (snapshot.complete ? watchOf(openRows) : null), [snapshot.complete, openRows]);
+  // Unit lead callbacks notify unit leads only; each person keeps their own last look.
+  const unitLead = profile.role === 'lead';
+  const watched = useMemo(() => (snapshot.complete ? watchOf(openRows, unitLead) : null), [snapshot.complete, openRows, unitLead]);
+  const checks = useMemo(() => localCheckStoreFor(profile.id), [profile.id]);
   const watch = useMemo(
     () => (watched === null ? null : { inquiries: watched, cal: calendar, now: queueTime.now }),
     [watched, calendar, queueTime.now],
@@ -62,6 +65,7 @@ export function Shell({ profile }: { profile: Profile }) {
     events: bridgeEvents,
     due: dueNow,
     watch,
+    checks,
     focusSearch: () => {
       const search = searchRef.current;
       if (search === null) return false;

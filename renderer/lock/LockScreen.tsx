@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Profile } from '../../shared/people';
 import { Options } from '../components/Field';
 import { useProfiles, useServices } from '../data/hooks';
+import { AddDeskPerson } from './AddDeskPerson';
 import { FAILURES_BEFORE_WAIT, type LockController, type LockState, WAIT_MS } from './lockController';
 import { verifyPin } from './pin';
 import './lock.css';
@@ -24,6 +25,7 @@ export function LockScreen({ profile, lock, state }: { profile: Profile; lock: L
   const pinRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const waiting = state.retryAt > now;
+  const [adding, setAdding] = useState(false);
 
   useEffect(() => {
     pinRef.current?.focus();
@@ -66,6 +68,20 @@ export function LockScreen({ profile, lock, state }: { profile: Profile; lock: L
     pinRef.current?.focus();
   }
 
+  if (adding)
+    return (
+      <main id="main" className="lock-screen">
+        <AddDeskPerson
+          lock={lock}
+          deskPeople={profiles}
+          onCancel={() => {
+            setAdding(false);
+            requestAnimationFrame(() => pinRef.current?.focus());
+          }}
+        />
+      </main>
+    );
+
   const waitText = waiting ? `Too many wrong PINs. Try again in ${secondsLeft(state.retryAt, now)} seconds.` : null;
   const shown = waitText ?? message;
 
@@ -106,6 +122,9 @@ export function LockScreen({ profile, lock, state }: { profile: Profile; lock: L
         </div>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Checking…' : 'Unlock'}
+        </button>
+        <button type="button" className="link-button" onClick={() => setAdding(true)}>
+          Add a person to this desk
         </button>
         <p className="muted small">
           Forgot your PIN? A colleague with a profile on this desk can unlock with theirs
