@@ -104,7 +104,7 @@ function HandOff({ inquiry, config, to, focus }: { inquiry: InquiryRecord; confi
         no member identifiers.
       </p>
       <label htmlFor="handoff-message">Hand-off message</label>
-      <textarea id="handoff-message" readOnly rows={10} value={text} />
+      <textarea id="handoff-message" readOnly rows={16} value={text} />
       <div className="actions">
         <button type="button" className="secondary" onClick={() => void copy()}>
           Copy message

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { type Profile, profileInputSchema, ROLE_SHORT, ROLES, type Role } from '../../shared/people';
 import { rosterPeople } from '../../shared/roster/roster';
+import { navigate } from '../app/router';
 import { FormError } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
@@ -18,7 +19,18 @@ type Errors = { who?: string; name?: string; role?: string; colleague?: string; 
  * profile here with their own PIN, and the desk unlocks as them. Someone already working at the desk vouches with
  * their PIN, so nobody walks up to a locked desk and adds themselves; a wrong PIN counts like any other.
  */
-export function AddDeskPerson({ lock, deskPeople, onCancel }: { lock: LockController; deskPeople: Profile[]; onCancel: () => void }) {
+export function AddDeskPerson({
+  lock,
+  deskPeople,
+  current,
+  onCancel,
+}: {
+  lock: LockController;
+  deskPeople: Profile[];
+  /** The person the desk was locked for: who lets the new person in, unless another is chosen. */
+  current: string;
+  onCancel: () => void;
+}) {
   const { repo } = useServices();
   const roster = useRoster();
   const atDesk = new Set(deskPeople.map((p) => p.id));
@@ -27,7 +39,7 @@ export function AddDeskPerson({ lock, deskPeople, onCancel }: { lock: LockContro
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [pin, setPin] = useState({ pin: '', confirm: '' });
-  const [colleague, setColleague] = useState(deskPeople[0]?.id ?? '');
+  const [colleague, setColleague] = useState(current);
   const [colleaguePin, setColleaguePin] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -68,6 +80,8 @@ export function AddDeskPerson({ lock, deskPeople, onCancel }: { lock: LockContro
         await repo.createProfile(parsed.data, await hashPin(pin.pin), chosen?.id);
         return true;
       });
+      // They start at their own first view (their role's queue), not on the last person's screen.
+      if (result.ok) navigate({ name: 'log' });
       if (!result.ok) {
         setBusy(false);
         setColleaguePin('');

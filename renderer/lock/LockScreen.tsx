@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Profile } from '../../shared/people';
+import { navigate } from '../app/router';
 import { Options } from '../components/Field';
 import { useProfiles, useServices } from '../data/hooks';
 import { AddDeskPerson } from './AddDeskPerson';
@@ -57,6 +58,8 @@ export function LockScreen({ profile, lock, state }: { profile: Profile; lock: L
     });
     setBusy(false);
     setNow(Date.now());
+    // Someone else at the desk starts at their own first view, not on the last person's screen.
+    if (result.ok && chosen.id !== profile.id) navigate({ name: 'log' });
     if (result.ok) return;
     setPin('');
     if (result.reason === 'wait') setMessage(`Too many wrong PINs. Try again in ${secondsLeft(result.retryAt, Date.now())} seconds.`);
@@ -74,6 +77,7 @@ export function LockScreen({ profile, lock, state }: { profile: Profile; lock: L
         <AddDeskPerson
           lock={lock}
           deskPeople={profiles}
+          current={who}
           onCancel={() => {
             setAdding(false);
             requestAnimationFrame(() => pinRef.current?.focus());

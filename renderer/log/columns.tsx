@@ -59,7 +59,7 @@ function PriorityCell({ row }: { row: LogRow }) {
 }
 
 export const logColumns = helper.columns([
-  helper.accessor('caseNumber', { header: 'Case #', size: 160, cell: (c) => <CaseCell row={c.row.original} /> }),
+  helper.accessor('caseNumber', { header: 'Case #', size: 200, cell: (c) => <CaseCell row={c.row.original} /> }),
   helper.accessor('receivedAt', { header: 'Received', size: 140, cell: (c) => c.row.original.receivedText }),
   helper.accessor('memberName', { header: 'Member', size: 230, cell: (c) => <MemberCell row={c.row.original} /> }),
   helper.accessor('priorityLabel', { header: 'Priority', size: 110, cell: (c) => <PriorityCell row={c.row.original} /> }),
