@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { type AgencyConfig, priorityLevel } from '../../shared/config/agencyConfig';
 import { RESOLUTION_LABELS } from '../../shared/inquiry/commands/resolveInquiry';
 import { isSnoozed, snoozeTimeText } from '../../shared/inquiry/commands/snoozeWarnings';
+import { isUnitLeadCallback } from '../../shared/inquiry/commands/targets';
 import { DUE_STATE_LABELS, type DueItem, dueItems, dueState, targetMissed } from '../../shared/inquiry/due';
 import { PAUSABLE_TIMERS, type PAUSE_WAITS, type PausableTimer } from '../../shared/inquiry/events';
 import { explainDueItem } from '../../shared/inquiry/explainDue';
@@ -67,7 +68,12 @@ export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRec
     <section className="process" aria-labelledby="process-title">
       <h2 id="process-title">Process</h2>
       <p className="path">
-        {level ? (
+        {isUnitLeadCallback(inquiry) ? (
+          <>
+            <strong>Unit lead callback</strong>: the member is not enrolled with an MCO; a unit lead calls back by the end of{' '}
+            {config.unitLeadCallbackDays === 1 ? 'the next business day' : `${config.unitLeadCallbackDays} business days`}. No priority.
+          </>
+        ) : level ? (
           <>
             <strong>{level.label}</strong>: {level.path === 'high' ? 'the liaison works it end to end' : 'an ESR works it'}; first contact
             within {durationText(level.firstContactTarget)} (deadline {durationText(level.firstContactDeadline)}).
@@ -77,7 +83,7 @@ export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRec
         )}
       </p>
 
-      {open && inquiry.mcoEnrollment === 'not_enrolled' && <UnitLeadGate inquiry={inquiry} />}
+      {open && inquiry.mcoEnrollment === 'not_enrolled' && <UnitLeadGate inquiry={inquiry} config={config} profile={profile} />}
 
       {w.resolution ? (
         <p className="resolution">

@@ -194,7 +194,12 @@ export function IntakeForm({ profile }: { profile: Profile }) {
               value={form.mcoEnrollment}
               onChange={(v) => {
                 set('mcoEnrollment')(v);
-                if (v === 'not_enrolled') set('mcoId')('');
+                // The unit lead takes it: no MCO, and nobody at this desk owns it until a unit lead claims it.
+                if (v === 'not_enrolled') {
+                  set('mcoId')('');
+                  set('priority')('');
+                  if (form.assigneeId === self.id) set('assigneeId')('');
+                }
               }}
               error={errors.mcoEnrollment}
             />
@@ -212,15 +217,22 @@ export function IntakeForm({ profile }: { profile: Profile }) {
                 </select>
               )}
             </Field>
-            <RadioGroup
-              id={controlId('priority')}
-              legend="Priority"
-              required
-              options={config.priorityLevels.map((p) => ({ value: p.id, label: p.label }))}
-              value={form.priority}
-              onChange={set('priority')}
-              error={errors.priority}
-            />
+            {form.mcoEnrollment === 'not_enrolled' ? (
+              <p className="hint unit-lead-note">
+                No priority: a member with no MCO goes to the unit lead, who calls back by the end of{' '}
+                {config.unitLeadCallbackDays === 1 ? 'the next business day' : `${config.unitLeadCallbackDays} business days`}.
+              </p>
+            ) : (
+              <RadioGroup
+                id={controlId('priority')}
+                legend="Priority"
+                required
+                options={config.priorityLevels.map((p) => ({ value: p.id, label: p.label }))}
+                value={form.priority}
+                onChange={set('priority')}
+                error={errors.priority}
+              />
+            )}
             <Field id={controlId('assigneeId')} label="Assignee" error={errors.assigneeId}>
               {(p) => <AssigneeSelect groups={assigneeGroups} value={form.assigneeId} onChange={set('assigneeId')} controlProps={p} />}
             </Field>
