@@ -58,7 +58,9 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
           Inquiry {inquiry.caseNumber}
         </h1>
         <span className={`badge status-${inquiry.status}`}>{STATUS_LABELS[inquiry.status]}</span>
-        <span className={`badge priority-${inquiry.priority}`}>{displayValue('priority', inquiry.priority, config, true)}</span>
+        {inquiry.priority && (
+          <span className={`badge priority-${inquiry.priority}`}>{displayValue('priority', inquiry.priority, config, true)}</span>
+        )}
         {grievanceOf(inquiry) && <span className="badge badge-complaint">Complaint</span>}
         <button type="button" className="secondary reveal-all" aria-pressed={reveal} onClick={() => setReveal((r) => !r)}>
           {reveal ? 'Hide member details' : 'Reveal member details'}

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { goToRoute, openAt, seriousViolations } from './browser';
 import { chooseOption, tabAndChoose, tabAndType, tabTo } from './keyboard';
-import { logByKeyboard, PIN, SHOTS, sessionForSuite, setUpDesk, shoot } from './steps';
+import { idbRead, logByKeyboard, PIN, SHOTS, sessionForSuite, setUpDesk, shoot } from './steps';
 
 /**
  * SPEC.md "The unit's roster" and issue 15, by keyboard on one desk: a unit lead keeps the roster, a liaison
@@ -13,6 +13,15 @@ import { logByKeyboard, PIN, SHOTS, sessionForSuite, setUpDesk, shoot } from './
 
 /** Mon 23 Nov 2026, 10:00 in Des Moines (logByKeyboard's inquiries are received at 09:30 that day). */
 const MONDAY_10AM = '2026-11-23T10:00:00-06:00';
+/** The next morning: the unit lead callback (due Tue 16:30) has used more than half its business time. */
+const TUESDAY_10AM = '2026-11-24T10:00:00-06:00';
+const INBOX = 'member.escalations@hhs.iowa.gov';
+
+declare global {
+  interface Window {
+    __notices: { title: string; body: string }[];
+  }
+}
 const DANA_PIN = '1357';
 const MARCUS_PIN = '8642';
 /** Whatever identifies the member typed at intake: none may appear in a hand-off or a mailto link. */
@@ -51,7 +60,27 @@ async function addToDesk(page: Page, who: string, pin: string, voucherPin: strin
 describe('the roster, several people on one desk, and the hand-off to an ESR', () => {
   const session = sessionForSuite(async (s) => {
     await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('baseUrl')).origin });
+    // The page's web notifications, recorded instead of shown (permission granted); kept across reloads.
+    await s.page.addInitScript(() => {
+      const stored = sessionStorage.getItem('notices');
+      window.__notices = stored ? JSON.parse(stored) : [];
+      class RecordedNotification {
+        static permission = 'granted';
+        static requestPermission = async () => 'granted';
+        onclick: (() => void) | null = null;
+        constructor(title: string, options?: { body?: string }) {
+          window.__notices.push({ title, body: options?.body ?? '' });
+          sessionStorage.setItem('notices', JSON.stringify(window.__notices));
+        }
+        close() {}
+      }
+      Object.defineProperty(window, 'Notification', { value: RecordedNotification, configurable: true, writable: true });
+    });
   });
+  const notices = (page: Page) => page.evaluate(() => window.__notices.map((n) => `${n.title}: ${n.body}`));
+  const logLoaded = (page: Page) =>
+    page.locator('nav[aria-label="Queues"] .count').first().filter({ hasText: /^\d/ }).waitFor({ timeout: 30_000 });
+  let callbackCase = '';
   let caseNumber = '';
 
   it('a unit lead adds an ESR and a member liaison in Settings → People, by keyboard', async () => {
@@ -91,6 +120,14 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
     ]);
     await shoot(page, 'roster-people.png');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // The Member Escalations inbox, in Settings → Policy.
+    await goToRoute(page, '#/settings/policy');
+    await page.locator('#cfg-memberEscalationsInbox').waitFor();
+    await tabTo(page, 'cfg-memberEscalationsInbox', 400);
+    await page.keyboard.type(INBOX);
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   });
 
   it('Dana is added to the desk at the lock screen with her own PIN; her first view is the log', async () => {
@@ -172,5 +209,70 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'All open' }).waitFor();
     expect(await page.locator('.whoami .who').textContent()).toBe('Dana Whitfield');
+  });
+
+  it('a member with no MCO goes to the unit lead: no priority asked, the e-mail to the inbox carries the case number only', async () => {
+    const { page } = session();
+    callbackCase = await logByKeyboard(page, {
+      member: 'Maria Lopez',
+      id: '1234567A',
+      mco: null,
+      category: 'Transportation',
+      description: 'Maria Lopez (1234567A) has no MCO and missed her ride; call 515-555-0142.',
+    });
+    expect(await page.locator('.process p.path').first().textContent()).toContain(
+      'Unit lead callback: the member is not enrolled with an MCO',
+    );
+    expect((await page.locator('.due-list').textContent())?.replace(/\s+/g, ' ')).toContain('Unit lead callback');
+    const email = page.getByRole('button', { name: `Open as e-mail to ${INBOX}` });
+    const mailto = decodeURIComponent((await email.getAttribute('data-mailto')) ?? '');
+    expect(mailto.startsWith(`mailto:${INBOX}?subject=Unit lead callback: case ${callbackCase}`)).toBe(true);
+    expect(leaks(mailto)).toEqual([]);
+    // A liaison does not claim it; a unit lead does.
+    expect(await page.getByRole('button', { name: 'Claim this callback' }).count()).toBe(0);
+    await email.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.timeline-list li', { hasText: `opened as an e-mail to the Member Escalations inbox (${INBOX})` }).waitFor();
+    await shoot(page, 'roster-unit-lead-gate.png');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the next morning the callback’s warning goes to the unit lead, not to the liaison', async () => {
+    const { page } = session();
+    // Dana locks the desk as she leaves on Monday; nobody's screen is open overnight.
+    await page.keyboard.press('Control+L');
+    await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
+    await openAt(page, TUESDAY_10AM);
+    await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'lock-pin');
+    await tabTo(page, 'lock-who');
+    await chooseOption(page, 'Priya');
+    await tabTo(page, 'lock-pin');
+    await page.keyboard.type(PIN);
+    await page.keyboard.press('Enter');
+    // A unit lead's first view: Unit lead callbacks.
+    await page.getByRole('heading', { name: 'Unit lead callbacks' }).waitFor();
+    await logLoaded(page);
+    // Priya's own look at the night: the callback reached a warning (more than half its business time used).
+    await page.waitForFunction((c) => window.__notices.some((n) => n.body.includes(c)), callbackCase);
+
+    await page.keyboard.press('Control+L');
+    await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
+    const seen = (await notices(page)).length;
+    await tabTo(page, 'lock-who');
+    await chooseOption(page, 'Dana');
+    await tabTo(page, 'lock-pin');
+    await page.keyboard.type(DANA_PIN);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'All open' }).waitFor();
+    await logLoaded(page);
+    // Dana's own look at the night is taken (her last look moves to this morning); the callback is not hers.
+    const profiles = (await idbRead(page, 'profiles', { rows: true })) as { id: string; displayName: string }[];
+    const dana = profiles.find((p) => p.displayName === 'Dana Whitfield')?.id ?? '';
+    await page.waitForFunction(([key, at]) => Number(localStorage.getItem(key)) >= at, [
+      `liaison-log:warnings-checked-at:${dana}`,
+      Date.parse(TUESDAY_10AM),
+    ] as const);
+    expect((await notices(page)).slice(seen).join('\n')).not.toContain(callbackCase);
   });
 });

@@ -65,7 +65,7 @@ export interface TypedInquiry {
   category?: string;
   description: string;
   expectedOutcome?: string;
-  /** The priority's label (default High). */
+  /** The priority's label (default High); none is asked for a member with no MCO (`mco: null`). */
   priority?: string;
 }
 
@@ -84,7 +84,8 @@ export async function logByKeyboard(page: Page, o: TypedInquiry): Promise<string
   const mco = o.mco === undefined ? 'Iowa' : o.mco;
   await tabAndPickRadio(page, 'intake-mcoEnrollment', mco === null ? 'Not enrolled with an MCO' : 'Enrolled with an MCO');
   if (mco !== null) await tabAndChoose(page, 'intake-mcoId', mco);
-  await tabAndPickRadio(page, 'intake-priority', o.priority ?? 'High');
+  // A member with no MCO goes to the unit lead: no priority is asked.
+  if (mco !== null) await tabAndPickRadio(page, 'intake-priority', o.priority ?? 'High');
   await tabAndChoose(page, 'intake-category', o.category ?? 'Pharmacy');
   await tabAndType(page, 'intake-description', o.description);
   await tabAndType(page, 'intake-expectedOutcome', o.expectedOutcome ?? 'Refill approved.');

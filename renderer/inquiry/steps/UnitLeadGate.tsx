@@ -58,7 +58,7 @@ export function UnitLeadGate({ inquiry, config, profile }: { inquiry: InquiryRec
         warnings go to unit leads. This message carries the case number only.
       </p>
       <label htmlFor="gate-message">Message for the Member Escalations inbox</label>
-      <textarea id="gate-message" readOnly rows={6} value={text} />
+      <textarea id="gate-message" readOnly rows={8} value={text} />
       <div className="actions">
         {profile.role === 'lead' && inquiry.assignee?.id !== profile.id && (
           <button type="button" className="primary" onClick={() => void claim()}>
