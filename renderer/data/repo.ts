@@ -21,7 +21,8 @@ import {
 import type { InquiryFields } from '../../shared/inquiry/fields';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { actorOf, type PinHash, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
-import { EMPTY_ROSTER, type Roster, withPeopleAtWork } from '../../shared/roster/roster';
+import { legacyPeople } from '../../shared/roster/commands';
+import { EMPTY_ROSTER, foldRoster, legacyAssignees, type Roster, withPeopleAtWork } from '../../shared/roster/roster';
 import { encodeHlc, type Hlc, tickHlc } from '../../shared/sync/hlc';
 import { createCalendar } from '../../shared/time/calendar';
 import { timeRulesOf } from '../../shared/time/timeRules';
@@ -394,7 +395,14 @@ export class Repo {
       });
       // The next batch is prepared while the last one's writes are stored (at most two in flight).
       const inFlight: Promise<unknown>[] = [];
+      let roster = await this.roster();
       for (let batch = await nextBatch(ctx, db); batch !== null; batch = await nextBatch(ctx, db)) {
+        // Assignees the old log names who are on the roster nowhere: inactive roster entries, matched by name.
+        const named = legacyPeople(roster, legacyAssignees(batch), ctx);
+        if (named.length > 0) {
+          roster = foldRoster(roster, named);
+          batch = [...batch, ...named];
+        }
         inFlight.push((await w.append(batch, 'import')).written);
         if (inFlight.length > 1) await inFlight.shift();
         written += batch.length;

@@ -119,6 +119,21 @@ export function personNamed(roster: Roster, name: string): RosterPerson | undefi
   return matches.find((p) => p.active) ?? matches[0];
 }
 
+/** The assignees events name who are not people of the app (the legacy import's `legacy:` refs), once each. */
+export function legacyAssignees(events: readonly InquiryEvent[]): PersonRef[] {
+  const byId = new Map<string, PersonRef>();
+  for (const e of events) {
+    const ref =
+      e.type === 'InquiryLogged'
+        ? e.payload.fields.assignee
+        : e.type === 'FieldEdited' && e.payload.field === 'assignee'
+          ? e.payload.to
+          : null;
+    if (ref?.id.startsWith('legacy:') && !byId.has(ref.id)) byId.set(ref.id, ref);
+  }
+  return [...byId.values()];
+}
+
 /** A person's roster events, oldest first: their history (the roster stream holds everyone's). */
 export const historyOf = (events: readonly InquiryEvent[], personId: string): RosterEvent[] =>
   events.filter((e): e is RosterEvent => isRosterEvent(e) && e.payload.personId === personId);
