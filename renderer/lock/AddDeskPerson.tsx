@@ -148,7 +148,7 @@ export function AddDeskPerson({
       <PinFields idPrefix="desk-person" values={pin} errors={errors} onChange={setPin} label="Their PIN" confirmLabel="Their PIN again" />
       <fieldset className="field">
         <legend>Someone already at this desk lets them in</legend>
-        <Field id={`${id}-colleague`} label="Who">
+        <Field id={`${id}-colleague`} label="Colleague at this desk">
           {(p) => (
             <select {...p} value={colleague} onChange={(e) => setColleague(e.target.value)}>
               {deskPeople.map((d) => (
@@ -159,7 +159,7 @@ export function AddDeskPerson({
             </select>
           )}
         </Field>
-        <Field id={`${id}-colleague-pin`} label="Their PIN" error={errors.colleague}>
+        <Field id={`${id}-colleague-pin`} label="Colleague’s PIN" error={errors.colleague}>
           {(p) => (
             <input
               {...p}

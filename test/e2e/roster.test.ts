@@ -48,6 +48,8 @@ async function addToDesk(page: Page, who: string, pin: string, voucherPin: strin
   await page.getByRole('heading', { level: 1, name: 'Add a person to this desk' }).waitFor();
   await page.keyboard.press('Tab');
   await chooseOption(page, who);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: resolve(SHOTS, `roster-add-to-desk-${who.toLowerCase()}.png`) });
   await tabAndType(page, 'desk-person-pin', pin);
   await tabAndType(page, 'desk-person-confirm', pin);
   await page.keyboard.press('Tab'); // who lets them in: the person unlocked last
