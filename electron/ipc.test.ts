@@ -30,6 +30,7 @@ beforeEach(() => {
   handlers = {
     getAppInfo: vi.fn(async () => ({ name: 'Liaison Log', version: '0.1.0', platform: 'desktop' as const, os: 'win32' })),
     copyText: vi.fn(async () => ({ ok: true as const })),
+    openMailto: vi.fn(async () => ({ opened: true })),
     setOverdueCount: vi.fn(async () => ({ ok: true as const })),
     showNotification: vi.fn(async () => ({ shown: true })),
     saveFile: vi.fn(async () => ({ outcome: 'cancelled' as const })),

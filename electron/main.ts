@@ -1,10 +1,24 @@
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, Notification, nativeImage, protocol, safeStorage, screen } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  nativeImage,
+  protocol,
+  safeStorage,
+  screen,
+  shell,
+} from 'electron';
 import { APP_ID } from './appIdentity';
 import { createNotifier, overdueOverlayBitmap, sendToRenderer, showOverdueCount } from './desktop';
 import { type IpcHandlers, isAppSender, registerIpcHandlers } from './ipc';
 import { leadsFileHandlers } from './leadsFiles';
 import { log, logToFile } from './log';
+import { openMailto } from './mailto';
 import { buildMenuTemplate } from './menu';
 import { createAppProtocolHandler } from './protocol';
 import { APP_SCHEME } from './security';
@@ -83,6 +97,8 @@ const handlers: IpcHandlers = {
     clipboard.writeText(text);
     return { ok: true };
   },
+  // Only mailto:, written in main from the validated fields (mailto.ts).
+  openMailto: (request) => openMailto(shell, request),
   setOverdueCount: async ({ count }) => {
     overdueCount = count;
     showBadge();

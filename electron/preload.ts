@@ -17,6 +17,7 @@ function invoke<M extends IpcMethod>(method: M, request?: IpcRequest<M>): Promis
 export const liaisonApi = {
   getAppInfo: () => invoke('getAppInfo'),
   copyText: (request) => invoke('copyText', request),
+  openMailto: (request) => invoke('openMailto', request),
   setOverdueCount: (request) => invoke('setOverdueCount', request),
   showNotification: (request) => invoke('showNotification', request),
   saveFile: (request) => invoke('saveFile', request),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isCaseNumber } from './inquiry/caseNumber';
 import { DUE_KINDS } from './inquiry/due';
 import { CHANNEL_PREFIX, IPC_CHANNELS, IPC_EVENT_CHANNELS } from './ipcChannels';
+import { emailSchema } from './people';
 import { syncContract } from './sync/ipcContract';
 
 export { CHANNEL_PREFIX };
@@ -160,6 +161,16 @@ export const saveOutcomeSchema = z.discriminatedUnion('outcome', [
 ]);
 export type SaveOutcome = z.infer<typeof saveOutcomeSchema>;
 
+/** A ready message to open as an e-mail: one address (or none: the person fills it in), the subject and the body. */
+export const mailtoRequestSchema = z
+  .object({
+    to: emailSchema.refine((s) => !/[?&%#]/.test(s), 'not one e-mail address'),
+    subject: z.string().min(1).max(200),
+    body: z.string().max(6000),
+  })
+  .strict();
+export type MailtoRequest = z.infer<typeof mailtoRequestSchema>;
+
 /** The current page as a PDF (the lead report), saved through the Save dialog. */
 export const printToPdfRequestSchema = z.object({ suggestedName: suggestedNameSchema, landscape: z.boolean() }).strict();
 
@@ -173,6 +184,15 @@ export const ipcContract = {
     channel: IPC_CHANNELS.copyText,
     request: z.object({ text: z.string().max(20_000) }).strict(),
     response: z.object({ ok: z.literal(true) }),
+  },
+  /**
+   * Opens a ready message (shared/inquiry/message.ts: no member identifiers) as an e-mail in the desk's mail
+   * program. Main writes the mailto: URL itself from these fields and opens nothing but mailto:.
+   */
+  openMailto: {
+    channel: IPC_CHANNELS.openMailto,
+    request: mailtoRequestSchema,
+    response: z.object({ opened: z.boolean() }),
   },
   /** The renderer reports how many inquiries are overdue; main shows it on the dock/taskbar. */
   setOverdueCount: {

@@ -9,6 +9,7 @@ export const CHANNEL_PREFIX = 'liaison:';
 export const IPC_CHANNELS = {
   getAppInfo: 'liaison:app:get-info',
   copyText: 'liaison:clipboard:write-text',
+  openMailto: 'liaison:shell:open-mailto',
   setOverdueCount: 'liaison:desktop:set-overdue-count',
   showNotification: 'liaison:desktop:show-notification',
   saveFile: 'liaison:files:save',

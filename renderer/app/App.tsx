@@ -31,7 +31,8 @@ function Gate() {
   if (profile === null) return <ProfileSetup />;
   return (
     <LockGate profile={profile}>
-      <Shell profile={profile} />
+      {/* One Shell per person: their first view, queues and saved views start afresh when someone else unlocks. */}
+      <Shell key={profile.id} profile={profile} />
     </LockGate>
   );
 }

@@ -8,7 +8,7 @@ import {
   queryForQueue,
   queueCountsOfOpen,
 } from '../../shared/log/logQuery';
-import { type Profile, ROLE_LABELS } from '../../shared/people';
+import { leadsTheUnit, type Profile, ROLE_LABELS } from '../../shared/people';
 import { HistoryNotice } from '../chain/HistoryNotice';
 import { ANNOUNCER_ID } from '../components/announce';
 import { useBusinessCalendar } from '../data/calendar';
@@ -26,7 +26,7 @@ import { useBridge } from './bridgeContext';
 import { CalendarNotice } from './CalendarNotice';
 import { KeyboardHelp } from './KeyboardHelp';
 import { hrefOf, navigate, parseRoute, useHash } from './router';
-import { dueNowOf, useDesktopIntegration, watchOf } from './useDesktopIntegration';
+import { dueNowOf, localCheckStoreFor, useDesktopIntegration, watchOf } from './useDesktopIntegration';
 
 // The lead tools and settings (charts, spreadsheets, directories) load when first opened, so the
 // log's first screen does not wait to parse them.
@@ -37,7 +37,8 @@ const McoScorecard = lazy(() => import('../leads/McoScorecard').then((m) => ({ d
 const ReportView = lazy(() => import('../leads/ReportView').then((m) => ({ default: m.ReportView })));
 const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })));
 
-const DEFAULT_QUEUE_BY_ROLE: Record<Profile['role'], Queue> = { liaison: 'open', esr: 'mine', lead: 'unit_lead' };
+/** The first view of each role (SPEC.md "Who uses it"): an ESR's own queue, the unit lead's callbacks. */
+const DEFAULT_QUEUE_BY_ROLE: Record<Profile['role'], Queue> = { liaison: 'open', esr: 'mine', lead: 'unit_lead', supervisor: 'overdue' };
 
 /** The frame around every screen: header, queues, and the current screen. */
 export function Shell({ profile }: { profile: Profile }) {
@@ -67,7 +68,10 @@ export function Shell({ profile }: { profile: Profile }) {
   );
   // Warnings follow the agency's office hours (shared/inquiry/warnings.ts); the rows carry their marks.
   const calendar = useBusinessCalendar(config);
-  const watched = useMemo(() => (snapshot.complete ? watchOf(openRows) : null), [snapshot.complete, openRows]);
+  // Unit lead callbacks notify unit leads only; each person keeps their own last look.
+  const unitLead = profile.role === 'lead';
+  const watched = useMemo(() => (snapshot.complete ? watchOf(openRows, unitLead) : null), [snapshot.complete, openRows, unitLead]);
+  const checks = useMemo(() => localCheckStoreFor(profile.id), [profile.id]);
   const watch = useMemo(
     () => (watched === null ? null : { inquiries: watched, cal: calendar, now: queueTime.now }),
     [watched, calendar, queueTime.now],
@@ -77,6 +81,7 @@ export function Shell({ profile }: { profile: Profile }) {
     events: bridgeEvents,
     due: dueNow,
     watch,
+    checks,
     focusSearch: () => {
       const search = searchRef.current;
       if (search === null) return false;
@@ -139,7 +144,7 @@ export function Shell({ profile }: { profile: Profile }) {
           Settings
         </a>
         <SyncBadge />
-        {profile.role === 'lead' && <HistoryNotice />}
+        {leadsTheUnit(profile.role) && <HistoryNotice />}
         <div className="whoami">
           <span className="who">{profile.displayName}</span>
           <span className="muted">{ROLE_LABELS[profile.role]}</span>

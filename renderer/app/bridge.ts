@@ -6,6 +6,7 @@ import {
   type LiaisonEvents,
   notificationContent,
 } from '../../shared/ipc';
+import { mailtoOf } from '../../shared/mailto';
 import { browserSync } from '../sync/browserSync';
 
 declare global {
@@ -39,6 +40,17 @@ export const browserBridge: LiaisonApi = {
   copyText: async ({ text }) => {
     await navigator.clipboard.writeText(text);
     return { ok: true };
+  },
+  openMailto: async (request) => {
+    // The browser hands a mailto: link to the mail program it is set up with (or nothing, where none is).
+    const checked = ipcContract.openMailto.request.parse(request);
+    const a = document.createElement('a');
+    a.href = mailtoOf(checked.to, checked);
+    a.rel = 'noopener';
+    document.body.append(a);
+    a.click();
+    a.remove();
+    return { opened: true };
   },
   setOverdueCount: async (request) => {
     const { count } = ipcContract.setOverdueCount.request.parse(request);

@@ -12,6 +12,7 @@ import {
   type DesktopIntegrationOptions,
   type DueNow,
   dueNowOf,
+  localCheckStoreFor,
   nextDueOf,
   notificationOf,
   overdueCountOf,
@@ -384,5 +385,23 @@ describe('the browser bridge', () => {
     expect(opened).toHaveBeenCalledExactlyOnceWith({ inquiryId: A });
     stop();
     vi.unstubAllGlobals();
+  });
+});
+
+describe('whose warnings', () => {
+  const mark = { at: 1 as Instant, kind: 'warning', step: 'first_contact', percent: 50 } as unknown as DueMark;
+  const rows = [
+    { id: 'a', caseNumber: '261123-AAAAA-001', dueMarks: [mark], snooze: null, unitLeadCallback: false },
+    { id: 'b', caseNumber: '261123-AAAAA-002', dueMarks: [mark], snooze: null, unitLeadCallback: true },
+  ];
+  it('a unit lead callback’s warnings go to unit leads only; every other inquiry’s to everyone', () => {
+    expect(watchOf(rows, true).map((w) => w.inquiryId)).toEqual(['a', 'b']);
+    expect(watchOf(rows, false).map((w) => w.inquiryId)).toEqual(['a']);
+  });
+
+  it('each person at the desk keeps their own last look', () => {
+    localCheckStoreFor('p-dana').save(1_000 as Instant);
+    localCheckStoreFor('p-priya').save(2_000 as Instant);
+    expect([localCheckStoreFor('p-dana').load(), localCheckStoreFor('p-priya').load()]).toEqual([1_000, 2_000]);
   });
 });

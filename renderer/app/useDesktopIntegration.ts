@@ -56,32 +56,52 @@ export interface DesktopIntegrationOptions {
 
 const CHECK_KEY = 'liaison-log:warnings-checked-at';
 
-/** The last look in localStorage (per browser profile, i.e. per desk): a number, nothing else. */
-export const localCheckStore: CheckStore = {
-  load() {
-    try {
-      const v = Number(globalThis.localStorage?.getItem(CHECK_KEY));
-      return Number.isFinite(v) && v > 0 ? (v as Instant) : null;
-    } catch {
-      return null;
-    }
-  },
-  save(at) {
-    try {
-      globalThis.localStorage?.setItem(CHECK_KEY, String(at));
-    } catch {
-      // Private mode or a full store: the next start is a fresh baseline, nothing worse.
-    }
-  },
-};
+/** Each person's own last look (several people may use one desk, each with their own notification state). */
+export const localCheckStoreFor = (profileId: string): CheckStore => keyedCheckStore(`${CHECK_KEY}:${profileId}`);
 
-/** The open inquiries the scheduler watches, from the log rows (one pass; rows with no marks are left out). */
+/** The last look in localStorage under `key`: a number, nothing else. */
+function keyedCheckStore(key: string): CheckStore {
+  return {
+    load() {
+      try {
+        const v = Number(globalThis.localStorage?.getItem(key));
+        return Number.isFinite(v) && v > 0 ? (v as Instant) : null;
+      } catch {
+        return null;
+      }
+    },
+    save(at) {
+      try {
+        globalThis.localStorage?.setItem(key, String(at));
+      } catch {
+        // Private mode or a full store: the next start is a fresh baseline, nothing worse.
+      }
+    },
+  };
+}
+
+/** The desk's last look (one person's desk, and tests). */
+export const localCheckStore: CheckStore = keyedCheckStore(CHECK_KEY);
+
+/**
+ * The open inquiries the scheduler watches, from the log rows (one pass; rows with no marks are left out).
+ * `unitLead`: whether the person at the desk is a unit lead: an inquiry in the unit lead callback queue is
+ * theirs (SPEC.md "The process" 2), so its warnings go to unit leads and to nobody else.
+ */
 export function watchOf(
-  rows: readonly { id: string; caseNumber: string; dueMarks: readonly DueMark[]; snooze: WatchedInquiry['snooze'] }[],
+  rows: readonly {
+    id: string;
+    caseNumber: string;
+    dueMarks: readonly DueMark[];
+    snooze: WatchedInquiry['snooze'];
+    unitLeadCallback?: boolean;
+  }[],
+  unitLead = true,
 ): WatchedInquiry[] {
   const out: WatchedInquiry[] = [];
   for (const r of rows)
-    if (r.dueMarks.length > 0) out.push({ inquiryId: r.id, caseNumber: r.caseNumber, marks: r.dueMarks, snooze: r.snooze });
+    if (r.dueMarks.length > 0 && (unitLead || !r.unitLeadCallback))
+      out.push({ inquiryId: r.id, caseNumber: r.caseNumber, marks: r.dueMarks, snooze: r.snooze });
   return out;
 }
 

@@ -4,6 +4,7 @@ import { type AgencyConfig, DEFAULT_AGENCY_CONFIG } from '../../shared/config/ag
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
+import { EMPTY_ROSTER, type Roster } from '../../shared/roster/roster';
 import type { Clock } from '../../shared/time/types';
 import type { LogSnapshot, LogStore } from './logStore';
 import type { DeviceIdentity, KnownPerson, Repo } from './repo';
@@ -39,6 +40,26 @@ const NO_PEOPLE: KnownPerson[] = [];
 export function usePeople(): KnownPerson[] {
   const { repo } = useServices();
   return useLiveQuery(() => repo.knownPeople(), [repo]) ?? NO_PEOPLE;
+}
+
+/** The unit's roster (Settings → People, the assignee pickers); empty while loading. */
+export function useRoster(): Roster {
+  const { repo } = useServices();
+  return useLiveQuery(() => repo.roster(), [repo]) ?? EMPTY_ROSTER;
+}
+
+/** Every roster event, oldest first (each person's history); undefined while loading. */
+export function useRosterHistory(): InquiryEvent[] | undefined {
+  const { repo } = useServices();
+  return useLiveQuery(() => repo.rosterHistory(), [repo]);
+}
+
+const NOTHING_OPENED: Record<string, string> = {};
+
+/** The inquiries this person has opened since they were assigned them (by the assignment's stamp). */
+export function useOpened(profileId: string): Record<string, string> {
+  const { repo } = useServices();
+  return useLiveQuery(() => repo.openedBy(profileId), [repo, profileId]) ?? NOTHING_OPENED;
 }
 
 export function useAgencyConfig(): AgencyConfig {

@@ -27,6 +27,7 @@ import type { CommandContext } from '../../shared/inquiry/commands/context';
 import type { InquiryEvent, InquiryImported } from '../../shared/inquiry/events';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
+import { type Roster, rosterPeople } from '../../shared/roster/roster';
 import type { Instant, IsoDay } from '../../shared/time/types';
 import { isoDayOf, zonedToInstant } from '../../shared/time/zone';
 import type { BackupOptions } from './backup';
@@ -221,6 +222,8 @@ export interface ImportDesk {
   config(): Promise<AgencyConfig>;
   device(): Promise<{ deskCode: string }>;
   profiles(): Promise<Profile[]>;
+  /** The unit's roster: the old log's assignees are recognised by name among everyone on it. */
+  roster(): Promise<Roster>;
   backups: { now(reason: 'before-import', options: BackupOptions): Promise<unknown> };
   appendInBulk(
     nextBatch: (ctx: CommandContext, db: LiaisonDb) => Promise<InquiryEvent[] | null>,
@@ -358,6 +361,8 @@ export async function rememberMapping(db: LiaisonDb, headers: readonly string[],
 /** The import's view of this desk: config, zone, now and the people it knows. */
 export async function importContext(repo: ImportDesk, now: Instant): Promise<ImportContext> {
   const config = await repo.config();
-  const people = (await repo.profiles()).map((p) => ({ id: p.id, name: p.displayName }));
+  // Everyone on the roster, active or not (it lists this desk's people too), so a name the old log gives is matched
+  // to the person it is; a name on it nowhere becomes an inactive roster entry as the rows are stored (Repo.appendInBulk).
+  const people = rosterPeople(await repo.roster()).map((p) => ({ id: p.id, name: p.name }));
   return { config, zone: config.timeZone, now, people };
 }

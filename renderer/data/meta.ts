@@ -3,6 +3,7 @@ import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import type { ChainBreak, EventRef } from '../../shared/inquiry/chain';
 import type { SignOff } from '../../shared/inquiry/chainReport';
 import type { Actor, PersonRef } from '../../shared/people';
+import type { Roster } from '../../shared/roster/roster';
 import type { Hlc } from '../../shared/sync/hlc';
 import type { SyncLocalState } from '../../shared/sync/store';
 import type { StatePresetId } from '../../shared/time/statePresets';
@@ -113,6 +114,10 @@ export interface MetaValues {
   caseSeq: CaseSeq;
   /** Everyone seen acting in this log (any desk), by id: whom work can be assigned to and callbacks given. */
   people: Record<string, KnownPerson>;
+  /** The unit's roster: the fold of the roster stream's events (shared/roster/roster.ts), kept by the event store. */
+  roster: Roster;
+  /** Per person of this desk: the inquiries they have opened, with the assignment stamp they saw ("new to you" until then). */
+  [opened: `opened:${string}`]: Record<string, string>;
   sync: SyncLocalState;
   syncPrefs: Partial<SyncPrefs>;
   /** Normalised header → import field (or null: not imported), as people chose them before. Parsed on read. */

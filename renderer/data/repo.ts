@@ -10,10 +10,12 @@ import type { ReferralInput } from '../../shared/inquiry/commands/referToMco';
 import { type CommandInput, type CommandName, runCommand } from '../../shared/inquiry/commands/registry';
 import type { CallbackInput } from '../../shared/inquiry/commands/scheduleCallback';
 import type { WhenInput } from '../../shared/inquiry/commands/when';
-import type { InquiryEvent, PAUSE_WAITS, PausableTimer } from '../../shared/inquiry/events';
+import { type InquiryEvent, type PAUSE_WAITS, type PausableTimer, ROSTER_STREAM } from '../../shared/inquiry/events';
 import type { InquiryFields } from '../../shared/inquiry/fields';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { actorOf, type PinHash, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
+import { legacyPeople } from '../../shared/roster/commands';
+import { EMPTY_ROSTER, foldRoster, legacyAssignees, type Roster, withPeopleAtWork } from '../../shared/roster/roster';
 import { encodeHlc, type Hlc, tickHlc } from '../../shared/sync/hlc';
 import { createCalendar } from '../../shared/time/calendar';
 import type { StatePresetId } from '../../shared/time/statePresets';
@@ -89,6 +91,63 @@ export class Repo {
     const byId = new Map<string, KnownPerson>(Object.values(seen ?? {}).map((p) => [p.id, p]));
     for (const p of profiles) byId.set(p.id, { id: p.id, name: p.displayName, role: p.role });
     return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /**
+   * The unit's roster: the fold of its events (kept by the event store), and the people working at this desk or
+   * seen acting in the log whom no lead has added yet (shared/roster/roster.ts withPeopleAtWork).
+   */
+  async roster(): Promise<Roster> {
+    const [[stored, seen], profiles] = await Promise.all([
+      getMetas(this.db.meta, ['roster', 'people'] as const),
+      this.db.profiles.toArray(),
+    ]);
+    return withPeopleAtWork(stored ?? EMPTY_ROSTER, [
+      ...profiles.map((p) => ({ id: p.id, name: p.displayName, role: p.role })),
+      ...Object.values(seen ?? {}),
+    ]);
+  }
+
+  /** The roster's events (everyone's history), oldest first. */
+  rosterHistory(): Promise<InquiryEvent[]> {
+    return eventsOf(this.db.events, ROSTER_STREAM);
+  }
+
+  /**
+   * Runs a roster command (shared/roster/commands.ts) against the roster as stored and stores its events,
+   * in one transaction, as an inquiry's step is (`run`).
+   */
+  async changeRoster(command: (roster: Roster, ctx: CommandContext) => InquiryEvent[]): Promise<InquiryEvent[]> {
+    const db = this.db;
+    const { deviceId } = await this.device();
+    return this.events.write({ deviceId }, async (w) => {
+      const [desk, roster, head] = await Promise.all([this.readDesk(), this.roster(), chainHead(db, deviceId)]);
+      if (!desk.profile) throw new DomainError('no_profile', 'Create your profile before changing the roster.');
+      let hlc = desk.hlc ?? { wall: 0, counter: 0, deviceId };
+      const ctx = this.contextOf(desk.profile, deviceId, desk.config, (next) => {
+        hlc = next(hlc);
+        return hlc;
+      });
+      const produced = command(roster, ctx);
+      if (produced.length === 0) return [];
+      w.know({ head, people: desk.people ?? {} });
+      return (await w.append(produced, 'command', { clock: { to: hlc } })).events;
+    });
+  }
+
+  /** The inquiries a person of this desk has opened, with the assignment stamp they saw then. */
+  async openedBy(profileId: string): Promise<Record<string, string>> {
+    return (await getMeta(this.db.meta, `opened:${profileId}`)) ?? {};
+  }
+
+  /** Remembers that a person opened an inquiry assigned to them as of `assignedHlc` (it is no longer "new to you"). */
+  async markOpened(profileId: string, inquiryId: string, assignedHlc: string): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.meta, async () => {
+      const opened = (await getMeta(db.meta, `opened:${profileId}`)) ?? {};
+      if (opened[inquiryId] === assignedHlc) return;
+      await putMeta(db.meta, `opened:${profileId}`, { ...opened, [inquiryId]: assignedHlc });
+    });
   }
 
   /** The device identity as stored, without making one (undefined on a desk that has none yet). */
@@ -211,19 +270,26 @@ export class Repo {
     return typeof id === 'string' ? this.db.profiles.get(id) : undefined;
   }
 
-  /** `pin`: the hash of the PIN chosen at setup (renderer/lock/pin.ts), stored with the profile. */
-  async createProfile(input: ProfileInput, pin?: PinHash): Promise<Profile> {
+  /**
+   * A person starts on this desk: their profile, made the active one, and their roster entry. `pin`: the hash
+   * of the PIN chosen (renderer/lock/pin.ts). `rosterId`: the roster entry they are (a colleague a lead added
+   * before they first used the app); otherwise a new entry is added with the profile's id.
+   */
+  async createProfile(input: ProfileInput, pin?: PinHash, rosterId?: string): Promise<Profile> {
     const parsed = profileInputSchema.parse(input);
     const profile: Profile = {
-      id: newId(this.clock.now()),
+      id: rosterId ?? newId(this.clock.now()),
       displayName: parsed.displayName,
       role: parsed.role,
       createdAt: this.clock.now(),
       ...(pin ? { pin } : {}),
     };
-    await this.db.transaction('rw', this.db.profiles, this.db.meta, async () => {
-      await this.db.profiles.add(profile);
-      await putMeta(this.db.meta, 'activeProfile', profile.id);
+    const db = this.db;
+    if (await db.profiles.get(profile.id))
+      throw new DomainError('validation', `${profile.displayName} already works at this desk: unlock as them.`);
+    await db.transaction('rw', db.profiles, db.meta, async () => {
+      await db.profiles.add(profile);
+      await putMeta(db.meta, 'activeProfile', profile.id);
     });
     return profile;
   }
@@ -357,7 +423,14 @@ export class Repo {
       });
       // The next batch is prepared while the last one's writes are stored (at most two in flight).
       const inFlight: Promise<unknown>[] = [];
+      let roster = await this.roster();
       for (let batch = await nextBatch(ctx, db); batch !== null; batch = await nextBatch(ctx, db)) {
+        // Assignees the old log names who are on the roster nowhere: inactive roster entries, matched by name.
+        const named = legacyPeople(roster, legacyAssignees(batch), ctx);
+        if (named.length > 0) {
+          roster = foldRoster(roster, named);
+          batch = [...batch, ...named];
+        }
         inFlight.push((await w.append(batch, 'import')).written);
         if (inFlight.length > 1) await inFlight.shift();
         written += batch.length;

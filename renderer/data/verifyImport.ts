@@ -1,7 +1,7 @@
 import { PlainWordsError } from '../../shared/errors';
 import { ChainCollector, type EventSetResult, fingerprintStep } from '../../shared/inquiry/chainVerify';
 import type { InquiryEvent } from '../../shared/inquiry/events';
-import type { Actor } from '../../shared/people';
+import { type Actor, leadsTheUnit } from '../../shared/people';
 import { type ExportSource, type ExportSummary, inspectExport, type Progress, type RestoreResult, restoreDatabase } from './backup';
 import { findingOf } from './chainStore';
 import type { LiaisonDb } from './db';
@@ -112,7 +112,7 @@ export async function restoreCheckedCopy(
   const broken = check.chains.totals.breaks > 0;
   if (broken && !input.acceptBreaks)
     throw new ImportDecisionError('This copy has breaks in its hash chains: a unit lead must decide to import it anyway.');
-  if (broken && input.by.profile.role !== 'lead')
+  if (broken && !leadsTheUnit(input.by.profile.role))
     throw new ImportDecisionError('Only a unit lead can import a copy with breaks in its hash chains.');
   const signOffs = await getMeta(db.meta, 'chainSignOffs');
   const record: ImportRecord = {

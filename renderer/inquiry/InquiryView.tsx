@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { failureText } from '../../shared/errors';
 import { oldLogLine } from '../../shared/import/people';
@@ -10,8 +10,10 @@ import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
 import { FormError } from '../components/ErrorSummary';
 import { focusOnMount } from '../components/focusOnMount';
-import { useAgencyConfig, useInquiry, usePeople, useServices } from '../data/hooks';
+import { useAgencyConfig, useInquiry, useServices } from '../data/hooks';
+import { isEscalated, useAssignees } from '../intake/assignees';
 import { ControlInput } from '../intake/ControlInput';
+import { AssignmentPanel } from './Assignment';
 import { CaseCard, CopyCaseNumber } from './CaseCard';
 import { Collapsible } from './Collapsible';
 import { displayValue } from './display';
@@ -36,6 +38,7 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
   const config = useAgencyConfig();
   const [reveal, setReveal] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
+  const [assignedHere, setAssignedHere] = useState(false);
 
   if (inquiry === undefined) return <p aria-busy="true">Opening the inquiry…</p>;
   if (inquiry === null)
@@ -60,7 +63,9 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
           Inquiry {inquiry.caseNumber}
         </h1>
         <span className={`badge status-${inquiry.status}`}>{STATUS_LABELS[inquiry.status]}</span>
-        <span className={`badge priority-${inquiry.priority}`}>{displayValue('priority', inquiry.priority, config, true)}</span>
+        {inquiry.priority && (
+          <span className={`badge priority-${inquiry.priority}`}>{displayValue('priority', inquiry.priority, config, true)}</span>
+        )}
         {grievanceOf(inquiry) && <span className="badge badge-complaint">Complaint</span>}
         <span className="inquiry-actions">
           <button type="button" className="secondary reveal-all" aria-pressed={reveal} onClick={() => setReveal((r) => !r)}>
@@ -90,6 +95,13 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
       {awaitingImportReview(inquiry) && <ImportReviewPanel inquiry={inquiry} config={config} profile={profile} />}
       <div className="inquiry-body">
         <div className="details">
+          <AssignmentPanel
+            inquiry={inquiry}
+            config={config}
+            profile={profile}
+            focusHandOff={assignedHere}
+            onReassign={() => setEditing('assignee')}
+          />
           <Collapsible name="process" title="Process">
             <ProcessPanel inquiry={inquiry} config={config} profile={profile} />
           </Collapsible>
@@ -103,7 +115,16 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
                   {s.groups.map((key) => {
                     const group = GROUP_BY_KEY.get(key) as EditGroup;
                     return editing === key ? (
-                      <GroupEditor key={key} group={group} inquiry={inquiry} config={config} onDone={() => setEditing(null)} />
+                      <GroupEditor
+                        key={key}
+                        group={group}
+                        inquiry={inquiry}
+                        config={config}
+                        onDone={(saved) => {
+                          setEditing(null);
+                          if (saved && key === 'assignee') setAssignedHere(true);
+                        }}
+                      />
                     ) : (
                       <GroupView
                         key={key}
@@ -176,13 +197,13 @@ function GroupEditor({
   group: EditGroup;
   inquiry: InquiryRecord;
   config: AgencyConfig;
-  onDone: () => void;
+  /** `saved`: a change was stored (not a cancel, nor a save with nothing changed). */
+  onDone: (saved?: boolean) => void;
 }) {
   const { repo, clock } = useServices();
-  // Everyone known to this desk (its profiles and everyone seen in the log, synced desks included).
-  const known = usePeople();
-  const people = useMemo(() => known.map((p) => ({ id: p.id, name: p.name })), [known]);
   const [form, setForm] = useState<IntakeForm>(() => formOfFields(inquiry, config.timeZone));
+  // The roster's active people by role, ESRs first for an Escalated inquiry, and the assignee it has now.
+  const { groups: assignees, people } = useAssignees(inquiry.assignee, isEscalated(config, form.priority));
   const [errors, setErrors] = useState<IntakeErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const controls = controlsOfGroup(group);
@@ -201,7 +222,7 @@ function GroupEditor({
     }
     try {
       await repo.editFields(inquiry.id, result.values);
-      onDone();
+      onDone(true);
     } catch (err) {
       setFailure(`Not saved: ${failureText(err)}`);
     }
@@ -220,7 +241,7 @@ function GroupEditor({
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
-            onDone();
+            onDone(false);
           } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             void save();
@@ -239,7 +260,7 @@ function GroupEditor({
               }}
               error={errors[c]}
               config={config}
-              people={people}
+              assignees={assignees}
             />
           </div>
         ))}
@@ -248,7 +269,7 @@ function GroupEditor({
           <button type="submit" className="primary">
             Save change
           </button>
-          <button type="button" className="secondary" onClick={onDone}>
+          <button type="button" className="secondary" onClick={() => onDone(false)}>
             Cancel
           </button>
         </div>

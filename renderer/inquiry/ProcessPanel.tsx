@@ -3,6 +3,7 @@ import { type AgencyConfig, priorityLevel } from '../../shared/config/agencyConf
 import { failureText } from '../../shared/errors';
 import { RESOLUTION_LABELS } from '../../shared/inquiry/commands/resolveInquiry';
 import { isSnoozed, snoozeTimeText } from '../../shared/inquiry/commands/snoozeWarnings';
+import { isUnitLeadCallback } from '../../shared/inquiry/commands/targets';
 import { DUE_STATE_LABELS, type DueItem, type DueState, dueItems, dueState } from '../../shared/inquiry/due';
 import { PAUSABLE_TIMERS, type PAUSE_WAITS, type PausableTimer } from '../../shared/inquiry/events';
 import { explainDueItem } from '../../shared/inquiry/explainDue';
@@ -68,7 +69,12 @@ export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRec
     <section className="process" aria-labelledby="process-title">
       <h2 id="process-title">Process</h2>
       <p className="path">
-        {level ? (
+        {isUnitLeadCallback(inquiry) ? (
+          <>
+            <strong>Unit lead callback</strong>: the member is not enrolled with an MCO; a unit lead calls back by the end of{' '}
+            {config.unitLeadCallbackDays === 1 ? 'the next business day' : `${config.unitLeadCallbackDays} business days`}. No priority.
+          </>
+        ) : level ? (
           <>
             <strong>{level.label}</strong>: {level.path === 'high' ? 'the liaison works it end to end' : 'an ESR works it'}; first contact
             within {durationText(level.firstContactTarget)} (deadline {durationText(level.firstContactDeadline)}).
@@ -78,7 +84,7 @@ export function ProcessPanel({ inquiry, config, profile }: { inquiry: InquiryRec
         )}
       </p>
 
-      {open && inquiry.mcoEnrollment === 'not_enrolled' && <UnitLeadGate inquiry={inquiry} config={config} />}
+      {open && inquiry.mcoEnrollment === 'not_enrolled' && <UnitLeadGate inquiry={inquiry} config={config} profile={profile} />}
 
       {w.resolution ? (
         <p className="resolution">
@@ -232,7 +238,9 @@ export function DueList({
                 </p>
               )}
               <div className="due-actions">
-                {item.kind !== 'callback' && <Explanation item={item} inquiry={inquiry} config={config} />}
+                {item.kind !== 'callback' && !(item.kind === 'first_contact' && isUnitLeadCallback(inquiry)) && (
+                  <Explanation item={item} inquiry={inquiry} config={config} />
+                )}
                 {canPause && timer && item.paused && (
                   <button type="button" className="link-button" onClick={() => void resume(timer)}>
                     Resume<span className="visually-hidden"> the {inSentence(item.label)} timer</span>

@@ -157,6 +157,14 @@ function WorkflowEntry({ event: e, config, reveal }: { event: WorkflowEvent; con
   switch (e.type) {
     case 'TargetsSet': {
       const p = e.payload;
+      // No priority: a member with no MCO, the unit lead's callback (shared/inquiry/commands/targets.ts).
+      if (p.priority === '')
+        return (
+          <p>
+            <strong>Unit lead callback</strong> due by {when(p.firstContactDeadline)} (the close of {durationText(p.policy.deadline)} after
+            receipt).
+          </p>
+        );
       return (
         <p>
           First contact for <strong>{priorityLabel(config, p.priority)}</strong> ({durationText(p.policy.target)} target,{' '}

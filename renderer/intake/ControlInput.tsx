@@ -1,8 +1,9 @@
 import { type AgencyConfig, SOURCES } from '../../shared/config/agencyConfig';
 import { ENROLLMENT, ENROLLMENT_LABELS } from '../../shared/inquiry/fields';
 import type { IntakeControl, IntakeForm } from '../../shared/inquiry/intake';
-import type { PersonRef } from '../../shared/people';
-import { Field, Options, RadioGroup } from '../components/Field';
+import type { AssigneeGroup } from '../../shared/roster/roster';
+import { type ControlProps, Field, Options, RadioGroup } from '../components/Field';
+import { AssigneeSelect } from './assignees';
 
 const LABELS: Record<IntakeControl, string> = {
   receivedDate: 'Date received',
@@ -41,7 +42,7 @@ export function ControlInput({
   onChange,
   error,
   config,
-  people,
+  assignees,
 }: {
   control: IntakeControl;
   idPrefix: string;
@@ -49,7 +50,8 @@ export function ControlInput({
   onChange: (control: IntakeControl, value: string) => void;
   error: string | undefined;
   config: AgencyConfig;
-  people: readonly PersonRef[];
+  /** The assignee picker's groups (useAssignees). */
+  assignees: readonly AssigneeGroup[];
 }) {
   const id = `${idPrefix}-${control}`;
   const value = form[control];
@@ -116,10 +118,9 @@ export function ControlInput({
         'None',
       );
     case 'assigneeId':
-      return select(
-        people.map((p) => ({ value: p.id, label: p.name })),
-        'Unassigned',
-      );
+      return field((p) => (
+        <AssigneeSelect groups={assignees} value={value} onChange={(v) => onChange(control, v)} controlProps={p as ControlProps} />
+      ));
     case 'description':
     case 'expectedOutcome':
     case 'rootCause':

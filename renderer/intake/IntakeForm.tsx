@@ -15,10 +15,11 @@ import type { Profile } from '../../shared/people';
 import { navigate } from '../app/router';
 import { ConfirmDiscard } from '../components/ConfirmDiscard';
 import { ErrorSummary, FormError } from '../components/ErrorSummary';
-import { Field, Options, RadioGroup } from '../components/Field';
+import { Field, RadioGroup } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
 import { draftKey, useFormDraft } from '../data/drafts';
-import { useAgencyConfig, usePeople, useServices } from '../data/hooks';
+import { useAgencyConfig, useServices } from '../data/hooks';
+import { AssigneeSelect, isEscalated, useAssignees } from './assignees';
 import { DraftNotice } from './DraftNotice';
 import { PrioritySuggestion } from './PrioritySuggestion';
 
@@ -28,21 +29,15 @@ const controlId = (c: IntakeControl) => `intake-${c}`;
 export function IntakeForm({ profile }: { profile: Profile }) {
   const { repo, clock } = useServices();
   const config = useAgencyConfig();
-  // Everyone known to this desk (its profiles and everyone seen in the log, synced desks included).
-  const known = usePeople();
-  // The person at the desk is always there, even before the list has loaded.
-  const people = useMemo(
-    () => [
-      { id: profile.id, name: profile.displayName },
-      ...known.filter((p) => p.id !== profile.id).map((p) => ({ id: p.id, name: p.name })),
-    ],
-    [known, profile.id, profile.displayName],
-  );
   const zone = config.timeZone;
   const [form, setForm] = useState<IntakeFormValues>(() =>
     emptyIntakeForm(clock.now(), zone, profile.role === 'esr' ? null : { id: profile.id, name: profile.displayName }),
   );
   const [errors, setErrors] = useState<IntakeErrors>({});
+  // The roster's active people by role (ESRs first for an Escalated inquiry); the person at the desk is there
+  // as the default assignee even before the roster has loaded.
+  const self = useMemo(() => ({ id: profile.id, name: profile.displayName }), [profile.id, profile.displayName]);
+  const { groups: assigneeGroups, people } = useAssignees(form.assigneeId === self.id ? self : null, isEscalated(config, form.priority));
   // The form autosaves as a draft (debounced) and is filled back in when reopened after a crash, a lock or a close.
   const [opened, setOpened] = useState(form);
   const draft = useFormDraft(
@@ -219,7 +214,12 @@ export function IntakeForm({ profile }: { profile: Profile }) {
               value={form.mcoEnrollment}
               onChange={(v) => {
                 set('mcoEnrollment')(v);
-                if (v === 'not_enrolled') set('mcoId')('');
+                // The unit lead takes it: no MCO, and nobody at this desk owns it until a unit lead claims it.
+                if (v === 'not_enrolled') {
+                  set('mcoId')('');
+                  set('priority')('');
+                  if (form.assigneeId === self.id) set('assigneeId')('');
+                }
               }}
               error={errors.mcoEnrollment}
             />
@@ -237,22 +237,24 @@ export function IntakeForm({ profile }: { profile: Profile }) {
                 </select>
               )}
             </Field>
-            <RadioGroup
-              id={controlId('priority')}
-              legend="Priority"
-              required
-              options={config.priorityLevels.map((p) => ({ value: p.id, label: p.label }))}
-              value={form.priority}
-              onChange={set('priority')}
-              error={errors.priority}
-            />
+            {form.mcoEnrollment === 'not_enrolled' ? (
+              <p className="hint unit-lead-note">
+                No priority: a member with no MCO goes to the unit lead, who calls back by the end of{' '}
+                {config.unitLeadCallbackDays === 1 ? 'the next business day' : `${config.unitLeadCallbackDays} business days`}.
+              </p>
+            ) : (
+              <RadioGroup
+                id={controlId('priority')}
+                legend="Priority"
+                required
+                options={config.priorityLevels.map((p) => ({ value: p.id, label: p.label }))}
+                value={form.priority}
+                onChange={set('priority')}
+                error={errors.priority}
+              />
+            )}
             <Field id={controlId('assigneeId')} label="Assignee" error={errors.assigneeId}>
-              {(p) => (
-                <select {...p} {...bind('assigneeId')}>
-                  <option value="">Unassigned</option>
-                  <Options options={people.map((person) => ({ value: person.id, label: person.name }))} />
-                </select>
-              )}
+              {(p) => <AssigneeSelect groups={assigneeGroups} value={form.assigneeId} onChange={set('assigneeId')} controlProps={p} />}
             </Field>
           </div>
           <PrioritySuggestion

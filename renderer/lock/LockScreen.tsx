@@ -1,7 +1,9 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Profile } from '../../shared/people';
+import { navigate } from '../app/router';
 import { Options } from '../components/Field';
 import { useProfiles, useServices } from '../data/hooks';
+import { AddDeskPerson } from './AddDeskPerson';
 import { FAILURES_BEFORE_WAIT, type LockController, type LockState, WAIT_MS } from './lockController';
 import { verifyPin } from './pin';
 import './lock.css';
@@ -24,6 +26,7 @@ export function LockScreen({ profile, lock, state }: { profile: Profile; lock: L
   const pinRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const waiting = state.retryAt > now;
+  const [adding, setAdding] = useState(false);
 
   useEffect(() => {
     pinRef.current?.focus();
@@ -55,6 +58,8 @@ export function LockScreen({ profile, lock, state }: { profile: Profile; lock: L
     });
     setBusy(false);
     setNow(Date.now());
+    // Someone else at the desk starts at their own first view, not on the last person's screen.
+    if (result.ok && chosen.id !== profile.id) navigate({ name: 'log' });
     if (result.ok) return;
     setPin('');
     if (result.reason === 'wait') setMessage(`Too many wrong PINs. Try again in ${secondsLeft(result.retryAt, Date.now())} seconds.`);
@@ -65,6 +70,21 @@ export function LockScreen({ profile, lock, state }: { profile: Profile; lock: L
     else setMessage(`That PIN is not right. After ${FAILURES_BEFORE_WAIT} wrong PINs, wait ${WAIT_MS / 1000} seconds before the next try.`);
     pinRef.current?.focus();
   }
+
+  if (adding)
+    return (
+      <main id="main" className="lock-screen">
+        <AddDeskPerson
+          lock={lock}
+          deskPeople={profiles}
+          current={who}
+          onCancel={() => {
+            setAdding(false);
+            requestAnimationFrame(() => pinRef.current?.focus());
+          }}
+        />
+      </main>
+    );
 
   const waitText = waiting ? `Too many wrong PINs. Try again in ${secondsLeft(state.retryAt, now)} seconds.` : null;
   const shown = waitText ?? message;
@@ -106,6 +126,9 @@ export function LockScreen({ profile, lock, state }: { profile: Profile; lock: L
         </div>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Checking…' : 'Unlock'}
+        </button>
+        <button type="button" className="link-button" onClick={() => setAdding(true)}>
+          Add a person to this desk
         </button>
         <p className="muted small">
           Forgot your PIN? A colleague with a profile on this desk can unlock with theirs

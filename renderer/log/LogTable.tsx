@@ -26,7 +26,11 @@ export interface LogTableProps {
   layout: LogLayout;
   /** The filter row under the headers (hidden: fewer Tab stops and more rows in view). */
   showFilters: boolean;
+  /** Rows assigned to the person at the desk that they have not opened since (LogTableContextValue.isNew). */
+  isNew?: LogTableContextValue['isNew'];
 }
+
+const NEVER_NEW: LogTableContextValue['isNew'] = () => false;
 
 /** Two lines of small text fit (the Next due cell); 18 rows and more show at 1440×900. */
 const ROW_HEIGHT = 36;
@@ -51,6 +55,7 @@ export const LogTable = memo(function LogTable({
   caption,
   layout,
   showFilters,
+  isNew = NEVER_NEW,
 }: LogTableProps) {
   const columns = useMemo(() => logColumnsOf(layout), [layout]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -83,8 +88,8 @@ export const LogTable = memo(function LogTable({
     });
   }, []);
   const context = useMemo<LogTableContextValue>(
-    () => ({ zone, now, cal, revealed, toggleReveal }),
-    [zone, now, cal, revealed, toggleReveal],
+    () => ({ zone, now, cal, revealed, toggleReveal, isNew }),
+    [zone, now, cal, revealed, toggleReveal, isNew],
   );
 
   const modelRows = table.getRowModel().rows;

@@ -6,7 +6,7 @@ import type { Profile } from '../../shared/people';
 import { navigate } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
 import { useBusinessCalendar } from '../data/calendar';
-import { useAgencyConfig, useLogSnapshot } from '../data/hooks';
+import { useAgencyConfig, useLogSnapshot, useOpened } from '../data/hooks';
 import { useQueueTime } from '../data/useNow';
 import { ColumnChooser } from './ColumnChooser';
 import { LogTable } from './LogTable';
@@ -43,6 +43,13 @@ export function LogView({
   const rows = useMemo(
     () => index.select(order, { queue: query.queue, filters: query.filters, search: query.search }, profile.id, queueTime),
     [index, order, query.queue, query.filters, query.search, profile.id, queueTime],
+  );
+  // "New to you": assigned to this person, and not opened by them since the assignment.
+  const opened = useOpened(profile.id);
+  const isNew = useCallback(
+    (row: { id: string; status?: string; assigneeId: string; assignedHlc: string }) =>
+      row.assigneeId === profile.id && row.status === 'open' && opened[row.id] !== row.assignedHlc,
+    [opened, profile.id],
   );
   const choices = useMemo(() => {
     const out: Partial<Record<LogColumn, string[]>> = {};
@@ -148,6 +155,7 @@ export function LogView({
             caption={`${title}: ${count(rows.length)}. Member identifiers are masked; use Reveal on a row to show them.`}
             layout={layout}
             showFilters={showFilters}
+            isNew={isNew}
           />
           {rows.length === 0 && snapshot.complete && <p className="empty">No inquiries in this queue match the search and filters.</p>}
         </>

@@ -17,10 +17,19 @@ const helper = createColumnHelper<typeof logTableFeatures, LogRow>();
 const Text = ({ children }: { children: React.ReactNode }) => <span className="cell-text">{children}</span>;
 
 function CaseCell({ row }: { row: LogRow }) {
+  const fresh = useLogTableContext().isNew(row);
   return (
-    <a className="case-link" href={`#/inquiry/${row.id}`}>
-      {row.caseNumber}
-    </a>
+    <>
+      <a className="case-link" href={`#/inquiry/${row.id}`}>
+        {row.caseNumber}
+        {fresh && <span className="visually-hidden">, new to you</span>}
+      </a>
+      {fresh && (
+        <span className="badge badge-new" aria-hidden="true">
+          New
+        </span>
+      )}
+    </>
   );
 }
 

@@ -10,6 +10,8 @@ export interface LogTableContextValue {
   cal: BusinessCalendar;
   revealed: ReadonlySet<string>;
   toggleReveal(id: string): void;
+  /** Assigned to the person at the desk and not opened by them since (marked "New to you"). */
+  isNew(row: { id: string; status?: string; assigneeId: string; assignedHlc: string }): boolean;
 }
 
 export const LogTableContext = createContext<LogTableContextValue | null>(null);

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { deskCodeOf } from '../../shared/inquiry/chainReport';
-import type { Profile } from '../../shared/people';
+import { leadsTheUnit, type Profile } from '../../shared/people';
 import type { TimeZone } from '../../shared/time/types';
 import type { ImportCheck } from '../data/verifyImport';
 import { BreaksTable } from './VerifyLog';
@@ -50,7 +50,7 @@ export function ChainCheckResult({
         <p className="muted">{own}</p>
       </div>
     );
-  const lead = profile.role === 'lead';
+  const lead = leadsTheUnit(profile.role);
   return (
     <div className="verify-import">
       <p className="data-warn">

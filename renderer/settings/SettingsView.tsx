@@ -9,6 +9,7 @@ import { LockSettings } from '../lock/LockSettings';
 import { DataSettings } from './DataSettings';
 import { GrievanceReasons } from './GrievanceReasons';
 import { McoDirectory } from './McoDirectory';
+import { PeopleSettings } from './PeopleSettings';
 import { PolicySettings } from './PolicySettings';
 import { RoutingDirectory } from './RoutingDirectory';
 import { SyncSettings } from './SyncSettings';
@@ -33,6 +34,12 @@ export const SETTINGS_SECTIONS: readonly Section[] = [
     title: 'Policy and calendar',
     summary: 'Priority levels and their first-contact targets, outreach attempts, office hours, holidays and closures.',
     Screen: PolicySettings,
+  },
+  {
+    id: 'people',
+    title: 'People',
+    summary: 'The unit’s roster: colleagues work can be assigned to, their roles and e-mail addresses.',
+    Screen: PeopleSettings,
   },
   {
     id: 'mcos',

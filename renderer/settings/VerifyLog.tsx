@@ -18,7 +18,7 @@ import {
   type SignOff,
   type VerifyReport,
 } from '../../shared/inquiry/chainReport';
-import { actorOf, type Profile, ROLE_LABELS } from '../../shared/people';
+import { actorOf, leadsTheUnit, type Profile, ROLE_LABELS } from '../../shared/people';
 import type { Instant, TimeZone } from '../../shared/time/types';
 import { useBridge } from '../app/bridgeContext';
 import { formatLong } from '../app/format';
@@ -479,7 +479,7 @@ function SignOffForm({ report, profile, onSigned }: { report: VerifyReport; prof
       <p>
         Signing off records this summary with your name, the time and its SHA-256, so a later verification can show whether any desk’s chain
         has been made again since.
-        {profile.role !== 'lead' ? ' Sign-offs are usually a unit lead’s.' : ''}
+        {!leadsTheUnit(profile.role) ? ' Sign-offs are usually a unit lead’s.' : ''}
       </p>
       {breaks > 0 && (
         <div className={`field checkbox${seenError ? ' has-error' : ''}`}>

@@ -1,18 +1,24 @@
 import { render, screen } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { expect } from 'vitest';
-import type { LiaisonApi } from '../../shared/ipc';
+import type { LiaisonApi, MailtoRequest } from '../../shared/ipc';
 import { App } from '../app/App';
 import { browserSync } from '../sync/browserSync';
 import type { TestDesk } from './fixtures';
 
 /** The browser bridge's API without the clipboard: what was copied (and the names of files saved) is kept for assertions. */
-export function fakeBridge(): LiaisonApi & { copied: string[]; saved: string[] } {
+export function fakeBridge(): LiaisonApi & { copied: string[]; saved: string[]; mailed: MailtoRequest[] } {
   const copied: string[] = [];
   const saved: string[] = [];
+  const mailed: MailtoRequest[] = [];
   return {
     copied,
     saved,
+    mailed,
+    openMailto: async (request) => {
+      mailed.push(request);
+      return { opened: true };
+    },
     getAppInfo: async () => ({ name: 'Liaison Log', version: 'test', platform: 'browser', os: 'test' }),
     copyText: async ({ text }) => {
       copied.push(text);

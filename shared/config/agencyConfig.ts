@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailSchema } from '../people';
 import { type CalendarConfig, calendarConfigSchema, DEFAULT_CALENDAR_CONFIG } from '../time/calendar';
 import type { TimeZone } from '../time/types';
 import { isValidTimeZone } from '../time/zone';
@@ -150,6 +151,13 @@ export const agencyConfigSchema = z.object({
   warningThresholds: warningThresholdsSchema.default((): number[] => [...DEFAULT_WARNING_THRESHOLDS]),
   /** Unanswered outreach attempts after which "unable to reach" closure is offered (seed 003: 2). */
   outreachMaxAttempts: z.number().int().min(1).max(10),
+  /**
+   * The unit lead's callback to a member with no MCO (SPEC.md "The process" 2) is due at the close of this many
+   * business days after receipt: 1 is the end of the next business day. Stored configs from before get 1.
+   */
+  unitLeadCallbackDays: z.number().int().min(1).max(10).default(1),
+  /** The Member Escalations inbox the MCO gate's message is e-mailed to; '' when not set (the mail program asks). */
+  memberEscalationsInbox: emailSchema.default(''),
   mcos: z.array(mcoSchema),
   categories: z.array(categorySchema).min(1),
   routing: z.array(routingEntrySchema).default(() => []),
@@ -185,6 +193,8 @@ export const DEFAULT_AGENCY_CONFIG: AgencyConfig = {
   ],
   calendar: (({ timeZone: _zone, ...rest }) => rest)(DEFAULT_CALENDAR_CONFIG),
   outreachMaxAttempts: 2,
+  unitLeadCallbackDays: 1,
+  memberEscalationsInbox: '',
   warningThresholds: [...DEFAULT_WARNING_THRESHOLDS],
   pausableTimers: ['first_contact', 'mco_follow_up'],
   // Departments and contacts are examples for a new desk to replace in Settings → MCO directory.

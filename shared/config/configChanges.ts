@@ -120,6 +120,12 @@ export function describeConfigChanges(before: AgencyConfig, after: AgencyConfig)
   const out: string[] = [];
   if (before.timeZone !== after.timeZone) out.push(`Time zone: ${before.timeZone} → ${after.timeZone}.`);
   out.push(...levelChanges(before.priorityLevels, after.priorityLevels));
+  if (before.unitLeadCallbackDays !== after.unitLeadCallbackDays)
+    out.push(
+      `Unit lead callback due after: ${before.unitLeadCallbackDays} → ${after.unitLeadCallbackDays} business days (end of that day).`,
+    );
+  if (before.memberEscalationsInbox !== after.memberEscalationsInbox)
+    out.push(`Member Escalations inbox: ${before.memberEscalationsInbox || 'not set'} → ${after.memberEscalationsInbox || 'not set'}.`);
   if (before.outreachMaxAttempts !== after.outreachMaxAttempts)
     out.push(`Outreach attempts before "unable to reach" is offered: ${before.outreachMaxAttempts} → ${after.outreachMaxAttempts}.`);
   if (!same(before.warningThresholds, after.warningThresholds))

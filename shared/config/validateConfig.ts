@@ -51,6 +51,8 @@ const MESSAGES: Record<string, (issue: Issue) => string> = {
   'priorityLevels.*.firstContactTarget.unit': () => 'Choose business hours, business days or clock hours.',
   'priorityLevels.*.firstContactDeadline.unit': () => 'Choose business hours, business days or clock hours.',
   outreachMaxAttempts: () => 'Enter a whole number of attempts from 1 to 10.',
+  unitLeadCallbackDays: () => 'Enter a whole number of business days from 1 to 10 (1: the end of the next business day).',
+  memberEscalationsInbox: () => 'Enter one e-mail address like member.escalations@agency.gov, or leave it empty.',
   warningThresholds: (i) =>
     i.code === 'too_big'
       ? 'Keep at most 5 warning thresholds.'

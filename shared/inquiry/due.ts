@@ -136,7 +136,8 @@ function dueItemsOf(r: InquiryRecord): DueItem[] {
     const t = w.targets;
     items.push({
       kind: 'first_contact',
-      label: 'First contact',
+      // A member with no MCO: the unit lead's callback is the first contact (no priority, the unit lead's timer).
+      label: r.mcoEnrollment === 'not_enrolled' && t.priority === '' ? 'Unit lead callback' : 'First contact',
       startedAt: t.from,
       target: t.firstContactTarget,
       deadline: t.firstContactDeadline,

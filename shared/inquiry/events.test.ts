@@ -65,7 +65,7 @@ describe('parseEvent', () => {
     const { actor: _, ...noActor } = wire(note);
     expect(refused(noActor)).toBe('actor: Invalid input: expected object, received undefined');
     expect(refused({ ...wire(note), actor: { ...ANA, role: 'boss' } })).toBe(
-      'actor.role: Invalid option: expected one of "liaison"|"esr"|"lead"',
+      'actor.role: Invalid option: expected one of "liaison"|"esr"|"lead"|"supervisor"',
     );
   });
 
@@ -216,4 +216,7 @@ const inquiryEventTypes = [
   'WarningsSnoozed',
   'SnoozeEnded',
   'ImportReviewed',
+  // The roster's (on ROSTER_STREAM).
+  'PersonAdded',
+  'PersonEdited',
 ];

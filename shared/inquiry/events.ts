@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SOURCES } from '../config/agencyConfig';
-import { type Actor, actorSchema, personRefSchema } from '../people';
+import { type Actor, actorSchema, personRefSchema, ROLES, type Role } from '../people';
 import { decodeHlc, type HlcStamp } from '../sync/hlc';
 import type { Instant } from '../time/types';
 import type { CaseNumber } from './caseNumber';
@@ -9,6 +9,7 @@ import { ENROLLMENT, FIELD_NAMES, type FieldName, type InquiryFields } from './f
 
 /**
  * Events are facts, named in the past tense. The timeline is made of them; the inquiry row is their fold.
+ * `InquiryEvent` is every event of the log: an inquiry's, or the roster's (RosterEvent, on ROSTER_STREAM).
  * Format 2 added `happenedAt` (when the step happened, when a person set it earlier than when it was recorded).
  * Every new event is written in the current format; events of every earlier format still decode (an older
  * event has no `happenedAt`: it happened when it was recorded). docs/events.md "Envelope".
@@ -44,9 +45,16 @@ export const inquiryFieldsSchema = z.object({
 
 const fieldValueSchema = z.union([z.string().max(4000), z.number(), personRefSchema, z.null()]);
 
+/** The stream the unit's roster is kept on: the `inquiryId` of every roster event, and of no inquiry's. */
+export const ROSTER_STREAM = 'roster:unit';
+
 const envelope = {
   id: z.string().min(10).max(40),
-  inquiryId: z.string().min(10).max(40),
+  inquiryId: z
+    .string()
+    .min(10)
+    .max(40)
+    .refine((id) => id !== ROSTER_STREAM, 'the roster stream is not an inquiry'),
   actor: actorSchema,
   deviceId: z.string().regex(/^[0-9A-Za-z]{1,64}$/),
   /** Must decode: an arbitrary string would sort above every real stamp and win every field forever. */
@@ -232,6 +240,48 @@ export const importReviewedPayload = z.object({ decision: z.enum(IMPORT_REVIEW_D
 
 const eventOf = <T extends string, P extends z.ZodType>(type: T, payload: P) => z.object({ ...envelope, type: z.literal(type), payload });
 
+/*
+ * The unit's roster (SPEC.md "The unit's roster", docs/roster.md): people are added and their fields edited by
+ * events on one stream of their own (ROSTER_STREAM), so they are chained, published, backed up and restored
+ * like every other event. Each field converges last-writer-wins by HLC (shared/roster/roster.ts).
+ */
+export const PERSON_FIELDS = ['name', 'role', 'email', 'active'] as const;
+export type PersonField = (typeof PERSON_FIELDS)[number];
+export const personFieldsSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  /** null: not known (a person named in the old log). */
+  role: z.enum(ROLES).nullable(),
+  /** '' when none. */
+  email: z.string().max(254),
+  active: z.boolean(),
+});
+export interface PersonFields {
+  name: string;
+  role: Role | null;
+  email: string;
+  active: boolean;
+}
+const personIdSchema = z.string().min(1).max(64);
+export const personAddedPayload = z.object({
+  personId: personIdSchema,
+  fields: personFieldsSchema,
+  /** Added because the old log named them (an import), not by a person. */
+  legacy: z.literal(true).optional(),
+});
+const personValueSchema = z.union([z.string().max(254), z.boolean(), z.null()]);
+export const personEditedPayload = z
+  .object({ personId: personIdSchema, field: z.enum(PERSON_FIELDS), from: personValueSchema, to: personValueSchema })
+  .superRefine((p, ctx) => {
+    const valueSchema = personFieldsSchema.shape[p.field];
+    for (const key of ['from', 'to'] as const)
+      if (!valueSchema.safeParse(p[key]).success)
+        ctx.addIssue({ code: 'custom', path: [key], message: `not a valid value for ${p.field}` });
+  });
+const rosterEventOf = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
+  z.object({ ...envelope, inquiryId: z.literal(ROSTER_STREAM), type: z.literal(type), payload });
+export const personAddedSchema = rosterEventOf('PersonAdded', personAddedPayload);
+export const personEditedSchema = rosterEventOf('PersonEdited', personEditedPayload);
+
 export const targetsSetSchema = eventOf('TargetsSet', targetsSetPayload);
 export const outreachRecordedSchema = eventOf('OutreachRecorded', outreachRecordedPayload);
 export const mcoReferredSchema = eventOf('McoReferred', mcoReferredPayload);
@@ -277,6 +327,8 @@ export const inquiryEventSchema = z.discriminatedUnion('type', [
   warningsSnoozedSchema,
   snoozeEndedSchema,
   importReviewedSchema,
+  personAddedSchema,
+  personEditedSchema,
 ]);
 
 interface Envelope {
@@ -335,6 +387,18 @@ export type WarningsSnoozed = WorkflowEvent<'WarningsSnoozed', typeof warningsSn
 export type SnoozeEnded = WorkflowEvent<'SnoozeEnded', typeof snoozeEndedPayload>;
 export type ImportReviewed = WorkflowEvent<'ImportReviewed', typeof importReviewedPayload>;
 export type ResponsibleEntity = (typeof RESPONSIBLE_ENTITIES)[number];
+export interface PersonAdded extends Envelope {
+  type: 'PersonAdded';
+  payload: { personId: string; fields: PersonFields; legacy?: true };
+}
+export type PersonEdit = { [F in PersonField]: { personId: string; field: F; from: PersonFields[F]; to: PersonFields[F] } }[PersonField];
+export interface PersonEdited extends Envelope {
+  type: 'PersonEdited';
+  payload: PersonEdit;
+}
+/** The roster's events: on ROSTER_STREAM, never folded into an inquiry. */
+export type RosterEvent = PersonAdded | PersonEdited;
+export const isRosterEvent = (e: InquiryEvent): e is RosterEvent => e.inquiryId === ROSTER_STREAM;
 export type GrievanceOutcome = (typeof GRIEVANCE_OUTCOMES)[number];
 
 export type InquiryEvent =
@@ -360,7 +424,8 @@ export type InquiryEvent =
   | GrievanceOutcomeRecorded
   | WarningsSnoozed
   | SnoozeEnded
-  | ImportReviewed;
+  | ImportReviewed
+  | RosterEvent;
 export type EventType = InquiryEvent['type'];
 
 /** Parses an event from an untrusted source (IPC, sync share, import). */

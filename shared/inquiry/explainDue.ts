@@ -24,12 +24,14 @@ export interface DueExplanation {
 const pausesOf = (r: InquiryRecord, timer: 'first_contact' | 'mco_follow_up'): Pause[] =>
   r.workflow.pauses.filter((p) => p.timer === timer).map((p) => ({ start: p.start, end: p.end, reason: p.reason }));
 
-/** The explanation of a due item, or null for a callback (its time is the time the person chose). */
+/** The explanation of a due item, or null for a callback (its time is the time the person chose) and the unit lead's callback. */
 export function explainDueItem(item: DueItem, r: InquiryRecord, config: AgencyConfig, cal: BusinessCalendar): DueExplanation | null {
   const zone = config.timeZone;
   const w = r.workflow;
   const level = priorityLevel(config, w.targets?.priority ?? r.priority);
   const parts: DueExplanation['parts'] = [];
+  // The unit lead's callback (no priority) is due at a close of business the Process panel names: no steps to show.
+  if (item.kind === 'first_contact' && w.targets?.priority === '') return null;
   if (item.kind === 'first_contact' && w.targets) {
     const t = w.targets;
     const pauses = pausesOf(r, 'first_contact');

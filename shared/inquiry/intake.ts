@@ -244,8 +244,11 @@ export function validateIntake(form: IntakeForm, ctx: IntakeContext): IntakeResu
     errors.mcoId = 'The member is marked as not enrolled: clear the MCO, or change the enrollment.';
 
   // Priority and issue
-  if (!text('priority')) errors.priority = 'Choose a priority.';
-  else if (!ctx.config.priorityLevels.some((p) => p.id === text('priority'))) errors.priority = 'Choose a priority from the list.';
+  // A member with no MCO is the unit lead's callback: no priority is asked (SPEC.md "The process" 2).
+  if (enrollment !== 'not_enrolled') {
+    if (!text('priority')) errors.priority = 'Choose a priority.';
+    else if (!ctx.config.priorityLevels.some((p) => p.id === text('priority'))) errors.priority = 'Choose a priority from the list.';
+  }
   const category = ctx.config.categories.find((c) => c.name === text('category'));
   if (!text('category')) errors.category = 'Choose a category.';
   else if (!category) errors.category = 'Choose a category from the list.';
@@ -275,7 +278,7 @@ export function validateIntake(form: IntakeForm, ctx: IntakeContext): IntakeResu
     callbackAvailability: text('callbackAvailability'),
     mcoEnrollment: enrollment as Enrollment,
     mcoId,
-    priority: text('priority'),
+    priority: enrollment === 'not_enrolled' ? '' : text('priority'),
     category: text('category'),
     subcategory: text('subcategory'),
     description: text('description'),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
+import { mailtoOf } from '../mailto';
 import { CASE, Desk } from './commands/testKit';
 import type { InquiryFields } from './fields';
-import { redactIdentifiers, unitLeadMessage } from './message';
+import { handOffMessage, redactIdentifiers, unitLeadMessage } from './message';
 
 const MEMBER = { memberName: 'Patricia Lee-Hoang', medicaidId: '1234567A', memberDob: '1984-03-15' as InquiryFields['memberDob'] };
 const redact = (text: string) => redactIdentifiers(text, MEMBER);
@@ -33,13 +34,36 @@ const IDENTIFIERS = [
 const leaks = (text: string) => IDENTIFIERS.filter((s) => text.toLowerCase().includes(s));
 
 describe('unitLeadMessage', () => {
-  it('carries the case number, priority, category, source and the issue, in these exact words', () => {
-    expect(unitLeadMessage(notEnrolled('Ride to dialysis did not come.'), DEFAULT_AGENCY_CONFIG)).toEqual({
+  it('carries the case number only: no priority, no issue text, in these exact words', () => {
+    expect(unitLeadMessage(notEnrolled('Patricia Lee-Hoang (1234567A) ride to dialysis did not come.'))).toEqual({
       subject: `Unit lead callback: case ${CASE}`,
       body: [
         `Case ${CASE} needs a unit lead callback: the member is not enrolled with an MCO.`,
         '',
-        'Priority: High',
+        `Open case ${CASE} in Liaison Log (Unit lead callbacks) for the member's details and the issue.`,
+        'Do not add member identifiers to this e-mail.',
+      ].join('\n'),
+    });
+  });
+});
+
+describe('handOffMessage', () => {
+  const at = (t: number) => new Date(t).toISOString();
+  const escalated = (description: string, expectedOutcome = 'A ride for Friday.') =>
+    new Desk({ ...MEMBER, memberPhone: '(515) 555-0142', priority: 'escalated', description, expectedOutcome }).record;
+
+  it('carries the case number, priority, first-contact times, category, source and the issue, in these exact words', () => {
+    const record = escalated('Ride to dialysis did not come.');
+    const targets = record.workflow.targets;
+    expect(targets).not.toBeNull();
+    expect(handOffMessage(record, DEFAULT_AGENCY_CONFIG, { name: 'Marcus Lee' }, at)).toEqual({
+      subject: `Assigned to you: case ${CASE}`,
+      body: [
+        `Marcus Lee, case ${CASE} is assigned to you.`,
+        '',
+        'Priority: Escalated',
+        `First contact target: ${at(targets?.firstContactTarget ?? 0)}`,
+        `First contact deadline: ${at(targets?.firstContactDeadline ?? 0)}`,
         'Category: Transportation › Missed ride',
         'Source: Call Center CSR',
         '',
@@ -49,14 +73,14 @@ describe('unitLeadMessage', () => {
         'What is needed to resolve it:',
         'A ride for Friday.',
         '',
-        `Open case ${CASE} in Liaison Log for the member's details. Do not add member identifiers to this e-mail.`,
+        `Open case ${CASE} in Liaison Log (My inquiries) for the member's details. Do not add member identifiers to this e-mail.`,
       ].join('\n'),
     });
   });
 
   it('says so when there is no description, expected outcome or category', () => {
-    const record = { ...notEnrolled('', ''), category: '', subcategory: '' };
-    const body = unitLeadMessage(record, DEFAULT_AGENCY_CONFIG).body;
+    const record = { ...escalated('', ''), category: '', subcategory: '' };
+    const body = handOffMessage(record, DEFAULT_AGENCY_CONFIG, { name: 'Marcus Lee' }, at).body;
     expect(body).toContain('Category: not set\n');
     expect(body).toContain('Issue:\n(no description)\n');
     expect(body).toContain('What is needed to resolve it:\n(not recorded)\n');
@@ -69,13 +93,28 @@ describe('unitLeadMessage', () => {
       'DOB also given as 3/15/84, 1984-03-15, 1984/03/15, 03.15.1984, 03151984, March 15, 1984, Mar. 15th 1984 and 15 March 1984.',
       'Her ID was typed as MID1234567A and 1234567a; call back on +1 515.555.0142 or 5155550142.',
     ].join('\n');
-    const message = unitLeadMessage(notEnrolled(description, 'Call Patricia about the 1234567A claim.'), DEFAULT_AGENCY_CONFIG);
+    const message = handOffMessage(
+      escalated(description, 'Call Patricia about the 1234567A claim.'),
+      DEFAULT_AGENCY_CONFIG,
+      { name: 'Sam Ortiz' },
+      () => 'Mon 9:00 AM',
+    );
     expect(leaks(message.subject)).toEqual([]);
     expect(leaks(message.body)).toEqual([]);
-    expect(message.body).toContain(`Case ${CASE} needs a unit lead callback`);
     // What the liaison wrote about the issue survives.
     expect(message.body).toContain('missed dialysis');
     expect(message.body).toContain('ride never came');
+    // And so does it in the mailto: link, decoded.
+    expect(leaks(decodeURIComponent(mailtoOf('sam.ortiz@hhs.iowa.gov', message)))).toEqual([]);
+  });
+});
+
+describe('mailtoOf', () => {
+  it('writes one address, the subject and the body percent-encoded, lines ending CRLF', () => {
+    expect(mailtoOf('member.escalations@hhs.iowa.gov', { subject: 'Case 1 & 2?', body: 'a\nb' })).toBe(
+      'mailto:member.escalations@hhs.iowa.gov?subject=Case%201%20%26%202%3F&body=a%0D%0Ab',
+    );
+    expect(mailtoOf('', { subject: 's', body: '' })).toBe('mailto:?subject=s&body=');
   });
 });
 

@@ -1,4 +1,6 @@
 import { type AgencyConfig, priorityLabel } from '../config/agencyConfig';
+import type { ReadyMessage } from '../mailto';
+import type { Instant } from '../time/types';
 import type { InquiryRecord } from './projection';
 
 /*
@@ -133,18 +135,48 @@ export function redactIdentifiers(text: string, record: MemberIdentifiers): stri
   return out;
 }
 
-export interface ReadyMessage {
-  subject: string;
-  body: string;
-}
+export type { ReadyMessage } from '../mailto';
 
-/** The MCO gate's message to the unit lead: the case number and the issue, no member identifiers. */
-export function unitLeadMessage(record: InquiryRecord, config: AgencyConfig): ReadyMessage {
-  const category = record.subcategory ? `${record.category} › ${record.subcategory}` : record.category;
+/**
+ * The MCO gate's message to the Member Escalations inbox (SPEC.md "The process" 2): the case number only. No
+ * priority (the unit lead decides), and no issue text: whatever the description says stays in the app.
+ */
+export function unitLeadMessage(record: InquiryRecord): ReadyMessage {
   const lines = [
     `Case ${record.caseNumber} needs a unit lead callback: the member is not enrolled with an MCO.`,
     '',
+    `Open case ${record.caseNumber} in Liaison Log (Unit lead callbacks) for the member's details and the issue.`,
+    'Do not add member identifiers to this e-mail.',
+  ];
+  return { subject: `Unit lead callback: case ${record.caseNumber}`, body: lines.join('\n') };
+}
+
+/**
+ * The hand-off of an Escalated inquiry to an ESR (SPEC.md "The process" 5): the case number, the priority,
+ * when first contact is due, and the issue, without member identifiers. `formatTime` writes an instant in the
+ * agency's zone ("Mon, Nov 23, 2026, 2:05 PM CST").
+ */
+export function handOffMessage(
+  record: InquiryRecord,
+  config: AgencyConfig,
+  to: { name: string },
+  formatTime: (at: Instant) => string,
+): ReadyMessage {
+  const category = record.subcategory ? `${record.category} › ${record.subcategory}` : record.category;
+  const targets = record.workflow.targets;
+  const referral = record.workflow.referral;
+  const due = targets
+    ? [
+        `First contact target: ${formatTime(targets.firstContactTarget)}`,
+        `First contact deadline: ${formatTime(targets.firstContactDeadline)}`,
+      ]
+    : ['First contact: no target recorded'];
+  if (referral && referral.reportedBackAt === null) due.push(`Follow up with the MCO by: ${formatTime(referral.followUpDue)}`);
+  const lines = [
+    `${to.name}, case ${record.caseNumber} is assigned to you.`,
+    '',
     `Priority: ${priorityLabel(config, record.priority)}`,
+    ...due,
     `Category: ${category || 'not set'}`,
     `Source: ${record.source}`,
     '',
@@ -154,7 +186,7 @@ export function unitLeadMessage(record: InquiryRecord, config: AgencyConfig): Re
     'What is needed to resolve it:',
     redactIdentifiers(record.expectedOutcome, record) || '(not recorded)',
     '',
-    `Open case ${record.caseNumber} in Liaison Log for the member's details. Do not add member identifiers to this e-mail.`,
+    `Open case ${record.caseNumber} in Liaison Log (My inquiries) for the member's details. Do not add member identifiers to this e-mail.`,
   ];
-  return { subject: `Unit lead callback: case ${record.caseNumber}`, body: lines.join('\n') };
+  return { subject: `Assigned to you: case ${record.caseNumber}`, body: lines.join('\n') };
 }

@@ -3,7 +3,16 @@ import type { PersonRef } from '../people';
 import { type HlcStamp, laterStamp } from '../sync/hlc';
 import type { Instant, IsoDay } from '../time/types';
 import type { CaseNumber } from './caseNumber';
-import type { GrievanceOutcome, InquiryEvent, PARTIES, PAUSE_WAITS, PausableTimer, Resolution, ResponsibleEntity } from './events';
+import type {
+  GrievanceOutcome,
+  InquiryEvent,
+  PARTIES,
+  PAUSE_WAITS,
+  PausableTimer,
+  Resolution,
+  ResponsibleEntity,
+  RosterEvent,
+} from './events';
 import type { FieldName, InquiryFields } from './fields';
 import { firstHappened, happenedAt } from './happened';
 
@@ -235,6 +244,9 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
       next.fieldHlc = { ...state.fieldHlc, [field]: e.hlc };
       return next;
     }
+    case 'PersonAdded':
+    case 'PersonEdited':
+      return state; // the roster's (never on an inquiry's stream)
     default:
       next.workflow = applyWorkflow(state.workflow, e);
       next.status = next.workflow.resolution ? 'resolved' : 'open';
@@ -242,7 +254,10 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
   }
 }
 
-type WorkflowEvent = Exclude<InquiryEvent, { type: 'InquiryLogged' | 'NoteAdded' | 'FieldEdited' | 'InquiryImported' | 'ImportReviewed' }>;
+type WorkflowEvent = Exclude<
+  InquiryEvent,
+  { type: 'InquiryLogged' | 'NoteAdded' | 'FieldEdited' | 'InquiryImported' | 'ImportReviewed' | RosterEvent['type'] }
+>;
 
 /**
  * The process steps, folded in HLC order (later facts win: a newer referral replaces an older one). Every time a

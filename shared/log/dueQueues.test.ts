@@ -91,7 +91,8 @@ describe('Awaiting MCO, Unit lead callbacks and My inquiries', () => {
 
   it('Unit lead callbacks hold an open not-enrolled inquiry until it is resolved or the enrollment is corrected', () => {
     const desk = new Desk({ receivedAt: ct(2026, 11, 23, 9, 0), mcoEnrollment: 'not_enrolled', mcoId: '', assignee: null });
-    expect(queuesAt(desk, ct(2026, 11, 23, 9, 5), 'p-lee')).toEqual(['due_today', 'unit_lead']);
+    // The unit lead's callback is due at the end of the next business day (Tue 16:30): not due today.
+    expect(queuesAt(desk, ct(2026, 11, 23, 9, 5), 'p-lee')).toEqual(['unit_lead']);
     desk.callback('member', ct(2026, 11, 23, 10, 0), LEE, ct(2026, 11, 23, 9, 10), LEE);
     expect(queuesAt(desk, ct(2026, 11, 23, 9, 15), 'p-lee')).toEqual(['due_today', 'unit_lead', 'mine']);
     desk.run(editFields, { mcoEnrollment: 'enrolled', mcoId: 'molina' }, ct(2026, 11, 23, 9, 20));

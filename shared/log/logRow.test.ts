@@ -21,6 +21,7 @@ describe('toLogRow', () => {
       status: 'open',
       assigneeId: 'p-ana',
       assigneeName: 'Ana Ortiz',
+      assignedHlc: '',
       category: 'Durable medical equipment › Repair',
       summaryLine: 'Wheelchair REPAIR delayed',
       updatedAt: Date.UTC(2026, 10, 23, 16, 0),

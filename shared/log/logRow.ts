@@ -23,6 +23,8 @@ export interface LogRow {
   status: InquiryStatus;
   assigneeId: string;
   assigneeName: string;
+  /** The stamp of the last assignment ('' when assigned at intake): "new to you" until the assignee opens it. */
+  assignedHlc: string;
   category: string;
   /**
    * The first line of the issue (the description), at most SUMMARY_LENGTH characters, as typed: the Summary column
@@ -86,6 +88,7 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     status: r.status,
     assigneeId: r.assignee?.id ?? '',
     assigneeName: r.assignee?.name ?? '',
+    assignedHlc: r.fieldHlc.assignee ?? '',
     category: r.subcategory ? `${r.category} › ${r.subcategory}` : r.category,
     summaryLine: firstLineOf(r.description),
     updatedAt: r.updatedAt,

@@ -206,6 +206,8 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
 
   it('explains a due time in plain words, and pauses and resumes its timer with a reason', async () => {
     const { page } = session();
+    // A High inquiry received Monday 09:30 (the one of the MCO gate has the unit lead's callback timer, no priority).
+    await logByKeyboard(page, { member: 'Rosa Diaz', id: '7654321B', description: 'Wheelchair repair not approved.' });
     const firstContact = page.locator('.due-item', { hasText: 'First contact' });
     await firstContact.getByRole('button', { name: /^Why this time\?/ }).press('Enter');
     const why = firstContact.locator('.explanation');

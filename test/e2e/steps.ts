@@ -65,6 +65,8 @@ export interface TypedInquiry {
   category?: string;
   description: string;
   expectedOutcome?: string;
+  /** The priority's label (default High); none is asked for a member with no MCO (`mco: null`). */
+  priority?: string;
 }
 
 /** Logs a High inquiry received on 11/23/2026 by keyboard (Alt+N, then Tab through the form) and waits for it to open; returns its case number. */
@@ -82,7 +84,8 @@ export async function logByKeyboard(page: Page, o: TypedInquiry): Promise<string
   const mco = o.mco === undefined ? 'Iowa' : o.mco;
   await tabAndPickRadio(page, 'intake-mcoEnrollment', mco === null ? 'Not enrolled with an MCO' : 'Enrolled with an MCO');
   if (mco !== null) await tabAndChoose(page, 'intake-mcoId', mco);
-  await tabAndPickRadio(page, 'intake-priority', 'High');
+  // A member with no MCO goes to the unit lead: no priority is asked.
+  if (mco !== null) await tabAndPickRadio(page, 'intake-priority', o.priority ?? 'High');
   await tabAndChoose(page, 'intake-category', o.category ?? 'Pharmacy');
   await tabAndType(page, 'intake-description', o.description);
   await tabAndType(page, 'intake-expectedOutcome', o.expectedOutcome ?? 'Refill approved.');

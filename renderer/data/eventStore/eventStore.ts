@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
 import { type ChainHead, chainEvents } from '../../../shared/inquiry/chain';
-import type { InquiryEvent } from '../../../shared/inquiry/events';
+import { type InquiryEvent, isRosterEvent, ROSTER_STREAM } from '../../../shared/inquiry/events';
 import { applyFoldPlan, planFold } from '../../../shared/inquiry/foldPlan';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
+import { EMPTY_ROSTER, foldRoster, type Roster } from '../../../shared/roster/roster';
 import type { Hlc, HlcStamp } from '../../../shared/sync/hlc';
 import { clockAfterReceive } from '../../../shared/sync/store';
 import { chainHead } from '../chainStore';
@@ -55,6 +56,7 @@ export class EventWrite {
   /** This desk's chain head and the people known: read once per transaction, kept current by its writes. */
   private head: ChainHead | null | undefined;
   private people: Record<string, KnownPerson> | undefined;
+  private roster: Roster | undefined;
   private readonly pending: Promise<unknown>[] = [];
   readonly touched = new Set<string>();
   private publishes = false;
@@ -96,8 +98,11 @@ export class EventWrite {
     if (fresh.length === 0) return { events: [], rows: [], written: Promise.resolve() };
     const restamped = rules.replaces ? unique.filter((e) => known.has(e.id) && known.get(e.id) !== e.hlc) : [];
     if (rules.chain) fresh = await this.chain(fresh);
+    // The roster's events fold into the roster (meta `roster`), not into an inquiry's row.
+    const rosterFresh = fresh.filter(isRosterEvent);
+    const rosterWrite = rosterFresh.length > 0 ? this.foldRoster(rosterFresh, rules.replaces) : null;
 
-    const freshGroups = byInquiry(fresh);
+    const freshGroups = byInquiry(rosterFresh.length > 0 ? fresh.filter((e) => !isRosterEvent(e)) : fresh);
     const plans = [...freshGroups].map(([id, list]) => ({
       id,
       list,
@@ -125,6 +130,7 @@ export class EventWrite {
         writes.push(putMeta(db.meta, 'people', seen));
       }
     }
+    if (rosterWrite) writes.push(rosterWrite);
     const written = Promise.all(writes);
     this.track(written);
     for (const id of freshGroups.keys()) this.touched.add(id);
@@ -164,6 +170,21 @@ export class EventWrite {
     return chainHead(this.db, this.desk.deviceId).then((head) => {
       this.head = head;
     });
+  }
+
+  /**
+   * The roster with new roster events folded in, stored: field by field, last writer wins by stamp, so
+   * folding onto the stored roster is right for any order; re-stamped events fold the whole stream again.
+   */
+  private async foldRoster(events: readonly InquiryEvent[], replacing: boolean): Promise<unknown> {
+    if (replacing) {
+      const ids = new Set(events.map((e) => e.id));
+      const stored = (await eventsOf(this.db.events, ROSTER_STREAM)).filter((e) => !ids.has(e.id));
+      this.roster = foldRoster(EMPTY_ROSTER, [...stored, ...events]);
+    } else {
+      this.roster = foldRoster(this.roster ?? (await getMeta(this.db.meta, 'roster')) ?? EMPTY_ROSTER, events);
+    }
+    return putMeta(this.db.meta, 'roster', this.roster);
   }
 
   private readPeople(): Promise<void> {
@@ -217,8 +238,17 @@ export class EventStore {
     return this.write(desk, (w) => w.append(events, origin, options));
   }
 
-  /** Folds every row again from its events (Settings → Rebuild), in short transactions: see rebuild.ts. */
-  rebuild(onProgress?: RebuildProgress, chunkEvents?: number): Promise<number> {
+  /** Folds every row again from its events (Settings → Rebuild), in short transactions: see rebuild.ts; then the roster. */
+  async rebuild(onProgress?: RebuildProgress, chunkEvents?: number): Promise<number> {
+    const db = this.db;
+    const rows = await this.rebuildRows(onProgress, chunkEvents);
+    await db.transaction('rw', db.events, db.meta, async () => {
+      await putMeta(db.meta, 'roster', foldRoster(EMPTY_ROSTER, await eventsOf(db.events, ROSTER_STREAM)));
+    });
+    return rows;
+  }
+
+  private rebuildRows(onProgress?: RebuildProgress, chunkEvents?: number): Promise<number> {
     const db = this.db;
     return rebuild(db.events, db.inquiries, {
       chunkEvents,

@@ -147,6 +147,40 @@ export function PriorityLevels({ draft, setDraft, err }: SectionProps) {
           />
         )}
       </Field>
+      <Field
+        id={fieldId(['unitLeadCallbackDays'])}
+        label="Unit lead callback, for a member with no MCO: due after (business days)"
+        hint="At the close of that business day after the inquiry was received; 1 is the end of the next business day. No priority is asked."
+        error={err('unitLeadCallbackDays')}
+        className="narrow"
+      >
+        {(p) => (
+          <input
+            {...p}
+            value={draft.unitLeadCallbackDays}
+            onChange={(e) => setDraft((d) => ({ ...d, unitLeadCallbackDays: e.target.value }))}
+            inputMode="numeric"
+            autoComplete="off"
+          />
+        )}
+      </Field>
+      <Field
+        id={fieldId(['memberEscalationsInbox'])}
+        label="Member Escalations inbox"
+        hint="The MCO gate’s message (case number only) opens as an e-mail to it."
+        error={err('memberEscalationsInbox')}
+        className="narrow"
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="email"
+            value={draft.memberEscalationsInbox}
+            onChange={(e) => setDraft((d) => ({ ...d, memberEscalationsInbox: e.target.value }))}
+            autoComplete="off"
+          />
+        )}
+      </Field>
     </Section>
   );
 }

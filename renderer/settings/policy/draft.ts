@@ -46,6 +46,8 @@ export interface PolicyDraft {
   timeZone: string;
   levels: LevelDraft[];
   outreachMaxAttempts: string;
+  unitLeadCallbackDays: string;
+  memberEscalationsInbox: string;
   /** "50, 75, 90" as typed. */
   warningThresholds: string;
   week: DayDraft[];
@@ -77,6 +79,8 @@ export function toDraft(c: AgencyConfig): PolicyDraft {
       deadlineUnit: p.firstContactDeadline.unit,
     })),
     outreachMaxAttempts: String(c.outreachMaxAttempts),
+    unitLeadCallbackDays: String(c.unitLeadCallbackDays),
+    memberEscalationsInbox: c.memberEscalationsInbox,
     warningThresholds: c.warningThresholds.join(', '),
     week: c.calendar.officeHours.map((h) => (h ? { open: true, from: h.open, to: h.close } : { open: false, from: '08:00', to: '16:30' })),
     holidayRegion: c.calendar.holidayRegion,
@@ -144,6 +148,12 @@ export function build(d: PolicyDraft, config: AgencyConfig): BuildResult {
   });
   const attempts = /^\s*\d+\s*$/.test(d.outreachMaxAttempts) ? Number(d.outreachMaxAttempts) : Number.NaN;
   if (Number.isNaN(attempts)) issues.push({ path: ['outreachMaxAttempts'], message: 'Enter a whole number of attempts from 1 to 10.' });
+  const callbackDays = /^\s*\d+\s*$/.test(d.unitLeadCallbackDays) ? Number(d.unitLeadCallbackDays) : Number.NaN;
+  if (Number.isNaN(callbackDays))
+    issues.push({
+      path: ['unitLeadCallbackDays'],
+      message: 'Enter a whole number of business days from 1 to 10 (1: the end of the next business day).',
+    });
   const thresholds = parseThresholds(d.warningThresholds);
   if (thresholds === null)
     issues.push({
@@ -172,6 +182,8 @@ export function build(d: PolicyDraft, config: AgencyConfig): BuildResult {
     timeZone: d.timeZone as TimeZone,
     priorityLevels,
     outreachMaxAttempts: attempts,
+    unitLeadCallbackDays: callbackDays,
+    memberEscalationsInbox: d.memberEscalationsInbox.trim(),
     warningThresholds: thresholds ?? [],
     calendar: {
       ...config.calendar,

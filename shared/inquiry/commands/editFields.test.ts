@@ -33,12 +33,14 @@ describe('editFields', () => {
         ...edited(5),
         type: 'TargetsSet',
         payload: {
-          priority: 'escalated',
+          // Not enrolled: the unit lead's callback, due at the end of the next business day, with no priority.
+          priority: '',
           from: Date.UTC(2026, 10, 23, 14, 0),
           // Received Mon 08:00 CST: 1 business day (8 h 30 m) → Mon 16:30; 3 → Wed 16:30.
-          firstContactTarget: Date.UTC(2026, 10, 23, 22, 30),
-          firstContactDeadline: Date.UTC(2026, 10, 25, 22, 30),
-          policy: { target: { amount: 1, unit: 'businessDays' }, deadline: { amount: 3, unit: 'businessDays' } },
+          // Received Mon 23 Nov 08:00 CST: the close of the next business day is Tue 24 Nov 16:30 CST.
+          firstContactTarget: Date.UTC(2026, 10, 24, 22, 30),
+          firstContactDeadline: Date.UTC(2026, 10, 24, 22, 30),
+          policy: { target: { amount: 1, unit: 'businessDays' }, deadline: { amount: 1, unit: 'businessDays' } },
         },
       },
       {

@@ -3,7 +3,7 @@ import type { FieldEdit, FieldEdited, InquiryEvent } from '../events';
 import type { FieldName, FieldValue, InquiryFields } from '../fields';
 import type { InquiryRecord } from '../projection';
 import { type CommandContext, envelopeOf } from './context';
-import { gateEvent, targetsEvent } from './targets';
+import { gateEvent, targetsEvent, unitLeadCallbackEvent } from './targets';
 
 const sameValue = (a: FieldValue, b: FieldValue): boolean =>
   a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && a.id === b.id && a.name === b.name);
@@ -24,8 +24,15 @@ export function editFields(state: InquiryRecord, changes: Partial<InquiryFields>
   if (events.length === 0) throw new DomainError('no_change', 'Nothing changed: the new value is the same as the current one.');
   const changed = new Set(events.map((e) => e.payload.field));
   const after = { ...state, ...changes };
+  const timing = changed.has('priority') || changed.has('receivedAt') || changed.has('mcoEnrollment');
   const follow = [
-    changed.has('priority') || changed.has('receivedAt') ? targetsEvent(ctx, state.id, after.priority, after.receivedAt) : null,
+    !timing
+      ? null
+      : after.mcoEnrollment === 'not_enrolled'
+        ? unitLeadCallbackEvent(ctx, state.id, after.receivedAt)
+        : changed.has('priority') || changed.has('receivedAt') || state.mcoEnrollment === 'not_enrolled'
+          ? targetsEvent(ctx, state.id, after.priority, after.receivedAt)
+          : null,
     changed.has('mcoEnrollment') ? gateEvent(ctx, state.id, after) : null,
   ];
   return [...events, ...follow.filter((e) => e !== null)];

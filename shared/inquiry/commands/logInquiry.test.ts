@@ -31,14 +31,14 @@ describe('logInquiry', () => {
       {
         ...envelope(INQUIRY, NOW, { n: 3, counter: 1 }),
         type: 'TargetsSet',
+        // The member has no MCO: no priority, the unit lead's callback. Received Mon 23 Nov 09:15 CST: due at the
+        // end of the next business day, Tue 24 Nov 16:30 CST, target and deadline alike.
         payload: {
-          priority: 'escalated',
+          priority: '',
           from: FIELDS.receivedAt,
-          // Received Mon 23 Nov 09:15 CST. 1 business day = 8 h 30 m: 7 h 15 m Mon + 1 h 15 m Tue → Tue 09:15.
-          firstContactTarget: Date.UTC(2026, 10, 24, 15, 15),
-          // 3 business days = 25 h 30 m: Mon 7 h 15 m, Tue and Wed 8 h 30 m each, Thu 26 Nov is Thanksgiving, 1 h 15 m Fri → Fri 09:15.
-          firstContactDeadline: Date.UTC(2026, 10, 27, 15, 15),
-          policy: { target: { amount: 1, unit: 'businessDays' }, deadline: { amount: 3, unit: 'businessDays' } },
+          firstContactTarget: Date.UTC(2026, 10, 24, 22, 30),
+          firstContactDeadline: Date.UTC(2026, 10, 24, 22, 30),
+          policy: { target: { amount: 1, unit: 'businessDays' }, deadline: { amount: 1, unit: 'businessDays' } },
         },
       },
       {
@@ -81,7 +81,7 @@ describe('logInquiry', () => {
       noteCount: 0,
       eventCount: 3,
       workflow: {
-        targets: { priority: 'escalated', firstContactTarget: Date.UTC(2026, 10, 24, 15, 15) },
+        targets: { priority: '', firstContactTarget: Date.UTC(2026, 10, 24, 22, 30) },
         routedToUnitLeadAt: NOW,
         resolution: null,
       },

@@ -2,7 +2,7 @@ import type { CaseNumber } from '../caseNumber';
 import type { InquiryEvent, InquiryLogged } from '../events';
 import type { InquiryFields } from '../fields';
 import { type CommandContext, envelopeOf } from './context';
-import { gateEvent, targetsEvent } from './targets';
+import { gateEvent, targetsEvent, unitLeadCallbackEvent } from './targets';
 
 /**
  * Logs a new inquiry from validated intake fields (see `validateIntake`): the logged fact, its
@@ -19,6 +19,10 @@ export function logInquiry(
     payload: { caseNumber: input.caseNumber, fields: input.fields },
   };
   const { fields } = input;
-  const follow = [targetsEvent(ctx, inquiryId, fields.priority, fields.receivedAt), gateEvent(ctx, inquiryId, fields)];
+  // The MCO gate: a member with no MCO is the unit lead's callback, with its own timer and no priority.
+  const follow =
+    fields.mcoEnrollment === 'not_enrolled'
+      ? [unitLeadCallbackEvent(ctx, inquiryId, fields.receivedAt), gateEvent(ctx, inquiryId, fields)]
+      : [targetsEvent(ctx, inquiryId, fields.priority, fields.receivedAt)];
   return [logged, ...follow.filter((e) => e !== null)];
 }

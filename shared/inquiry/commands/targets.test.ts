@@ -5,7 +5,7 @@ import { dueItems } from '../due';
 import { projectInquiry } from '../projection';
 import { editFields } from './editFields';
 import { logInquiry } from './logInquiry';
-import { gateEvent, targetsEvent } from './targets';
+import { gateEvent, targetsEvent, unitLeadCallbackEvent } from './targets';
 import { CASE, ct, Desk, envelope, FIELDS, testContext } from './testKit';
 
 const HIGH_POLICY = { target: { amount: 2, unit: 'businessHours' }, deadline: { amount: 4, unit: 'businessHours' } };
@@ -112,7 +112,7 @@ describe('gateEvent', () => {
 });
 
 describe('logInquiry: targets and the MCO gate', () => {
-  it('logs, sets the targets and passes the gate in that order, with stamps counting up', () => {
+  it('logs, sets the unit lead callback timer (no priority) and passes the gate in that order, with stamps counting up', () => {
     const events = logInquiry(
       { fields: { ...FIELDS, mcoEnrollment: 'not_enrolled', mcoId: '' }, caseNumber: CASE },
       testContext(ct(2026, 11, 25, 15, 5)),
@@ -122,7 +122,13 @@ describe('logInquiry: targets and the MCO gate', () => {
     expect(events.map((e) => e.hlc)).toEqual([...events.map((e) => e.hlc)].sort());
     const record = projectInquiry(events);
     expect(record?.workflow).toMatchObject({
-      targets: { priority: 'high', from: FIELDS.receivedAt, firstContactTarget: ct(2026, 11, 27, 8, 30) },
+      // Received Wed 25 Nov 15:00; Thanksgiving Thursday is closed: the end of the next business day is Fri 16:30.
+      targets: {
+        priority: '',
+        from: FIELDS.receivedAt,
+        firstContactTarget: ct(2026, 11, 27, 16, 30),
+        firstContactDeadline: ct(2026, 11, 27, 16, 30),
+      },
       routedToUnitLeadAt: ct(2026, 11, 25, 15, 5),
     });
   });
@@ -203,11 +209,14 @@ describe('editFields: new targets and the MCO gate again', () => {
       'FieldEdited',
       'FieldEdited',
     ]);
+    // Not enrolled: the unit lead's callback timer replaces the priority's, and the gate routes it.
     expect(desk.run(editFields, { mcoEnrollment: 'not_enrolled', mcoId: '' }, ct(2026, 11, 25, 15, 20)).map((e) => e.type)).toEqual([
       'FieldEdited',
       'FieldEdited',
+      'TargetsSet',
       'RoutedToUnitLead',
     ]);
+    expect(desk.record.workflow.targets).toMatchObject({ priority: '', firstContactDeadline: ct(2026, 11, 27, 16, 30) });
     expect(desk.record.workflow.routedToUnitLeadAt).toBe(ct(2026, 11, 25, 15, 20));
     // Editing another field of a not-enrolled inquiry does not route it again.
     expect(desk.run(editFields, { description: 'Ride did not come twice.' }, ct(2026, 11, 25, 15, 30)).map((e) => e.type)).toEqual([
@@ -221,5 +230,30 @@ describe('editFields: new targets and the MCO gate again', () => {
     desk.run(editFields, { mcoEnrollment: 'not_enrolled', mcoId: '' }, ct(2026, 11, 25, 15, 20));
     expect(desk.events.filter((e) => e.type === 'RoutedToUnitLead').length).toBe(2);
     expect(desk.record.workflow.routedToUnitLeadAt).toBe(ct(2026, 11, 25, 15, 5));
+  });
+});
+
+describe('the unit lead callback timer (a member with no MCO)', () => {
+  const due = (receivedAt: Instant, days = 1) =>
+    unitLeadCallbackEvent(
+      testContext(receivedAt, { config: { ...DEFAULT_AGENCY_CONFIG, unitLeadCallbackDays: days } }),
+      '01JINQ0000000000000000001',
+      receivedAt,
+    ).payload;
+
+  it('is due at the close of the next business day, target and deadline alike, with no priority', () => {
+    expect(due(ct(2026, 11, 23, 9, 15))).toMatchObject({
+      priority: '',
+      firstContactTarget: ct(2026, 11, 24, 16, 30),
+      firstContactDeadline: ct(2026, 11, 24, 16, 30),
+    });
+  });
+
+  it('counts from the next opening when received after hours, skips closed days, and follows the policy’s number of days', () => {
+    // Mon 18:00: counted from Tue, so the next business day is Wed.
+    expect(due(ct(2026, 11, 23, 18, 0)).firstContactDeadline).toBe(ct(2026, 11, 25, 16, 30));
+    // Wed before Thanksgiving: Thursday is closed, so the next business day is Friday.
+    expect(due(ct(2026, 11, 25, 10, 0)).firstContactDeadline).toBe(ct(2026, 11, 27, 16, 30));
+    expect(due(ct(2026, 11, 23, 9, 15), 2).firstContactDeadline).toBe(ct(2026, 11, 25, 16, 30));
   });
 });

@@ -1,0 +1,280 @@
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { goToRoute, openAt, seriousViolations } from './browser';
+import { chooseOption, tabAndChoose, tabAndType, tabTo } from './keyboard';
+import { idbRead, logByKeyboard, PIN, SHOTS, sessionForSuite, setUpDesk, shoot } from './steps';
+
+/**
+ * SPEC.md "The unit's roster" and issue 15, by keyboard on one desk: a unit lead keeps the roster, a liaison
+ * and an ESR are added to the desk at the lock screen, the liaison hands an Escalated inquiry to the ESR, and
+ * the ESR finds it in My inquiries, new to them.
+ */
+
+/** Mon 23 Nov 2026, 10:00 in Des Moines (logByKeyboard's inquiries are received at 09:30 that day). */
+const MONDAY_10AM = '2026-11-23T10:00:00-06:00';
+/** The next morning: the unit lead callback (due Tue 16:30) has used more than half its business time. */
+const TUESDAY_10AM = '2026-11-24T10:00:00-06:00';
+const INBOX = 'member.escalations@hhs.iowa.gov';
+
+declare global {
+  interface Window {
+    __notices: { title: string; body: string }[];
+  }
+}
+const DANA_PIN = '1357';
+const MARCUS_PIN = '8642';
+/** Whatever identifies the member typed at intake: none may appear in a hand-off or a mailto link. */
+const IDENTIFIERS = ['maria', 'lopez', '1234567', '555-0142', '5550142'];
+const leaks = (text: string) => IDENTIFIERS.filter((s) => text.toLowerCase().includes(s));
+
+async function addToRoster(page: Page, name: string, role: string, email: string): Promise<void> {
+  await tabAndType(page, 'person-add-name', name);
+  await tabAndChoose(page, 'person-add-role', role);
+  await tabAndType(page, 'person-add-email', email);
+  await page.keyboard.press('Enter');
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${name} is on the roster.` })
+    .waitFor();
+}
+
+/** Ctrl+L, then "Add a person to this desk": who from the roster, their PIN twice, a colleague's PIN. */
+async function addToDesk(page: Page, who: string, pin: string, voucherPin: string): Promise<void> {
+  await page.keyboard.press('Control+L');
+  await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
+  await page.getByRole('button', { name: 'Add a person to this desk' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Add a person to this desk' }).waitFor();
+  await page.keyboard.press('Tab');
+  await chooseOption(page, who);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: resolve(SHOTS, `roster-add-to-desk-${who.toLowerCase()}.png`) });
+  await tabAndType(page, 'desk-person-pin', pin);
+  await tabAndType(page, 'desk-person-confirm', pin);
+  await page.keyboard.press('Tab'); // who lets them in: the person unlocked last
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(voucherPin);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Add a person to this desk' }).waitFor({ state: 'detached' });
+}
+
+describe('the roster, several people on one desk, and the hand-off to an ESR', () => {
+  const session = sessionForSuite(async (s) => {
+    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('baseUrl')).origin });
+    // The page's web notifications, recorded instead of shown (permission granted); kept across reloads.
+    await s.page.addInitScript(() => {
+      const stored = sessionStorage.getItem('notices');
+      window.__notices = stored ? JSON.parse(stored) : [];
+      class RecordedNotification {
+        static permission = 'granted';
+        static requestPermission = async () => 'granted';
+        onclick: (() => void) | null = null;
+        constructor(title: string, options?: { body?: string }) {
+          window.__notices.push({ title, body: options?.body ?? '' });
+          sessionStorage.setItem('notices', JSON.stringify(window.__notices));
+        }
+        close() {}
+      }
+      Object.defineProperty(window, 'Notification', { value: RecordedNotification, configurable: true, writable: true });
+    });
+  });
+  const notices = (page: Page) => page.evaluate(() => window.__notices.map((n) => `${n.title}: ${n.body}`));
+  const logLoaded = (page: Page) =>
+    page.locator('nav[aria-label="Queues"] .count').first().filter({ hasText: /^\d/ }).waitFor({ timeout: 30_000 });
+  let callbackCase = '';
+  let caseNumber = '';
+
+  it('a unit lead adds an ESR and a member liaison in Settings → People, by keyboard', async () => {
+    const { page } = session();
+    await openAt(page, MONDAY_10AM);
+    await setUpDesk(page, 'Priya Shah', { lead: true });
+    await goToRoute(page, '#/settings/people');
+    await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+    await addToRoster(page, 'Marcus Lee', 'ESR', 'marcus.lee@hhs.iowa.gov');
+    await addToRoster(page, 'Dana Whitfield', 'Member liaison', '');
+    // A bad e-mail is refused beside its field, and nothing is added.
+    await tabAndType(page, 'person-add-name', 'Tom Keller');
+    await tabAndChoose(page, 'person-add-role', 'Lead');
+    await tabAndType(page, 'person-add-email', 'tom@');
+    await page.keyboard.press('Enter');
+    await page.locator('#person-add-email-error').waitFor();
+    expect(await page.locator('#person-add-email-error').textContent()).toBe(
+      'Enter one e-mail address like name@agency.gov, or leave it empty.',
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('person-add-email');
+    await tabAndType(page, 'person-add-email', 'tom.keller@hhs.iowa.gov');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Tom Keller is on the roster.' }).waitFor();
+
+    const rows = await page.locator('table.people-table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) =>
+        Array.from(tr.children)
+          .map((c) => (c.firstChild?.textContent ?? '').trim())
+          .slice(0, 4),
+      ),
+    );
+    expect(rows).toEqual([
+      ['Dana Whitfield', 'Member liaison', 'none', 'Active'],
+      ['Marcus Lee', 'ESR', 'marcus.lee@hhs.iowa.gov', 'Active'],
+      ['Priya Shah', 'Unit lead', 'none', 'Active'],
+      ['Tom Keller', 'Lead / supervisor', 'tom.keller@hhs.iowa.gov', 'Active'],
+    ]);
+    await shoot(page, 'roster-people.png');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The Member Escalations inbox, in Settings → Policy.
+    await goToRoute(page, '#/settings/policy');
+    await page.locator('#cfg-memberEscalationsInbox').waitFor();
+    await tabTo(page, 'cfg-memberEscalationsInbox', 400);
+    await page.keyboard.type(INBOX);
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  });
+
+  it('Dana is added to the desk at the lock screen with her own PIN; her first view is the log', async () => {
+    const { page } = session();
+    await addToDesk(page, 'Dana', DANA_PIN, PIN);
+    await page.getByRole('heading', { name: 'All open' }).waitFor();
+    expect(await page.locator('.whoami .who').textContent()).toBe('Dana Whitfield');
+  });
+
+  it('Dana logs an Escalated inquiry and hands it to Marcus: ESRs first, the message without identifiers', async () => {
+    const { page } = session();
+    caseNumber = await logByKeyboard(page, {
+      member: 'Maria Lopez',
+      id: '1234567A',
+      priority: 'Escalated',
+      description: 'Maria Lopez (1234567A) says her insulin refill was denied; call 515-555-0142.',
+    });
+    await page.getByRole('button', { name: 'Edit assignee' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'edit-assignee-assigneeId');
+    const groups = await page.locator('#edit-assignee-assigneeId optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')));
+    expect(groups).toEqual(['ESRs', 'Member liaisons', 'Unit leads', 'Leads / supervisors']);
+    await chooseOption(page, 'Marcus');
+    await page.keyboard.press('Control+Enter');
+    // Focus goes to the hand-off, the next thing to do.
+    await page.waitForFunction(() => document.activeElement?.id === 'handoff-title');
+    expect(await page.locator('#handoff-title').textContent()).toBe('Hand-off to Marcus Lee');
+    const message = await page.locator('#handoff-message').inputValue();
+    expect(message).toContain(`Subject: Assigned to you: case ${caseNumber}`);
+    expect(message).toContain('Priority: Escalated');
+    expect(message).toContain('First contact target: Tue, Nov 24, 2026, 9:30 AM CST');
+    expect(message).toContain('insulin refill was denied');
+    expect(leaks(message)).toEqual([]);
+    const mailto =
+      (await page.getByRole('button', { name: 'Open as e-mail to marcus.lee@hhs.iowa.gov' }).getAttribute('data-mailto')) ?? '';
+    expect(mailto.startsWith('mailto:marcus.lee@hhs.iowa.gov?subject=')).toBe(true);
+    expect(leaks(decodeURIComponent(mailto))).toEqual([]);
+    await page.keyboard.press('Tab'); // the message
+    await page.keyboard.press('Tab'); // Copy message
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Copied to the clipboard.' }).waitFor();
+    expect(leaks(await page.evaluate(() => navigator.clipboard.readText()))).toEqual([]);
+    await shoot(page, 'roster-handoff.png');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('Marcus unlocks the same desk as himself and finds it in My inquiries, marked new until he opens it', async () => {
+    const { page } = session();
+    await addToDesk(page, 'Marcus', MARCUS_PIN, DANA_PIN);
+    // An ESR's first view is My inquiries.
+    await page.getByRole('heading', { name: 'My inquiries' }).waitFor();
+    const row = page.locator('tbody tr', { hasText: caseNumber });
+    await row.locator('.badge-new').waitFor();
+    expect(await row.locator('.case-link').textContent()).toBe(`${caseNumber}, new to you`);
+    await shoot(page, 'roster-my-inquiries-new.png');
+    expect(await seriousViolations(page)).toEqual([]);
+    await row.locator('.case-link').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Inquiry ${caseNumber}` }).waitFor();
+    // Marcus is the ESR: no hand-off to himself.
+    expect(await page.locator('#handoff-title').count()).toBe(0);
+    await page.getByRole('link', { name: 'Log', exact: true }).press('Enter');
+    await page.locator('tbody tr', { hasText: caseNumber }).waitFor();
+    expect(await page.locator('tbody tr', { hasText: caseNumber }).locator('.badge-new').count()).toBe(0);
+  });
+
+  it('the lock screen lists the desk’s people; each unlocks with their own PIN', async () => {
+    const { page } = session();
+    await page.keyboard.press('Control+L');
+    await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
+    const people = await page.locator('#lock-who option').allTextContents();
+    expect(people.sort()).toEqual(['Dana Whitfield', 'Marcus Lee', 'Priya Shah']);
+    await page.screenshot({ path: resolve(SHOTS, 'roster-lock-screen.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await tabTo(page, 'lock-who');
+    await chooseOption(page, 'Dana');
+    await tabTo(page, 'lock-pin');
+    await page.keyboard.type(DANA_PIN);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'All open' }).waitFor();
+    expect(await page.locator('.whoami .who').textContent()).toBe('Dana Whitfield');
+  });
+
+  it('a member with no MCO goes to the unit lead: no priority asked, the e-mail to the inbox carries the case number only', async () => {
+    const { page } = session();
+    callbackCase = await logByKeyboard(page, {
+      member: 'Maria Lopez',
+      id: '1234567A',
+      mco: null,
+      category: 'Transportation',
+      description: 'Maria Lopez (1234567A) has no MCO and missed her ride; call 515-555-0142.',
+    });
+    expect(await page.locator('.process p.path').first().textContent()).toContain(
+      'Unit lead callback: the member is not enrolled with an MCO',
+    );
+    expect((await page.locator('.due-list').textContent())?.replace(/\s+/g, ' ')).toContain('Unit lead callback');
+    const email = page.getByRole('button', { name: `Open as e-mail to ${INBOX}` });
+    const mailto = decodeURIComponent((await email.getAttribute('data-mailto')) ?? '');
+    expect(mailto.startsWith(`mailto:${INBOX}?subject=Unit lead callback: case ${callbackCase}`)).toBe(true);
+    expect(leaks(mailto)).toEqual([]);
+    // A liaison does not claim it; a unit lead does.
+    expect(await page.getByRole('button', { name: 'Claim this callback' }).count()).toBe(0);
+    await email.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.timeline-list li', { hasText: `opened as an e-mail to the Member Escalations inbox (${INBOX})` }).waitFor();
+    await shoot(page, 'roster-unit-lead-gate.png');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the next morning the callback’s warning goes to the unit lead, not to the liaison', async () => {
+    const { page } = session();
+    // Dana locks the desk as she leaves on Monday; nobody's screen is open overnight.
+    await page.keyboard.press('Control+L');
+    await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
+    await openAt(page, TUESDAY_10AM);
+    await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'lock-pin');
+    await tabTo(page, 'lock-who');
+    await chooseOption(page, 'Priya');
+    await tabTo(page, 'lock-pin');
+    await page.keyboard.type(PIN);
+    await page.keyboard.press('Enter');
+    // A unit lead's first view: Unit lead callbacks.
+    await page.getByRole('heading', { name: 'Unit lead callbacks' }).waitFor();
+    await logLoaded(page);
+    // Priya's own look at the night: the callback reached a warning (more than half its business time used).
+    await page.waitForFunction((c) => window.__notices.some((n) => n.body.includes(c)), callbackCase);
+
+    await page.keyboard.press('Control+L');
+    await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
+    const seen = (await notices(page)).length;
+    await tabTo(page, 'lock-who');
+    await chooseOption(page, 'Dana');
+    await tabTo(page, 'lock-pin');
+    await page.keyboard.type(DANA_PIN);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'All open' }).waitFor();
+    await logLoaded(page);
+    // Dana's own look at the night is taken (her last look moves to this morning); the callback is not hers.
+    const profiles = (await idbRead(page, 'profiles', { rows: true })) as { id: string; displayName: string }[];
+    const dana = profiles.find((p) => p.displayName === 'Dana Whitfield')?.id ?? '';
+    await page.waitForFunction(([key, at]) => Number(localStorage.getItem(key)) >= at, [
+      `liaison-log:warnings-checked-at:${dana}`,
+      Date.parse(TUESDAY_10AM),
+    ] as const);
+    expect((await notices(page)).slice(seen).join('\n')).not.toContain(callbackCase);
+  });
+});
