@@ -201,6 +201,13 @@ describe('redactIdentifiers: the member’s phone numbers', () => {
     ).toBe('Call [removed] or [removed] after 3.');
   });
 
+  it('replaces the member’s whole number, area code and all, when the text quotes it in full', () => {
+    for (const quoted of ['515-555-0142', '(515) 555-0142', '+1 515 555 0142'])
+      expect(redactIdentifiers(`Call ${quoted} today.`, { ...MEMBER, memberPhone: '(515) 555-0142', callbackPhone: '515-555-0142' })).toBe(
+        'Call [removed] today.',
+      );
+  });
+
   it('keeps other short numbers', () => {
     expect(redactIdentifiers('Room 555-0199.', { ...MEMBER, memberPhone: '(515) 555-0142' })).toBe('Room 555-0199.');
   });

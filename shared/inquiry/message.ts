@@ -127,11 +127,13 @@ export function redactIdentifiers(text: string, record: MemberIdentifiers): stri
   for (const word of longestFirst) out = replaceStandalone(out, new RegExp(escapeRegExp(word), 'gi'), LETTER);
   const dob = birthDatePattern(record.memberDob);
   if (dob) out = replaceStandalone(out, dob, LETTER_OR_DIGIT);
+  // Whole phone numbers first, then the member's own number quoted without its area code ("555-0142"): the other
+  // way round, "515-555-0142" would lose only its last seven digits and keep "515-".
+  for (const pattern of PATTERNS) out = out.replace(pattern, REMOVED);
   for (const phone of [record.memberPhone, record.callbackPhone]) {
     const local = phone ? localPhone(phone) : null;
     if (local) out = replaceStandalone(out, new RegExp(local, 'g'), LETTER_OR_DIGIT);
   }
-  for (const pattern of PATTERNS) out = out.replace(pattern, REMOVED);
   return out;
 }
 
