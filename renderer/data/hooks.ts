@@ -54,12 +54,13 @@ export function useRosterHistory(): InquiryEvent[] | undefined {
   return useLiveQuery(() => repo.rosterHistory(), [repo]);
 }
 
-const NOTHING_OPENED: Record<string, string> = {};
+const _NOTHING_OPENED: Record<string, string> = {};
 
 /** The inquiries this person has opened since they were assigned them (by the assignment's stamp). */
-export function useOpened(profileId: string): Record<string, string> {
+/** The inquiries this person has opened (with the assignment stamp seen then); undefined while it is read. */
+export function useOpened(profileId: string): Record<string, string> | undefined {
   const { repo } = useServices();
-  return useLiveQuery(() => repo.openedBy(profileId), [repo, profileId]) ?? NOTHING_OPENED;
+  return useLiveQuery(() => repo.openedBy(profileId), [repo, profileId]);
 }
 
 export function useAgencyConfig(): AgencyConfig {

@@ -44,11 +44,12 @@ export function LogView({
     () => index.select(order, { queue: query.queue, filters: query.filters, search: query.search }, profile.id, queueTime),
     [index, order, query.queue, query.filters, query.search, profile.id, queueTime],
   );
-  // "New to you": assigned to this person, and not opened by them since the assignment.
+  // "New to you": assigned to this person, and not opened by them since the assignment. Nothing is marked new
+  // until what they have opened is read (every row of theirs would flash "New" as the log opens).
   const opened = useOpened(profile.id);
   const isNew = useCallback(
     (row: { id: string; status?: string; assigneeId: string; assignedHlc: string }) =>
-      row.assigneeId === profile.id && row.status === 'open' && opened[row.id] !== row.assignedHlc,
+      opened !== undefined && row.assigneeId === profile.id && row.status === 'open' && opened[row.id] !== row.assignedHlc,
     [opened, profile.id],
   );
   const choices = useMemo(() => {
