@@ -44,6 +44,13 @@ function toOldDefault(page: Page): Promise<void> {
   );
 }
 
+/** The log has loaded after a reload: every queue is counted (so the live queries, the notice's too, have answered). */
+const logLoaded = (page: Page) =>
+  page.waitForFunction(() => {
+    const counts = [...document.querySelectorAll('nav[aria-label="Queues"] .count')];
+    return counts.length > 0 && counts.every((c) => c.textContent !== '…');
+  });
+
 const metaValue = async (page: Page, key: string) =>
   ((await idbRead(page, 'meta', { rows: true })) as { key: string; value: unknown }[]).find((r) => r.key === key)?.value;
 
@@ -84,16 +91,38 @@ describe('the one-time closed-days notice on a desk set up with the old default 
     await page.reload();
     // The log has loaded (every queue counted) and the decision with it: the notice stays away.
     await page.getByRole('navigation', { name: 'Queues' }).waitFor();
-    await page.waitForFunction(() => {
-      const counts = [...document.querySelectorAll('nav[aria-label="Queues"] .count')];
-      return counts.length > 0 && counts.every((c) => c.textContent !== '…');
-    });
+    await logLoaded(page);
     expect(await page.getByRole('region', { name: /The office calendar/ }).count()).toBe(0);
     await page.getByRole('link', { name: 'Settings', exact: true }).press('Enter');
     await tabToText(page, 'Policy and calendar');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Policy and calendar' }).waitFor();
     expect(await page.locator('#policy-state-preset').inputValue()).toBe('IA');
+    expect(await page.getByRole('region', { name: /The office calendar/ }).count()).toBe(0);
+  });
+});
+
+describe('keeping the current calendar', () => {
+  const session = sessionForSuite();
+
+  it('keeps the library list: nothing in the configuration changes and the notice does not come back', async () => {
+    const { page } = session();
+    await openAt(page, NOW);
+    await setUpDesk(page, 'Priya Shah', { lead: true });
+    await toOldDefault(page);
+    await openAt(page, NOW);
+    const notice = page.getByRole('region', { name: "The office calendar: Iowa's closed days by statute" });
+    await notice.waitFor();
+    await tabToText(page, 'Keep the current calendar');
+    await page.keyboard.press('Enter');
+    await notice.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await metaValue(page, 'calendarPresetDecision')).toMatchObject({ decision: 'kept', preset: 'IA' });
+    const config = (await metaValue(page, 'config')) as { calendar: Record<string, unknown> };
+    expect(config.calendar.statePreset ?? null).toBeNull();
+
+    await page.reload();
+    await logLoaded(page);
     expect(await page.getByRole('region', { name: /The office calendar/ }).count()).toBe(0);
   });
 });
