@@ -25,17 +25,18 @@ import { bridgeEvents } from './bridge';
 import { useBridge } from './bridgeContext';
 import { CalendarNotice } from './CalendarNotice';
 import { KeyboardHelp } from './KeyboardHelp';
+import { LazyScreen, lazyScreen } from './lazyScreen';
 import { hrefOf, navigate, parseRoute, useHash } from './router';
 import { dueNowOf, localCheckStoreFor, useDesktopIntegration, watchOf } from './useDesktopIntegration';
 
 // The lead tools and settings (charts, spreadsheets, directories) load when first opened, so the
-// log's first screen does not wait to parse them.
+// log's first screen does not wait to parse them (lazyScreen.tsx: without Suspense's 300 ms reveal throttle).
 const ExportDialog = lazy(() => import('../leads/ExportDialog').then((m) => ({ default: m.ExportDialog })));
-const GrievanceReport = lazy(() => import('../leads/GrievanceReport').then((m) => ({ default: m.GrievanceReport })));
-const ImportView = lazy(() => import('../leads/ImportView').then((m) => ({ default: m.ImportView })));
-const McoScorecard = lazy(() => import('../leads/McoScorecard').then((m) => ({ default: m.McoScorecard })));
-const ReportView = lazy(() => import('../leads/ReportView').then((m) => ({ default: m.ReportView })));
-const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })));
+const GrievanceReport = lazyScreen(() => import('../leads/GrievanceReport').then((m) => m.GrievanceReport));
+const ImportView = lazyScreen(() => import('../leads/ImportView').then((m) => m.ImportView));
+const McoScorecard = lazyScreen(() => import('../leads/McoScorecard').then((m) => m.McoScorecard));
+const ReportView = lazyScreen(() => import('../leads/ReportView').then((m) => m.ReportView));
+const SettingsView = lazyScreen(() => import('../settings/SettingsView').then((m) => m.SettingsView));
 
 /** The first view of each role (SPEC.md "Who uses it"): an ESR's own queue, the unit lead's callbacks. */
 const DEFAULT_QUEUE_BY_ROLE: Record<Profile['role'], Queue> = { liaison: 'open', esr: 'mine', lead: 'unit_lead', supervisor: 'overdue' };
@@ -231,13 +232,11 @@ export function Shell({ profile }: { profile: Profile }) {
         )}
         {route.name === 'new' && <IntakeForm profile={profile} />}
         {route.name === 'inquiry' && <InquiryView id={route.id} profile={profile} />}
-        <Suspense fallback={<ScreenLoading />}>
-          {route.name === 'settings' && <SettingsView section={route.section} profile={profile} />}
-          {route.name === 'import' && <ImportView />}
-          {route.name === 'report' && <ReportView />}
-          {route.name === 'grievances' && <GrievanceReport />}
-          {route.name === 'scorecard' && <McoScorecard />}
-        </Suspense>
+        {route.name === 'settings' && <LazyScreen of={SettingsView} props={{ section: route.section, profile }} />}
+        {route.name === 'import' && <LazyScreen of={ImportView} props={{}} />}
+        {route.name === 'report' && <LazyScreen of={ReportView} props={{}} />}
+        {route.name === 'grievances' && <LazyScreen of={GrievanceReport} props={{}} />}
+        {route.name === 'scorecard' && <LazyScreen of={McoScorecard} props={{}} />}
       </main>
       {help && <KeyboardHelp onClose={() => setHelp(false)} />}
       <div id={ANNOUNCER_ID} className="visually-hidden" aria-live="polite" />
@@ -257,15 +256,6 @@ function focusFirstIntakeField(tries = 30): void {
     if (first) first.focus();
     else if (tries > 0) focusFirstIntakeField(tries - 1);
   });
-}
-
-/** Shown for the moment a lead tool or settings screen takes to load the first time. */
-function ScreenLoading() {
-  return (
-    <p className="loading" role="status">
-      Opening…
-    </p>
-  );
 }
 
 /** "Imported — to review" reads oldest first; leaving it goes back to the default order. Other queues keep the order chosen. */
