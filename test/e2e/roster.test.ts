@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { goToRoute, openAt, seriousViolations } from './browser';
 import { chooseOption, tabAndChoose, tabAndType, tabTo } from './keyboard';
-import { idbRead, logByKeyboard, PIN, SHOTS, sessionForSuite, setUpDesk, shoot } from './steps';
+import { idbRead, logByKeyboard, PIN, SHOTS, sessionForSuite, setUpDesk, shoot, tabToText } from './steps';
 
 /**
  * SPEC.md "The unit's roster" and issue 15, by keyboard on one desk: a unit lead keeps the roster, a liaison
@@ -150,6 +150,8 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
     await page.getByRole('button', { name: 'Edit assignee' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'edit-assignee-assigneeId');
+    // The roster's groups come in once the roster is read (the current assignee shows at once): wait for them.
+    await page.locator('#edit-assignee-assigneeId optgroup[label="ESRs"]').waitFor({ state: 'attached' });
     const groups = await page.locator('#edit-assignee-assigneeId optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')));
     expect(groups).toEqual(['ESRs', 'Member liaisons', 'Unit leads', 'Leads / supervisors']);
     await chooseOption(page, 'Marcus');
@@ -276,5 +278,32 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
       Date.parse(TUESDAY_10AM),
     ] as const);
     expect((await notices(page)).slice(seen).join('\n')).not.toContain(callbackCase);
+  });
+  it('Priya, a unit lead, claims the callback by keyboard: she is its assignee, the timeline says so', async () => {
+    const { page } = session();
+    await page.keyboard.press('Control+L');
+    await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
+    await tabTo(page, 'lock-who');
+    await chooseOption(page, 'Priya');
+    await tabTo(page, 'lock-pin');
+    await page.keyboard.type(PIN);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Unit lead callbacks' }).waitFor();
+    const row = page.locator('tbody tr', { hasText: callbackCase });
+    await row.locator('.case-link').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Inquiry ${callbackCase}` }).waitFor();
+    await tabToText(page, 'Claim this callback');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'You have the callback: it is in My inquiries.' }).waitFor();
+    // The claim shows: the assignee in the inquiry's fields, an entry in the timeline, and the button is gone.
+    await page.locator('.timeline-list li', { hasText: 'Changed Assignee from — to Priya Shah.' }).waitFor();
+    expect(await page.locator('.timeline-list li').first().textContent()).toContain('Changed Assignee from — to Priya Shah.');
+    expect(await page.getByRole('button', { name: 'Claim this callback' }).count()).toBe(0);
+    expect((await page.locator('.gate').textContent())?.replace(/\s+/g, ' ')).toContain('(Priya Shah has it)');
+    // Focus is not lost to the page body when the button goes away: it moves to the next action.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Open as e-mail to ${INBOX}`);
+    await shoot(page, 'roster-callback-claimed.png');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
