@@ -61,8 +61,9 @@ export function PeopleSettings({ config, profile }: SettingsScreenProps) {
       <p className="settings-status" role="status">
         {status}
       </p>
-      {/* A data table keeps its columns at 400 % zoom: it scrolls sideways inside its own box, never the page. */}
-      <div className="people-scroll" role="region" aria-label="The unit’s roster" tabIndex={0}>
+      {/* A data table keeps its columns at 400 % zoom: it scrolls sideways inside its own box, never the page (its
+          rows' History and action buttons are focusable, so the box scrolls by keyboard as focus moves). */}
+      <div className="people-scroll">
         <table className="settings-table people-table">
           <caption className="visually-hidden">The unit’s roster</caption>
           <thead>
