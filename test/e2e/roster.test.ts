@@ -301,6 +301,10 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
     expect((await page.locator('.gate').textContent())?.replace(/\s+/g, ' ')).toContain('(Priya Shah has it)');
     // Focus is not lost to the page body when the button goes away: it moves to the next action.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Open as e-mail to ${INBOX}`);
+    // "Why this time?" explains the callback's due time: the close of the next business day after receipt.
+    await tabToText(page, 'Why this time? (Unit lead callback)');
+    await page.keyboard.press('Enter');
+    await page.locator('.process', { hasText: 'Unit lead callback: by the end of the next business day after receipt' }).waitFor();
     await shoot(page, 'roster-callback-claimed.png');
     expect(await seriousViolations(page)).toEqual([]);
   });
