@@ -789,11 +789,7 @@ export function endOfBusinessDay(cal: BusinessCalendar, t: Instant, pauses?: rea
 
 /** endOfBusinessDay with its record: the budget (office minutes from t to that close) counted as in addBusinessMinutesExplained. */
 export function endOfBusinessDayExplained(cal: BusinessCalendar, t: Instant, pauses?: readonly Pause[]): DeadlineExplanation {
-  const st = cal[STATE];
-  const ms = officeMs(st, t, closeOfDay(st, t).close);
-  const trace = newTrace();
-  const result = step(st, t, ms, pauseSpans(pauses, t), trace);
-  return explanation(st, 'business', t, ms / MINUTE_MS, result, trace, pauses);
+  return endOfNthBusinessDayExplained(cal, t, 0, pauses);
 }
 
 /**
