@@ -238,9 +238,7 @@ export function DueList({
                 </p>
               )}
               <div className="due-actions">
-                {item.kind !== 'callback' && !(item.kind === 'first_contact' && isUnitLeadCallback(inquiry)) && (
-                  <Explanation item={item} inquiry={inquiry} config={config} />
-                )}
+                {item.kind !== 'callback' && <Explanation item={item} inquiry={inquiry} config={config} />}
                 {canPause && timer && item.paused && (
                   <button type="button" className="link-button" onClick={() => void resume(timer)}>
                     Resume<span className="visually-hidden"> the {inSentence(item.label)} timer</span>

@@ -61,42 +61,46 @@ export function PeopleSettings({ config, profile }: SettingsScreenProps) {
       <p className="settings-status" role="status">
         {status}
       </p>
-      <table className="settings-table people-table">
-        <caption className="visually-hidden">The unit’s roster</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Status</th>
-            <th scope="col">Open inquiries</th>
-            {canEdit && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {people.length === 0 && (
+      {/* A data table keeps its columns at 400 % zoom: it scrolls sideways inside its own box, never the page (its
+          rows' History and action buttons are focusable, so the box scrolls by keyboard as focus moves). */}
+      <div className="people-scroll">
+        <table className="settings-table people-table">
+          <caption className="visually-hidden">The unit’s roster</caption>
+          <thead>
             <tr>
-              <td colSpan={canEdit ? 6 : 5}>Nobody is on the roster yet.</td>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Status</th>
+              <th scope="col">Open inquiries</th>
+              {canEdit && (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              )}
             </tr>
-          )}
-          {people.map((p) => (
-            <PersonRow
-              key={p.id}
-              person={p}
-              roster={roster}
-              canEdit={canEdit}
-              open={openWork.get(p.id) ?? []}
-              history={history ? historyOf(history, p.id) : []}
-              zone={config.timeZone}
-              onStatus={setStatus}
-            />
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {people.length === 0 && (
+              <tr>
+                <td colSpan={canEdit ? 6 : 5}>Nobody is on the roster yet.</td>
+              </tr>
+            )}
+            {people.map((p) => (
+              <PersonRow
+                key={p.id}
+                person={p}
+                roster={roster}
+                canEdit={canEdit}
+                open={openWork.get(p.id) ?? []}
+                history={history ? historyOf(history, p.id) : []}
+                zone={config.timeZone}
+                onStatus={setStatus}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -59,6 +59,29 @@ describe('explainDueItem', () => {
       }
   });
 
+  it('explains the unit lead callback: the close of the Nth business day after receipt, holidays skipped', () => {
+    // Received Wed 25 Nov 15:00; the next business day is Fri 27 (Thanksgiving Thu 26 is closed): due Fri 16:30.
+    const r = new Desk({ receivedAt: cst(25, 15), priority: '', mcoEnrollment: 'not_enrolled', mcoId: '' }).record;
+    const item = dueItems(r)[0];
+    expect(item?.label).toBe('Unit lead callback');
+    const e = explainDueItem(item as NonNullable<typeof item>, r, DEFAULT_AGENCY_CONFIG, CAL);
+    expect(e?.calendarChanged).toBe(false);
+    expect(e?.parts).toHaveLength(1);
+    const due = e?.parts[0];
+    expect(due).toMatchObject({ label: 'Due', recorded: cst(27, 16, 30), recomputed: cst(27, 16, 30) });
+    expect(due?.words.text).toContain('Unit lead callback: by the end of the next business day after receipt');
+    expect(due?.words.text).toContain('Thu 26 Nov skipped (Thanksgiving Day)');
+    expect(due?.words.text).toContain('→ due Fri 27 Nov 16:30');
+
+    // Three business days (Settings → Policy): received Mon 23 Nov 10:00, then Tue, Wed and (Thanksgiving skipped) Fri 27.
+    const config = { ...DEFAULT_AGENCY_CONFIG, unitLeadCallbackDays: 3 };
+    const three = new Desk({ receivedAt: cst(23, 10), priority: '', mcoEnrollment: 'not_enrolled', mcoId: '' }, { config }).record;
+    const threeItem = dueItems(three)[0];
+    const e3 = explainDueItem(threeItem as NonNullable<typeof threeItem>, three, config, CAL);
+    expect(e3?.parts[0]).toMatchObject({ recorded: cst(27, 16, 30), recomputed: cst(27, 16, 30) });
+    expect(e3?.parts[0]?.words.text).toContain('by the end of the 3rd business day after receipt');
+  });
+
   it('says when the calendar changed since a time was recorded, rather than explain another time', () => {
     const r = run(cst(23, 15), 'high');
     const closedMonday = createCalendar({

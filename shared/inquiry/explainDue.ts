@@ -1,5 +1,5 @@
 import { type AgencyConfig, priorityLevel } from '../config/agencyConfig';
-import { type BusinessCalendar, endOfBusinessDayExplained, type Pause } from '../time/calendar';
+import { type BusinessCalendar, endOfBusinessDayExplained, endOfNthBusinessDayExplained, type Pause } from '../time/calendar';
 import { type DeadlineWords, explainDeadline } from '../time/explain';
 import { describePolicyDuration, explainPolicyDuration } from '../time/policyTime';
 import type { Instant } from '../time/types';
@@ -21,18 +21,33 @@ export interface DueExplanation {
   calendarChanged: boolean;
 }
 
+/** 2 → '2nd', 3 → '3rd', 4 → '4th' (the callback's days run 1 to 10). */
+const ordinal = (n: number): string =>
+  `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th')}`;
+
 const pausesOf = (r: InquiryRecord, timer: 'first_contact' | 'mco_follow_up'): Pause[] =>
   r.workflow.pauses.filter((p) => p.timer === timer).map((p) => ({ start: p.start, end: p.end, reason: p.reason }));
 
-/** The explanation of a due item, or null for a callback (its time is the time the person chose) and the unit lead's callback. */
+/** The explanation of a due item, or null for a callback (its time is the time the person chose). */
 export function explainDueItem(item: DueItem, r: InquiryRecord, config: AgencyConfig, cal: BusinessCalendar): DueExplanation | null {
   const zone = config.timeZone;
   const w = r.workflow;
   const level = priorityLevel(config, w.targets?.priority ?? r.priority);
   const parts: DueExplanation['parts'] = [];
-  // The unit lead's callback (no priority) is due at a close of business the Process panel names: no steps to show.
-  if (item.kind === 'first_contact' && w.targets?.priority === '') return null;
-  if (item.kind === 'first_contact' && w.targets) {
+  if (item.kind === 'first_contact' && w.targets?.priority === '') {
+    // The unit lead's callback (no priority): the close of the Nth business day after receipt, N as recorded.
+    const t = w.targets;
+    const days = t.policy.deadline.amount;
+    const explanation = endOfNthBusinessDayExplained(cal, t.from, days, pausesOf(r, 'first_contact'));
+    const words = explainDeadline({
+      startLabel: 'Received',
+      start: t.from,
+      policyLabel: `Unit lead callback: by the end of the ${days === 1 ? 'next' : ordinal(days)} business day after receipt`,
+      explanation,
+      zone,
+    });
+    parts.push({ label: 'Due', recorded: t.firstContactDeadline, recomputed: explanation.due, words });
+  } else if (item.kind === 'first_contact' && w.targets) {
     const t = w.targets;
     const pauses = pausesOf(r, 'first_contact');
     const label = level?.label ?? t.priority;

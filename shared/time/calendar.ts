@@ -789,8 +789,23 @@ export function endOfBusinessDay(cal: BusinessCalendar, t: Instant, pauses?: rea
 
 /** endOfBusinessDay with its record: the budget (office minutes from t to that close) counted as in addBusinessMinutesExplained. */
 export function endOfBusinessDayExplained(cal: BusinessCalendar, t: Instant, pauses?: readonly Pause[]): DeadlineExplanation {
+  return endOfNthBusinessDayExplained(cal, t, 0, pauses);
+}
+
+/**
+ * The close of the `days`-th business day after the day of `t` (0: that day's own close, as endOfBusinessDay), with
+ * its record: the unit lead's callback (shared/inquiry/commands/targets.ts) is due at the close of the Nth business day.
+ */
+export function endOfNthBusinessDayExplained(
+  cal: BusinessCalendar,
+  t: Instant,
+  days: number,
+  pauses?: readonly Pause[],
+): DeadlineExplanation {
   const st = cal[STATE];
-  const ms = officeMs(st, t, closeOfDay(st, t).close);
+  let close = closeOfDay(st, t).close;
+  for (let i = 0; i < days; i++) close = closeOfDay(st, close + 1).close;
+  const ms = officeMs(st, t, close);
   const trace = newTrace();
   const result = step(st, t, ms, pauseSpans(pauses, t), trace);
   return explanation(st, 'business', t, ms / MINUTE_MS, result, trace, pauses);

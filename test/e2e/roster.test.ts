@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { goToRoute, openAt, seriousViolations } from './browser';
 import { chooseOption, tabAndChoose, tabAndType, tabTo } from './keyboard';
-import { idbRead, logByKeyboard, PIN, SHOTS, sessionForSuite, setUpDesk, shoot } from './steps';
+import { idbRead, logByKeyboard, PIN, SHOTS, sessionForSuite, setUpDesk, shoot, shootAt, tabToText } from './steps';
 
 /**
  * SPEC.md "The unit's roster" and issue 15, by keyboard on one desk: a unit lead keeps the roster, a liaison
@@ -59,6 +59,18 @@ async function addToDesk(page: Page, who: string, pin: string, voucherPin: strin
   await page.getByRole('heading', { level: 1, name: 'Add a person to this desk' }).waitFor({ state: 'detached' });
 }
 
+/** At the lock screen: who is unlocking (by keyboard from the list), then their PIN. */
+async function unlockAs(page: Page, who: string, pin: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
+  // The lock screen puts focus in the PIN field as it opens: start from there.
+  await page.waitForFunction(() => document.activeElement?.id === 'lock-pin');
+  await tabTo(page, 'lock-who');
+  await chooseOption(page, who);
+  await tabTo(page, 'lock-pin');
+  await page.keyboard.type(pin);
+  await page.keyboard.press('Enter');
+}
+
 describe('the roster, several people on one desk, and the hand-off to an ESR', () => {
   const session = sessionForSuite(async (s) => {
     await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('baseUrl')).origin });
@@ -107,6 +119,7 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Tom Keller is on the roster.' }).waitFor();
 
+    await page.locator('table.people-table tbody tr').nth(3).waitFor();
     const rows = await page.locator('table.people-table tbody tr').evaluateAll((trs) =>
       trs.map((tr) =>
         Array.from(tr.children)
@@ -150,6 +163,8 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
     await page.getByRole('button', { name: 'Edit assignee' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'edit-assignee-assigneeId');
+    // The roster's groups come in once the roster is read (the current assignee shows at once): wait for them.
+    await page.locator('#edit-assignee-assigneeId optgroup[label="ESRs"]').waitFor({ state: 'attached' });
     const groups = await page.locator('#edit-assignee-assigneeId optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')));
     expect(groups).toEqual(['ESRs', 'Member liaisons', 'Unit leads', 'Leads / supervisors']);
     await chooseOption(page, 'Marcus');
@@ -192,8 +207,9 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
     // Marcus is the ESR: no hand-off to himself.
     expect(await page.locator('#handoff-title').count()).toBe(0);
     await page.getByRole('link', { name: 'Log', exact: true }).press('Enter');
+    // Opening it is recorded as it renders: the mark goes (waited for, not assumed at once).
     await page.locator('tbody tr', { hasText: caseNumber }).waitFor();
-    expect(await page.locator('tbody tr', { hasText: caseNumber }).locator('.badge-new').count()).toBe(0);
+    await page.locator('tbody tr', { hasText: caseNumber }).locator('.badge-new').waitFor({ state: 'detached' });
   });
 
   it('the lock screen lists the desk’s people; each unlocks with their own PIN', async () => {
@@ -204,11 +220,7 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
     expect(people.sort()).toEqual(['Dana Whitfield', 'Marcus Lee', 'Priya Shah']);
     await page.screenshot({ path: resolve(SHOTS, 'roster-lock-screen.png') });
     expect(await seriousViolations(page)).toEqual([]);
-    await tabTo(page, 'lock-who');
-    await chooseOption(page, 'Dana');
-    await tabTo(page, 'lock-pin');
-    await page.keyboard.type(DANA_PIN);
-    await page.keyboard.press('Enter');
+    await unlockAs(page, 'Dana', DANA_PIN);
     await page.getByRole('heading', { name: 'All open' }).waitFor();
     expect(await page.locator('.whoami .who').textContent()).toBe('Dana Whitfield');
   });
@@ -247,11 +259,7 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
     await openAt(page, TUESDAY_10AM);
     await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'lock-pin');
-    await tabTo(page, 'lock-who');
-    await chooseOption(page, 'Priya');
-    await tabTo(page, 'lock-pin');
-    await page.keyboard.type(PIN);
-    await page.keyboard.press('Enter');
+    await unlockAs(page, 'Priya', PIN);
     // A unit lead's first view: Unit lead callbacks.
     await page.getByRole('heading', { name: 'Unit lead callbacks' }).waitFor();
     await logLoaded(page);
@@ -261,11 +269,7 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
     await page.keyboard.press('Control+L');
     await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
     const seen = (await notices(page)).length;
-    await tabTo(page, 'lock-who');
-    await chooseOption(page, 'Dana');
-    await tabTo(page, 'lock-pin');
-    await page.keyboard.type(DANA_PIN);
-    await page.keyboard.press('Enter');
+    await unlockAs(page, 'Dana', DANA_PIN);
     await page.getByRole('heading', { name: 'All open' }).waitFor();
     await logLoaded(page);
     // Dana's own look at the night is taken (her last look moves to this morning); the callback is not hers.
@@ -276,5 +280,63 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
       Date.parse(TUESDAY_10AM),
     ] as const);
     expect((await notices(page)).slice(seen).join('\n')).not.toContain(callbackCase);
+  });
+  it('Priya, a unit lead, claims the callback by keyboard: she is its assignee, the timeline says so', async () => {
+    const { page } = session();
+    await page.keyboard.press('Control+L');
+    await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
+    await unlockAs(page, 'Priya', PIN);
+    await page.getByRole('heading', { name: 'Unit lead callbacks' }).waitFor();
+    const row = page.locator('tbody tr', { hasText: callbackCase });
+    await row.locator('.case-link').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Inquiry ${callbackCase}` }).waitFor();
+    await tabToText(page, 'Claim this callback');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'You have the callback: it is in My inquiries.' }).waitFor();
+    // The claim shows: the assignee in the inquiry's fields, an entry in the timeline, and the button is gone.
+    await page.locator('.timeline-list li', { hasText: 'Changed Assignee from — to Priya Shah.' }).waitFor();
+    expect(await page.locator('.timeline-list li').first().textContent()).toContain('Changed Assignee from — to Priya Shah.');
+    expect(await page.getByRole('button', { name: 'Claim this callback' }).count()).toBe(0);
+    expect((await page.locator('.gate').textContent())?.replace(/\s+/g, ' ')).toContain('(Priya Shah has it)');
+    // Focus is not lost to the page body when the button goes away: it moves to the next action.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Open as e-mail to ${INBOX}`);
+    // "Why this time?" explains the callback's due time: the close of the next business day after receipt.
+    await tabToText(page, 'Why this time? (Unit lead callback)');
+    await page.keyboard.press('Enter');
+    await page.locator('.process', { hasText: 'Unit lead callback: by the end of the next business day after receipt' }).waitFor();
+    await shoot(page, 'roster-callback-claimed.png');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+  it('reflows at 200 % and 400 % (640 and 320 CSS px): People, the lock screen and its form, the hand-off', async () => {
+    const { page } = session();
+    const wide = page.viewportSize() ?? { width: 1280, height: 720 };
+    const atBothZooms = async (name: string) => {
+      await shootAt(page, 640, 450, `${name}-200.png`);
+      await shootAt(page, 320, 450, `${name}-400.png`);
+      await page.setViewportSize(wide);
+    };
+    await goToRoute(page, '#/settings/people');
+    await page.locator('table.people-table tbody tr').first().waitFor();
+    await atBothZooms('roster-people');
+
+    await page.keyboard.press('Control+L');
+    await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
+    await atBothZooms('roster-lock-screen');
+    await page.getByRole('button', { name: 'Add a person to this desk' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Add a person to this desk' }).waitFor();
+    await atBothZooms('roster-add-to-desk');
+    await page.getByRole('button', { name: 'Back to unlock' }).focus();
+    await page.keyboard.press('Enter');
+    await unlockAs(page, 'Priya', PIN);
+
+    // The hand-off panel, on the inquiry Dana handed to Marcus (seen by anyone but Marcus).
+    await page.locator('nav[aria-label="Queues"] button', { hasText: 'All open' }).press('Enter');
+    await page.getByRole('heading', { name: 'All open' }).waitFor();
+    await page.locator('tbody tr', { hasText: caseNumber }).locator('.case-link').press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Inquiry ${caseNumber}` }).waitFor();
+    await page.locator('#handoff-title').waitFor();
+    await atBothZooms('roster-handoff');
   });
 });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { openSession, type Session } from './browser';
 import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
 
@@ -190,4 +190,19 @@ export function idbRead(page: Page, table: string, o: { rows?: boolean; db?: str
       }),
     [o.db ?? 'liaison-log', table, o.rows === true] as const,
   );
+}
+
+/** Page-level sideways overflow in CSS px (0: none). A wide table may scroll inside its own box. */
+export const pageOverflow = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/**
+ * The screen at `width`×`height` CSS px (640: 200 % zoom, 320: 400 %): fails if the page scrolls sideways, then keeps
+ * a screenshot (the whole page when narrow: it scrolls down, never sideways).
+ */
+export async function shootAt(page: Page, width: number, height: number, name: string): Promise<void> {
+  await page.setViewportSize({ width, height });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(await pageOverflow(page), `${name}: the page scrolls sideways`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: resolve(SHOTS, name), fullPage: width < 900 });
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { AgencyConfig } from '../../../shared/config/agencyConfig';
 import { unitLeadMessage } from '../../../shared/inquiry/message';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
@@ -21,6 +21,8 @@ export function UnitLeadGate({ inquiry, config, profile }: { inquiry: InquiryRec
   const bridge = useBridge();
   const { repo } = useServices();
   const [status, setStatus] = useState<string | null>(null);
+  /** Where focus goes once the claim button is gone: the next action in the same row, never the page body. */
+  const emailButton = useRef<HTMLButtonElement>(null);
   const inbox = config.memberEscalationsInbox;
   const text = `Subject: ${message.subject}\n\n${message.body}`;
   const claimed = inquiry.assignee !== null;
@@ -45,6 +47,7 @@ export function UnitLeadGate({ inquiry, config, profile }: { inquiry: InquiryRec
   async function claim() {
     try {
       await repo.editFields(inquiry.id, { assignee: { id: profile.id, name: profile.displayName } });
+      emailButton.current?.focus();
       setStatus('You have the callback: it is in My inquiries.');
     } catch (err) {
       setStatus(`Not claimed: ${(err as Error).message}`);
@@ -65,7 +68,7 @@ export function UnitLeadGate({ inquiry, config, profile }: { inquiry: InquiryRec
             Claim this callback
           </button>
         )}
-        <button type="button" className="secondary" data-mailto={mailtoOf(inbox, message)} onClick={() => void email()}>
+        <button ref={emailButton} type="button" className="secondary" data-mailto={mailtoOf(inbox, message)} onClick={() => void email()}>
           {inbox ? `Open as e-mail to ${inbox}` : 'Open as e-mail'}
         </button>
         <button type="button" className="secondary" onClick={() => void copy()}>
