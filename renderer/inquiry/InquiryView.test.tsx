@@ -64,6 +64,17 @@ describe('InquiryView', () => {
     await screen.findByRole('group', { name: 'Next steps' });
   });
 
+  it('masks the member where the issue section quotes them, until revealed', async () => {
+    inquiry = await desk.repo.logInquiry({ ...PAT_LEE, description: 'Pat Lee (ID 1234567A) missed her ride; call 515-555-0142.' });
+    const { user } = await openInquiry();
+    const issue = () => screen.getByRole('region', { name: 'Issue' }).textContent ?? '';
+    expect(issue()).not.toContain('Pat Lee');
+    expect(issue()).not.toContain('1234567A');
+    expect(issue()).not.toContain('555-0142');
+    await user.click(screen.getByRole('button', { name: 'Reveal member details' }));
+    expect(issue()).toContain('Pat Lee (ID 1234567A) missed her ride; call 515-555-0142.');
+  });
+
   it('shows the logged entry with who logged it and when, in agency time', async () => {
     await openInquiry();
 

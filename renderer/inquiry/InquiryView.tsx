@@ -4,6 +4,7 @@ import { failureText } from '../../shared/errors';
 import { oldLogLine } from '../../shared/import/people';
 import { FIELD_LABELS, type FieldName, MEMBER_IDENTIFIERS } from '../../shared/inquiry/fields';
 import { formOfFields, type IntakeErrors, type IntakeForm, validateEdit } from '../../shared/inquiry/intake';
+import { maskFreeText } from '../../shared/inquiry/mask';
 import { awaitingImportReview, grievanceOf, type InquiryRecord, STATUS_LABELS } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
 import { formatLong } from '../app/format';
@@ -148,6 +149,9 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
   );
 }
 
+/** Typed text that may quote the member (a name, an ID, a phone): masked with the identifiers until revealed. */
+const FREE_TEXT: ReadonlySet<FieldName> = new Set(['description', 'expectedOutcome', 'rootCause', 'callbackAvailability']);
+
 function GroupView({
   group,
   inquiry,
@@ -170,7 +174,9 @@ function GroupView({
           <div key={f} className="detail-pair">
             <dt>{FIELD_LABELS[f]}</dt>
             <dd className={(MEMBER_IDENTIFIERS as readonly FieldName[]).includes(f) && !reveal ? 'masked' : undefined}>
-              {displayValue(f, inquiry[f], config, reveal)}
+              {FREE_TEXT.has(f) && !reveal
+                ? maskFreeText(displayValue(f, inquiry[f], config, true), inquiry)
+                : displayValue(f, inquiry[f], config, reveal)}
             </dd>
           </div>
         ))}
