@@ -216,6 +216,8 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
     const { page } = session();
     await page.keyboard.press('Control+L');
     await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
+    // The desk's people are read as the lock screen opens: wait for all three, never read the list half-filled.
+    await page.locator('#lock-who option').nth(2).waitFor({ state: 'attached' });
     const people = await page.locator('#lock-who option').allTextContents();
     expect(people.sort()).toEqual(['Dana Whitfield', 'Marcus Lee', 'Priya Shah']);
     await page.screenshot({ path: resolve(SHOTS, 'roster-lock-screen.png') });
