@@ -332,6 +332,9 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
     await page.getByRole('button', { name: 'Back to unlock' }).focus();
     await page.keyboard.press('Enter');
     await unlockAs(page, 'Priya', PIN);
+    // Priya's own screen first: a key pressed before it is there is lost.
+    await page.locator('.whoami .who', { hasText: 'Priya Shah' }).waitFor();
+    await page.locator('nav[aria-label="Queues"] button', { hasText: 'All open' }).waitFor();
 
     // The hand-off panel, on the inquiry Dana handed to Marcus (seen by anyone but Marcus).
     await page.locator('nav[aria-label="Queues"] button', { hasText: 'All open' }).press('Enter');
