@@ -50,6 +50,8 @@ describe('Settings by keyboard, in Chromium', () => {
     await tabToText(page, 'Settings');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    // The history of changes is read after the screen shows: wait for it, then it is the one line.
+    await page.getByText('No settings have been changed on this desk yet.').waitFor();
     expect(await page.getByText('No settings have been changed on this desk yet.').count()).toBe(1);
     await shoot(page, 'settings-index.png');
     expect(await seriousViolations(page)).toEqual([]);
