@@ -79,6 +79,16 @@ export async function goToRoute(page: Page, hash = ''): Promise<void> {
  * Unlocks the idle lock by keyboard. Opening the app hours after its last use finds it locked, as a person
  * does the next morning: the lock reads the browser's clock, which the tests move with the app's.
  */
+/**
+ * Unlocks when the idle lock shows, else goes on: for steps whose subject is not the lock (whether the lock shows
+ * after a jump of the clock is tested in lock.test.ts). Waits for the lock or the app's own first heading.
+ */
+export async function unlockIfLocked(page: Page, pin: string): Promise<void> {
+  const lock = page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' });
+  await page.locator('h1').first().waitFor();
+  if ((await lock.count()) > 0) await unlock(page, pin);
+}
+
 export async function unlock(page: Page, pin: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'lock-pin');

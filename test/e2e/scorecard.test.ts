@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openAt, seriousViolations, unlock } from './browser';
+import { openAt, seriousViolations, unlockIfLocked } from './browser';
 import { tabAndPickRadio, tabTo } from './keyboard';
 import { logByKeyboard, recordStep, sessionForSuite, setUpDesk, shoot, tableRows } from './steps';
 
@@ -49,14 +49,14 @@ describe('the MCO scorecard', () => {
   it('records ITC’s report-back on Monday afternoon and a follow-up with Molina on Tuesday', async () => {
     const { page } = session();
     await openAt(page, MONDAY_3PM, itc);
-    await unlock(page, '2468'); // hours since the desk was last used: it is locked
+    await unlockIfLocked(page, '2468'); // hours since the desk was last used: it is locked
     await page.getByRole('heading', { level: 1, name: /^Inquiry / }).waitFor();
     // "Has the MCO contacted the member?" starts at Yes; Tab on to the note.
     await recordStep(page, 'MCO reported back', 'Override approved; ITC called the member.', 'report-note');
     await page.locator('.timeline-list li', { hasText: 'The MCO reported back: it has contacted the member.' }).first().waitFor();
 
     await openAt(page, TUESDAY_9AM, molina);
-    await unlock(page, '2468'); // hours since the desk was last used: it is locked
+    await unlockIfLocked(page, '2468'); // hours since the desk was last used: it is locked
     await page.getByRole('heading', { level: 1, name: /^Inquiry / }).waitFor();
     await recordStep(page, 'Followed up with MCO', 'Left a message with Molina Member Services.', 'followup-note');
     await page.locator('.timeline-list li', { hasText: 'Followed up with the MCO.' }).first().waitFor();
@@ -65,7 +65,7 @@ describe('the MCO scorecard', () => {
   it('shows each MCO’s figures on Wednesday, opened from Lead tools by keyboard; axe clean', async () => {
     const { page } = session();
     await openAt(page, WEDNESDAY_10AM);
-    await unlock(page, '2468'); // hours since the desk was last used: it is locked
+    await unlockIfLocked(page, '2468'); // hours since the desk was last used: it is locked
     await page.getByRole('heading', { name: 'All open' }).waitFor();
     await page.getByRole('link', { name: 'MCO scorecard' }).focus();
     await page.keyboard.press('Enter');
