@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ClosedDay } from '../../shared/config/closedDays';
+import { failureText } from '../../shared/errors';
 import { presetLabel, STATE_PRESETS } from '../../shared/time/statePresets';
 import { FormError } from '../components/ErrorSummary';
 import { useServices } from '../data/hooks';
@@ -41,7 +42,7 @@ export function CalendarNotice() {
       await repo.decideCalendarPreset(decision, notice.preset);
       document.getElementById('main')?.focus();
     } catch (e) {
-      setError(`Nothing was changed: ${(e as Error).message}`);
+      setError(`Nothing was changed: ${failureText(e)}`);
       setBusy(false);
     }
   }

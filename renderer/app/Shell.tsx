@@ -26,6 +26,7 @@ import { useBridge } from './bridgeContext';
 import { CalendarNotice } from './CalendarNotice';
 import { KeyboardHelp } from './KeyboardHelp';
 import { LazyScreen, lazyScreen } from './lazyScreen';
+import { RosterLinkNotice } from './RosterLinkNotice';
 import { hrefOf, navigate, parseRoute, useHash } from './router';
 import { dueNowOf, localCheckStoreFor, useDesktopIntegration, watchOf } from './useDesktopIntegration';
 
@@ -226,6 +227,7 @@ export function Shell({ profile }: { profile: Profile }) {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        <RosterLinkNotice profile={profile} />
         {profile.role === 'lead' && <CalendarNotice />}
         {route.name === 'log' && (
           <LogView profile={profile} query={query} onQuery={setQuery} layout={layout} onLayout={setLayout} searchRef={searchRef} />

@@ -4,7 +4,7 @@ import { type AgencyConfig, DEFAULT_AGENCY_CONFIG } from '../../shared/config/ag
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
-import { EMPTY_ROSTER, type Roster } from '../../shared/roster/roster';
+import { EMPTY_ROSTER, type Roster, type RosterPerson } from '../../shared/roster/roster';
 import type { Clock } from '../../shared/time/types';
 import type { LogSnapshot, LogStore } from './logStore';
 import type { DeviceIdentity, KnownPerson, Repo } from './repo';
@@ -92,4 +92,10 @@ export function useTimeline(id: string): InquiryEvent[] | undefined {
 export function useLogSnapshot(): LogSnapshot {
   const { logStore } = useServices();
   return useSyncExternalStore(logStore.subscribe, logStore.getSnapshot);
+}
+
+/** The roster entry the person at the desk may be, to ask them (rosterLink.ts); null or undefined: nothing to ask. */
+export function useRosterLinkOffer(profileId: string): RosterPerson | null | undefined {
+  const { repo } = useServices();
+  return useLiveQuery(() => repo.rosterLinkOffer(profileId), [repo, profileId]);
 }

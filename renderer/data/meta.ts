@@ -138,6 +138,8 @@ export interface MetaValues {
   [savedViews: `savedViews:${string}`]: unknown;
   /** A person's log grid columns (shared/log/logLayout.ts), this desk only. */
   [logLayout: `logLayout:${string}`]: unknown;
+  /** Per person of this desk: the roster entry they said is not them (rosterLink.ts), so it is not offered again. */
+  [rosterLinkDeclined: `rosterLinkDeclined:${string}`]: string;
 }
 
 export type MetaKey = keyof MetaValues & string;

@@ -15,7 +15,7 @@ import type { InquiryFields } from '../../shared/inquiry/fields';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { actorOf, type PinHash, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
 import { legacyPeople } from '../../shared/roster/commands';
-import { EMPTY_ROSTER, foldRoster, legacyAssignees, type Roster, withPeopleAtWork } from '../../shared/roster/roster';
+import { EMPTY_ROSTER, foldRoster, legacyAssignees, type Roster, type RosterPerson, withPeopleAtWork } from '../../shared/roster/roster';
 import { encodeHlc, type Hlc, tickHlc } from '../../shared/sync/hlc';
 import { createCalendar } from '../../shared/time/calendar';
 import type { StatePresetId } from '../../shared/time/statePresets';
@@ -37,6 +37,7 @@ import { type DeskServices, deskServices } from './deskServices';
 import { EventStore } from './eventStore/eventStore';
 import { eventsOf } from './eventStore/timeline';
 import { type CaseSeq, type DeviceIdentity, getMeta, getMetas, type KnownPerson, putMeta } from './meta';
+import { declineRosterLink, linkProfileToRoster, rosterLinkOffer } from './rosterLink';
 
 export type { DeviceIdentity, KnownPerson } from './meta';
 
@@ -292,6 +293,26 @@ export class Repo {
       await putMeta(db.meta, 'activeProfile', profile.id);
     });
     return profile;
+  }
+
+  /** The roster entry the person at the desk may be, to ask them (renderer/data/rosterLink.ts); null: nothing to ask. */
+  rosterLinkOffer(profileId: string): Promise<RosterPerson | null> {
+    return rosterLinkOffer(this.db, profileId);
+  }
+
+  declineRosterLink(profileId: string, personId: string): Promise<void> {
+    return declineRosterLink(this.db, profileId, personId);
+  }
+
+  /**
+   * The person confirmed the roster entry is them: their profile becomes it, and their open inquiries assigned to
+   * the profile's old id are reassigned to it (by them), so they stay in their "My inquiries" on every desk.
+   */
+  async linkProfileToRoster(profileId: string, personId: string): Promise<Profile> {
+    const linked = await linkProfileToRoster(this.db, profileId, personId);
+    const theirs = await this.db.inquiries.filter((r) => r.status === 'open' && r.assignee?.id === profileId).primaryKeys();
+    for (const id of theirs) await this.editFields(id, { assignee: { id: linked.id, name: linked.displayName } });
+    return linked;
   }
 
   async switchProfile(id: string): Promise<void> {

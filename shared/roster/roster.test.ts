@@ -11,6 +11,7 @@ import {
   foldRoster,
   historyOf,
   type Roster,
+  rosterEntryFor,
   rosterPeople,
   withPeopleAtWork,
 } from './roster';
@@ -175,5 +176,33 @@ describe('people at work who no lead has added', () => {
       role: 'liaison',
       email: 'dana.whitfield@hhs.iowa.gov',
     });
+  });
+});
+
+describe('a person who set up their own desk before it joined the share', () => {
+  const ctx = ctxFor(LEE);
+  const roster = fold([
+    ...addPerson(EMPTY_ROSTER, { name: 'Marcus Lee', role: 'esr', email: 'marcus.lee@hhs.iowa.gov' }, ctx),
+    ...addPerson(EMPTY_ROSTER, { name: 'Priya Shah', role: 'lead', email: '' }, ctxFor(LEE)),
+  ]);
+  const marcus = rosterPeople(roster).find((p) => p.name === 'Marcus Lee');
+
+  it('is offered the one active roster entry of their name (case and spacing aside) that no profile of the desk is', () => {
+    expect(rosterEntryFor(roster, { id: 'p-desk-b', displayName: '  marcus  LEE ' }, ['p-desk-b'])).toEqual(marcus);
+    expect(rosterEntryFor(roster, { id: 'p-desk-b', displayName: 'Marcus Leigh' }, ['p-desk-b'])).toBeUndefined();
+  });
+
+  it('is offered nothing when already on the roster as themselves, when the entry is someone at this desk, or inactive', () => {
+    if (!marcus) throw new Error('no Marcus on the roster');
+    expect(rosterEntryFor(roster, { id: marcus.id, displayName: 'Marcus Lee' }, [marcus.id])).toBeUndefined();
+    expect(rosterEntryFor(roster, { id: 'p-desk-b', displayName: 'Marcus Lee' }, ['p-desk-b', marcus.id])).toBeUndefined();
+    const inactive = fold(editPerson(roster, marcus.id, { active: false }, ctx), roster);
+    expect(rosterEntryFor(inactive, { id: 'p-desk-b', displayName: 'Marcus Lee' }, ['p-desk-b'])).toBeUndefined();
+  });
+
+  it('is offered nothing when two active people share the name (two desks added them at once): the desk cannot tell which', () => {
+    const twice = fold(addPerson(EMPTY_ROSTER, { name: 'Marcus Lee', role: 'esr', email: '' }, ctxFor(LEE, 'DESKB')), roster);
+    expect(rosterPeople(twice).filter((p) => p.name === 'Marcus Lee')).toHaveLength(2);
+    expect(rosterEntryFor(twice, { id: 'p-desk-b', displayName: 'Marcus Lee' }, ['p-desk-b'])).toBeUndefined();
   });
 });

@@ -189,3 +189,22 @@ export function assignedToInactive(roster: Roster, ref: PersonRef | null): boole
   const p = roster[ref.id];
   return p?.added ? !p.active : false;
 }
+
+/**
+ * The roster entry a person working at this desk most likely is, when the roster does not list them under their
+ * own profile's id: a desk set up before it joined the unit's share made its own profile, while a lead had already
+ * put the same person on the roster from another desk, so work assigned to them there would never reach this
+ * desk's "My inquiries". The one active entry (added by an event, not derived) of the same name that no profile of
+ * this desk already is. Only ever offered to the person to confirm, never assumed: two colleagues can share a name.
+ */
+export function rosterEntryFor(
+  stored: Roster,
+  profile: { id: string; displayName: string },
+  deskProfileIds: readonly string[],
+): RosterPerson | undefined {
+  if (stored[profile.id]?.added) return undefined;
+  const candidates = rosterPeople(stored).filter(
+    (p) => p.active && !p.derived && !p.legacy && sameName(p.name, profile.displayName) && !deskProfileIds.includes(p.id),
+  );
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
