@@ -118,6 +118,8 @@ describe('Settings → Sync', { timeout: 60_000 }, () => {
     await user.type(screen.getByLabelText('Type the passphrase again'), PASSPHRASE);
     await user.click(screen.getByRole('button', { name: 'Create the share' }));
     await screen.findByText('This desk is a member of the share in this folder.', {}, SETTLE);
+    // The form went away: focus is on what happened, not lost to the page.
+    await waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('status'), SETTLE);
     expect(
       screen.getByText(/has no secret store \(such as GNOME Keyring or KWallet\).*asks for the team passphrase each time it starts/),
     ).toBeTruthy();

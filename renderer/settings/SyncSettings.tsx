@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { describeDuration } from '../../shared/sync/problems';
 import { asInstant, type TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
@@ -164,6 +164,28 @@ function FolderCard({ view, service, zone }: { view: SyncView; service: SyncServ
   const inspection = view.inspection;
   // Kept here, not in the form: the form goes away once the desk has joined.
   const [notice, setNotice] = useState('');
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const chooseRef = useRef<HTMLButtonElement>(null);
+  // The button is disabled while the folder dialog is open, which takes focus from it: once the folder is read,
+  // focus goes to the passphrase of the form that came (to start or join the share), else back to the button.
+  const [chose, setChose] = useState(false);
+  useEffect(() => {
+    if (!chose || view.busy !== null) return;
+    setChose(false);
+    const field = document.querySelector<HTMLInputElement>('.sync-form input[type="password"]');
+    (field ?? chooseRef.current)?.focus();
+  }, [chose, view.busy]);
+  // A share started or joined: the form goes away, so focus goes to what happened.
+  const [focusNotice, setFocusNotice] = useState(false);
+  const done = (message: string) => {
+    setNotice(message);
+    setFocusNotice(true);
+  };
+  useEffect(() => {
+    if (!focusNotice) return;
+    setFocusNotice(false);
+    noticeRef.current?.focus();
+  }, [focusNotice]);
   return (
     <section className="settings-card" aria-labelledby="sync-folder-title">
       <h2 id="sync-folder-title">Folder and passphrase</h2>
@@ -178,7 +200,16 @@ function FolderCard({ view, service, zone }: { view: SyncView; service: SyncServ
       </p>
       {!joined && (
         <div className="card-actions">
-          <button type="button" className="secondary" onClick={() => void service.chooseFolder()} disabled={view.busy !== null}>
+          <button
+            type="button"
+            className="secondary"
+            ref={chooseRef}
+            onClick={() => {
+              setChose(true);
+              void service.chooseFolder();
+            }}
+            disabled={view.busy !== null}
+          >
             {view.busy === 'choosing' ? 'Choosing…' : view.folder ? 'Choose another folder…' : 'Choose folder…'}
           </button>
         </div>
@@ -189,7 +220,7 @@ function FolderCard({ view, service, zone }: { view: SyncView; service: SyncServ
         <JoinForm
           service={service}
           busy={view.busy}
-          onDone={setNotice}
+          onDone={done}
           title="Enter the team passphrase"
           intro={`This desk has joined the share, but its key is not kept here. Type the team passphrase to resume sync.${view.keyNotKept ? ` ${keyNotKeptText(view.keyNotKeptReason)}` : ''}`}
         />
@@ -201,19 +232,17 @@ function FolderCard({ view, service, zone }: { view: SyncView; service: SyncServ
           join it.
         </p>
       )}
-      {!joined && !inspection?.problem && inspection?.kind === 'empty' && (
-        <CreateForm service={service} busy={view.busy} onDone={setNotice} />
-      )}
+      {!joined && !inspection?.problem && inspection?.kind === 'empty' && <CreateForm service={service} busy={view.busy} onDone={done} />}
       {!joined && inspection?.kind === 'share' && inspection.share && (
         <JoinForm
           service={service}
           busy={view.busy}
-          onDone={setNotice}
+          onDone={done}
           title="Join this share"
           intro={`This folder holds a team share, created ${formatLong(asInstant(inspection.share.createdAt), zone)}. Type the team passphrase to join it.`}
         />
       )}
-      <p className="settings-status" role="status">
+      <p className="settings-status" role="status" ref={noticeRef} tabIndex={-1}>
         {notice}
       </p>
       {view.keyNotKept && <p className="sync-trouble">{keyNotKeptText(view.keyNotKeptReason)}</p>}

@@ -144,8 +144,11 @@ describe('Settings → Sync on two desks (desktop bridge, real temp folder)', ()
     const { page } = ben;
     await firstRun(page, 'Ben Ng');
     await goToRoute(page, '#/settings/sync');
-    await page.getByRole('button', { name: 'Choose folder…' }).click();
+    await page.getByRole('button', { name: 'Choose folder…' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Join this share' }).waitFor();
+    // The folder read, focus is where the next keystroke goes: the passphrase.
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.type === 'password');
     await page.getByLabel('Team passphrase').fill('the wrong passphrase');
     await page.keyboard.press('Enter');
     await page.getByText(/That passphrase does not open this share/).waitFor({ timeout: 30_000 });
@@ -153,6 +156,10 @@ describe('Settings → Sync on two desks (desktop bridge, real temp folder)', ()
     await page.getByLabel('Team passphrase').fill(PASSPHRASE);
     await page.keyboard.press('Enter');
     await page.getByText(/This desk has joined the share/).waitFor({ timeout: 30_000 });
+    // The form is gone: focus is on what happened, not lost to the page.
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('role') === 'status' && /joined the share/.test(document.activeElement.textContent ?? ''),
+    );
     await page.getByRole('button', { name: 'Sync now' }).click();
     await page.getByText(/^Synced at /).waitFor({ timeout: 30_000 });
     const desks = page.getByRole('table', { name: 'Desks seen in the folder' });
