@@ -60,7 +60,7 @@ export function LazyScreen<P extends object>({ of, props }: { of: ScreenLoader<P
   if (failed)
     return (
       <p className="notice notice-error" role="alert">
-        This screen could not be opened: {failed}. Reload the app (Ctrl+R) and try again.
+        This screen could not be opened: {failed.replace(/\.+$/, '')}. Reload the app (Ctrl+R) and try again.
       </p>
     );
   return (
