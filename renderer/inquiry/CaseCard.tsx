@@ -33,9 +33,7 @@ export function CaseCard({ inquiry, config, reveal }: { inquiry: InquiryRecord; 
         </div>
         <div>
           <dt>Status</dt>
-          <dd>
-            {STATUS_LABELS[inquiry.status]} · {stageOf(inquiry)}
-          </dd>
+          <dd>{[...new Set([STATUS_LABELS[inquiry.status], stageOf(inquiry)])].join(' · ')}</dd>
         </div>
       </dl>
       <div className="case-issue">

@@ -64,6 +64,14 @@ describe('InquiryView', () => {
     await screen.findByRole('group', { name: 'Next steps' });
   });
 
+  it('says the status once when the stage says the same (a resolved inquiry reads "Resolved", not "Resolved · Resolved")', async () => {
+    await desk.repo.resolve(inquiry.id, { resolution: 'agency', text: 'Ride rebooked.' });
+    renderApp(desk, `#/inquiry/${inquiry.id}`);
+    await screen.findByRole('heading', { level: 1, name: `Inquiry ${inquiry.caseNumber}` });
+    const status = within(screen.getByRole('region', { name: 'The case' })).getByText('Status').nextElementSibling;
+    await waitFor(() => expect(status?.textContent).toBe('Resolved'));
+  });
+
   it('masks the member where the issue section quotes them, until revealed', async () => {
     inquiry = await desk.repo.logInquiry({ ...PAT_LEE, description: 'Pat Lee (ID 1234567A) missed her ride; call 515-555-0142.' });
     const { user } = await openInquiry();
