@@ -213,6 +213,8 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
     case 'NoteAdded':
       next.noteCount += 1;
       return next;
+    case 'MessageSent':
+      return next; // a record for the timeline
     case 'InquiryImported': {
       // The first import names the row the inquiry came from; a later copy only updates the revision seen.
       const p = e.payload;
@@ -256,7 +258,7 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
 
 type WorkflowEvent = Exclude<
   InquiryEvent,
-  { type: 'InquiryLogged' | 'NoteAdded' | 'FieldEdited' | 'InquiryImported' | 'ImportReviewed' | RosterEvent['type'] }
+  { type: 'InquiryLogged' | 'NoteAdded' | 'FieldEdited' | 'InquiryImported' | 'ImportReviewed' | 'MessageSent' | RosterEvent['type'] }
 >;
 
 /**

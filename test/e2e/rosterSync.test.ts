@@ -210,6 +210,18 @@ describe('seed 001 on two synced desks: the roster, the hand-off to an ESR, the 
     await page.keyboard.press('Tab'); // Open as e-mail
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Opened as an e-mail to marcus.lee@hhs.iowa.gov' }).waitFor();
+    // Both sendings are on the timeline: whom it went to and how, nothing of the member (the events hold no text).
+    await page.locator('.timeline-list li', { hasText: 'Hand-off sent to Marcus Lee: copied to the clipboard.' }).waitFor();
+    await page
+      .locator('.timeline-list li', { hasText: 'Hand-off sent to Marcus Lee by e-mail (opened to marcus.lee@hhs.iowa.gov).' })
+      .waitFor();
+    const sent = ((await idbRead(page, 'events', { rows: true })) as { type: string; payload: unknown }[]).filter(
+      (e) => e.type === 'MessageSent',
+    );
+    expect(sent.map((e) => e.payload)).toEqual([
+      { message: 'hand_off', recipient: expect.objectContaining({ name: 'Marcus Lee' }), address: '', way: 'copied' },
+      { message: 'hand_off', recipient: expect.objectContaining({ name: 'Marcus Lee' }), address: 'marcus.lee@hhs.iowa.gov', way: 'email' },
+    ]);
     const { mailtos, copied } = await deskRecord(page);
     expect(mailtos.map((m) => m.to)).toEqual(['marcus.lee@hhs.iowa.gov']);
     expect(leaks(JSON.stringify(mailtos))).toEqual([]);
