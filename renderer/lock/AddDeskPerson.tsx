@@ -35,7 +35,9 @@ export function AddDeskPerson({
   const { repo } = useServices();
   const roster = useRoster();
   const atDesk = new Set(deskPeople.map((p) => p.id));
-  const choices = rosterPeople(roster).filter((p) => p.active && !atDesk.has(p.id) && p.role !== null && !p.derived);
+  // Everyone active on the roster not at this desk yet, with a role: those a lead added, and those known from their work
+  // at another desk (listed from the synced log, with their own id): each starts here as themselves, never as a copy.
+  const choices = rosterPeople(roster).filter((p) => p.active && !atDesk.has(p.id) && p.role !== null);
   const [who, setWho] = useState('');
   const [person, setPerson] = useState<PersonDraft>({ name: '', role: '', email: '' });
   const [pin, setPin] = useState({ pin: '', confirm: '' });

@@ -21,15 +21,21 @@ export async function addToRoster(page: Page, name: string, role: string, email:
 
 /**
  * Ctrl+L, then "Add a person to this desk": who from the roster, their PIN twice, the PIN of the colleague who lets
- * them in (the person unlocked last). Keeps a screenshot of the form as `shot` (axe-checked there).
+ * them in (the person unlocked last). Keeps a screenshot of the form as `shot` (axe-checked there); gives the choices
+ * the form offered.
  */
-export async function addToDesk(page: Page, who: string, pin: string, voucherPin: string, shot: string): Promise<void> {
+export async function addToDesk(page: Page, who: string, pin: string, voucherPin: string, shot: string): Promise<string[]> {
   await page.keyboard.press('Control+L');
   await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
   await page.getByRole('button', { name: 'Add a person to this desk' }).focus();
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Add a person to this desk' }).waitFor();
   await page.keyboard.press('Tab');
+  // The roster is read as the form opens: the person asked for is among the choices before any is read.
+  await page.locator('select option', { hasText: who }).first().waitFor({ state: 'attached' });
+  const choices = await page.evaluate(() =>
+    Array.from((document.activeElement as HTMLSelectElement).options).map((o) => (o.textContent ?? '').trim()),
+  );
   await chooseOption(page, who);
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: resolve(SHOTS, shot) });
@@ -40,6 +46,7 @@ export async function addToDesk(page: Page, who: string, pin: string, voucherPin
   await page.keyboard.type(voucherPin);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Add a person to this desk' }).waitFor({ state: 'detached' });
+  return choices;
 }
 
 /** At the lock screen: who is unlocking (by keyboard from the list), then their PIN. */

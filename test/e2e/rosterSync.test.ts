@@ -310,7 +310,16 @@ describe('seed 001 on two synced desks: the roster, the hand-off to an ESR, the 
   it('desk B: Priya starts here too and finds the callback in Unit lead callbacks', async () => {
     const { page } = deskB;
     await syncNow(page);
-    await addToDesk(page, 'Priya', PRIYA_PIN, MARCUS_PIN, 'roster-sync-b-add-priya.png');
+    const choices = await addToDesk(page, 'Priya', PRIYA_PIN, MARCUS_PIN, 'roster-sync-b-add-priya.png');
+    // Offered: the roster's people not at this desk yet, Tom too (known from his work on desk A, with his own id);
+    // not Ana and Marcus, who work here already.
+    expect(choices).toEqual([
+      'Choose from the roster…',
+      'Dana Whitfield (Member liaison)',
+      'Priya Shah (Unit lead)',
+      'Tom Keller (Lead / supervisor)',
+      'Someone not on the roster',
+    ]);
     await page.getByRole('heading', { name: 'Unit lead callbacks' }).waitFor();
     await page.locator('tbody tr', { hasText: callback }).waitFor();
     await shoot(page, 'roster-sync-b-unit-lead-callbacks.png');
