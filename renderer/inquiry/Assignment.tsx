@@ -1,15 +1,15 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { handOffMessage } from '../../shared/inquiry/message';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
-import { mailtoOf, type ReadyMessage } from '../../shared/mailto';
+import type { ReadyMessage } from '../../shared/mailto';
 import { leadsTheUnit, type Profile } from '../../shared/people';
 import { assignedToInactive, type RosterPerson } from '../../shared/roster/roster';
 import type { Instant } from '../../shared/time/types';
-import { useBridge } from '../app/bridgeContext';
 import { formatLong } from '../app/format';
 import { useRoster, useServices } from '../data/hooks';
 import { isEscalated } from '../intake/assignees';
+import { useReadyMessage } from './useReadyMessage';
 
 /*
  * Who has the inquiry (SPEC.md "The unit's roster", "The process" 5): the hand-off message when an Escalated
@@ -58,42 +58,20 @@ export function AssignmentPanel({
   );
 }
 
-/** The ready hand-off message for the ESR: copied, or opened as an e-mail to their address. */
+/** The ready hand-off message for the ESR: copied, or opened as an e-mail to their address; the timeline records which. */
 function HandOff({ inquiry, config, to, focus }: { inquiry: InquiryRecord; config: AgencyConfig; to: RosterPerson; focus: boolean }) {
-  const bridge = useBridge();
   const zone = config.timeZone;
   const message: ReadyMessage = useMemo(
     () => handOffMessage(inquiry, config, to, (at: Instant) => formatLong(at, zone)),
     [inquiry, config, to, zone],
   );
-  const [status, setStatus] = useState<string | null>(null);
+  const ready = useReadyMessage({ inquiryId: inquiry.id, kind: 'hand_off', message, to: to.email, recipient: to });
   const heading = useRef<HTMLHeadingElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when it appears (keyed by the ESR), not on every change.
   useEffect(() => {
     if (focus) heading.current?.focus();
   }, []);
-  const text = `Subject: ${message.subject}\n\n${message.body}`;
   const first = to.name.split(/\s+/)[0];
-  async function copy() {
-    try {
-      await bridge.copyText({ text });
-      setStatus('Copied to the clipboard.');
-    } catch {
-      setStatus('Could not copy: select the text and press Ctrl+C.');
-    }
-  }
-  async function email() {
-    try {
-      const r = await bridge.openMailto({ to: to.email, ...message });
-      setStatus(
-        r.opened
-          ? `Opened as an e-mail${to.email ? ` to ${to.email}` : ''} in your mail program.`
-          : 'No mail program opened it: copy the message instead.',
-      );
-    } catch {
-      setStatus('No mail program opened it: copy the message instead.');
-    }
-  }
   return (
     <section className="gate handoff" aria-labelledby="handoff-title">
       <h3 id="handoff-title" tabIndex={-1} ref={heading}>
@@ -104,15 +82,15 @@ function HandOff({ inquiry, config, to, focus }: { inquiry: InquiryRecord; confi
         no member identifiers.
       </p>
       <label htmlFor="handoff-message">Hand-off message</label>
-      <textarea id="handoff-message" readOnly rows={16} value={text} />
+      <textarea id="handoff-message" readOnly rows={16} value={ready.text} />
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => void copy()}>
+        <button type="button" className="secondary" onClick={() => void ready.copy()}>
           Copy message
         </button>
-        <button type="button" className="secondary" data-mailto={mailtoOf(to.email, message)} onClick={() => void email()}>
+        <button type="button" className="secondary" data-mailto={ready.mailto} onClick={() => void ready.email()}>
           {to.email ? `Open as e-mail to ${to.email}` : 'Open as e-mail'}
         </button>
-        <span role="status">{status}</span>
+        <span role="status">{ready.status}</span>
       </div>
       {!to.email && (
         <p className="muted small">

@@ -6,6 +6,7 @@ import { NOTE_MAX_LENGTH } from '../../shared/inquiry/commands/addNote';
 import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
 import { TIMER_LABELS } from '../../shared/inquiry/commands/pauseTimer';
 import { GRIEVANCE_OUTCOME_LABELS } from '../../shared/inquiry/commands/recordGrievanceOutcome';
+import { messageSentText } from '../../shared/inquiry/commands/recordMessageSent';
 import { RESOLUTION_LABELS } from '../../shared/inquiry/commands/resolveInquiry';
 import { snoozeTimeText } from '../../shared/inquiry/commands/snoozeWarnings';
 import type { InquiryEvent, InquiryImported } from '../../shared/inquiry/events';
@@ -339,6 +340,8 @@ function WorkflowEntry({ event: e, config, reveal }: { event: WorkflowEvent; con
           <Note text={e.payload.note} />
         </>
       );
+    case 'MessageSent':
+      return <p>{messageSentText(e.payload)}</p>;
     case 'SnoozeEnded':
       return (
         <>

@@ -1,10 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
-import { type Profile, profileInputSchema, ROLE_SHORT, ROLES, type Role } from '../../shared/people';
+import { type Profile, profileInputSchema, ROLE_SHORT, type Role } from '../../shared/people';
 import { rosterPeople } from '../../shared/roster/roster';
 import { navigate } from '../app/router';
 import { FormError } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
+import { type PersonDraft, PersonFieldSet } from '../components/PersonFieldSet';
 import { useRoster, useServices } from '../data/hooks';
 import type { LockController } from './lockController';
 import { type PinFieldErrors, PinFields, pinFieldErrors } from './PinFields';
@@ -34,10 +35,11 @@ export function AddDeskPerson({
   const { repo } = useServices();
   const roster = useRoster();
   const atDesk = new Set(deskPeople.map((p) => p.id));
-  const choices = rosterPeople(roster).filter((p) => p.active && !atDesk.has(p.id) && p.role !== null && !p.derived);
+  // Everyone active on the roster not at this desk yet, with a role: those a lead added, and those known from their work
+  // at another desk (listed from the synced log, with their own id): each starts here as themselves, never as a copy.
+  const choices = rosterPeople(roster).filter((p) => p.active && !atDesk.has(p.id) && p.role !== null);
   const [who, setWho] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role | ''>('');
+  const [person, setPerson] = useState<PersonDraft>({ name: '', role: '', email: '' });
   const [pin, setPin] = useState({ pin: '', confirm: '' });
   const [colleague, setColleague] = useState(current);
   const [colleaguePin, setColleaguePin] = useState('');
@@ -51,7 +53,9 @@ export function AddDeskPerson({
     const chosen = choices.find((p) => p.id === who);
     const next: Errors = { ...pinFieldErrors(pin, pinProblem) };
     if (!who) next.who = 'Choose who is starting at this desk, or “Someone not on the roster”.';
-    const input = chosen ? { displayName: chosen.name, role: chosen.role ?? undefined } : { displayName: name, role: role || undefined };
+    const input = chosen
+      ? { displayName: chosen.name, role: chosen.role ?? undefined }
+      : { displayName: person.name, role: person.role || undefined };
     const parsed = profileInputSchema.safeParse(input);
     if (who === NEW && !parsed.success)
       for (const issue of parsed.error.issues) next[issue.path[0] === 'displayName' ? 'name' : 'role'] ??= issue.message;
@@ -127,23 +131,17 @@ export function AddDeskPerson({
         )}
       </Field>
       {who === NEW && (
-        <>
-          <Field id={`${id}-name`} label="Their name" required error={errors.name}>
-            {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
-          </Field>
-          <Field id={`${id}-role`} label="Their role" required error={errors.role}>
-            {(p) => (
-              <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role | '')}>
-                <option value="">Choose the role…</option>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_SHORT[r]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </>
+        <PersonFieldSet
+          idPrefix={id}
+          draft={person}
+          errors={errors}
+          withEmail={false}
+          labels={{ name: 'Their name', role: 'Their role' }}
+          onChange={(d, key) => {
+            setPerson(d);
+            setErrors((x) => ({ ...x, [key]: undefined }));
+          }}
+        />
       )}
       <PinFields idPrefix="desk-person" values={pin} errors={errors} onChange={setPin} label="Their PIN" confirmLabel="Their PIN again" />
       <fieldset className="field">

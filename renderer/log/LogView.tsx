@@ -2,6 +2,7 @@ import type { ColumnFiltersState, SortingState } from '@tanstack/react-table';
 import { type RefObject, useCallback, useMemo, useRef, useState } from 'react';
 import type { LogLayout } from '../../shared/log/logLayout';
 import { CHOICE_COLUMNS, choicesOf, LOG_COLUMNS, type LogColumn, type LogQuery, QUEUE_LABELS } from '../../shared/log/logQuery';
+import { type NewToYouRow, newToYou } from '../../shared/log/logRow';
 import type { Profile } from '../../shared/people';
 import { navigate } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
@@ -44,14 +45,10 @@ export function LogView({
     () => index.select(order, { queue: query.queue, filters: query.filters, search: query.search }, profile.id, queueTime),
     [index, order, query.queue, query.filters, query.search, profile.id, queueTime],
   );
-  // "New to you": assigned to this person, and not opened by them since the assignment. Nothing is marked new
-  // until what they have opened is read (every row of theirs would flash "New" as the log opens).
+  // "New to you": assigned to this person by someone else, and not opened by them since the assignment. Nothing is
+  // marked new until what they have opened is read (every row of theirs would flash "New" as the log opens).
   const opened = useOpened(profile.id);
-  const isNew = useCallback(
-    (row: { id: string; status?: string; assigneeId: string; assignedHlc: string }) =>
-      opened !== undefined && row.assigneeId === profile.id && row.status === 'open' && opened[row.id] !== row.assignedHlc,
-    [opened, profile.id],
-  );
+  const isNew = useCallback((row: NewToYouRow) => opened !== undefined && newToYou(row, profile.id, opened), [opened, profile.id]);
   const choices = useMemo(() => {
     const out: Partial<Record<LogColumn, string[]>> = {};
     for (const c of CHOICE_COLUMNS) out[c] = choicesOf(snapshot.rows, c);

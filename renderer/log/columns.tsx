@@ -18,8 +18,9 @@ const Text = ({ children }: { children: React.ReactNode }) => <span className="c
 
 function CaseCell({ row }: { row: LogRow }) {
   const fresh = useLogTableContext().isNew(row);
+  // The mark goes under the case number (the row has room for two lines; beside it, the column cut it off).
   return (
-    <>
+    <span className="case-cell">
       <a className="case-link" href={`#/inquiry/${row.id}`}>
         {row.caseNumber}
         {fresh && <span className="visually-hidden">, new to you</span>}
@@ -29,7 +30,7 @@ function CaseCell({ row }: { row: LogRow }) {
           New
         </span>
       )}
-    </>
+    </span>
   );
 }
 

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { NewToYouRow } from '../../shared/log/logRow';
 import type { BusinessCalendar } from '../../shared/time/calendar';
 import type { TimeZone } from '../../shared/time/types';
 
@@ -11,7 +12,7 @@ export interface LogTableContextValue {
   revealed: ReadonlySet<string>;
   toggleReveal(id: string): void;
   /** Assigned to the person at the desk and not opened by them since (marked "New to you"). */
-  isNew(row: { id: string; status?: string; assigneeId: string; assignedHlc: string }): boolean;
+  isNew(row: NewToYouRow): boolean;
 }
 
 export const LogTableContext = createContext<LogTableContextValue | null>(null);

@@ -1,13 +1,13 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import type { InquiryEvent, PersonFields } from '../../shared/inquiry/events';
-import { leadsTheUnit, ROLE_SHORT, ROLES, type Role } from '../../shared/people';
+import { leadsTheUnit, ROLE_SHORT, type Role } from '../../shared/people';
 import { addPerson, editPerson, type RosterErrors, type RosterInput, validateRosterInput } from '../../shared/roster/commands';
 import { historyOf, type Roster, type RosterPerson, rosterPeople } from '../../shared/roster/roster';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
 import { FormError } from '../components/ErrorSummary';
-import { Field } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
+import { type PersonDraft as Draft, PersonFieldSet } from '../components/PersonFieldSet';
 import { useLogSnapshot, useRoster, useRosterHistory, useServices } from '../data/hooks';
 import type { SettingsScreenProps } from './settingsScreen';
 
@@ -17,8 +17,7 @@ import type { SettingsScreenProps } from './settingsScreen';
  * reaches the other desks by sync, and each person's history is kept. Others see the list.
  */
 
-const EMPTY_INPUT = { name: '', role: '', email: '' };
-type Draft = typeof EMPTY_INPUT;
+const EMPTY_INPUT: Draft = { name: '', role: '', email: '' };
 
 const inputOf = (d: Draft): RosterInput => ({ name: d.name, role: (d.role || undefined) as Role, email: d.email });
 
@@ -137,8 +136,9 @@ function AddPerson({ roster, onAdded }: { roster: Roster; onAdded: (name: string
       <h2 id="person-add-title" className="sub-heading">
         Add a person
       </h2>
-      <PersonFieldsInputs
+      <PersonFieldSet
         idPrefix="person-add"
+        className="person-fields"
         draft={draft}
         errors={errors}
         onChange={(d, key) => {
@@ -153,42 +153,6 @@ function AddPerson({ roster, onAdded }: { roster: Roster; onAdded: (name: string
         </button>
       </div>
     </form>
-  );
-}
-
-function PersonFieldsInputs({
-  idPrefix,
-  draft,
-  errors,
-  onChange,
-}: {
-  idPrefix: string;
-  draft: Draft;
-  errors: RosterErrors;
-  onChange: (d: Draft, key: keyof Draft) => void;
-}) {
-  const set = (key: keyof Draft) => (e: { target: { value: string } }) => onChange({ ...draft, [key]: e.target.value }, key);
-  return (
-    <div className="person-fields">
-      <Field id={`${idPrefix}-name`} label="Name" required error={errors.name}>
-        {(p) => <input {...p} value={draft.name} onChange={set('name')} autoComplete="off" />}
-      </Field>
-      <Field id={`${idPrefix}-role`} label="Role" required error={errors.role}>
-        {(p) => (
-          <select {...p} value={draft.role} onChange={set('role')}>
-            <option value="">Choose the role…</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_SHORT[r]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={`${idPrefix}-email`} label="E-mail" hint="Optional: hand-off messages open addressed to it." error={errors.email}>
-        {(p) => <input {...p} type="email" value={draft.email} onChange={set('email')} autoComplete="off" />}
-      </Field>
-    </div>
   );
 }
 
@@ -263,8 +227,9 @@ function PersonRow({
               }
             }}
           >
-            <PersonFieldsInputs
+            <PersonFieldSet
               idPrefix={idPrefix}
+              className="person-fields"
               draft={editing}
               errors={errors}
               onChange={(d, key) => {

@@ -216,6 +216,7 @@ const inquiryEventTypes = [
   'WarningsSnoozed',
   'SnoozeEnded',
   'ImportReviewed',
+  'MessageSent',
   // The roster's (on ROSTER_STREAM).
   'PersonAdded',
   'PersonEdited',

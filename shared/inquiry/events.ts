@@ -238,6 +238,22 @@ export const snoozeEndedPayload = z.object({ note: text(400) });
 export const IMPORT_REVIEW_DECISIONS = ['kept_open', 'closed'] as const;
 export const importReviewedPayload = z.object({ decision: z.enum(IMPORT_REVIEW_DECISIONS), note: text(400) });
 
+/**
+ * A ready message (shared/inquiry/message.ts: no member identifiers) went on its way from the inquiry: the hand-off to
+ * the ESR it is assigned to, or the unit lead callback's message for the Member Escalations inbox; opened as an e-mail
+ * in the desk's mail program (to `address`, '' when none: the mail program asked) or copied to be sent by hand.
+ * A record for the timeline: it changes nothing in the row.
+ */
+export const READY_MESSAGES = ['hand_off', 'unit_lead_callback'] as const;
+export const SEND_WAYS = ['email', 'copied'] as const;
+export const messageSentPayload = z.object({
+  message: z.enum(READY_MESSAGES),
+  /** Whom it is for: the ESR of a hand-off; null for the inbox. */
+  recipient: personRefSchema.nullable(),
+  address: z.string().max(254),
+  way: z.enum(SEND_WAYS),
+});
+
 const eventOf = <T extends string, P extends z.ZodType>(type: T, payload: P) => z.object({ ...envelope, type: z.literal(type), payload });
 
 /*
@@ -302,6 +318,7 @@ export const grievanceOutcomeRecordedSchema = eventOf('GrievanceOutcomeRecorded'
 export const warningsSnoozedSchema = eventOf('WarningsSnoozed', warningsSnoozedPayload);
 export const snoozeEndedSchema = eventOf('SnoozeEnded', snoozeEndedPayload);
 export const importReviewedSchema = eventOf('ImportReviewed', importReviewedPayload);
+export const messageSentSchema = eventOf('MessageSent', messageSentPayload);
 
 export const inquiryEventSchema = z.discriminatedUnion('type', [
   inquiryLoggedSchema,
@@ -327,6 +344,7 @@ export const inquiryEventSchema = z.discriminatedUnion('type', [
   warningsSnoozedSchema,
   snoozeEndedSchema,
   importReviewedSchema,
+  messageSentSchema,
   personAddedSchema,
   personEditedSchema,
 ]);
@@ -386,6 +404,9 @@ export type GrievanceOutcomeRecorded = WorkflowEvent<'GrievanceOutcomeRecorded',
 export type WarningsSnoozed = WorkflowEvent<'WarningsSnoozed', typeof warningsSnoozedPayload>;
 export type SnoozeEnded = WorkflowEvent<'SnoozeEnded', typeof snoozeEndedPayload>;
 export type ImportReviewed = WorkflowEvent<'ImportReviewed', typeof importReviewedPayload>;
+export type MessageSent = WorkflowEvent<'MessageSent', typeof messageSentPayload>;
+export type ReadyMessageKind = (typeof READY_MESSAGES)[number];
+export type SendWay = (typeof SEND_WAYS)[number];
 export type ResponsibleEntity = (typeof RESPONSIBLE_ENTITIES)[number];
 export interface PersonAdded extends Envelope {
   type: 'PersonAdded';
@@ -425,6 +446,7 @@ export type InquiryEvent =
   | WarningsSnoozed
   | SnoozeEnded
   | ImportReviewed
+  | MessageSent
   | RosterEvent;
 export type EventType = InquiryEvent['type'];
 

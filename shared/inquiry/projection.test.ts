@@ -59,6 +59,7 @@ const LOGGED_RECORD: InquiryRecord = {
   updatedAt: T0 as Instant,
   lastHlc: stamp(T0),
   fieldHlc: Object.fromEntries(Object.keys(FIELDS).map((f) => [f, stamp(T0)])),
+  assignedBy: 'p-ana',
   noteCount: 0,
   eventCount: 1,
   workflow: EMPTY_WORKFLOW,
@@ -317,16 +318,20 @@ describe('projection properties', () => {
         const after = rest.filter((e) => e.hlc > log.hlc);
         const fields: Record<string, unknown> = { ...FIELDS };
         const fieldHlc: Record<string, HlcStamp> = {};
+        let assignedBy = log.actor.id;
         for (const f of Object.keys(FIELDS) as FieldName[]) {
           const edits = after.filter((e): e is FieldEdited => e.type === 'FieldEdited' && e.payload.field === f).sort(byHlc);
           const last = edits.at(-1);
           fieldHlc[f] = last ? last.hlc : log.hlc;
           if (last) fields[f] = last.payload.to;
+          // Whoever made the assignment that stands: the intake's author, or the author of the winning edit.
+          if (last && f === 'assignee') assignedBy = last.actor.id;
         }
         expect(projectInquiry(arrivals)).toEqual({
           ...LOGGED_RECORD,
           ...fields,
           fieldHlc,
+          assignedBy,
           lastHlc: [log, ...after]
             .map((e) => e.hlc)
             .sort()

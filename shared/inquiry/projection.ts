@@ -146,6 +146,11 @@ export interface InquiryRecord extends InquiryFields {
   lastHlc: HlcStamp;
   /** Per field, the stamp of the event that set its current value (last writer wins per field). */
   fieldHlc: Partial<Record<FieldName, HlcStamp>>;
+  /**
+   * The id of whoever made the current assignment (the event that set `assignee`: the intake's, or the edit that won):
+   * "new to you" only when someone else assigned it. Rows stored before schema version 4 were folded again then.
+   */
+  assignedBy?: string;
   noteCount: number;
   eventCount: number;
   workflow: WorkflowState;
@@ -196,6 +201,7 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
       updatedAt: e.at,
       lastHlc: e.hlc,
       fieldHlc,
+      assignedBy: e.actor.id,
       noteCount: 0,
       eventCount: 1,
       workflow: EMPTY_WORKFLOW,
@@ -213,6 +219,8 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
     case 'NoteAdded':
       next.noteCount += 1;
       return next;
+    case 'MessageSent':
+      return next; // a record for the timeline
     case 'InquiryImported': {
       // The first import names the row the inquiry came from; a later copy only updates the revision seen.
       const p = e.payload;
@@ -242,6 +250,7 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
       if (current && current > e.hlc) return next; // a later edit of this field already won
       Object.assign(next, { [field]: to });
       next.fieldHlc = { ...state.fieldHlc, [field]: e.hlc };
+      if (field === 'assignee') next.assignedBy = e.actor.id;
       return next;
     }
     case 'PersonAdded':
@@ -256,7 +265,7 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
 
 type WorkflowEvent = Exclude<
   InquiryEvent,
-  { type: 'InquiryLogged' | 'NoteAdded' | 'FieldEdited' | 'InquiryImported' | 'ImportReviewed' | RosterEvent['type'] }
+  { type: 'InquiryLogged' | 'NoteAdded' | 'FieldEdited' | 'InquiryImported' | 'ImportReviewed' | 'MessageSent' | RosterEvent['type'] }
 >;
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
 import { EMPTY_WORKFLOW, type InquiryRecord } from '../inquiry/projection';
 import type { Instant } from '../time/types';
-import { foldForSearch, toLogRow } from './logRow';
+import { foldForSearch, newToYou, toLogRow } from './logRow';
 import { testRecord } from './testing';
 
 describe('toLogRow', () => {
@@ -22,6 +22,7 @@ describe('toLogRow', () => {
       assigneeId: 'p-ana',
       assigneeName: 'Ana Ortiz',
       assignedHlc: '',
+      assignedBy: '',
       category: 'Durable medical equipment › Repair',
       summaryLine: 'Wheelchair REPAIR delayed',
       updatedAt: Date.UTC(2026, 10, 23, 16, 0),
@@ -150,5 +151,19 @@ describe('foldForSearch', () => {
   it('leaves a row’s search text one byte per character when only accents and typography are not ASCII', () => {
     const row = toLogRow(testRecord({ memberName: 'Zoë Ng', description: 'Called ‘twice’ — no answer' }), DEFAULT_AGENCY_CONFIG);
     expect([...row.searchText].every((c) => (c.codePointAt(0) as number) < 0x100)).toBe(true);
+  });
+});
+
+describe('newToYou', () => {
+  const row = { id: 'i1', status: 'open', assigneeId: 'p-ana', assignedHlc: 'h2', assignedBy: 'p-lee' };
+  it('marks an open inquiry someone else assigned to the person, until they open it since that assignment', () => {
+    expect(newToYou(row, 'p-ana', {})).toBe(true);
+    expect(newToYou(row, 'p-ana', { i1: 'h1' })).toBe(true); // opened before it was assigned again
+    expect(newToYou(row, 'p-ana', { i1: 'h2' })).toBe(false);
+  });
+  it('never marks what the person assigned to themselves (logged as theirs, or claimed), nor others’ or closed work', () => {
+    expect(newToYou({ ...row, assignedBy: 'p-ana' }, 'p-ana', {})).toBe(false);
+    expect(newToYou(row, 'p-ben', {})).toBe(false);
+    expect(newToYou({ ...row, status: 'resolved' }, 'p-ana', {})).toBe(false);
   });
 });

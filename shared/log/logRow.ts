@@ -25,6 +25,8 @@ export interface LogRow {
   assigneeName: string;
   /** The stamp of the last assignment ('' when assigned at intake): "new to you" until the assignee opens it. */
   assignedHlc: string;
+  /** Who made that assignment ('' when not known): a person's own assignment of themselves is never new to them. */
+  assignedBy: string;
   category: string;
   /**
    * The first line of the issue (the description), at most SUMMARY_LENGTH characters, as typed: the Summary column
@@ -89,6 +91,7 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     assigneeId: r.assignee?.id ?? '',
     assigneeName: r.assignee?.name ?? '',
     assignedHlc: r.fieldHlc.assignee ?? '',
+    assignedBy: r.assignedBy ?? '',
     category: r.subcategory ? `${r.category} › ${r.subcategory}` : r.category,
     summaryLine: firstLineOf(r.description),
     updatedAt: r.updatedAt,
@@ -223,4 +226,16 @@ export function stageOf(r: InquiryRecord): string {
 function formatReceived(at: Instant, zone: TimeZone): string {
   const p = zonedParts(at, zone);
   return `${pad2(p.month)}/${pad2(p.day)}/${p.year} ${pad2(p.hour)}:${pad2(p.minute)}`;
+}
+
+/** What "new to you" reads of a row. */
+export type NewToYouRow = Pick<LogRow, 'id' | 'assigneeId' | 'assignedHlc' | 'assignedBy'> & { status?: string };
+
+/**
+ * "New to you" (SPEC.md "The unit's roster", hand-off): open, assigned to `personId` by someone else, and not opened by
+ * them since that assignment (`opened`: inquiry id → the assignment stamp they saw). An inquiry a person logged or
+ * assigned to themselves is never new to them, on any desk.
+ */
+export function newToYou(row: NewToYouRow, personId: string, opened: Readonly<Record<string, string>>): boolean {
+  return row.status === 'open' && row.assigneeId === personId && row.assignedBy !== personId && opened[row.id] !== row.assignedHlc;
 }

@@ -18,6 +18,8 @@ import {
   DEFAULT_CALENDAR_CONFIG,
   endOfBusinessDay,
   endOfBusinessDayExplained,
+  endOfNthBusinessDay,
+  endOfNthBusinessDayExplained,
   IOWA_STATE_OFFICE_HOLIDAYS,
   isOpenAt,
   officeHoursOn,
@@ -197,6 +199,44 @@ describe('the SPEC rules', () => {
     expect(iso(endOfBusinessDay(iowa, at('2026-11-25 16:30')))).toBe(iso(at('2026-11-27 16:30')));
     expect(iso(endOfBusinessDay(iowa, at('2026-11-25 19:00')))).toBe(iso(at('2026-11-27 16:30')));
     expect(iso(endOfBusinessDay(iowa, at('2026-11-28 12:00')))).toBe(iso(at('2026-11-30 16:30')));
+  });
+
+  it('the end of the Nth business day: over Thanksgiving, and pushed on by the office time a pause took', () => {
+    expect(iso(endOfNthBusinessDay(iowa, at('2026-11-24 10:00'), 0))).toBe(iso(at('2026-11-24 16:30')));
+    expect(iso(endOfNthBusinessDay(iowa, at('2026-11-24 10:00'), 1))).toBe(iso(at('2026-11-25 16:30')));
+    // Thanksgiving (Thursday) is closed: the next business day after Wednesday is Friday. After Wednesday's close,
+    // day 0 is Friday's close, and the next business day's is Monday's.
+    expect(iso(endOfNthBusinessDay(iowa, at('2026-11-25 10:00'), 1))).toBe(iso(at('2026-11-27 16:30')));
+    expect(iso(endOfNthBusinessDay(iowa, at('2026-11-25 19:00'), 1))).toBe(iso(at('2026-11-30 16:30')));
+    const pause = (from: string, to: string | null): Pause => ({ start: at(from), end: to === null ? null : at(to), reason: 'x' });
+    // Two office hours paused on Tue: due two office hours into the next business day after Wed's close (Friday).
+    expect(iso(endOfNthBusinessDay(iowa, at('2026-11-24 10:00'), 1, [pause('2026-11-24 11:00', '2026-11-24 13:00')]) as Instant)).toBe(
+      iso(at('2026-11-27 10:00')),
+    );
+    // A pause outside office hours takes nothing; an open one holds the due time (null).
+    expect(endOfNthBusinessDay(iowa, at('2026-11-24 10:00'), 1, [pause('2026-11-24 17:00', '2026-11-25 07:00')])).toBe(
+      at('2026-11-25 16:30'),
+    );
+    expect(endOfNthBusinessDay(iowa, at('2026-11-24 10:00'), 1, [pause('2026-11-24 11:00', null)])).toBeNull();
+  });
+
+  it('the end of the Nth business day is what its explanation says it is, for any moment, N and pause', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: at('2026-01-01 00:00'), max: at('2027-12-31 00:00') }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.option(fc.tuple(fc.integer({ min: 0, max: 5 * 24 * 60 }), fc.integer({ min: 0, max: 3 * 24 * 60 })), { nil: undefined }),
+        (t, days, span) => {
+          const pauses: Pause[] | undefined = span && [
+            { start: (t + span[0] * 60_000) as Instant, end: (t + (span[0] + span[1]) * 60_000) as Instant, reason: 'x' },
+          ];
+          expect(endOfNthBusinessDay(iowa, t as Instant, days, pauses)).toBe(
+            endOfNthBusinessDayExplained(iowa, t as Instant, days, pauses).due,
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('business time elapsed between two moments', () => {

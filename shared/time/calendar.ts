@@ -793,8 +793,28 @@ export function endOfBusinessDayExplained(cal: BusinessCalendar, t: Instant, pau
 }
 
 /**
- * The close of the `days`-th business day after the day of `t` (0: that day's own close, as endOfBusinessDay), with
- * its record: the unit lead's callback (shared/inquiry/commands/targets.ts) is due at the close of the Nth business day.
+ * The close of the `days`-th business day after the day of `t` (0: that day's own close, as endOfBusinessDay). With
+ * pauses: the office time from t to that close is the budget and paused time does not use it up, so a pause pushes
+ * the due time on by the office time it took (null while an open-ended pause holds it), as endOfBusinessDay does.
+ */
+export function endOfNthBusinessDay(cal: BusinessCalendar, t: Instant, days: number): Instant;
+export function endOfNthBusinessDay(cal: BusinessCalendar, t: Instant, days: number, pauses: readonly Pause[] | undefined): Instant | null;
+export function endOfNthBusinessDay(cal: BusinessCalendar, t: Instant, days: number, pauses?: readonly Pause[]): Instant | null {
+  const st = cal[STATE];
+  const close = nthClose(st, t, days);
+  if (pauses === undefined || pauses.length === 0) return close as Instant;
+  return orNull(step(st, t, officeMs(st, t, close), pauseSpans(pauses, t), null));
+}
+
+/** The close of the day of `t` (of the next business day outside office hours), then of each of `days` business days after. */
+function nthClose(st: CalendarState, t: number, days: number): number {
+  let close = closeOfDay(st, t).close;
+  for (let i = 0; i < days; i++) close = closeOfDay(st, close + 1).close;
+  return close;
+}
+
+/**
+ * endOfNthBusinessDay with its record: the unit lead's callback (shared/inquiry/commands/targets.ts) is due at the close of the Nth business day.
  */
 export function endOfNthBusinessDayExplained(
   cal: BusinessCalendar,
@@ -803,8 +823,7 @@ export function endOfNthBusinessDayExplained(
   pauses?: readonly Pause[],
 ): DeadlineExplanation {
   const st = cal[STATE];
-  let close = closeOfDay(st, t).close;
-  for (let i = 0; i < days; i++) close = closeOfDay(st, close + 1).close;
+  const close = nthClose(st, t, days);
   const ms = officeMs(st, t, close);
   const trace = newTrace();
   const result = step(st, t, ms, pauseSpans(pauses, t), trace);

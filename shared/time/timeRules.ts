@@ -1,6 +1,6 @@
 import type { PolicyDuration } from '../config/agencyConfig';
 import type { TimeRules } from '../inquiry/commands/context';
-import { type BusinessCalendar, endOfBusinessDay, type Pause } from './calendar';
+import { type BusinessCalendar, endOfBusinessDay, endOfNthBusinessDay, type Pause } from './calendar';
 import { addPolicyDuration } from './policyTime';
 import type { Instant } from './types';
 
@@ -9,5 +9,6 @@ export function timeRulesOf(cal: BusinessCalendar): TimeRules {
   return {
     add: (t: Instant, d: PolicyDuration, pauses?: readonly Pause[]) => addPolicyDuration(cal, t, d, pauses) as Instant,
     endOfBusinessDay: (t: Instant, pauses?: readonly Pause[]) => endOfBusinessDay(cal, t, pauses) as Instant,
+    endOfNthBusinessDay: (t: Instant, days: number, pauses?: readonly Pause[]) => endOfNthBusinessDay(cal, t, days, pauses) as Instant,
   };
 }

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { goToRoute, openAt, seriousViolations } from './browser';
 import { chooseOption, tabAndChoose, tabAndType, tabTo } from './keyboard';
+import { addToDesk, addToRoster, unlockAs } from './people';
 import { idbRead, logByKeyboard, PIN, SHOTS, sessionForSuite, setUpDesk, shoot, shootAt, tabToText } from './steps';
 
 /**
@@ -27,49 +28,6 @@ const MARCUS_PIN = '8642';
 /** Whatever identifies the member typed at intake: none may appear in a hand-off or a mailto link. */
 const IDENTIFIERS = ['maria', 'lopez', '1234567', '555-0142', '5550142'];
 const leaks = (text: string) => IDENTIFIERS.filter((s) => text.toLowerCase().includes(s));
-
-async function addToRoster(page: Page, name: string, role: string, email: string): Promise<void> {
-  await tabAndType(page, 'person-add-name', name);
-  await tabAndChoose(page, 'person-add-role', role);
-  await tabAndType(page, 'person-add-email', email);
-  await page.keyboard.press('Enter');
-  await page
-    .getByRole('status')
-    .filter({ hasText: `${name} is on the roster.` })
-    .waitFor();
-}
-
-/** Ctrl+L, then "Add a person to this desk": who from the roster, their PIN twice, a colleague's PIN. */
-async function addToDesk(page: Page, who: string, pin: string, voucherPin: string): Promise<void> {
-  await page.keyboard.press('Control+L');
-  await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
-  await page.getByRole('button', { name: 'Add a person to this desk' }).focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'Add a person to this desk' }).waitFor();
-  await page.keyboard.press('Tab');
-  await chooseOption(page, who);
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.screenshot({ path: resolve(SHOTS, `roster-add-to-desk-${who.toLowerCase()}.png`) });
-  await tabAndType(page, 'desk-person-pin', pin);
-  await tabAndType(page, 'desk-person-confirm', pin);
-  await page.keyboard.press('Tab'); // who lets them in: the person unlocked last
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(voucherPin);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'Add a person to this desk' }).waitFor({ state: 'detached' });
-}
-
-/** At the lock screen: who is unlocking (by keyboard from the list), then their PIN. */
-async function unlockAs(page: Page, who: string, pin: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: 'Liaison Log is locked' }).waitFor();
-  // The lock screen puts focus in the PIN field as it opens: start from there.
-  await page.waitForFunction(() => document.activeElement?.id === 'lock-pin');
-  await tabTo(page, 'lock-who');
-  await chooseOption(page, who);
-  await tabTo(page, 'lock-pin');
-  await page.keyboard.type(pin);
-  await page.keyboard.press('Enter');
-}
 
 describe('the roster, several people on one desk, and the hand-off to an ESR', () => {
   const session = sessionForSuite(async (s) => {
@@ -147,7 +105,7 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
 
   it('Dana is added to the desk at the lock screen with her own PIN; her first view is the log', async () => {
     const { page } = session();
-    await addToDesk(page, 'Dana', DANA_PIN, PIN);
+    await addToDesk(page, 'Dana', DANA_PIN, PIN, 'roster-add-to-desk-dana.png');
     await page.getByRole('heading', { name: 'All open' }).waitFor();
     expect(await page.locator('.whoami .who').textContent()).toBe('Dana Whitfield');
   });
@@ -193,7 +151,7 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
 
   it('Marcus unlocks the same desk as himself and finds it in My inquiries, marked new until he opens it', async () => {
     const { page } = session();
-    await addToDesk(page, 'Marcus', MARCUS_PIN, DANA_PIN);
+    await addToDesk(page, 'Marcus', MARCUS_PIN, DANA_PIN, 'roster-add-to-desk-marcus.png');
     // An ESR's first view is My inquiries.
     await page.getByRole('heading', { name: 'My inquiries' }).waitFor();
     const row = page.locator('tbody tr', { hasText: caseNumber });

@@ -32,15 +32,17 @@ export function sessionForSuite(setUp?: (s: Session) => Promise<void>): () => Se
 
 /**
  * First start by keyboard: the person's name, their role (the first, member liaison, unless `lead`: arrows
- * down the radio group to unit lead), the PIN twice.
+ * down the radio group to unit lead, or `supervisor`: to lead / supervisor), the PIN twice.
  */
-export async function setUpDesk(page: Page, name: string, o: { lead?: boolean } = {}): Promise<void> {
+export async function setUpDesk(page: Page, name: string, o: { lead?: boolean; supervisor?: boolean } = {}): Promise<void> {
   await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
   await page.keyboard.type(name);
   await page.keyboard.press('Tab');
-  if (o.lead) {
+  const leads = o.lead || o.supervisor;
+  if (leads) {
     await page.keyboard.press('ArrowDown'); // ESR
     await page.keyboard.press('ArrowDown'); // Unit lead
+    if (o.supervisor) await page.keyboard.press('ArrowDown'); // Lead / supervisor
     await tabTo(page, 'profile-pin');
   } else {
     await page.keyboard.press('Space'); // Member liaison
@@ -51,7 +53,7 @@ export async function setUpDesk(page: Page, name: string, o: { lead?: boolean } 
   await page.keyboard.type(PIN);
   await page.keyboard.press('Enter');
   // A liaison lands on the log's All open; a unit lead on their own queue.
-  if (o.lead) await page.getByRole('link', { name: 'Settings', exact: true }).waitFor();
+  if (leads) await page.getByRole('link', { name: 'Settings', exact: true }).waitFor();
   else await page.getByRole('heading', { name: 'All open' }).waitFor();
 }
 

@@ -3,6 +3,7 @@ import type { Migration } from './migration';
 import { v1 } from './v1';
 import { v2 } from './v2';
 import { v3 } from './v3';
+import { v4 } from './v4';
 
 /**
  * Schema versions, oldest first. A new version adds a file here (`vN.ts`, its complete store list)
@@ -27,7 +28,7 @@ import { v3 } from './v3';
  * filtered and sorted there (shared/log/logQuery.ts) within a keystroke at 100,000 inquiries, so an
  * index per column would slow every write and speed no read. See bench/README.md for the figures.
  */
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
 
 /** The version this build writes. */
 export const SCHEMA_VERSION: number = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

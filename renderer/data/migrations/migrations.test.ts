@@ -9,6 +9,7 @@ import { backupBeforeUpgrade, backupDbOf, backupSource, listBackups, restoreData
 import { LiaisonDb } from '../db';
 import { buildV1Database, type V1Fixture } from './fixtures/v1';
 import { buildV2Database } from './fixtures/v2';
+import { buildV3Database } from './fixtures/v3';
 import { MIGRATIONS, SCHEMA_VERSION } from './index';
 
 /**
@@ -24,6 +25,7 @@ interface Fixture {
 const FIXTURES: Fixture[] = [
   { version: 1, build: (name) => buildV1Database(name) },
   { version: 2, build: (name) => buildV2Database(name) },
+  { version: 3, build: (name) => buildV3Database(name) },
 ];
 
 const names: string[] = [];
@@ -98,6 +100,8 @@ describe.each(FIXTURES)('upgrading a schema v$version database to the current ve
     }
     for (const row of await db.inquiries.toArray()) {
       const events = await db.events.where('[inquiryId+hlc]').between([row.id, ''], [row.id, '\uffff']).toArray();
+      // v4: every row says who made its assignment, as the fold does (the rows of the old version had no such field).
+      expect(row.assignedBy).toEqual(expect.any(String));
       expect(row).toEqual(projectInquiry(events));
       expect(() => toLogRow(row, DEFAULT_AGENCY_CONFIG)).not.toThrow();
     }

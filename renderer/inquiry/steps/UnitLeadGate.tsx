@@ -1,15 +1,10 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import type { AgencyConfig } from '../../../shared/config/agencyConfig';
 import { unitLeadMessage } from '../../../shared/inquiry/message';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
-import { mailtoOf } from '../../../shared/mailto';
 import type { Profile } from '../../../shared/people';
-import { useBridge } from '../../app/bridgeContext';
 import { useServices } from '../../data/hooks';
-
-/** What the timeline records when the message goes to the Member Escalations inbox (no member data: the case number is the inquiry's own). */
-export const sentToInboxNote = (inbox: string) =>
-  `Unit lead callback message opened as an e-mail to the Member Escalations inbox${inbox ? ` (${inbox})` : ''}: case number only.`;
+import { useReadyMessage } from '../useReadyMessage';
 
 /**
  * The inquiry of a member not enrolled with an MCO (SPEC.md "The process" 2): the message for the Member
@@ -18,32 +13,13 @@ export const sentToInboxNote = (inbox: string) =>
  */
 export function UnitLeadGate({ inquiry, config, profile }: { inquiry: InquiryRecord; config: AgencyConfig; profile: Profile }) {
   const message = useMemo(() => unitLeadMessage(inquiry), [inquiry]);
-  const bridge = useBridge();
   const { repo } = useServices();
-  const [status, setStatus] = useState<string | null>(null);
+  const inbox = config.memberEscalationsInbox;
+  const ready = useReadyMessage({ inquiryId: inquiry.id, kind: 'unit_lead_callback', message, to: inbox, recipient: null });
+  const { setStatus } = ready;
   /** Where focus goes once the claim button is gone: the next action in the same row, never the page body. */
   const emailButton = useRef<HTMLButtonElement>(null);
-  const inbox = config.memberEscalationsInbox;
-  const text = `Subject: ${message.subject}\n\n${message.body}`;
   const claimed = inquiry.assignee !== null;
-  async function copy() {
-    try {
-      await bridge.copyText({ text });
-      setStatus('Copied to the clipboard.');
-    } catch {
-      setStatus('Could not copy: select the text and press Ctrl+C.');
-    }
-  }
-  async function email() {
-    try {
-      const r = await bridge.openMailto({ to: inbox, ...message });
-      if (!r.opened) return setStatus('No mail program opened it: copy the message instead.');
-      await repo.addNote(inquiry.id, sentToInboxNote(inbox));
-      setStatus(`Opened as an e-mail${inbox ? ` to ${inbox}` : ''}; the timeline records it.`);
-    } catch (err) {
-      setStatus(`Not sent: ${(err as Error).message || 'no mail program opened it'}. Copy the message instead.`);
-    }
-  }
   async function claim() {
     try {
       await repo.editFields(inquiry.id, { assignee: { id: profile.id, name: profile.displayName } });
@@ -61,20 +37,20 @@ export function UnitLeadGate({ inquiry, config, profile }: { inquiry: InquiryRec
         warnings go to unit leads. This message carries the case number only.
       </p>
       <label htmlFor="gate-message">Message for the Member Escalations inbox</label>
-      <textarea id="gate-message" readOnly rows={8} value={text} />
+      <textarea id="gate-message" readOnly rows={8} value={ready.text} />
       <div className="actions">
         {profile.role === 'lead' && inquiry.assignee?.id !== profile.id && (
           <button type="button" className="primary" onClick={() => void claim()}>
             Claim this callback
           </button>
         )}
-        <button ref={emailButton} type="button" className="secondary" data-mailto={mailtoOf(inbox, message)} onClick={() => void email()}>
+        <button ref={emailButton} type="button" className="secondary" data-mailto={ready.mailto} onClick={() => void ready.email()}>
           {inbox ? `Open as e-mail to ${inbox}` : 'Open as e-mail'}
         </button>
-        <button type="button" className="secondary" onClick={() => void copy()}>
+        <button type="button" className="secondary" onClick={() => void ready.copy()}>
           Copy message
         </button>
-        <span role="status">{status}</span>
+        <span role="status">{ready.status}</span>
       </div>
       {!inbox && (
         <p className="muted small">No Member Escalations inbox is set (Settings → Policy): your mail program asks where to send it.</p>

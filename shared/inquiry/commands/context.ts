@@ -18,6 +18,11 @@ export interface TimeRules {
   add(t: Instant, d: PolicyDuration, pauses?: readonly Pause[]): Instant;
   /** The close of the business day containing `t`, or of the next business day when `t` is outside office hours (pauses pushed past). */
   endOfBusinessDay(t: Instant, pauses?: readonly Pause[]): Instant;
+  /**
+   * The close of the `days`-th business day after the day of `t` (0: endOfBusinessDay), paused time not counting:
+   * the unit lead callback's rule ("by the end of the next business day after receipt").
+   */
+  endOfNthBusinessDay(t: Instant, days: number, pauses?: readonly Pause[]): Instant;
 }
 
 /** What a command needs from its surroundings; the storage adapter supplies it inside its transaction. */

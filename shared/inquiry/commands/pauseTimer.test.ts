@@ -99,4 +99,43 @@ describe('pausing and resuming a timer', () => {
       refusal(() => pauseTimer(paused, { timer: 'first_contact', reason: 'Again', waitingFor: 'person' }, testContext(cst(23, 11)))),
     ).toEqual(['invalid_step', 'The first-contact timer is paused already.']);
   });
+
+  describe('the unit lead callback keeps its rule: the end of the Nth business day after receipt, pushed on by the pause', () => {
+    /** A member with no MCO received Mon 23 Nov 09:30: the callback is due at the close of the next business day, Tue 16:30. */
+    const callback = (...steps: ((desk: Desk) => unknown)[]) => {
+      const desk = new Desk({ receivedAt: cst(23, 9, 30), mcoEnrollment: 'not_enrolled', mcoId: '', priority: '' });
+      expect(desk.record.workflow.targets).toMatchObject({ priority: '', firstContactDeadline: cst(24, 16, 30) });
+      for (const step of steps) step(desk);
+      return { events: desk.events, state: desk.record };
+    };
+
+    it('paused four office hours (Mon 10:00–14:00): due Wed 12:00, four office hours after Tue’s close, target and deadline alike', () => {
+      const { events, state } = callback(
+        (d) => d.run(pauseTimer, { timer: 'first_contact', reason: 'Member in hospital', waitingFor: 'person' }, cst(23, 10)),
+        (d) => d.run(resumeTimer, { timer: 'first_contact' }, cst(23, 14)),
+      );
+      // Counted: Mon 09:30–10:00 and 14:00–16:30 (3 h), Tue 08:00–16:30 (8 h 30 m): 4 h of the 15 h 30 m budget left
+      // at Tue's close → Wed 08:00 + 4 h. (Counting "1 business day" from 09:30 instead gave Tue 13:30: earlier than
+      // with no pause at all.)
+      expect(events.at(-1)?.payload).toEqual({ timer: 'first_contact', target: cst(25, 12), deadline: cst(25, 12), automatic: false });
+      expect(state.workflow.targets).toMatchObject({ firstContactTarget: cst(25, 12), firstContactDeadline: cst(25, 12) });
+    });
+
+    it('a pause that took no office time (overnight) leaves the callback due at Tue’s close, as before the pause', () => {
+      const { events } = callback(
+        (d) => d.run(pauseTimer, { timer: 'first_contact', reason: 'Waiting on the member’s daughter', waitingFor: 'person' }, cst(23, 17)),
+        (d) => d.run(resumeTimer, { timer: 'first_contact' }, cst(24, 7, 30)),
+      );
+      expect(events.at(-1)?.payload).toMatchObject({ target: cst(24, 16, 30), deadline: cst(24, 16, 30) });
+    });
+
+    it('a whole business day paused (Tue 08:00–16:30): due at Wed’s close', () => {
+      const { events } = callback(
+        (d) => d.run(pauseTimer, { timer: 'first_contact', reason: 'Documents requested', waitingFor: 'person' }, cst(24, 8)),
+        (d) => d.run(resumeTimer, { timer: 'first_contact' }, cst(24, 16, 30)),
+      );
+      // One business day (Tue) paused: the close of the next business day moves from Tue 16:30 to Wed 16:30.
+      expect(events.at(-1)?.payload).toMatchObject({ target: cst(25, 16, 30), deadline: cst(25, 16, 30) });
+    });
+  });
 });

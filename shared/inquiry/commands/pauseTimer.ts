@@ -6,6 +6,7 @@ import type { PAUSE_WAITS, PausableTimer, TimerPaused, TimerResumed } from '../e
 import type { InquiryRecord } from '../projection';
 import { type CommandContext, envelopeOf } from './context';
 import { noteOf, requireOpen } from './guards';
+import { isUnitLeadCallback } from './targets';
 
 export const TIMER_LABELS: Record<PausableTimer, string> = {
   first_contact: 'first-contact timer',
@@ -63,8 +64,14 @@ function resumedEvent(state: InquiryRecord, timer: PausableTimer, automatic: boo
   if (timer === 'first_contact') {
     const t = w.targets;
     if (!t) throw new DomainError('invalid_step', 'This inquiry has no first-contact timer.');
-    target = ctx.time.add(t.from, t.policy.target, pauses);
-    deadline = ctx.time.add(t.from, t.policy.deadline, pauses);
+    if (isUnitLeadCallback(state)) {
+      // The unit lead's callback keeps its rule: the close of the Nth business day after receipt (as recorded),
+      // pushed on by the office time the pauses took; not N business days counted from the received time.
+      target = deadline = ctx.time.endOfNthBusinessDay(t.from, t.policy.deadline.amount, pauses);
+    } else {
+      target = ctx.time.add(t.from, t.policy.target, pauses);
+      deadline = ctx.time.add(t.from, t.policy.deadline, pauses);
+    }
   } else {
     const ref = w.referral;
     if (!ref) throw new DomainError('invalid_step', 'This inquiry has no MCO follow-up timer.');

@@ -11,6 +11,7 @@ import { recordGrievanceOutcome } from './recordGrievanceOutcome';
 import { recordGrievanceReview } from './recordGrievanceReview';
 import { recordMcoFollowUp } from './recordMcoFollowUp';
 import { recordMcoReportBack } from './recordMcoReportBack';
+import { recordMessageSent } from './recordMessageSent';
 import { recordOutreach } from './recordOutreach';
 import { referToMco } from './referToMco';
 import { reopenInquiry } from './reopenInquiry';
@@ -45,6 +46,7 @@ export const COMMANDS = {
   recordGrievanceReview,
   recordGrievanceOutcome,
   reviewImported,
+  recordMessageSent,
 } satisfies Record<string, (state: InquiryRecord, input: never, ctx: CommandContext) => InquiryEvent[]>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -34,8 +34,7 @@ export function unitLeadCallbackEvent(ctx: CommandContext, inquiryId: string, re
   const days = { amount: ctx.config.unitLeadCallbackDays, unit: 'businessDays' } as const;
   // The close of the day received (of the next business day when received outside office hours), then of each
   // following business day: 1 is the close of the next business day.
-  let due = ctx.time.endOfBusinessDay(receivedAt);
-  for (let i = 0; i < days.amount; i++) due = ctx.time.endOfBusinessDay((due + 1) as Instant);
+  const due = ctx.time.endOfNthBusinessDay(receivedAt, days.amount);
   return {
     ...envelopeOf(ctx, inquiryId),
     type: 'TargetsSet',
