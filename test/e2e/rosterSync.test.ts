@@ -387,4 +387,38 @@ describe('seed 001 on two synced desks: the roster, the hand-off to an ESR, the 
     expect(await seriousViolations(a)).toEqual([]);
     expect(await seriousViolations(b)).toEqual([]);
   });
+  it('desk C: Dana set up a desk of her own before it joined; she is asked whether the roster’s Dana is her, and yes makes her that entry', async () => {
+    const deskC = await openSession(inject('chromiumPath'));
+    try {
+      await connectDesk(deskC.context, new FsShareFolder(root), { serverAgrees: true });
+      const { page } = deskC;
+      await openAt(page, TUESDAY_10AM);
+      await setUpDesk(page, 'Dana Whitfield');
+      await page.getByRole('link', { name: /Sync settings\.$/ }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Choose folder…' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Join this share' }).waitFor();
+      await page.keyboard.type(PASSPHRASE);
+      await page.keyboard.press('Enter');
+      await page.getByText(/This desk has joined the share/).waitFor({ timeout: 60_000 });
+      await syncNow(page);
+      await openQueue(page, 'All open');
+      const ask = page.getByRole('region', { name: 'Is this you on the unit’s roster?' });
+      await ask.waitFor({ timeout: 30_000 });
+      expect(await ask.textContent()).toContain('Dana Whitfield, Member liaison, added by Tom Keller');
+      await shoot(page, 'roster-sync-c-is-this-you.png');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Yes, that is me: link my profile' }).focus();
+      await page.keyboard.press('Enter');
+      await ask.waitFor({ state: 'detached' });
+      // Her profile on this desk is the roster entry desk A knows her by: work assigned to her anywhere reaches her here.
+      const onA = (await idbRead(deskA.page, 'profiles', { rows: true })) as { id: string; displayName: string }[];
+      const onC = (await idbRead(page, 'profiles', { rows: true })) as { id: string; displayName: string }[];
+      expect(onC.map((p) => p.id)).toEqual([onA.find((p) => p.displayName === 'Dana Whitfield')?.id]);
+      expect(await page.locator('.whoami .who').textContent()).toBe('Dana Whitfield');
+    } finally {
+      await deskC.close();
+    }
+  });
 });
