@@ -159,25 +159,25 @@ const api = {
     }
     figures.push(
       await measure('Background check, from nothing (every desk’s chain, 250 at a time)', async () => {
-        const checked = await checkChainsInBackground(db, () => Date.now());
+        const checked = await checkChainsInBackground(db, () => asInstant(Date.now()));
         return `${n(checked)} events checked`;
       }),
     );
     figures.push(
       await measure(
         'Background check again (nothing new)',
-        async () => `${n(await checkChainsInBackground(db, () => Date.now()))} events checked`,
+        async () => `${n(await checkChainsInBackground(db, () => asInstant(Date.now())))} events checked`,
       ),
     );
     figures.push(
       await measure('Verify the log (every event hashed again, counts, sign-offs)', async () => {
-        const r = await verifyLog(db, { deviceId, ranBy: actorOf(profile as Profile), now: () => Date.now() });
+        const r = await verifyLog(db, { deviceId, ranBy: actorOf(profile as Profile), now: () => asInstant(Date.now()) });
         return `${n(r.totals.chained)} chained events on ${r.totals.desks} desks, ${r.totals.breaks} breaks, ${r.totals.gaps} gaps`;
       }),
     );
     figures.push(
       await measure('Daily pass: one step (the next 250 events of a chain)', async () => {
-        const r = await sweepStep(db, Date.now());
+        const r = await sweepStep(db, asInstant(Date.now()));
         return `${n(r.checked)} events checked`;
       }),
     );

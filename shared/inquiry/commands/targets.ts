@@ -1,5 +1,5 @@
 import { priorityLevel } from '../../config/agencyConfig';
-import type { Instant } from '../../time/types';
+import { addMs, type Instant } from '../../time/types';
 import type { RoutedToUnitLead, TargetsSet } from '../events';
 import type { InquiryFields } from '../fields';
 import { type CommandContext, envelopeOf } from './context';
@@ -35,7 +35,7 @@ export function unitLeadCallbackEvent(ctx: CommandContext, inquiryId: string, re
   // The close of the day received (of the next business day when received outside office hours), then of each
   // following business day: 1 is the close of the next business day.
   let due = ctx.time.endOfBusinessDay(receivedAt);
-  for (let i = 0; i < days.amount; i++) due = ctx.time.endOfBusinessDay((due + 1) as Instant);
+  for (let i = 0; i < days.amount; i++) due = ctx.time.endOfBusinessDay(addMs(due, 1));
   return {
     ...envelopeOf(ctx, inquiryId),
     type: 'TargetsSet',
