@@ -5,154 +5,17 @@
 // then the report is opened from the log. Prints how long until something showed (the progress panel or the
 // figures), how long until the figures showed, the longest main-thread task meanwhile, and the script the
 // browser fetched for it (the lazy chunk and what it pulls in).
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import path, { extname, join, normalize, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { benchDataSet, openSeededApp } from '../bench/appPage.mjs';
 
-const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const at = args.indexOf('--inquiries');
-const inquiries = at >= 0 ? Number(args[at + 1]) : 8;
-const work = mkdtempSync(join(tmpdir(), 'liaison-bench-lead-report-'));
-const keep = args.includes('--keep-profile');
-const profileDir = keep ? resolve(root, `.tmp/bench-lead-report-profile-${inquiries}`) : join(work, 'profile');
-const seeded = keep && existsSync(join(profileDir, 'seeded'));
 
 // 1. The data set.
-const bundle = join(work, 'bundle.mjs');
-const from = (file) => JSON.stringify(path.join(root, file));
-await build({
-  stdin: {
-    contents: `export { generateInquiries, DEFAULT_DATA_SET, BENCH_NOW } from ${from('bench/data/generate.ts')};`,
-    resolveDir: root,
-    sourcefile: 'entry.ts',
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: bundle,
-  logLevel: 'error',
-});
-const m = await import(pathToFileURL(bundle).href);
-const events = [];
-const records = [];
-for (const g of m.generateInquiries({ ...m.DEFAULT_DATA_SET, inquiries })) {
-  for (const e of g.events) events.push(e);
-  records.push(g.record);
-}
-console.log(`data set: ${records.length.toLocaleString('en-US')} inquiries, ${events.length.toLocaleString('en-US')} events`);
+const data = await benchDataSet('bench-lead-report', args, 8);
+console.log(`data set: ${data.records.length.toLocaleString('en-US')} inquiries, ${data.events.length.toLocaleString('en-US')} events`);
 
-// 2. The renderer, served on loopback; Chromium standing at the data set's "now".
-const dist = resolve(root, '.tmp/bench-lead-report-renderer');
-if (!args.includes('--no-build') || !existsSync(dist)) {
-  const { build: viteBuild } = await import('vite');
-  await viteBuild({
-    configFile: resolve(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { sourcemap: false, outDir: dist, emptyOutDir: true },
-  });
-}
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
-const server = createServer((req, res) => {
-  const file = normalize(join(dist, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/$/, '/index.html')));
-  if (!file.startsWith(dist + sep) || !existsSync(file)) return res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  res.end(readFileSync(file));
-});
-// A fixed port: IndexedDB is kept per origin, so a kept profile is found again only on the same port.
-const portAt = args.indexOf('--port');
-await new Promise((ok) => server.listen(portAt >= 0 ? Number(args[portAt + 1]) : 4794, '127.0.0.1', ok));
-const url = `http://127.0.0.1:${server.address().port}/?now=${encodeURIComponent(new Date(m.BENCH_NOW).toISOString())}`;
-const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM_PATH].find((p) => p && existsSync(p));
-const context = await chromium.launchPersistentContext(profileDir, {
-  executablePath,
-  headless: true,
-  viewport: { width: 1440, height: 900 },
-  timezoneId: 'America/Chicago',
-  args: ['--no-sandbox', '--disable-gpu'],
-});
-const page = context.pages()[0] ?? (await context.newPage());
-page.setDefaultTimeout(30 * 60_000);
-
-/** Makes the profile through the welcome screen, then writes the data set straight into the app's IndexedDB. */
-async function seed() {
-  await page.goto(url);
-  await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
-  await page.keyboard.type('Bench Lead');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Space');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('2468');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('2468');
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'All open' }).waitFor();
-
-  // 3. The data set straight into the app's IndexedDB (the schema the app made), in chunks.
-  const t0 = performance.now();
-  const put = (store, items) =>
-    page.evaluate(
-      ({ store, items }) =>
-        new Promise((ok, fail) => {
-          const open = indexedDB.open('liaison-log');
-          open.onerror = () => fail(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const tx = db.transaction(store, 'readwrite');
-            for (const item of items) tx.objectStore(store).put(item);
-            tx.oncomplete = () => {
-              db.close();
-              ok(undefined);
-            };
-            tx.onerror = () => fail(tx.error);
-          };
-        }),
-      { store, items },
-    );
-  for (let i = 0; i < events.length; i += 20_000) await put('events', events.slice(i, i + 20_000));
-  for (let i = 0; i < records.length; i += 5_000) await put('inquiries', records.slice(i, i + 5_000));
-  console.log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-  if (keep) writeFileSync(join(profileDir, 'seeded'), String(inquiries));
-}
-
+// 2. The app over it, in Chromium.
+const { page, context, step, machine, close } = await openSeededApp({ name: 'bench-lead-report', args, port: 4794, data });
 try {
-  if (!seeded) await seed();
-
-  await page.goto(url);
-  // A new browser session starts locked: the PIN the profile was made with unlocks it.
-  const pin = page.locator('input[type="password"]');
-  await Promise.race([page.getByRole('heading', { name: 'All open' }).waitFor(), pin.first().waitFor()]);
-  if (await pin.count()) {
-    await pin.first().fill('2468');
-    await page.keyboard.press('Enter');
-  }
-  await page.getByRole('heading', { name: 'All open' }).waitFor();
-  await page.waitForFunction(() => ![...document.querySelectorAll('nav[aria-label="Queues"] .count')].some((c) => c.textContent === '…'));
-
-  /** Runs a step, timing it and recording the longest main-thread task while it ran. */
-  async function step(name, fn) {
-    await page.evaluate(() => {
-      window.__longest = 0;
-      window.__observer?.disconnect();
-      window.__observer = new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-      });
-      window.__observer.observe({ type: 'longtask' });
-    });
-    const start = performance.now();
-    await fn();
-    const ms = performance.now() - start;
-    const longest = await page.evaluate(() => window.__longest);
-    console.log(
-      `${name.padEnd(40)} ${(ms / 1000).toFixed(2).padStart(7)} s   longest main-thread task ${String(Math.round(longest)).padStart(5)} ms`,
-    );
-  }
   const scripts = [];
   page.on('requestfinished', async (r) => {
     if (r.url().endsWith('.js'))
@@ -233,12 +96,7 @@ try {
     console.log(
       `  fetched ${s.url.padEnd(40)} ${(s.bytes / 1024).toFixed(0).padStart(6)} KiB, ${Math.round(s.at.responseEnd)} ms after it was asked for`,
     );
-  console.log(
-    `\n${inquiries.toLocaleString('en-US')} inquiries on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ` +
-      `${(totalmem() / 2 ** 30).toFixed(0)} GB; Chromium ${context.browser()?.version() ?? ''}`,
-  );
+  console.log(`\n${machine()}`);
 } finally {
-  await context.close();
-  server.close();
-  rmSync(work, { recursive: true, force: true });
+  await close();
 }

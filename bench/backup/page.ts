@@ -11,68 +11,15 @@ import {
   exportDatabaseFile,
   fileSource,
   inspectExport,
-  type Progress,
   restoreDatabase,
 } from '../../renderer/data/backup';
 import { LiaisonDb } from '../../renderer/data/db';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
+import { fetchJson, measure, type OpFigure } from '../measure';
 
 const db = new LiaisonDb('liaison-log-bench');
-
-export interface OpFigure {
-  name: string;
-  ms: number;
-  longestTaskMs: number;
-  longestGapMs: number;
-  progressEvents: number;
-  peakHeapMb: number | null;
-  note: string;
-}
-
-/** Runs `work` while measuring the main thread's responsiveness. */
-async function measure(name: string, work: (onProgress: (p: Progress) => void) => Promise<string>): Promise<OpFigure> {
-  let longestTask = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longestTask = Math.max(longestTask, e.duration);
-  });
-  observer.observe({ type: 'longtask', buffered: false });
-  let last = performance.now();
-  let longestGap = 0;
-  let peakHeap = 0;
-  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    longestGap = Math.max(longestGap, now - last);
-    last = now;
-    if (memory) peakHeap = Math.max(peakHeap, memory.usedJSHeapSize);
-  }, 10);
-  let progressEvents = 0;
-  const t0 = performance.now();
-  const note = await work(() => {
-    progressEvents++;
-  });
-  const ms = performance.now() - t0;
-  clearInterval(ticker);
-  await new Promise((r) => setTimeout(r, 50));
-  observer.disconnect();
-  return {
-    name,
-    ms,
-    longestTaskMs: longestTask,
-    longestGapMs: longestGap,
-    progressEvents,
-    peakHeapMb: memory ? peakHeap / 1048576 : null,
-    note,
-  };
-}
-
-async function fetchJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return (await res.json()) as T;
-}
 
 const api = {
   async seed(manifest: { eventChunks: string[]; inquiryChunks: string[]; profile: Profile; meta: { key: string; value: unknown }[] }) {

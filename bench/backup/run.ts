@@ -6,8 +6,8 @@
  * `npm test`: it takes minutes and measures time.
  */
 import { parseArgs } from 'node:util';
+import type { OpFigure } from '../measure';
 import { openBenchSite } from '../site';
-import type { OpFigure } from './page';
 
 const { values: args } = parseArgs({
   options: { inquiries: { type: 'string', default: '100000' }, port: { type: 'string', default: '4795' } },

@@ -24,47 +24,12 @@ import { actorOf, type Profile } from '../../shared/people';
 import { encodeHlc } from '../../shared/sync/hlc';
 import { initialSyncState } from '../../shared/sync/store';
 import { asInstant } from '../../shared/time/types';
+import { fetchJson, measure, type OpFigure } from '../measure';
 
 const db = new LiaisonDb('liaison-log-bench-chain');
 const changes = new ChangeFeed(db.name);
 const clock = { now: () => asInstant(Date.now()) };
 const repo = new Repo(db, clock, changes);
-
-export interface OpFigure {
-  name: string;
-  ms: number;
-  longestTaskMs: number;
-  longestGapMs: number;
-  note: string;
-}
-
-async function measure(name: string, work: () => Promise<string>): Promise<OpFigure> {
-  let longestTask = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longestTask = Math.max(longestTask, e.duration);
-  });
-  observer.observe({ type: 'longtask', buffered: false });
-  let last = performance.now();
-  let longestGap = 0;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    longestGap = Math.max(longestGap, now - last);
-    last = now;
-  }, 10);
-  const t0 = performance.now();
-  const note = await work();
-  const ms = performance.now() - t0;
-  clearInterval(ticker);
-  await new Promise((r) => setTimeout(r, 50));
-  observer.disconnect();
-  return { name, ms, longestTaskMs: longestTask, longestGapMs: longestGap, note };
-}
-
-async function fetchJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return (await res.json()) as T;
-}
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -159,25 +124,25 @@ const api = {
     }
     figures.push(
       await measure('Background check, from nothing (every desk’s chain, 250 at a time)', async () => {
-        const checked = await checkChainsInBackground(db, () => Date.now());
+        const checked = await checkChainsInBackground(db, () => asInstant(Date.now()));
         return `${n(checked)} events checked`;
       }),
     );
     figures.push(
       await measure(
         'Background check again (nothing new)',
-        async () => `${n(await checkChainsInBackground(db, () => Date.now()))} events checked`,
+        async () => `${n(await checkChainsInBackground(db, () => asInstant(Date.now())))} events checked`,
       ),
     );
     figures.push(
       await measure('Verify the log (every event hashed again, counts, sign-offs)', async () => {
-        const r = await verifyLog(db, { deviceId, ranBy: actorOf(profile as Profile), now: () => Date.now() });
+        const r = await verifyLog(db, { deviceId, ranBy: actorOf(profile as Profile), now: () => asInstant(Date.now()) });
         return `${n(r.totals.chained)} chained events on ${r.totals.desks} desks, ${r.totals.breaks} breaks, ${r.totals.gaps} gaps`;
       }),
     );
     figures.push(
       await measure('Daily pass: one step (the next 250 events of a chain)', async () => {
-        const r = await sweepStep(db, Date.now());
+        const r = await sweepStep(db, asInstant(Date.now()));
         return `${n(r.checked)} events checked`;
       }),
     );

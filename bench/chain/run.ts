@@ -8,8 +8,8 @@
  */
 import { parseArgs } from 'node:util';
 import { PAT_LEE } from '../../shared/inquiry/testInquiry';
+import type { OpFigure } from '../measure';
 import { openBenchSite } from '../site';
-import type { OpFigure } from './page';
 
 /** The inquiry each timed save logs (no real member). */
 const FIELDS = PAT_LEE;

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { TableHead } from '../components/TableHead';
 
 /** Every shortcut of the app, where it works and what it does: the same table as README.md "Keyboard". */
 export const SHORTCUTS: readonly { where: string; keys: string; does: string }[] = [
@@ -49,13 +50,7 @@ export function KeyboardHelp({ onClose }: { onClose: () => void }) {
       <h2 id="keyboard-help-title">Keyboard shortcuts</h2>
       <table>
         <caption className="visually-hidden">Every shortcut, where it works and what it does</caption>
-        <thead>
-          <tr>
-            <th scope="col">Where</th>
-            <th scope="col">Keys</th>
-            <th scope="col">Does</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Where', 'Keys', 'Does']} />
         <tbody>
           {SHORTCUTS.map((s) => (
             <tr key={`${s.where}|${s.keys}`}>

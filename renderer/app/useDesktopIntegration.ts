@@ -4,7 +4,7 @@ import { type DueTimes, governingAt } from '../../shared/inquiry/nextDue';
 import { type DueMark, scheduleNotifications, type WarningNotice, type WatchedInquiry } from '../../shared/inquiry/warnings';
 import { ipcEvents, type LiaisonApi, type LiaisonEvents, type MenuCommand, type NotificationRequest } from '../../shared/ipc';
 import type { BusinessCalendar } from '../../shared/time/calendar';
-import type { Instant } from '../../shared/time/types';
+import { type Instant, isInstant } from '../../shared/time/types';
 import { navigate } from './router';
 
 /**
@@ -32,7 +32,7 @@ export interface WarningWatch {
   inquiries: readonly WatchedInquiry[];
   cal: BusinessCalendar;
   /** Epoch ms (the queue time's `now`). */
-  now: number;
+  now: Instant;
 }
 
 /** Where the desk's last look is kept, so a summary of the night survives closing the app. */
@@ -65,7 +65,7 @@ function keyedCheckStore(key: string): CheckStore {
     load() {
       try {
         const v = Number(globalThis.localStorage?.getItem(key));
-        return Number.isFinite(v) && v > 0 ? (v as Instant) : null;
+        return isInstant(v) && v > 0 ? v : null;
       } catch {
         return null;
       }
@@ -225,7 +225,7 @@ export function useDesktopIntegration({
     if (watch === null) return;
     if (lastCheck.current === undefined) lastCheck.current = checks.load();
     const last = lastCheck.current;
-    const now = watch.now as Instant;
+    const now = watch.now;
     // A look "after" now (a clock set back, another build's clock) starts afresh rather than hiding the day.
     const { notices, checkedAt } = scheduleNotifications({
       inquiries: watch.inquiries,

@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import { actorOf, type Profile } from '../../shared/people';
 import { encodeHlc } from '../../shared/sync/hlc';
 import { verifyLog } from '../data/chainStore';
-import { instant, MONDAY_2PM, openDesk, PAT_LEE, type TestDesk } from '../test/fixtures';
+import { freshDeskPerTest, instant, MONDAY_2PM, PAT_LEE, type TestDesk } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 
 /*
@@ -17,14 +17,11 @@ let ana: Profile;
 let inquiry: { id: string; caseNumber: string };
 const SETTLE = { timeout: 10_000 };
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  ana = await desk.repo.createProfile({ displayName: 'Ana Ortiz', role: 'liaison' });
+freshDeskPerTest(async (d, profile) => {
+  desk = d;
+  ana = profile;
   inquiry = await desk.repo.logInquiry(PAT_LEE);
   for (const text of ['First call.', 'Second call.', 'Third call.']) await desk.repo.addNote(inquiry.id, text);
-});
-afterEach(async () => {
-  await desk.close();
 });
 
 describe('the timeline marks what the history checks found', { timeout: 30_000 }, () => {

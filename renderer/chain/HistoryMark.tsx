@@ -1,5 +1,5 @@
 import type { InquiryEvent } from '../../shared/inquiry/events';
-import type { Instant, TimeZone } from '../../shared/time/types';
+import type { TimeZone } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
 import type { StoredFinding } from '../data/chainStore';
@@ -10,7 +10,7 @@ import type { StoredFinding } from '../data/chainStore';
  */
 export function HistoryMark({ event, findings, zone }: { event: InquiryEvent; findings: readonly StoredFinding[]; zone: TimeZone }) {
   const kinds = new Set(findings.map((f) => f.kind));
-  const recorded = formatLong(event.at as Instant, zone);
+  const recorded = formatLong(event.at, zone);
   const removed = findings.find((f) => f.missing)?.missing;
   return (
     <div className="entry-history" role="note" aria-label="History check">

@@ -1,21 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type AgencyConfig, DEFAULT_AGENCY_CONFIG } from '../../shared/config/agencyConfig';
 import { ConfigInvalidError } from '../../shared/config/validateConfig';
 import { DomainError } from '../../shared/errors';
 import type { Profile } from '../../shared/people';
-import { MONDAY_2PM, openDesk, PAT_LEE, type TestDesk } from '../test/fixtures';
+import { freshDeskPerTest, LEE_GRANT, MONDAY_2PM, PAT_LEE, type TestDesk } from '../test/fixtures';
 import { CONFIG_HISTORY_LIMIT, type ConfigHistoryEntry } from './agencySettings';
 
 let desk: TestDesk;
 let lead: Profile;
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  lead = await desk.repo.createProfile({ displayName: 'Lee Grant', role: 'lead' });
-});
-afterEach(async () => {
-  await desk.close();
-});
+freshDeskPerTest((d, profile) => {
+  desk = d;
+  lead = profile;
+}, LEE_GRANT);
 
 const DIRE = {
   id: 'dire-need',

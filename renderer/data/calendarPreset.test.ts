@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MONDAY_2PM, openDesk, type TestDesk } from '../test/fixtures';
+import { describe, expect, it } from 'vitest';
+import { freshDeskPerTest, type TestDesk } from '../test/fixtures';
 
 let desk: TestDesk;
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  await desk.repo.createProfile({ displayName: 'Priya Shah', role: 'lead' });
-});
-afterEach(async () => {
-  await desk.close();
-});
+freshDeskPerTest(
+  (d) => {
+    desk = d;
+  },
+  { displayName: 'Priya Shah', role: 'lead' },
+);
 
 describe('the one-time closed-days notice on a desk set up before state presets', () => {
   it('lists the office days Iowa Code 1C.2 would change, and is answered once: accepted saves the preset with a history entry', async () => {

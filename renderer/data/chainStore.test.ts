@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHAIN_GENESIS, chainEvents, linkHash } from '../../shared/inquiry/chain';
 import { reportDigest } from '../../shared/inquiry/chainReport';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import { actorOf, type Profile } from '../../shared/people';
 import { encodeHlc } from '../../shared/sync/hlc';
 import { initialSyncState } from '../../shared/sync/store';
-import { instant, openDesk, PAT_LEE, type TestDesk } from '../test/fixtures';
+import { freshDeskPerTest, instant, LEE_GRANT, PAT_LEE, type TestDesk } from '../test/fixtures';
 import { checkChainsInBackground, loadSignOffs, signOff, storedFindings, verifiedPrefixes, verifyLog } from './chainStore';
 import { ChangeFeed } from './changes';
 import { LiaisonDb } from './db';
@@ -19,14 +19,15 @@ let desk: TestDesk;
 let lee: Profile;
 let deviceId: string;
 
-beforeEach(async () => {
-  desk = openDesk(NOW);
-  lee = await desk.repo.createProfile({ displayName: 'Lee Grant', role: 'lead' });
-  ({ deviceId } = await desk.repo.device());
-});
-afterEach(async () => {
-  await desk.close();
-});
+freshDeskPerTest(
+  async (d, profile) => {
+    desk = d;
+    lee = profile;
+    ({ deviceId } = await desk.repo.device());
+  },
+  LEE_GRANT,
+  NOW,
+);
 
 const ownChain = (db: LiaisonDb, device: string) =>
   db.events.where('[deviceId+chain.seq]').between([device, 0], [device, Number.POSITIVE_INFINITY]).toArray();

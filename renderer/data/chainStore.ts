@@ -33,6 +33,7 @@ import {
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { Actor } from '../../shared/people';
 import { decodeHlc } from '../../shared/sync/hlc';
+import { asInstant, type Instant } from '../../shared/time/types';
 import type { LiaisonDb } from './db';
 import { deleteMeta, getMeta, putMeta, type StoredFinding, type VerifiedPrefix } from './meta';
 
@@ -109,7 +110,7 @@ export async function rememberFindings(
   db: LiaisonDb,
   breaks: readonly ChainBreak[],
   via: StoredFinding['via'],
-  now: number,
+  now: Instant,
 ): Promise<void> {
   if (breaks.length === 0) return;
   await db.transaction('rw', db.meta, async () => {
@@ -131,7 +132,7 @@ export async function storedFindings(db: LiaisonDb): Promise<StoredFinding[]> {
 }
 
 /** A break as stored: where the events are, without the case numbers a report adds. */
-export const findingOf = (b: ChainBreak, foundAt: number, via: StoredFinding['via']): StoredFinding => ({
+export const findingOf = (b: ChainBreak, foundAt: Instant, via: StoredFinding['via']): StoredFinding => ({
   kind: b.kind,
   event: plainRef(b.event),
   other: b.other ? plainRef(b.other) : null,
@@ -189,7 +190,7 @@ export async function checkArrivedEvents(
     )
   ).flat();
   const breaks = checkArrivals(arrived, neighbours);
-  await rememberFindings(db, breaks, 'sync', now);
+  await rememberFindings(db, breaks, 'sync', asInstant(now)); // the sync engine's clock reading, parsed here
   return breaks;
 }
 
@@ -238,7 +239,7 @@ export async function* chainPages(db: LiaisonDb, deviceId: string, afterSeq: num
  */
 export async function checkChainsInBackground(
   db: LiaisonDb,
-  now: () => number,
+  now: () => Instant,
   options: { chunk?: number; shouldStop?: () => boolean } = {},
 ): Promise<number> {
   const chunk = options.chunk ?? 250;
@@ -384,7 +385,7 @@ async function checkSignOff(db: LiaisonDb, s: SignOff): Promise<SignOffCheck> {
  */
 export async function verifyLog(
   db: LiaisonDb,
-  input: { deviceId: string; ranBy: Actor; now: () => number; onProgress?: (p: VerifyProgress) => void; chunk?: number },
+  input: { deviceId: string; ranBy: Actor; now: () => Instant; onProgress?: (p: VerifyProgress) => void; chunk?: number },
 ): Promise<VerifyReport> {
   const chunk = input.chunk ?? 500;
   const ranAt = input.now();
@@ -493,7 +494,7 @@ export async function signOff(
   db: LiaisonDb,
   report: VerifyReport,
   signer: { name: string; profile: Actor },
-  now: number,
+  now: Instant,
 ): Promise<SignOff> {
   const digest = await reportDigest(report);
   const record: SignOff = {

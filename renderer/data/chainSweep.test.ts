@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import { encodeHlc } from '../../shared/sync/hlc';
-import { instant, openDesk, PAT_LEE, type TestDesk } from '../test/fixtures';
+import { addMs, type Instant } from '../../shared/time/types';
+import { freshDeskPerTest, instant, LEE_GRANT, PAT_LEE, type TestDesk } from '../test/fixtures';
 import { checkChainsInBackground, storedFindings } from './chainStore';
 import { DAY_MS, sweepPause, sweepState, sweepStep } from './chainSweep';
 
@@ -9,18 +10,18 @@ const NOW = '2026-11-23T20:00:00.000Z';
 let desk: TestDesk;
 let deviceId: string;
 
-beforeEach(async () => {
-  desk = openDesk(NOW);
-  await desk.repo.createProfile({ displayName: 'Lee Grant', role: 'lead' });
-  ({ deviceId } = await desk.repo.device());
-  for (let i = 0; i < 3; i++) {
-    const { id } = await desk.repo.logInquiry({ ...PAT_LEE, memberName: `Member ${i}` });
-    await desk.repo.addNote(id, `Called the member (${i}).`);
-  }
-});
-afterEach(async () => {
-  await desk.close();
-});
+freshDeskPerTest(
+  async (d) => {
+    desk = d;
+    ({ deviceId } = await desk.repo.device());
+    for (let i = 0; i < 3; i++) {
+      const { id } = await desk.repo.logInquiry({ ...PAT_LEE, memberName: `Member ${i}` });
+      await desk.repo.addNote(id, `Called the member (${i}).`);
+    }
+  },
+  LEE_GRANT,
+  NOW,
+);
 
 const ownChain = async () =>
   (await desk.db.events.where('[deviceId+chain.seq]').between([deviceId, 0], [deviceId, Number.POSITIVE_INFINITY]).toArray()).sort(
@@ -28,7 +29,7 @@ const ownChain = async () =>
   );
 
 /** Steps until the pass is complete; returns the steps taken. */
-async function wholePass(now: number, chunk: number): Promise<number> {
+async function wholePass(now: Instant, chunk: number): Promise<number> {
   for (let steps = 1; steps < 100; steps++) if ((await sweepStep(desk.db, now, chunk)).complete) return steps;
   throw new Error('the pass never completed');
 }
@@ -51,8 +52,8 @@ describe('the background check looks back over every chain, over a day', () => {
     ]);
     expect(await sweepState(desk.db)).toEqual({ startedAt: now, lastCompletedAt: now, cursor: null });
     // Done for the day: the next pass begins a day after this one began.
-    expect(await sweepStep(desk.db, now + DAY_MS - 1, 2)).toEqual({ checked: 0, complete: true });
-    expect(await sweepStep(desk.db, now + DAY_MS, 2)).toEqual({ checked: 2, complete: false });
+    expect(await sweepStep(desk.db, addMs(now, DAY_MS - 1), 2)).toEqual({ checked: 0, complete: true });
+    expect(await sweepStep(desk.db, addMs(now, DAY_MS), 2)).toEqual({ checked: 2, complete: false });
   });
 
   it('names an event removed from the middle of this desk’s chain', async () => {
@@ -72,7 +73,7 @@ describe('the background check looks back over every chain, over a day', () => {
       id: '01JPVTXN000000000000000001',
       hlc: encodeHlc({ wall: instant(NOW) + 5, counter: 0, deviceId }),
     } as InquiryEvent);
-    await wholePass(instant(NOW) + DAY_MS, 250);
+    await wholePass(addMs(instant(NOW), DAY_MS), 250);
     expect((await storedFindings(desk.db)).map((f) => [f.kind, f.event.eventId, f.via])).toEqual([
       ['unchained', '01JPVTXN000000000000000001', 'background'],
     ]);

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { checkDeskChain, type DeskChainState, emptyDeskState, recomputeAll, refOf } from '../../shared/inquiry/chain';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import { decodeHlc } from '../../shared/sync/hlc';
+import type { Instant } from '../../shared/time/types';
 import { chainedDesks, checkChainsInBackground, ownDeviceId, rememberFindings, yieldToWindow } from './chainStore';
 import type { LiaisonDb } from './db';
 import { deleteMeta, getMeta, putMeta, type SweepState } from './meta';
@@ -37,7 +38,7 @@ export async function restartSweep(db: LiaisonDb): Promise<void> {
  * desk's end completes the pass. A pass due (none yet, or the last began a day ago) starts at the first desk.
  * Returns the events checked and whether the pass is now complete.
  */
-export async function sweepStep(db: LiaisonDb, now: number, chunk = 250): Promise<{ checked: number; complete: boolean }> {
+export async function sweepStep(db: LiaisonDb, now: Instant, chunk = 250): Promise<{ checked: number; complete: boolean }> {
   let state = await sweepState(db);
   if (state === null || (state.cursor === null && now - state.startedAt >= DAY_MS)) {
     const first = (await chainedDesks(db))[0];
@@ -164,7 +165,12 @@ export function sweepPause(events: number, chunk = 250): number {
  * the last check first, then the daily pass over every chain, one chunk per idle moment, paced so the
  * pass takes most of a day; a new pass a day after the last began. Returns the function that stops it.
  */
-export function startBackgroundChainCheck(db: LiaisonDb, now: () => number, onError: (err: unknown) => void, delayMs = 20_000): () => void {
+export function startBackgroundChainCheck(
+  db: LiaisonDb,
+  now: () => Instant,
+  onError: (err: unknown) => void,
+  delayMs = 20_000,
+): () => void {
   let stopped = false;
   let cancel: () => void = () => undefined;
   const later = (ms: number, run: () => void) => {

@@ -44,10 +44,8 @@ export function deskServices(db: LiaisonDb) {
         () => import('./scorecardData'),
         (m) => m.mcoScorecard,
       ),
-      complaints: lazy(
-        () => import('./grievanceData'),
-        (m) => m.readComplaintRecords,
-      ),
+      /** The complaints' records, for the grievance report (the log's rows say which inquiries are complaints). */
+      complaints: lazy(leadData, (m) => m.readRecords),
     },
     /** The legacy import's reads and its remembered column choices. */
     imports: {

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formOfFields } from '../../shared/inquiry/intake';
 import type { Profile } from '../../shared/people';
-import { MONDAY_2PM, openDesk, PAT_LEE, type TestDesk } from '../test/fixtures';
+import { freshDeskPerTest, MONDAY_2PM, PAT_LEE, type TestDesk } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 import { AUTOSAVE_DELAY_MS, draftKey, loadDraft } from './drafts';
 
@@ -10,12 +10,9 @@ let desk: TestDesk;
 let ana: Profile;
 const SETTLE = { timeout: 5_000 };
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  ana = await desk.repo.createProfile({ displayName: 'Ana Ortiz', role: 'liaison' });
-});
-afterEach(async () => {
-  await desk.close();
+freshDeskPerTest((d, profile) => {
+  desk = d;
+  ana = profile;
 });
 
 const key = () => draftKey('intake', ana.id);

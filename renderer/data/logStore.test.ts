@@ -4,7 +4,8 @@ import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { comparatorOf, filterLogRows } from '../../shared/log/logQuery';
 import { type LogRow, toLogRow } from '../../shared/log/logRow';
 import { actorOf, type Profile } from '../../shared/people';
-import { openDesk, PAT_LEE, seedInquiries, type TestDesk } from '../test/fixtures';
+import { asInstant } from '../../shared/time/types';
+import { freshDeskPerTest, PAT_LEE, seedInquiries, type TestDesk } from '../test/fixtures';
 import { type LogSnapshot, LogStore, type SizeMemory } from './logStore';
 
 /** Every snapshot the store publishes, in order, from its first subscriber on. */
@@ -33,14 +34,12 @@ const idsOf = (rows: readonly { id: string }[]) => rows.map((r) => r.id).sort();
 let desk: TestDesk;
 let ana: Profile;
 
-beforeEach(async () => {
-  desk = openDesk();
-  ana = await desk.repo.createProfile({ displayName: 'Ana Ortiz', role: 'liaison' });
+freshDeskPerTest((d, profile) => {
+  desk = d;
+  ana = profile;
 });
-
 afterEach(async () => {
   vi.restoreAllMocks();
-  await desk.close();
 });
 
 describe('LogStore loading', () => {
@@ -53,7 +52,7 @@ describe('LogStore loading', () => {
     // Built when nothing else wanted the window: no time is needed to finish it.
     await vi.waitFor(() => expect(index.prepare(() => 0)).toBe(true));
     const query = { queue: 'all' as const, search: 'member 249', filters: {} };
-    const at = { now: 0, endOfToday: 0 };
+    const at = { now: asInstant(0), endOfToday: asInstant(0) };
     const found = index.select(index.order([], at.now), query, ana.id, at);
     expect(found.map((r) => r.memberName)).toContain('Member 249');
     expect(found).toEqual(filterLogRows([...index.rows].sort(comparatorOf([], at.now)), query, ana.id, at));

@@ -55,7 +55,7 @@ export interface ConfigHistoryEntry {
 
 /** A break of a hash chain found and not put right since (chainStore.ts). */
 export interface StoredFinding extends ChainBreak {
-  foundAt: number;
+  foundAt: Instant;
   /** Found on arrival by sync, by the background check, by "Verify the log", or in a file before it was imported. */
   via: 'sync' | 'background' | 'verify' | 'import';
 }
@@ -70,16 +70,16 @@ export interface VerifiedPrefix {
 /** Where the background check's daily pass over every chain is (chainSweep.ts). */
 export interface SweepState {
   /** When this pass began; the next begins a day after. */
-  startedAt: number;
+  startedAt: Instant;
   /** When the last pass was complete (null: none yet). */
-  lastCompletedAt: number | null;
+  lastCompletedAt: Instant | null;
   /** null: the pass is complete (waiting for the next). */
   cursor: { deviceId: string; last: VerifiedPrefix | null } | null;
 }
 
 /** An import or restore of a full copy, as the desk records it (verifyImport.ts). */
 export interface ImportRecord {
-  at: number;
+  at: Instant;
   by: { name: string; profileId: string; role: Actor['role'] };
   kind: 'backup' | 'file';
   /** The file's name (a backup: null). */

@@ -1,11 +1,11 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../shared/errors';
 import { EVENT_FORMAT_VERSION, type InquiryEvent } from '../../shared/inquiry/events';
 import { projectInquiry } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
 import { decodeHlc, encodeHlc } from '../../shared/sync/hlc';
-import { instant, openDesk, PAT_LEE, storedCounts, type TestDesk } from '../test/fixtures';
+import { ANA_ORTIZ, freshDeskPerTest, instant, openDesk, PAT_LEE, storedCounts, type TestDesk } from '../test/fixtures';
 
 /** Chicago is UTC-6 in November: 03:00 UTC on the 24th is still 9:00 pm on Monday 23 Nov 2026 at the agency. */
 const MONDAY_9PM_CHICAGO = '2026-11-24T03:00:00.000Z';
@@ -29,15 +29,17 @@ let ana: Profile;
 let deskCode: string;
 let deviceId: string;
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_9PM_CHICAGO);
-  ana = await desk.repo.createProfile({ displayName: 'Ana Ortiz', role: 'liaison' });
-  ({ deskCode, deviceId } = await desk.repo.device());
-});
-
+freshDeskPerTest(
+  async (d, profile) => {
+    desk = d;
+    ana = profile;
+    ({ deskCode, deviceId } = await desk.repo.device());
+  },
+  ANA_ORTIZ,
+  MONDAY_9PM_CHICAGO,
+);
 afterEach(async () => {
   vi.restoreAllMocks();
-  await desk.close();
 });
 
 describe('Repo.logInquiry', () => {

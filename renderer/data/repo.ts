@@ -1,3 +1,8 @@
+/*
+ * Over 500 lines because Repo is the desk's one face to the screens: the reads they watch, the profile, the device and
+ * the configuration, and every step as a named one-line method over `execute`, so a screen's call says what it
+ * records. The write path itself is the event store's (eventStore/), the command rules shared/'s.
+ */
 import { type AgencyConfig, calendarConfigOf, normaliseAgencyConfig } from '../../shared/config/agencyConfig';
 import { DomainError } from '../../shared/errors';
 import { codeFromBytes, newId } from '../../shared/ids';

@@ -2,6 +2,7 @@ import { PlainWordsError } from '../../shared/errors';
 import { ChainCollector, type EventSetResult, fingerprintStep } from '../../shared/inquiry/chainVerify';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import { type Actor, leadsTheUnit } from '../../shared/people';
+import type { Instant } from '../../shared/time/types';
 import { type ExportSource, type ExportSummary, inspectExport, type Progress, type RestoreResult, restoreDatabase } from './backup';
 import { findingOf } from './chainStore';
 import type { LiaisonDb } from './db';
@@ -104,7 +105,7 @@ export async function restoreCheckedCopy(
     by: { name: string; profile: Actor };
     fileName: string | null;
     acceptBreaks: boolean;
-    now: number;
+    now: Instant;
     onProgress?: (p: Progress) => void;
   },
 ): Promise<RestoreResult> {

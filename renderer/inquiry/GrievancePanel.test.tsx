@@ -1,27 +1,23 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { grievanceOf } from '../../shared/inquiry/projection';
-import { freshDeskPerTest, PAT_LEE, storedCounts, type TestDesk } from '../test/fixtures';
-import { renderApp } from '../test/renderApp';
+import { storedCounts } from '../test/fixtures';
+import { inquiryPagePerTest } from '../test/renderApp';
 
-let desk: TestDesk;
-let inquiry: { id: string; caseNumber: string };
-
-freshDeskPerTest(async (d) => {
-  desk = d;
-  inquiry = await d.repo.logInquiry(PAT_LEE);
-  d.clock.set('2026-11-25T16:00:00.000Z'); // Wed 25 Nov, 10:00 in Chicago
-});
+const page = inquiryPagePerTest('2026-11-25T16:00:00.000Z'); // Wed 25 Nov, 10:00 in Chicago
 
 async function openPanel() {
-  const app = renderApp(desk, `#/inquiry/${inquiry.id}`);
-  await screen.findByRole('heading', { level: 1, name: `Inquiry ${inquiry.caseNumber}` });
+  const app = await page.open();
   return { ...app, panel: within(screen.getByRole('region', { name: 'Complaint (grievance)' })) };
 }
 
 /** The panel of the inquiry once it is classified as a complaint about the MCO. */
 async function openComplaint() {
-  await desk.repo.classifyAsComplaint(inquiry.id, { responsibleEntity: 'mco', reason: 'Rides missed.', reasonCategory: 'Transportation' });
+  await page.desk.repo.classifyAsComplaint(page.inquiry.id, {
+    responsibleEntity: 'mco',
+    reason: 'Rides missed.',
+    reasonCategory: 'Transportation',
+  });
   return openPanel();
 }
 
@@ -61,7 +57,7 @@ describe('GrievancePanel', () => {
           'Classified as a complaint (grievance): responsible Agency; reason category Plan or provider customer service.',
         ),
       );
-      const stored = await desk.db.inquiries.get(inquiry.id);
+      const stored = await page.desk.db.inquiries.get(page.inquiry.id);
       expect(stored && grievanceOf(stored)).toMatchObject({
         responsibleEntity: 'agency',
         reasonCategory: 'Plan or provider customer service',
@@ -76,13 +72,13 @@ describe('GrievancePanel', () => {
       const { user, panel } = await openPanel();
       await user.click(panel.getByRole('button', { name: 'Classify as complaint' }));
       await user.type(panel.getByLabelText(/^General description of the reason/), 'Rides missed.');
-      const before = await storedCounts(desk.db);
+      const before = await storedCounts(page.desk.db);
       await user.click(panel.getByRole('button', { name: 'Record as complaint' }));
       expect((await panel.findByRole('alert')).textContent).toBe(
         'Choose the reason category the annual report counts the complaint under.',
       );
       expect((panel.getByLabelText(/^General description of the reason/) as HTMLTextAreaElement).value).toBe('Rides missed.');
-      expect(await storedCounts(desk.db)).toEqual(before);
+      expect(await storedCounts(page.desk.db)).toEqual(before);
     },
     SLOW,
   );

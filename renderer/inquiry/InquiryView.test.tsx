@@ -1,20 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { freshDeskPerTest, PAT_LEE, storedCounts, type TestDesk } from '../test/fixtures';
-import { renderApp } from '../test/renderApp';
+import { PAT_LEE, storedCounts } from '../test/fixtures';
+import { inquiryPagePerTest } from '../test/renderApp';
 
-let desk: TestDesk;
-let inquiry: { id: string; caseNumber: string };
-
-freshDeskPerTest(async (d) => {
-  desk = d;
-  inquiry = await d.repo.logInquiry(PAT_LEE);
-  d.clock.set('2026-11-23T20:30:00.000Z');
-});
+const page = inquiryPagePerTest('2026-11-23T20:30:00.000Z');
 
 async function openInquiry() {
-  const app = renderApp(desk, `#/inquiry/${inquiry.id}`);
-  await screen.findByRole('heading', { level: 1, name: `Inquiry ${inquiry.caseNumber}` });
+  const app = await page.open();
   await waitFor(() => expect(entries()).toHaveLength(2));
   return app;
 }
@@ -34,7 +26,7 @@ const entries = () =>
 /** The logged entry and, above it, the first-contact targets it was given (High: 2/4 business hours from Mon 1:45 PM). */
 const logged = () => [
   'First contact for High (2 business hours target, 4 business hours deadline from receipt): target Mon, Nov 23, 2026, 3:45 PM CST, deadline Tue, Nov 24, 2026, 9:15 AM CST.',
-  `Logged the inquiry as ${inquiry.caseNumber}.`,
+  `Logged the inquiry as ${page.inquiry.caseNumber}.`,
 ];
 
 describe('InquiryView', () => {
@@ -65,15 +57,17 @@ describe('InquiryView', () => {
   });
 
   it('says the status once when the stage says the same (a resolved inquiry reads "Resolved", not "Resolved · Resolved")', async () => {
-    await desk.repo.resolve(inquiry.id, { resolution: 'agency', text: 'Ride rebooked.' });
-    renderApp(desk, `#/inquiry/${inquiry.id}`);
-    await screen.findByRole('heading', { level: 1, name: `Inquiry ${inquiry.caseNumber}` });
+    await page.desk.repo.resolve(page.inquiry.id, { resolution: 'agency', text: 'Ride rebooked.' });
+    await page.open();
     const status = within(screen.getByRole('region', { name: 'The case' })).getByText('Status').nextElementSibling;
     await waitFor(() => expect(status?.textContent).toBe('Resolved'));
   });
 
   it('masks the member where the issue section quotes them, until revealed', async () => {
-    inquiry = await desk.repo.logInquiry({ ...PAT_LEE, description: 'Pat Lee (ID 1234567A) missed her ride; call 515-555-0142.' });
+    page.inquiry = await page.desk.repo.logInquiry({
+      ...PAT_LEE,
+      description: 'Pat Lee (ID 1234567A) missed her ride; call 515-555-0142.',
+    });
     const { user } = await openInquiry();
     const issue = () => screen.getByRole('region', { name: 'Issue' }).textContent ?? '';
     expect(issue()).not.toContain('Pat Lee');
@@ -102,12 +96,12 @@ describe('InquiryView', () => {
 
     await waitFor(() => expect(entries()).toEqual(['Called the member, left a voicemail.', ...logged()]));
     expect((note as HTMLTextAreaElement).value).toBe('');
-    expect(await desk.db.inquiries.get(inquiry.id)).toMatchObject({ noteCount: 1, eventCount: 3 });
+    expect(await page.desk.db.inquiries.get(page.inquiry.id)).toMatchObject({ noteCount: 1, eventCount: 3 });
   });
 
   it('refuses an empty note with its message and stores nothing', async () => {
     const { user } = await openInquiry();
-    const before = await storedCounts(desk.db);
+    const before = await storedCounts(page.desk.db);
 
     await user.click(screen.getByRole('button', { name: 'Add note' }));
 
@@ -115,7 +109,7 @@ describe('InquiryView', () => {
     await waitFor(() => expect(note.getAttribute('aria-invalid')).toBe('true'));
     expect(document.getElementById('note-error')?.textContent).toBe('Type the note before adding it.');
     expect(note.getAttribute('aria-describedby')).toBe('note-error note-hint');
-    expect(await storedCounts(desk.db)).toEqual(before);
+    expect(await storedCounts(page.desk.db)).toEqual(before);
     expect(entries()).toHaveLength(2);
   });
 
@@ -131,18 +125,18 @@ describe('InquiryView', () => {
     await waitFor(() =>
       expect(entries().filter((t) => !t.startsWith('First contact for'))).toEqual([
         'Changed Priority from High to Escalated.',
-        `Logged the inquiry as ${inquiry.caseNumber}.`,
+        `Logged the inquiry as ${page.inquiry.caseNumber}.`,
       ]),
     );
     expect(screen.queryByRole('form', { name: 'Edit priority' })).toBeNull();
     expect(document.querySelector('.inquiry-header .badge.priority-escalated')?.textContent).toBe('Escalated');
     // The edit, and the new first-contact targets the new priority sets.
-    expect(await desk.db.inquiries.get(inquiry.id)).toMatchObject({ priority: 'escalated', eventCount: 4 });
+    expect(await page.desk.db.inquiries.get(page.inquiry.id)).toMatchObject({ priority: 'escalated', eventCount: 4 });
   });
 
   it('refuses a Medicaid ID that does not fit the agency’s pattern, beside the field, and stores nothing', async () => {
     const { user } = await openInquiry();
-    const before = await storedCounts(desk.db);
+    const before = await storedCounts(page.desk.db);
 
     await user.click(screen.getByRole('button', { name: 'Edit medicaid id' }));
     const input = screen.getByRole('textbox', { name: 'Medicaid ID' });
@@ -160,8 +154,8 @@ describe('InquiryView', () => {
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toBe('edit-medicaidId-medicaidId-hint edit-medicaidId-medicaidId-error');
     expect(document.activeElement).toBe(input);
-    expect(await storedCounts(desk.db)).toEqual(before);
-    expect((await desk.db.inquiries.get(inquiry.id))?.medicaidId).toBe('1234567A');
+    expect(await storedCounts(page.desk.db)).toEqual(before);
+    expect((await page.desk.db.inquiries.get(page.inquiry.id))?.medicaidId).toBe('1234567A');
     expect(entries()).toHaveLength(2);
   });
 });

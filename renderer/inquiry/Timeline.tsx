@@ -16,7 +16,7 @@ import { maskPhone } from '../../shared/inquiry/mask';
 import type { Profile } from '../../shared/people';
 import { supersededEdits } from '../../shared/sync/conflicts';
 import { formatTypedDay } from '../../shared/time/typedInput';
-import type { Instant, IsoDay, TimeZone } from '../../shared/time/types';
+import { asInstant, type Instant, type IsoDay, type TimeZone } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
 import { formatLong, formatTime } from '../app/format';
 import { HistoryMark } from '../chain/HistoryMark';
@@ -138,10 +138,10 @@ function EntryBody({
 }
 
 /** The first line of an imported inquiry's history, from its InquiryLogged time and the import's audit record. */
-function oldLogText(receivedAt: number, origin: InquiryImported, zone: AgencyConfig['timeZone']): string {
+function oldLogText(receivedAt: Instant, origin: InquiryImported, zone: AgencyConfig['timeZone']): string {
   const column = origin.payload.mapping.indexOf('loggedBy');
   const loggedBy = column < 0 ? '' : (origin.payload.cells[column] ?? '');
-  return oldLogLine({ receivedAt: receivedAt as Instant, loggedBy, importedBy: origin.actor.name, importedAt: origin.at }, zone);
+  return oldLogLine({ receivedAt, loggedBy, importedBy: origin.actor.name, importedAt: origin.at }, zone);
 }
 
 const PARTY = { member: 'the member', originator: 'the originator' } as const;
@@ -154,7 +154,7 @@ function Note({ text }: { text: string }) {
 
 function WorkflowEntry({ event: e, config, reveal }: { event: WorkflowEvent; config: AgencyConfig; reveal: boolean }) {
   const zone = config.timeZone;
-  const when = (at: number) => formatLong(at as Instant, zone);
+  const when = (at: Instant) => formatLong(at, zone);
   switch (e.type) {
     case 'TargetsSet': {
       const p = e.payload;
@@ -326,7 +326,7 @@ function WorkflowEntry({ event: e, config, reveal }: { event: WorkflowEvent; con
     case 'WarningsSnoozed':
       return (
         <p>
-          <strong>Warnings snoozed until {snoozeTimeText(e.payload.until as Instant, zone)}</strong> by {e.actor.name}
+          <strong>Warnings snoozed until {snoozeTimeText(e.payload.until, zone)}</strong> by {e.actor.name}
           {e.payload.reason ? `: ${e.payload.reason}` : ''}. Overdue still notifies.
         </p>
       );
@@ -369,7 +369,7 @@ function NoteComposer({ inquiryId, profile }: { inquiryId: string; profile: Prof
   const [saving, setSaving] = useState(false);
   // A note may say when what it tells happened (optional: most notes are about now).
   const inquiry = useInquiry(inquiryId);
-  const when = useWhen({ receivedAt: inquiry?.receivedAt ?? (0 as Instant) });
+  const when = useWhen({ receivedAt: inquiry?.receivedAt ?? asInstant(0) });
   const whenState = useWhenState(when);
   const [withWhen, setWithWhen] = useState(false);
 

@@ -1,14 +1,14 @@
 import { type AgencyConfig, mcoName, priorityLabel } from '../../shared/config/agencyConfig';
 import { ENROLLMENT_LABELS, type FieldName, type FieldValue, isMemberIdentifier } from '../../shared/inquiry/fields';
 import { maskDob, maskMedicaidId, maskName, maskPhone } from '../../shared/inquiry/mask';
-import type { Instant } from '../../shared/time/types';
+import { isInstant } from '../../shared/time/types';
 import { formatDay, formatLong } from '../app/format';
 
 /** A field's value as people read it; member identifiers masked unless `reveal`. */
 export function displayValue(field: FieldName, value: FieldValue, config: AgencyConfig, reveal: boolean): string {
   if (value === null || value === '') return '—';
   if (typeof value === 'object') return value.name;
-  if (field === 'receivedAt') return formatLong(value as Instant, config.timeZone);
+  if (field === 'receivedAt' && typeof value === 'number' && isInstant(value)) return formatLong(value, config.timeZone);
   const text = String(value);
   if (isMemberIdentifier(field) && !reveal) {
     if (field === 'memberName') return maskName(text);

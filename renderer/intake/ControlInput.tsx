@@ -1,30 +1,17 @@
 import { type AgencyConfig, SOURCES } from '../../shared/config/agencyConfig';
-import { ENROLLMENT, ENROLLMENT_LABELS } from '../../shared/inquiry/fields';
+import { ENROLLMENT, ENROLLMENT_LABELS, FIELD_LABELS } from '../../shared/inquiry/fields';
 import type { IntakeControl, IntakeForm } from '../../shared/inquiry/intake';
 import type { AssigneeGroup } from '../../shared/roster/roster';
 import { type ControlProps, Field, Options, RadioGroup } from '../components/Field';
 import { AssigneeSelect } from './assignees';
 
+// The fields' own labels (shared/inquiry/fields.ts), except where the form asks differently: the received time is
+// typed as a day and a time, the originator is named as who referred the member, the assignee is chosen by id.
 const LABELS: Record<IntakeControl, string> = {
+  ...(({ receivedAt: _received, assignee: _assignee, ...same }) => same)(FIELD_LABELS),
   receivedDate: 'Date received',
   receivedTime: 'Time received',
-  source: 'Source',
   originatorName: 'Originator (referred by)',
-  originatorContact: 'Originator phone and/or e-mail',
-  memberName: 'Member name',
-  medicaidId: 'Medicaid ID',
-  memberDob: 'Date of birth',
-  memberPhone: 'Member phone',
-  callbackPhone: 'Best callback number',
-  callbackAvailability: 'Callback availability',
-  mcoEnrollment: 'MCO enrollment',
-  mcoId: 'MCO',
-  priority: 'Priority',
-  category: 'Category',
-  subcategory: 'Sub-category',
-  description: 'Description',
-  expectedOutcome: 'Expected outcome',
-  rootCause: 'Root cause',
   assigneeId: 'Assignee',
 };
 

@@ -19,6 +19,7 @@ import { formatTypedDay } from '../../shared/time/typedInput';
 import type { IsoDay } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
+import { TableHead } from '../components/TableHead';
 import { startCount } from './counting';
 import { ExportForm, type FileFormat } from './ExportForm';
 import { LeadPage, ReportControls, useLeadScreen } from './PeriodPicker';
@@ -213,18 +214,9 @@ export function GrievanceReport() {
               <div className="table-frame">
                 <table className="data-table">
                   <caption className="visually-hidden">Complaints received in the period, oldest first (member details left out)</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Case number</th>
-                      <th scope="col">Received</th>
-                      <th scope="col">MCO</th>
-                      <th scope="col">Responsible</th>
-                      <th scope="col">Reason category</th>
-                      <th scope="col">Reviews</th>
-                      <th scope="col">Outcome</th>
-                      <th scope="col">Resolved</th>
-                    </tr>
-                  </thead>
+                  <TableHead
+                    columns={['Case number', 'Received', 'MCO', 'Responsible', 'Reason category', 'Reviews', 'Outcome', 'Resolved']}
+                  />
                   <tbody>
                     {rows.slice(0, SHOWN_ROWS).map((r) => (
                       <tr key={r.inquiryId}>

@@ -1,13 +1,15 @@
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { formatDateTime } from '../../shared/export/columns';
 import { type CountRow, formatBusinessMinutes, type Report, type Timeliness } from '../../shared/report/report';
 import type { BusinessCalendar } from '../../shared/time/calendar';
 import type { TimeZone } from '../../shared/time/types';
 import { hrefOf } from '../app/router';
+import { num, TableHead } from '../components/TableHead';
 import { ACCENT, AMBER, GREEN, pct } from './figures';
+import { PercentBars } from './PercentBars';
 import { ScrollFrame } from './ScrollFrame';
-import { Tile } from './Tile';
+import { ShareTile, Tile } from './Tile';
 
 /** The report's figures: summary tiles, then each section as a chart over its table. */
 export function ReportBody({
@@ -29,28 +31,8 @@ export function ReportBody({
     <>
       <dl className="tiles" aria-label="Summary">
         <Tile label="Received in the period">{report.total.toLocaleString('en-US')}</Tile>
-        <Tile
-          label="First contact within target"
-          tone="ok"
-          note={
-            <>
-              {fc.withinTarget.toLocaleString('en-US')} of {fc.decided.toLocaleString('en-US')} decided
-            </>
-          }
-        >
-          {pct(fc.pctWithinTarget)}
-        </Tile>
-        <Tile
-          label="First contact within deadline"
-          tone="ok"
-          note={
-            <>
-              {fc.withinDeadline.toLocaleString('en-US')} of {fc.decided.toLocaleString('en-US')} decided
-            </>
-          }
-        >
-          {pct(fc.pctWithinDeadline)}
-        </Tile>
+        <ShareTile label="First contact within target" count={fc.withinTarget} decided={fc.decided} pct={pct(fc.pctWithinTarget)} />
+        <ShareTile label="First contact within deadline" count={fc.withinDeadline} decided={fc.decided} pct={pct(fc.pctWithinDeadline)} />
         <Tile label="Median time to first contact" note={<>90th percentile {time(report.toFirstContact.p90)}</>}>
           {time(report.toFirstContact.median)}
         </Tile>
@@ -67,29 +49,21 @@ export function ReportBody({
         <div className="chart-over-table">
           <figure>
             <div aria-hidden="true">
-              <BarChart
-                accessibilityLayer={false}
+              <PercentBars
                 width={460}
                 height={70 + 46 * Math.max(1, report.firstContactByPriority.length)}
-                data={report.firstContactByPriority.map((p) => ({
+                lines={report.firstContactByPriority.map((p) => ({
                   label: p.label,
                   target: p.pctWithinTarget ?? 0,
                   deadline: p.pctWithinDeadline ?? 0,
                 }))}
-                layout="vertical"
-                margin={{ left: 10, right: 40, top: 5, bottom: 5 }}
-              >
-                <CartesianGrid horizontal={false} stroke="#e1e6ed" />
-                <XAxis type="number" domain={[0, 100]} unit=" %" tick={{ fill: '#4f5b6b', fontSize: 12 }} />
-                <YAxis type="category" dataKey="label" width={90} tick={{ fill: '#1b2330', fontSize: 13 }} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
-                <Bar dataKey="target" name="Within target" fill={ACCENT} isAnimationActive={false}>
-                  <LabelList dataKey="target" position="right" formatter={(v: unknown) => `${v} %`} fontSize={12} fill="#1b2330" />
-                </Bar>
-                <Bar dataKey="deadline" name="Within deadline" fill={GREEN} isAnimationActive={false}>
-                  <LabelList dataKey="deadline" position="right" formatter={(v: unknown) => `${v} %`} fontSize={12} fill="#1b2330" />
-                </Bar>
-              </BarChart>
+                series={[
+                  { key: 'target', name: 'Within target', fill: ACCENT },
+                  { key: 'deadline', name: 'Within deadline', fill: GREEN },
+                ]}
+                labelWidth={90}
+                rightMargin={40}
+              />
             </div>
             <figcaption>
               Percent of decided first contacts within target and within deadline, by priority (the table has the figures).
@@ -97,29 +71,17 @@ export function ReportBody({
           </figure>
           <table className="data-table">
             <caption>First contact by priority</caption>
-            <thead>
-              <tr>
-                <th scope="col">Priority</th>
-                <th scope="col" className="num">
-                  Decided
-                </th>
-                <th scope="col" className="num">
-                  Within target
-                </th>
-                <th scope="col" className="num">
-                  Within deadline
-                </th>
-                <th scope="col" className="num">
-                  Missed
-                </th>
-                <th scope="col" className="num">
-                  Median
-                </th>
-                <th scope="col" className="num">
-                  90th pct.
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Priority',
+                num('Decided'),
+                num('Within target'),
+                num('Within deadline'),
+                num('Missed'),
+                num('Median'),
+                num('90th pct.'),
+              ]}
+            />
             <tbody>
               {report.firstContactByPriority.map((p) => (
                 <tr key={p.key}>
@@ -145,20 +107,7 @@ export function ReportBody({
         </p>
         <table className="data-table">
           <caption>Business time taken</caption>
-          <thead>
-            <tr>
-              <th scope="col">From receipt to</th>
-              <th scope="col" className="num">
-                Inquiries measured
-              </th>
-              <th scope="col" className="num">
-                Median
-              </th>
-              <th scope="col" className="num">
-                90th percentile
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['From receipt to', num('Inquiries measured'), num('Median'), num('90th percentile')]} />
           <tbody>
             <tr>
               <th scope="row">First contact</th>
@@ -217,14 +166,7 @@ export function ReportBody({
             <ScrollFrame label="Overdue inquiries (scrollable)">
               <table className="data-table">
                 <caption>Overdue inquiries, most overdue first{report.overdue.length > 50 ? ' (the first 50)' : ''}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Case number</th>
-                    <th scope="col">Overdue</th>
-                    <th scope="col">Deadline</th>
-                    <th scope="col">Assignee</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Case number', 'Overdue', 'Deadline', 'Assignee']} />
                 <tbody>
                   {report.overdue.slice(0, 50).map((o) => (
                     <tr key={o.inquiryId}>

@@ -1,11 +1,16 @@
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from 'recharts';
 import { formatBusinessMinutes } from '../../shared/report/report';
 import { type McoScore, REFERRAL_AGE_BUCKETS, type Scorecard, type Share } from '../../shared/report/scorecard';
 import type { TimeZone } from '../../shared/time/types';
+import { num, TableHead } from '../components/TableHead';
 import { ACCENT, GREEN, n, pct } from './figures';
+import { PercentBars } from './PercentBars';
 import { ScrollFrame } from './ScrollFrame';
-import { Tile } from './Tile';
+import { ShareTile, Tile } from './Tile';
+
+/** A share's figures as a tile shows them. */
+const shareOf = (s: Share) => ({ count: s.count, decided: s.decided, pct: pct(s.pct) });
 
 /** Awaiting report-back by age: from fresh (light) to old (dark); each has at least 3:1 against white. */
 const AGE_COLORS = ['#4f7fb0', '#2f6a9f', '#8a5a00', '#b04a1c', '#8f1d1d'];
@@ -30,28 +35,8 @@ export const ScorecardBody = memo(function ScorecardBody({
     <>
       <dl className="tiles" aria-label="Summary">
         <Tile label="Referrals made">{n(all.referrals)}</Tile>
-        <Tile
-          label="Member contacted by end of day"
-          tone="ok"
-          note={
-            <>
-              {n(all.contactedByEndOfDay.count)} of {n(all.contactedByEndOfDay.decided)} decided
-            </>
-          }
-        >
-          {pct(all.contactedByEndOfDay.pct)}
-        </Tile>
-        <Tile
-          label="Reported back without follow-up"
-          tone="ok"
-          note={
-            <>
-              {n(all.reportedBackWithoutFollowUp.count)} of {n(all.reportedBackWithoutFollowUp.decided)} decided
-            </>
-          }
-        >
-          {pct(all.reportedBackWithoutFollowUp.pct)}
-        </Tile>
+        <ShareTile label="Member contacted by end of day" {...shareOf(all.contactedByEndOfDay)} />
+        <ShareTile label="Reported back without follow-up" {...shareOf(all.reportedBackWithoutFollowUp)} />
         <Tile label="Median time to report-back" note={<>90th percentile {time(all.toReportBack.p90)}</>}>
           {time(all.toReportBack.median)}
         </Tile>
@@ -65,29 +50,22 @@ export const ScorecardBody = memo(function ScorecardBody({
         <div className="chart-over-table">
           <figure aria-labelledby="scorecard-process-caption">
             <div aria-hidden="true">
-              <BarChart
-                accessibilityLayer={false}
+              <PercentBars
                 width={620}
                 height={chartHeight}
-                data={lines.map((r) => ({
+                lines={lines.map((r) => ({
                   label: r.label,
                   contact: r.contactedByEndOfDay.pct ?? 0,
                   report: r.reportedBackWithoutFollowUp.pct ?? 0,
                 }))}
-                layout="vertical"
-                margin={{ left: 10, right: 50, top: 5, bottom: 5 }}
-              >
-                <CartesianGrid horizontal={false} stroke="#e1e6ed" />
-                <XAxis type="number" domain={[0, 100]} unit=" %" tick={{ fill: '#4f5b6b', fontSize: 12 }} />
-                <YAxis type="category" dataKey="label" width={190} tick={{ fill: '#1b2330', fontSize: 13 }} />
-                <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-                <Bar dataKey="contact" name="Member contacted by end of day" fill={ACCENT} isAnimationActive={false}>
-                  <LabelList dataKey="contact" position="right" formatter={(v: unknown) => `${v} %`} fontSize={12} fill="#1b2330" />
-                </Bar>
-                <Bar dataKey="report" name="Reported back without follow-up" fill={GREEN} isAnimationActive={false}>
-                  <LabelList dataKey="report" position="right" formatter={(v: unknown) => `${v} %`} fontSize={12} fill="#1b2330" />
-                </Bar>
-              </BarChart>
+                series={[
+                  { key: 'contact', name: 'Member contacted by end of day', fill: ACCENT },
+                  { key: 'report', name: 'Reported back without follow-up', fill: GREEN },
+                ]}
+                labelWidth={190}
+                rightMargin={50}
+                legendInOrder
+              />
             </div>
             <figcaption id="scorecard-process-caption">
               Chart: percent of decided referrals where the MCO contacted the member by end of day, and where it reported back without a
@@ -97,29 +75,17 @@ export const ScorecardBody = memo(function ScorecardBody({
           <ScrollFrame label="Process figures per MCO (scrollable)">
             <table className="data-table">
               <caption>Process figures per MCO</caption>
-              <thead>
-                <tr>
-                  <th scope="col">MCO</th>
-                  <th scope="col" className="num">
-                    Referrals
-                  </th>
-                  <th scope="col" className="num">
-                    Member contacted by end of day
-                  </th>
-                  <th scope="col" className="num">
-                    Reported back without follow-up
-                  </th>
-                  <th scope="col" className="num">
-                    Referrals needing follow-up
-                  </th>
-                  <th scope="col" className="num">
-                    Follow-ups
-                  </th>
-                  <th scope="col" className="num">
-                    Contact not yet due
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  'MCO',
+                  num('Referrals'),
+                  num('Member contacted by end of day'),
+                  num('Reported back without follow-up'),
+                  num('Referrals needing follow-up'),
+                  num('Follow-ups'),
+                  num('Contact not yet due'),
+                ]}
+              />
               <tbody>
                 {rows.map((r) => (
                   <ProcessRow key={r.mcoId} r={r} />
@@ -146,29 +112,17 @@ export const ScorecardBody = memo(function ScorecardBody({
         <ScrollFrame label="Business time per MCO (scrollable)">
           <table className="data-table">
             <caption>Business time from referral to report-back and to resolution, per MCO</caption>
-            <thead>
-              <tr>
-                <th scope="col">MCO</th>
-                <th scope="col" className="num">
-                  Reported back
-                </th>
-                <th scope="col" className="num">
-                  Median to report-back
-                </th>
-                <th scope="col" className="num">
-                  90th pct. to report-back
-                </th>
-                <th scope="col" className="num">
-                  Resolved
-                </th>
-                <th scope="col" className="num">
-                  Median to resolution
-                </th>
-                <th scope="col" className="num">
-                  90th pct. to resolution
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'MCO',
+                num('Reported back'),
+                num('Median to report-back'),
+                num('90th pct. to report-back'),
+                num('Resolved'),
+                num('Median to resolution'),
+                num('90th pct. to resolution'),
+              ]}
+            />
             <tbody>
               {rows.map((r) => (
                 <TimeRow key={r.mcoId} r={r} time={time} />

@@ -12,3 +12,20 @@ export function Tile({ label, tone, note, children }: { label: ReactNode; tone?:
     </div>
   );
 }
+
+/** A share as a tile: the percentage, and "12 of 20 decided" under it (green: a share of what went right). */
+export function ShareTile({ label, count, decided, pct }: { label: string; count: number; decided: number; pct: string }) {
+  return (
+    <Tile
+      label={label}
+      tone="ok"
+      note={
+        <>
+          {count.toLocaleString('en-US')} of {decided.toLocaleString('en-US')} decided
+        </>
+      }
+    >
+      {pct}
+    </Tile>
+  );
+}

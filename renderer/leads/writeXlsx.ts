@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ExportKind, ExportValue } from '../../shared/export/columns';
-import type { Instant, TimeZone } from '../../shared/time/types';
-import { zonedParts } from '../../shared/time/zone';
+import { type Instant, isInstant, type TimeZone } from '../../shared/time/types';
+import { asTimeZone, zonedParts } from '../../shared/time/zone';
 
 /** What the XLSX writer needs: plain values, so the table can cross to the worker. */
 export interface XlsxTable {
@@ -17,14 +17,14 @@ const DATETIME_FORMAT = 'mm/dd/yyyy hh:mm';
 const DATE_FORMAT = 'mm/dd/yyyy';
 
 /** An instant as the wall-clock Date exceljs writes as an Excel serial (Excel has no time zones). */
-function wallDate(at: number, zone: TimeZone): Date {
-  const p = zonedParts(at as Instant, zone);
+function wallDate(at: Instant, zone: TimeZone): Date {
+  const p = zonedParts(at, zone);
   return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
 }
 
 function cellValue(v: ExportValue, kind: ExportKind, zone: TimeZone): ExcelJS.CellValue {
   if (v === null || v === '') return null;
-  if (kind === 'datetime' && typeof v === 'number') return wallDate(v, zone);
+  if (kind === 'datetime' && typeof v === 'number' && isInstant(v)) return wallDate(v, zone);
   if (kind === 'date' && typeof v === 'string') {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
     if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
@@ -38,7 +38,7 @@ function cellValue(v: ExportValue, kind: ExportKind, zone: TimeZone): ExcelJS.Ce
  * cells in the agency's time, numbers as numbers, text as text), and "About this export" beside it.
  */
 export async function buildXlsx(table: XlsxTable, onProgress?: (rows: number) => void): Promise<Uint8Array> {
-  const zone = table.zone as TimeZone;
+  const zone = asTimeZone(table.zone); // a name sent to the worker: checked again here
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Liaison Log';
   const ws = wb.addWorksheet(table.sheetName.slice(0, 31) || 'Inquiries', { views: [{ state: 'frozen', ySplit: 1 }] });

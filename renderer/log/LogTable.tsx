@@ -4,7 +4,7 @@ import { FLEX_COLUMN, type LogLayout, layoutWidth } from '../../shared/log/logLa
 import { CHOICE_COLUMNS, type LogColumn } from '../../shared/log/logQuery';
 import type { LogRow } from '../../shared/log/logRow';
 import type { BusinessCalendar } from '../../shared/time/calendar';
-import type { TimeZone } from '../../shared/time/types';
+import type { Instant, TimeZone } from '../../shared/time/types';
 import { logColumnsOf, logTableFeatures } from './columns';
 import { LogTableContext, type LogTableContextValue } from './logTableContext';
 import { useRowWindow, type WindowRow } from './useRowWindow';
@@ -19,7 +19,7 @@ export interface LogTableProps {
   /** Values offered by the choice columns' filter menus. */
   choices: Partial<Record<LogColumn, string[]>>;
   zone: TimeZone;
-  now: number;
+  now: Instant;
   cal: BusinessCalendar;
   caption: string;
   /** The columns shown, in order, at their widths (shared/log/logLayout.ts). */

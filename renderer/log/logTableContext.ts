@@ -1,12 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { NewToYouRow } from '../../shared/log/logRow';
 import type { BusinessCalendar } from '../../shared/time/calendar';
-import type { TimeZone } from '../../shared/time/types';
+import type { Instant, TimeZone } from '../../shared/time/types';
 
 export interface LogTableContextValue {
   zone: TimeZone;
   /** The clock's time the due states are read at (re-read every 30 s). */
-  now: number;
+  now: Instant;
   /** The business calendar the countdowns count in (computed for the rows in view only). */
   cal: BusinessCalendar;
   revealed: ReadonlySet<string>;
@@ -23,6 +23,6 @@ export function useLogTableContext(): LogTableContextValue {
   return v;
 }
 
-export const useLogNow = (): number => useLogTableContext().now;
+export const useLogNow = (): Instant => useLogTableContext().now;
 export const useLogZone = (): TimeZone => useLogTableContext().zone;
 export const useLogCalendar = (): BusinessCalendar => useLogTableContext().cal;

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Profile } from '../../shared/people';
 import { dropBackups, listBackups } from '../data/backup';
-import { MONDAY_2PM, openDesk, PAT_LEE, seedInquiries, type TestDesk } from '../test/fixtures';
+import { freshDeskPerTest, PAT_LEE, seedInquiries, type TestDesk } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 import { formatBytes } from './DataSettings';
 
@@ -10,15 +10,14 @@ let desk: TestDesk;
 let ana: Profile;
 const SETTLE = { timeout: 10_000 };
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  ana = await desk.repo.createProfile({ displayName: 'Ana Ortiz', role: 'liaison' });
+freshDeskPerTest(async (d, profile) => {
+  desk = d;
+  ana = profile;
   await desk.repo.logInquiry(PAT_LEE);
   await seedInquiries(desk.db, 5, { id: ana.id, name: ana.displayName, role: ana.role });
 });
 afterEach(async () => {
   await dropBackups(desk.db.name);
-  await desk.close();
 });
 
 describe('Settings → Data', { timeout: 30_000 }, () => {

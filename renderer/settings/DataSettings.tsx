@@ -28,7 +28,7 @@ import './data.css';
 
 /** What a settings screen gets (the same shape as SettingsView's SettingsScreenProps). */
 interface Props {
-  config: { timeZone: string };
+  config: { timeZone: TimeZone };
   profile: Profile;
 }
 
@@ -51,7 +51,7 @@ export function formatBytes(bytes: number): string {
  * with a preview), and the full export and import of this desk's database.
  */
 export function DataSettings({ config, profile }: Props) {
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   return (
     <section className="settings-page data-settings" aria-labelledby="data-title">
       <h1 id="data-title" tabIndex={-1} ref={focusOnMount}>

@@ -1,6 +1,7 @@
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { DEFAULT_GRIEVANCE_REASONS } from '../../shared/config/agencyConfig';
 import { type BuildResult, Cell, fieldId, SettingsPage, useConfigEditor } from './configEditor';
+import { CONFIG_PAGES } from './configPages';
 import { focusLater, ListTable, moved, RowActions, without } from './listEditor';
 import type { SettingsScreenProps } from './settingsScreen';
 
@@ -33,17 +34,7 @@ export function GrievanceReasons({ config }: SettingsScreenProps) {
   };
 
   return (
-    <SettingsPage
-      {...editor.page}
-      titleId="grievance-reasons-title"
-      title="Grievance reasons"
-      intro={
-        <p className="muted">
-          When an inquiry is classified as a complaint, one of these reasons is chosen; the grievance report counts complaints by them, in
-          this order. Removing a reason leaves the complaints that have it as they are (they are counted under it after the listed ones).
-        </p>
-      }
-    >
+    <SettingsPage {...editor.page} {...CONFIG_PAGES.grievances}>
       <ListTable caption="Grievance reasons" columns={['Reason']}>
         {draft.reasons.map((r, i) => {
           const name = r.text.trim() || `reason ${i + 1}`;

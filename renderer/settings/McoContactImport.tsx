@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { type ChangeEvent, useState } from 'react';
 import type { Mco } from '../../shared/config/agencyConfig';
 import { type ImportPlan, planContactImport } from '../../shared/config/mcoCsv';
+import { TableHead } from '../components/TableHead';
 
 const PREVIEW_OK_ROWS = 200;
 const KIND_LABELS = { add: 'Add', update: 'Update', unchanged: 'No change' } as const;
@@ -85,18 +86,7 @@ export function ContactImport({ mcos, onApply }: { mcos: Mco[]; onApply: (plan: 
           <div className="table-wrap">
             <table className="settings-table import-preview">
               <caption className="visually-hidden">What each row of the file would do</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">MCO</th>
-                  <th scope="col">Department</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Phone</th>
-                  <th scope="col">E-mail</th>
-                  <th scope="col">Hours</th>
-                  <th scope="col">Result</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Line', 'MCO', 'Department', 'Name', 'Phone', 'E-mail', 'Hours', 'Result']} />
               <tbody>
                 {shown.map((r) => (
                   <tr key={r.line} className={r.outcome.kind === 'error' ? 'row-error' : undefined}>

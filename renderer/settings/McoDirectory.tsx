@@ -7,6 +7,7 @@ import { normalisePhone } from '../../shared/inquiry/phone';
 import { Field } from '../components/Field';
 import { TableHead } from '../components/TableHead';
 import { type BuildResult, Cell, fieldId, SettingsPage, useConfigEditor } from './configEditor';
+import { CONFIG_PAGES } from './configPages';
 import { focusLater, patchAt } from './listEditor';
 import { ContactImport } from './McoContactImport';
 import type { SettingsScreenProps } from './settingsScreen';
@@ -123,17 +124,7 @@ export function McoDirectory({ config }: SettingsScreenProps) {
   };
 
   return (
-    <SettingsPage
-      {...editor.page}
-      titleId="mcos-title"
-      title="MCO directory"
-      intro={
-        <p className="muted">
-          The MCOs members are enrolled with, the names they go by, and whom to call in each department. An MCO that no longer serves
-          members is deactivated, not deleted: inquiries that name it keep it.
-        </p>
-      }
-    >
+    <SettingsPage {...editor.page} {...CONFIG_PAGES.mcos}>
       <nav className="jump-list" aria-label="MCOs on this page">
         <ul>
           {draft.mcos.map((m, i) => (

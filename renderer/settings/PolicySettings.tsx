@@ -1,5 +1,6 @@
 import type { ConfigPath } from '../../shared/config/validateConfig';
 import { SettingsPage, useConfigEditor } from './configEditor';
+import { CONFIG_PAGES } from './configPages';
 import { Closures } from './policy/Closures';
 import { anchorOf, build, POLICY_NOTE, toDraft } from './policy/draft';
 import { Holidays } from './policy/Holidays';
@@ -16,17 +17,7 @@ export function PolicySettings({ config }: SettingsScreenProps) {
   const section = { draft, setDraft, err };
 
   return (
-    <SettingsPage
-      {...editor.page}
-      titleId="policy-title"
-      title="Policy and calendar"
-      intro={
-        <p className="muted">
-          Targets and the calendar decide when first contact is due. A change applies to inquiries logged after you save it; an inquiry
-          keeps the targets it was given.
-        </p>
-      }
-    >
+    <SettingsPage {...editor.page} {...CONFIG_PAGES.policy}>
       <PriorityLevels {...section} />
       <Warnings {...section} />
       <OfficeHours {...section} />

@@ -1,5 +1,6 @@
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { type BuildResult, Cell, fieldId, SettingsPage, useConfigEditor } from './configEditor';
+import { CONFIG_PAGES } from './configPages';
 import { focusLater, ListTable, moved, patchAt, RowActions, without } from './listEditor';
 import type { SettingsScreenProps } from './settingsScreen';
 
@@ -35,17 +36,7 @@ export function RoutingDirectory({ config }: SettingsScreenProps) {
   };
 
   return (
-    <SettingsPage
-      {...editor.page}
-      titleId="routing-title"
-      title="Routing directory"
-      intro={
-        <p className="muted">
-          The quick reference liaisons open beside an inquiry: for each kind of issue, what to check first and whom to contact. Listed in
-          this order in the panel.
-        </p>
-      }
-    >
+    <SettingsPage {...editor.page} {...CONFIG_PAGES.routing}>
       {draft.entries.length === 0 && <p className="muted">The directory is empty. Add the first issue type.</p>}
       <ListTable caption="Routing directory" className="routing-table" columns={['Issue type', 'Check first', 'Contact']}>
         {draft.entries.map((e, i) => {

@@ -6,6 +6,7 @@ import { hrefOf } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
 import { useConfigHistory, useStoredAgencyConfig } from '../data/settingsHooks';
 import { LockSettings } from '../lock/LockSettings';
+import { CONFIG_PAGES } from './configPages';
 import { DataSettings } from './DataSettings';
 import { GrievanceReasons } from './GrievanceReasons';
 import { McoDirectory } from './McoDirectory';
@@ -31,7 +32,7 @@ interface Section {
 export const SETTINGS_SECTIONS: readonly Section[] = [
   {
     id: 'policy',
-    title: 'Policy and calendar',
+    title: CONFIG_PAGES.policy.title,
     summary: 'Priority levels and their first-contact targets, outreach attempts, office hours, holidays and closures.',
     Screen: PolicySettings,
   },
@@ -43,25 +44,25 @@ export const SETTINGS_SECTIONS: readonly Section[] = [
   },
   {
     id: 'mcos',
-    title: 'MCO directory',
+    title: CONFIG_PAGES.mcos.title,
     summary: 'MCOs, their departments and contacts; import contacts from a CSV file.',
     Screen: McoDirectory,
   },
   {
     id: 'routing',
-    title: 'Routing directory',
+    title: CONFIG_PAGES.routing.title,
     summary: 'For each issue type: what to check first and whom to contact.',
     Screen: RoutingDirectory,
   },
   {
     id: 'taxonomy',
-    title: 'Categories and suggestions',
+    title: CONFIG_PAGES.taxonomy.title,
     summary: 'Issue categories and sub-categories, and the rules that suggest a priority at intake.',
     Screen: Taxonomy,
   },
   {
     id: 'grievances',
-    title: 'Grievance reasons',
+    title: CONFIG_PAGES.grievances.title,
     summary: 'The reasons a complaint is counted under in the grievance report.',
     Screen: GrievanceReasons,
   },

@@ -4,6 +4,7 @@ import { suggestPriority } from '../../shared/config/suggest';
 import type { ConfigPath } from '../../shared/config/validateConfig';
 import { Field, Options } from '../components/Field';
 import { type BuildResult, Cell, fieldId, SettingsPage, useConfigEditor } from './configEditor';
+import { CONFIG_PAGES } from './configPages';
 import { focusLater, moved, patchAt, RowActions, without } from './listEditor';
 import type { SettingsScreenProps } from './settingsScreen';
 
@@ -100,17 +101,7 @@ export function Taxonomy({ config }: SettingsScreenProps) {
   };
 
   return (
-    <SettingsPage
-      {...editor.page}
-      titleId="taxonomy-title"
-      title="Categories and suggestions"
-      intro={
-        <p className="muted">
-          Categories classify inquiries for reports. Renaming or removing one does not change inquiries already logged: they keep the
-          category they were given.
-        </p>
-      }
-    >
+    <SettingsPage {...editor.page} {...CONFIG_PAGES.taxonomy}>
       <fieldset className="section">
         <legend>Categories</legend>
         {draft.categories.map((c, i) => {

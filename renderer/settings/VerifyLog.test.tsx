@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chainEvents } from '../../shared/inquiry/chain';
 import type { InquiryEvent } from '../../shared/inquiry/events';
 import type { Profile } from '../../shared/people';
@@ -7,7 +7,7 @@ import { encodeHlc } from '../../shared/sync/hlc';
 import { initialSyncState } from '../../shared/sync/store';
 import { asInstant } from '../../shared/time/types';
 import { DexieSyncStore } from '../data/syncStore';
-import { MONDAY_2PM, openDesk, PAT_LEE, type TestDesk } from '../test/fixtures';
+import { freshDeskPerTest, LEE_GRANT, MONDAY_2PM, PAT_LEE, type TestDesk } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 
 let desk: TestDesk;
@@ -15,13 +15,10 @@ let lee: Profile;
 const SETTLE = { timeout: 10_000 };
 const OTHER = 'PQRST7X4RT9ABCDE';
 
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  lee = await desk.repo.createProfile({ displayName: 'Lee Grant', role: 'lead' });
-});
-afterEach(async () => {
-  await desk.close();
-});
+freshDeskPerTest((d, profile) => {
+  desk = d;
+  lee = profile;
+}, LEE_GRANT);
 
 describe('Settings → Verify the log', { timeout: 30_000 }, () => {
   it('lists a break found while syncing by case number; verifying names it; the sign-off needs a name', async () => {

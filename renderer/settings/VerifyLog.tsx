@@ -19,11 +19,12 @@ import {
   type VerifyReport,
 } from '../../shared/inquiry/chainReport';
 import { actorOf, leadsTheUnit, type Profile, ROLE_LABELS } from '../../shared/people';
-import type { Instant, TimeZone } from '../../shared/time/types';
+import type { TimeZone } from '../../shared/time/types';
 import { useBridge } from '../app/bridgeContext';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
 import { focusOnMount } from '../components/focusOnMount';
+import { num, TableHead } from '../components/TableHead';
 import { type ChainStatus, useChainStatus } from '../data/chainHooks';
 import type { StoredFinding, VerifyProgress } from '../data/chainStore';
 import { useServices } from '../data/hooks';
@@ -31,7 +32,7 @@ import './data.css';
 import './verify.css';
 
 interface Props {
-  config: { timeZone: string };
+  config: { timeZone: TimeZone };
   profile: Profile;
 }
 
@@ -45,7 +46,7 @@ const shortHash = (hash: string) => `${hash.slice(0, 12)}…`;
  * later verify compares the chain heads each earlier sign-off saw with the log as it is then.
  */
 export function VerifyLog({ config, profile }: Props) {
-  const zone = config.timeZone as TimeZone;
+  const zone = config.timeZone;
   const { repo, clock } = useServices();
   const bridge = useBridge();
   const status = useChainStatus();
@@ -123,7 +124,7 @@ export function VerifyLog({ config, profile }: Props) {
         <section className="settings-card data-card" aria-labelledby="verify-signed">
           <h2 id="verify-signed">Signed off</h2>
           <p className="data-ok">
-            Signed off by {signed.signedBy.name} ({ROLE_LABELS[signed.signedBy.role]}) on {formatLong(signed.signedAt as Instant, zone)}.
+            Signed off by {signed.signedBy.name} ({ROLE_LABELS[signed.signedBy.role]}) on {formatLong(signed.signedAt, zone)}.
           </p>
           <p>
             Summary SHA-256: <code className="verify-hash">{signed.digest}</code>
@@ -174,7 +175,7 @@ function BackgroundStatus({ zone, status }: { zone: TimeZone; status: ChainStatu
                 {f.missing
                   ? `Desk ${deskCodeOf(f.event.deviceId)}, ${removedText(f.missing)}`
                   : describeRef({ ...f.event, caseNumber: cases[f.event.inquiryId] ?? null }, zone)}
-                : {BREAK_LABELS[f.kind]}. Found {FOUND_VIA[f.via]} on {formatLong(f.foundAt as Instant, zone)}.
+                : {BREAK_LABELS[f.kind]}. Found {FOUND_VIA[f.via]} on {formatLong(f.foundAt, zone)}.
               </li>
             ))}
           </ul>
@@ -183,12 +184,12 @@ function BackgroundStatus({ zone, status }: { zone: TimeZone; status: ChainStatu
       <p className="muted">
         The background check reads what is new soon after the app starts, and every desk’s whole chain again over each day.{' '}
         {sweep?.lastCompletedAt
-          ? `Its last complete pass ended ${formatLong(sweep.lastCompletedAt as Instant, zone)}.`
+          ? `Its last complete pass ended ${formatLong(sweep.lastCompletedAt, zone)}.`
           : 'Its first pass has not ended yet.'}
       </p>
       {lastImport && (
         <p className="muted">
-          Last {lastImport.kind === 'file' ? 'import' : 'restore'}: {formatLong(lastImport.at as Instant, zone)} by {lastImport.by.name},{' '}
+          Last {lastImport.kind === 'file' ? 'import' : 'restore'}: {formatLong(lastImport.at, zone)} by {lastImport.by.name},{' '}
           {lastImport.decision === 'clean'
             ? 'no breaks in its chains.'
             : `${count(lastImport.breaks)} ${lastImport.breaks === 1 ? 'break' : 'breaks'} in its chains, imported on ${lastImport.by.name}’s decision.`}
@@ -209,7 +210,7 @@ const FOUND_VIA: Record<StoredFinding['via'], string> = {
 function describeRef(ref: EventRef | ReportedRef, zone: TimeZone): string {
   const caseNumber = 'caseNumber' in ref && ref.caseNumber ? `${ref.caseNumber} · ` : '';
   const place = ref.seq === null ? 'not chained' : `#${count(ref.seq)} in its chain`;
-  return `${caseNumber}${eventTypeLabel(ref.type)}, recorded ${formatLong(ref.at as Instant, zone)} on desk ${deskCodeOf(ref.deviceId)}, ${place}`;
+  return `${caseNumber}${eventTypeLabel(ref.type)}, recorded ${formatLong(ref.at, zone)} on desk ${deskCodeOf(ref.deviceId)}, ${place}`;
 }
 
 function ReportSummary({ report, zone }: { report: VerifyReport; zone: TimeZone }) {
@@ -239,7 +240,7 @@ function ReportSummary({ report, zone }: { report: VerifyReport; zone: TimeZone 
         </dd>
         <dt>Run on</dt>
         <dd>
-          {formatLong(report.ranAt as Instant, zone)}, desk {deskCodeOf(report.deviceId)}
+          {formatLong(report.ranAt, zone)}, desk {deskCodeOf(report.deviceId)}
         </dd>
         <dt>Events</dt>
         <dd>
@@ -252,27 +253,7 @@ function ReportSummary({ report, zone }: { report: VerifyReport; zone: TimeZone 
 
       <table className="settings-table data-table">
         <caption>Desks and their chains</caption>
-        <thead>
-          <tr>
-            <th scope="col">Desk</th>
-            <th scope="col" className="num">
-              Events
-            </th>
-            <th scope="col" className="num">
-              Checked
-            </th>
-            <th scope="col" className="num">
-              Not chained
-            </th>
-            <th scope="col">Chain head</th>
-            <th scope="col" className="num">
-              Breaks
-            </th>
-            <th scope="col" className="num">
-              Missing
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Desk', num('Events'), num('Checked'), num('Not chained'), 'Chain head', num('Breaks'), num('Missing')]} />
         <tbody>
           {report.desks.map((d) => (
             <tr key={d.deviceId}>
@@ -286,8 +267,7 @@ function ReportSummary({ report, zone }: { report: VerifyReport; zone: TimeZone 
               <td>
                 {d.head ? (
                   <>
-                    #{count(d.head.seq)}, {formatLong(d.head.at as Instant, zone)},{' '}
-                    <code className="verify-hash">{shortHash(d.head.hash)}</code>
+                    #{count(d.head.seq)}, {formatLong(d.head.at, zone)}, <code className="verify-hash">{shortHash(d.head.hash)}</code>
                   </>
                 ) : (
                   'No chained events'
@@ -305,13 +285,7 @@ function ReportSummary({ report, zone }: { report: VerifyReport; zone: TimeZone 
       {report.gaps.length > 0 && (
         <table className="settings-table data-table">
           <caption>Events of other desks not on this desk yet (not a break)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Desk</th>
-              <th scope="col">Missing</th>
-              <th scope="col">Between</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Desk', 'Missing', 'Between']} />
           <tbody>
             {report.gaps.map((g) => (
               <tr key={`${g.deviceId}:${g.from}`}>
@@ -333,7 +307,7 @@ function ReportSummary({ report, zone }: { report: VerifyReport; zone: TimeZone 
           <ul className="verify-findings">
             {report.signOffs.map((s) => (
               <li key={s.signOffId}>
-                Signed off by {s.signedBy} on {formatLong(s.signedAt as Instant, zone)}:{' '}
+                Signed off by {s.signedBy} on {formatLong(s.signedAt, zone)}:{' '}
                 {s.intact ? '' : 'the stored sign-off no longer matches its SHA-256 (it was changed). '}
                 {s.desks.length === 0
                   ? 'no chains to compare.'
@@ -380,16 +354,7 @@ export function BreaksTable({
   return (
     <table className="settings-table data-table verify-breaks">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Case</th>
-          <th scope="col">Event</th>
-          <th scope="col">Recorded</th>
-          <th scope="col">Desk</th>
-          <th scope="col">Place</th>
-          <th scope="col">What is wrong</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Case', 'Event', 'Recorded', 'Desk', 'Place', 'What is wrong']} />
       <tbody>
         {breaks.map((b) => (
           <BreakRow key={`${b.kind}:${b.event.eventId}:${b.other?.eventId ?? ''}`} b={b} zone={zone} linkCases={linkCases} />
@@ -427,7 +392,7 @@ function BreakRow({ b, zone, linkCases }: { b: ReportedBreak; zone: TimeZone; li
         )}
       </th>
       <td>{eventTypeLabel(b.event.type)}</td>
-      <td>{formatLong(b.event.at as Instant, zone)}</td>
+      <td>{formatLong(b.event.at, zone)}</td>
       <td>{deskCodeOf(b.event.deviceId)}</td>
       <td>{b.event.seq === null ? 'not chained' : `#${count(b.event.seq)}`}</td>
       <td>
@@ -539,18 +504,11 @@ function EarlierSignOffs({ signOffs, zone }: { signOffs: SignOff[] | undefined; 
       <h2 id="verify-earlier">Sign-offs on this desk</h2>
       <table className="settings-table data-table">
         <caption className="visually-hidden">Sign-offs, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Signed off</th>
-            <th scope="col">By</th>
-            <th scope="col">Result</th>
-            <th scope="col">Summary SHA-256</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Signed off', 'By', 'Result', 'Summary SHA-256']} />
         <tbody>
           {[...signOffs].reverse().map((s) => (
             <tr key={s.id}>
-              <td>{formatLong(s.signedAt as Instant, zone)}</td>
+              <td>{formatLong(s.signedAt, zone)}</td>
               <td>{s.signedBy.name}</td>
               <td>
                 {s.report.totals.breaks === 0 ? 'No breaks' : `${count(s.report.totals.breaks)} breaks`}, {count(s.report.totals.chained)}{' '}

@@ -161,7 +161,8 @@ export function useConfigEditor<D>(
 export interface SettingsPageProps {
   titleId: string;
   title: string;
-  intro: ReactNode;
+  /** What the page is for, in a sentence or two under the heading. */
+  intro: string;
   summary: { id: string; text: string }[];
   summaryRef: React.RefObject<HTMLDivElement | null>;
   failure: string | null;
@@ -206,7 +207,9 @@ export function SettingsPage({
       <h1 id={titleId} tabIndex={-1} ref={focusOnMount}>
         {title}
       </h1>
-      <div className="settings-intro">{intro}</div>
+      <div className="settings-intro">
+        <p className="muted">{intro}</p>
+      </div>
       <ErrorSummary what="the settings" items={summary} ref={summaryRef} />
       <FormError message={failure} />
       <form noValidate onSubmit={onSubmit} onKeyDown={onKeyDown}>

@@ -1,19 +1,15 @@
 import { screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FieldEdited } from '../../shared/inquiry/events';
 import { encodeHlc } from '../../shared/sync/hlc';
 import { initialSyncState } from '../../shared/sync/store';
 import { DexieSyncStore } from '../data/syncStore';
-import { MONDAY_2PM, openDesk, PAT_LEE, type TestDesk } from '../test/fixtures';
+import { freshDeskPerTest, MONDAY_2PM, PAT_LEE, type TestDesk } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 
 let desk: TestDesk;
-beforeEach(async () => {
-  desk = openDesk(MONDAY_2PM);
-  await desk.repo.createProfile({ displayName: 'Ana Ortiz', role: 'liaison' });
-});
-afterEach(async () => {
-  await desk.close();
+freshDeskPerTest((d) => {
+  desk = d;
 });
 
 describe('the timeline after a sync conflict', { timeout: 30_000 }, () => {

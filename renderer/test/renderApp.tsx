@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import type { LiaisonApi, MailtoRequest } from '../../shared/ipc';
 import { App } from '../app/App';
 import { browserSync } from '../sync/browserSync';
-import type { TestDesk } from './fixtures';
+import { freshDeskPerTest, PAT_LEE, type TestDesk } from './fixtures';
 
 /** The browser bridge's API without the clipboard: what was copied (and the names of files saved) is kept for assertions. */
 export function fakeBridge(): LiaisonApi & { copied: string[]; saved: string[]; mailed: MailtoRequest[] } {
@@ -49,6 +49,36 @@ export async function openScreen(desk: TestDesk, hash: string, heading: string) 
   const app = renderApp(desk, hash);
   await screen.findByRole('heading', { level: 1, name: heading });
   return app;
+}
+
+/**
+ * Each test on a fresh desk (Ana, 2 pm) with the sample inquiry (PAT_LEE) logged, the desk's clock then at `clockAt`:
+ * `desk` and `inquiry` are the current test's; `open()` renders the app on the inquiry's page, once its heading shows.
+ */
+export function inquiryPagePerTest(clockAt: string) {
+  let desk: TestDesk | null = null;
+  let inquiry: { id: string; caseNumber: string } | null = null;
+  freshDeskPerTest(async (d) => {
+    desk = d;
+    inquiry = await d.repo.logInquiry(PAT_LEE);
+    d.clock.set(clockAt);
+  });
+  const current = {
+    get desk(): TestDesk {
+      if (desk === null) throw new Error('the desk is made for each test: read it inside one');
+      return desk;
+    },
+    get inquiry(): { id: string; caseNumber: string } {
+      if (inquiry === null) throw new Error('the inquiry is logged for each test: read it inside one');
+      return inquiry;
+    },
+    /** A test may log another inquiry and have `open()` show that one. */
+    set inquiry(other: { id: string; caseNumber: string }) {
+      inquiry = other;
+    },
+    open: () => openScreen(current.desk, `#/inquiry/${current.inquiry.id}`, `Inquiry ${current.inquiry.caseNumber}`),
+  };
+  return current;
 }
 
 /** The element with this id, or a failure that names the id. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { emailSchema } from '../people';
-import { type CalendarConfig, calendarConfigSchema, DEFAULT_CALENDAR_CONFIG } from '../time/calendar';
+import { type CalendarConfig, calendarConfigSchema, DEFAULT_CALENDAR_CONFIG } from '../time/calendarConfig';
 import type { TimeZone } from '../time/types';
-import { isValidTimeZone } from '../time/zone';
+import { CENTRAL_TIME, isValidTimeZone } from '../time/zone';
 
 /** The fixed list of referral sources (SPEC.md "The inquiry"). */
 export const SOURCES = [
@@ -174,7 +174,7 @@ export type AgencyConfig = z.infer<typeof agencyConfigSchema>;
 
 export const DEFAULT_AGENCY_CONFIG: AgencyConfig = {
   version: 1,
-  timeZone: 'America/Chicago' as TimeZone,
+  timeZone: CENTRAL_TIME,
   priorityLevels: [
     {
       id: 'high',

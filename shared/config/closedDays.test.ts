@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CalendarConfig, DEFAULT_CALENDAR_CONFIG } from '../time/calendar';
+import { type CalendarConfig, DEFAULT_CALENDAR_CONFIG } from '../time/calendarConfig';
 import type { IsoDay } from '../time/types';
 import { calendarDifference, closedDaysPreview, daysFrom } from './closedDays';
 import { uniqueSlug } from './slug';

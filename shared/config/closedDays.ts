@@ -1,4 +1,5 @@
-import { type CalendarConfig, closedReason, createCalendar, holidayRulesOf } from '../time/calendar';
+import { closedReason, createCalendar, holidayRulesOf } from '../time/calendar';
+import type { CalendarConfig } from '../time/calendarConfig';
 import { type HolidayType, holidaySource, type LibraryHoliday } from '../time/holidays';
 import type { IsoDay } from '../time/types';
 import { parseIsoDay } from '../time/zone';

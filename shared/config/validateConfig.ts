@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { DomainError } from '../errors';
 import { isEmail, normalisePhone } from '../inquiry/phone';
-import { businessDayLength, type WeekHours } from '../time/calendar';
+import { businessDayLength } from '../time/calendar';
+import type { WeekHours } from '../time/calendarConfig';
 import { type AgencyConfig, agencyConfigSchema, type PolicyDuration } from './agencyConfig';
 
 /*
@@ -38,9 +39,12 @@ type Issue = z.core.$ZodIssue;
 const tooLong = (issue: Issue, what: string): string | null =>
   issue.code === 'too_big' && typeof issue.maximum === 'number' ? `Keep ${what} to ${issue.maximum} characters or fewer.` : null;
 
+/** What a person reads about a time zone name that is no IANA zone (a form that reads the name itself says it too). */
+export const TIME_ZONE_MESSAGE = 'Enter the time zone by its IANA name, for example America/Chicago.';
+
 /** Messages by path pattern (`*` stands for a list index). Anything not listed falls back to a generic wording. */
 const MESSAGES: Record<string, (issue: Issue) => string> = {
-  timeZone: () => 'Enter the time zone by its IANA name, for example America/Chicago.',
+  timeZone: () => TIME_ZONE_MESSAGE,
   priorityLevels: () => 'Keep at least one priority level.',
   'priorityLevels.*': () => 'The first-contact target must not be later than the deadline.',
   'priorityLevels.*.id': () => 'A level id is lower-case letters, digits and hyphens, starting with a letter (at most 32).',

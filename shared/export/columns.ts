@@ -245,8 +245,8 @@ export const DEFAULT_EXPORT_COLUMNS: readonly ExportColumnId[] = [
 export const columnById = (id: string): ExportColumn | undefined => EXPORT_COLUMNS.find((c) => c.id === id);
 
 /** "11/23/2026 14:30" in the agency's zone: what spreadsheet programs read as a date and time. */
-export function formatDateTime(at: number, zone: TimeZone): string {
-  const p = zonedParts(at as Instant, zone);
+export function formatDateTime(at: Instant, zone: TimeZone): string {
+  const p = zonedParts(at, zone);
   return `${pad2(p.month)}/${pad2(p.day)}/${p.year} ${pad2(p.hour)}:${pad2(p.minute)}`;
 }
 

@@ -1,4 +1,4 @@
-import type { TimeZone } from '../time/types';
+import { isInstant, type TimeZone } from '../time/types';
 import { type ExportColumn, type ExportValue, formatDateTime, formatDay } from './columns';
 
 /*
@@ -26,7 +26,7 @@ function quote(text: string): string {
 export function csvCell(value: ExportValue, column: Pick<ExportColumn, 'kind'>, zone: TimeZone): string {
   if (value === null || value === '') return '';
   if (typeof value === 'number') {
-    if (column.kind === 'datetime') return formatDateTime(value, zone);
+    if (column.kind === 'datetime' && isInstant(value)) return formatDateTime(value, zone);
     return Number.isFinite(value) ? String(value) : '';
   }
   if (column.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value);
@@ -39,4 +39,15 @@ export function csvHeader(columns: readonly Pick<ExportColumn, 'header'>[]): str
 
 export function csvRow(values: readonly ExportValue[], columns: readonly Pick<ExportColumn, 'kind'>[], zone: TimeZone): string {
   return values.map((v, i) => csvCell(v, columns[i] ?? { kind: 'text' }, zone)).join(',') + CRLF;
+}
+
+/** A whole table as a CSV file's text: byte-order mark, header, one CRLF line per row. */
+export function csvFile(
+  columns: readonly Pick<ExportColumn, 'header' | 'kind'>[],
+  rows: readonly (readonly ExportValue[])[],
+  zone: TimeZone,
+): string {
+  let text = CSV_BOM + csvHeader(columns);
+  for (const values of rows) text += csvRow(values, columns, zone);
+  return text;
 }

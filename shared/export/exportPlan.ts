@@ -1,7 +1,7 @@
 import type { InquiryRecord } from '../inquiry/projection';
 import type { Instant, TimeZone } from '../time/types';
-import { pad2, zonedParts } from '../time/zone';
 import { columnById, type ExportColumn, type ExportContext, type ExportValue } from './columns';
+import { fileSlug, fileStamp } from './fileName';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -22,19 +22,11 @@ export function exportRow(r: InquiryRecord, columns: readonly ExportColumn[], ct
 export const revealsIdentifiers = (columns: readonly ExportColumn[], includeIdentifiers: boolean): boolean =>
   includeIdentifiers && columns.some((c) => c.identifier);
 
-const slug = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40);
-
 /**
  * The export's file name says what it holds: `liaison-log_<view>_<yyyy-MM-dd-HHmm>` and, when member
  * identifiers are in it unmasked, `_CONTAINS-MEMBER-IDENTIFIERS`, so nobody mistakes it for a safe file.
  */
 export function exportFileName(o: { scope: string; now: Instant; zone: TimeZone; identifiers: boolean; format: ExportFormat }): string {
-  const p = zonedParts(o.now, o.zone);
-  const stamp = `${p.year}-${pad2(p.month)}-${pad2(p.day)}-${pad2(p.hour)}${pad2(p.minute)}`;
-  return `liaison-log_${slug(o.scope) || 'export'}_${stamp}${o.identifiers ? '_CONTAINS-MEMBER-IDENTIFIERS' : ''}.${o.format}`;
+  const stamp = fileStamp(o.now, o.zone);
+  return `liaison-log_${fileSlug(o.scope) || 'export'}_${stamp}${o.identifiers ? '_CONTAINS-MEMBER-IDENTIFIERS' : ''}.${o.format}`;
 }

@@ -1,7 +1,8 @@
 import { type AgencyConfig, mcoName } from '../config/agencyConfig';
 import type { ExportKind, ExportValue } from '../export/columns';
 import { formatDay } from '../export/columns';
-import { CSV_BOM, csvHeader, csvRow } from '../export/csv';
+import { csvFile } from '../export/csv';
+import { fileSlug, fileStamp } from '../export/fileName';
 import { RESPONSIBLE_ENTITY_LABELS } from '../inquiry/commands/classifyAsComplaint';
 import { GRIEVANCE_OUTCOME_LABELS } from '../inquiry/commands/recordGrievanceOutcome';
 import { RESOLUTION_LABELS } from '../inquiry/commands/resolveInquiry';
@@ -16,7 +17,7 @@ import { maskMedicaidId, maskName } from '../inquiry/mask';
 import { redactIdentifiers } from '../inquiry/message';
 import { grievanceOf, type InquiryRecord, type InquiryStatus, STATUS_LABELS } from '../inquiry/projection';
 import type { Instant, IsoDay, TimeZone } from '../time/types';
-import { isoDayOf, pad2, zonedParts } from '../time/zone';
+import { isoDayOf } from '../time/zone';
 
 /*
  * The grievance record of 42 CFR 438.416(b), one row per complaint: the general description of the
@@ -136,9 +137,7 @@ export const grievanceTable = (rows: readonly GrievanceRow[]): ExportValue[][] =
 
 /** The record as a CSV file's text: byte-order mark, header, one CRLF line per complaint. */
 export function grievanceCsv(rows: readonly GrievanceRow[], zone: TimeZone): string {
-  let text = CSV_BOM + csvHeader(GRIEVANCE_COLUMNS);
-  for (const values of grievanceTable(rows)) text += csvRow(values, GRIEVANCE_COLUMNS, zone);
-  return text;
+  return csvFile(GRIEVANCE_COLUMNS, grievanceTable(rows), zone);
 }
 
 /**
@@ -153,18 +152,10 @@ export function grievanceFileName(o: {
   identifiers: boolean;
   format: 'csv' | 'xlsx';
 }): string {
-  const p = zonedParts(o.now, o.zone);
-  const stamp = `${p.year}-${pad2(p.month)}-${pad2(p.day)}-${pad2(p.hour)}${pad2(p.minute)}`;
-  const mco = o.mco === null ? '' : `_${slug(o.mco) || 'no-mco'}`;
+  const stamp = fileStamp(o.now, o.zone);
+  const mco = o.mco === null ? '' : `_${fileSlug(o.mco) || 'no-mco'}`;
   return `grievance-record_${o.period.from}_${o.period.to}${mco}_${stamp}${o.identifiers ? '_CONTAINS-MEMBER-IDENTIFIERS' : ''}.${o.format}`;
 }
-
-const slug = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40);
 
 // The counts for the annual report.
 

@@ -1,3 +1,4 @@
+import { asInstant, type Instant } from '../time/types';
 import { type Cell, isDateCell, isTimeOnlyCell } from './cells';
 
 /*
@@ -22,7 +23,7 @@ export interface WallTime {
 }
 
 export type DateReading =
-  | { ok: true; day: WallDay; time: WallTime | null /** Set when the text named its UTC offset. */; exact: number | null }
+  | { ok: true; day: WallDay; time: WallTime | null /** Set when the text named its UTC offset. */; exact: Instant | null }
   | { ok: false; problem: string };
 
 export interface DateOptions {
@@ -89,7 +90,7 @@ const notADate = (text: string): DateReading => ({
   problem: `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not a date (use m/d/yyyy, for example 3/2/2024)`,
 });
 
-function checked(day: WallDay, time: WallTime | null, text: string, exact: number | null = null): DateReading {
+function checked(day: WallDay, time: WallTime | null, text: string, exact: Instant | null = null): DateReading {
   if (!isRealDay(day)) return { ok: false, problem: `"${text}" is not a real date` };
   return { ok: true, day, time, exact };
 }
@@ -127,10 +128,10 @@ function readDateText(text: string, o: DateOptions): DateReading {
     // A midnight instant ("2025-07-01T00:00:00+00:00", as SharePoint and many exports write a date-only cell)
     // names the civil day it is written on, whatever its offset: the time, if any, is in its own column.
     if (time && time.hour === 0 && time.minute === 0 && Number(m[6] ?? 0) === 0) return checked(day, null, text);
-    let exact: number | null = null;
+    let exact: Instant | null = null;
     if (time && m[7]) {
       const offset = m[7] === 'z' ? 0 : (m[7][0] === '-' ? -1 : 1) * (Number(m[7].slice(1, 3)) * 60 + Number(m[7].slice(-2)));
-      exact = Date.UTC(day.year, day.month - 1, day.day, time.hour, time.minute, Number(m[6] ?? 0)) - offset * 60_000;
+      exact = asInstant(Date.UTC(day.year, day.month - 1, day.day, time.hour, time.minute, Number(m[6] ?? 0)) - offset * 60_000);
     }
     return checked(day, time, text, exact);
   }

@@ -15,7 +15,7 @@ import type {
 } from '../inquiry/events';
 import { EVENT_FORMAT_VERSION } from '../inquiry/events';
 import type { InquiryRecord } from '../inquiry/projection';
-import type { Instant } from '../time/types';
+import { type Instant, later } from '../time/types';
 import type { ColumnMapping } from './fields';
 import type { FieldChange } from './identity';
 import { type ImportedRow, splitNote, updatesText } from './normalise';
@@ -190,7 +190,7 @@ function historyEvents(row: ImportedRow, digest: Uint8Array, inquiryId: string, 
     events.push(referral);
   }
   // Updates carry no dates of their own: they sit at the last dated step before the resolution.
-  const notesAt = Math.max(f.receivedAt, row.contactedAt ?? 0, ref?.at ?? 0) as Instant;
+  const notesAt = later(f.receivedAt, later(row.contactedAt ?? f.receivedAt, ref?.at ?? f.receivedAt));
   parts.notes.forEach((text, i) => {
     const note: NoteAdded = {
       ...envelope(ctx, inquiryId, eventId(digest, notesAt, noteKind(i)), notesAt),

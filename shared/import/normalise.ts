@@ -3,7 +3,7 @@ import type { Resolution } from '../inquiry/events';
 import type { Enrollment, InquiryFields } from '../inquiry/fields';
 import { normalisePhone } from '../inquiry/phone';
 import type { PersonRef } from '../people';
-import type { Instant, IsoDay, TimeZone } from '../time/types';
+import { type Instant, type IsoDay, later, type TimeZone } from '../time/types';
 import { pad2, zonedParts, zonedToInstant } from '../time/zone';
 import { type Cell, cellText, isBlankRow } from './cells';
 import { type DateReading, readDate, readTime, type WallDay, type WallTime } from './dates';
@@ -103,7 +103,7 @@ function readRow(cells: readonly Cell[], rowNumber: number, mapping: ColumnMappi
 
   const instantOf = (day: WallDay, time: WallTime): Instant => zonedToInstant({ ...day, ...time }, ctx.zone);
   const reading = (r: DateReading & { ok: true }, fallbackTime: WallTime): { at: Instant; timeKnown: boolean } => {
-    if (r.exact !== null) return { at: r.exact as Instant, timeKnown: true };
+    if (r.exact !== null) return { at: r.exact, timeKnown: true };
     return { at: instantOf(r.day, r.time ?? fallbackTime), timeKnown: r.time !== null };
   };
 
@@ -121,7 +121,7 @@ function readRow(cells: readonly Cell[], rowNumber: number, mapping: ColumnMappi
   if (receivedTime === null && timeRead?.ok) receivedTime = timeRead.time;
   const received =
     receivedRead.exact !== null
-      ? { at: receivedRead.exact as Instant, timeKnown: true }
+      ? { at: receivedRead.exact, timeKnown: true }
       : { at: instantOf(receivedRead.day, receivedTime ?? NOON), timeKnown: receivedTime !== null };
   if (received.at > ctx.now) throw new Rejected(`Date received (${fmtDay(receivedRead.day)}) is in the future.`);
   if (receivedRead.day.year < EARLIEST_YEAR)
@@ -274,7 +274,7 @@ function readRow(cells: readonly Cell[], rowNumber: number, mapping: ColumnMappi
   const statusText = text('status');
   const status = statusOf(statusText);
   if (resolvedAt === null && status === 'closed') {
-    resolvedAt = Math.max(received.at, contactedAt ?? 0, mcoAt ?? 0) as Instant;
+    resolvedAt = later(received.at, later(contactedAt ?? received.at, mcoAt ?? received.at));
     warnings.push(
       `Status says ${short(statusText)} but there is no date resolved: resolved as of ${formatInstantDay(resolvedAt, ctx.zone)}.`,
     );

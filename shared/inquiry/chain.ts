@@ -1,3 +1,4 @@
+import type { Instant } from '../time/types';
 import type { InquiryEvent } from './events';
 
 /**
@@ -113,7 +114,7 @@ export interface EventRef {
   inquiryId: string;
   type: InquiryEvent['type'];
   /** The desk's wall clock when recorded. */
-  at: number;
+  at: Instant;
   deviceId: string;
   /** null: not chained. */
   seq: number | null;

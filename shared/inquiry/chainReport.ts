@@ -1,4 +1,5 @@
 import type { Role as ActorRole } from '../people';
+import type { Instant } from '../time/types';
 import { type BreakKind, type ChainBreak, type ChainGap, canonicalJson, type EventRef, type Sha256, sha256Hex, webSha256 } from './chain';
 import type { InquiryEvent } from './events';
 
@@ -42,7 +43,7 @@ export interface DeskSummary {
   chained: number;
   notChained: number;
   /** The last link held: what a later check compares with (a rewrite or a cut changes it). */
-  head: { seq: number; hash: string; at: number; eventId: string } | null;
+  head: { seq: number; hash: string; at: Instant; eventId: string } | null;
   breaks: number;
   gaps: number;
   /** Events of its chain this desk does not hold (the gaps' sizes added). */
@@ -52,7 +53,7 @@ export interface DeskSummary {
 /** A previous sign-off's chain heads compared with the log now. */
 export interface SignOffCheck {
   signOffId: string;
-  signedAt: number;
+  signedAt: Instant;
   signedBy: string;
   /** The stored sign-off still gives its recorded digest. */
   intact: boolean;
@@ -66,7 +67,7 @@ export interface SignOffCheck {
 
 export interface VerifyReport {
   format: typeof REPORT_FORMAT;
-  ranAt: number;
+  ranAt: Instant;
   ranBy: { id: string; name: string; role: ActorRole };
   /** The desk it ran on. */
   deviceId: string;
@@ -86,7 +87,7 @@ export interface SignOff {
   /** SHA-256 (hex) of the report's canonical JSON: printed on the page and in the saved file. */
   digest: string;
   signedBy: { name: string; profileId: string; role: ActorRole };
-  signedAt: number;
+  signedAt: Instant;
 }
 
 export const deskCodeOf = (deviceId: string): string => deviceId.slice(0, 5);

@@ -1,6 +1,6 @@
 import type { PersonRef } from '../people';
 import type { Pause } from '../time/calendar';
-import type { Instant } from '../time/types';
+import { addMs, type Instant } from '../time/types';
 import { awaitingImportReview, type InquiryRecord, type TimerPause } from './projection';
 
 /** A warning threshold and the moment it is reached. */
@@ -67,7 +67,7 @@ export const CALLBACK_GRACE_MS = 15 * 60_000;
 /** A callback shows as due soon this long before its time. */
 const CALLBACK_LEAD_MS = 30 * 60_000;
 
-const soonOf = (start: number, end: number): Instant => (start + Math.floor((Math.max(end, start) - start) * 0.75)) as Instant;
+const soonOf = (start: Instant, end: Instant): Instant => addMs(start, Math.floor((Math.max(end, start) - start) * 0.75));
 
 /** The closed pauses of one timer, as the calendar counts them (an open pause holds the timer: it has no warnings). */
 export function pausesOfTimer(r: InquiryRecord, kind: DueKind): Pause[] {
@@ -176,8 +176,8 @@ function dueItemsOf(r: InquiryRecord): DueItem[] {
       label: c.party === 'member' ? 'Callback to member' : 'Callback to originator',
       startedAt: c.scheduledAt,
       target: c.at,
-      deadline: (c.at + CALLBACK_GRACE_MS) as Instant,
-      soonAt: (c.at - CALLBACK_LEAD_MS) as Instant,
+      deadline: addMs(c.at, CALLBACK_GRACE_MS),
+      soonAt: addMs(c.at, -CALLBACK_LEAD_MS),
       owner: c.caller,
       callbackId: c.id,
       paused: null,
@@ -238,22 +238,21 @@ export function dueSummaryOf(all: readonly DueItem[]): DueSummary {
   // A paused timer is not due: it leaves the Due today and Overdue queues until it runs again.
   // One pass, no copies: the log asks this of every open inquiry each time it loads.
   let next: DueItem | null = null;
-  let deadline = Number.POSITIVE_INFINITY;
-  let soonAt = Number.POSITIVE_INFINITY;
-  let deadlineKind: DueKind | null = null;
-  let soonKind: DueKind | null = null;
+  let byDeadline: DueItem | null = null;
+  let bySoon: DueItem | null = null;
   for (const i of all) {
     if (i.paused !== null) continue;
     next ??= i;
-    if (i.deadline < deadline) {
-      deadline = i.deadline;
-      deadlineKind = i.kind;
-    }
-    if (i.soonAt < soonAt) {
-      soonAt = i.soonAt;
-      soonKind = i.kind;
-    }
+    if (byDeadline === null || i.deadline < byDeadline.deadline) byDeadline = i;
+    if (bySoon === null || i.soonAt < bySoon.soonAt) bySoon = i;
   }
-  if (next === null) return NOTHING_DUE;
-  return { next, attentionAt: attentionAt(next), deadline: deadline as Instant, soonAt: soonAt as Instant, deadlineKind, soonKind };
+  if (next === null || byDeadline === null || bySoon === null) return NOTHING_DUE;
+  return {
+    next,
+    attentionAt: attentionAt(next),
+    deadline: byDeadline.deadline,
+    soonAt: bySoon.soonAt,
+    deadlineKind: byDeadline.kind,
+    soonKind: bySoon.kind,
+  };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { PersonRef } from '../people';
-import type { Instant } from '../time/types';
+import { addMs } from '../time/types';
 import { ct, Desk } from './commands/testKit';
 import { PAUSABLE_TIMERS } from './events';
 import type { Callback, CallbackStatus, InquiryRecord, Referral, TimerPause, WorkflowState } from './projection';
@@ -15,7 +15,7 @@ export const BASE = ct(2026, 11, 23, 8, 0);
 const BEN: PersonRef = { id: 'p-ben', name: 'Ben Cho' };
 
 /** Instants on a coarse grid over six hours, so equal times (and ties in the sort) come up often. */
-export const instant = fc.integer({ min: 0, max: 12 }).map((n) => (BASE + n * HALF_HOUR) as Instant);
+export const instant = fc.integer({ min: 0, max: 12 }).map((n) => addMs(BASE, n * HALF_HOUR));
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 2 });
 
 const targets: fc.Arbitrary<NonNullable<WorkflowState['targets']>> = fc.record({
@@ -55,7 +55,7 @@ const pause: fc.Arbitrary<TimerPause> = fc
   .map(({ timer, start, length }) => ({
     timer,
     start,
-    end: length === null ? null : ((start + length * HALF_HOUR) as Instant),
+    end: length === null ? null : addMs(start, length * HALF_HOUR),
     reason: 'Waiting on the member',
     waitingFor: 'member_contact' as const,
     by: BEN,

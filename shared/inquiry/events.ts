@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SOURCES } from '../config/agencyConfig';
 import { type Actor, actorSchema, personRefSchema, ROLES, type Role } from '../people';
 import { decodeHlc, type HlcStamp } from '../sync/hlc';
-import type { Instant } from '../time/types';
+import { type Instant, instantSchema } from '../time/types';
 import type { CaseNumber } from './caseNumber';
 import { type ChainLink, chainLinkSchema } from './chainLink';
 import { ENROLLMENT, FIELD_NAMES, type FieldName, type InquiryFields } from './fields';
@@ -22,7 +22,7 @@ export type EventFormatVersion = (typeof EVENT_FORMAT_VERSIONS)[number];
 const text = (max: number) => z.string().max(max);
 
 export const inquiryFieldsSchema = z.object({
-  receivedAt: z.number().int().nonnegative(),
+  receivedAt: instantSchema,
   source: z.enum(SOURCES),
   originatorName: text(120),
   originatorContact: text(160),
@@ -60,12 +60,12 @@ const envelope = {
   /** Must decode: an arbitrary string would sort above every real stamp and win every field forever. */
   hlc: z.string().refine((s) => decodeHlc(s) !== null, 'not an HLC stamp'),
   /** The desk's wall clock when the event was recorded (shown to people; ordering uses `hlc`). */
-  at: z.number().int().nonnegative(),
+  at: instantSchema,
   /**
    * When the step happened, when a person said it happened before it was recorded (a call logged after hanging
    * up); absent: it happened when it was recorded (`at`). Never after `at`. Format 2 on; read it with `happenedAt(e)`.
    */
-  happenedAt: z.number().int().nonnegative().optional(),
+  happenedAt: instantSchema.optional(),
   v: z.literal(EVENT_FORMAT_VERSIONS),
   /**
    * Set on every event the legacy import wrote (shared/import/): `at` is then the time the old log
@@ -110,7 +110,7 @@ export const fieldEditedSchema = z.object({
 // command from the policy and calendar in force at that moment and recorded here, so a later change
 // of policy or calendar never rewrites what was due when.
 
-const instant = z.number().int().nonnegative();
+const instant = instantSchema;
 const durationSchema = z.object({ amount: z.number().positive(), unit: z.enum(['businessHours', 'businessDays', 'clockHours']) });
 
 export const targetsSetPayload = z.object({

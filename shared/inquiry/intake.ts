@@ -7,29 +7,15 @@ import { isoDayOf, pad2, parseIsoDay, zonedParts, zonedToInstant } from '../time
 import { ENROLLMENT, type Enrollment, type FieldName, type InquiryFields } from './fields';
 import { isEmail, normalisePhone } from './phone';
 
-/** The intake form as typed: every control's raw text. */
-export interface IntakeForm {
+/**
+ * The intake form as typed: every control's raw text. A control per field of the inquiry, but the received time is
+ * typed as a day and a time, and the assignee is chosen by id.
+ */
+export type IntakeForm = Record<Exclude<FieldName, 'receivedAt' | 'assignee'>, string> & {
   receivedDate: string;
   receivedTime: string;
-  source: string;
-  originatorName: string;
-  originatorContact: string;
-  memberName: string;
-  medicaidId: string;
-  memberDob: string;
-  memberPhone: string;
-  callbackPhone: string;
-  callbackAvailability: string;
-  mcoEnrollment: string;
-  mcoId: string;
-  priority: string;
-  category: string;
-  subcategory: string;
-  description: string;
-  expectedOutcome: string;
-  rootCause: string;
   assigneeId: string;
-}
+};
 export type IntakeControl = keyof IntakeForm;
 export type IntakeErrors = Partial<Record<IntakeControl, string>>;
 

@@ -79,7 +79,7 @@ describe('the one next-due rule', () => {
     ] as const) {
       const g = governingDue([item], now);
       expect(g?.which).toBe(which);
-      expect(g && countdown(g.item.kind, g.at, now, cal)).toBe(text);
+      expect(g && countdown(g.item.kind, g.at, now as Instant, cal)).toBe(text);
     }
   });
 });

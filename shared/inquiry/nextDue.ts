@@ -66,12 +66,12 @@ export function governingDue<T extends DueTimes>(items: readonly T[], now: numbe
 
 /** The sort key of "Next due" at `now`: the governing instant, or null when nothing is due. */
 export function governingAt(items: readonly DueTimes[], now: number): Instant | null {
-  let best = Number.POSITIVE_INFINITY;
+  let best: Instant | null = null;
   for (const item of items) {
     const at = item.target !== null && now < item.target ? item.target : item.deadline;
-    if (at < best) best = at;
+    if (best === null || at < best) best = at;
   }
-  return best === Number.POSITIVE_INFINITY ? null : (best as Instant);
+  return best;
 }
 
 /** The first target after `now` over the items (when the governing instants next change), or +Infinity. */
@@ -109,10 +109,10 @@ export function formatSpan(minutes: number, dayMinutes: number): string {
  * The countdown to `at` from `now`: "1 h 50 m left", or past it "late by 2 business days 3 h". Office time for the
  * policy's timers; a callback counts on the clock (its time is a time of day the person chose).
  */
-export function countdown(kind: DueKind, at: Instant, now: number, cal: BusinessCalendar): string {
+export function countdown(kind: DueKind, at: Instant, now: Instant, cal: BusinessCalendar): string {
   const early = now < at;
-  const from = (early ? now : at) as Instant;
-  const to = (early ? at : now) as Instant;
+  const from = early ? now : at;
+  const to = early ? at : now;
   const minutes = kind === 'callback' ? (to - from) / 60_000 : businessMinutesBetween(cal, from, to);
   // A callback late by days still reads in days and hours, but of the clock (24 h).
   const text = formatSpan(minutes, kind === 'callback' ? 0 : cal.businessDayMinutes);
@@ -130,7 +130,7 @@ export interface NextDueWords {
   countdown: string;
 }
 
-export function nextDueWords(g: GoverningDue, now: number, cal: BusinessCalendar): NextDueWords {
+export function nextDueWords(g: GoverningDue, now: Instant, cal: BusinessCalendar): NextDueWords {
   return {
     state: g.state,
     label: g.item.label,

@@ -1,7 +1,7 @@
 import type { PolicyDuration } from '../config/agencyConfig';
 import type { PersonRef } from '../people';
 import { type HlcStamp, laterStamp } from '../sync/hlc';
-import type { Instant, IsoDay } from '../time/types';
+import { type Instant, type IsoDay, later } from '../time/types';
 import type { CaseNumber } from './caseNumber';
 import type {
   GrievanceOutcome,
@@ -211,7 +211,7 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
   if (!state) return undefined; // nothing to fold into until the inquiry's logged event is known
   const next: InquiryRecord = {
     ...state,
-    updatedAt: Math.max(state.updatedAt, e.at) as Instant,
+    updatedAt: later(state.updatedAt, e.at),
     lastHlc: laterStamp(state.lastHlc, e.hlc),
     eventCount: state.eventCount + 1,
   };
@@ -283,9 +283,9 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
         ...w,
         targets: {
           priority: p.priority,
-          from: p.from as Instant,
-          firstContactTarget: p.firstContactTarget as Instant,
-          firstContactDeadline: p.firstContactDeadline as Instant,
+          from: p.from,
+          firstContactTarget: p.firstContactTarget,
+          firstContactDeadline: p.firstContactDeadline,
           policy: p.policy,
         },
       };
@@ -303,8 +303,8 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
           mcoId: p.mcoId,
           department: p.department,
           contact: p.contact,
-          mcoContactDue: p.mcoContactDue as Instant,
-          followUpDue: p.followUpDue as Instant,
+          mcoContactDue: p.mcoContactDue,
+          followUpDue: p.followUpDue,
           reportedBackAt: null,
           memberContactedByMco: null,
           followUps: 0,
@@ -323,7 +323,7 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
           ...w.referral,
           followUps: w.referral.followUps + 1,
           lastFollowUpAt: at,
-          followUpDue: e.payload.nextFollowUpDue as Instant,
+          followUpDue: e.payload.nextFollowUpDue,
         },
       };
     case 'CallbackScheduled': {
@@ -332,7 +332,7 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
         id: p.callbackId,
         party: p.party,
         number: p.number,
-        at: p.at as Instant,
+        at: p.at,
         caller: p.caller,
         note: p.note,
         status: 'scheduled',
@@ -364,12 +364,11 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
           pauses,
           targets: {
             ...w.targets,
-            firstContactTarget: (p.target ?? w.targets.firstContactTarget) as Instant,
-            firstContactDeadline: p.deadline as Instant,
+            firstContactTarget: p.target ?? w.targets.firstContactTarget,
+            firstContactDeadline: p.deadline,
           },
         };
-      if (p.timer === 'mco_follow_up' && w.referral)
-        return { ...w, pauses, referral: { ...w.referral, followUpDue: p.deadline as Instant } };
+      if (p.timer === 'mco_follow_up' && w.referral) return { ...w, pauses, referral: { ...w.referral, followUpDue: p.deadline } };
       return { ...w, pauses };
     }
     case 'RoutedToUnitLead':
@@ -408,7 +407,7 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
       return { ...w, grievance: { ...g, outcome: { outcome: e.payload.outcome, note: e.payload.note, at, by } } };
     }
     case 'WarningsSnoozed':
-      return { ...w, snooze: { from: at, until: e.payload.until as Instant, reason: e.payload.reason, by, endedBy: null } };
+      return { ...w, snooze: { from: at, until: e.payload.until, reason: e.payload.reason, by, endedBy: null } };
     case 'SnoozeEnded': {
       const s = w.snooze ?? null;
       // Ending a snooze that had already run out (or another desk's later snooze) changes nothing.

@@ -1,6 +1,6 @@
 import { caseNumberSortKey } from '../inquiry/caseNumber';
 import { governingAt } from '../inquiry/nextDue';
-import type { Instant, TimeZone } from '../time/types';
+import { addMs, type Instant, type TimeZone } from '../time/types';
 import { zonedParts, zonedToInstant } from '../time/zone';
 import { foldForSearch, type LogRow } from './logRow';
 
@@ -50,8 +50,8 @@ export const QUEUE_LABELS: Record<Queue, string> = {
 
 /** The moment the time-dependent queues are read at: now, and the end of the agency's calendar day. */
 export interface QueueTime {
-  now: number;
-  endOfToday: number;
+  now: Instant;
+  endOfToday: Instant;
 }
 
 /** The queue time at `now` in the agency's zone: today ends at the next local midnight. */
@@ -59,7 +59,7 @@ export function queueTimeAt(now: Instant, zone: TimeZone): QueueTime {
   const p = zonedParts(now, zone);
   const tomorrow = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
   const midnight = zonedToInstant({ year: tomorrow.getUTCFullYear(), month: tomorrow.getUTCMonth() + 1, day: tomorrow.getUTCDate() }, zone);
-  return { now, endOfToday: midnight - 1 };
+  return { now, endOfToday: addMs(midnight, -1) };
 }
 
 export interface LogSort {

@@ -1,7 +1,7 @@
 import type { ExportKind, ExportValue } from '../export/columns';
-import { CSV_BOM, csvHeader, csvRow } from '../export/csv';
+import { csvFile } from '../export/csv';
+import { fileSlug, fileStamp } from '../export/fileName';
 import type { Instant, IsoDay, TimeZone } from '../time/types';
-import { pad2, zonedParts } from '../time/zone';
 import type { DayRange } from './period';
 import { type McoScore, REFERRAL_AGE_BUCKETS, type Scorecard } from './scorecard';
 
@@ -66,9 +66,7 @@ export function scorecardTable(s: Scorecard, period: DayRange): ExportValue[][] 
 
 /** The scorecard as a CSV file's text: byte-order mark, header, one CRLF line per MCO and the total. */
 export function scorecardCsv(s: Scorecard, period: DayRange, zone: TimeZone): string {
-  let text = CSV_BOM + csvHeader(SCORECARD_COLUMNS);
-  for (const values of scorecardTable(s, period)) text += csvRow(values, SCORECARD_COLUMNS, zone);
-  return text;
+  return csvFile(SCORECARD_COLUMNS, scorecardTable(s, period), zone);
 }
 
 /** `mco-scorecard_<first day>_<last day>[_<mco>]_<yyyy-MM-dd-HHmm>.<format>`; the MCO part only when one MCO is chosen. */
@@ -79,15 +77,7 @@ export function scorecardFileName(o: {
   zone: TimeZone;
   format: 'csv' | 'xlsx';
 }): string {
-  const p = zonedParts(o.now, o.zone);
-  const stamp = `${p.year}-${pad2(p.month)}-${pad2(p.day)}-${pad2(p.hour)}${pad2(p.minute)}`;
-  const mco = o.mco === null ? '' : `_${slug(o.mco) || 'mco'}`;
+  const stamp = fileStamp(o.now, o.zone);
+  const mco = o.mco === null ? '' : `_${fileSlug(o.mco) || 'mco'}`;
   return `mco-scorecard_${o.period.from}_${o.period.to}${mco}_${stamp}.${o.format}`;
 }
-
-const slug = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40);

@@ -51,14 +51,14 @@ export function businessMinutesToFirstContact(r: InquiryRecord, cal: BusinessCal
   const pauses: Pause[] = r.workflow.pauses
     .filter((p) => p.timer === 'first_contact')
     .map((p) => ({ start: p.start, end: p.end, reason: p.reason }));
-  return businessMinutesBetween(cal, (r.workflow.targets?.from ?? r.receivedAt) as Instant, contact, pauses);
+  return businessMinutesBetween(cal, r.workflow.targets?.from ?? r.receivedAt, contact, pauses);
 }
 
 /** The same span with the paused time counted, as if the timer had never paused; null before any contact. */
 export function businessMinutesToFirstContactWithPauses(r: InquiryRecord, cal: BusinessCalendar): number | null {
   const contact = r.workflow.firstContactAt;
   if (contact === null) return null;
-  return businessMinutesBetween(cal, (r.workflow.targets?.from ?? r.receivedAt) as Instant, contact);
+  return businessMinutesBetween(cal, r.workflow.targets?.from ?? r.receivedAt, contact);
 }
 
 /** Office minutes from receipt to the resolution; null while open. */

@@ -1,8 +1,18 @@
-import { z } from 'zod';
-import { HOLIDAY_TYPES, type HolidayType, holidaySource, isKnownHolidayRegion, type LibraryHoliday } from './holidays';
-import { presetHolidaySource, presetNames, STATE_PRESET_IDS } from './statePresets';
-import { asBusinessMinutes, type BusinessMinutes, type Instant, type IsoDay, type TimeZone } from './types';
-import { isIsoDay, isValidTimeZone, pad2, parseIsoDay, zonedToInstant, zoneOffsetMinutes } from './zone';
+import { type CalendarConfig, DEFAULT_CALENDAR_CONFIG, type WeekHours } from './calendarConfig';
+import { holidaySource, type LibraryHoliday } from './holidays';
+import { presetHolidaySource, presetNames } from './statePresets';
+import {
+  addMs,
+  asBusinessMinutes,
+  asInstant,
+  type BusinessMinutes,
+  type Instant,
+  type IsoDay,
+  isInstant,
+  later,
+  type TimeZone,
+} from './types';
+import { pad2, parseIsoDay, zonedToInstant, zoneOffsetMinutes } from './zone';
 
 /*
  * Business time (SPEC.md "Timing: business time").
@@ -41,88 +51,6 @@ const MAX_DAYS_WITHOUT_OFFICE_TIME = 3_700;
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 // ---------------------------------------------------------------------------------------------
-// Configuration
-
-const clockTimeSchema = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a time as HH:MM on a 24-hour clock');
-
-/** Office hours on one weekday, wall-clock in the agency zone. `close` may be "24:00"; hours may not run past midnight. */
-export const officeHoursSchema = z
-  .object({ open: clockTimeSchema, close: clockTimeSchema })
-  .refine((h) => h.open < h.close, 'opening must be before closing, on the same day');
-export type OfficeHours = z.infer<typeof officeHoursSchema>;
-
-const dayHoursSchema = officeHoursSchema.nullable();
-// Plain strings in, branded strings out, so stored or typed configs need no casts.
-const isoDaySchema = z
-  .string()
-  .refine(isIsoDay, 'a day as yyyy-MM-dd')
-  .transform((s) => s as IsoDay);
-const timeZoneSchema = z
-  .string()
-  .refine(isValidTimeZone, 'not a known IANA time zone')
-  .transform((s) => s as TimeZone);
-
-const STANDARD_DAY: OfficeHours = { open: '08:00', close: '16:30' };
-const defaultWeek = (): WeekHours => [null, STANDARD_DAY, STANDARD_DAY, STANDARD_DAY, STANDARD_DAY, STANDARD_DAY, null];
-
-/** Office hours per weekday, index 0 = Sunday … 6 = Saturday; null = no office hours that weekday. */
-export const weekHoursSchema = z
-  .tuple([dayHoursSchema, dayHoursSchema, dayHoursSchema, dayHoursSchema, dayHoursSchema, dayHoursSchema, dayHoursSchema])
-  .refine((week) => week.some((h) => h !== null), 'at least one weekday needs office hours');
-export type WeekHours = z.infer<typeof weekHoursSchema>;
-
-export const calendarConfigSchema = z.object({
-  /** The agency's IANA zone; office hours are wall-clock hours there. */
-  timeZone: timeZoneSchema.default('America/Chicago' as TimeZone),
-  officeHours: weekHoursSchema.default(defaultWeek),
-  /** date-holidays region: country, optionally "-STATE" (and "-REGION"), e.g. "US-IA". */
-  holidayRegion: z.string().refine(isKnownHolidayRegion, 'the holiday library has no such region').default('US-IA'),
-  /** Library holiday types that close the office. Observed (substitute) days count with their own type. */
-  holidayTypes: z.array(z.enum(HOLIDAY_TYPES)).default((): HolidayType[] => ['public']),
-  /** Library holidays (English name, e.g. "Day after Thanksgiving Day") that close the office whatever their type, with their observed days. */
-  holidayNamesIncluded: z.array(z.string().min(1).max(120)).default(() => []),
-  /** Library holidays (English name, e.g. "Lincoln's Birthday") that never close the office, nor their observed days. */
-  holidayNamesExcluded: z.array(z.string().min(1).max(120)).default(() => []),
-  /** One-off days the agency closes (weather, staff training, a declared day off). */
-  closures: z.array(z.object({ day: isoDaySchema, name: z.string().trim().min(1).max(120) })).default(() => []),
-  /** Days the library calls a holiday on which the agency is open after all. */
-  holidaysRemoved: z.array(isoDaySchema).default(() => []),
-  /**
-   * The state whose statute says which days its offices close (shared/time/statePresets.ts, docs/holidays.md):
-   * its holidays close the office with its weekend rule, and `holidayTypes` is not used. null: the library's
-   * holidays of the types in `holidayTypes` (a calendar stored before presets existed has none).
-   */
-  statePreset: z.enum(STATE_PRESET_IDS).nullable().default(null),
-});
-/** A parsed calendar configuration (every field present). */
-export type CalendarConfig = z.infer<typeof calendarConfigSchema>;
-/** What may be stored or typed: any field may be left out and takes its default. */
-export type CalendarConfigInput = z.input<typeof calendarConfigSchema>;
-
-/**
- * Mon–Fri 08:00–16:30 America/Chicago, closed on the library's *public* holidays for US-IA (with their
- * observed days): the calendar of a desk set up before state presets, and of a stored calendar that names
- * none. Note what the library calls public for US-IA: it includes Lincoln's Birthday, Washington's Birthday,
- * Indigenous Peoples' Day and Juneteenth and types the Friday after Thanksgiving as an observance, which is
- * not Iowa Code 1C.2: a new desk picks its state at set-up (PRESET_CALENDAR_CONFIG), and a desk on this
- * calendar is offered the change once (renderer/app/CalendarNotice.tsx).
- */
-export const DEFAULT_CALENDAR_CONFIG: CalendarConfig = {
-  timeZone: 'America/Chicago' as TimeZone,
-  officeHours: defaultWeek(),
-  holidayRegion: 'US-IA',
-  holidayTypes: ['public'],
-  holidayNamesIncluded: [],
-  holidayNamesExcluded: [],
-  closures: [],
-  holidaysRemoved: [],
-  statePreset: null,
-};
-
-/** Spread over a config to close on exactly the state-employee paid holidays of Iowa Code 1C.2 (see statePresets.ts). */
-export const IOWA_STATE_OFFICE_HOLIDAYS = { statePreset: 'IA', holidayRegion: 'US-IA' } satisfies Partial<CalendarConfig>;
-
-// ---------------------------------------------------------------------------------------------
 // The calendar object
 
 export interface ClosedReason {
@@ -137,15 +65,15 @@ interface DayInfo {
   readonly n: number;
   readonly day: IsoDay;
   /** Local midnight, and the next local midnight (not always 24 h later). */
-  readonly start: number;
-  readonly end: number;
+  readonly start: Instant;
+  readonly end: Instant;
   /** Why the office is closed all day, or null on a business day. */
   readonly closed: ClosedReason | null;
   /** A holiday starting during office hours (Christmas Eve from 12:00 in some regions): `close` is its start. */
   readonly early: ClosedReason | null;
   /** Office window [open, close) on a business day; both equal `start` on a closed day. */
-  readonly open: number;
-  readonly close: number;
+  readonly open: Instant;
+  readonly close: Instant;
 }
 
 interface CountedHoliday {
@@ -316,12 +244,12 @@ function buildDay(st: CalendarState, n: number): DayInfo {
   const uniform = n * DAY_MS - start === (n + 1) * DAY_MS - end;
   const at = (minutes: number) =>
     uniform
-      ? start + minutes * MINUTE_MS
+      ? addMs(start, minutes * MINUTE_MS)
       : zonedToInstant({ year: c.year, month: c.month, day: c.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, st.zone);
   const open = at(hours[0]);
   const early = holidayReason !== undefined && holiday !== undefined && holiday.fromMinutes < hours[1] ? holidayReason : null;
   // A window whose opening falls in a spring-forward gap can resolve past its closing: it is then empty.
-  const close = Math.max(open, at(early && holiday ? holiday.fromMinutes : hours[1]));
+  const close = later(open, at(early && holiday ? holiday.fromMinutes : hours[1]));
   return { n, day, start, end, closed, early, open, close };
 }
 
@@ -382,7 +310,7 @@ export function closedReason(cal: BusinessCalendar, day: IsoDay): ClosedReason |
 /** The office window of `day` as instants [open, close), or null when closed all day. `close` is early on a day a holiday starts mid-day. */
 export function officeHoursOn(cal: BusinessCalendar, day: IsoDay): { open: Instant; close: Instant } | null {
   const info = dayOf(cal[STATE], day);
-  return isBusinessDay(info) ? { open: info.open as Instant, close: info.close as Instant } : null;
+  return isBusinessDay(info) ? { open: info.open, close: info.close } : null;
 }
 
 /** The calendar day (in the agency zone) containing t. Cached: no Intl formatting after the first lookup of a day. */
@@ -413,7 +341,7 @@ export interface Pause {
 
 /** A merged, sorted pause: [start, end), end = Infinity while still paused. */
 interface Span {
-  start: number;
+  start: Instant;
   end: number;
 }
 
@@ -542,16 +470,17 @@ function toMs(minutes: number): number {
 function dstChange(st: CalendarState, info: DayInfo): DstChange {
   return {
     day: info.day,
-    at: info.start as Instant,
-    offsetBeforeMinutes: zoneOffsetMinutes(info.start as Instant, st.zone),
-    offsetAfterMinutes: zoneOffsetMinutes(info.end as Instant, st.zone),
+    at: info.start,
+    offsetBeforeMinutes: zoneOffsetMinutes(info.start, st.zone),
+    offsetAfterMinutes: zoneOffsetMinutes(info.end, st.zone),
   };
 }
 
+// The count walks plain numbers (a stopped count is NaN, an open pause's end Infinity); a segment's ends are real times.
 const segment = (day: IsoDay, from: number, to: number, wholeDay: boolean): DeadlineSegment => ({
   day,
-  from: from as Instant,
-  to: to as Instant,
+  from: asInstant(from),
+  to: asInstant(to),
   minutes: (to - from) / MINUTE_MS,
   wholeDay,
 });
@@ -582,9 +511,9 @@ function step(st: CalendarState, t: number, ms: number, spans: readonly Span[], 
     /** Set when a pause runs past this day: the count goes on from its end. */
     let resumeAt = -1;
     if (info.closed) {
-      trace?.skipped.push({ day: info.day, at: info.start as Instant, reason: info.closed });
+      trace?.skipped.push({ day: info.day, at: info.start, reason: info.closed });
     } else if (pos <= info.close) {
-      if (trace && info.early) trace.earlyCloses.push({ day: info.day, at: info.close as Instant, reason: info.early });
+      if (trace && info.early) trace.earlyCloses.push({ day: info.day, at: info.close, reason: info.early });
       let from = Math.max(pos, info.open);
       for (;;) {
         while (p < n && (spans[p] as Span).end <= from) p++;
@@ -666,12 +595,12 @@ function explanation(
   trace: Trace,
   pauses: readonly Pause[] | undefined,
 ): DeadlineExplanation {
-  const due = Number.isNaN(result) ? null : (result as Instant);
+  const due = orNull(result);
   let waitingOn: WaitingOnPause | null = null;
   if (due === null && trace.stoppedAt) {
     const open = pausesOverlapping(pauses, t, Number.POSITIVE_INFINITY).find((p) => p.end === null) as Pause;
     const remainingMinutes = trace.remainingMs / MINUTE_MS;
-    waitingOn = { pause: open, since: trace.stoppedAt.start as Instant, countedMinutes: minutes - remainingMinutes, remainingMinutes };
+    waitingOn = { pause: open, since: trace.stoppedAt.start, countedMinutes: minutes - remainingMinutes, remainingMinutes };
   }
   const stopAt = due ?? waitingOn?.since ?? t;
   if (basis === 'clock') {
@@ -695,7 +624,23 @@ function explanation(
   };
 }
 
-const orNull = (result: number): Instant | null => (Number.isNaN(result) ? null : (result as Instant));
+/** `ms` counted from t (office time, or clock time), with the record of the count. */
+function explained(
+  cal: BusinessCalendar,
+  basis: DeadlineExplanation['basis'],
+  t: Instant,
+  ms: number,
+  pauses: readonly Pause[] | undefined,
+  minutes = ms / MINUTE_MS,
+): DeadlineExplanation {
+  const st = cal[STATE];
+  const trace = newTrace();
+  const result = (basis === 'clock' ? stepClock : step)(st, t, ms, pauseSpans(pauses, t), trace);
+  return explanation(st, basis, t, minutes, result, trace, pauses);
+}
+
+/** The count's result as an instant; NaN (stopped by an open pause) is null. */
+const orNull = (result: number): Instant | null => (isInstant(result) ? result : null);
 
 /**
  * The instant at which `minutes` of office time have elapsed since t. Outside office hours nothing counts;
@@ -722,10 +667,7 @@ export function addBusinessMinutesExplained(
   minutes: number,
   pauses?: readonly Pause[],
 ): DeadlineExplanation {
-  const st = cal[STATE];
-  const trace = newTrace();
-  const result = step(st, t, toMs(minutes), pauseSpans(pauses, t), trace);
-  return explanation(st, 'business', t, minutes, result, trace, pauses);
+  return explained(cal, 'business', t, toMs(minutes), pauses, minutes);
 }
 
 /** addBusinessMinutes(cal, t, hours × 60). */
@@ -756,10 +698,7 @@ export function addClockMinutesExplained(
   minutes: number,
   pauses?: readonly Pause[],
 ): DeadlineExplanation {
-  const st = cal[STATE];
-  const trace = newTrace();
-  const result = stepClock(st, t, toMs(minutes), pauseSpans(pauses, t), trace);
-  return explanation(st, 'clock', t, minutes, result, trace, pauses);
+  return explained(cal, 'clock', t, toMs(minutes), pauses, minutes);
 }
 
 /** The close of the business day containing t, or of the next business day when t is outside office hours. */
@@ -783,7 +722,7 @@ export function endOfBusinessDay(cal: BusinessCalendar, t: Instant, pauses: read
 export function endOfBusinessDay(cal: BusinessCalendar, t: Instant, pauses?: readonly Pause[]): Instant | null {
   const st = cal[STATE];
   const close = closeOfDay(st, t).close;
-  if (pauses === undefined || pauses.length === 0) return close as Instant;
+  if (pauses === undefined || pauses.length === 0) return close;
   return orNull(step(st, t, officeMs(st, t, close), pauseSpans(pauses, t), null));
 }
 
@@ -802,7 +741,7 @@ export function endOfNthBusinessDay(cal: BusinessCalendar, t: Instant, days: num
 export function endOfNthBusinessDay(cal: BusinessCalendar, t: Instant, days: number, pauses?: readonly Pause[]): Instant | null {
   const st = cal[STATE];
   const close = nthClose(st, t, days);
-  if (pauses === undefined || pauses.length === 0) return close as Instant;
+  if (pauses === undefined || pauses.length === 0) return asInstant(close);
   return orNull(step(st, t, officeMs(st, t, close), pauseSpans(pauses, t), null));
 }
 
@@ -823,11 +762,7 @@ export function endOfNthBusinessDayExplained(
   pauses?: readonly Pause[],
 ): DeadlineExplanation {
   const st = cal[STATE];
-  const close = nthClose(st, t, days);
-  const ms = officeMs(st, t, close);
-  const trace = newTrace();
-  const result = step(st, t, ms, pauseSpans(pauses, t), trace);
-  return explanation(st, 'business', t, ms / MINUTE_MS, result, trace, pauses);
+  return explained(cal, 'business', t, officeMs(st, t, nthClose(st, t, days)), pauses);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,9 +4,6 @@ import {
   addBusinessMinutes,
   addBusinessMinutesExplained,
   type BusinessCalendar,
-  type CalendarConfigInput,
-  calendarConfigSchema,
-  createCalendar,
   endOfBusinessDay,
   endOfBusinessDayExplained,
   isOpenAt,
@@ -14,20 +11,11 @@ import {
 } from './calendar';
 import { explainDeadline, formatDuration } from './explain';
 import { addPolicyDuration, describePolicyDuration, explainPolicyDuration, type PolicyDuration, policyDurationMinutes } from './policyTime';
+import { at, calendar, iowa } from './testing';
 import type { Instant, TimeZone } from './types';
-import { zonedToInstant } from './zone';
 
 const CHICAGO = 'America/Chicago' as TimeZone;
 const MINUTE = 60_000;
-const calendar = (input: CalendarConfigInput = {}): BusinessCalendar => createCalendar(calendarConfigSchema.parse(input));
-const iowa = calendar();
-
-const at = (text: string, zone: TimeZone = CHICAGO): Instant => {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(text);
-  if (!m) throw new Error(text);
-  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
-  return zonedToInstant({ year, month, day, hour, minute }, zone);
-};
 
 const HIGH = 'High: first contact within 2 business hours';
 const words = (start: Instant, minutes: number, pauses?: Pause[], cal = iowa, policyLabel = HIGH) =>

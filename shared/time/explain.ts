@@ -1,5 +1,5 @@
 import type { ClosedReason, DeadlineExplanation, DeadlineSegment, Pause } from './calendar';
-import type { Instant, TimeZone } from './types';
+import { type Instant, later, type TimeZone } from './types';
 import { zonedParts } from './zone';
 
 /*
@@ -88,11 +88,11 @@ function reasonWords(reason: ClosedReason): string {
 }
 
 type Item =
-  | { kind: 'segment'; at: number; order: 3; segment: DeadlineSegment }
-  | { kind: 'skipped'; at: number; order: 0; reason: ClosedReason }
-  | { kind: 'dst'; at: number; order: 1; before: number; after: number }
-  | { kind: 'pause'; at: number; order: 2; pause: Pause }
-  | { kind: 'early'; at: number; order: 4; reason: ClosedReason };
+  | { kind: 'segment'; at: Instant; order: 3; segment: DeadlineSegment }
+  | { kind: 'skipped'; at: Instant; order: 0; reason: ClosedReason }
+  | { kind: 'dst'; at: Instant; order: 1; before: number; after: number }
+  | { kind: 'pause'; at: Instant; order: 2; pause: Pause }
+  | { kind: 'early'; at: Instant; order: 4; reason: ClosedReason };
 
 /** The explanation in plain words. Pure apart from Intl date formatting; one call per due time a person opens. */
 export function explainDeadline(input: ExplainDeadlineInput): DeadlineWords {
@@ -100,7 +100,7 @@ export function explainDeadline(input: ExplainDeadlineInput): DeadlineWords {
   const startLocal = local(input.start, zone);
   const end = e.due ?? e.waitingOn?.since ?? e.from;
   // Weekday names alone are unambiguous while everything sits within a week of the start.
-  const shortSpan = local(end as Instant, zone).dayIndex - startLocal.dayIndex <= 6;
+  const shortSpan = local(end, zone).dayIndex - startLocal.dayIndex <= 6;
   const withYear = (l: Local): string => (l.year === startLocal.year ? l.date : `${l.date} ${l.year}`);
   const fullDay = (l: Local): string => `${l.weekday} ${withYear(l)}`;
   const dayWord = (t: Instant): string => {
@@ -126,7 +126,7 @@ export function explainDeadline(input: ExplainDeadlineInput): DeadlineWords {
     ...e.segments.map((segment): Item => ({ kind: 'segment', at: segment.from, order: 3, segment })),
     ...e.skipped.map((s): Item => ({ kind: 'skipped', at: s.at, order: 0, reason: s.reason })),
     ...e.dstChanges.map((d): Item => ({ kind: 'dst', at: d.at, order: 1, before: d.offsetBeforeMinutes, after: d.offsetAfterMinutes })),
-    ...e.pauses.map((pause): Item => ({ kind: 'pause', at: Math.max(pause.start, e.from), order: 2, pause })),
+    ...e.pauses.map((pause): Item => ({ kind: 'pause', at: later(pause.start, e.from), order: 2, pause })),
     ...e.earlyCloses.map((x): Item => ({ kind: 'early', at: x.at, order: 4, reason: x.reason })),
   ];
   items.sort((a, b) => a.at - b.at || a.order - b.order);
@@ -182,17 +182,17 @@ export function explainDeadline(input: ExplainDeadlineInput): DeadlineWords {
           while (items[j + 1]?.kind === 'skipped' && (items[j + 1] as Extract<Item, { kind: 'skipped' }>).reason.kind === 'weekend') j++;
         }
         if (j > i) {
-          steps.push(`${dayRange(item.at as Instant, items[j]?.at as Instant, false)} skipped (weekend)`);
+          steps.push(`${dayRange(item.at, items[j]?.at ?? item.at, false)} skipped (weekend)`);
           i = j;
         } else {
-          steps.push(`${fullDay(local(item.at as Instant, zone))} skipped (${reasonWords(item.reason)})`);
+          steps.push(`${fullDay(local(item.at, zone))} skipped (${reasonWords(item.reason)})`);
         }
         break;
       }
       case 'dst': {
         const shift = item.after - item.before;
         const direction = shift > 0 ? 'forward' : 'back';
-        steps.push(`clocks went ${direction} ${formatDuration(Math.abs(shift))} on ${fullDay(local(item.at as Instant, zone))}`);
+        steps.push(`clocks went ${direction} ${formatDuration(Math.abs(shift))} on ${fullDay(local(item.at, zone))}`);
         break;
       }
       case 'pause': {
@@ -207,9 +207,7 @@ export function explainDeadline(input: ExplainDeadlineInput): DeadlineWords {
         break;
       }
       case 'early':
-        steps.push(
-          `${fullDay(local(item.at as Instant, zone))} closed from ${local(item.at as Instant, zone).time} (${reasonWords(item.reason)})`,
-        );
+        steps.push(`${fullDay(local(item.at, zone))} closed from ${local(item.at, zone).time} (${reasonWords(item.reason)})`);
         break;
     }
   }

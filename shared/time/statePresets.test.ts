@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type BusinessCalendar, calendarConfigSchema, closedReason, createCalendar, officeHoursOn } from './calendar';
+import { type BusinessCalendar, closedReason, createCalendar, officeHoursOn } from './calendar';
+import { calendarConfigSchema } from './calendarConfig';
 import { electionDay, STATE_PRESETS, type StatePresetId } from './statePresets';
 import type { IsoDay } from './types';
 

@@ -1,4 +1,4 @@
-import type { Instant, IsoDay, TimeZone } from './types';
+import { addMs, asInstant, earlier, type Instant, type IsoDay, later, type TimeZone } from './types';
 
 /** Wall-clock fields of an instant in a named time zone. `weekday` is 0 = Sunday … 6 = Saturday. */
 export interface ZonedParts {
@@ -42,14 +42,23 @@ export function isValidTimeZone(zone: string): zone is TimeZone {
   }
 }
 
+/** The zone named `name`; a name Intl does not know is a bug in the code that named it (typed or stored names are checked with isValidTimeZone) and throws. */
+export function asTimeZone(name: string): TimeZone {
+  if (!isValidTimeZone(name)) throw new RangeError(`not a known IANA time zone: ${name}`);
+  return name;
+}
+
+/** America/Chicago: the zone of a calendar that names none. */
+export const CENTRAL_TIME = asTimeZone('America/Chicago');
+
 const DAY_MS = 86_400_000;
 /** Per zone, per UTC day: the zone's offset (ms) for the whole day, or null when it changes that day. */
 const dayOffsets = new Map<string, Map<number, number | null>>();
 const MAX_CACHED_DAYS = 50_000;
 
 /** The zone's offset at an instant, in ms (exact to the second, as the library reports the wall clock). */
-function offsetMsAt(at: number, zone: TimeZone): number {
-  const p = intlParts(at as Instant, zone);
+function offsetMsAt(at: Instant, zone: TimeZone): number {
+  const p = intlParts(at, zone);
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(at / 1000) * 1000;
 }
 
@@ -68,8 +77,9 @@ export function zonedParts(at: Instant, zone: TimeZone): ZonedParts {
   const day = Math.floor(at / DAY_MS);
   let offset = days.get(day);
   if (offset === undefined) {
-    const start = offsetMsAt(day * DAY_MS, zone);
-    offset = start === offsetMsAt(day * DAY_MS + DAY_MS - 1, zone) ? start : null;
+    const dayStart = asInstant(day * DAY_MS);
+    const start = offsetMsAt(dayStart, zone);
+    offset = start === offsetMsAt(addMs(dayStart, DAY_MS - 1), zone) ? start : null;
     if (days.size >= MAX_CACHED_DAYS) days.clear();
     days.set(day, offset);
   }
@@ -118,18 +128,21 @@ export function zonedToInstant(
   local: { year: number; month: number; day: number; hour?: number; minute?: number },
   zone: TimeZone,
 ): Instant {
-  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour ?? 0, local.minute ?? 0);
+  // The wall-clock reading as if the zone were UTC: a guess one offset away from the answer.
+  const wall = asInstant(Date.UTC(local.year, local.month - 1, local.day, local.hour ?? 0, local.minute ?? 0));
   // Two offset probes around the guess settle every real zone (offsets change at most once a day).
-  const first = wall - zoneOffsetMinutes(wall as Instant, zone) * 60000;
-  const second = wall - zoneOffsetMinutes(first as Instant, zone) * 60000;
-  if (first === second) return first as Instant;
+  const first = addMs(wall, -zoneOffsetMinutes(wall, zone) * 60000);
+  const second = addMs(wall, -zoneOffsetMinutes(first, zone) * 60000);
+  if (first === second) return first;
   // The offsets disagree: a DST change lies between. Prefer the earlier valid reading.
-  const candidates = [first, second].filter((t) => {
-    const p = zonedParts(t as Instant, zone);
+  const shows = (t: Instant): boolean => {
+    const p = zonedParts(t, zone);
     return p.hour === (local.hour ?? 0) && p.minute === (local.minute ?? 0);
-  });
-  if (candidates.length > 0) return Math.min(...candidates) as Instant;
-  return Math.max(first, second) as Instant;
+  };
+  if (shows(first) && shows(second)) return earlier(first, second);
+  if (shows(first)) return first;
+  if (shows(second)) return second;
+  return later(first, second);
 }
 
 export function isoDayOf(at: Instant, zone: TimeZone): IsoDay {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openAt, seriousViolations } from './browser';
-import { logByKeyboard, SHOTS, sessionForSuite, setUpDesk } from './steps';
+import { logByKeyboard, pageOverflow, SHOTS, sessionForSuite, setUpDesk, shootAt } from './steps';
 
 /*
  * Issue 16: the log as a desk tool and the screens at every size. The default columns fit 1280 px with no sideways
@@ -13,10 +13,6 @@ import { logByKeyboard, SHOTS, sessionForSuite, setUpDesk } from './steps';
 
 const MONDAY_10AM = '2026-11-23T10:00:00-06:00';
 
-/** Page-level sideways overflow in CSS px (0: none). The grid may scroll inside itself. */
-const pageOverflow = (page: Page): Promise<number> =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
 /** Rows of the log that fit in its scroll box below the headers. */
 const rowsThatFit = (page: Page): Promise<number> =>
   page.evaluate(() => {
@@ -25,14 +21,6 @@ const rowsThatFit = (page: Page): Promise<number> =>
     const row = box.querySelector('tbody tr') as HTMLElement;
     return Math.floor((box.clientHeight - head.offsetHeight) / row.offsetHeight);
   });
-
-async function shootAt(page: Page, width: number, height: number, name: string): Promise<void> {
-  await page.setViewportSize({ width, height });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  expect(await pageOverflow(page), `${name}: the page scrolls sideways`).toBeLessThanOrEqual(0);
-  // Narrow screens scroll down (never sideways): the whole page in the picture.
-  await page.screenshot({ path: resolve(SHOTS, name), fullPage: width < 900 });
-}
 
 describe('the log grid at every size', () => {
   const session = sessionForSuite();

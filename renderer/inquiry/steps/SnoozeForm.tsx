@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/errors';
 import { MAX_SNOOZE_BUSINESS_DAYS, snoozeTimeText } from '../../../shared/inquiry/commands/snoozeWarnings';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
 import { addBusinessMinutes, type BusinessCalendar, businessDayOf, endOfBusinessDay, officeHoursOn } from '../../../shared/time/calendar';
-import type { Instant, IsoDay, TimeZone } from '../../../shared/time/types';
+import { addMs, type Instant, type IsoDay, type TimeZone } from '../../../shared/time/types';
 import { parseIsoDay } from '../../../shared/time/zone';
 import { Field, RadioGroup } from '../../components/Field';
 import { StepForm } from '../../components/StepForm';
@@ -48,7 +48,7 @@ export function SnoozeForm({
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<DayTimeErrors>({});
   const presets = useMemo(() => {
-    const hour = (now + 3_600_000) as Instant;
+    const hour = addMs(now, 3_600_000);
     const endOfDay = endOfBusinessDay(cal, now);
     const next = nextOpening(cal, now);
     return { hour, day: endOfDay, next };

@@ -1,25 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { freshDeskPerTest, instant, PAT_LEE, type TestDesk } from '../../test/fixtures';
-import { renderApp } from '../../test/renderApp';
+import { instant } from '../../test/fixtures';
+import { inquiryPagePerTest, renderApp } from '../../test/renderApp';
 
 /*
  * "When it happened" on a step form, in the app: PAT_LEE is received Mon 23 Nov 2026 1:45 PM and logged at 2:00 PM
  * (Chicago); the desk's clock stands at 2:30 PM.
  */
 
-let desk: TestDesk;
-let inquiry: { id: string; caseNumber: string };
-
-freshDeskPerTest(async (d) => {
-  desk = d;
-  inquiry = await d.repo.logInquiry(PAT_LEE);
-  d.clock.set('2026-11-23T20:30:00.000Z');
-});
+const page = inquiryPagePerTest('2026-11-23T20:30:00.000Z');
 
 async function openForm(step: string) {
-  const app = renderApp(desk, `#/inquiry/${inquiry.id}`);
-  await screen.findByRole('heading', { level: 1, name: `Inquiry ${inquiry.caseNumber}` });
+  const app = await page.open();
   await app.user.click(within(screen.getByRole('group', { name: 'Next steps' })).getByRole('button', { name: step }));
   const group = within(screen.getByRole('group', { name: 'When it happened' }));
   // "Did you reach them?" has no default: these tests record a conversation.
@@ -35,7 +27,7 @@ async function openForm(step: string) {
 /** The contact form's own button (the step button of the same name opened it). */
 const submit = () =>
   within(screen.getByRole('form', { name: 'Record a contact or an outreach attempt' })).getByRole('button', { name: 'Record contact' });
-const events = () => desk.db.events.where('[inquiryId+hlc]').between([inquiry.id, ''], [inquiry.id, '\uffff']).toArray();
+const events = () => page.desk.db.events.where('[inquiryId+hlc]').between([page.inquiry.id, ''], [page.inquiry.id, '\uffff']).toArray();
 const newestMeta = () =>
   within(screen.getByRole('list', { name: 'Timeline entries, newest first' }))
     .getAllByRole('listitem')[0]
@@ -110,9 +102,9 @@ describe('the When field of a step form', () => {
   });
 
   it('a note can say it happened earlier; the timeline shows when it was recorded, on another day with the date', async () => {
-    desk.clock.set('2026-11-24T15:00:00.000Z'); // Tue 9:00 AM
-    const { user } = renderApp(desk, `#/inquiry/${inquiry.id}`);
-    await screen.findByRole('heading', { level: 1, name: `Inquiry ${inquiry.caseNumber}` });
+    page.desk.clock.set('2026-11-24T15:00:00.000Z'); // Tue 9:00 AM
+    const { user } = renderApp(page.desk, `#/inquiry/${page.inquiry.id}`);
+    await screen.findByRole('heading', { level: 1, name: `Inquiry ${page.inquiry.caseNumber}` });
     await user.type(screen.getByRole('textbox', { name: 'Add a note as Ana Ortiz' }), 'The member called back after hours.');
     await user.click(screen.getByRole('button', { name: 'It happened earlier…' }));
     const group = within(screen.getByRole('group', { name: 'When it happened' }));

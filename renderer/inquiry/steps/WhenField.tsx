@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type WhenInput, type WhenLimits, whenProblem } from '../../../shared/inquiry/commands/when';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
-import type { Clock, Instant, TimeZone } from '../../../shared/time/types';
-import { pad2, zonedParts } from '../../../shared/time/zone';
+import { asInstant, type Clock, type Instant, type TimeZone } from '../../../shared/time/types';
+import { asTimeZone, pad2, zonedParts } from '../../../shared/time/zone';
 import { useAgencyConfig, useServices } from '../../data/hooks';
 import { readDayTime, typedDayOf } from './fields';
+
+const UTC = asTimeZone('UTC');
 
 /*
  * "When it happened" on a step form (SPEC.md "The inquiry", Timeline): day and time in the agency's zone, now
@@ -71,8 +73,8 @@ export interface WhenState {
 
 /** The When's state. While the person has not changed it, it shows now, kept current, and means now. */
 export function useWhenState(setup: WhenSetup | undefined): WhenState {
-  const now = () => setup?.clock.now() ?? (Date.now() as Instant);
-  const zone = setup?.zone ?? ('UTC' as TimeZone);
+  const now = () => setup?.clock.now() ?? asInstant(Date.now());
+  const zone = setup?.zone ?? UTC;
   const [day, setDayText] = useState(() => typedDayOf(now(), zone));
   const [time, setTimeText] = useState(() => typedTimeOf(now(), zone));
   const [error, setError] = useState<WhenState['error']>(null);

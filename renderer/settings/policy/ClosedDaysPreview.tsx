@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { AgencyConfig } from '../../../shared/config/agencyConfig';
 import { type ClosedDaysPreview, closedDaysPreview } from '../../../shared/config/closedDays';
-import { calendarConfigSchema } from '../../../shared/time/calendar';
+import { calendarConfigSchema } from '../../../shared/time/calendarConfig';
 import { type HolidayType, isKnownHolidayRegion } from '../../../shared/time/holidays';
 import { parseTypedDay } from '../../../shared/time/typedInput';
-import type { TimeZone } from '../../../shared/time/types';
 import { isoDayOf, isValidTimeZone } from '../../../shared/time/zone';
 import { formatDay } from '../../app/format';
 import { TableHead } from '../../components/TableHead';
@@ -25,7 +24,7 @@ export function ClosedDaysPreviewPanel({
   setDraft: (update: (d: PolicyDraft) => PolicyDraft) => void;
 }) {
   const { clock } = useServices();
-  const zone = (isValidTimeZone(draft.timeZone) ? draft.timeZone : config.timeZone) as TimeZone;
+  const zone = isValidTimeZone(draft.timeZone) ? draft.timeZone : config.timeZone;
   const today = isoDayOf(clock.now(), zone);
   const { next } = build(draft, config);
   const calendarInput = {

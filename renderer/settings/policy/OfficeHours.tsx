@@ -1,4 +1,5 @@
 import { Field, Options } from '../../components/Field';
+import { TableHead } from '../../components/TableHead';
 import { Cell, fieldId } from '../configEditor';
 import { patchAt } from '../listEditor';
 import { type DayDraft, WEEK_ORDER, WEEKDAYS } from './draft';
@@ -36,14 +37,7 @@ export function OfficeHours({ draft, setDraft, err }: SectionProps) {
       )}
       <table className="settings-table week-table">
         <caption className="visually-hidden">Office hours by weekday</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Open</th>
-            <th scope="col">Opens at</th>
-            <th scope="col">Closes at</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Day', 'Open', 'Opens at', 'Closes at']} />
         <tbody>
           {WEEK_ORDER.map((w) => {
             const day = draft.week[w] as DayDraft;

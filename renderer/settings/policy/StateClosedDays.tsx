@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { closedDaysPreview } from '../../../shared/config/closedDays';
-import { DEFAULT_CALENDAR_CONFIG } from '../../../shared/time/calendar';
+import { DEFAULT_CALENDAR_CONFIG } from '../../../shared/time/calendarConfig';
 import { STATE_PRESETS, type StatePresetId } from '../../../shared/time/statePresets';
 import type { IsoDay } from '../../../shared/time/types';
 import { isoDayOf } from '../../../shared/time/zone';

@@ -1,12 +1,12 @@
 import type { AgencyConfig, PolicyDuration, PriorityLevel } from '../../../shared/config/agencyConfig';
 import { uniqueSlug } from '../../../shared/config/slug';
-import type { ConfigPath } from '../../../shared/config/validateConfig';
-import type { OfficeHours } from '../../../shared/time/calendar';
+import { type ConfigPath, TIME_ZONE_MESSAGE } from '../../../shared/config/validateConfig';
+import type { OfficeHours } from '../../../shared/time/calendarConfig';
 import { HOLIDAY_TYPES, type HolidayType } from '../../../shared/time/holidays';
 import type { StatePresetId } from '../../../shared/time/statePresets';
 import { formatTypedDay, parseTypedDay, parseTypedTime } from '../../../shared/time/typedInput';
-import type { IsoDay, TimeZone } from '../../../shared/time/types';
-import { pad2 } from '../../../shared/time/zone';
+import type { IsoDay } from '../../../shared/time/types';
+import { isValidTimeZone, pad2 } from '../../../shared/time/zone';
 import type { BuildResult, DraftIssue } from '../configEditor';
 
 /*
@@ -177,9 +177,11 @@ export function build(d: PolicyDraft, config: AgencyConfig): BuildResult {
     return { day: (day ?? c.day) as IsoDay, name: c.name.trim() };
   });
   const region = d.holidayRegion.trim();
+  // A name that is no zone is said beside its field; the candidate keeps the zone in force meanwhile.
+  if (!isValidTimeZone(d.timeZone)) issues.push({ path: ['timeZone'], message: TIME_ZONE_MESSAGE });
   const next: AgencyConfig = {
     ...config,
-    timeZone: d.timeZone as TimeZone,
+    timeZone: isValidTimeZone(d.timeZone) ? d.timeZone : config.timeZone,
     priorityLevels,
     outreachMaxAttempts: attempts,
     unitLeadCallbackDays: callbackDays,

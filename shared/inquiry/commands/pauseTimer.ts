@@ -1,6 +1,6 @@
 import { DomainError } from '../../errors';
 import type { Pause } from '../../time/calendar';
-import type { Instant } from '../../time/types';
+import { type Instant, later } from '../../time/types';
 import { dueItems } from '../due';
 import type { PAUSE_WAITS, PausableTimer, TimerPaused, TimerResumed } from '../events';
 import type { InquiryRecord } from '../projection';
@@ -53,14 +53,14 @@ export function resumeWaitingFor(
 ): TimerResumed[] {
   return state.workflow.pauses
     .filter((p) => p.end === null && p.waitingFor === what)
-    .map((p) => resumedEvent(state, p.timer, true, ctx, Math.max(p.start, happened) as Instant));
+    .map((p) => resumedEvent(state, p.timer, true, ctx, later(p.start, happened)));
 }
 
 function resumedEvent(state: InquiryRecord, timer: PausableTimer, automatic: boolean, ctx: CommandContext, end = ctx.now): TimerResumed {
   const w = state.workflow;
   const pauses: Pause[] = w.pauses.filter((p) => p.timer === timer).map((p) => ({ start: p.start, end: p.end ?? end, reason: p.reason }));
-  let target: number | null = null;
-  let deadline: number;
+  let target: Instant | null = null;
+  let deadline: Instant;
   if (timer === 'first_contact') {
     const t = w.targets;
     if (!t) throw new DomainError('invalid_step', 'This inquiry has no first-contact timer.');

@@ -1,5 +1,5 @@
 import { DomainError } from '../../errors';
-import type { Instant, TimeZone } from '../../time/types';
+import { asInstant, type Instant, type TimeZone } from '../../time/types';
 import { pad2, zonedParts } from '../../time/zone';
 import { dueItems } from '../due';
 import type { SnoozeEnded, WarningsSnoozed } from '../events';
@@ -51,7 +51,7 @@ export function snoozeWarnings(state: InquiryRecord, input: { until: Instant; re
   const reason = (input.reason ?? '').trim();
   if (reason.length > SNOOZE_REASON_LIMIT)
     throw new DomainError('validation', `Shorten the reason to ${SNOOZE_REASON_LIMIT} characters or fewer (now ${reason.length}).`);
-  return [{ ...envelopeOf(ctx, state.id), type: 'WarningsSnoozed', payload: { until: Math.floor(input.until), reason } }];
+  return [{ ...envelopeOf(ctx, state.id), type: 'WarningsSnoozed', payload: { until: asInstant(Math.floor(input.until)), reason } }];
 }
 
 /** Ends a snooze in force: warnings notify again from now. */
