@@ -519,7 +519,9 @@ async function main(): Promise<void> {
 function shownTop(page: Page): Promise<string> {
   return page.evaluate((n) => {
     const out: string[] = [];
-    for (let i = 0; i < n; i++) out.push(document.querySelector(`.log-table tbody tr[data-index="${i}"] .case-link`)?.textContent ?? '');
+    // The link's first text is the case number (a "new to you" row's link says so after it).
+    for (let i = 0; i < n; i++)
+      out.push(document.querySelector(`.log-table tbody tr[data-index="${i}"] .case-link`)?.firstChild?.textContent ?? '');
     return out.join(' ').trim();
   }, TOP);
 }

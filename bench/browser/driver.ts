@@ -56,7 +56,8 @@ const INSTRUMENT = `(() => {
       const wanted = Array.isArray(ex.firstCase) ? ex.firstCase : [ex.firstCase];
       const n = Math.max(1, (wanted[0] ?? '').split(' ').length);
       const shown = [];
-      for (let i = 0; i < n; i++) shown.push(document.querySelector('.log-table tbody tr[data-index="' + i + '"] .case-link')?.textContent ?? '');
+      // The link's first text is the case number (a "new to you" row's link says so after it, for screen readers).
+      for (let i = 0; i < n; i++) shown.push(document.querySelector('.log-table tbody tr[data-index="' + i + '"] .case-link')?.firstChild?.textContent ?? '');
       if (!wanted.includes(shown.join(' ').trim())) return false;
     }
     if (ex.selector !== undefined) {
@@ -123,7 +124,7 @@ export async function timeInteraction(page: Page, on: 'keydown' | 'click', expec
   } catch (e) {
     const shown = await page.evaluate(() => ({
       count: document.querySelector('.row-count')?.textContent,
-      first: document.querySelector('.log-table tbody tr[data-index="0"] .case-link')?.textContent,
+      first: document.querySelector('.log-table tbody tr[data-index="0"] .case-link')?.firstChild?.textContent,
       title: document.querySelector('h1')?.textContent,
     }));
     throw new Error(`The page never showed ${JSON.stringify(expect)} (it shows ${JSON.stringify(shown)}): ${(e as Error).message}`);

@@ -35,18 +35,22 @@ export function formatDay(day: string): string {
   return m ? `${m[2]}/${m[3]}/${m[1]}` : day;
 }
 
-/** "Tue 11/24 09:15": compact, for table cells (24-hour, like the Received column). */
+/** The parts of a compact 12-hour time with its day: weekday, month, day and year as `day` asks. */
+function compactParts(at: Instant, zone: TimeZone, day: Intl.DateTimeFormatOptions): (type: Intl.DateTimeFormatPartTypes) => string {
+  const parts = fmt(zone, { ...day, month: '2-digit', day: '2-digit', hour: 'numeric', minute: '2-digit', hour12: true }).formatToParts(at);
+  return (type) => parts.find((p) => p.type === type)?.value ?? '';
+}
+
+/** "11/23/2026 9:15 AM": a day and time, compact, for table cells. */
+export function formatDayTime(at: Instant, zone: TimeZone): string {
+  const get = compactParts(at, zone, { year: 'numeric' });
+  return `${get('month')}/${get('day')}/${get('year')} ${get('hour')}:${get('minute')} ${get('dayPeriod')}`;
+}
+
+/** "Tue 11/24 9:15 AM": compact, for table cells (12-hour, like every time shown, the Received column too). */
 export function formatShort(at: Instant, zone: TimeZone): string {
-  const parts = fmt(zone, {
-    weekday: 'short',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('weekday')} ${get('month')}/${get('day')} ${get('hour')}:${get('minute')}`;
+  const get = compactParts(at, zone, { weekday: 'short' });
+  return `${get('weekday')} ${get('month')}/${get('day')} ${get('hour')}:${get('minute')} ${get('dayPeriod')}`;
 }
 
 /** A label inside a sentence: its first letter lower case unless it starts an acronym ("Follow up with MCO" → "follow up with MCO", "MCO contacts member" kept). */

@@ -56,7 +56,13 @@ export function setLeaveGuard(guard: (() => boolean) | null): void {
 
 export function navigate(route: Route): void {
   if (leaveGuard && !leaveGuard()) return;
-  window.location.hash = hrefOf(route);
+  const href = hrefOf(route);
+  if (window.location.hash === href) return;
+  // A history entry as setting location.hash makes (Back works the same), without its scroll to the
+  // fragment, which lays out the page being left first; the screens hear it as a hash change, at once.
+  const oldURL = window.location.href;
+  window.history.pushState(window.history.state, '', href);
+  window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL: window.location.href }));
 }
 
 const subscribe = (cb: () => void) => {

@@ -5,7 +5,7 @@ import { formatShort } from '../app/format';
 
 /**
  * The next-due words (shared/inquiry/nextDue.ts): the state, what is due, which instant governs and when, and the
- * countdown to that same instant: "Due soon · First contact · Target Mon 12/07 11:21 · 1 h 50 m left". `compact`
+ * countdown to that same instant: "Due soon · First contact · Target Mon 12/07 11:21 AM · 1 h 50 m left". `compact`
  * (the log's cell): what is due on one line, when and the countdown on the next, with no separator between.
  */
 export function NextDueText({ words, zone, compact = false }: { words: NextDueWords; zone: TimeZone; compact?: boolean }) {

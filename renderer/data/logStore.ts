@@ -197,8 +197,10 @@ export class LogStore {
         // a tenth of a second or more). A change soon after the last publish is part of a burst
         // (a rebuild, an import, a sync): it waits out the interval while the rest of the burst
         // gathers, so the window is never kept busy re-sorting. A lone save publishes at once.
+        // A lone save first lets the screen that saved paint its result: the read and the re-count wait for that frame.
         const wait = this.lastRowsAt + BURST_INTERVAL_MS - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        else await afterPaint();
         // The burst is read a chunk at a time, yielding between chunks, and published once.
         while (this.pending.size > 0) {
           const batch: string[] = [];

@@ -72,8 +72,8 @@ describe('LogView', () => {
     expect(within(rowOf(cases.pat)).getByText('P. L. •••').textContent).toBe('P. L. ••• •••••67A');
     expect(rowOf(cases.lou).textContent).toContain('Escalated');
     expect(rowOf(cases.lou).textContent).toContain('Pharmacy › Formulary');
-    expect(rowOf(cases.pat).textContent).toContain('11/23/2026 11:30');
-    expect(rowOf(cases.kim).textContent).toContain('11/23/2026 09:10');
+    expect(rowOf(cases.pat).textContent).toContain('11/23/2026 11:30 AM');
+    expect(rowOf(cases.kim).textContent).toContain('11/23/2026 9:10 AM');
   });
 
   it('reveals one member only, and says so with aria-pressed', async () => {

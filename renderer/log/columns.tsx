@@ -4,6 +4,7 @@ import { governingDue, nextDueWords } from '../../shared/inquiry/nextDue';
 import { COLUMN_LABELS, type LogLayout, visibleColumns } from '../../shared/log/logLayout';
 import type { LogColumn } from '../../shared/log/logQuery';
 import type { LogRow } from '../../shared/log/logRow';
+import { formatDayTime } from '../app/format';
 import { NextDueText } from '../components/NextDueText';
 import { useLogCalendar, useLogNow, useLogTableContext, useLogZone } from './logTableContext';
 import { MemberCell } from './MemberCell';
@@ -60,6 +61,11 @@ function SummaryCell({ row }: { row: LogRow }) {
   );
 }
 
+/** "11/23/2026 9:15 AM": the 12-hour time every screen shows (the row's receivedText, its 24-hour form, is what filters read). */
+function ReceivedCell({ row }: { row: LogRow }) {
+  return <Text>{formatDayTime(row.receivedAt, useLogZone())}</Text>;
+}
+
 function PriorityCell({ row }: { row: LogRow }) {
   return <span className={`badge priority-${row.priority}`}>{row.priorityLabel}</span>;
 }
@@ -71,7 +77,7 @@ const DEFS: Record<LogColumn, (size: number) => LogColumnDef> = {
   caseNumber: (size) =>
     helper.accessor('caseNumber', { header: COLUMN_LABELS.caseNumber, size, cell: (c) => <CaseCell row={c.row.original} /> }),
   receivedAt: (size) =>
-    helper.accessor('receivedAt', { header: COLUMN_LABELS.receivedAt, size, cell: (c) => <Text>{c.row.original.receivedText}</Text> }),
+    helper.accessor('receivedAt', { header: COLUMN_LABELS.receivedAt, size, cell: (c) => <ReceivedCell row={c.row.original} /> }),
   memberName: (size) =>
     helper.accessor('memberName', { header: COLUMN_LABELS.memberName, size, cell: (c) => <MemberCell row={c.row.original} /> }),
   summaryLine: (size) =>

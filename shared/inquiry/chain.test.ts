@@ -7,6 +7,7 @@ import {
   type ChainBreak,
   canonicalJson,
   chainEvents,
+  chainEventsNow,
   checkArrivals,
   checkDeskChain,
   emptyDeskState,
@@ -95,6 +96,15 @@ describe('a link', () => {
     expect(all.map((e) => e.chain?.prev)).toEqual([CHAIN_GENESIS, all[0]?.chain?.hash, all[1]?.chain?.hash]);
     expect(more.head).toEqual({ seq: 3, hash: all[2]?.chain?.hash });
     expect((await chainEvents([], more.head)).head).toEqual(more.head);
+  });
+
+  it('gives the same links computed synchronously (chainEventsNow, used inside write transactions) as with WebCrypto', async () => {
+    const unicode = note(4, DESK, 'Llamó a la señora 🙂 — «urgente»');
+    const head = (await chainEvents([note(1)], null)).head;
+    const events = [note(2), note(3), unicode];
+    expect(chainEventsNow(events, head)).toEqual(await chainEvents(events, head));
+    expect(chainEventsNow(events, null)).toEqual(await chainEvents(events, null));
+    expect(chainEventsNow([], head)).toEqual({ events: [], head });
   });
 
   it('survives parseEvent and a JSON round trip (sync, backup); an event without a chain stays valid', async () => {

@@ -46,9 +46,9 @@ export const FIXED_COLUMN: LogColumn = 'caseNumber';
 export const DEFAULT_LOG_LAYOUT: LogLayout = {
   columns: [
     { id: 'caseNumber', width: 134, hidden: false },
-    { id: 'receivedAt', width: 128, hidden: false },
+    { id: 'receivedAt', width: 168, hidden: false },
     { id: 'memberName', width: 150, hidden: false },
-    { id: 'summaryLine', width: 160, hidden: false },
+    { id: 'summaryLine', width: 120, hidden: false },
     { id: 'priorityLabel', width: 80, hidden: false },
     { id: 'nextDueAt', width: 248, hidden: false },
     { id: 'assigneeName', width: 110, hidden: false },

@@ -248,6 +248,11 @@ describe('column filters', () => {
     expect(run({ filters: { receivedAt: '11/22/2026' } })).toEqual([]);
     expect(run({ filters: { receivedAt: '11/20' } })).toEqual(['A', 'B']);
     expect(run({ filters: { receivedAt: '09:00' } })).toEqual(['A', 'B']);
+    // As the table shows it: 12-hour.
+    expect(run({ filters: { receivedAt: '9:00 AM' } })).toEqual(['A', 'B']);
+    expect(run({ filters: { receivedAt: '11/20/2026 9:00 am' } })).toEqual(['A', 'B']);
+    expect(run({ filters: { receivedAt: '9:00 PM' } })).toEqual([]);
+    expect(run({ filters: { receivedAt: '11:30 PM' } })).toEqual(['D']);
     expect(run({ filters: { receivedAt: '2026' } })).toEqual(['E', 'D', 'A', 'B', 'C']);
   });
 

@@ -185,11 +185,22 @@ export function queueCountsOfOpen(open: readonly LogRow[], total: number, me: st
 
 const UNASSIGNED = '(unassigned)';
 
+/**
+ * A time typed as the table shows it ("9:15 AM", "2:30 pm") in the 24-hour form of the row's receivedText
+ * ("09:15", "14:30"); anything else as typed.
+ */
+function in24Hours(wanted: string): string {
+  return wanted.replace(/\b(\d{1,2}):(\d{2})\s*([ap])\.?m?\.?$/i, (_, h: string, m: string, half: string) => {
+    const hour = (Number(h) % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
+    return `${String(hour).padStart(2, '0')}:${m}`;
+  });
+}
+
 function matchesFilter(row: LogRow, column: LogColumn, wanted: string): boolean {
   if (column === 'receivedAt') {
-    // The shown text is "11/23/2026 09:15"; a month is typed "11/2026", which that text does not contain.
+    // The row's text is "11/23/2026 09:15" (the table shows "9:15 AM": in24Hours); a month is typed "11/2026", which that text does not contain.
     const month = `${row.receivedText.slice(0, 2)}/${row.receivedText.slice(6, 10)}`;
-    return row.receivedText.includes(wanted.trim()) || month === wanted.trim();
+    return row.receivedText.includes(in24Hours(wanted.trim())) || month === wanted.trim();
   }
   if (column === 'assigneeName' && wanted === UNASSIGNED) return row.assigneeId === '';
   if (column === 'nextDueAt') {

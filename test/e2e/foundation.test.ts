@@ -97,7 +97,7 @@ describe('first run → intake → log → inquiry, by keyboard, in Chromium', (
     const row = page.locator('tbody tr').first();
     await row.waitFor();
     expect(await row.locator('td').nth(0).textContent()).toMatch(/^261123-[0-9A-Z]{5}-001$/);
-    expect(await row.locator('td').nth(1).textContent()).toBe('11/23/2026 09:15');
+    expect(await row.locator('td').nth(1).textContent()).toBe('11/23/2026 9:15 AM');
     expect(await row.locator('td').nth(2).textContent()).toContain('M. L. •••');
     expect(await row.textContent()).not.toContain('Maria');
     // The default columns (issue 16): case, received, member, summary, priority, next due, assignee.

@@ -168,7 +168,7 @@ describe('lead tools: legacy import, export, report', () => {
 
   it('shows an imported inquiry with its history from the old log, marked, and the row kept for audit', async () => {
     const { page } = session();
-    await page.locator('tbody tr', { hasText: '03/03/2025 09:15' }).getByRole('link').press('Enter');
+    await page.locator('tbody tr', { hasText: '03/03/2025 9:15 AM' }).getByRole('link').press('Enter');
     await page.getByRole('heading', { level: 1, name: /^Inquiry 250303-[0-9A-Z]{5}-900001$/ }).waitFor();
     const timeline = page.locator('.timeline-list');
     await timeline.waitFor();

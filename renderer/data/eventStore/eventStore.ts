@@ -1,5 +1,4 @@
-import Dexie from 'dexie';
-import { type ChainHead, chainEvents } from '../../../shared/inquiry/chain';
+import { type ChainHead, chainEventsNow } from '../../../shared/inquiry/chain';
 import { type InquiryEvent, isRosterEvent, ROSTER_STREAM } from '../../../shared/inquiry/events';
 import { applyFoldPlan, planFold } from '../../../shared/inquiry/foldPlan';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
@@ -97,7 +96,7 @@ export class EventWrite {
     let fresh = rules.replaces || rules.newIds ? [...unique] : unique.filter((e) => !known.has(e.id));
     if (fresh.length === 0) return { events: [], rows: [], written: Promise.resolve() };
     const restamped = rules.replaces ? unique.filter((e) => known.has(e.id) && known.get(e.id) !== e.hlc) : [];
-    if (rules.chain) fresh = await this.chain(fresh);
+    if (rules.chain) fresh = this.chain(fresh);
     // The roster's events fold into the roster (meta `roster`), not into an inquiry's row.
     const rosterFresh = fresh.filter(isRosterEvent);
     const rosterWrite = rosterFresh.length > 0 ? this.foldRoster(rosterFresh, rules.replaces) : null;
@@ -195,13 +194,13 @@ export class EventWrite {
 
   /**
    * This desk's own unlinked events get the next links of its chain, in the order given. The digests
-   * are WebCrypto's, awaited through `Dexie.waitFor` so the transaction stays open meanwhile; the
-   * head was read inside this transaction, so a write by another window waits and chains onto it.
+   * are computed here and now (chainEventsNow), so the transaction waits on nothing but the database;
+   * the head was read inside this transaction, so a write by another window waits and chains onto it.
    */
-  private async chain(events: InquiryEvent[]): Promise<InquiryEvent[]> {
+  private chain(events: InquiryEvent[]): InquiryEvent[] {
     const own = events.filter((e) => e.deviceId === this.desk.deviceId && !e.chain);
     if (own.length === 0) return events;
-    const chained = await Dexie.waitFor(chainEvents(own, this.head ?? null));
+    const chained = chainEventsNow(own, this.head ?? null);
     this.head = chained.head;
     if (own.length === events.length) return chained.events;
     const linked = new Map(chained.events.map((e) => [e.id, e]));
