@@ -79,7 +79,7 @@ describe('importing the 2025 shared-drive log', () => {
       [
         13,
         [
-          `Cell E13 (Medicaid ID) "89012" is not a Medicaid ID (7 digits followed by a capital letter, for example 1234567A): left out; the row's audit copy keeps it.`,
+          `Cell E13 (Medicaid ID) is not a Medicaid ID (7 digits followed by a capital letter, for example 1234567A): left out; the row's audit copy keeps what it says.`,
           'No priority: imported as Escalated.',
         ],
       ],

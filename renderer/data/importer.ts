@@ -9,6 +9,7 @@ import {
   IMPORT_SEQ_FIRST,
   IMPORT_SEQ_LAST,
   type ImportRun,
+  identityDigestText,
   importedInquiryId,
   isEmptyUpdate,
   newInquiryEvents,
@@ -45,7 +46,7 @@ export interface ImportProgress {
   total: number;
 }
 
-/** A row to add as a new inquiry, with its fingerprint digest (the source of its ids). */
+/** A row to add as a new inquiry, with its identity digest (the source of its ids). */
 export interface NewRow {
   row: ImportedRow;
   digests: RowDigests;
@@ -107,14 +108,18 @@ export async function planImport(
 ): Promise<ImportPlan> {
   const plan: ImportPlan = { analysis, fresh: [], additions: [], unchanged: [] };
   const rows = analysis.accepted;
+  const occurrence = occurrences(rows);
   const claimed = new Set<string>();
   const CHUNK = 500;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const digests: RowDigests[] = await Promise.all(
-      chunk.map(async (r) => ({ key: await sha256(r.key), revision: await sha256(revisionText(r)) })),
+      chunk.map(async (r) => ({
+        key: await sha256(identityDigestText(r.identity, occurrence.get(r) ?? 0)),
+        revision: await sha256(revisionText(r)),
+      })),
     );
-    const ids = chunk.map((r, k) => importedInquiryId((digests[k] as RowDigests).key, r.fields.receivedAt));
+    const ids = chunk.map((r, k) => importedInquiryId((digests[k] as RowDigests).key, r.receivedDay));
     const existing: (InquiryRecord | undefined)[] = await db.inquiries.bulkGet(ids);
     for (const r of existing) if (r) claimed.add(r.id);
     // Rows not found by their ids: imported inquiries received the same civil day, read once per day.
@@ -153,6 +158,29 @@ export async function planImport(
     await yieldToWindow();
   }
   return plan;
+}
+
+/**
+ * Which of the file's rows with the same identity each row is (0, 1 …), by time received, then the exact
+ * fingerprint, then the row number: so two rows of one day about the same member and issue are two inquiries,
+ * and two desks with copies of the log number them alike however the copies are sorted.
+ */
+function occurrences(rows: readonly ImportedRow[]): Map<ImportedRow, number> {
+  const groups = new Map<string, ImportedRow[]>();
+  for (const r of rows) {
+    const list = groups.get(r.identity);
+    if (list) list.push(r);
+    else groups.set(r.identity, [r]);
+  }
+  const out = new Map<ImportedRow, number>();
+  for (const list of groups.values()) {
+    if (list.length > 1)
+      list.sort(
+        (a, b) => a.fields.receivedAt - b.fields.receivedAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.rowNumber - b.rowNumber,
+      );
+    for (const [n, r] of list.entries()) out.set(r, n);
+  }
+  return out;
 }
 
 interface Candidate {
@@ -294,7 +322,7 @@ export async function commitImport(
     const freshEnd = Math.min(end, plan.fresh.length);
     if (next < freshEnd) {
       const batch = plan.fresh.slice(next, freshEnd);
-      const ids = batch.map((f) => importedInquiryId(f.digests.key, f.row.fields.receivedAt));
+      const ids = batch.map((f) => importedInquiryId(f.digests.key, f.row.receivedDay));
       const already = await db.inquiries.bulkGet(ids);
       const days = batch.map((f) => isoDayOf(f.row.fields.receivedAt, zone));
       await loadSeqs(db, days);

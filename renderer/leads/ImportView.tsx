@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { failureText } from '../../shared/errors';
-import { CSV_BOM, csvHeader, csvRow } from '../../shared/export/csv';
 import type { ParsedFile } from '../../shared/import/cells';
 import { type ColumnMapping, findHeaderRow, headersOf } from '../../shared/import/fields';
+import { problemsCsv } from '../../shared/import/problems';
 import { ImportFileProblem, sniffSpreadsheet } from '../../shared/import/sniff';
 import { guessMapping } from '../../shared/import/valueMapping';
 import { useBridge } from '../app/bridgeContext';
@@ -155,22 +155,12 @@ export function ImportView() {
 
   async function saveProblems(plan: ImportPlan) {
     if (!file) return;
-    const columns = [
-      { header: 'Row', kind: 'number' as const },
-      { header: 'What', kind: 'text' as const },
-      { header: 'Problem', kind: 'text' as const },
-    ];
-    const zone = config.timeZone;
-    const lines = [CSV_BOM, csvHeader(columns)];
-    for (const r of plan.analysis.rejected) lines.push(csvRow([r.rowNumber, 'Not imported', r.reason], columns, zone));
-    for (const d of plan.analysis.duplicates)
-      lines.push(csvRow([d.rowNumber, 'Duplicate', `Repeats row ${d.firstRow}: imported once.`], columns, zone));
-    for (const r of plan.analysis.accepted) for (const w of r.warnings) lines.push(csvRow([r.rowNumber, 'Warning', w], columns, zone));
     const base = file.fileName.replace(/\.[^.]+$/, '').replace(/[\\/:*?"<>|]/g, '-');
     const outcome = await bridge.saveFile({
       suggestedName: `${base.slice(0, 120)}_import-problems.csv`,
       format: 'csv',
-      data: new TextEncoder().encode(lines.join('')),
+      data: new TextEncoder().encode(problemsCsv(plan.analysis, config.timeZone)),
+      // Rows, cells and what is wrong: never what an identifier cell said (shared/import/problems.ts).
       containsMemberData: false,
     });
     if (outcome.outcome === 'refused') setError(outcome.message);
