@@ -1,5 +1,5 @@
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
-import { DomainError } from '../../shared/errors';
+import { DomainError, failureText, PlainWordsError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { analyseSheet, type SheetAnalysis } from '../../shared/import/analyse';
 import type { Cell } from '../../shared/import/cells';
@@ -32,6 +32,7 @@ import { type Roster, rosterPeople } from '../../shared/roster/roster';
 import type { Instant, IsoDay } from '../../shared/time/types';
 import { isoDayOf, zonedToInstant } from '../../shared/time/zone';
 import type { BackupOptions } from './backup';
+import { BulkWriteStopped } from './bulkWrite';
 import type { LiaisonDb } from './db';
 import { getMeta, putMeta } from './meta';
 
@@ -263,9 +264,29 @@ export interface ImportDesk {
 const BATCH_ROWS = 150;
 
 /**
- * Writes the plan in ONE transaction (Repo.appendInBulk): every new inquiry with its history and every
- * addition, or nothing. Imported case numbers are `YYMMDD-DESK-9xxxxx`, YYMMDD the day received.
- * A row found in the log by now (another window imported it meanwhile) is skipped.
+ * The import stopped part-way: the inquiries of the batches before the failing one are in the log, each whole
+ * (a batch is one transaction of whole inquiries), and the same file imported again writes the rest.
+ */
+export class ImportStopped extends PlainWordsError {
+  constructor(
+    readonly rowsWritten: number,
+    readonly rowsTotal: number,
+    cause: unknown,
+  ) {
+    super(
+      `The import stopped after ${rowsWritten.toLocaleString('en-US')} of ${rowsTotal.toLocaleString('en-US')} rows were written: ${failureText(cause)} ` +
+        'Those rows are in the log, each inquiry whole. Import the same file again to write the rest: rows already in the log are skipped. ' +
+        'A backup from just before the import is in Settings → Data.',
+    );
+  }
+}
+
+/**
+ * Writes the plan (Repo.appendInBulk), a batch of whole rows per transaction: every new inquiry with its history
+ * and every addition. Should a batch fail, the batches before it stay and `ImportStopped` says so; nothing is
+ * half-written, and importing the same file again adds only the rest. Imported case numbers are
+ * `YYMMDD-DESK-9xxxxx`, YYMMDD the day received. A row found in the log by now (another window imported it
+ * meanwhile) is skipped.
  */
 export async function commitImport(
   repo: ImportDesk,
@@ -284,6 +305,9 @@ export async function commitImport(
   let next = 0;
   let added = 0;
   let updated = 0;
+  /** Rows in the batches committed (appendInBulk reports each), and in those prepared. */
+  let committedRows = 0;
+  let preparedRows = 0;
 
   const prefixOf = (day: IsoDay) => `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${deskCode}-`;
   /** Learns, in one read, the last imported sequence of each day not seen yet (imports before this one). */
@@ -315,7 +339,7 @@ export async function commitImport(
     return seq;
   };
 
-  const result = await repo.appendInBulk(async (ctx, db) => {
+  const batchOf = async (ctx: CommandContext, db: LiaisonDb): Promise<InquiryEvent[] | null> => {
     if (next >= total) return null;
     const events: InquiryEvent[] = [];
     const end = Math.min(next + batchRows, total);
@@ -340,9 +364,19 @@ export async function commitImport(
       updated += 1;
     }
     next = end;
-    onProgress?.({ step: 'writing', done: next, total });
+    preparedRows = next;
     return events;
-  });
+  };
+  let result: { events: number; inquiryIds: string[] };
+  try {
+    result = await repo.appendInBulk(batchOf, () => {
+      committedRows = preparedRows;
+      onProgress?.({ step: 'writing', done: committedRows, total });
+    });
+  } catch (e) {
+    if (committedRows === 0) throw e instanceof BulkWriteStopped ? e.cause : e;
+    throw new ImportStopped(committedRows, total, e instanceof BulkWriteStopped ? e.cause : e);
+  }
   const known = (await repo.profiles()).map((p) => ({ id: p.id, name: p.displayName }));
   const people = oldLogPeople([...plan.fresh.map((f) => f.row), ...plan.additions.map((a) => a.row)], known);
   return {

@@ -16,6 +16,7 @@ import {
   type ImportPlan,
   type ImportProgress,
   type ImportResult,
+  ImportStopped,
   importContext,
 } from '../data/importer';
 import { type IoProgress, spreadsheetIo } from './spreadsheetClient';
@@ -148,6 +149,12 @@ export function ImportView() {
       );
       setStage({ kind: 'done', result, plan, seconds: (performance.now() - started) / 1000 });
     } catch (e) {
+      if (e instanceof ImportStopped) {
+        // Part of the file is in the log now: the rows are checked again before the rest is imported.
+        setStage({ kind: 'map' });
+        setError(e.message);
+        return;
+      }
       setStage({ kind: 'preview', plan });
       setError(`Nothing was imported: ${failureText(e)}`);
     }
