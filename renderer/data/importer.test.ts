@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 // biome-ignore lint/style/noRestrictedImports: as above, to locate the fixtures.
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ParsedFile } from '../../shared/import/cells';
 import { findHeaderRow, headersOf, suggestMapping } from '../../shared/import/fields';
 import { ImportFileProblem } from '../../shared/import/sniff';
@@ -226,6 +226,27 @@ describe('importing the 2025 shared-drive log', () => {
     const result = await commitImport(desk.repo, again.plan, source, instant(NOW));
     expect(result.inquiriesAdded).toBe(4);
     expect(await desk.db.inquiries.count()).toBe(10);
+  });
+
+  it('commits batch by batch, and tells the log of the inquiries once, after the last batch', async () => {
+    const file = await readSpreadsheet('mco-inquiry-log-2025.xlsx', fixture('mco-inquiry-log-2025.xlsx'));
+    const { plan, headers, mapping } = await planOf(file);
+    const heard: string[] = [];
+    desk.changes.subscribe((ids) => heard.push(`announced ${ids.length}`));
+    const seen: string[] = [];
+    await commitImport(
+      desk.repo,
+      plan,
+      { fileName: 'x.xlsx', sheet: 'S', headers, mapping },
+      instant(NOW),
+      async (p) => {
+        // Each batch is committed when it is reported: another transaction sees its rows.
+        seen.push(`${p.done} written, ${await desk.db.inquiries.count()} stored, ${heard.length} announced`);
+      },
+      4,
+    );
+    await vi.waitFor(() => expect(heard).toEqual(['announced 10']));
+    expect(seen).toEqual(['4 written, 4 stored, 0 announced', '8 written, 8 stored, 0 announced', '10 written, 10 stored, 0 announced']);
   });
 
   it('a batch that fails first writes nothing, and says nothing was written', async () => {

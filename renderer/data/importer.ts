@@ -109,7 +109,7 @@ export async function planImport(
 ): Promise<ImportPlan> {
   const plan: ImportPlan = { analysis, fresh: [], additions: [], unchanged: [] };
   const rows = analysis.accepted;
-  const occurrence = occurrences(rows);
+  const occurrence = await occurrences(rows);
   const claimed = new Set<string>();
   const CHUNK = 500;
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -166,19 +166,23 @@ export async function planImport(
  * fingerprint, then the row number: so two rows of one day about the same member and issue are two inquiries,
  * and two desks with copies of the log number them alike however the copies are sorted.
  */
-function occurrences(rows: readonly ImportedRow[]): Map<ImportedRow, number> {
+async function occurrences(rows: readonly ImportedRow[]): Promise<Map<ImportedRow, number>> {
   const groups = new Map<string, ImportedRow[]>();
-  for (const r of rows) {
+  const out = new Map<ImportedRow, number>();
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0 && i % 5000 === 0) await yieldToWindow();
+    const r = rows[i] as ImportedRow;
     const list = groups.get(r.identity);
     if (list) list.push(r);
     else groups.set(r.identity, [r]);
+    out.set(r, 0);
   }
-  const out = new Map<ImportedRow, number>();
+  // Only identities the file has more than once need numbering (few: the same member, day and issue twice).
   for (const list of groups.values()) {
-    if (list.length > 1)
-      list.sort(
-        (a, b) => a.fields.receivedAt - b.fields.receivedAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.rowNumber - b.rowNumber,
-      );
+    if (list.length < 2) continue;
+    list.sort(
+      (a, b) => a.fields.receivedAt - b.fields.receivedAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.rowNumber - b.rowNumber,
+    );
     for (const [n, r] of list.entries()) out.set(r, n);
   }
   return out;

@@ -404,8 +404,9 @@ export class Repo {
    * each transaction until it returns null, and may do synchronous work and await this database, nothing else
    * (awaiting anything else would let IndexedDB commit early). Each batch is stored with its outbox entries,
    * chain links and folded rows, and committed, before the next is asked for: memory holds one batch, the window
-   * repaints between batches, the log hears of each batch's inquiries as it lands, and another window's write
-   * waits for one batch, never for the whole import. A batch holds whole inquiries, so none is ever half-written;
+   * repaints between batches, and another window's write waits for one batch, never for the whole import. The
+   * log hears of the inquiries once, at the end (or when a batch fails): re-counting a growing log after every
+   * batch would keep the window busy. A batch holds whole inquiries, so none is ever half-written;
    * should one fail, the batches before it stay (the error says how many events were written: `BulkWriteStopped`),
    * and running the same import again skips them, as events already stored (same id) are skipped.
    * `onProgress` hears after each batch is committed.
@@ -421,25 +422,30 @@ export class Repo {
     for (;;) {
       let stored: number;
       try {
-        stored = await this.events.write({ deviceId }, async (w) => {
-          const { profile, config, hlc: storedHlc } = await this.readDesk();
-          if (!profile) throw new DomainError('no_profile', 'Create your profile before importing.');
-          let hlc = storedHlc ?? { wall: 0, counter: 0, deviceId };
-          const ctx = this.contextOf(profile, deviceId, config, (next) => {
-            hlc = next(hlc);
-            return hlc;
-          });
-          let batch = await nextBatch(ctx, db);
-          if (batch === null) return -1;
-          // Assignees the old log names who are on the roster nowhere: inactive roster entries, matched by name.
-          const named = legacyPeople(await this.roster(), legacyAssignees(batch), ctx);
-          if (named.length > 0) batch = [...batch, ...named];
-          await (await w.append(batch, 'import')).written;
-          w.moveClock({ to: hlc });
-          for (const id of w.touched) inquiryIds.add(id);
-          return batch.length;
-        });
+        stored = await this.events.write(
+          { deviceId },
+          async (w) => {
+            const { profile, config, hlc: storedHlc } = await this.readDesk();
+            if (!profile) throw new DomainError('no_profile', 'Create your profile before importing.');
+            let hlc = storedHlc ?? { wall: 0, counter: 0, deviceId };
+            const ctx = this.contextOf(profile, deviceId, config, (next) => {
+              hlc = next(hlc);
+              return hlc;
+            });
+            let batch = await nextBatch(ctx, db);
+            if (batch === null) return -1;
+            // Assignees the old log names who are on the roster nowhere: inactive roster entries, matched by name.
+            const named = legacyPeople(await this.roster(), legacyAssignees(batch), ctx);
+            if (named.length > 0) batch = [...batch, ...named];
+            await (await w.append(batch, 'import')).written;
+            w.moveClock({ to: hlc });
+            for (const id of w.touched) inquiryIds.add(id);
+            return batch.length;
+          },
+          { announce: false },
+        );
       } catch (e) {
+        await this.events.announceChanged([...inquiryIds]);
         if (written === 0) throw e;
         throw new BulkWriteStopped(written, e);
       }
@@ -447,6 +453,8 @@ export class Repo {
       written += stored;
       onProgress?.(written);
     }
+    // Once, at the end: the log re-reads and re-counts the whole import once, not after every batch.
+    await this.events.announceChanged([...inquiryIds]);
     return { events: written, inquiryIds: [...inquiryIds] };
   }
 
