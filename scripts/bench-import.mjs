@@ -220,7 +220,8 @@ async function importOnce(label) {
     .locator('dd')
     .evaluate((dd) => dd.firstChild?.textContent ?? '');
   console.log(`  preview: ${fresh} new, ${known} already in the log`);
-  const button = page.getByRole('button', { name: /^Import / });
+  // "Import 5 inquiries", or "Nothing to import" (disabled) when every row is in the log already.
+  const button = page.getByRole('button', { name: /^(Import \d|Nothing to import)/ });
   if (await button.isDisabled()) return;
   await step(`${label}: back up, then write`, async () => {
     await button.click();
