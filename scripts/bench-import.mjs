@@ -193,6 +193,7 @@ await page.keyboard.type('2468');
 await page.keyboard.press('Enter');
 await page.getByRole('heading', { name: 'All open' }).waitFor();
 
+let importedEvents = 0;
 async function importOnce(label) {
   // By way of the log: the import screen, still showing the last import's result, starts over when opened again.
   await page.evaluate(() => {
@@ -231,6 +232,7 @@ async function importOnce(label) {
   console.log(`  ${said}`);
   const entries = /\(([\d,]+) timeline entries, ([\d.]+) s\)/.exec(said ?? '');
   if (entries) {
+    importedEvents = Math.max(importedEvents, Number(entries[1].replace(/,/g, '')));
     console.log(
       `  written at ${Math.round(Number(entries[1].replace(/,/g, '')) / Number(entries[2])).toLocaleString('en-US')} events/s (backup included)`,
     );
@@ -239,6 +241,59 @@ async function importOnce(label) {
 
 await importOnce('import');
 await importOnce('re-import');
+
+// The floor the write is held to, measured here under the same load: up to 60,000 events (a rate), stored
+// by plain IndexedDB (no Dexie, no chain, no fold, no outbox) in transactions of 2,000 into a scratch database
+// with the events table's indexes, copies of 2,000 of the imported events under new ids.
+const floor = await page.evaluate(
+  async (total) => {
+    const request = (r) =>
+      new Promise((ok, fail) => {
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+    const done = (tx) =>
+      new Promise((ok, fail) => {
+        tx.oncomplete = ok;
+        tx.onerror = () => fail(tx.error);
+        tx.onabort = () => fail(tx.error);
+      });
+    // The app's database (renderer/data/diskVersion.ts DATABASE_NAME), not a backup's or a restore's staging copy.
+    const app = await request(indexedDB.open('liaison-log'));
+    const sample = await request(app.transaction('events').objectStore('events').getAll(null, 2000));
+    app.close();
+    if (sample.length === 0) return { events: 0, seconds: 0, perSecond: 0 };
+    const open = indexedDB.open(`bench-floor-${Date.now()}`, 1);
+    open.onupgradeneeded = () => {
+      const store = open.result.createObjectStore('events', { keyPath: 'id' });
+      store.createIndex('inquiry', ['inquiryId', 'hlc']);
+      store.createIndex('hlc', 'hlc');
+      store.createIndex('chain', ['deviceId', 'chain.seq']);
+    };
+    const scratch = await request(open);
+    const start = performance.now();
+    for (let written = 0; written < total; ) {
+      const tx = scratch.transaction('events', 'readwrite');
+      const store = tx.objectStore('events');
+      for (const e of sample) {
+        if (written >= total) break;
+        store.add({ ...e, id: `${e.id}-${written}` });
+        written += 1;
+      }
+      await done(tx);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    const seconds = (performance.now() - start) / 1000;
+    scratch.close();
+    await request(indexedDB.deleteDatabase(scratch.name));
+    return { events: total, seconds, perSecond: total / seconds };
+  },
+  Math.min(importedEvents, 60_000),
+);
+console.log(
+  `plain IndexedDB floor, same load: ${floor.events.toLocaleString('en-US')} events in ${floor.seconds.toFixed(1)} s (${Math.round(floor.perSecond).toLocaleString('en-US')} events/s)`,
+);
+figures.push({ name: 'plain IndexedDB floor', seconds: Number(floor.seconds.toFixed(1)), eventsPerSecond: Math.round(floor.perSecond) });
 
 // `--import-only`: the import figures alone (no exports or report).
 if (args.includes('--import-only')) {
