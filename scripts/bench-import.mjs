@@ -7,6 +7,9 @@
 // (PerformanceObserver "longtask": the window must keep painting throughout), the page's peak JS heap
 // during the step (performance.memory, sampled every 100 ms) and whether a progress bar showed.
 // Issue 17's figures: `node scripts/bench-import.mjs --rows 50000 --csv` and without --csv.
+// `--profile` also samples the window's main thread (CDP Profiler, 1 ms, unminified build) and, for the longest
+// tasks over 150 ms, prints what held it: the functions sampled within the task, by their own time and by their
+// time anywhere on the stack (1 sample ≈ 1 ms). That is how a long task is found, rather than guessed.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -18,6 +21,7 @@ const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const rows = Number(args[args.indexOf('--rows') + 1] || 100_000) || 100_000;
 const csv = args.includes('--csv');
+const profiling = args.includes('--profile');
 const NOW = '2026-11-23T14:30:00-06:00';
 
 const work = mkdtempSync(join(tmpdir(), 'liaison-bench-import-'));
@@ -37,13 +41,14 @@ console.log(
 );
 
 // Its own build, so an e2e run rebuilding dist/renderer meanwhile cannot pull files from under it.
-const dist = resolve(root, '.tmp/bench-import-renderer');
+const dist = resolve(root, profiling ? '.tmp/bench-import-renderer-profile' : '.tmp/bench-import-renderer');
 if (!args.includes('--no-build') || !existsSync(dist)) {
   const { build } = await import('vite');
   await build({
     configFile: resolve(root, 'vite.config.ts'),
     logLevel: 'warn',
-    build: { sourcemap: false, outDir: dist, emptyOutDir: true },
+    // Profiling names functions as the source does.
+    build: { sourcemap: false, outDir: dist, emptyOutDir: true, minify: !profiling },
   });
 }
 
@@ -77,9 +82,13 @@ const seconds = (ms) => (ms / 1000).toFixed(1);
 async function step(name, fn) {
   await page.evaluate(() => {
     window.__longest = 0;
+    window.__longTasks = [];
     window.__observer?.disconnect();
     window.__observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      for (const e of list.getEntries()) {
+        window.__longest = Math.max(window.__longest, e.duration);
+        if (e.duration >= 150) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }
     });
     window.__observer.observe({ type: 'longtask' });
     // Peak heap and whether a progress bar was on screen, sampled while the step runs (a sample that
@@ -92,9 +101,23 @@ async function step(name, fn) {
       if (document.querySelector('progress, [role="progressbar"]')) window.__progressSeen = true;
     }, 100);
   });
+  const cdp = profiling ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await cdp.send('Profiler.start');
+  }
+  // The page's clock when the profile started (near enough: a long task lasts hundreds of milliseconds).
+  const profiledFrom = cdp ? await page.evaluate(() => performance.now()) : 0;
   const start = performance.now();
   await fn();
   const ms = performance.now() - start;
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.detach();
+    const tasks = await page.evaluate(() => window.__longTasks);
+    printLongTasks(name, profile, tasks, profiledFrom);
+  }
   const { longest, peak, progress } = await page.evaluate(() => {
     clearInterval(window.__sampler);
     return { longest: window.__longest, peak: window.__peakHeap, progress: window.__progressSeen };
@@ -104,6 +127,58 @@ async function step(name, fn) {
   console.log(
     `${name.padEnd(46)} ${seconds(ms).padStart(7)} s   longest main-thread task ${String(Math.round(longest)).padStart(5)} ms   peak heap ${String(peakMb).padStart(5)} MB   progress ${progress ? 'shown' : 'not seen'}`,
   );
+}
+
+/**
+ * What held the window's main thread in each long task over 150 ms (PerformanceObserver "longtask"), from a CPU
+ * profile of the step: the profile's samples within the task's time, by the function they were in (own time) and by
+ * every function on their stack.
+ */
+function printLongTasks(name, profile, tasks, profiledFrom) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n) => {
+    const f = n.callFrame;
+    const file = f.url ? f.url.replace(/^.*\//, '') : '';
+    return `${f.functionName || '(anonymous)'}${file ? ` ${file}:${f.lineNumber + 1}` : ''}`;
+  };
+  // Each sample's time in ms from the profile's start, and its node.
+  const samples = [];
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    samples.push([(at - profile.startTime) / 1000, id]);
+  });
+  const longest = [...tasks].sort((a, b) => b.duration - a.duration).slice(0, 5);
+  console.log(`  [profile] ${name}: ${tasks.length} long tasks over 150 ms`);
+  for (const task of longest) {
+    const from = task.start - profiledFrom;
+    const to = from + task.duration;
+    const self = new Map();
+    const total = new Map();
+    for (const [t, id] of samples) {
+      if (t < from || t > to) continue;
+      const l = label(nodes.get(id));
+      self.set(l, (self.get(l) ?? 0) + 1);
+      const seen = new Set();
+      for (let k = id; k !== undefined; k = parent.get(k)) {
+        const kl = label(nodes.get(k));
+        if (seen.has(kl)) continue;
+        seen.add(kl);
+        total.set(kl, (total.get(kl) ?? 0) + 1);
+      }
+    }
+    const top = (m, k) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, k)
+        .map(([l, n]) => `      ${String(n).padStart(5)} samples  ${l}`)
+        .join('\n');
+    console.log(
+      `    task of ${Math.round(task.duration)} ms at +${(from / 1000).toFixed(1)} s; own time:\n${top(self, 8)}\n    on the stack:\n${top(total, 16)}`,
+    );
+  }
 }
 
 await page.goto(url);
@@ -118,6 +193,7 @@ await page.keyboard.type('2468');
 await page.keyboard.press('Enter');
 await page.getByRole('heading', { name: 'All open' }).waitFor();
 
+let importedEvents = 0;
 async function importOnce(label) {
   // By way of the log: the import screen, still showing the last import's result, starts over when opened again.
   await page.evaluate(() => {
@@ -145,17 +221,87 @@ async function importOnce(label) {
     .locator('dd')
     .evaluate((dd) => dd.firstChild?.textContent ?? '');
   console.log(`  preview: ${fresh} new, ${known} already in the log`);
-  const button = page.getByRole('button', { name: /^Import / });
+  // "Import 5 inquiries", or "Nothing to import" (disabled) when every row is in the log already.
+  const button = page.getByRole('button', { name: /^(Import \d|Nothing to import)/ });
   if (await button.isDisabled()) return;
-  await step(`${label}: back up, then write in one transaction`, async () => {
+  await step(`${label}: back up, then write`, async () => {
     await button.click();
     await page.getByRole('heading', { name: 'Import finished' }).waitFor();
   });
-  console.log(`  ${await page.getByRole('status').filter({ hasText: 'Imported' }).textContent()}`);
+  const said = await page.getByRole('status').filter({ hasText: 'Imported' }).textContent();
+  console.log(`  ${said}`);
+  const entries = /\(([\d,]+) timeline entries, ([\d.]+) s\)/.exec(said ?? '');
+  if (entries) {
+    importedEvents = Math.max(importedEvents, Number(entries[1].replace(/,/g, '')));
+    console.log(
+      `  written at ${Math.round(Number(entries[1].replace(/,/g, '')) / Number(entries[2])).toLocaleString('en-US')} events/s (backup included)`,
+    );
+  }
 }
 
 await importOnce('import');
 await importOnce('re-import');
+
+// The floor the write is held to, measured here under the same load: up to 60,000 events (a rate), stored
+// by plain IndexedDB (no Dexie, no chain, no fold, no outbox) in transactions of 2,000 into a scratch database
+// with the events table's indexes, copies of 2,000 of the imported events under new ids.
+const floor = await page.evaluate(
+  async (total) => {
+    const request = (r) =>
+      new Promise((ok, fail) => {
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+    const done = (tx) =>
+      new Promise((ok, fail) => {
+        tx.oncomplete = ok;
+        tx.onerror = () => fail(tx.error);
+        tx.onabort = () => fail(tx.error);
+      });
+    // The app's database (renderer/data/diskVersion.ts DATABASE_NAME), not a backup's or a restore's staging copy.
+    const app = await request(indexedDB.open('liaison-log'));
+    const sample = await request(app.transaction('events').objectStore('events').getAll(null, 2000));
+    app.close();
+    if (sample.length === 0) return { events: 0, seconds: 0, perSecond: 0 };
+    const open = indexedDB.open(`bench-floor-${Date.now()}`, 1);
+    open.onupgradeneeded = () => {
+      const store = open.result.createObjectStore('events', { keyPath: 'id' });
+      store.createIndex('inquiry', ['inquiryId', 'hlc']);
+      store.createIndex('hlc', 'hlc');
+      store.createIndex('chain', ['deviceId', 'chain.seq']);
+    };
+    const scratch = await request(open);
+    const start = performance.now();
+    for (let written = 0; written < total; ) {
+      const tx = scratch.transaction('events', 'readwrite');
+      const store = tx.objectStore('events');
+      for (const e of sample) {
+        if (written >= total) break;
+        store.add({ ...e, id: `${e.id}-${written}` });
+        written += 1;
+      }
+      await done(tx);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    const seconds = (performance.now() - start) / 1000;
+    scratch.close();
+    await request(indexedDB.deleteDatabase(scratch.name));
+    return { events: total, seconds, perSecond: total / seconds };
+  },
+  Math.min(importedEvents, 60_000),
+);
+console.log(
+  `plain IndexedDB floor, same load: ${floor.events.toLocaleString('en-US')} events in ${floor.seconds.toFixed(1)} s (${Math.round(floor.perSecond).toLocaleString('en-US')} events/s)`,
+);
+figures.push({ name: 'plain IndexedDB floor', seconds: Number(floor.seconds.toFixed(1)), eventsPerSecond: Math.round(floor.perSecond) });
+
+// `--import-only`: the import figures alone (no exports or report).
+if (args.includes('--import-only')) {
+  await Promise.race([context.close(), new Promise((r) => setTimeout(r, 15_000))]);
+  server.close();
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
 
 await page.evaluate(() => {
   window.location.hash = '#/log';

@@ -67,11 +67,13 @@ describe('import rules on LibreOffice files', () => {
     const bob = a.accepted.find((r) => r.rowNumber === 3);
     expect(bob?.fields.memberDob).toBe('');
     expect(bob?.warnings).toContain(
-      `Cell G3 (Date of birth) "13/45/1990" is not a real date: the date of birth is left out; the row's audit copy keeps it.`,
+      `Cell G3 (Date of birth) is not a real date: the date of birth is left out; the row's audit copy keeps what it says.`,
     );
+    expect(bob?.quotes).toContainEqual({ cell: 'Cell G3 (Date of birth)', field: 'memberDob', text: '13/45/1990' });
     const cara = a.accepted.find((r) => r.rowNumber === 4);
     expect(cara?.fields.medicaidId).toBe('');
-    expect(cara?.warnings[0]).toMatch(/^Cell F4 \(Medicaid ID\) "not on file" is not a Medicaid ID/);
+    expect(cara?.warnings[0]).toMatch(/^Cell F4 \(Medicaid ID\) is not a Medicaid ID/);
+    expect(cara?.quotes).toEqual([{ cell: 'Cell F4 (Medicaid ID)', field: 'medicaidId', text: 'not on file' }]);
     expect(cara?.cells[5]).toBe('not on file');
   });
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 // biome-ignore lint/style/noRestrictedImports: as above, to locate the fixtures.
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ParsedFile } from '../../shared/import/cells';
 import { findHeaderRow, headersOf, suggestMapping } from '../../shared/import/fields';
 import { ImportFileProblem } from '../../shared/import/sniff';
@@ -10,7 +10,16 @@ import type { InquiryEvent, InquiryImported } from '../../shared/inquiry/events'
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { readSpreadsheet } from '../leads/readSpreadsheet';
 import { instant, openDesk, storedCounts, type TestDesk } from '../test/fixtures';
-import { analyse, commitImport, type ImportPlan, importContext, learnedMapping, planImport, rememberMapping } from './importer';
+import {
+  analyse,
+  commitImport,
+  type ImportPlan,
+  ImportStopped,
+  importContext,
+  learnedMapping,
+  planImport,
+  rememberMapping,
+} from './importer';
 
 const FIXTURES = resolve(import.meta.dirname, '../../test/fixtures/import');
 const fixture = (name: string) => new Uint8Array(readFileSync(resolve(FIXTURES, name)));
@@ -79,7 +88,7 @@ describe('importing the 2025 shared-drive log', () => {
       [
         13,
         [
-          `Cell E13 (Medicaid ID) "89012" is not a Medicaid ID (7 digits followed by a capital letter, for example 1234567A): left out; the row's audit copy keeps it.`,
+          `Cell E13 (Medicaid ID) is not a Medicaid ID (7 digits followed by a capital letter, for example 1234567A): left out; the row's audit copy keeps what it says.`,
           'No priority: imported as Escalated.',
         ],
       ],
@@ -186,18 +195,76 @@ describe('importing the 2025 shared-drive log', () => {
     expect(new Set(numbers).size).toBe(numbers.length);
   });
 
-  it('writes nothing when the transaction fails part-way, after earlier batches were stored', async () => {
+  it('a batch that fails stops the import: the batches before it stay, whole, and the same file again writes the rest', async () => {
     const file = await readSpreadsheet('mco-inquiry-log-2025.xlsx', fixture('mco-inquiry-log-2025.xlsx'));
     const { plan, headers, mapping } = await planOf(file);
+    const source = { fileName: 'x.xlsx', sheet: 'S', headers, mapping };
     // Row 8 of 10 cannot become events (no instant before 1970 has an id), so the third batch of three fails.
     const broken = plan.fresh[7];
     if (!broken) throw new Error('fixture changed');
-    broken.row = { ...broken.row, fields: { ...broken.row.fields, receivedAt: -1 as never } };
+    const good = broken.row;
+    broken.row = { ...good, fields: { ...good.fields, receivedAt: -1 as never } };
     const progress: number[] = [];
-    await expect(
-      commitImport(desk.repo, plan, { fileName: 'x.xlsx', sheet: 'S', headers, mapping }, instant(NOW), (p) => progress.push(p.done), 3),
-    ).rejects.toThrow();
+    const stopped = await commitImport(desk.repo, plan, source, instant(NOW), (p) => progress.push(p.done), 3).catch((e: unknown) => e);
+    expect(stopped).toBeInstanceOf(ImportStopped);
+    expect((stopped as ImportStopped).message).toMatch(
+      /^The import stopped after 6 of 10 rows were written: .+ Those rows are in the log, each inquiry whole\. Import the same file again to write the rest: rows already in the log are skipped\./,
+    );
     expect(progress).toEqual([3, 6]);
+    // Six whole inquiries: each with its logged fact and its audit record, and an outbox entry for every event.
+    const rows = await desk.db.inquiries.toArray();
+    expect(rows).toHaveLength(6);
+    for (const r of rows)
+      expect((await eventsOf(r.id)).map((e) => e.type)).toEqual(expect.arrayContaining(['InquiryLogged', 'InquiryImported']));
+    const counts = await storedCounts(desk.db);
+    expect(counts.outbox).toBe(counts.events);
+
+    // The same file again: the six are found, the other four are written, nothing twice.
+    const again = await planOf(file);
+    expect(again.plan.fresh).toHaveLength(4);
+    expect(again.plan.unchanged).toHaveLength(6);
+    const result = await commitImport(desk.repo, again.plan, source, instant(NOW));
+    expect(result.inquiriesAdded).toBe(4);
+    expect(await desk.db.inquiries.count()).toBe(10);
+  });
+
+  it('commits batch by batch, and tells the log of the inquiries once, after the last batch', async () => {
+    const file = await readSpreadsheet('mco-inquiry-log-2025.xlsx', fixture('mco-inquiry-log-2025.xlsx'));
+    const { plan, headers, mapping } = await planOf(file);
+    const heard: string[] = [];
+    desk.changes.subscribe((ids) => heard.push(`announced ${ids.length}`));
+    const seen: string[] = [];
+    await commitImport(
+      desk.repo,
+      plan,
+      { fileName: 'x.xlsx', sheet: 'S', headers, mapping },
+      instant(NOW),
+      async (p) => {
+        // Each batch is committed when it is reported: another transaction sees its rows.
+        seen.push(`${p.done} written, ${await desk.db.inquiries.count()} stored, ${heard.length} announced`);
+      },
+      4,
+    );
+    await vi.waitFor(() => expect(heard).toEqual(['announced 10']));
+    expect(seen).toEqual(['4 written, 4 stored, 0 announced', '8 written, 8 stored, 0 announced', '10 written, 10 stored, 0 announced']);
+  });
+
+  it('a batch that fails first writes nothing, and says nothing was written', async () => {
+    const file = await readSpreadsheet('mco-inquiry-log-2025.xlsx', fixture('mco-inquiry-log-2025.xlsx'));
+    const { plan, headers, mapping } = await planOf(file);
+    const first = plan.fresh[0];
+    if (!first) throw new Error('fixture changed');
+    first.row = { ...first.row, fields: { ...first.row.fields, receivedAt: -1 as never } };
+    const failed = await commitImport(
+      desk.repo,
+      plan,
+      { fileName: 'x.xlsx', sheet: 'S', headers, mapping },
+      instant(NOW),
+      undefined,
+      3,
+    ).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(Error);
+    expect(failed).not.toBeInstanceOf(ImportStopped);
     expect(await storedCounts(desk.db)).toMatchObject({ events: 0, inquiries: 0, outbox: 0 });
   });
 });

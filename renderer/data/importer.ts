@@ -1,5 +1,5 @@
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
-import { DomainError } from '../../shared/errors';
+import { DomainError, failureText, PlainWordsError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { analyseSheet, type SheetAnalysis } from '../../shared/import/analyse';
 import type { Cell } from '../../shared/import/cells';
@@ -9,6 +9,7 @@ import {
   IMPORT_SEQ_FIRST,
   IMPORT_SEQ_LAST,
   type ImportRun,
+  identityDigestText,
   importedInquiryId,
   isEmptyUpdate,
   newInquiryEvents,
@@ -31,6 +32,7 @@ import { type Roster, rosterPeople } from '../../shared/roster/roster';
 import type { Instant, IsoDay } from '../../shared/time/types';
 import { isoDayOf, zonedToInstant } from '../../shared/time/zone';
 import type { BackupOptions } from './backup';
+import { BulkWriteStopped } from './bulkWrite';
 import type { LiaisonDb } from './db';
 import { getMeta, putMeta } from './meta';
 
@@ -45,7 +47,7 @@ export interface ImportProgress {
   total: number;
 }
 
-/** A row to add as a new inquiry, with its fingerprint digest (the source of its ids). */
+/** A row to add as a new inquiry, with its identity digest (the source of its ids). */
 export interface NewRow {
   row: ImportedRow;
   digests: RowDigests;
@@ -107,14 +109,18 @@ export async function planImport(
 ): Promise<ImportPlan> {
   const plan: ImportPlan = { analysis, fresh: [], additions: [], unchanged: [] };
   const rows = analysis.accepted;
+  const occurrence = await occurrences(rows);
   const claimed = new Set<string>();
   const CHUNK = 500;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const digests: RowDigests[] = await Promise.all(
-      chunk.map(async (r) => ({ key: await sha256(r.key), revision: await sha256(revisionText(r)) })),
+      chunk.map(async (r) => ({
+        key: await sha256(identityDigestText(r.identity, occurrence.get(r) ?? 0)),
+        revision: await sha256(revisionText(r)),
+      })),
     );
-    const ids = chunk.map((r, k) => importedInquiryId((digests[k] as RowDigests).key, r.fields.receivedAt));
+    const ids = chunk.map((r, k) => importedInquiryId((digests[k] as RowDigests).key, r.receivedDay));
     const existing: (InquiryRecord | undefined)[] = await db.inquiries.bulkGet(ids);
     for (const r of existing) if (r) claimed.add(r.id);
     // Rows not found by their ids: imported inquiries received the same civil day, read once per day.
@@ -153,6 +159,33 @@ export async function planImport(
     await yieldToWindow();
   }
   return plan;
+}
+
+/**
+ * Which of the file's rows with the same identity each row is (0, 1 …), by time received, then the exact
+ * fingerprint, then the row number: so two rows of one day about the same member and issue are two inquiries,
+ * and two desks with copies of the log number them alike however the copies are sorted.
+ */
+async function occurrences(rows: readonly ImportedRow[]): Promise<Map<ImportedRow, number>> {
+  const groups = new Map<string, ImportedRow[]>();
+  const out = new Map<ImportedRow, number>();
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0 && i % 5000 === 0) await yieldToWindow();
+    const r = rows[i] as ImportedRow;
+    const list = groups.get(r.identity);
+    if (list) list.push(r);
+    else groups.set(r.identity, [r]);
+    out.set(r, 0);
+  }
+  // Only identities the file has more than once need numbering (few: the same member, day and issue twice).
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    list.sort(
+      (a, b) => a.fields.receivedAt - b.fields.receivedAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.rowNumber - b.rowNumber,
+    );
+    for (const [n, r] of list.entries()) out.set(r, n);
+  }
+  return out;
 }
 
 interface Candidate {
@@ -235,9 +268,29 @@ export interface ImportDesk {
 const BATCH_ROWS = 150;
 
 /**
- * Writes the plan in ONE transaction (Repo.appendInBulk): every new inquiry with its history and every
- * addition, or nothing. Imported case numbers are `YYMMDD-DESK-9xxxxx`, YYMMDD the day received.
- * A row found in the log by now (another window imported it meanwhile) is skipped.
+ * The import stopped part-way: the inquiries of the batches before the failing one are in the log, each whole
+ * (a batch is one transaction of whole inquiries), and the same file imported again writes the rest.
+ */
+export class ImportStopped extends PlainWordsError {
+  constructor(
+    readonly rowsWritten: number,
+    readonly rowsTotal: number,
+    cause: unknown,
+  ) {
+    super(
+      `The import stopped after ${rowsWritten.toLocaleString('en-US')} of ${rowsTotal.toLocaleString('en-US')} rows were written: ${failureText(cause)} ` +
+        'Those rows are in the log, each inquiry whole. Import the same file again to write the rest: rows already in the log are skipped. ' +
+        'A backup from just before the import is in Settings → Data.',
+    );
+  }
+}
+
+/**
+ * Writes the plan (Repo.appendInBulk), a batch of whole rows per transaction: every new inquiry with its history
+ * and every addition. Should a batch fail, the batches before it stay and `ImportStopped` says so; nothing is
+ * half-written, and importing the same file again adds only the rest. Imported case numbers are
+ * `YYMMDD-DESK-9xxxxx`, YYMMDD the day received. A row found in the log by now (another window imported it
+ * meanwhile) is skipped.
  */
 export async function commitImport(
   repo: ImportDesk,
@@ -256,6 +309,9 @@ export async function commitImport(
   let next = 0;
   let added = 0;
   let updated = 0;
+  /** Rows in the batches committed (appendInBulk reports each), and in those prepared. */
+  let committedRows = 0;
+  let preparedRows = 0;
 
   const prefixOf = (day: IsoDay) => `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${deskCode}-`;
   /** Learns, in one read, the last imported sequence of each day not seen yet (imports before this one). */
@@ -287,14 +343,14 @@ export async function commitImport(
     return seq;
   };
 
-  const result = await repo.appendInBulk(async (ctx, db) => {
+  const batchOf = async (ctx: CommandContext, db: LiaisonDb): Promise<InquiryEvent[] | null> => {
     if (next >= total) return null;
     const events: InquiryEvent[] = [];
     const end = Math.min(next + batchRows, total);
     const freshEnd = Math.min(end, plan.fresh.length);
     if (next < freshEnd) {
       const batch = plan.fresh.slice(next, freshEnd);
-      const ids = batch.map((f) => importedInquiryId(f.digests.key, f.row.fields.receivedAt));
+      const ids = batch.map((f) => importedInquiryId(f.digests.key, f.row.receivedDay));
       const already = await db.inquiries.bulkGet(ids);
       const days = batch.map((f) => isoDayOf(f.row.fields.receivedAt, zone));
       await loadSeqs(db, days);
@@ -312,9 +368,19 @@ export async function commitImport(
       updated += 1;
     }
     next = end;
-    onProgress?.({ step: 'writing', done: next, total });
+    preparedRows = next;
     return events;
-  });
+  };
+  let result: { events: number; inquiryIds: string[] };
+  try {
+    result = await repo.appendInBulk(batchOf, () => {
+      committedRows = preparedRows;
+      onProgress?.({ step: 'writing', done: committedRows, total });
+    });
+  } catch (e) {
+    if (committedRows === 0) throw e instanceof BulkWriteStopped ? e.cause : e;
+    throw new ImportStopped(committedRows, total, e instanceof BulkWriteStopped ? e.cause : e);
+  }
   const known = (await repo.profiles()).map((p) => ({ id: p.id, name: p.displayName }));
   const people = oldLogPeople([...plan.fresh.map((f) => f.row), ...plan.additions.map((a) => a.row)], known);
   return {

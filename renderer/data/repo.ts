@@ -20,7 +20,7 @@ import type { InquiryFields } from '../../shared/inquiry/fields';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { actorOf, type PinHash, type Profile, type ProfileInput, profileInputSchema } from '../../shared/people';
 import { legacyPeople } from '../../shared/roster/commands';
-import { EMPTY_ROSTER, foldRoster, legacyAssignees, type Roster, type RosterPerson, withPeopleAtWork } from '../../shared/roster/roster';
+import { EMPTY_ROSTER, legacyAssignees, type Roster, type RosterPerson, withPeopleAtWork } from '../../shared/roster/roster';
 import { encodeHlc, type Hlc, tickHlc } from '../../shared/sync/hlc';
 import { createCalendar } from '../../shared/time/calendar';
 import type { StatePresetId } from '../../shared/time/statePresets';
@@ -28,6 +28,7 @@ import { timeRulesOf } from '../../shared/time/timeRules';
 import type { Clock, Instant } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
 import { type ConfigHistoryEntry, type SaveConfigResult, saveAgencyConfig } from './agencySettings';
+import { BulkWriteStopped } from './bulkWrite';
 import {
   type CalendarPresetDecision,
   type CalendarPresetNotice,
@@ -425,12 +426,16 @@ export class Repo {
   }
 
   /**
-   * Writes a large set of new events (the legacy import) in ONE transaction: all of them or none.
-   * `nextBatch` is called inside the transaction until it returns null: it may do synchronous work and
-   * await this database, nothing else (awaiting anything else would let IndexedDB commit early). Each
-   * batch is stored with its outbox entries and folded rows before the next is asked for, so memory
-   * holds one batch and the window repaints between batches; `onProgress` hears after each one.
-   * Events already stored (same id) are skipped, which makes a repeated import add nothing.
+   * Writes a large set of new events (the legacy import) a batch per transaction: `nextBatch` is called inside
+   * each transaction until it returns null, and may do synchronous work and await this database, nothing else
+   * (awaiting anything else would let IndexedDB commit early). Each batch is stored with its outbox entries,
+   * chain links and folded rows, and committed, before the next is asked for: memory holds one batch, the window
+   * repaints between batches, and another window's write waits for one batch, never for the whole import. The
+   * log hears of the inquiries once, at the end (or when a batch fails): re-counting a growing log after every
+   * batch would keep the window busy. A batch holds whole inquiries, so none is ever half-written;
+   * should one fail, the batches before it stay (the error says how many events were written: `BulkWriteStopped`),
+   * and running the same import again skips them, as events already stored (same id) are skipped.
+   * `onProgress` hears after each batch is committed.
    */
   async appendInBulk(
     nextBatch: (ctx: CommandContext, db: LiaisonDb) => Promise<InquiryEvent[] | null>,
@@ -439,33 +444,44 @@ export class Repo {
     const db = this.db;
     const { deviceId } = await this.device();
     let written = 0;
-    const touched = await this.events.write({ deviceId }, async (w) => {
-      const { profile, config, hlc: storedHlc } = await this.readDesk();
-      if (!profile) throw new DomainError('no_profile', 'Create your profile before importing.');
-      let hlc = storedHlc ?? { wall: 0, counter: 0, deviceId };
-      const ctx = this.contextOf(profile, deviceId, config, (next) => {
-        hlc = next(hlc);
-        return hlc;
-      });
-      // The next batch is prepared while the last one's writes are stored (at most two in flight).
-      const inFlight: Promise<unknown>[] = [];
-      let roster = await this.roster();
-      for (let batch = await nextBatch(ctx, db); batch !== null; batch = await nextBatch(ctx, db)) {
-        // Assignees the old log names who are on the roster nowhere: inactive roster entries, matched by name.
-        const named = legacyPeople(roster, legacyAssignees(batch), ctx);
-        if (named.length > 0) {
-          roster = foldRoster(roster, named);
-          batch = [...batch, ...named];
-        }
-        inFlight.push((await w.append(batch, 'import')).written);
-        if (inFlight.length > 1) await inFlight.shift();
-        written += batch.length;
-        onProgress?.(written);
+    const inquiryIds = new Set<string>();
+    for (;;) {
+      let stored: number;
+      try {
+        stored = await this.events.write(
+          { deviceId },
+          async (w) => {
+            const { profile, config, hlc: storedHlc } = await this.readDesk();
+            if (!profile) throw new DomainError('no_profile', 'Create your profile before importing.');
+            let hlc = storedHlc ?? { wall: 0, counter: 0, deviceId };
+            const ctx = this.contextOf(profile, deviceId, config, (next) => {
+              hlc = next(hlc);
+              return hlc;
+            });
+            let batch = await nextBatch(ctx, db);
+            if (batch === null) return -1;
+            // Assignees the old log names who are on the roster nowhere: inactive roster entries, matched by name.
+            const named = legacyPeople(await this.roster(), legacyAssignees(batch), ctx);
+            if (named.length > 0) batch = [...batch, ...named];
+            await (await w.append(batch, 'import')).written;
+            w.moveClock({ to: hlc });
+            for (const id of w.touched) inquiryIds.add(id);
+            return batch.length;
+          },
+          { announce: false },
+        );
+      } catch (e) {
+        await this.events.announceChanged([...inquiryIds]);
+        if (written === 0) throw e;
+        throw new BulkWriteStopped(written, e);
       }
-      w.moveClock({ to: hlc });
-      return w.touched;
-    });
-    return { events: written, inquiryIds: [...touched] };
+      if (stored < 0) break;
+      written += stored;
+      onProgress?.(written);
+    }
+    // Once, at the end: the log re-reads and re-counts the whole import once, not after every batch.
+    await this.events.announceChanged([...inquiryIds]);
+    return { events: written, inquiryIds: [...inquiryIds] };
   }
 
   /** What every write needs from meta and profiles, in one round of reads. */

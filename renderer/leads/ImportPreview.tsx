@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { type AgencyConfig, mcoName, priorityLabel } from '../../shared/config/agencyConfig';
 import { formatDateTime } from '../../shared/export/columns';
-import { describeChange, type FieldChange } from '../../shared/import/identity';
-import type { ImportedRow } from '../../shared/import/normalise';
-import { maskDob, maskMedicaidId, maskName, maskPhone } from '../../shared/inquiry/mask';
+import { describeChange, describeIdentifierChange, isIdentifierChange } from '../../shared/import/identity';
+import type { CellQuote, ImportedRow } from '../../shared/import/normalise';
+import { maskDob, maskMedicaidId, maskName } from '../../shared/inquiry/mask';
 import type { TimeZone } from '../../shared/time/types';
 import { focusOnMount } from '../components/focusOnMount';
 import type { ImportPlan, RowAddition } from '../data/importer';
@@ -13,24 +14,15 @@ import { Tile } from './Tile';
 const PREVIEW_ROWS = 100;
 const LIST_ROWS = 1000;
 
-/** Member identifiers in a change are masked like the log masks them. */
-const CHANGE_MASKS: Partial<Record<FieldChange['field'], (s: string) => string>> = {
-  memberName: maskName,
-  medicaidId: maskMedicaidId,
-  memberDob: maskDob,
-  memberPhone: maskPhone,
-  callbackPhone: maskPhone,
-};
-
-function changeText(c: FieldChange, zone: TimeZone): string {
-  const mask = CHANGE_MASKS[c.field];
-  const shown = mask ? { ...c, from: c.from ? mask(String(c.from)) : c.from, to: c.to ? mask(String(c.to)) : c.to } : c;
-  return describeChange(shown, zone);
-}
-
-function additionText(a: RowAddition, zone: TimeZone): string {
+/**
+ * What a later copy adds to an inquiry. A change of a member identifier says what kind of change it is
+ * ("Member name changed (spelling)") until the person reveals the row, then its values, as the log reveals a member.
+ */
+function additionText(a: RowAddition, zone: TimeZone, revealed: boolean): string {
   const parts: string[] = [];
-  if (a.update.edits.length > 0) parts.push(`changed since the last import: ${a.update.edits.map((c) => changeText(c, zone)).join('; ')}`);
+  const text = (c: RowAddition['update']['edits'][number]) =>
+    isIdentifierChange(c) && !revealed ? describeIdentifierChange(c) : describeChange(c, zone);
+  if (a.update.edits.length > 0) parts.push(`changed since the last import: ${a.update.edits.map(text).join('; ')}`);
   if (a.update.contacted) parts.push('first contact');
   if (a.update.referral) parts.push('MCO referral');
   if (a.update.notes.length > 0) parts.push(count(a.update.notes.length, 'note'));
@@ -56,6 +48,14 @@ export function PreviewStep({
 }) {
   const a = plan.analysis;
   const zone = config.timeZone;
+  /** Rows whose member identifiers the person revealed ("table:row"), one at a time, as the log reveals a member. */
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (key: string) =>
+    setRevealed((was) => {
+      const next = new Set(was);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   const freshRows = plan.fresh.map((f) => f.row);
   const warned = a.accepted.filter((r) => r.warnings.length > 0);
   const warnedNew = freshRows.filter((r) => r.warnings.length > 0).length;
@@ -106,21 +106,36 @@ export function PreviewStep({
         <section aria-labelledby="rejected-title">
           <h3 id="rejected-title">Rows that cannot be imported</h3>
           <p className="hint">Correct these rows in the spreadsheet and import it again: rows already imported are skipped.</p>
-          <ProblemTable caption="Rows that cannot be imported, with the reason" rows={a.rejected.map((r) => [r.rowNumber, r.reason])} />
+          <ProblemTable
+            id="rejected"
+            caption="Rows that cannot be imported, with the reason"
+            rows={a.rejected.map((r) => [r.rowNumber, r.reason, r.quotes ?? []])}
+            revealed={revealed}
+            onToggle={toggle}
+          />
         </section>
       )}
       {warned.length > 0 && (
         <section aria-labelledby="warned-title">
           <h3 id="warned-title">Rows imported with warnings</h3>
-          <ProblemTable caption="Rows with warnings" rows={warned.map((r) => [r.rowNumber, r.warnings.join(' ')])} />
+          <ProblemTable
+            id="warned"
+            caption="Rows with warnings"
+            rows={warned.map((r) => [r.rowNumber, r.warnings.join(' '), r.quotes])}
+            revealed={revealed}
+            onToggle={toggle}
+          />
         </section>
       )}
       {a.duplicates.length > 0 && (
         <section aria-labelledby="duplicates-title">
           <h3 id="duplicates-title">Repeated rows</h3>
           <ProblemTable
+            id="duplicates"
             caption="Rows that repeat an earlier row of the same sheet (imported once)"
-            rows={a.duplicates.map((d) => [d.rowNumber, `Repeats row ${d.firstRow}: imported once.`])}
+            rows={a.duplicates.map((d) => [d.rowNumber, `Repeats row ${d.firstRow}: imported once.`, []])}
+            revealed={revealed}
+            onToggle={toggle}
           />
         </section>
       )}
@@ -144,13 +159,29 @@ export function PreviewStep({
                 </tr>
               </thead>
               <tbody>
-                {plan.additions.slice(0, LIST_ROWS).map((x) => (
-                  <tr key={x.inquiryId}>
-                    <td className="num">{x.row.rowNumber}</td>
-                    <td className="mono">{x.caseNumber}</td>
-                    <td>{additionText(x, zone)}</td>
-                  </tr>
-                ))}
+                {plan.additions.slice(0, LIST_ROWS).map((x) => {
+                  const key = `addition:${x.row.rowNumber}`;
+                  const shown = revealed.has(key);
+                  return (
+                    <tr key={x.inquiryId}>
+                      <td className="num">{x.row.rowNumber}</td>
+                      <td className="mono">{x.caseNumber}</td>
+                      <td>
+                        {additionText(x, zone, shown)}
+                        {x.update.edits.some(isIdentifierChange) && (
+                          <>
+                            {' '}
+                            <RevealButton
+                              shown={shown}
+                              what={`the member's details changed in row ${x.row.rowNumber}`}
+                              onToggle={() => toggle(key)}
+                            />
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </ScrollFrame>
@@ -186,7 +217,37 @@ export function PreviewStep({
   );
 }
 
-function ProblemTable({ caption, rows }: { caption: string; rows: [number, string][] }) {
+/** Reveal or hide one row's member data, as the log's Reveal does (aria-pressed, named by what it shows). */
+function RevealButton({ shown, what, onToggle }: { shown: boolean; what: string; onToggle: () => void }) {
+  return (
+    <button
+      type="button"
+      className="link-button reveal"
+      aria-pressed={shown}
+      aria-label={`${shown ? 'Hide' : 'Reveal'} ${what}`}
+      onClick={onToggle}
+    >
+      {shown ? 'Hide' : 'Reveal'}
+    </button>
+  );
+}
+
+/** What a cell holding a member identifier said, masked as the log masks it until revealed. */
+const maskedQuote = (q: CellQuote): string => (q.field === 'medicaidId' ? maskMedicaidId(q.text) : maskDob(q.text));
+
+function ProblemTable({
+  id,
+  caption,
+  rows,
+  revealed,
+  onToggle,
+}: {
+  id: string;
+  caption: string;
+  rows: [number, string, readonly CellQuote[]][];
+  revealed: ReadonlySet<string>;
+  onToggle: (key: string) => void;
+}) {
   return (
     <>
       <ScrollFrame label={`${caption} (scrollable)`}>
@@ -201,12 +262,30 @@ function ProblemTable({ caption, rows }: { caption: string; rows: [number, strin
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, LIST_ROWS).map(([row, text]) => (
-              <tr key={row}>
-                <td className="num">{row}</td>
-                <td>{text}</td>
-              </tr>
-            ))}
+            {rows.slice(0, LIST_ROWS).map(([row, text, quotes]) => {
+              const key = `${id}:${row}`;
+              const shown = revealed.has(key);
+              return (
+                <tr key={row}>
+                  <td className="num">{row}</td>
+                  <td>
+                    {text}
+                    {quotes.map((q) => (
+                      <span key={q.cell} className="quoted">
+                        {' '}
+                        {q.cell} says <span className={shown ? 'revealed' : 'masked'}>"{shown ? q.text : maskedQuote(q)}"</span>.
+                      </span>
+                    ))}
+                    {quotes.length > 0 && (
+                      <>
+                        {' '}
+                        <RevealButton shown={shown} what={`what row ${row}'s cells say`} onToggle={() => onToggle(key)} />
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </ScrollFrame>

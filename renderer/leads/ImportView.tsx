@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { failureText } from '../../shared/errors';
-import { CSV_BOM, csvHeader, csvRow } from '../../shared/export/csv';
 import type { ParsedFile } from '../../shared/import/cells';
 import { type ColumnMapping, findHeaderRow, headersOf } from '../../shared/import/fields';
+import { problemsCsv } from '../../shared/import/problems';
 import { ImportFileProblem, sniffSpreadsheet } from '../../shared/import/sniff';
 import { guessMapping } from '../../shared/import/valueMapping';
 import { useBridge } from '../app/bridgeContext';
@@ -16,6 +16,7 @@ import {
   type ImportPlan,
   type ImportProgress,
   type ImportResult,
+  ImportStopped,
   importContext,
 } from '../data/importer';
 import { type IoProgress, spreadsheetIo } from './spreadsheetClient';
@@ -26,7 +27,7 @@ import { PreviewStep } from './ImportPreview';
 
 /*
  * Import the old shared-drive log (SPEC.md "Legacy import"): choose the file, match its columns,
- * review what will happen to every row, then write it all in one go. Nothing is written before the
+ * review what will happen to every row, then write it, whole inquiries a batch at a time. Nothing is written before the
  * last step, and a row imported before is never added twice.
  */
 
@@ -35,7 +36,7 @@ type Stage =
   | { kind: 'busy'; label: string; done: number; total: number }
   | { kind: 'map' }
   | { kind: 'preview'; plan: ImportPlan }
-  | { kind: 'done'; result: ImportResult; plan: ImportPlan; seconds: number };
+  | { kind: 'done'; result: ImportResult; seconds: number };
 
 const STEPS = ['Choose the file', 'Match the columns', 'Review', 'Import'] as const;
 
@@ -146,8 +147,16 @@ export function ImportView() {
         clock.now(),
         onProgress,
       );
-      setStage({ kind: 'done', result, plan, seconds: (performance.now() - started) / 1000 });
+      // The file's rows and the plan are let go: a 50,000-row log's take hundreds of megabytes the window no longer needs.
+      setFile({ ...file, sheets: [] });
+      setStage({ kind: 'done', result, seconds: (performance.now() - started) / 1000 });
     } catch (e) {
+      if (e instanceof ImportStopped) {
+        // Part of the file is in the log now: the rows are checked again before the rest is imported.
+        setStage({ kind: 'map' });
+        setError(e.message);
+        return;
+      }
       setStage({ kind: 'preview', plan });
       setError(`Nothing was imported: ${failureText(e)}`);
     }
@@ -155,22 +164,12 @@ export function ImportView() {
 
   async function saveProblems(plan: ImportPlan) {
     if (!file) return;
-    const columns = [
-      { header: 'Row', kind: 'number' as const },
-      { header: 'What', kind: 'text' as const },
-      { header: 'Problem', kind: 'text' as const },
-    ];
-    const zone = config.timeZone;
-    const lines = [CSV_BOM, csvHeader(columns)];
-    for (const r of plan.analysis.rejected) lines.push(csvRow([r.rowNumber, 'Not imported', r.reason], columns, zone));
-    for (const d of plan.analysis.duplicates)
-      lines.push(csvRow([d.rowNumber, 'Duplicate', `Repeats row ${d.firstRow}: imported once.`], columns, zone));
-    for (const r of plan.analysis.accepted) for (const w of r.warnings) lines.push(csvRow([r.rowNumber, 'Warning', w], columns, zone));
     const base = file.fileName.replace(/\.[^.]+$/, '').replace(/[\\/:*?"<>|]/g, '-');
     const outcome = await bridge.saveFile({
       suggestedName: `${base.slice(0, 120)}_import-problems.csv`,
       format: 'csv',
-      data: new TextEncoder().encode(lines.join('')),
+      data: new TextEncoder().encode(problemsCsv(plan.analysis, config.timeZone)),
+      // Rows, cells and what is wrong: never what an identifier cell said (shared/import/problems.ts).
       containsMemberData: false,
     });
     if (outcome.outcome === 'refused') setError(outcome.message);

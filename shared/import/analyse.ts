@@ -1,6 +1,6 @@
 import type { Cell } from './cells';
 import { type ColumnMapping, IMPORT_FIELD_INFO, type ImportField } from './fields';
-import { type ImportContext, type ImportedRow, normaliseRow } from './normalise';
+import { type CellQuote, type ImportContext, type ImportedRow, normaliseRow } from './normalise';
 
 /** Rows the import can take, and those it cannot, for the preview. */
 export interface SheetAnalysis {
@@ -8,7 +8,8 @@ export interface SheetAnalysis {
   dataRows: number;
   /** Rows to import, each row once (in sheet order). */
   accepted: ImportedRow[];
-  rejected: { rowNumber: number; reason: string }[];
+  /** `quotes`: member identifiers the reason is about, as written (masked in the preview, never in the problems list). */
+  rejected: { rowNumber: number; reason: string; quotes?: CellQuote[] }[];
   /** Rows repeating an earlier row of the same sheet (same fingerprint): imported once. */
   duplicates: { rowNumber: number; firstRow: number }[];
   blank: number;
@@ -58,7 +59,7 @@ export function* analyseSheet(
     }
     result.dataRows += 1;
     if (outcome.kind === 'rejected') {
-      result.rejected.push({ rowNumber: outcome.rowNumber, reason: outcome.reason });
+      result.rejected.push({ rowNumber: outcome.rowNumber, reason: outcome.reason, ...(outcome.quotes ? { quotes: outcome.quotes } : {}) });
       continue;
     }
     const row = outcome.row;

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { InquiryFields } from '../inquiry/fields';
 import { sampleInquiry } from '../inquiry/testInquiry';
 import type { Instant, TimeZone } from '../time/types';
-import { describeChange, editDistance, fieldChanges, sameIssue, sameLegacyRow, sameMember } from './identity';
+import {
+  describeChange,
+  describeIdentifierChange,
+  editDistance,
+  type FieldChange,
+  fieldChanges,
+  isIdentifierChange,
+  sameIssue,
+  sameLegacyRow,
+  sameMember,
+} from './identity';
 
 const row = (fields: Partial<InquiryFields>, legacyId = '') => ({ fields: sampleInquiry(fields), legacyId });
 
@@ -55,5 +65,27 @@ describe('legacy identity: the same old-log row in a corrected copy', () => {
       'Received: 07/01/2025 14:01 → 07/01/2025 14:05',
     );
     expect(fieldChanges(previous, previous, current)).toEqual([]);
+  });
+
+  it('tells a change of a member identifier without its values: what kind of change, for a lead to judge', () => {
+    const change = (field: FieldChange['field'], from: string, to: string): FieldChange => ({ field, from, to, before: from });
+    expect(describeIdentifierChange(change('memberName', 'Maria Lopes', 'Maria Lopez'))).toBe('Member name changed (spelling)');
+    expect(describeIdentifierChange(change('memberName', 'Bob Sampel', 'Bob Sample'))).toBe('Member name changed (spelling)');
+    expect(describeIdentifierChange(change('memberName', 'Lopez Maria', 'Maria Lopez'))).toBe('Member name changed (word order)');
+    expect(describeIdentifierChange(change('memberName', 'maria lopez', 'Maria Lopez.'))).toBe(
+      'Member name changed (capitals or punctuation)',
+    );
+    expect(describeIdentifierChange(change('memberName', 'Bob Smith', 'Carol Jones'))).toBe('Member name changed (a different name)');
+    expect(describeIdentifierChange(change('medicaidId', '', '1234567A'))).toBe('Medicaid ID added');
+    expect(describeIdentifierChange(change('medicaidId', '1234567A', ''))).toBe('Medicaid ID removed');
+    expect(describeIdentifierChange(change('medicaidId', '1234567A', '1234568A'))).toBe('Medicaid ID changed (one character)');
+    expect(describeIdentifierChange(change('medicaidId', '1234567A', '7654321B'))).toBe('Medicaid ID changed (a different ID)');
+    expect(describeIdentifierChange(change('memberPhone', '515-555-0101', '(515) 555-0101'))).toBe('Member phone changed (formatting)');
+    expect(describeIdentifierChange(change('memberDob', '1984-03-07', '1984-07-03'))).toBe('Date of birth changed (a different date)');
+    // Nothing of the values in any of them.
+    for (const text of [describeIdentifierChange(change('memberName', 'Maria Lopes', 'Maria Lopez'))]) expect(text).not.toMatch(/Lop|M\./);
+    expect(isIdentifierChange({ field: 'memberName' })).toBe(true);
+    expect(isIdentifierChange({ field: 'receivedAt' })).toBe(false);
+    expect(isIdentifierChange({ field: 'category' })).toBe(false);
   });
 });

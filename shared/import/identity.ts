@@ -51,7 +51,7 @@ export function sameMember(
 }
 
 /** The issue's first words (up to 5), as identity compares them. */
-const firstWords = (text: string): string => squash(text).split(' ').filter(Boolean).slice(0, 5).join(' ');
+export const firstWords = (text: string): string => squash(text).split(' ').filter(Boolean).slice(0, 5).join(' ');
 
 /** The same issue: the first words the same, or within a few typos, or mostly the same words. */
 export function sameIssue(a: string, b: string): boolean {
@@ -64,6 +64,36 @@ export function sameIssue(a: string, b: string): boolean {
   const setB = new Set(wb.split(' '));
   const shared = [...setA].filter((w) => setB.has(w)).length;
   return shared / Math.max(setA.size, setB.size) >= 0.75;
+}
+
+/** What a row's identity (and its fingerprint, normalise.ts fingerprintKey) is made of. */
+export interface IdentityParts {
+  receivedDay: string;
+  legacyId: string;
+  medicaidId: string;
+  memberName: string;
+  description: string;
+}
+
+/**
+ * The exact canonical parts of a row's identity, as one string: the civil day received and the old log's number,
+ * or the day, the member (the Medicaid ID when the row has a readable one, else the name's words in order) and the
+ * issue's first five words, all squashed. Two desks importing copies of the old log derive the same inquiry id
+ * from it (importEvents.ts importedInquiryId), so their rows are one inquiry after they sync. Only exact parts:
+ * the typo-tolerant match (`sameLegacyRow`) finds a row in this desk's log, but an id cannot be "within a typo"
+ * of another, so copies that differ in these parts (docs/events.md "Two desks, two copies") make two inquiries.
+ */
+export function identityKey(p: {
+  receivedDay: string;
+  legacyId: string;
+  medicaidId: string;
+  memberName: string;
+  description: string;
+}): string {
+  if (squash(p.legacyId)) return `ref|${p.receivedDay}|${squash(p.legacyId)}`;
+  const id = squash(p.medicaidId).replace(/ /g, '');
+  const member = id ? `id:${id}` : `name:${squash(p.memberName).split(' ').sort().join(' ')}`;
+  return `row|${p.receivedDay}|${member}|${firstWords(p.description)}`;
 }
 
 /** What identity compares of a row or an inquiry: its fields and the old log's number (if any). */
@@ -117,4 +147,45 @@ export function describeChange(c: FieldChange, zone: TimeZone): string {
     return s.length > 60 ? `${s.slice(0, 60)}…` : s;
   };
   return `${FIELD_LABELS[c.field]}: ${text(c.from)} → ${text(c.to)}`;
+}
+
+/** Fields that identify the member: a change to one is told without its values until a person reveals it. */
+const IDENTIFIER_FIELDS: ReadonlySet<FieldName> = new Set(['memberName', 'medicaidId', 'memberDob', 'memberPhone', 'callbackPhone']);
+
+export const isIdentifierChange = (c: Pick<FieldChange, 'field'>): boolean => IDENTIFIER_FIELDS.has(c.field);
+
+/** What kind of change a member identifier underwent, in words that give none of it away. */
+function identifierChangeKind(field: FieldName, from: string, to: string): string {
+  if (field === 'memberName') {
+    const a = squash(from);
+    const b = squash(to);
+    if (a === b) return 'capitals or punctuation';
+    const sorted = (n: string) => n.split(' ').sort().join(' ');
+    if (sorted(a) === sorted(b)) return 'word order';
+    // A letter or two wrong, missing or swapped ("Sampel" → "Sample"): up to one per four letters, three at most.
+    const allowed = Math.min(3, Math.max(1, Math.floor(Math.min(a.length, b.length) / 4)));
+    if (editDistance(a, b, allowed) <= allowed) return 'spelling';
+    return 'a different name';
+  }
+  if (field === 'memberDob') return 'a different date';
+  const a = from.replace(/[^0-9a-z]/gi, '').toUpperCase();
+  const b = to.replace(/[^0-9a-z]/gi, '').toUpperCase();
+  const noun = field === 'medicaidId' ? 'ID' : 'number';
+  if (a === b) return 'formatting';
+  if (a.length === b.length && editDistance(a, b, 1) <= 1) return 'one character';
+  return `a different ${noun}`;
+}
+
+/**
+ * A change of a member identifier as a list may show it, masked: "Member name changed (spelling)", "Medicaid ID
+ * added" — what a lead needs to judge it (a typo fixed, or a different member?) without showing who it is.
+ * Other fields: `describeChange` (the values themselves).
+ */
+export function describeIdentifierChange(c: FieldChange): string {
+  const label = FIELD_LABELS[c.field];
+  const from = c.from === null || c.from === undefined ? '' : String(c.from);
+  const to = c.to === null || c.to === undefined ? '' : String(c.to);
+  if (!from) return `${label} added`;
+  if (!to) return `${label} removed`;
+  return `${label} changed (${identifierChangeKind(c.field, from, to)})`;
 }

@@ -1,3 +1,4 @@
+import { encodeTime } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import type { CaseNumber } from '../inquiry/caseNumber';
 import type { CommandContext } from '../inquiry/commands/context';
@@ -185,9 +186,31 @@ describe('newInquiryEvents: an old log row as an inquiry with its history', () =
     });
     expect(again.map((e) => e.id)).toEqual(events.map((e) => e.id));
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
-    expect(events[0]?.inquiryId).toBe(importedInquiryId(DIGEST, WORKED.fields.receivedAt));
+    expect(events[0]?.inquiryId).toBe(importedInquiryId(DIGEST, WORKED.receivedDay));
     const other = newInquiryEvents(WORKED, { key: DIGEST.map((b) => b ^ 1), revision: REVISION }, CASE, RUN, commandContext());
     expect(other.map((e) => e.id).filter((id) => events.some((e) => e.id === id))).toEqual([]);
+  });
+
+  it("keeps the inquiry id under a corrected time; another desk's import shares the steps both copies agree on", () => {
+    // The inquiry id's time part is the day received: 00:00 UTC of 3 March 2025.
+    expect(importedInquiryId(DIGEST, WORKED.receivedDay).slice(0, 10)).toBe(encodeTime(Date.UTC(2025, 2, 3), 10));
+    const corrected = { ...WORKED, fields: { ...WORKED.fields, receivedAt: (WORKED.fields.receivedAt + 4 * 60_000) as Instant } };
+    const elsewhere = newInquiryEvents(
+      corrected,
+      DIGESTS,
+      '250303-DESKB-900001' as CaseNumber,
+      { ...RUN, importId: 'RUN-B' },
+      commandContext('OTHERDESK0000000'),
+    );
+    expect(elsewhere[0]?.inquiryId).toBe(events[0]?.inquiryId);
+    const ids = new Set(events.map((e) => e.id));
+    // Its own logged fact (another time, another case number) and audit record; the same contact, referral and resolution.
+    expect(elsewhere.filter((e) => ids.has(e.id)).map((e) => e.type)).toEqual([
+      'OutreachRecorded',
+      'McoReferred',
+      'NoteAdded',
+      'InquiryResolved',
+    ]);
   });
 
   it('routes a member with no MCO to the unit lead, as logging does', () => {

@@ -15,15 +15,18 @@ import type {
 } from '../inquiry/events';
 import { EVENT_FORMAT_VERSION } from '../inquiry/events';
 import type { InquiryRecord } from '../inquiry/projection';
-import { type Instant, later } from '../time/types';
+import { type Instant, type IsoDay, later } from '../time/types';
 import type { ColumnMapping } from './fields';
 import type { FieldChange } from './identity';
 import { type ImportedRow, splitNote, updatesText } from './normalise';
 
 /*
- * The events an old log row becomes. Ids are derived from the row's fingerprint digest (SHA-256 of
- * `ImportedRow.key`, computed by the caller with WebCrypto), so the same row imported again, from
- * the same file or a later copy, on this desk or another, gives the same ids and is stored once.
+ * The events an old log row becomes. The inquiry's id is derived from the digest of the row's legacy identity
+ * (SHA-256 of `ImportedRow.identity` and its occurrence, computed by the caller with WebCrypto: identityDigestText),
+ * so the same row imported from any copy of the old log, on this desk or another, is the same inquiry. Each
+ * event's id is that digest mixed with the event's content: two desks that import the same row record each
+ * step once; where their copies differ (a corrected time, a fixed typo), each desk's version of a step is its
+ * own event, both desks keep both and fold them the same way (the first logged event by stamp wins).
  */
 
 /** Imported case numbers use sequence numbers from here, so they never meet the desk's own (001, 002 …). */
@@ -57,14 +60,41 @@ function base32(digest: Uint8Array, length: number): string {
   return out;
 }
 
-/** The inquiry id of a row: ULID-shaped, its time part the received time, the rest from the digest. */
-export function importedInquiryId(digest: Uint8Array, receivedAt: Instant): string {
-  return encodeTime(receivedAt, 10) + base32(digest, 16);
+/**
+ * The inquiry id of a row: ULID-shaped, its time part the day received (00:00 UTC of the civil day, so a
+ * corrected time keeps it), the rest from the identity digest.
+ */
+export function importedInquiryId(digest: Uint8Array, receivedDay: IsoDay): string {
+  const [year, month, day] = receivedDay.split('-').map(Number) as [number, number, number];
+  return encodeTime(Date.UTC(year, month - 1, day), 10) + base32(digest, 16);
 }
 
-/** An event id of a row: the event's time, 14 characters of the digest and a 2-character kind. */
-function eventId(digest: Uint8Array, at: number, kind: string): string {
-  return encodeTime(at, 10) + base32(digest, 14) + kind;
+/**
+ * What the identity digest is taken over: the identity's exact parts and which of the file's rows with that
+ * identity this is (0 for the first by time received): two rows of one day about the same member and issue stay two.
+ */
+export const identityDigestText = (identity: string, occurrence: number): string => `${identity}#${occurrence}`;
+
+/** Two FNV-1a hashes (32 bits each, different offsets) of a text, as 8 bytes: a stable, synchronous mix for event ids (not a security digest). */
+function fnv64(text: string): Uint8Array {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  return Uint8Array.of(a >>> 24, a >>> 16, a >>> 8, a, b >>> 24, b >>> 16, b >>> 8, b);
+}
+
+/** An event id of a row: the event's time, 14 characters of the digest mixed with the event's content, and a 2-character kind. */
+function eventId(digest: Uint8Array, at: number, kind: string, content?: unknown): string {
+  let mixed = digest;
+  if (content !== undefined) {
+    const h = fnv64(JSON.stringify(content));
+    mixed = Uint8Array.from(digest, (b, i) => (i < h.length ? b ^ (h[i] as number) : b));
+  }
+  return encodeTime(at, 10) + base32(mixed, 14) + kind;
 }
 
 const noteKind = (i: number): string => `N${CROCKFORD[i % 32]}`;
@@ -75,7 +105,10 @@ function envelope(ctx: CommandContext, inquiryId: string, id: string, at: Instan
   return { id, inquiryId, actor: ctx.actor, deviceId: ctx.deviceId, hlc: ctx.stamp(), at, v: EVENT_FORMAT_VERSION, imported: true };
 }
 
-/** The digests a row's ids come from: of its fingerprint key (`row.key`), and of its whole content (`revisionText`). */
+/**
+ * The digests a row's ids come from: `key` of its identity and occurrence (identityDigestText), and `revision` of
+ * its whole content (`revisionText`).
+ */
 export interface RowDigests {
   key: Uint8Array;
   revision: Uint8Array;
@@ -128,22 +161,24 @@ export function newInquiryEvents(
   const digest = digests.key;
   const f = row.fields;
   const received = f.receivedAt;
-  const inquiryId = importedInquiryId(digest, received);
+  const inquiryId = importedInquiryId(digest, row.receivedDay);
   const events: InquiryEvent[] = [];
+  const loggedPayload = { caseNumber, fields: f };
   const logged: InquiryLogged = {
-    ...envelope(ctx, inquiryId, eventId(digest, received, 'LG'), received),
+    ...envelope(ctx, inquiryId, eventId(digest, received, 'LG', loggedPayload), received),
     type: 'InquiryLogged',
-    payload: { caseNumber, fields: f },
+    payload: loggedPayload,
   };
   events.push(logged);
   const targets = targetsEvent(ctx, inquiryId, f.priority, received);
-  if (targets) events.push({ ...targets, ...envelope(ctx, inquiryId, eventId(digest, received, 'TG'), received) });
+  if (targets) events.push({ ...targets, ...envelope(ctx, inquiryId, eventId(digest, received, 'TG', targets.payload), received) });
   const gate = gateEvent(ctx, inquiryId, f);
-  if (gate) events.push({ ...gate, ...envelope(ctx, inquiryId, eventId(digest, received, 'RT'), received) });
+  if (gate) events.push({ ...gate, ...envelope(ctx, inquiryId, eventId(digest, received, 'RT', gate.payload), received) });
   const notes = [...(row.updates ? splitNote(row.updates) : []), ...row.extraNotes];
-  events.push(...historyEvents(row, digest, inquiryId, ctx, { contacted: true, referral: true, notes, resolution: true }));
-  // Dated by the row, not the run, so two desks importing the same file record the same event.
-  events.push(importedEvent(row, run, 'new', inquiryId, eventId(digest, received, 'IM'), digests.revision, ctx));
+  events.push(...historyEvents(row, digest, inquiryId, ctx, { contacted: true, referral: true, notes, resolution: true }, true));
+  // The audit record of this import of the row: each desk's import of it is its own record.
+  const imported = importedEvent(row, run, 'new', inquiryId, '', digests.revision, ctx);
+  events.push({ ...imported, id: eventId(digest, received, 'IM', imported.payload) });
   return events;
 }
 
@@ -154,19 +189,32 @@ interface HistoryParts {
   resolution: boolean;
 }
 
-function historyEvents(row: ImportedRow, digest: Uint8Array, inquiryId: string, ctx: CommandContext, parts: HistoryParts): InquiryEvent[] {
+/**
+ * A later copy's events (`byContent` false) keep the ids they have always had: from the later row's revision
+ * digest. A new inquiry's mix in each event's content (see the top of this file).
+ */
+function historyEvents(
+  row: ImportedRow,
+  digest: Uint8Array,
+  inquiryId: string,
+  ctx: CommandContext,
+  parts: HistoryParts,
+  byContent: boolean,
+): InquiryEvent[] {
+  const idOf = (at: number, kind: string, content: unknown) => eventId(digest, at, kind, byContent ? content : undefined);
   const events: InquiryEvent[] = [];
   const f = row.fields;
   if (parts.contacted && row.contactedAt !== null) {
+    const payload: OutreachRecorded['payload'] = {
+      party: 'member',
+      method: 'call',
+      reached: true,
+      note: 'First contact, from the old log (it does not say how or with whom).',
+    };
     const contact: OutreachRecorded = {
-      ...envelope(ctx, inquiryId, eventId(digest, row.contactedAt, 'OC'), row.contactedAt),
+      ...envelope(ctx, inquiryId, idOf(row.contactedAt, 'OC', payload), row.contactedAt),
       type: 'OutreachRecorded',
-      payload: {
-        party: 'member',
-        method: 'call',
-        reached: true,
-        note: 'First contact, from the old log (it does not say how or with whom).',
-      },
+      payload,
     };
     events.push(contact);
   }
@@ -175,25 +223,22 @@ function historyEvents(row: ImportedRow, digest: Uint8Array, inquiryId: string, 
     const level = priorityLevel(ctx.config, f.priority);
     const mcoContactDue = ctx.time.endOfBusinessDay(ref.at);
     const followUpDue = level?.path === 'escalated' ? ctx.time.add(ref.at, { amount: 1, unit: 'businessDays' }) : mcoContactDue;
-    const referral: McoReferred = {
-      ...envelope(ctx, inquiryId, eventId(digest, ref.at, 'MR'), ref.at),
-      type: 'McoReferred',
-      payload: {
-        mcoId: ref.mcoId,
-        department: ref.department,
-        contact: ref.contact,
-        note: 'Sent to the MCO, from the old log.',
-        mcoContactDue,
-        followUpDue,
-      },
+    const payload: McoReferred['payload'] = {
+      mcoId: ref.mcoId,
+      department: ref.department,
+      contact: ref.contact,
+      note: 'Sent to the MCO, from the old log.',
+      mcoContactDue,
+      followUpDue,
     };
+    const referral: McoReferred = { ...envelope(ctx, inquiryId, idOf(ref.at, 'MR', payload), ref.at), type: 'McoReferred', payload };
     events.push(referral);
   }
   // Updates carry no dates of their own: they sit at the last dated step before the resolution.
   const notesAt = later(f.receivedAt, later(row.contactedAt ?? f.receivedAt, ref?.at ?? f.receivedAt));
   parts.notes.forEach((text, i) => {
     const note: NoteAdded = {
-      ...envelope(ctx, inquiryId, eventId(digest, notesAt, noteKind(i)), notesAt),
+      ...envelope(ctx, inquiryId, idOf(notesAt, noteKind(i), { text }), notesAt),
       type: 'NoteAdded',
       payload: { text },
     };
@@ -201,11 +246,8 @@ function historyEvents(row: ImportedRow, digest: Uint8Array, inquiryId: string, 
   });
   if (parts.resolution && row.resolution) {
     const r = row.resolution;
-    const resolved: InquiryResolved = {
-      ...envelope(ctx, inquiryId, eventId(digest, r.at, 'RS'), r.at),
-      type: 'InquiryResolved',
-      payload: { resolution: r.type, text: r.text },
-    };
+    const payload: InquiryResolved['payload'] = { resolution: r.type, text: r.text };
+    const resolved: InquiryResolved = { ...envelope(ctx, inquiryId, idOf(r.at, 'RS', payload), r.at), type: 'InquiryResolved', payload };
     events.push(resolved);
   }
   return events;
@@ -280,12 +322,19 @@ export function updateEvents(
   );
   const events: InquiryEvent[] = [...edits];
   events.push(
-    ...historyEvents(row, revision, inquiryId, ctx, {
-      contacted: update.contacted,
-      referral: update.referral,
-      notes: update.notes,
-      resolution: update.resolution,
-    }),
+    ...historyEvents(
+      row,
+      revision,
+      inquiryId,
+      ctx,
+      {
+        contacted: update.contacted,
+        referral: update.referral,
+        notes: update.notes,
+        resolution: update.resolution,
+      },
+      false,
+    ),
   );
   events.push(importedEvent(row, run, 'update', inquiryId, eventId(revision, row.fields.receivedAt, 'IM'), revision, ctx));
   return events;

@@ -144,14 +144,16 @@ describe('normaliseRow: a row of the old log as an inquiry and its history', () 
     expect(accepted(odd).warnings).toEqual(['Priority "Medium-ish" is not known: imported as Escalated.']);
   });
 
-  it('leaves out a Medicaid ID it cannot read, naming the cell and what it said (the audit copy keeps it)', () => {
+  it('leaves out a Medicaid ID it cannot read, naming the cell; what it said is kept apart from the warning (member data)', () => {
     const cells = [...MARIA];
     cells[4] = '89012';
     const row = accepted(cells);
     expect(row.fields.medicaidId).toBe('');
     expect(row.warnings).toEqual([
-      'Cell E7 (Medicaid ID) "89012" is not a Medicaid ID (7 digits followed by a capital letter, for example 1234567A): left out; the row\'s audit copy keeps it.',
+      "Cell E7 (Medicaid ID) is not a Medicaid ID (7 digits followed by a capital letter, for example 1234567A): left out; the row's audit copy keeps what it says.",
     ]);
+    expect(row.warnings.join(' ')).not.toContain('89012');
+    expect(row.quotes).toEqual([{ cell: 'Cell E7 (Medicaid ID)', field: 'medicaidId', text: '89012' }]);
     expect(row.cells[4]).toBe('89012');
   });
 
@@ -161,13 +163,15 @@ describe('normaliseRow: a row of the old log as an inquiry and its history', () 
     const row = accepted(cells);
     expect(row.fields.memberDob).toBe('');
     expect(row.warnings).toEqual([
-      'Cell F7 (Date of birth) "13/45/1990" is not a real date: the date of birth is left out; the row\'s audit copy keeps it.',
+      "Cell F7 (Date of birth) is not a real date: the date of birth is left out; the row's audit copy keeps what it says.",
     ]);
+    expect(row.quotes).toEqual([{ cell: 'Cell F7 (Date of birth)', field: 'memberDob', text: '13/45/1990' }]);
     expect(row.cells[5]).toBe('13/45/1990');
     cells[5] = '3/7/2031';
     expect(accepted(cells).warnings).toEqual([
-      'Cell F7 (Date of birth) "3/7/2031" is in the future: the date of birth is left out; the row\'s audit copy keeps it.',
+      "Cell F7 (Date of birth) is in the future: the date of birth is left out; the row's audit copy keeps what it says.",
     ]);
+    expect(accepted(cells).quotes).toEqual([{ cell: 'Cell F7 (Date of birth)', field: 'memberDob', text: '3/7/2031' }]);
   });
 
   it('rejects a row that names no member at all, with that reason, even when it has an issue', () => {
@@ -184,7 +188,8 @@ describe('normaliseRow: a row of the old log as an inquiry and its history', () 
       kind: 'rejected',
       rowNumber: 9,
       reason:
-        'The row names no member: no member name, and the Medicaid ID "unknown" cannot be read. Add the name or a readable ID and import again.',
+        'The row names no member: no member name, and the Medicaid ID in Cell E9 (Medicaid ID) cannot be read. Add the name or a readable ID and import again.',
+      quotes: [{ cell: 'Cell E9 (Medicaid ID)', field: 'medicaidId', text: 'unknown' }],
     });
     // A name alone, or an ID alone, is enough.
     cells[3] = 'Maria Lopez';

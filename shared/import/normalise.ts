@@ -8,6 +8,7 @@ import { pad2, zonedParts, zonedToInstant } from '../time/zone';
 import { type Cell, cellText, isBlankRow } from './cells';
 import { type DateReading, readDate, readTime, type WallDay, type WallTime } from './dates';
 import { type ColumnMapping, columnLetter, IMPORT_FIELD_INFO, type ImportField } from './fields';
+import { type IdentityParts, identityKey } from './identity';
 import { enrollmentOf, isDatePlaceholder, mcoOf, priorityOf, resolutionTypeOf, sourceOf, squash, statusOf } from './vocabulary';
 
 /** What the import needs to know about the desk it writes to. */
@@ -39,15 +40,29 @@ export interface ImportedRow {
   loggedBy: string;
   /** The row's cells as text, by column: kept with the inquiry for audit. */
   cells: string[];
-  /** Things a person should look at; the row is still imported. */
+  /** Things a person should look at; the row is still imported. Never member data: that is in `quotes`. */
   warnings: string[];
+  /** Member identifiers a warning is about, as the cell wrote them: masked in the preview until revealed, never in the problems list. */
+  quotes: CellQuote[];
   /** What identifies the row in any copy of the old log (see fingerprintKey). */
   key: string;
+  /** The civil day received, in the agency's zone. */
+  receivedDay: IsoDay;
+  /** The exact canonical parts of its legacy identity (identity.ts identityKey): the source of its inquiry id. */
+  identity: string;
+}
+
+/** What a cell holding a member identifier said, where a warning names that cell (shared/import "identifier warnings"). */
+export interface CellQuote {
+  /** "Cell E7 (Medicaid ID)". */
+  cell: string;
+  field: 'medicaidId' | 'memberDob';
+  text: string;
 }
 
 export type RowOutcome =
   | { kind: 'blank'; rowNumber: number }
-  | { kind: 'rejected'; rowNumber: number; reason: string }
+  | { kind: 'rejected'; rowNumber: number; reason: string; quotes?: CellQuote[] }
   | { kind: 'accepted'; row: ImportedRow };
 
 /** A date with no time is read as midday: a same-day contact then counts as prompt, a next-day one as one business day later. */
@@ -71,7 +86,14 @@ const FIELD_LIMITS: Partial<Record<keyof InquiryFields, number>> = {
   rootCause: 4000,
 };
 
-class Rejected extends Error {}
+class Rejected extends Error {
+  constructor(
+    message: string,
+    readonly quotes?: CellQuote[],
+  ) {
+    super(message);
+  }
+}
 
 const fmtDay = (d: WallDay): string => `${d.month}/${d.day}/${d.year}`;
 
@@ -84,13 +106,14 @@ export function normaliseRow(cells: readonly Cell[], rowNumber: number, mapping:
   try {
     return { kind: 'accepted', row: readRow(cells, rowNumber, mapping, ctx) };
   } catch (e) {
-    if (e instanceof Rejected) return { kind: 'rejected', rowNumber, reason: e.message };
+    if (e instanceof Rejected) return { kind: 'rejected', rowNumber, reason: e.message, ...(e.quotes ? { quotes: e.quotes } : {}) };
     throw e;
   }
 }
 
 function readRow(cells: readonly Cell[], rowNumber: number, mapping: ColumnMapping, ctx: ImportContext): ImportedRow {
   const warnings: string[] = [];
+  const quotes: CellQuote[] = [];
   const byField = new Map<ImportField, Cell>();
   mapping.forEach((f, i) => {
     if (f && !byField.has(f)) byField.set(f, cells[i] ?? null);
@@ -154,10 +177,13 @@ function readRow(cells: readonly Cell[], rowNumber: number, mapping: ColumnMappi
   if (comma) memberName = `${(comma[2] as string).trim()} ${(comma[1] as string).trim()}`; // "Lopez, Maria" → "Maria Lopez"
   const idText = text('medicaidId');
   let medicaidId = idText.replace(/[\s-]/g, '').toUpperCase();
+  // A warning names the cell and what is wrong; what the cell said is member data, kept apart (`quotes`).
+  const idQuote: CellQuote = { cell: cellRef('medicaidId'), field: 'medicaidId', text: short(idText) };
   if (medicaidId && !new RegExp(ctx.config.medicaidId.pattern).test(medicaidId)) {
     warnings.push(
-      `${cellRef('medicaidId')} "${short(idText)}" is not a Medicaid ID (${ctx.config.medicaidId.description}): left out; the row's audit copy keeps it.`,
+      `${cellRef('medicaidId')} is not a Medicaid ID (${ctx.config.medicaidId.description}): left out; the row's audit copy keeps what it says.`,
     );
+    quotes.push(idQuote);
     medicaidId = '';
   }
 
@@ -167,8 +193,9 @@ function readRow(cells: readonly Cell[], rowNumber: number, mapping: ColumnMappi
     if (!description) throw new Rejected('The row names no member and no issue: nothing to import (a title, total or note row?).');
     throw new Rejected(
       idText
-        ? `The row names no member: no member name, and the Medicaid ID "${short(idText)}" cannot be read. Add the name or a readable ID and import again.`
+        ? `The row names no member: no member name, and the Medicaid ID in ${cellRef('medicaidId')} cannot be read. Add the name or a readable ID and import again.`
         : 'The row names no member: no member name and no Medicaid ID. Add either and import again.',
+      idText ? [idQuote] : undefined,
     );
   }
   if (!description) warnings.push('No issue description.');
@@ -183,9 +210,8 @@ function readRow(cells: readonly Cell[], rowNumber: number, mapping: ColumnMappi
   if (dobRead?.ok && dobRead.day.year >= 1900 && instantOf(dobRead.day, NOON) <= ctx.now) dob = isoOf(dobRead.day);
   else if (dobRead) {
     const why = !dobRead.ok ? 'is not a real date' : dobRead.day.year < 1900 ? 'is before 1900' : 'is in the future';
-    warnings.push(
-      `${cellRef('memberDob')} "${short(cellText(raw('memberDob') ?? null))}" ${why}: the date of birth is left out; the row's audit copy keeps it.`,
-    );
+    warnings.push(`${cellRef('memberDob')} ${why}: the date of birth is left out; the row's audit copy keeps what it says.`);
+    quotes.push({ cell: cellRef('memberDob'), field: 'memberDob', text: short(cellText(raw('memberDob') ?? null)) });
   }
 
   // Source and originator.
@@ -330,7 +356,10 @@ function readRow(cells: readonly Cell[], rowNumber: number, mapping: ColumnMappi
     loggedBy: text('loggedBy').slice(0, 80),
     cells: cells.map((c) => cellText(c)),
     warnings,
+    quotes,
     key: fingerprintKey({ receivedDay, legacyId, medicaidId, memberName, description }),
+    receivedDay,
+    identity: identityKey({ receivedDay, legacyId, medicaidId, memberName, description }),
   };
 }
 
@@ -340,13 +369,7 @@ function readRow(cells: readonly Cell[], rowNumber: number, mapping: ColumnMappi
  * the inquiry is worked (updates, resolution, dates after receipt, priority) are left out, so a
  * later copy of the same row is recognised.
  */
-export function fingerprintKey(p: {
-  receivedDay: string;
-  legacyId: string;
-  medicaidId: string;
-  memberName: string;
-  description: string;
-}): string {
+export function fingerprintKey(p: IdentityParts): string {
   if (p.legacyId) return `ref|${squash(p.legacyId)}|${p.receivedDay}`;
   return `row|${p.receivedDay}|${squash(p.medicaidId)}|${squash(p.memberName)}|${squash(p.description).slice(0, 300)}`;
 }

@@ -67,8 +67,26 @@ describe('closed days by statute and the review of imported rows', () => {
     const rejected = page.getByRole('table', { name: 'Rows that cannot be imported, with the reason' });
     expect(await rejected.textContent()).toContain('The row names no member: no member name and no Medicaid ID.');
     expect(await page.getByRole('table', { name: /New inquiries to import/ }).textContent()).toContain('07/01/2025 11:03');
+    // An unreadable ID or date of birth: the warning names the cell; what it said is masked until revealed.
+    const warned = page.getByRole('table', { name: 'Rows with warnings' });
+    const bobRow = warned.locator('tr', { has: page.getByRole('cell', { name: '3', exact: true }) });
+    expect(await bobRow.textContent()).toContain('Cell G3 (Date of birth) is not a real date: the date of birth is left out');
+    expect(await bobRow.textContent()).toContain('Cell G3 (Date of birth) says "••••-••-••".');
+    expect(await warned.textContent()).not.toMatch(/13\/45\/1990|not on file/);
     await shoot(page, 'import-review-preview.png');
     expect(await seriousViolations(page)).toEqual([]);
+    const reveal = page.getByRole('button', { name: "Reveal what row 3's cells say" });
+    await reveal.press('Enter');
+    const hide = page.getByRole('button', { name: "Hide what row 3's cells say" });
+    expect(await hide.getAttribute('aria-pressed')).toBe('true');
+    expect(await hide.evaluate((b) => b === document.activeElement)).toBe(true); // focus stays on the button
+    expect(await bobRow.textContent()).toContain('Cell G3 (Date of birth) says "13/45/1990".');
+    expect(await warned.textContent()).not.toContain('not on file'); // only the row revealed
+    await shoot(page, 'import-review-preview-revealed.png');
+    expect(await seriousViolations(page)).toEqual([]);
+    await hide.press('Enter');
+    expect(await bobRow.textContent()).not.toContain('13/45/1990');
+    await tabToText(page, /^Import 5 inquiries$/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 60_000 });
     expect(await idbRead(page, 'inquiries')).toBe(5);
@@ -123,8 +141,17 @@ describe('closed days by statute and the review of imported rows', () => {
     await importFile(page, 'midnight-log-later.csv', /^Import 1 inquiry and 1 addition$/);
     const additions = page.getByRole('table', { name: 'Inquiries imported before, and what this copy adds' });
     expect(await additions.textContent()).toContain('changed since the last import: Received: 07/01/2025 14:01 → 07/01/2025 14:05');
+    // The member's name fixed: said without the names until revealed.
+    expect(await additions.textContent()).toContain('Member name changed (spelling)');
+    expect(await additions.textContent()).not.toMatch(/Samp|B\. S\./);
     await shoot(page, 'import-review-later-preview.png');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: "Reveal the member's details changed in row 3" }).press('Enter');
+    await page.getByRole('button', { name: "Hide the member's details changed in row 3" }).waitFor();
+    expect(await additions.textContent()).toContain('Member name: Bob Sampel → Bob Sample');
+    await shoot(page, 'import-review-later-revealed.png');
+    expect(await seriousViolations(page)).toEqual([]);
+    await tabToText(page, /^Import 1 inquiry and 1 addition$/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 60_000 });
     expect(await idbRead(page, 'inquiries')).toBe(6);

@@ -219,7 +219,7 @@ export class EventStore {
    * once it has committed, tells the change feed which inquiries changed. `work` may await this
    * database only (awaiting anything else would let IndexedDB commit early).
    */
-  async write<T>(desk: Desk, work: (w: EventWrite) => Promise<T>): Promise<T> {
+  async write<T>(desk: Desk, work: (w: EventWrite) => Promise<T>, options: { announce?: boolean } = {}): Promise<T> {
     const db = this.db;
     let write: EventWrite | undefined;
     const result = await db.transaction('rw', [db.events, db.inquiries, db.outbox, db.meta, db.profiles], async () => {
@@ -228,8 +228,16 @@ export class EventStore {
       await write.settled();
       return out;
     });
-    if (write?.announces) await this.announce([...write.touched]);
+    if (write?.announces && options.announce !== false) await this.announce([...write.touched]);
     return result;
+  }
+
+  /**
+   * Tells the change feed about inquiries written by `write`s that did not (`announce: false`): a bulk write of
+   * many transactions announces once at its end, so the log re-reads and re-counts once rather than after each.
+   */
+  announceChanged(ids: readonly string[]): Promise<void> {
+    return this.announce(ids);
   }
 
   /** Stores events of one origin in a transaction of their own. */

@@ -1,5 +1,5 @@
 import { priorityLevel } from '../../config/agencyConfig';
-import { addMs, type Instant } from '../../time/types';
+import type { Instant } from '../../time/types';
 import type { RoutedToUnitLead, TargetsSet } from '../events';
 import type { InquiryFields } from '../fields';
 import { type CommandContext, envelopeOf } from './context';
