@@ -58,7 +58,11 @@ export function AddDeskPerson({
       : { displayName: person.name, role: person.role || undefined };
     const parsed = profileInputSchema.safeParse(input);
     if (who === NEW && !parsed.success)
-      for (const issue of parsed.error.issues) next[issue.path[0] === 'displayName' ? 'name' : 'role'] ??= issue.message;
+      // The schema speaks to the person setting up their own profile ("your"); here it is someone else.
+      for (const issue of parsed.error.issues)
+        next[issue.path[0] === 'displayName' ? 'name' : 'role'] ??= issue.message
+          .replace(/\byour\b/g, 'their')
+          .replace(/\bYour\b/g, 'Their');
     const voucher = deskPeople.find((p) => p.id === colleague);
     if (!voucher?.pin) next.colleague = 'Choose who already works at this desk.';
     else if (colleaguePin === '') next.colleague = `Enter ${voucher.displayName}’s PIN: someone at this desk lets the new person in.`;

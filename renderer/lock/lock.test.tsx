@@ -185,6 +185,18 @@ describe('the lock screen', SLOW, () => {
     expect(lock.getSnapshot()).toMatchObject({ locked: false, failures: 0 });
   });
 
+  it('adding someone not on the roster asks for their name and role in words about them, not "your"', async () => {
+    const user = renderLocked();
+    await screen.findByRole('heading', { level: 1, name: 'All open' });
+    await user.click(screen.getByRole('button', { name: /^Lock/ }));
+    await user.click(await screen.findByRole('button', { name: 'Add a person to this desk' }));
+    await user.selectOptions(await screen.findByLabelText(/Who is starting here/), 'Someone not on the roster');
+    await user.click(screen.getByRole('button', { name: 'Add and unlock' }));
+    await waitFor(() => expect(document.body.textContent).toContain('Choose their role.'), SETTLE);
+    expect(document.body.textContent).toContain('Enter their name as colleagues know it');
+    expect(document.body.textContent).not.toMatch(/Choose your role|Enter your name/);
+  });
+
   it('locks by itself after the idle time', async () => {
     renderLocked();
     await screen.findByRole('heading', { level: 1, name: 'All open' });
