@@ -1,10 +1,13 @@
-import type { InquiryEvent } from '../../shared/inquiry/events';
+import Dexie from 'dexie';
+import { type InquiryEvent, ROSTER_STREAM } from '../../shared/inquiry/events';
+import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { decodeHlc, type Hlc, type HlcStamp } from '../../shared/sync/hlc';
 import { type IngestResult, initialSyncState, restampPlan, type SyncLocalState, type SyncStore } from '../../shared/sync/store';
-import { checkArrivedEvents, prepareArrivals, rechainAfterRestamp } from './chainStore';
+import { checkArrivedEvents, neighboursHeld, prepareArrivals, rechainAfterRestamp } from './chainStore';
 import type { ChangeFeed } from './changes';
 import type { LiaisonDb } from './db';
 import { EventStore } from './eventStore/eventStore';
+import { TIMELINE } from './eventStore/timeline';
 import { getMeta, putMeta, type SyncPrefs } from './meta';
 
 export type { SyncPrefs } from './meta';
@@ -81,18 +84,51 @@ export class DexieSyncStore implements SyncStore {
     });
   }
 
-  async ingest(events: readonly InquiryEvent[], state: SyncLocalState, receive: HlcStamp | null, now: number): Promise<IngestResult> {
+  async ingest(
+    events: readonly InquiryEvent[],
+    state: SyncLocalState,
+    receive: HlcStamp | null,
+    now: number,
+    fill = false,
+  ): Promise<IngestResult> {
     const db = this.db;
     const deviceId = await this.deviceId();
     // Hash-chain links are checked on arrival (renderer/data/chainStore.ts): contents hashed here, links inside.
     const arrivals = await prepareArrivals(events);
     return this.events.write({ deviceId }, async (w) => {
-      const stored = await w.append(events, 'sync', receive === null ? {} : { clock: { receive, now } });
-      await stored.written;
-      if (arrivals.length > 0) await checkArrivedEvents(db, arrivals, new Set(stored.events.map((e) => e.id)), now);
-      await putMeta(db.meta, 'sync', state);
+      // Read before the events are written (requests run in order), with the append's own reads.
+      const around = arrivals.length > 0 ? neighboursHeld(db, arrivals) : Promise.resolve([]);
+      w.track(around);
+      const stored = await w.append(events, fill ? 'snapshot' : 'sync', receive === null ? {} : { clock: { receive, now } });
+      w.track(putMeta(db.meta, 'sync', state));
+      if (arrivals.length > 0) await checkArrivedEvents(db, arrivals, stored.events, await around, now);
       return { added: stored.events.length, inquiryIds: stored.rows.map((r) => r.id) };
     });
+  }
+
+  async holdsNoInquiries(): Promise<boolean> {
+    const db = this.db;
+    // Key-only reads of the timeline index on either side of the roster's stream (its events fold the same in any order).
+    const [rows, before, after] = await Promise.all([
+      db.inquiries.limit(1).primaryKeys(),
+      db.events.where(TIMELINE).below([ROSTER_STREAM, Dexie.minKey]).limit(1).primaryKeys(),
+      db.events.where(TIMELINE).above([ROSTER_STREAM, Dexie.maxKey]).limit(1).primaryKeys(),
+    ]);
+    return rows.length + before.length + after.length === 0;
+  }
+
+  async adoptRows(rows: readonly InquiryRecord[], state: SyncLocalState, receive: HlcStamp | null, now: number): Promise<IngestResult> {
+    const db = this.db;
+    return this.events.write({ deviceId: await this.deviceId() }, async (w) => {
+      const taken = await w.adoptRows(rows, receive, now);
+      w.track(putMeta(db.meta, 'sync', state));
+      return { added: 0, inquiryIds: taken.map((r) => r.id) };
+    });
+  }
+
+  async rowsPage(afterId: string | null, limit: number): Promise<InquiryRecord[]> {
+    const query = afterId === null ? this.db.inquiries.orderBy('id') : this.db.inquiries.where('id').above(afterId);
+    return query.limit(limit).toArray();
   }
 
   async eventsPage(afterId: string | null, limit: number): Promise<InquiryEvent[]> {

@@ -64,7 +64,7 @@ async function inChromium(): Promise<void> {
         [what, inPage] as const,
       );
     if (args.includes('--join')) {
-      const join = { ...inPage, events: number('events', 1_000_000) };
+      const join = inPage;
       const figures = await page.evaluate(
         async (o) =>
           (globalThis as unknown as { syncBench: Record<string, (o: unknown) => Promise<Figure[]>> }).syncBench.joinFromSnapshot?.(o) ?? [],

@@ -15,7 +15,7 @@ const log = (f: Figure) => figures.push(f);
     await throughputAndIdle(new MemoryFolder(), o, log);
     return figures;
   },
-  joinFromSnapshot: async (o: BenchOptions & { events: number }) => {
+  joinFromSnapshot: async (o: BenchOptions) => {
     figures.length = 0;
     await joinFromSnapshot(new MemoryFolder(), o, log);
     return figures;
