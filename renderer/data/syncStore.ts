@@ -6,8 +6,8 @@ import { type IngestResult, initialSyncState, restampPlan, type SyncLocalState, 
 import { checkArrivedEvents, neighboursHeld, prepareArrivals, rechainAfterRestamp } from './chainStore';
 import type { ChangeFeed } from './changes';
 import type { LiaisonDb } from './db';
-import { EventStore } from './eventStore/eventStore';
-import { TIMELINE } from './eventStore/timeline';
+import { EventStore, eventIdsHeld } from './eventStore/eventStore';
+import { byInquiry, TIMELINE } from './eventStore/timeline';
 import { getMeta, putMeta, type SyncPrefs } from './meta';
 
 export type { SyncPrefs } from './meta';
@@ -23,6 +23,24 @@ const processLocks = new Set<string>();
 
 interface LockManagerLike {
   request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
+}
+
+/** Events per chunk of an ingest batch (whole inquiries, so no two chunks fold the same row). */
+const INGEST_CHUNK = 1000;
+
+/** The events in chunks of whole inquiries, each of about `size` events or more. */
+function inquiryChunks(events: readonly InquiryEvent[], size: number): InquiryEvent[][] {
+  const chunks: InquiryEvent[][] = [];
+  let chunk: InquiryEvent[] = [];
+  for (const list of byInquiry(events).values()) {
+    chunk.push(...list);
+    if (chunk.length >= size) {
+      chunks.push(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0 || chunks.length === 0) chunks.push(chunk);
+  return chunks;
 }
 
 export class DexieSyncStore implements SyncStore {
@@ -99,10 +117,22 @@ export class DexieSyncStore implements SyncStore {
       // Read before the events are written (requests run in order), with the append's own reads.
       const around = arrivals.length > 0 ? neighboursHeld(db, arrivals) : Promise.resolve([]);
       w.track(around);
-      const stored = await w.append(events, fill ? 'snapshot' : 'sync', receive === null ? {} : { clock: { receive, now } });
+      // Which events are held already, as keys in one read; then the batch in chunks of whole inquiries,
+      // appended side by side: each chunk's rows are folded and its writes handed over as soon as its
+      // reads are in, while IndexedDB still reads the next chunks' rows.
+      const held = await eventIdsHeld(
+        db,
+        events.map((e) => e.id),
+      );
+      const origin = fill ? 'snapshot' : 'sync';
+      const chunks = inquiryChunks(events, INGEST_CHUNK);
+      const stored = await Promise.all(
+        chunks.map((chunk, i) => w.append(chunk, origin, { held, ...(i === 0 && receive !== null ? { clock: { receive, now } } : {}) })),
+      );
       w.track(putMeta(db.meta, 'sync', state));
-      if (arrivals.length > 0) await checkArrivedEvents(db, arrivals, stored.events, await around, now);
-      return { added: stored.events.length, inquiryIds: stored.rows.map((r) => r.id) };
+      const fresh = stored.flatMap((s) => s.events);
+      if (arrivals.length > 0) await checkArrivedEvents(db, arrivals, fresh, await around, now);
+      return { added: fresh.length, inquiryIds: stored.flatMap((s) => s.rows.map((r) => r.id)) };
     });
   }
 

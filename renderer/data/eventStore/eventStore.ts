@@ -32,6 +32,8 @@ export interface AppendOptions {
   /** Rows the caller read in this transaction already (a command reads its inquiry first). */
   rows?: ReadonlyMap<string, InquiryRecord | undefined>;
   clock?: ClockMove;
+  /** Which of the events the caller found stored already in this transaction (`eventIdsHeld`): not looked up again. */
+  held?: ReadonlySet<string>;
 }
 
 export interface Appended {
@@ -81,7 +83,7 @@ export class EventWrite {
     // this desk's chain head, the people known and the clock.
     const [readRows, known, , , localClock] = await Promise.all([
       unread.length === 0 ? [] : rules.keepRows ? rowsPresent(db, unread) : db.inquiries.bulkGet(unread),
-      storedAlready(db, unique, rules),
+      storedAlready(db, unique, rules, options.held),
       rules.chain && this.head === undefined ? this.readHead() : undefined,
       rules.rememberPeople && this.people === undefined ? this.readPeople() : undefined,
       clock && 'receive' in clock ? getMeta(db.meta, 'hlc') : undefined,
@@ -217,7 +219,8 @@ export class EventWrite {
 
   private readPeople(): Promise<void> {
     return getMeta(this.db.meta, 'people').then((people) => {
-      this.people = people ?? {};
+      // Appends running side by side in one transaction (sync's chunks) each read it: the first answer stands.
+      this.people ??= people ?? {};
     });
   }
 
@@ -305,16 +308,19 @@ async function storedAlready(
   db: LiaisonDb,
   events: readonly InquiryEvent[],
   rules: (typeof ORIGINS)[Origin],
+  known?: ReadonlySet<string>,
 ): Promise<Map<string, string>> {
   if (rules.newIds || events.length === 0) return new Map();
   if (rules.replaces) {
     const stored = await db.events.bulkGet(events.map((e) => e.id));
     return new Map(stored.filter((e): e is InquiryEvent => e !== undefined).map((e) => [e.id, e.hlc]));
   }
-  const held = await idsHeld(
-    db,
-    events.map((e) => e.id),
-  );
+  const held =
+    known ??
+    (await eventIdsHeld(
+      db,
+      events.map((e) => e.id),
+    ));
   return new Map(events.filter((e) => held.has(e.id)).map((e) => [e.id, e.hlc]));
 }
 
@@ -324,7 +330,8 @@ async function storedAlready(
  * to twice as many as asked; should the stretch hold more (other desks' events, an old event
  * republished), the ids past the last key read are looked up one by one, all at once.
  */
-async function idsHeld(db: LiaisonDb, ids: readonly string[]): Promise<Set<string>> {
+export async function eventIdsHeld(db: LiaisonDb, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
   const sorted = [...ids].sort();
   const [lo, hi] = [sorted[0] as string, sorted[sorted.length - 1] as string];
   const limit = 2 * sorted.length + 16;
