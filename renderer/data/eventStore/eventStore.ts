@@ -346,15 +346,13 @@ export async function eventIdsHeld(db: LiaisonDb, ids: readonly string[]): Promi
   return held;
 }
 
-/** Which inquiries of these have a row: a key-only read, one walk of the primary key. Stands in for the rows (their values unused). */
+/**
+ * Which inquiries of these have a row, standing in for the rows (their values unused): a key-only read
+ * per inquiry, all issued at once (a single read of every key, `anyOf`, steps a cursor key by key).
+ */
 async function rowsPresent(db: LiaisonDb, ids: readonly string[]): Promise<Array<InquiryRecord | undefined>> {
-  const present = new Set(
-    await db.inquiries
-      .where(':id')
-      .anyOf([...ids])
-      .primaryKeys(),
-  );
-  return ids.map((id) => (present.has(id) ? PRESENT : undefined));
+  const found = await Promise.all(ids.map((id) => db.inquiries.where(':id').equals(id).primaryKeys()));
+  return ids.map((_, i) => ((found[i]?.length ?? 0) > 0 ? PRESENT : undefined));
 }
 
 /** What `rowsPresent` gives for a row that exists (never folded onto nor written). */
