@@ -352,8 +352,11 @@ export async function joinFromSnapshot(folder: ShareFolder, o: BenchOptions, log
     console.log(`seeded ${inquiries} inquiries, ${total} events in ${n(seedMs / 1000)} s`);
     t = now();
     await a.engine.maintainNow();
-    console.log(`snapshot written in ${n((now() - t) / 1000)} s`);
     const snapshotMs = now() - t;
+    console.log(`snapshot written in ${n(snapshotMs / 1000)} s`);
+    // The share (an in-memory folder) holds everything now: the first desk's database goes, so the
+    // page's storage (in memory for a browser context without a profile) holds only the joining desk's.
+    await a.close();
     await j.engine.joinShare(PASSPHRASE);
     let newestAt: number | null = null;
     let listedAt: number | null = null;
@@ -393,7 +396,7 @@ export async function joinFromSnapshot(folder: ShareFolder, o: BenchOptions, log
       note: `${n(eventsIn / ((ms - (listedAt ?? 0)) / 1000))} events/s filling in after the rows`,
     });
   } finally {
-    await a.close();
+    await a.close().catch(() => undefined);
     await j.close();
   }
 }
