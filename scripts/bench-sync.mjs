@@ -1,7 +1,8 @@
 // Sync benchmark: prints figures, asserts nothing (docs/sync.md "Figures").
 // `node scripts/bench-sync.mjs [--inquiries 100000] [--remote 10000] [--batch 20000] [--history 100000]
 //   [--no-browser] [--node-apply] [--apply-only] [--smb <mounted share folder>] [--smb-server]`
-// --join [--events 1000000]: a new desk joining from a snapshot of --inquiries inquiries and about --events events (Chromium).
+// --join: a new desk joining from a snapshot of --inquiries inquiries of the bench's data set (bench/data/generate.ts,
+//   about ten events an inquiry): newest inquiry listed, whole log listed, every event in (Chromium).
 // --apply-only: only the figure of 10,000 remote events applied to a large desk, and its bulkAdd floor (Chromium).
 // Bundles test/sync/bench.ts (the Node driver: fs folder) and test/sync/benchPage.ts (the same work in
 // Chromium on real IndexedDB) with esbuild into .tmp/, and runs the driver in Node.

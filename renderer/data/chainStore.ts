@@ -162,21 +162,14 @@ export async function ownDeviceId(db: LiaisonDb): Promise<string | null> {
 export const prepareArrivals = (events: readonly InquiryEvent[]): Promise<CheckedEvent[]> => recomputeAll(events);
 
 /**
- * Sync, inside the ingest transaction, after the new events are stored: checks each against its
- * neighbours in its desk's chain (the one before, the one after, and any other event claiming its place)
- * and stores what is broken. A predecessor not held yet is checked when it arrives. Returns the breaks.
+ * Sync, inside the ingest transaction, before the arriving events are written: reads the events held
+ * around them in their desks' chains (one range read per desk, from the lowest arrival's seq − 1 to the
+ * highest's + 1). With the events then written, that is every neighbour `checkArrivedEvents` needs,
+ * without reading back what was just written.
  */
-export async function checkArrivedEvents(
-  db: LiaisonDb,
-  prepared: readonly CheckedEvent[],
-  freshIds: ReadonlySet<string>,
-  now: number,
-): Promise<ChainBreak[]> {
-  const arrived = prepared.filter((p) => freshIds.has(p.event.id));
-  if (arrived.length === 0) return [];
-  // One range read per desk: from the lowest arrival's seq − 1 to the highest's + 1.
+export function neighboursHeld(db: LiaisonDb, prepared: readonly CheckedEvent[]): Promise<InquiryEvent[]> {
   const ranges = new Map<string, { lo: number; hi: number }>();
-  for (const { event } of arrived) {
+  for (const { event } of prepared) {
     const seq = event.chain?.seq as number;
     const r = ranges.get(event.deviceId);
     if (r) {
@@ -184,12 +177,28 @@ export async function checkArrivedEvents(
       r.hi = Math.max(r.hi, seq + 1);
     } else ranges.set(event.deviceId, { lo: seq - 1, hi: seq + 1 });
   }
-  const neighbours = (
-    await Promise.all(
-      [...ranges].map(([device, { lo, hi }]) => db.events.where(CHAIN_INDEX).between([device, lo], [device, hi], true, true).toArray()),
-    )
-  ).flat();
-  const breaks = checkArrivals(arrived, neighbours);
+  return Promise.all(
+    [...ranges].map(([device, { lo, hi }]) => db.events.where(CHAIN_INDEX).between([device, lo], [device, hi], true, true).toArray()),
+  ).then((lists) => lists.flat());
+}
+
+/**
+ * Sync, inside the ingest transaction, after the new events are stored: checks each against its
+ * neighbours in its desk's chain (the one before, the one after, and any other event claiming its place:
+ * those held before, `neighboursHeld`, and those just written, `fresh`) and stores what is broken. A
+ * predecessor not held yet is checked when it arrives. Returns the breaks.
+ */
+export async function checkArrivedEvents(
+  db: LiaisonDb,
+  prepared: readonly CheckedEvent[],
+  fresh: readonly InquiryEvent[],
+  heldBefore: readonly InquiryEvent[],
+  now: number,
+): Promise<ChainBreak[]> {
+  const freshIds = new Set(fresh.map((e) => e.id));
+  const arrived = prepared.filter((p) => freshIds.has(p.event.id));
+  if (arrived.length === 0) return [];
+  const breaks = checkArrivals(arrived, [...heldBefore, ...fresh]);
   await rememberFindings(db, breaks, 'sync', asInstant(now)); // the sync engine's clock reading, parsed here
   return breaks;
 }

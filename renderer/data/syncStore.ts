@@ -1,10 +1,13 @@
-import type { InquiryEvent } from '../../shared/inquiry/events';
+import Dexie from 'dexie';
+import { type InquiryEvent, ROSTER_STREAM } from '../../shared/inquiry/events';
+import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { decodeHlc, type Hlc, type HlcStamp } from '../../shared/sync/hlc';
 import { type IngestResult, initialSyncState, restampPlan, type SyncLocalState, type SyncStore } from '../../shared/sync/store';
-import { checkArrivedEvents, prepareArrivals, rechainAfterRestamp } from './chainStore';
+import { checkArrivedEvents, neighboursHeld, prepareArrivals, rechainAfterRestamp } from './chainStore';
 import type { ChangeFeed } from './changes';
 import type { LiaisonDb } from './db';
-import { EventStore } from './eventStore/eventStore';
+import { EventStore, eventIdsHeld } from './eventStore/eventStore';
+import { byInquiry, TIMELINE } from './eventStore/timeline';
 import { getMeta, putMeta, type SyncPrefs } from './meta';
 
 export type { SyncPrefs } from './meta';
@@ -20,6 +23,24 @@ const processLocks = new Set<string>();
 
 interface LockManagerLike {
   request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
+}
+
+/** Events per chunk of an ingest batch (whole inquiries, so no two chunks fold the same row). */
+const INGEST_CHUNK = 1000;
+
+/** The events in chunks of whole inquiries, each of about `size` events or more. */
+function inquiryChunks(events: readonly InquiryEvent[], size: number): InquiryEvent[][] {
+  const chunks: InquiryEvent[][] = [];
+  let chunk: InquiryEvent[] = [];
+  for (const list of byInquiry(events).values()) {
+    chunk.push(...list);
+    if (chunk.length >= size) {
+      chunks.push(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0 || chunks.length === 0) chunks.push(chunk);
+  return chunks;
 }
 
 export class DexieSyncStore implements SyncStore {
@@ -81,18 +102,63 @@ export class DexieSyncStore implements SyncStore {
     });
   }
 
-  async ingest(events: readonly InquiryEvent[], state: SyncLocalState, receive: HlcStamp | null, now: number): Promise<IngestResult> {
+  async ingest(
+    events: readonly InquiryEvent[],
+    state: SyncLocalState,
+    receive: HlcStamp | null,
+    now: number,
+    fill = false,
+  ): Promise<IngestResult> {
     const db = this.db;
     const deviceId = await this.deviceId();
     // Hash-chain links are checked on arrival (renderer/data/chainStore.ts): contents hashed here, links inside.
     const arrivals = await prepareArrivals(events);
     return this.events.write({ deviceId }, async (w) => {
-      const stored = await w.append(events, 'sync', receive === null ? {} : { clock: { receive, now } });
-      await stored.written;
-      if (arrivals.length > 0) await checkArrivedEvents(db, arrivals, new Set(stored.events.map((e) => e.id)), now);
-      await putMeta(db.meta, 'sync', state);
-      return { added: stored.events.length, inquiryIds: stored.rows.map((r) => r.id) };
+      // Read before the events are written (requests run in order), with the append's own reads.
+      const around = arrivals.length > 0 ? neighboursHeld(db, arrivals) : Promise.resolve([]);
+      w.track(around);
+      // Which events are held already, as keys in one read; then the batch in chunks of whole inquiries,
+      // appended side by side: each chunk's rows are folded and its writes handed over as soon as its
+      // reads are in, while IndexedDB still reads the next chunks' rows.
+      const held = await eventIdsHeld(
+        db,
+        events.map((e) => e.id),
+      );
+      const origin = fill ? 'snapshot' : 'sync';
+      const chunks = inquiryChunks(events, INGEST_CHUNK);
+      const stored = await Promise.all(
+        chunks.map((chunk, i) => w.append(chunk, origin, { held, ...(i === 0 && receive !== null ? { clock: { receive, now } } : {}) })),
+      );
+      w.track(putMeta(db.meta, 'sync', state));
+      const fresh = stored.flatMap((s) => s.events);
+      if (arrivals.length > 0) await checkArrivedEvents(db, arrivals, fresh, await around, now);
+      return { added: fresh.length, inquiryIds: stored.flatMap((s) => s.rows.map((r) => r.id)) };
     });
+  }
+
+  async holdsNoInquiries(): Promise<boolean> {
+    const db = this.db;
+    // Key-only reads of the timeline index on either side of the roster's stream (its events fold the same in any order).
+    const [rows, before, after] = await Promise.all([
+      db.inquiries.limit(1).primaryKeys(),
+      db.events.where(TIMELINE).below([ROSTER_STREAM, Dexie.minKey]).limit(1).primaryKeys(),
+      db.events.where(TIMELINE).above([ROSTER_STREAM, Dexie.maxKey]).limit(1).primaryKeys(),
+    ]);
+    return rows.length + before.length + after.length === 0;
+  }
+
+  async adoptRows(rows: readonly InquiryRecord[], state: SyncLocalState, receive: HlcStamp | null, now: number): Promise<IngestResult> {
+    const db = this.db;
+    return this.events.write({ deviceId: await this.deviceId() }, async (w) => {
+      const taken = await w.adoptRows(rows, receive, now);
+      w.track(putMeta(db.meta, 'sync', state));
+      return { added: 0, inquiryIds: taken.map((r) => r.id) };
+    });
+  }
+
+  async rowsPage(afterId: string | null, limit: number): Promise<InquiryRecord[]> {
+    const query = afterId === null ? this.db.inquiries.orderBy('id') : this.db.inquiries.where('id').above(afterId);
+    return query.limit(limit).toArray();
   }
 
   async eventsPage(afterId: string | null, limit: number): Promise<InquiryEvent[]> {

@@ -30,6 +30,12 @@ export function ago(at: number, now: number): string {
   return `${d} days ago`;
 }
 
+function catchingUpText(p: NonNullable<SyncStatus['catchingUp']>): string {
+  const part = `part ${Math.min(p.done + 1, p.total).toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')}`;
+  // A new desk lists the log from the snapshot's rows first; the timelines fill in behind.
+  return p.listed ? `Log ready; filling in its history from the snapshot: ${part}` : `Catching up from a snapshot: ${part}`;
+}
+
 /** A few words for the state sync is in, for the header and the settings page. */
 export function phaseText(status: SyncStatus, desktop: boolean): string {
   if (!desktop) return 'Sync needs the desktop app';
@@ -39,9 +45,7 @@ export function phaseText(status: SyncStatus, desktop: boolean): string {
     case 'locked':
       return 'Sync is waiting for the team passphrase';
     case 'syncing':
-      return status.catchingUp
-        ? `Catching up from a snapshot: part ${Math.min(status.catchingUp.done + 1, status.catchingUp.total).toLocaleString('en-US')} of ${status.catchingUp.total.toLocaleString('en-US')}`
-        : 'Syncing…';
+      return status.catchingUp ? catchingUpText(status.catchingUp) : 'Syncing…';
     case 'problem':
       return status.problems.some((p) => p.blocking) ? 'Sync has stopped' : 'Sync needs attention';
     case 'idle':

@@ -4,7 +4,7 @@ import { applyEvent, byHlc, type InquiryRecord, projectInquiry } from './project
 /**
  * How an inquiry's row takes in events that are new to the store. Folding onto the stored row is
  * cheap and needs no read; it is only right when the row already holds every stored event and the
- * new ones all sort at or after what it has seen. Anything else (an event stamped before the row's
+ * new ones all sort after what it has seen. Anything else (an event stamped before the row's
  * newest, events held with no row yet, a stored event whose stamp changed) folds the whole timeline.
  */
 export type FoldPlan = { kind: 'fold'; onto: InquiryRecord | undefined } | { kind: 'refold' };
@@ -26,7 +26,9 @@ export interface FoldSituation {
 export function planFold({ row, fresh, heldBefore, replacing = false }: FoldSituation): FoldPlan {
   if (replacing) return { kind: 'refold' };
   if (row === undefined) return heldBefore() ? { kind: 'refold' } : { kind: 'fold', onto: undefined };
-  return fresh.some((e) => e.hlc < row.lastHlc) ? { kind: 'refold' } : { kind: 'fold', onto: row };
+  // At the row's newest stamp is not after it: that event may be in the row already (a snapshot's row
+  // holds events its writer made while writing it, which then arrive in a segment): fold it again.
+  return fresh.some((e) => e.hlc <= row.lastHlc) ? { kind: 'refold' } : { kind: 'fold', onto: row };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type InquiryEvent, parseEvent } from '../inquiry/events';
+import type { InquiryRecord } from '../inquiry/projection';
 import { fromUtf8, type SyncPlatform, utf8 } from './platform';
 
 /**
@@ -48,11 +49,44 @@ const manifestSchema = z.object({
   frontier: z.record(z.string(), seq),
   parts: z.number().int().min(0).max(1_000_000),
   events: z.number().int().min(0),
+  /** Digests of the event parts, then of the row parts (`rowParts` of them, numbered after the event parts). */
   partDigests: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+  /**
+   * Parts after the event parts holding every inquiry's row as the writer had projected it (read after
+   * its events, so each row holds at least the snapshot's events of its inquiry): a new desk lists the
+   * log from them before the events are in. An older snapshot has none (0), an older app ignores them.
+   */
+  rowParts: z.number().int().min(0).max(1_000_000).default(0),
+  /** The projection the rows were folded by (ROW_FORMAT): rows of another are not used, the events are. */
+  rowFormat: z.number().int().min(0).default(0),
 });
 export type SnapshotManifest = z.infer<typeof manifestSchema>;
 
 const partSchema = z.object({ v: version, n: z.number().int().min(1), events: z.array(z.unknown()) });
+
+/**
+ * The version of the projection (shared/inquiry/projection.ts) that rows in a snapshot were folded by.
+ * Raise it whenever the fold gives other rows for the same events: a desk then folds the events
+ * itself instead of taking rows folded the old way.
+ */
+export const ROW_FORMAT = 1;
+
+/** A row part: rows as projected, each checked for the fields the log and the fold rely on. */
+const rowSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    caseNumber: z.string().min(1).max(100),
+    status: z.string().max(40),
+    lastHlc: z.string().min(1).max(100),
+    loggedAt: z.number(),
+    updatedAt: z.number(),
+    eventCount: z.number().int().min(1),
+    noteCount: z.number().int().min(0),
+    fieldHlc: z.record(z.string(), z.string()),
+    workflow: z.object({}).passthrough(),
+  })
+  .passthrough();
+const rowPartSchema = z.object({ v: version, n: z.number().int().min(1), format: z.number().int(), rows: z.array(rowSchema) });
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: 'damaged' | 'newer_format' };
 
@@ -114,6 +148,17 @@ export const decodeManifest = (platform: SyncPlatform, bytes: Uint8Array) => dec
 
 export const encodePart = (platform: SyncPlatform, n: number, events: readonly InquiryEvent[]) =>
   encode(platform, { v: PAYLOAD_VERSION, n, events });
+
+export const encodeRowPart = (platform: SyncPlatform, n: number, rows: readonly InquiryRecord[]) =>
+  encode(platform, { v: PAYLOAD_VERSION, n, format: ROW_FORMAT, rows });
+
+/** A row part's rows; another projection's rows are refused like a damaged part (the caller folds the events instead). */
+export async function decodeRowPart(platform: SyncPlatform, bytes: Uint8Array, n: number): Promise<Decoded<InquiryRecord[]>> {
+  const r = await decode(platform, bytes, rowPartSchema);
+  if (!r.ok) return r;
+  if (r.value.n !== n || r.value.format !== ROW_FORMAT) return { ok: false, reason: 'damaged' };
+  return { ok: true, value: r.value.rows as unknown as InquiryRecord[] };
+}
 
 export async function decodePart(platform: SyncPlatform, bytes: Uint8Array, n: number): Promise<Decoded<ParsedEvents>> {
   const r = await decode(platform, bytes, partSchema);

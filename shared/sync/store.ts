@@ -1,4 +1,5 @@
 import type { InquiryEvent } from '../inquiry/events';
+import type { InquiryRecord } from '../inquiry/projection';
 import { asInstant } from '../time/types';
 import type { OpenFailure } from './fileBox';
 import { decodeHlc, encodeHlc, type Hlc, type HlcStamp, receiveHlc, tickHlc } from './hlc';
@@ -69,6 +70,12 @@ export interface SyncLocalState {
   ownStates: number[];
   /** Stamps of the snapshots this desk started writing and has not removed (only these are its own to remove). */
   ownSnapshots: string[];
+  /**
+   * A new desk joining from a snapshot's rows (docs/sync.md "Joining"): the snapshot, and how many of
+   * its row and event parts are in. Set once its rows are in, cleared when its events are too; a
+   * restart goes on from there. Null otherwise.
+   */
+  joining?: { stamp: string; rowParts: number; eventParts: number } | null;
   lastSuccessAt: number | null;
   lastSnapshotAt: number | null;
   lastCleanupAt: number | null;
@@ -116,8 +123,25 @@ export interface SyncStore {
   /**
    * Stores the events not held yet (by id), re-projects the inquiries they touch, moves the
    * desk's clock past `receive` (if given; see `clockAfterReceive`), and saves the state, in one transaction.
+   * `fill`: a joining desk's fill-in; the events come from the snapshot whose rows this desk took
+   * (adoptRows), so an inquiry that has a row is not folded again (its row holds them already).
    */
-  ingest(events: readonly InquiryEvent[], state: SyncLocalState, receive: HlcStamp | null, now: number): Promise<IngestResult>;
+  ingest(
+    events: readonly InquiryEvent[],
+    state: SyncLocalState,
+    receive: HlcStamp | null,
+    now: number,
+    fill?: boolean,
+  ): Promise<IngestResult>;
+  /** Whether this desk holds no inquiry and none of their events (the roster's aside): only then may it take a snapshot's rows as they are. Optional. */
+  holdsNoInquiries?(): Promise<boolean>;
+  /**
+   * Stores a snapshot's rows for the inquiries that have none yet, moves the desk's clock past
+   * `receive` and saves the state, in one transaction. Optional: a store without it joins by the events.
+   */
+  adoptRows?(rows: readonly InquiryRecord[], state: SyncLocalState, receive: HlcStamp | null, now: number): Promise<IngestResult>;
+  /** Every inquiry's row, in pages by id (a snapshot's row parts). Optional: a store without it writes none. */
+  rowsPage?(afterId: string | null, limit: number): Promise<InquiryRecord[]>;
   /** Every event held, in pages by id (for snapshots). */
   eventsPage(afterId: string | null, limit: number): Promise<InquiryEvent[]>;
   /** Puts this desk's events stamped within [from, to] back in the outbox (a segment others could not read). */

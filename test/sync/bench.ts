@@ -45,6 +45,7 @@ async function inChromium(): Promise<void> {
   try {
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
+    page.on('console', (m) => console.log(`  page: ${m.text()}`));
     // A loopback origin is a secure context (WebCrypto) with its own IndexedDB; no server needed.
     await page.route('http://127.0.0.1:9/**', (route) =>
       route.fulfill(
@@ -64,7 +65,7 @@ async function inChromium(): Promise<void> {
         [what, inPage] as const,
       );
     if (args.includes('--join')) {
-      const join = { ...inPage, events: number('events', 1_000_000) };
+      const join = inPage;
       const figures = await page.evaluate(
         async (o) =>
           (globalThis as unknown as { syncBench: Record<string, (o: unknown) => Promise<Figure[]>> }).syncBench.joinFromSnapshot?.(o) ?? [],

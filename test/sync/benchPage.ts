@@ -9,20 +9,32 @@ import { MemoryFolder } from './memoryFolder';
 const figures: Figure[] = [];
 const log = (f: Figure) => figures.push(f);
 
+/** An error as text that crosses to the driver whole (a DexieError's name alone says little). */
+const described =
+  <A>(run: (a: A) => Promise<Figure[]>) =>
+  async (a: A): Promise<Figure[]> => {
+    try {
+      return await run(a);
+    } catch (e) {
+      const err = e as { name?: string; message?: string; stack?: string; inner?: { name?: string; message?: string } };
+      throw new Error(`${err.name}: ${err.message}${err.inner ? ` (${err.inner.name}: ${err.inner.message})` : ''}\n${err.stack ?? ''}`);
+    }
+  };
+
 (globalThis as unknown as { syncBench: unknown }).syncBench = {
-  throughputAndIdle: async (o: BenchOptions) => {
+  throughputAndIdle: described(async (o: BenchOptions) => {
     figures.length = 0;
     await throughputAndIdle(new MemoryFolder(), o, log);
     return figures;
-  },
-  joinFromSnapshot: async (o: BenchOptions & { events: number }) => {
+  }),
+  joinFromSnapshot: described(async (o: BenchOptions) => {
     figures.length = 0;
     await joinFromSnapshot(new MemoryFolder(), o, log);
     return figures;
-  },
-  applyRemote: async (o: BenchOptions) => {
+  }),
+  applyRemote: described(async (o: BenchOptions) => {
     figures.length = 0;
     await applyRemote(new MemoryFolder(), o, log);
     return figures;
-  },
+  }),
 };

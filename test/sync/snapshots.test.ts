@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FsShareFolder } from '../../electron/sync/shareFolder';
+import { projectInquiry } from '../../shared/inquiry/projection';
 import type { ShareFolder } from '../../shared/sync/folder';
 import { type Desk, openDesk, shareFiles, syncAll, team, tempShareEachTest } from './desks';
 import { MemoryFolder } from './memoryFolder';
@@ -141,5 +142,151 @@ describe('clean-up and a desk away longer than the retention period (in-memory f
     for (const d of [a, b, c]) expect(d.store.inquiry(id)?.noteCount).toBe(51);
     expect(comparable(c.store.projections())).toEqual(comparable(a.store.projections()));
     expect(comparable(b.store.projections())).toEqual(comparable(a.store.projections()));
+  });
+});
+
+/** Records the snapshot parts a desk reads, and can fail reading them after a number of parts (the desk stopped half-way). */
+class PartsFolder implements ShareFolder {
+  readonly partReads: number[] = [];
+  failAfter = Number.POSITIVE_INFINITY;
+  constructor(private readonly inner: ShareFolder) {}
+  list = (dir: string) => this.inner.list(dir);
+  read = async (p: string) => {
+    const m = /\/part-(\d+)$/.exec(p);
+    if (m) {
+      if (this.partReads.length >= this.failAfter) throw new Error('the window was closed');
+      this.partReads.push(Number(m[1]));
+    }
+    return this.inner.read(p);
+  };
+  writeNew = (p: string, b: Uint8Array) => this.inner.writeNew(p, b);
+  remove = (p: string) => this.inner.remove(p);
+  probe = (p: string) => this.inner.probe(p);
+}
+
+/** Every row as the fold of the desk's own stored events gives it (what the rows must be once the events are in). */
+async function foldedFromEvents(d: Desk): Promise<Record<string, unknown>> {
+  const events = await d.db.events.toArray();
+  const out: Record<string, unknown> = {};
+  for (const id of [...new Set(events.map((e) => e.inquiryId))].sort()) {
+    const row = projectInquiry(events.filter((e) => e.inquiryId === id));
+    if (row) out[id] = row;
+  }
+  return out;
+}
+
+describe('a new desk joining from a snapshot’s rows (issue 18)', () => {
+  let desks: Desk[] = [];
+  const share = tempShareEachTest(() => desks.splice(0));
+
+  /** Two desks with concurrent edits (a losing value), notes, and work published after the snapshot. */
+  async function history(): Promise<[Desk, Desk, string[]]> {
+    desks = await team(share.root, ['Ana', 'Ben'], { options: { segmentEvents: 4, snapshotPartEvents: 3 } });
+    const [a, b] = desks as [Desk, Desk];
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      ids.push((await a.repo.logInquiry({ ...FIELDS, memberName: `Member A${i}` })).id);
+      ids.push((await b.repo.logInquiry({ ...FIELDS, memberName: `Member B${i}` })).id);
+    }
+    await syncAll(desks);
+    const [first, second] = ids as [string, string];
+    await a.repo.editFields(first, { expectedOutcome: 'Rebook for Thursday' });
+    b.clock.skewMs = 1000;
+    await b.repo.editFields(first, { expectedOutcome: 'Rebook for Friday' });
+    await a.repo.addNote(second, 'Called the member back');
+    await syncAll(desks);
+    expect((await a.engine.maintainNow()).problems).toEqual([]);
+    // After the snapshot: segments the new desk reads once the snapshot is in.
+    await b.repo.addNote(first, 'Ride booked');
+    ids.push((await a.repo.logInquiry({ ...FIELDS, memberName: 'Member after' })).id);
+    await syncAll(desks);
+    return [a, b, ids];
+  }
+
+  it('lists the log from the rows first, fills in every event behind them with progress, and ends as the others', async () => {
+    const [a, b] = await history();
+    const counting = new PartsFolder(new FsShareFolder(share.root));
+    const c = await openDesk('Cam', share.root, { folder: counting, options: { segmentEvents: 4, snapshotPartEvents: 3 } });
+    desks.push(c);
+    expect((await c.engine.joinShare(PASSPHRASE)).ok).toBe(true);
+    const seen: Array<{ done: number; total: number; listed: boolean; rows: number; events: number }> = [];
+    const checks: Promise<void>[] = [];
+    c.engine.onStatus((st) => {
+      const p = st.catchingUp;
+      if (p)
+        checks.push(
+          Promise.all([c.db.inquiries.count(), c.db.events.count()]).then(([rows, events]) => {
+            seen.push({ ...p, rows, events });
+          }),
+        );
+    });
+    const first = await c.sync();
+    await Promise.all(checks);
+    expect(first.problems).toEqual([]);
+    const listed = seen.filter((p) => p.listed);
+    // Once the progress says the log is listed, every row of the snapshot is there while events are still coming.
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed[0]?.rows).toBe(10);
+    expect(listed[0]?.events).toBe(0);
+    expect(c.engine.status.catchingUp).toBeNull();
+    // The rows came from the snapshot's row parts (numbered after its event parts), newest first.
+    const manifestParts = Math.max(...counting.partReads);
+    expect(counting.partReads[0]).toBe(manifestParts);
+    expect(await c.rows()).toEqual(await a.rows());
+    expect(await b.rows()).toEqual(await a.rows());
+    expect((await c.events()).map((e) => e.id)).toEqual((await a.events()).map((e) => e.id));
+    // The rows are what the desk's own events fold to, the losing edit is still there, and work goes on.
+    expect(await c.rows()).toEqual(await foldedFromEvents(c));
+    const id = Object.keys(await c.rows())[0] as string;
+    await c.repo.addNote(id, 'Cam was here');
+    await syncAll(desks);
+    expect(await c.rows()).toEqual(await a.rows());
+    expect(await a.rows()).toEqual(await foldedFromEvents(a));
+  });
+
+  it('a desk stopped half-way goes on where it stopped, and ends with every event and the same rows', async () => {
+    const [a] = await history();
+    const counting = new PartsFolder(new FsShareFolder(share.root));
+    const c = await openDesk('Cam', share.root, { folder: counting, options: { segmentEvents: 4, snapshotPartEvents: 3 } });
+    desks.push(c);
+    expect((await c.engine.joinShare(PASSPHRASE)).ok).toBe(true);
+    counting.failAfter = 6; // the rows (4 parts of 3) and two parts of events, then the window closes
+    const stopped = await c.sync();
+    expect(stopped.problems.length).toBeGreaterThan(0);
+    expect(await c.db.inquiries.count()).toBe(10);
+    const partial = await c.db.events.count();
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan((await a.events()).length);
+    // Work done meanwhile on a listed row is kept.
+    const id = Object.keys(await c.rows())[0] as string;
+    await c.repo.addNote(id, 'Noted while the history filled in');
+    counting.failAfter = Number.POSITIVE_INFINITY;
+    const before = counting.partReads.length;
+    expect((await c.sync()).problems).toEqual([]);
+    // No row part was read again, nor an event part already in.
+    const again = counting.partReads.slice(before);
+    expect(new Set(again).size).toBe(again.length);
+    expect(again.some((n) => counting.partReads.slice(0, before).includes(n))).toBe(false);
+    await syncAll([...desks]);
+    expect(await c.rows()).toEqual(await a.rows());
+    expect(await c.rows()).toEqual(await foldedFromEvents(c));
+    expect((await c.events()).map((e) => e.id)).toEqual((await a.events()).map((e) => e.id));
+  });
+
+  it('a desk holding a log of its own joins by the events (the rows are only for a desk holding nothing)', async () => {
+    const [a] = await history();
+    const counting = new PartsFolder(new FsShareFolder(share.root));
+    const c = await openDesk('Cam', share.root, { folder: counting, options: { segmentEvents: 4, snapshotPartEvents: 3 } });
+    desks.push(c);
+    await c.repo.logInquiry({ ...FIELDS, memberName: 'Logged before joining' });
+    expect((await c.engine.joinShare(PASSPHRASE)).ok).toBe(true);
+    expect((await c.sync()).problems).toEqual([]);
+    await syncAll([...desks]);
+    // Event parts only: of the snapshot's parts, the last 4 hold its 10 rows (3 a part), and none of those was read.
+    const parts = [...(await shareFiles(share.root)).keys()].filter((f) => /\/part-\d+$/.test(f)).length;
+    expect(counting.partReads.length).toBeGreaterThan(0);
+    expect(Math.max(...counting.partReads)).toBe(parts - 4);
+    expect(await c.rows()).toEqual(await a.rows());
+    expect(await c.rows()).toEqual(await foldedFromEvents(c));
   });
 });

@@ -31,6 +31,8 @@ export interface AppendOptions {
   /** Rows the caller read in this transaction already (a command reads its inquiry first). */
   rows?: ReadonlyMap<string, InquiryRecord | undefined>;
   clock?: ClockMove;
+  /** Which of the events the caller found stored already in this transaction (`eventIdsHeld`): not looked up again. */
+  held?: ReadonlySet<string>;
 }
 
 export interface Appended {
@@ -74,9 +76,13 @@ export class EventWrite {
     const ids = [...new Set(unique.map((e) => e.inquiryId))];
     // A command's inquiry without a row is one it has just logged: there is nothing to read.
     const unread = rules.newIds ? [] : ids.filter((id) => !options.rows?.has(id));
-    // The first round of reads: the rows (then, below, which events are stored already).
-    const [readRows, , , localClock] = await Promise.all([
-      unread.length > 0 ? db.inquiries.bulkGet(unread) : [],
+    // One round of reads: the rows (only whether they exist, when they are kept as they are), which
+    // of the events are stored already (whatever their stamp: a copy may arrive under another stamp
+    // than the one stored, its desk having re-stamped it after a crash, and must still count as held),
+    // this desk's chain head, the people known and the clock.
+    const [readRows, known, , , localClock] = await Promise.all([
+      unread.length === 0 ? [] : rules.keepRows ? rowsPresent(db, unread) : db.inquiries.bulkGet(unread),
+      storedAlready(db, unique, rules, options.held),
       rules.chain && this.head === undefined ? this.readHead() : undefined,
       rules.rememberPeople && this.people === undefined ? this.readPeople() : undefined,
       clock && 'receive' in clock ? getMeta(db.meta, 'hlc') : undefined,
@@ -87,11 +93,6 @@ export class EventWrite {
     }
     const rowOf = new Map(options.rows);
     for (const [i, id] of unread.entries()) rowOf.set(id, readRows[i]);
-    // Every event is looked up, whatever its stamp: a copy may arrive under another stamp than the
-    // one stored (its desk re-stamped it after a crash), and must still count as held. Only inquiries
-    // without a row are asked whether events of theirs are stored already (a row holds them all).
-    const rowless = rules.newIds ? [] : ids.filter((id) => rowOf.get(id) === undefined);
-    const [known, held] = await Promise.all([storedAlready(db, unique, rules), inquiriesWithEvents(db.events, rowless)]);
     // Re-stamped events replace their stored copies; from elsewhere, an event held already is skipped.
     let fresh = rules.replaces || rules.newIds ? [...unique] : unique.filter((e) => !known.has(e.id));
     if (fresh.length === 0) return { events: [], rows: [], written: Promise.resolve() };
@@ -102,7 +103,13 @@ export class EventWrite {
     const rosterWrite = rosterFresh.length > 0 ? this.foldRoster(rosterFresh, rules.replaces) : null;
 
     const freshGroups = byInquiry(rosterFresh.length > 0 ? fresh.filter((e) => !isRosterEvent(e)) : fresh);
-    const plans = [...freshGroups].map(([id, list]) => ({
+    // Rows kept as they are (a joining desk's fill-in) take nothing; the others are folded.
+    const folded = rules.keepRows ? [...freshGroups].filter(([id]) => rowOf.get(id) === undefined) : [...freshGroups];
+    // Only inquiries without a row are asked whether events of theirs are stored already (a row holds
+    // them all): notes synced before the inquiry's first event have no row but must be folded in.
+    const rowless = rules.newIds ? [] : folded.map(([id]) => id).filter((id) => rowOf.get(id) === undefined);
+    const held = await inquiriesWithEvents(db.events, rowless);
+    const plans = folded.map(([id, list]) => ({
       id,
       list,
       plan: planFold({ row: rowOf.get(id), fresh: list, heldBefore: () => held.has(id), replacing: rules.replaces }),
@@ -132,9 +139,32 @@ export class EventWrite {
     if (rosterWrite) writes.push(rosterWrite);
     const written = Promise.all(writes);
     this.track(written);
-    for (const id of freshGroups.keys()) this.touched.add(id);
+    for (const id of rules.keepRows ? rows.map((r) => r.id) : freshGroups.keys()) this.touched.add(id);
     this.publishes ||= rules.publish;
     return { events: fresh, rows, written };
+  }
+
+  /**
+   * Rows from a snapshot, taken by a joining desk for the inquiries that have none yet: the log is
+   * listed before the events are in (they follow with origin 'snapshot', which keeps these rows).
+   * The clock moves past `receive` as with received events. Returns the rows stored.
+   */
+  async adoptRows(rows: readonly InquiryRecord[], receive: HlcStamp | null, now: number): Promise<InquiryRecord[]> {
+    const { db } = this;
+    const [present, local] = await Promise.all([
+      rowsPresent(
+        db,
+        rows.map((r) => r.id),
+      ),
+      receive === null ? undefined : getMeta(db.meta, 'hlc'),
+    ]);
+    if (receive !== null)
+      this.track(putMeta(db.meta, 'hlc', clockAfterReceive(local ?? { wall: 0, counter: 0, deviceId: this.desk.deviceId }, receive, now)));
+    const taken = rows.filter((_, i) => present[i] === undefined);
+    this.track(db.inquiries.bulkPut(taken));
+    for (const r of taken) this.touched.add(r.id);
+    this.publishes = true;
+    return taken;
   }
 
   /** Saves the desk's clock at the last stamp this desk gave. */
@@ -188,7 +218,8 @@ export class EventWrite {
 
   private readPeople(): Promise<void> {
     return getMeta(this.db.meta, 'people').then((people) => {
-      this.people = people ?? {};
+      // Appends running side by side in one transaction (sync's chunks) each read it: the first answer stands.
+      this.people ??= people ?? {};
     });
   }
 
@@ -279,16 +310,60 @@ export class EventStore {
 
 const ANNOUNCE_CHUNK = 2000;
 
-/** Which of these events are stored already, with their stored stamps (a re-stamp compares them). */
+/** Which of these events are stored already, with their stored stamps (a re-stamp compares them; others only ask which). */
 async function storedAlready(
   db: LiaisonDb,
   events: readonly InquiryEvent[],
   rules: (typeof ORIGINS)[Origin],
+  known?: ReadonlySet<string>,
 ): Promise<Map<string, string>> {
   if (rules.newIds || events.length === 0) return new Map();
-  const stored = await db.events.bulkGet(events.map((e) => e.id));
-  return new Map(stored.filter((e): e is InquiryEvent => e !== undefined).map((e) => [e.id, e.hlc]));
+  if (rules.replaces) {
+    const stored = await db.events.bulkGet(events.map((e) => e.id));
+    return new Map(stored.filter((e): e is InquiryEvent => e !== undefined).map((e) => [e.id, e.hlc]));
+  }
+  const held =
+    known ??
+    (await eventIdsHeld(
+      db,
+      events.map((e) => e.id),
+    ));
+  return new Map(events.filter((e) => held.has(e.id)).map((e) => [e.id, e.hlc]));
 }
+
+/**
+ * Which of these event ids are stored: the ids between the lowest and the highest asked, read as keys
+ * only in one request (a batch of a desk's events is a stretch of time, and ids grow with time), up
+ * to twice as many as asked; should the stretch hold more (other desks' events, an old event
+ * republished), the ids past the last key read are looked up one by one, all at once.
+ */
+export async function eventIdsHeld(db: LiaisonDb, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const sorted = [...ids].sort();
+  const [lo, hi] = [sorted[0] as string, sorted[sorted.length - 1] as string];
+  const limit = 2 * sorted.length + 16;
+  const keys = (await db.events.where(':id').between(lo, hi, true, true).limit(limit).primaryKeys()) as string[];
+  const stored = new Set(keys);
+  const held = new Set(sorted.filter((id) => stored.has(id)));
+  if (keys.length < limit) return held;
+  const last = keys[keys.length - 1] as string;
+  const rest = sorted.filter((id) => id > last);
+  const found = await db.events.bulkGet(rest);
+  for (const [i, id] of rest.entries()) if (found[i] !== undefined) held.add(id);
+  return held;
+}
+
+/**
+ * Which inquiries of these have a row, standing in for the rows (their values unused): a key-only read
+ * per inquiry, all issued at once (a single read of every key, `anyOf`, steps a cursor key by key).
+ */
+async function rowsPresent(db: LiaisonDb, ids: readonly string[]): Promise<Array<InquiryRecord | undefined>> {
+  const found = await Promise.all(ids.map((id) => db.inquiries.where(':id').equals(id).primaryKeys()));
+  return ids.map((_, i) => ((found[i]?.length ?? 0) > 0 ? PRESENT : undefined));
+}
+
+/** What `rowsPresent` gives for a row that exists (never folded onto nor written). */
+const PRESENT = {} as InquiryRecord;
 
 /** The events without repeats of an id (the first kept). */
 function dedupe(events: readonly InquiryEvent[]): readonly InquiryEvent[] {

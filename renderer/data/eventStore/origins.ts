@@ -2,7 +2,7 @@
  * Where events come from, and what storing them involves. The one write path (eventStore.ts) reads
  * this table instead of each caller repeating its own version of the steps.
  */
-export type Origin = 'command' | 'import' | 'sync' | 'restore' | 'restamp';
+export type Origin = 'command' | 'import' | 'sync' | 'snapshot' | 'restore' | 'restamp';
 
 export interface OriginRules {
   /**
@@ -20,12 +20,18 @@ export interface OriginRules {
   rememberPeople: boolean;
   /** Windows are told which inquiries changed (a restore is followed by a reload instead). */
   publish: boolean;
+  /**
+   * An inquiry that has a row is not folded again: a joining desk's fill-in, whose rows came from the
+   * same snapshot as the events and hold them already (docs/sync.md "Joining"). Inquiries without one fold as sync's do.
+   */
+  keepRows: boolean;
 }
 
 export const ORIGINS: Record<Origin, OriginRules> = {
-  command: { newIds: true, chain: true, outbox: 'add', replaces: false, rememberPeople: true, publish: true },
-  import: { newIds: false, chain: true, outbox: 'add', replaces: false, rememberPeople: true, publish: true },
-  sync: { newIds: false, chain: false, outbox: 'none', replaces: false, rememberPeople: true, publish: true },
-  restore: { newIds: false, chain: false, outbox: 'none', replaces: false, rememberPeople: false, publish: false },
-  restamp: { newIds: false, chain: false, outbox: 'update', replaces: true, rememberPeople: false, publish: true },
+  command: { newIds: true, chain: true, outbox: 'add', replaces: false, rememberPeople: true, publish: true, keepRows: false },
+  import: { newIds: false, chain: true, outbox: 'add', replaces: false, rememberPeople: true, publish: true, keepRows: false },
+  sync: { newIds: false, chain: false, outbox: 'none', replaces: false, rememberPeople: true, publish: true, keepRows: false },
+  snapshot: { newIds: false, chain: false, outbox: 'none', replaces: false, rememberPeople: true, publish: true, keepRows: true },
+  restore: { newIds: false, chain: false, outbox: 'none', replaces: false, rememberPeople: false, publish: false, keepRows: false },
+  restamp: { newIds: false, chain: false, outbox: 'update', replaces: true, rememberPeople: false, publish: true, keepRows: false },
 };

@@ -93,6 +93,8 @@ export interface CatchUpProgress {
   done: number;
   total: number;
   events: number;
+  /** The log is listed already (a new desk took the snapshot's rows); its history is filling in. */
+  listed: boolean;
 }
 
 /** How many junk names are remembered at most (the oldest are forgotten first). */

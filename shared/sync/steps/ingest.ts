@@ -1,10 +1,11 @@
 import type { InquiryEvent } from '../../inquiry/events';
+import type { InquiryRecord } from '../../inquiry/projection';
 import { decodeHlc } from '../hlc';
 import { segmentPath, snapshotPartPath } from '../layout';
-import { decodePart, decodeSegment } from '../payloads';
+import { type Decoded, decodePart, decodeRowPart, decodeSegment, ROW_FORMAT, type SnapshotManifest } from '../payloads';
 import { sha256Hex } from '../platform';
 import { problems } from '../problems';
-import { type QuarantineEntry, type QuarantineReason, receivableStamp } from '../store';
+import { type QuarantineEntry, type QuarantineReason, receivableStamp, type SyncLocalState, type SyncStore } from '../store';
 import { type CycleContext, deskCode, noteJunk, openSealed, type SyncEnv, shareNow } from './context';
 import { deskState, listSnapshots } from './upkeep';
 
@@ -31,7 +32,12 @@ async function readSegment(
 }
 
 /** Applies events: those dated beyond the future limit are returned as held back, never applied. */
-async function apply(env: IngestEnv, ctx: CycleContext, events: readonly InquiryEvent[]): Promise<{ held: number; heldIds: Set<string> }> {
+async function apply(
+  env: IngestEnv,
+  ctx: CycleContext,
+  events: readonly InquiryEvent[],
+  fill = false,
+): Promise<{ held: number; heldIds: Set<string> }> {
   const { options } = env;
   // The share's clock bounds what is accepted and what may move this desk's clock, not this desk's
   // own: it is asked only when a stamp is ahead of this desk's clock (the idle cycle stays cheap).
@@ -45,7 +51,7 @@ async function apply(env: IngestEnv, ctx: CycleContext, events: readonly Inquiry
     now,
     options.maxClockSkewMs,
   );
-  const r = await env.store.ingest(accepted, ctx.state, receive, ctx.now);
+  const r = await env.store.ingest(accepted, ctx.state, receive, ctx.now, fill);
   ctx.received += r.added;
   for (const id of r.inquiryIds) ctx.inquiryIds.add(id);
   const heldIds = new Set(events.filter((_, i) => (walls[i] as number) > limit).map((e) => e.id));
@@ -216,33 +222,45 @@ export async function bootstrap(env: IngestEnv, ctx: CycleContext): Promise<void
 /**
  * Applies the newest complete snapshot that covers `needs` (desk → segment) and moves the
  * cursors to its frontier. A damaged snapshot is skipped for an older one. True when one was applied.
+ *
+ * A new desk (one that holds no inquiries) takes the snapshot's rows first, so the log is listed and
+ * searchable within the first minutes, then fills in the events behind them (timelines, chains)
+ * without folding the rows again (docs/sync.md "Joining"); a restart goes on where it stopped.
  */
 async function catchUp(env: IngestEnv, ctx: CycleContext, needs: Record<string, number>): Promise<boolean> {
-  const { folder, platform } = env;
   for (const { stamp, manifest } of await listSnapshots(env, ctx)) {
     if (!manifest) continue;
     if (Object.entries(needs).some(([d, s]) => (manifest.frontier[d] ?? 0) < s)) continue;
     if (Object.entries(manifest.frontier).every(([d, s]) => d === ctx.me || (ctx.state.cursors[d] ?? 0) >= s)) {
       if (Object.keys(needs).length === 0) return false; // nothing to gain
     }
+    const joining = await joinsByRows(env, ctx, stamp, manifest, needs);
+    const rowParts = joining ? manifest.rowParts : 0;
+    const total = manifest.parts + rowParts;
+    const progress = (done: number) =>
+      env.memory.onProgress?.({ done, total, events: manifest.events, listed: joining !== null && done >= rowParts });
     // Part by part, so a large snapshot never sits whole in memory. Events of a snapshot found
     // damaged half-way are still genuine (each part is authenticated) and stay applied.
     let good = true;
-    // Newest part first (parts hold events in id order, and ids grow with time): the newest inquiries,
-    // those people work on, are listed within the first parts; older ones fill in behind. Any order
-    // folds to the same rows. Each part is its own transaction, and the person sees how far it is.
-    for (let done = 0; done < manifest.parts && good; done++) {
-      const n = manifest.parts - done;
-      env.memory.onProgress?.({ done, total: manifest.parts, events: manifest.events });
-      const path = snapshotPartPath(stamp, n);
-      const bytes = await folder.read(path);
-      const opened =
-        bytes && (await sha256Hex(platform, bytes)) === manifest.partDigests[n - 1]
-          ? await openSealed(env, 'snapshotPart', path, bytes)
-          : null;
-      const decoded = opened?.ok ? await decodePart(platform, opened.plaintext, n) : null;
-      if (decoded?.ok) await apply(env, ctx, decoded.value.events);
-      else good = false;
+    // Newest part first (parts hold rows and events in id order, and ids grow with time): the newest
+    // inquiries, those people work on, are listed within the first parts; older ones fill in behind.
+    // Any order folds to the same rows. Each part is its own transaction, and the person sees how far it is.
+    for (let done = joining?.rowParts ?? 0; done < rowParts && good; done++) {
+      progress(done);
+      const n = manifest.parts + rowParts - done;
+      const rows = await readPart(env, stamp, manifest, n, decodeRowPart);
+      if (rows) {
+        ctx.state.joining = { ...(joining as JoinState), rowParts: done + 1 };
+        await adopt(env, ctx, rows);
+      } else good = false;
+    }
+    for (let done = joining?.eventParts ?? 0; done < manifest.parts && good; done++) {
+      progress(rowParts + done);
+      const part = await readPart(env, stamp, manifest, manifest.parts - done, decodePart);
+      if (part) {
+        if (joining) ctx.state.joining = { ...joining, rowParts, eventParts: done + 1 };
+        await apply(env, ctx, part.events, joining !== null);
+      } else good = false;
     }
     env.memory.onProgress?.(null);
     if (!good) continue;
@@ -255,9 +273,61 @@ async function catchUp(env: IngestEnv, ctx: CycleContext, needs: Record<string, 
       if ((ctx.state.cursors[d] ?? 0) < s) ctx.state.cursors[d] = s;
     }
     ctx.state.quarantine = ctx.state.quarantine.filter((q) => q.seq > (manifest.frontier[q.device] ?? 0));
+    ctx.state.joining = null;
     ctx.dirty = true;
     await env.store.ingest([], ctx.state, null, ctx.now);
     return true;
   }
   return false;
+}
+
+type JoinState = NonNullable<SyncLocalState['joining']>;
+
+/**
+ * Whether this catch-up takes the snapshot's rows first: a desk starting (no cursors) that holds no
+ * inquiries yet, or one that began with this very snapshot and was stopped half-way. Anything else
+ * (a desk with history of its own, rows of another projection) folds the events itself.
+ */
+async function joinsByRows(
+  env: IngestEnv,
+  ctx: CycleContext,
+  stamp: string,
+  manifest: SnapshotManifest,
+  needs: Record<string, number>,
+): Promise<JoinState | null> {
+  if (Object.keys(needs).length > 0 || manifest.rowParts === 0 || manifest.rowFormat !== ROW_FORMAT || !env.store.adoptRows) return null;
+  const started = ctx.state.joining;
+  if (started) return started.stamp === stamp ? { ...started } : null;
+  return (await env.store.holdsNoInquiries?.()) ? { stamp, rowParts: 0, eventParts: 0 } : null;
+}
+
+/** One part of a snapshot, checked against the manifest's digest, opened and decoded; null if it cannot be used. */
+async function readPart<T>(
+  env: IngestEnv,
+  stamp: string,
+  manifest: SnapshotManifest,
+  n: number,
+  decode: (platform: IngestEnv['platform'], bytes: Uint8Array, n: number) => Promise<Decoded<T>>,
+): Promise<T | null> {
+  const path = snapshotPartPath(stamp, n);
+  const bytes = await env.folder.read(path);
+  if (!bytes || (await sha256Hex(env.platform, bytes)) !== manifest.partDigests[n - 1]) return null;
+  const opened = await openSealed(env, 'snapshotPart', path, bytes);
+  if (!opened.ok) return null;
+  const decoded = await decode(env.platform, opened.plaintext, n);
+  return decoded.ok ? decoded.value : null;
+}
+
+/** A snapshot's rows taken by a joining desk where it has none; its clock moves past them as with events. */
+async function adopt(env: IngestEnv, ctx: CycleContext, rows: readonly InquiryRecord[]): Promise<void> {
+  const { options } = env;
+  const ahead = rows.some((r) => (decodeHlc(r.lastHlc)?.wall ?? 0) > ctx.now + options.maxClockSkewMs);
+  const now = ahead ? await shareNow(env, ctx) : ctx.now;
+  const receive = receivableStamp(
+    rows.map((r) => r.lastHlc),
+    now,
+    options.maxClockSkewMs,
+  );
+  const r = await (env.store.adoptRows as NonNullable<SyncStore['adoptRows']>)(rows, ctx.state, receive, ctx.now);
+  for (const id of r.inquiryIds) ctx.inquiryIds.add(id);
 }

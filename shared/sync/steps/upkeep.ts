@@ -1,4 +1,5 @@
 import type { InquiryEvent } from '../../inquiry/events';
+import type { InquiryRecord } from '../../inquiry/projection';
 import { sealFile } from '../fileBox';
 import type { FolderEntry } from '../folder';
 import { isFolderError } from '../folder';
@@ -25,7 +26,9 @@ import {
   encodeDeskState,
   encodeManifest,
   encodePart,
+  encodeRowPart,
   PAYLOAD_VERSION,
+  ROW_FORMAT,
   type SnapshotManifest,
 } from '../payloads';
 import { sha256Hex } from '../platform';
@@ -328,15 +331,34 @@ async function writeSnapshot(env: Pick<SyncEnv, 'folder' | 'platform' | 'store' 
     digests.push(await sha256Hex(platform, bytes));
     count += events.length;
   }
+  const parts = digests.length;
+  // Then every row, read after the events (rows only gain events meanwhile, so each holds at least
+  // the snapshot's events of its inquiry): a new desk lists the log from them (ingest.ts, catchUp).
+  let rowParts = 0;
+  if (store.rowsPage) {
+    let afterRow: string | null = null;
+    for (;;) {
+      const rows = await store.rowsPage(afterRow, env.options.snapshotPartEvents);
+      if (rows.length === 0) break;
+      afterRow = (rows[rows.length - 1] as InquiryRecord).id;
+      const n = parts + ++rowParts;
+      const path = snapshotPartPath(stamp, n);
+      const bytes = await sealFile(platform, key, 'snapshotPart', path, await encodeRowPart(platform, n, rows));
+      await folder.writeNew(path, bytes);
+      digests.push(await sha256Hex(platform, bytes));
+    }
+  }
   const manifest: SnapshotManifest = {
     v: PAYLOAD_VERSION,
     stamp,
     by: ctx.me,
     at: ctx.now,
     frontier,
-    parts: digests.length,
+    parts,
     events: count,
     partDigests: digests,
+    rowParts,
+    rowFormat: ROW_FORMAT,
   };
   const path = snapshotManifestPath(stamp);
   await folder.writeNew(path, await sealFile(platform, key, 'snapshotManifest', path, await encodeManifest(platform, manifest)));
@@ -403,7 +425,7 @@ async function removeSnapshot(
     const n = e.kind === 'file' ? parseSnapshotPartName(e.name) : null;
     if (n === null) continue;
     const path = snapshotPartPath(stamp, n);
-    if (manifest ? n > manifest.parts : !(await opens(env, path))) continue;
+    if (manifest ? n > manifest.parts + manifest.rowParts : !(await opens(env, path))) continue;
     await folder.remove(path);
   }
   try {
