@@ -102,7 +102,7 @@ describe('closed days by statute and the review of imported rows', () => {
     await queueButton(page, /^Imported — to review/).press('Enter');
     await page.getByRole('heading', { name: 'Imported — to review' }).waitFor();
     const received = await page.locator('tbody tr td:nth-child(2)').allInnerTexts();
-    expect(received).toEqual(['07/01/2025 14:01', '07/02/2025 09:40', '11/05/2025 08:45']);
+    expect(received).toEqual(['07/01/2025 2:01 PM', '07/02/2025 9:40 AM', '11/05/2025 8:45 AM']);
     await shoot(page, 'import-review-queue.png');
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -88,7 +88,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     expect(await queueCount(page, 'Overdue')).toBe('0');
     // Next due (the sixth column by default) names the MCO's step, its deadline and the time to it.
     expect(await page.locator('tbody tr td').nth(5).textContent()).toMatch(
-      /MCO contacts member Deadline Mon 11\/23 16:30 · \d+ h \d+ m left$/,
+      /MCO contacts member Deadline Mon 11\/23 4:30 PM · \d+ h \d+ m left$/,
     );
   });
 
@@ -107,7 +107,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     const row = page.locator('tbody tr').first();
     await row.waitFor();
     expect(await row.locator('td').nth(0).textContent()).toBe(caseA);
-    expect(await row.locator('td').nth(5).textContent()).toMatch(/^Overdue MCO contacts member Deadline Mon 11\/23 16:30 · late by /);
+    expect(await row.locator('td').nth(5).textContent()).toMatch(/^Overdue MCO contacts member Deadline Mon 11\/23 4:30 PM · late by /);
     await page.screenshot({ path: resolve(SHOTS, 'process-overdue-queue.png') });
     expect(await seriousViolations(page)).toEqual([]);
   });
