@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { type ChangeEvent, useState } from 'react';
+import { type ChangeEvent, useLayoutEffect, useState } from 'react';
 import type { Mco } from '../../shared/config/agencyConfig';
 import { type ImportPlan, planContactImport } from '../../shared/config/mcoCsv';
 import { TableHead } from '../components/TableHead';
@@ -12,6 +12,14 @@ export function ContactImport({ mcos, onApply }: { mcos: Mco[]; onApply: (plan: 
   const [fileName, setFileName] = useState<string | null>(null);
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The buttons that were pressed go away with the preview: the keyboard goes back to the file input, in the same
+  // commit that removes them (a frame later, a key pressed meanwhile, such as Ctrl+Enter to save, went nowhere).
+  const [refocus, setRefocus] = useState(false);
+  useLayoutEffect(() => {
+    if (!refocus) return;
+    setRefocus(false);
+    document.getElementById('mcos-import-file')?.focus();
+  }, [refocus]);
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
@@ -35,8 +43,7 @@ export function ContactImport({ mcos, onApply }: { mcos: Mco[]; onApply: (plan: 
     const input = document.getElementById('mcos-import-file') as HTMLInputElement | null;
     if (input) {
       input.value = '';
-      // The buttons that were pressed go away with the preview: the keyboard goes back to the file input.
-      requestAnimationFrame(() => input.focus());
+      setRefocus(true);
     }
   };
 

@@ -155,6 +155,8 @@ describe('Settings by keyboard, in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Add 2 changes to the directory' }).press('Enter');
     await page.getByText('2 contacts added and 0 updated in the directory above. Review them, then Save to keep them.').waitFor();
+    // The pressed button went away with the preview: the keyboard is back on the file input, inside the form.
+    expect(await focusedId(page)).toBe('mcos-import-file');
     await page.keyboard.press('Control+Enter');
     await page.getByText(/^Saved\./).waitFor();
     const mcos = (await storedConfig(page))?.mcos as { departments: { name: string; contacts: { name: string }[] }[] }[];
