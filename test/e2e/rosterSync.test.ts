@@ -46,6 +46,19 @@ async function syncNow(page: Page): Promise<void> {
   await page.locator('.settings-status', { hasText: /^Synced at / }).waitFor({ timeout: 60_000 });
 }
 
+/** Settings → Sync by keyboard on a desk set up a moment ago: the folder chosen, focus on the passphrase, and joined. */
+async function joinShare(page: Page): Promise<void> {
+  await page.getByRole('link', { name: /Sync settings\.$/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Choose folder…' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Join this share' }).waitFor();
+  await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.type === 'password');
+  await page.keyboard.type(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await page.getByText(/This desk has joined the share/).waitFor({ timeout: 60_000 });
+}
+
 /** The log's queue by keyboard (the sidebar's button, on every screen), and its heading. */
 async function openQueue(page: Page, name: string): Promise<void> {
   const queue = page.locator('nav[aria-label="Queues"] button', { hasText: name });
@@ -159,15 +172,7 @@ describe('seed 001 on two synced desks: the roster, the hand-off to an ESR, the 
     const { page } = deskB;
     await openAt(page, MONDAY_0935);
     await setUpDesk(page, 'Ana Ortiz');
-    await page.getByRole('link', { name: /Sync settings\.$/ }).focus();
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'Choose folder…' }).focus();
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Join this share' }).waitFor();
-    await page.getByLabel('Team passphrase').focus();
-    await page.keyboard.type(PASSPHRASE);
-    await page.keyboard.press('Enter');
-    await page.getByText(/This desk has joined the share/).waitFor({ timeout: 60_000 });
+    await joinShare(page);
     await syncNow(page);
     await goToRoute(page, '#/settings/people');
     await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
@@ -394,14 +399,7 @@ describe('seed 001 on two synced desks: the roster, the hand-off to an ESR, the 
       const { page } = deskC;
       await openAt(page, TUESDAY_10AM);
       await setUpDesk(page, 'Dana Whitfield');
-      await page.getByRole('link', { name: /Sync settings\.$/ }).focus();
-      await page.keyboard.press('Enter');
-      await page.getByRole('button', { name: 'Choose folder…' }).focus();
-      await page.keyboard.press('Enter');
-      await page.getByRole('heading', { name: 'Join this share' }).waitFor();
-      await page.keyboard.type(PASSPHRASE);
-      await page.keyboard.press('Enter');
-      await page.getByText(/This desk has joined the share/).waitFor({ timeout: 60_000 });
+      await joinShare(page);
       await syncNow(page);
       await openQueue(page, 'All open');
       const ask = page.getByRole('region', { name: 'Is this you on the unit’s roster?' });
