@@ -442,6 +442,13 @@ describe('validateEdit', () => {
       { medicaidId: '' },
       { medicaidId: 'Enter the Medicaid ID or the date of birth, so the member can be identified.' },
     ],
+    [
+      'a sub-category longer than is stored, with no category to check it against (the fuzz test found it)',
+      VALID_FIELDS,
+      ['subcategory'],
+      { category: '', subcategory: `${' '.repeat(40)}${'x'.repeat(81)}` },
+      { subcategory: 'Shorten this to 80 characters or fewer (now 81).' },
+    ],
   ])('refuses an invalid new value with its intake message on the edited control only: %s', (_, current, fields, patch, errors) => {
     expect(validateEdit(current, fields, patch, ctx)).toEqual({ ok: false, errors });
   });

@@ -75,7 +75,7 @@ export const CONTROLS_OF_FIELD: Record<FieldName, readonly IntakeControl[]> = {
   assignee: ['assigneeId'],
 };
 
-const LIMITS = { short: 120, contact: 160, availability: 200, long: 4000 } as const;
+const LIMITS = { label: 80, short: 120, contact: 160, availability: 200, long: 4000 } as const;
 /** The intake's text limits, for the form's character counts. */
 export const TEXT_LIMITS = LIMITS;
 /** Received dates are checked in the agency's calendar: 31 Dec 1999 evening in Chicago is already 2000 in UTC. */
@@ -240,6 +240,8 @@ export function validateIntake(form: IntakeForm, ctx: IntakeContext): IntakeResu
   else if (!category) errors.category = 'Choose a category from the list.';
   if (text('subcategory') && category && !category.subcategories.includes(text('subcategory')))
     errors.subcategory = `Choose a sub-category of ${category.name}.`;
+  // A retired category skips the list check above, so the stored limit is checked on its own.
+  maxLength('subcategory', LIMITS.label);
   required('description', 'Describe the issue: what happened and what the member needs.');
   maxLength('description', LIMITS.long);
   maxLength('expectedOutcome', LIMITS.long);
