@@ -39,8 +39,14 @@ const INSTRUMENT = `(() => {
   try {
     localStorage.setItem('liaison-log:lock', JSON.stringify({ locked: false, lastActiveAt: Date.now(), failures: 0, retryAt: 0, idleMinutes: 240 }));
   } catch {}
-  const state = { firstRowsAt: null, completeAt: null, pending: null };
+  const state = { firstRowsAt: null, completeAt: null, pending: null, commands: [] };
   window.__bench = state;
+  // Each command's own write (renderer/data/repo.ts measures it as ll:command).
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'll:command') state.commands.push(e.duration);
+    }).observe({ type: 'measure' });
+  } catch {}
   const afterPaint = (cb) => requestAnimationFrame(() => {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => cb(performance.now());
@@ -134,6 +140,14 @@ export async function timeInteraction(page: Page, on: 'keydown' | 'click', expec
     (window as unknown as { __bench: { pending: unknown } }).__bench.pending = null;
   });
   return (p.t1 as number) - (p.t0 as number);
+}
+
+/** The durations of the commands' writes (ll:command) since the last call, and forgets them. */
+export function takeCommandTimes(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const state = (window as unknown as { __bench: { commands: number[] } }).__bench;
+    return state.commands.splice(0);
+  });
 }
 
 /** Waits until the page has painted twice and had a quiet moment (after an unmeasured step). */

@@ -54,7 +54,9 @@ export function Shell({ profile }: { profile: Profile }) {
   const [query, setQuery] = useState<LogQuery>(() => queryForQueue(DEFAULT_LOG_QUERY, DEFAULT_QUEUE_BY_ROLE[profile.role]));
   const [layout, setLayout] = useLogLayout(profile.id);
   const searchRef = useRef<HTMLInputElement>(null);
-  const [exporting, setExporting] = useState(false);
+  // Which opening of the export dialog is showing (0: none). A dialog's close event comes a task after it is
+  // hidden, so a quick Close then Export… would otherwise reopen it and then hear the old one's close.
+  const [exporting, setExporting] = useState(0);
   const [help, setHelp] = useState(false);
   // Narrow windows (200-400 % zoom): the queues hide behind a menu button (styles.css "Reflow").
   const [menuOpen, setMenuOpen] = useState(false);
@@ -191,7 +193,7 @@ export function Shell({ profile }: { profile: Profile }) {
         <h2 className="sidebar-title sidebar-section">Lead tools</h2>
         <ul>
           <li>
-            <button type="button" className="lead-link" aria-haspopup="dialog" onClick={() => setExporting(true)}>
+            <button type="button" className="lead-link" aria-haspopup="dialog" onClick={() => setExporting((n) => n + 1)}>
               Export…
             </button>
           </li>
@@ -242,9 +244,15 @@ export function Shell({ profile }: { profile: Profile }) {
       </main>
       {help && <KeyboardHelp onClose={() => setHelp(false)} />}
       <div id={ANNOUNCER_ID} className="visually-hidden" aria-live="polite" />
-      {exporting && (
+      {exporting > 0 && (
         <Suspense fallback={null}>
-          <ExportDialog query={query} profile={profile} queueTime={queueTime} onClose={() => setExporting(false)} />
+          <ExportDialog
+            key={exporting}
+            query={query}
+            profile={profile}
+            queueTime={queueTime}
+            onClose={() => setExporting((n) => (n === exporting ? 0 : n))}
+          />
         </Suspense>
       )}
     </div>

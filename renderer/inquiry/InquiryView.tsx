@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { failureText } from '../../shared/errors';
 import { oldLogLine } from '../../shared/import/people';
@@ -40,6 +40,7 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
   const [reveal, setReveal] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [assignedHere, setAssignedHere] = useState(false);
+  const bodyShown = useAfterFirstPaint();
 
   if (inquiry === undefined) return <p aria-busy="true">Opening the inquiry…</p>;
   if (inquiry === null)
@@ -94,59 +95,82 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
       </p>
       <CaseCard inquiry={inquiry} config={config} reveal={reveal} />
       {awaitingImportReview(inquiry) && <ImportReviewPanel inquiry={inquiry} config={config} profile={profile} />}
-      <div className="inquiry-body">
-        <div className="details">
-          <AssignmentPanel
-            inquiry={inquiry}
-            config={config}
-            profile={profile}
-            focusHandOff={assignedHere}
-            onReassign={() => setEditing('assignee')}
-          />
-          <Collapsible name="process" title="Process">
-            <ProcessPanel inquiry={inquiry} config={config} profile={profile} />
-          </Collapsible>
-          <RoutingPanel />
-          <GrievancePanel inquiry={inquiry} config={config} />
-          {SECTIONS.map((s) => (
-            <Collapsible key={s.title} name={`section:${s.title}`} title={s.title}>
-              <section className="detail-section" aria-label={s.title}>
-                <h2>{s.title}</h2>
-                <div className="detail-rows">
-                  {s.groups.map((key) => {
-                    const group = GROUP_BY_KEY.get(key) as EditGroup;
-                    return editing === key ? (
-                      <GroupEditor
-                        key={key}
-                        group={group}
-                        inquiry={inquiry}
-                        config={config}
-                        onDone={(saved) => {
-                          setEditing(null);
-                          if (saved && key === 'assignee') setAssignedHere(true);
-                        }}
-                      />
-                    ) : (
-                      <GroupView
-                        key={key}
-                        group={group}
-                        inquiry={inquiry}
-                        config={config}
-                        reveal={reveal}
-                        onEdit={() => setEditing(key)}
-                        disabled={editing !== null}
-                      />
-                    );
-                  })}
-                </div>
-              </section>
+      {bodyShown && (
+        <div className="inquiry-body">
+          <div className="details">
+            <AssignmentPanel
+              inquiry={inquiry}
+              config={config}
+              profile={profile}
+              focusHandOff={assignedHere}
+              onReassign={() => setEditing('assignee')}
+            />
+            <Collapsible name="process" title="Process">
+              <ProcessPanel inquiry={inquiry} config={config} profile={profile} />
             </Collapsible>
-          ))}
+            <RoutingPanel />
+            <GrievancePanel inquiry={inquiry} config={config} />
+            {SECTIONS.map((s) => (
+              <Collapsible key={s.title} name={`section:${s.title}`} title={s.title}>
+                <section className="detail-section" aria-label={s.title}>
+                  <h2>{s.title}</h2>
+                  <div className="detail-rows">
+                    {s.groups.map((key) => {
+                      const group = GROUP_BY_KEY.get(key) as EditGroup;
+                      return editing === key ? (
+                        <GroupEditor
+                          key={key}
+                          group={group}
+                          inquiry={inquiry}
+                          config={config}
+                          onDone={(saved) => {
+                            setEditing(null);
+                            if (saved && key === 'assignee') setAssignedHere(true);
+                          }}
+                        />
+                      ) : (
+                        <GroupView
+                          key={key}
+                          group={group}
+                          inquiry={inquiry}
+                          config={config}
+                          reveal={reveal}
+                          onEdit={() => setEditing(key)}
+                          disabled={editing !== null}
+                        />
+                      );
+                    })}
+                  </div>
+                </section>
+              </Collapsible>
+            ))}
+          </div>
+          <Timeline inquiryId={inquiry.id} config={config} reveal={reveal} profile={profile} />
         </div>
-        <Timeline inquiryId={inquiry.id} config={config} reveal={reveal} profile={profile} />
-      </div>
+      )}
     </article>
   );
+}
+
+/**
+ * False until the frame after this screen first painted. The inquiry's header and case card (what it is about,
+ * whose it is, where it stands) paint first; the details, the process and the timeline follow a frame later, so
+ * a saved inquiry or one opened from the log shows at once rather than after laying out the whole page.
+ */
+function useAfterFirstPaint(): boolean {
+  const [shown, setShown] = useState(() => typeof requestAnimationFrame !== 'function');
+  useEffect(() => {
+    if (shown) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setShown(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [shown]);
+  return shown;
 }
 
 /** Typed text that may quote the member (a name, an ID, a phone): masked with the identifiers until revealed. */

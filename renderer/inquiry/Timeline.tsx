@@ -20,6 +20,7 @@ import { asInstant, type Instant, type IsoDay, type TimeZone } from '../../share
 import { isoDayOf } from '../../shared/time/zone';
 import { formatLong, formatTime } from '../app/format';
 import { HistoryMark } from '../chain/HistoryMark';
+import { usePending } from '../components/usePending';
 import { findingsByEvent, useChainFindings } from '../data/chainHooks';
 import { useInquiry, useServices, useTimeline } from '../data/hooks';
 import { useWhen, useWhenState, WhenField } from './steps/WhenField';
@@ -366,7 +367,7 @@ function NoteComposer({ inquiryId, profile }: { inquiryId: string; profile: Prof
   const { repo } = useServices();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const saving = usePending();
   // A note may say when what it tells happened (optional: most notes are about now).
   const inquiry = useInquiry(inquiryId);
   const when = useWhen({ receivedAt: inquiry?.receivedAt ?? asInstant(0) });
@@ -375,13 +376,12 @@ function NoteComposer({ inquiryId, profile }: { inquiryId: string; profile: Prof
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();
-    if (saving) return;
     const happened = withWhen ? whenState.read() : {};
     if (happened === null) {
       document.getElementById(`note-when-${whenState.faultyInput()}`)?.focus();
       return;
     }
-    setSaving(true);
+    if (!saving.start()) return;
     try {
       await repo.addNote(inquiryId, text, happened);
       setText('');
@@ -397,7 +397,7 @@ function NoteComposer({ inquiryId, profile }: { inquiryId: string; profile: Prof
         document.getElementById('note-text')?.focus();
       }
     } finally {
-      setSaving(false);
+      saving.end();
     }
   }
 
@@ -429,7 +429,7 @@ function NoteComposer({ inquiryId, profile }: { inquiryId: string; profile: Prof
       )}
       {withWhen && <WhenField idPrefix="note-when" setup={when} state={whenState} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={saving}>
+        <button type="submit" className="primary" disabled={saving.shown}>
           Add note
         </button>
         <button

@@ -17,6 +17,7 @@ import { ConfirmDiscard } from '../components/ConfirmDiscard';
 import { ErrorSummary, FormError } from '../components/ErrorSummary';
 import { Field, RadioGroup } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
+import { usePending } from '../components/usePending';
 import { draftKey, useFormDraft } from '../data/drafts';
 import { useAgencyConfig, useServices } from '../data/hooks';
 import { AssigneeSelect, isEscalated, useAssignees } from './assignees';
@@ -47,7 +48,7 @@ export function IntakeForm({ profile }: { profile: Profile }) {
     (values) =>
       setForm((f) => ({ ...f, ...Object.fromEntries(INTAKE_CONTROL_ORDER.filter((c) => c in values).map((c) => [c, values[c]])) })),
   );
-  const [saving, setSaving] = useState(false);
+  const saving = usePending();
   const [failure, setFailure] = useState<string | null>(null);
 
   const set = (c: IntakeControl) => (value: string) => {
@@ -59,24 +60,24 @@ export function IntakeForm({ profile }: { profile: Profile }) {
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();
-    if (saving) return;
-    setFailure(null);
     const result = validateIntake(form, { now: clock.now(), config, people });
     if (!result.ok) {
+      setFailure(null);
       setErrors(result.errors);
       const first = INTAKE_CONTROL_ORDER.find((c) => result.errors[c]);
       if (first) document.getElementById(controlId(first))?.focus();
       return;
     }
-    setSaving(true);
+    if (!saving.start()) return;
     let id: string;
     try {
       ({ id } = await repo.logInquiry(result.fields));
     } catch (err) {
       setFailure(`The inquiry was not saved: ${failureText(err)} Nothing was stored; try again.`);
-      setSaving(false);
+      saving.end();
       return;
     }
+    saving.end();
     // Stored: the inquiry opens at once; the draft goes meanwhile (it stops autosaving at once).
     const cleared = draft.clear();
     navigate({ name: 'inquiry', id });
@@ -320,8 +321,8 @@ export function IntakeForm({ profile }: { profile: Profile }) {
         </fieldset>
 
         <div className="actions">
-          <button type="submit" className="primary" disabled={saving} aria-keyshortcuts="Control+Enter">
-            {saving ? 'Saving…' : 'Save inquiry'}
+          <button type="submit" className="primary" disabled={saving.shown} aria-keyshortcuts="Control+Enter">
+            {saving.shown ? 'Saving…' : 'Save inquiry'}
           </button>
           <button type="button" className="secondary" onClick={() => cancel()}>
             Cancel

@@ -52,13 +52,27 @@ function NextDueCell({ row }: { row: LogRow }) {
 /** Category and the issue's first line, the member's identifiers masked unless the row is revealed. */
 function SummaryCell({ row }: { row: LogRow }) {
   const { revealed } = useLogTableContext();
-  const line = revealed.has(row.id) ? row.summaryLine : maskFreeText(row.summaryLine, row);
+  const line = revealed.has(row.id) ? row.summaryLine : maskedSummary(row);
   return (
     <Text>
       {row.category}
       {line && ` — ${line}`}
     </Text>
   );
+}
+
+/**
+ * A row's masked summary line, worked out once per version of the row: masking builds a pattern from the member's
+ * name, and every keystroke of a search re-renders every row shown (a row changed is a new object, so it is masked again).
+ */
+const masked = new WeakMap<LogRow, string>();
+function maskedSummary(row: LogRow): string {
+  let line = masked.get(row);
+  if (line === undefined) {
+    line = maskFreeText(row.summaryLine, row);
+    masked.set(row, line);
+  }
+  return line;
 }
 
 /** "11/23/2026 9:15 AM": the 12-hour time every screen shows (the row's receivedText, its 24-hour form, is what filters read). */

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { expect } from 'vitest';
 import type { LiaisonApi, MailtoRequest } from '../../shared/ipc';
@@ -76,7 +76,12 @@ export function inquiryPagePerTest(clockAt: string) {
     set inquiry(other: { id: string; caseNumber: string }) {
       inquiry = other;
     },
-    open: () => openScreen(current.desk, `#/inquiry/${current.inquiry.id}`, `Inquiry ${current.inquiry.caseNumber}`),
+    /** The inquiry's page, once its body (painted a frame after its header: InquiryView) is there too. */
+    open: async () => {
+      const app = await openScreen(current.desk, `#/inquiry/${current.inquiry.id}`, `Inquiry ${current.inquiry.caseNumber}`);
+      await waitFor(() => expect(document.querySelector('.inquiry-body')).not.toBeNull());
+      return app;
+    },
   };
   return current;
 }

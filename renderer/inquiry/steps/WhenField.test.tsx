@@ -105,7 +105,7 @@ describe('the When field of a step form', () => {
     page.desk.clock.set('2026-11-24T15:00:00.000Z'); // Tue 9:00 AM
     const { user } = renderApp(page.desk, `#/inquiry/${page.inquiry.id}`);
     await screen.findByRole('heading', { level: 1, name: `Inquiry ${page.inquiry.caseNumber}` });
-    await user.type(screen.getByRole('textbox', { name: 'Add a note as Ana Ortiz' }), 'The member called back after hours.');
+    await user.type(await screen.findByRole('textbox', { name: 'Add a note as Ana Ortiz' }), 'The member called back after hours.');
     await user.click(screen.getByRole('button', { name: 'It happened earlier…' }));
     const group = within(screen.getByRole('group', { name: 'When it happened' }));
     await user.clear(group.getByLabelText('Day'));
