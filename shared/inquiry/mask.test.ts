@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskDob, maskFreeText, maskMedicaidId, maskName, maskPhone } from './mask';
 
@@ -51,5 +52,55 @@ describe('masking by grapheme and in free text (issue 16)', () => {
     expect(maskFreeText('SSN 123-45-6789 on file; case 9876543', ids)).toBe('SSN •••-••-•••• on file; case ••••543');
     // Words that only contain a name part are left alone.
     expect(maskFreeText('Mariam asked about Marias Pharmacy', ids)).toBe('Mariam asked about Marias Pharmacy');
+  });
+});
+
+describe('maskFreeText, names', () => {
+  const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+  /** The one pattern the name masking replaces what (see maskNameParts), as it was written first. */
+  const byPattern = (text: string, name: string): string => {
+    const parts = name
+      .trim()
+      .split(/\s+/)
+      .filter((p) => [...graphemes.segment(p)].length >= 2);
+    if (parts.length === 0) return text;
+    const escaped = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const names = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    return text.replace(names, (m) => `${[...graphemes.segment(m)][0]?.segment.toUpperCase() ?? ''}.`);
+  };
+
+  it('masks what the one Unicode-aware pattern masks, for any text built of the name, letters and marks', () => {
+    const piece = fc.constantFrom(
+      'Ann',
+      'Anne',
+      'ann',
+      'Mary',
+      'Mary-Ann',
+      'Li',
+      'lì',
+      'Øyvind',
+      'ÉMILE',
+      "O'Brien",
+      'x',
+      '-',
+      ' ',
+      '.',
+      '3',
+      '😀',
+      'ß',
+      'é',
+    );
+    const name = fc.array(fc.constantFrom('Ann', 'Anne', 'Mary', 'Mary-Ann', 'Li', 'Øyvind', 'émile', "O'Brien", 'J.'), {
+      minLength: 1,
+      maxLength: 3,
+    });
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), name, (pieces, parts) => {
+        const text = pieces.join('');
+        const memberName = parts.join(' ');
+        expect(maskFreeText(text, { memberName, medicaidId: '' })).toBe(byPattern(text, memberName));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -55,9 +55,48 @@ export function maskFreeText(text: string, ids: MemberIdentifiers): string {
     .trim()
     .split(/\s+/)
     .filter((p) => [...graphemes.segment(p)].length >= 2);
-  if (parts.length > 0) {
-    const names = new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-    out = out.replace(names, (m) => `${firstGrapheme(m).toUpperCase()}.`);
+  return parts.length > 0 ? maskNameParts(out, parts) : out;
+}
+
+/**
+ * Each whole-word occurrence of a name part (case-insensitive; not inside a longer word) as its initial. At each
+ * place the first part in the given order that fits is taken, then the scan goes on after it: what the pattern
+ * `(?<![\p{L}\p{N}])(?:part|part…)(?![\p{L}\p{N}])` (flags giu) replaces. Compiling that pattern for each row of a
+ * list took a tenth of a millisecond a row, on every keystroke of a search; a literal pattern per part, with the
+ * word boundaries checked by hand, take a fraction of that.
+ */
+function maskNameParts(text: string, parts: readonly string[]): string {
+  const found: { start: number; end: number; part: number }[] = [];
+  parts.forEach((part, i) => {
+    const pattern = new RegExp(escapeRegExp(part), 'giu');
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      const end = m.index + m[0].length;
+      if (!isWordChar(codePointBefore(text, m.index)) && !isWordChar(text.codePointAt(end))) found.push({ start: m.index, end, part: i });
+      pattern.lastIndex = m.index + 1;
+    }
+  });
+  if (found.length === 0) return text;
+  found.sort((a, b) => a.start - b.start || a.part - b.part);
+  let out = '';
+  let at = 0;
+  for (const f of found) {
+    if (f.start < at) continue;
+    out += `${text.slice(at, f.start)}${firstGrapheme(text.slice(f.start, f.end)).toUpperCase()}.`;
+    at = f.end;
   }
-  return out;
+  return out + text.slice(at);
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const isWordChar = (codePoint: number | undefined): boolean => codePoint !== undefined && WORD_CHAR.test(String.fromCodePoint(codePoint));
+
+/** The code point that ends just before `at` (a surrogate pair read whole), if any. */
+function codePointBefore(text: string, at: number): number | undefined {
+  if (at <= 0) return undefined;
+  const low = text.charCodeAt(at - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(at - 2);
+  }
+  return low;
 }
