@@ -1,6 +1,7 @@
 // Sync benchmark: prints figures, asserts nothing (docs/sync.md "Figures").
 // `node scripts/bench-sync.mjs [--inquiries 100000] [--remote 10000] [--batch 20000] [--history 100000]
-//   [--no-browser] [--node-apply] [--apply-only] [--smb <mounted share folder>] [--smb-server]`
+//   [--no-browser] [--node-apply] [--apply-only] [--profile] [--smb <mounted share folder>] [--smb-server]`
+// --profile: samples the page while it applies the remote events (own time and with callees, by function).
 // --join: a new desk joining from a snapshot of --inquiries inquiries of the bench's data set (bench/data/generate.ts,
 //   about ten events an inquiry): newest inquiry listed, whole log listed, every event in (Chromium).
 // --apply-only: only the figure of 10,000 remote events applied to a large desk, and its bulkAdd floor (Chromium).

@@ -3,6 +3,7 @@ import { failureText } from '../../shared/errors';
 import { type Profile, ROLE_LABELS } from '../../shared/people';
 import { FormError } from '../components/ErrorSummary';
 import { useRosterLinkOffer, useServices } from '../data/hooks';
+import { moveCheckStore } from './useDesktopIntegration';
 
 /**
  * Asks the person at the desk whether the roster entry of their name is them (renderer/data/rosterLink.ts): a desk
@@ -22,8 +23,11 @@ export function RosterLinkNotice({ profile }: { profile: Profile }) {
     setBusy(true);
     setError(undefined);
     try {
-      if (link) await repo.linkProfileToRoster(profile.id, offer.id);
-      else await repo.declineRosterLink(profile.id, offer.id);
+      if (link) {
+        const linked = await repo.linkProfileToRoster(profile.id, offer.id);
+        // The notifications' last look too, so linking brings no second summary of what was already shown.
+        moveCheckStore(profile.id, linked.id);
+      } else await repo.declineRosterLink(profile.id, offer.id);
       document.getElementById('main')?.focus();
     } catch (e) {
       setError(`Nothing was changed: ${failureText(e)}`);

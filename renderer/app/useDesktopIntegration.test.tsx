@@ -13,6 +13,7 @@ import {
   type DueNow,
   dueNowOf,
   localCheckStoreFor,
+  moveCheckStore,
   nextDueOf,
   notificationOf,
   overdueCountOf,
@@ -403,5 +404,11 @@ describe('whose warnings', () => {
     localCheckStoreFor('p-dana').save(1_000 as Instant);
     localCheckStoreFor('p-priya').save(2_000 as Instant);
     expect([localCheckStoreFor('p-dana').load(), localCheckStoreFor('p-priya').load()]).toEqual([1_000, 2_000]);
+  });
+
+  it('a last look moves with the person when their profile takes the roster’s id', () => {
+    localCheckStoreFor('p-own').save(3_000 as Instant);
+    moveCheckStore('p-own', 'p-roster');
+    expect([localCheckStoreFor('p-own').load(), localCheckStoreFor('p-roster').load()]).toEqual([null, 3_000]);
   });
 });

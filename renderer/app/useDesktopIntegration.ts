@@ -59,6 +59,18 @@ const CHECK_KEY = 'liaison-log:warnings-checked-at';
 /** Each person's own last look (several people may use one desk, each with their own notification state). */
 export const localCheckStoreFor = (profileId: string): CheckStore => keyedCheckStore(`${CHECK_KEY}:${profileId}`);
 
+/** A person's last look moves with them when their profile takes another id (a roster link: renderer/data/rosterLink.ts). */
+export function moveCheckStore(fromProfileId: string, toProfileId: string): void {
+  const from = localCheckStoreFor(fromProfileId);
+  const at = from.load();
+  if (at !== null) localCheckStoreFor(toProfileId).save(at);
+  try {
+    globalThis.localStorage?.removeItem(`${CHECK_KEY}:${fromProfileId}`);
+  } catch {
+    // Storage unavailable: nothing was kept under the old id either.
+  }
+}
+
 /** The last look in localStorage under `key`: a number, nothing else. */
 function keyedCheckStore(key: string): CheckStore {
   return {

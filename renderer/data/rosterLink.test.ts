@@ -28,6 +28,7 @@ describe('linking a desk’s own profile to the roster entry of the same person'
     const { id: inquiryId } = await desk.repo.logInquiry({ ...FIELDS, assignee: { id: own.id, name: 'Marcus Lee' } });
     await desk.repo.setLogLayout(own.id, { columns: ['caseNumber'] });
     await desk.repo.markOpened(own.id, inquiryId, 'seen');
+    await desk.repo.drafts.save({ id: `intake:${own.id}`, profileId: own.id, savedAt: 1, values: { description: 'Half typed' } });
 
     expect((await desk.repo.rosterLinkOffer(own.id))?.id).toBe(rosterId);
     const linked = await desk.repo.linkProfileToRoster(own.id, rosterId);
@@ -40,6 +41,8 @@ describe('linking a desk’s own profile to the roster entry of the same person'
     expect(await desk.repo.logLayout(rosterId)).toEqual({ columns: ['caseNumber'] });
     expect(await desk.repo.logLayout(own.id)).toBeUndefined();
     expect(await desk.repo.openedBy(rosterId)).toEqual({ [inquiryId]: 'seen' });
+    expect(await desk.repo.drafts.load(`intake:${rosterId}`)).toMatchObject({ profileId: rosterId, values: { description: 'Half typed' } });
+    expect(await desk.repo.drafts.load(`intake:${own.id}`)).toBeUndefined();
     expect((await desk.repo.inquiry(inquiryId))?.assignee).toEqual({ id: rosterId, name: 'Marcus Lee' });
     const reassigned = (await desk.repo.timeline(inquiryId)).at(-1);
     expect(reassigned).toMatchObject({ type: 'FieldEdited', actor: { id: rosterId, name: 'Marcus Lee' } });

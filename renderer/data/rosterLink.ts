@@ -2,6 +2,7 @@ import { DomainError } from '../../shared/errors';
 import type { Profile } from '../../shared/people';
 import { EMPTY_ROSTER, type RosterPerson, rosterEntryFor } from '../../shared/roster/roster';
 import type { LiaisonDb } from './db';
+import { draftKey } from './draftStore';
 import { deleteMeta, getMeta, getMetas, type MetaKey, putMeta } from './meta';
 
 /*
@@ -42,7 +43,7 @@ export async function declineRosterLink(db: LiaisonDb, profileId: string, person
  * when the entry is no longer the one to offer (the roster changed meanwhile).
  */
 export async function linkProfileToRoster(db: LiaisonDb, profileId: string, personId: string): Promise<Profile> {
-  return db.transaction('rw', db.profiles, db.meta, async () => {
+  return db.transaction('rw', db.profiles, db.meta, db.drafts, async () => {
     const offer = await rosterLinkOffer(db, profileId);
     const profile = await db.profiles.get(profileId);
     if (!profile || !offer || offer.id !== personId)
@@ -55,6 +56,10 @@ export async function linkProfileToRoster(db: LiaisonDb, profileId: string, pers
       await deleteMeta(db.meta, keyOf(kind, profile.id));
       if (value !== undefined && kind !== 'rosterLinkDeclined') await putMeta(db.meta, keyOf(kind, linked.id), value as never);
     }
+    // Forms in progress (an intake half typed) are the person's too: `<form>:<profileId>` (draftStore.ts).
+    const drafts = (await db.drafts.toArray()).filter((d) => d.profileId === profile.id);
+    await db.drafts.bulkDelete(drafts.map((d) => d.id));
+    await db.drafts.bulkPut(drafts.map((d) => ({ ...d, id: draftKey(d.id.slice(0, d.id.indexOf(':')), linked.id), profileId: linked.id })));
     if ((await getMeta(db.meta, 'activeProfile')) === profile.id) await putMeta(db.meta, 'activeProfile', linked.id);
     return linked;
   });

@@ -54,6 +54,13 @@ async function inChromium(): Promise<void> {
           : { contentType: 'text/html', body: '<!doctype html><title>sync bench</title><script src="/bench.js"></script>' },
       ),
     );
+    if (args.includes('--profile')) {
+      // The apply's own samples (console.profile in benchFlow.ts), by function: own time and time with callees.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      cdp.on('Profiler.consoleProfileFinished', (e) => printProfile(e.profile as unknown as CpuProfile));
+    }
     await page.goto('http://127.0.0.1:9/');
     await page.waitForFunction(() => 'syncBench' in globalThis);
     // The idle cycle hardly touches the store: it is measured in Node, over real files.
@@ -79,6 +86,42 @@ async function inChromium(): Promise<void> {
   } finally {
     await context.close();
   }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The functions the samples were in (own time) and under (with callees), the top 30 of each, in ms. */
+function printProfile(profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (id: number) => {
+    const f = (byId.get(id) as CpuProfile['nodes'][number]).callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+  };
+  const own = new Map<string, number>();
+  const under = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    own.set(name(id), (own.get(name(id)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const k = name(at);
+      if (!seen.has(k)) under.set(k, (under.get(k) ?? 0) + ms);
+      seen.add(k);
+    }
+  });
+  const top = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 30)
+      .map(([k, v]) => `  ${v.toFixed(0).padStart(6)} ms  ${k}`)
+      .join('\n');
+  console.log(`\nProfile of the apply — own time:\n${top(own)}\nwith callees:\n${top(under)}\n`);
 }
 
 async function main(): Promise<void> {

@@ -266,7 +266,10 @@ export async function applyRemote(folder: ShareFolder, o: BenchOptions, log: (f:
     await drain(c);
     const remote = (await c.db.events.toArray()).filter((e) => e.deviceId === c.id);
     t = now();
+    // Sampled when the bench runs with --profile (a CDP profiler listening for console profiles); else nothing.
+    console.profile?.('apply');
     const applied = await d.engine.syncOnce();
+    console.profileEnd?.('apply');
     const ms = now() - t;
     const floor = await bulkAddFloor(remote, o.inquiries, t0);
     log({
