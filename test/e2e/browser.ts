@@ -106,6 +106,8 @@ export async function unlock(page: Page, pin: string): Promise<void> {
  * and selection, and the scroll positions of the page and of the element scrolled.
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // An inquiry's page paints its body a frame after its header (InquiryView): the whole page is checked.
+  await page.waitForFunction(() => !document.querySelector('article.inquiry') || document.querySelector('.inquiry-body') !== null);
   const place = await page.evaluateHandle(() => {
     const focused = document.activeElement;
     const field = focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement ? focused : null;
