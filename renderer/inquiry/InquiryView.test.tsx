@@ -129,7 +129,8 @@ describe('InquiryView', () => {
       ]),
     );
     expect(screen.queryByRole('form', { name: 'Edit priority' })).toBeNull();
-    expect(document.querySelector('.inquiry-header .badge.priority-escalated')?.textContent).toBe('Escalated');
+    // The header and the timeline read the inquiry and its events in two live queries, each answered in its turn.
+    await waitFor(() => expect(document.querySelector('.inquiry-header .badge.priority-escalated')?.textContent).toBe('Escalated'));
     // The edit, and the new first-contact targets the new priority sets.
     expect(await page.desk.db.inquiries.get(page.inquiry.id)).toMatchObject({ priority: 'escalated', eventCount: 4 });
   });
