@@ -162,11 +162,15 @@ function useAfterFirstPaint(): boolean {
   useEffect(() => {
     if (shown) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // A window that draws no frames (hidden, minimised) shows the body anyway, soon.
+    const fallback = setTimeout(() => setShown(true), 100);
     const frame = requestAnimationFrame(() => {
+      clearTimeout(fallback);
       timer = setTimeout(() => setShown(true), 0);
     });
     return () => {
       cancelAnimationFrame(frame);
+      clearTimeout(fallback);
       clearTimeout(timer);
     };
   }, [shown]);
