@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../shared/errors';
 import { EVENT_FORMAT_VERSION, type InquiryEvent } from '../../shared/inquiry/events';
-import { projectInquiry } from '../../shared/inquiry/projection';
+import { fieldStamp, type InquiryRecord, projectInquiry } from '../../shared/inquiry/projection';
 import type { Profile } from '../../shared/people';
 import { decodeHlc, encodeHlc } from '../../shared/sync/hlc';
 import { ANA_ORTIZ, freshDeskPerTest, instant, openDesk, PAT_LEE, storedCounts, type TestDesk } from '../test/fixtures';
@@ -162,7 +162,7 @@ describe('Repo.addNote and Repo.editFields', () => {
     expect(record).toEqual(projectInquiry(events));
     expect(record?.priority).toBe('escalated');
     expect(record?.fieldHlc.priority).toBe(stamp);
-    expect(record?.fieldHlc.description).toBe(events[0]?.hlc);
+    expect(fieldStamp(record as InquiryRecord, 'description')).toBe(events[0]?.hlc);
     expect(record?.updatedAt).toBe(instant('2026-11-24T03:05:00.000Z'));
   });
 

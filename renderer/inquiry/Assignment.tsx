@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import { handOffMessage } from '../../shared/inquiry/message';
-import type { InquiryRecord } from '../../shared/inquiry/projection';
+import { fieldStamp, type InquiryRecord } from '../../shared/inquiry/projection';
 import type { ReadyMessage } from '../../shared/mailto';
 import { leadsTheUnit, type Profile } from '../../shared/people';
 import { assignedToInactive, type RosterPerson } from '../../shared/roster/roster';
@@ -33,7 +33,7 @@ export function AssignmentPanel({
   const { repo } = useServices();
   const roster = useRoster();
   const mine = inquiry.assignee?.id === profile.id;
-  const assignedHlc = inquiry.fieldHlc.assignee ?? '';
+  const assignedHlc = fieldStamp(inquiry, 'assignee') ?? '';
   useEffect(() => {
     // Opened by its assignee: no longer "new to you" (until it is assigned to them again).
     if (mine) repo.markOpened(profile.id, inquiry.id, assignedHlc).catch(() => undefined);

@@ -8,7 +8,7 @@ import { ANA, BEN, ct, fieldsWith } from './commands/testKit';
 import type { FieldEdit, FieldEdited, InquiryEvent, InquiryLogged, NoteAdded } from './events';
 import type { FieldName } from './fields';
 import { applyFoldPlan, planFold } from './foldPlan';
-import { applyEvent, byHlc, EMPTY_WORKFLOW, type InquiryRecord, projectInquiry } from './projection';
+import { applyEvent, byHlc, EMPTY_WORKFLOW, fieldStamp, type InquiryRecord, projectInquiry } from './projection';
 
 const INQUIRY_ID = '01JDINQUIRY000000000000001';
 const T0 = Date.UTC(2026, 10, 23, 15, 15);
@@ -58,7 +58,9 @@ const LOGGED_RECORD: InquiryRecord = {
   loggedBy: { id: 'p-ana', name: 'Ana Ortiz' },
   updatedAt: T0 as Instant,
   lastHlc: stamp(T0),
-  fieldHlc: Object.fromEntries(Object.keys(FIELDS).map((f) => [f, stamp(T0)])),
+  // The logged event stamps every field (loggedHlc); fieldHlc lists the fields an edit has set since.
+  fieldHlc: {},
+  loggedHlc: stamp(T0),
   assignedBy: 'p-ana',
   noteCount: 0,
   eventCount: 1,
@@ -111,6 +113,19 @@ describe('applyEvent', () => {
       lastHlc: h,
       eventCount: 2,
     });
+  });
+
+  it('folds onto a row stored before loggedHlc was kept (every field in fieldHlc) as onto a new one', () => {
+    const full = Object.fromEntries(Object.keys(FIELDS).map((f) => [f, stamp(T0)])) as InquiryRecord['fieldHlc'];
+    const old: InquiryRecord = { ...LOGGED_RECORD, fieldHlc: { ...full, priority: stamp(T0 + 5000) }, loggedHlc: undefined };
+    delete old.loggedHlc;
+    const late = edited('EV-EDIT-00001', stamp(T0 + 9000), T0 + 9000, { field: 'description', from: 'x', to: 'later' });
+    const early = edited('EV-EDIT-00002', stamp(T0 + 4000), T0 + 4000, { field: 'priority', from: 'x', to: 'escalated' });
+    const r = [late, early].reduce<InquiryRecord | undefined>(applyEvent, old);
+    expect(r?.description).toBe('later');
+    expect(r?.priority).toBe(LOGGED_RECORD.priority);
+    expect([fieldStamp(r as InquiryRecord, 'description'), fieldStamp(r as InquiryRecord, 'mcoId')]).toEqual([stamp(T0 + 9000), stamp(T0)]);
+    expect(fieldStamp(fold([logged()]) as InquiryRecord, 'mcoId')).toBe(stamp(T0));
   });
 
   it('applies an assignee edit as a person and back to unassigned', () => {
@@ -322,7 +337,7 @@ describe('projection properties', () => {
         for (const f of Object.keys(FIELDS) as FieldName[]) {
           const edits = after.filter((e): e is FieldEdited => e.type === 'FieldEdited' && e.payload.field === f).sort(byHlc);
           const last = edits.at(-1);
-          fieldHlc[f] = last ? last.hlc : log.hlc;
+          if (last) fieldHlc[f] = last.hlc;
           if (last) fields[f] = last.payload.to;
           // Whoever made the assignment that stands: the intake's author, or the author of the winning edit.
           if (last && f === 'assignee') assignedBy = last.actor.id;
@@ -331,6 +346,7 @@ describe('projection properties', () => {
           ...LOGGED_RECORD,
           ...fields,
           fieldHlc,
+          loggedHlc: log.hlc,
           assignedBy,
           lastHlc: [log, ...after]
             .map((e) => e.hlc)

@@ -144,8 +144,17 @@ export interface InquiryRecord extends InquiryFields {
   updatedAt: Instant;
   /** The highest HLC folded in; an event below it needs a re-fold (see foldPlan.ts). */
   lastHlc: HlcStamp;
-  /** Per field, the stamp of the event that set its current value (last writer wins per field). */
+  /**
+   * Per field, the stamp of the event that set its current value (last writer wins per field), for the fields an
+   * edit has set; a field not here still holds what the inquiry was logged with (`loggedHlc`: see fieldStamp).
+   */
   fieldHlc: Partial<Record<FieldName, HlcStamp>>;
+  /**
+   * The stamp of the event that logged the inquiry. Rows folded before it was kept list every field in `fieldHlc`
+   * instead; listing them all made a third of every row's bytes (a row is written again at every change and read at
+   * every start).
+   */
+  loggedHlc?: HlcStamp;
   /**
    * The id of whoever made the current assignment (the event that set `assignee`: the intake's, or the edit that won):
    * "new to you" only when someone else assigned it. Rows stored before schema version 4 were folded again then.
@@ -180,6 +189,10 @@ export interface ImportedFrom {
 export const awaitingImportReview = (r: Pick<InquiryRecord, 'imported' | 'status'>): boolean =>
   r.imported !== undefined && r.imported.reviewed === undefined && r.status === 'open';
 
+/** The stamp of the event that set the field's current value: the edit that won, else the logged event. */
+export const fieldStamp = (r: Pick<InquiryRecord, 'fieldHlc' | 'loggedHlc'>, field: FieldName): HlcStamp | undefined =>
+  r.fieldHlc[field] ?? r.loggedHlc;
+
 /**
  * Folds one event into the record. Events must arrive in HLC order for this fast path;
  * an event older than `lastHlc` goes through `projectInquiry` over all the inquiry's events.
@@ -187,8 +200,6 @@ export const awaitingImportReview = (r: Pick<InquiryRecord, 'imported' | 'status
 export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): InquiryRecord | undefined {
   if (e.type === 'InquiryLogged') {
     if (state) return state; // a duplicate: the first logged event wins
-    const fieldHlc: Partial<Record<FieldName, HlcStamp>> = {};
-    for (const f of Object.keys(e.payload.fields) as FieldName[]) fieldHlc[f] = e.hlc;
     // The record's own properties first and the fields after (their names never overlap: FieldName):
     // spreading the fields first left a record every later event's copy ({...state}) copied the slow
     // way, property by property; in this order a projection from scratch takes under half the time.
@@ -200,7 +211,8 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
       loggedBy: { id: e.actor.id, name: e.actor.name },
       updatedAt: e.at,
       lastHlc: e.hlc,
-      fieldHlc,
+      fieldHlc: {},
+      loggedHlc: e.hlc,
       assignedBy: e.actor.id,
       noteCount: 0,
       eventCount: 1,
@@ -246,7 +258,7 @@ export function applyEvent(state: InquiryRecord | undefined, e: InquiryEvent): I
       return next;
     case 'FieldEdited': {
       const { field, to } = e.payload;
-      const current = state.fieldHlc[field];
+      const current = fieldStamp(state, field);
       if (current && current > e.hlc) return next; // a later edit of this field already won
       Object.assign(next, { [field]: to });
       next.fieldHlc = { ...state.fieldHlc, [field]: e.hlc };

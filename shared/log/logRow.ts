@@ -1,7 +1,7 @@
 import { type AgencyConfig, mcoName, priorityLabel } from '../config/agencyConfig';
 import { type DueItem, type DueKind, dueItems, dueSummaryOf } from '../inquiry/due';
 import type { DueTimes } from '../inquiry/nextDue';
-import { awaitingImportReview, grievanceOf, type InquiryRecord, type InquiryStatus, snoozeOf } from '../inquiry/projection';
+import { awaitingImportReview, fieldStamp, grievanceOf, type InquiryRecord, type InquiryStatus, snoozeOf } from '../inquiry/projection';
 import { type DueMark, marksOf } from '../inquiry/warnings';
 import { warningPolicyOf } from '../inquiry/warningTimes';
 import type { Instant, TimeZone } from '../time/types';
@@ -90,7 +90,7 @@ export function toLogRow(r: InquiryRecord, config: AgencyConfig): LogRow {
     status: r.status,
     assigneeId: r.assignee?.id ?? '',
     assigneeName: r.assignee?.name ?? '',
-    assignedHlc: r.fieldHlc.assignee ?? '',
+    assignedHlc: fieldStamp(r, 'assignee') ?? '',
     assignedBy: r.assignedBy ?? '',
     category: r.subcategory ? `${r.category} › ${r.subcategory}` : r.category,
     summaryLine: firstLineOf(r.description),

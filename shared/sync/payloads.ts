@@ -67,9 +67,10 @@ const partSchema = z.object({ v: version, n: z.number().int().min(1), events: z.
 /**
  * The version of the projection (shared/inquiry/projection.ts) that rows in a snapshot were folded by.
  * Raise it whenever the fold gives other rows for the same events: a desk then folds the events
- * itself instead of taking rows folded the old way.
+ * itself instead of taking rows folded the old way. 2: a row's `fieldHlc` lists only the edited fields, the
+ * others stamped by its `loggedHlc`.
  */
-export const ROW_FORMAT = 1;
+export const ROW_FORMAT = 2;
 
 /** A row part: rows as projected, each checked for the fields the log and the fold rely on. */
 const rowSchema = z
