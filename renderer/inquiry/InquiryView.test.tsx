@@ -113,6 +113,15 @@ describe('InquiryView', () => {
     expect(entries()).toHaveLength(2);
   });
 
+  it('"Add a note", the first button after the heading, takes the focus to the note box past the panels', async () => {
+    const { user } = await openInquiry();
+    expect(document.activeElement?.id).toBe('inquiry-title');
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe('Add a note');
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /^Add a note as / }));
+  });
+
   it('records a priority change as a timeline entry', async () => {
     const { user } = await openInquiry();
 

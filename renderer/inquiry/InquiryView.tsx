@@ -70,6 +70,10 @@ export function InquiryView({ id, profile }: { id: string; profile: Profile }) {
         )}
         {grievanceOf(inquiry) && <span className="badge badge-complaint">Complaint</span>}
         <span className="inquiry-actions">
+          {/* The note box is past every panel in the Tab order (the timeline's column comes last): one key away. */}
+          <button type="button" className="secondary" onClick={() => document.getElementById('note-text')?.focus()}>
+            Add a note
+          </button>
           <button type="button" className="secondary reveal-all" aria-pressed={reveal} onClick={() => setReveal((r) => !r)}>
             {reveal ? 'Hide member details' : 'Reveal member details'}
           </button>
