@@ -3,7 +3,7 @@ import { failureText } from '../../shared/errors';
 import type { ParsedFile } from '../../shared/import/cells';
 import { type ColumnMapping, findHeaderRow, headersOf } from '../../shared/import/fields';
 import { problemsCsv } from '../../shared/import/problems';
-import { ImportFileProblem, sniffSpreadsheet } from '../../shared/import/sniff';
+import { fileReadProblem, ImportFileProblem, sniffSpreadsheet } from '../../shared/import/sniff';
 import { guessMapping } from '../../shared/import/valueMapping';
 import { useBridge } from '../app/bridgeContext';
 import { navigate } from '../app/router';
@@ -81,7 +81,9 @@ export function ImportView() {
     setBusyStep(0);
     setStage({ kind: 'busy', label: `Reading "${chosen.name}"…`, done: 0, total: 0 });
     try {
-      const bytes = await chosen.arrayBuffer();
+      const bytes = await chosen.arrayBuffer().catch(() => {
+        throw fileReadProblem(chosen.name);
+      });
       // A file that is not a spreadsheet is refused here, at once, before the reader starts.
       sniffSpreadsheet(chosen.name, new Uint8Array(bytes));
       const parsed = await spreadsheetIo().read(chosen.name, bytes, (p: IoProgress) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImportFileProblem, MAX_IMPORT_BYTES, sniffSpreadsheet } from './sniff';
+import { fileReadProblem, ImportFileProblem, MAX_IMPORT_BYTES, sniffSpreadsheet } from './sniff';
 
 const bytes = (...parts: (number[] | string)[]): Uint8Array =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? Array.from(p, (c) => c.charCodeAt(0)) : p)));
@@ -75,5 +75,16 @@ describe('sniffSpreadsheet: what kind of file, from its bytes', () => {
   it('refuses files over the size limit before reading them', () => {
     const big = { length: MAX_IMPORT_BYTES + 1 } as Uint8Array;
     expect(problem('huge.csv', big)).toMatchObject({ code: 'too_large' });
+  });
+});
+
+describe('fileReadProblem: a chosen file the browser could not read', () => {
+  it('names the file and says what to do, as a problem the import view shows as it is', () => {
+    const p = fileReadProblem('MCO Inquiry Log.xlsx');
+    expect(p).toBeInstanceOf(ImportFileProblem);
+    expect(p.code).toBe('gone');
+    expect(p.message).toBe(
+      '"MCO Inquiry Log.xlsx" could not be read: it was moved, renamed or deleted after it was chosen, or another program is using it. Close it in Excel if it is open there, then choose it again.',
+    );
   });
 });

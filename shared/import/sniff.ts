@@ -12,6 +12,7 @@ export const IMPORT_FILE_ERRORS = [
   'not_spreadsheet',
   'unreadable_workbook',
   'no_rows',
+  'gone',
 ] as const;
 export type ImportFileError = (typeof IMPORT_FILE_ERRORS)[number];
 
@@ -80,6 +81,17 @@ function isValidUtf8(bytes: Uint8Array): boolean {
     }
   }
   return true;
+}
+
+/**
+ * A chosen file the browser could not read: it is read from disk when the import gets to it, so it may have been
+ * moved, renamed or deleted since it was chosen, or another program (Excel saving it) may hold it.
+ */
+export function fileReadProblem(fileName: string): ImportFileProblem {
+  return new ImportFileProblem(
+    'gone',
+    `"${fileName || 'The file'}" could not be read: it was moved, renamed or deleted after it was chosen, or another program is using it. Close it in Excel if it is open there, then choose it again.`,
+  );
 }
 
 /** Names the file's kind, or throws an ImportFileProblem saying what is wrong and what to do. */
