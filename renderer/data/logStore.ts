@@ -2,6 +2,7 @@ import type { AgencyConfig } from '../../shared/config/agencyConfig';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { LogIndex } from '../../shared/log/logIndex';
 import { type LogRow, toLogRow } from '../../shared/log/logRow';
+import { afterPaint } from './afterPaint';
 import type { ChangeFeed } from './changes';
 import type { LiaisonDb } from './db';
 
@@ -269,17 +270,4 @@ function whenIdle(work: (timeLeft: () => number) => boolean): void {
     if (!work(() => end - performance.now())) setTimeout(slice, 50);
   };
   setTimeout(slice, 50);
-}
-
-/** Resolves after the next frame has painted (or soon, where frames are not drawn: a hidden window, tests). */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => setTimeout(resolve, 0);
-    if (typeof requestAnimationFrame !== 'function') return done();
-    const fallback = setTimeout(done, 100);
-    requestAnimationFrame(() => {
-      clearTimeout(fallback);
-      done();
-    });
-  });
 }

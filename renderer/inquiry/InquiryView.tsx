@@ -11,6 +11,7 @@ import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
 import { FormError } from '../components/ErrorSummary';
 import { focusOnMount } from '../components/focusOnMount';
+import { afterPaint } from '../data/afterPaint';
 import { useAgencyConfig, useInquiry, useServices } from '../data/hooks';
 import { isEscalated, useAssignees } from '../intake/assignees';
 import { ControlInput } from '../intake/ControlInput';
@@ -165,17 +166,12 @@ function useAfterFirstPaint(): boolean {
   const [shown, setShown] = useState(() => typeof requestAnimationFrame !== 'function');
   useEffect(() => {
     if (shown) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // A window that draws no frames (hidden, minimised) shows the body anyway, soon.
-    const fallback = setTimeout(() => setShown(true), 100);
-    const frame = requestAnimationFrame(() => {
-      clearTimeout(fallback);
-      timer = setTimeout(() => setShown(true), 0);
+    let live = true;
+    void afterPaint().then(() => {
+      if (live) setShown(true);
     });
     return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(fallback);
-      clearTimeout(timer);
+      live = false;
     };
   }, [shown]);
   return shown;
