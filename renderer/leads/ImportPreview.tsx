@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { type AgencyConfig, mcoName, priorityLabel } from '../../shared/config/agencyConfig';
-import { formatDateTime } from '../../shared/export/columns';
 import { describeChange, describeIdentifierChange, isIdentifierChange } from '../../shared/import/identity';
 import type { CellQuote, ImportedRow } from '../../shared/import/normalise';
 import { maskDob, maskMedicaidId, maskName } from '../../shared/inquiry/mask';
 import type { TimeZone } from '../../shared/time/types';
+import { formatDayTime } from '../app/format';
 import { focusOnMount } from '../components/focusOnMount';
 import type { ImportPlan, RowAddition } from '../data/importer';
 import { count } from './figures';
@@ -21,7 +21,7 @@ const LIST_ROWS = 1000;
 function additionText(a: RowAddition, zone: TimeZone, revealed: boolean): string {
   const parts: string[] = [];
   const text = (c: RowAddition['update']['edits'][number]) =>
-    isIdentifierChange(c) && !revealed ? describeIdentifierChange(c) : describeChange(c, zone);
+    isIdentifierChange(c) && !revealed ? describeIdentifierChange(c) : describeChange(c, (at) => formatDayTime(at, zone));
   if (a.update.edits.length > 0) parts.push(`changed since the last import: ${a.update.edits.map(text).join('; ')}`);
   if (a.update.contacted) parts.push('first contact');
   if (a.update.referral) parts.push('MCO referral');
@@ -319,14 +319,14 @@ function RowTable({ rows, config, zone }: { rows: ImportedRow[]; config: AgencyC
             <tr key={r.rowNumber}>
               <td className="num">{r.rowNumber}</td>
               <td className="nowrap">
-                {formatDateTime(r.fields.receivedAt, zone)}
+                {formatDayTime(r.fields.receivedAt, zone)}
                 {r.receivedTimeKnown ? '' : ' *'}
               </td>
               <td>{priorityLabel(config, r.fields.priority)}</td>
               <td>{r.fields.mcoEnrollment === 'not_enrolled' ? 'Not enrolled' : mcoName(config, r.fields.mcoId)}</td>
               <td>{maskName(r.fields.memberName)}</td>
               <td>{r.fields.description.length > 90 ? `${r.fields.description.slice(0, 90)}…` : r.fields.description}</td>
-              <td className="nowrap">{r.resolution ? `Resolved ${formatDateTime(r.resolution.at, zone).slice(0, 10)}` : 'Open'}</td>
+              <td className="nowrap">{r.resolution ? `Resolved ${formatDayTime(r.resolution.at, zone).split(' ')[0]}` : 'Open'}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDateTime } from '../export/columns';
 import type { InquiryFields } from '../inquiry/fields';
 import { sampleInquiry } from '../inquiry/testInquiry';
 import type { Instant, TimeZone } from '../time/types';
@@ -61,7 +62,7 @@ describe('legacy identity: the same old-log row in a corrected copy', () => {
       ['receivedAt', previous.receivedAt, next.receivedAt],
       ['memberName', 'Maria Lopes', 'Maria Lopez'],
     ]);
-    expect(describeChange(changes[0] as (typeof changes)[number], 'America/Chicago' as TimeZone)).toBe(
+    expect(describeChange(changes[0] as (typeof changes)[number], (at) => formatDateTime(at, 'America/Chicago' as TimeZone))).toBe(
       'Received: 07/01/2025 14:01 → 07/01/2025 14:05',
     );
     expect(fieldChanges(previous, previous, current)).toEqual([]);

@@ -1,6 +1,5 @@
-import { formatDateTime } from '../export/columns';
 import { FIELD_LABELS, FIELD_NAMES, type FieldName, type FieldValue, type InquiryFields } from '../inquiry/fields';
-import type { TimeZone } from '../time/types';
+import type { Instant } from '../time/types';
 import { squash } from './vocabulary';
 
 /*
@@ -137,11 +136,14 @@ export function fieldChanges(previous: InquiryFields, next: InquiryFields, curre
   return out;
 }
 
-/** "Received: 07/01/2025 14:01 → 07/01/2025 14:05" — member identifiers as given (the preview masks the row elsewhere). */
-export function describeChange(c: FieldChange, zone: TimeZone): string {
+/**
+ * "Received: 07/01/2025 2:01 PM → 07/01/2025 2:05 PM" — member identifiers as given (the preview masks the row
+ * elsewhere). Times read as `formatAt` writes them: the screen's own format, not the export's.
+ */
+export function describeChange(c: FieldChange, formatAt: (at: Instant) => string): string {
   const text = (v: FieldValue): string => {
     if (v === null || v === undefined || v === '') return '(blank)';
-    if (c.field === 'receivedAt' && typeof v === 'number') return formatDateTime(v, zone);
+    if (c.field === 'receivedAt' && typeof v === 'number') return formatAt(v);
     if (typeof v === 'object' && 'name' in v) return v.name;
     const s = String(v);
     return s.length > 60 ? `${s.slice(0, 60)}…` : s;

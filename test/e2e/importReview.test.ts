@@ -66,7 +66,7 @@ describe('closed days by statute and the review of imported rows', () => {
     await importFile(page, 'midnight-log.csv', /^Import 5 inquiries$/);
     const rejected = page.getByRole('table', { name: 'Rows that cannot be imported, with the reason' });
     expect(await rejected.textContent()).toContain('The row names no member: no member name and no Medicaid ID.');
-    expect(await page.getByRole('table', { name: /New inquiries to import/ }).textContent()).toContain('07/01/2025 11:03');
+    expect(await page.getByRole('table', { name: /New inquiries to import/ }).textContent()).toContain('07/01/2025 11:03 AM');
     // An unreadable ID or date of birth: the warning names the cell; what it said is masked until revealed.
     const warned = page.getByRole('table', { name: 'Rows with warnings' });
     const bobRow = warned.locator('tr', { has: page.getByRole('cell', { name: '3', exact: true }) });
@@ -140,7 +140,7 @@ describe('closed days by statute and the review of imported rows', () => {
     const { page } = session();
     await importFile(page, 'midnight-log-later.csv', /^Import 1 inquiry and 1 addition$/);
     const additions = page.getByRole('table', { name: 'Inquiries imported before, and what this copy adds' });
-    expect(await additions.textContent()).toContain('changed since the last import: Received: 07/01/2025 14:01 → 07/01/2025 14:05');
+    expect(await additions.textContent()).toContain('changed since the last import: Received: 07/01/2025 2:01 PM → 07/01/2025 2:05 PM');
     // The member's name fixed: said without the names until revealed.
     expect(await additions.textContent()).toContain('Member name changed (spelling)');
     expect(await additions.textContent()).not.toMatch(/Samp|B\. S\./);
