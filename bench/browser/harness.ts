@@ -27,6 +27,7 @@ export interface SeedManifest {
 const db = new LiaisonDb();
 let rows: LogRow[] | null = null;
 let held: unknown = null;
+let saveFloorSample: { events: InquiryEvent[]; record: InquiryRecord }[] = [];
 
 async function fetchJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
@@ -173,6 +174,46 @@ const bench = {
       });
     }
     return out;
+  },
+
+  /**
+   * The floor of a save as a person meets it: Ctrl+Enter does the bare write of the next sample (as `writeFloor`)
+   * and then puts a heading on the page, so the driver times it as it times the app's save (key press to the paint
+   * after the heading shows). What the app adds beyond it is its own work; the frame the browser waits for is in both.
+   * `undo` removes what the presses wrote.
+   */
+  armSaveFloor(sample: { events: InquiryEvent[]; record: InquiryRecord }[]): void {
+    let next = 0;
+    const heading = document.createElement('h1');
+    heading.id = 'floor-title';
+    document.body.append(heading);
+    document.addEventListener('keydown', (e) => {
+      if (!(e.key === 'Enter' && e.ctrlKey)) return;
+      const s = sample[next];
+      if (!s) return;
+      const n = next;
+      next += 1;
+      void db
+        .transaction('rw', db.events, db.inquiries, db.outbox, async () => {
+          await db.events.bulkAdd(s.events);
+          await db.outbox.bulkAdd(s.events.map((e) => ({ eventId: e.id, hlc: e.hlc })));
+          await db.inquiries.put(s.record);
+        })
+        .then(() => {
+          heading.textContent = `Inquiry ${n}`;
+        });
+    });
+    saveFloorSample = sample;
+  },
+
+  /** Removes what the armed save floor's presses wrote. */
+  async undoSaveFloor(): Promise<void> {
+    const sample = saveFloorSample;
+    await db.transaction('rw', db.events, db.inquiries, db.outbox, async () => {
+      await db.events.bulkDelete(sample.flatMap((s) => s.events.map((e) => e.id)));
+      await db.outbox.bulkDelete(sample.flatMap((s) => s.events.map((e) => e.id)));
+      await db.inquiries.bulkDelete(sample.map((s) => s.record.id));
+    });
   },
 
   /**
