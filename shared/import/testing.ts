@@ -38,6 +38,25 @@ export const LOG_2025_HEADERS: readonly string[] = [
   'Date Resolved',
 ];
 
+/** What each of the 2025 log's columns is read as (the mapping its headers suggest, and the import screen shows). */
+export const LOG_2025_MAPPING: readonly string[] = [
+  'receivedDate',
+  'receivedTime',
+  'source',
+  'memberName',
+  'medicaidId',
+  'memberDob',
+  'mco',
+  'priority',
+  'description',
+  'assignee',
+  'contactedDate',
+  'mcoContactDate',
+  'updates',
+  'resolution',
+  'resolvedDate',
+];
+
 /** Mon 23 Nov 2026 14:30 in Chicago: when the tests import. */
 export const IMPORT_NOW = Date.parse('2026-11-23T20:30:00Z') as Instant;
 

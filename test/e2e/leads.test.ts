@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { LOG_2025_MAPPING } from '../../shared/import/testing';
 import { openAt, seriousViolations } from './browser';
 import { idbRead, SHOTS, sessionForSuite, setUpDesk, shoot, tabToText } from './steps';
 
@@ -93,23 +94,7 @@ describe('lead tools: legacy import, export, report', () => {
     expect(await page.locator('#import-header-row-hint').textContent()).toBe('Found the column names on row 4; 20 rows below it.');
     expect(await page.locator('#import-sheet').inputValue()).toBe('0');
     const mapped = await page.locator('.mapping-table select').evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
-    expect(mapped).toEqual([
-      'receivedDate',
-      'receivedTime',
-      'source',
-      'memberName',
-      'medicaidId',
-      'memberDob',
-      'mco',
-      'priority',
-      'description',
-      'assignee',
-      'contactedDate',
-      'mcoContactDate',
-      'updates',
-      'resolution',
-      'resolvedDate',
-    ]);
+    expect(mapped).toEqual(LOG_2025_MAPPING);
     // Member identifiers in the sample values are masked.
     const sampleOf = (row: number) => page.locator('.mapping-table tbody tr').nth(row).locator('.sample').textContent();
     expect(await sampleOf(3)).toBe('M. L. ••• · L. J. ••• · A. G. •••'); // "Lopez, Jorge" as the sheet has it

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { seriousViolations } from './browser';
+import { goToRoute, seriousViolations } from './browser';
 import { chooseOption, tabAndChoose, tabAndType, tabTo } from './keyboard';
 import { SHOTS } from './steps';
 
@@ -66,4 +66,29 @@ export async function switchTo(page: Page, who: string, pin: string): Promise<vo
   await page.keyboard.press('Control+L');
   await unlockAs(page, who, pin);
   await page.locator('.whoami .who', { hasText: who }).waitFor();
+}
+
+/** Settings → People (open): the roster table's first four columns (name, role, e-mail, status), once it has `expected` rows. */
+export async function peopleRows(page: Page, expected: number): Promise<string[][]> {
+  await page
+    .locator('table.people-table tbody tr')
+    .nth(expected - 1)
+    .waitFor();
+  return page.locator('table.people-table tbody tr').evaluateAll((trs) =>
+    trs.map((tr) =>
+      Array.from(tr.children)
+        .map((c) => (c.firstChild?.textContent ?? '').trim())
+        .slice(0, 4),
+    ),
+  );
+}
+
+/** Settings → Policy: the Member Escalations inbox, typed and saved by keyboard. */
+export async function setInbox(page: Page, inbox: string): Promise<void> {
+  await goToRoute(page, '#/settings/policy');
+  await page.locator('#cfg-memberEscalationsInbox').waitFor();
+  await tabTo(page, 'cfg-memberEscalationsInbox', 400);
+  await page.keyboard.type(inbox);
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
 }

@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { goToRoute, openAt, seriousViolations } from './browser';
-import { chooseOption, tabAndChoose, tabAndType, tabTo } from './keyboard';
-import { addToDesk, addToRoster, unlockAs } from './people';
+import { chooseOption, tabAndChoose, tabAndType } from './keyboard';
+import { addToDesk, addToRoster, peopleRows, setInbox, unlockAs } from './people';
 import { idbRead, logByKeyboard, PIN, SHOTS, sessionForSuite, setUpDesk, shoot, shootAt, tabToText } from './steps';
 
 /**
@@ -77,15 +77,7 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Tom Keller is on the roster.' }).waitFor();
 
-    await page.locator('table.people-table tbody tr').nth(3).waitFor();
-    const rows = await page.locator('table.people-table tbody tr').evaluateAll((trs) =>
-      trs.map((tr) =>
-        Array.from(tr.children)
-          .map((c) => (c.firstChild?.textContent ?? '').trim())
-          .slice(0, 4),
-      ),
-    );
-    expect(rows).toEqual([
+    expect(await peopleRows(page, 4)).toEqual([
       ['Dana Whitfield', 'Member liaison', 'none', 'Active'],
       ['Marcus Lee', 'ESR', 'marcus.lee@hhs.iowa.gov', 'Active'],
       ['Priya Shah', 'Unit lead', 'none', 'Active'],
@@ -95,12 +87,7 @@ describe('the roster, several people on one desk, and the hand-off to an ESR', (
     expect(await seriousViolations(page)).toEqual([]);
 
     // The Member Escalations inbox, in Settings → Policy.
-    await goToRoute(page, '#/settings/policy');
-    await page.locator('#cfg-memberEscalationsInbox').waitFor();
-    await tabTo(page, 'cfg-memberEscalationsInbox', 400);
-    await page.keyboard.type(INBOX);
-    await page.keyboard.press('Control+Enter');
-    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await setInbox(page, INBOX);
   });
 
   it('Dana is added to the desk at the lock screen with her own PIN; her first view is the log', async () => {

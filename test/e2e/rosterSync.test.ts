@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FsShareFolder } from '../../electron/sync/shareFolder';
 import { goToRoute, openAt, openSession, type Session, seriousViolations } from './browser';
 import { connectDesk, deskRecord } from './desks';
-import { chooseOption, tabAndType, tabTo } from './keyboard';
-import { addToDesk, addToRoster, switchTo, unlockAs } from './people';
+import { chooseOption, tabAndType } from './keyboard';
+import { addToDesk, addToRoster, peopleRows, setInbox, switchTo, unlockAs } from './people';
 import { idbRead, logByKeyboard, openStep, PIN, setUpDesk, setWhen, shoot } from './steps';
 
 /*
@@ -77,21 +77,6 @@ async function openCase(page: Page, caseNumber: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: `Inquiry ${caseNumber}` }).waitFor();
 }
 
-/** Settings → People's table as [name, role, e-mail, status] rows, once it shows `expected` people. */
-async function peopleRows(page: Page, expected: number): Promise<string[][]> {
-  await page
-    .locator('table.people-table tbody tr')
-    .nth(expected - 1)
-    .waitFor();
-  return page.locator('table.people-table tbody tr').evaluateAll((trs) =>
-    trs.map((tr) =>
-      Array.from(tr.children)
-        .map((c) => (c.firstChild?.textContent ?? '').trim())
-        .slice(0, 4),
-    ),
-  );
-}
-
 /** Settings → People: a lead changes a colleague's e-mail by keyboard (Edit, the e-mail field, Enter). */
 async function changeEmail(page: Page, who: string, email: string): Promise<void> {
   const edit = page.getByRole('button', { name: `Edit ${who}` });
@@ -159,12 +144,7 @@ describe('seed 001 on two synced desks: the roster, the hand-off to an ESR, the 
     await shoot(page, 'roster-sync-a-people.png');
     expect(await seriousViolations(page)).toEqual([]);
 
-    await goToRoute(page, '#/settings/policy');
-    await page.locator('#cfg-memberEscalationsInbox').waitFor();
-    await tabTo(page, 'cfg-memberEscalationsInbox', 400);
-    await page.keyboard.type(INBOX);
-    await page.keyboard.press('Control+Enter');
-    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await setInbox(page, INBOX);
     await syncNow(page);
   });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FsShareFolder } from '../../electron/sync/shareFolder';
 import { goToRoute, openAt, openSession, type Session, seriousViolations } from './browser';
 import { connectDesk } from './desks';
-import { SHOTS } from './steps';
+import { SHOTS, setUpDesk } from './steps';
 
 /**
  * Settings → Sync in Chromium, as the desktop app: each browser profile gets a `window.liaison` (test/e2e/desks.ts)
@@ -20,15 +20,7 @@ const NOW = '2026-11-23T14:30:00-06:00';
 
 async function firstRun(page: Page, name: string): Promise<void> {
   await openAt(page, NOW);
-  await page.getByRole('heading', { name: 'Welcome to Liaison Log' }).waitFor();
-  await page.keyboard.type(name);
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Space');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('2468');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('2468');
-  await page.keyboard.press('Enter');
+  await setUpDesk(page, name);
   await page.getByRole('link', { name: /^Sync off/ }).waitFor();
 }
 

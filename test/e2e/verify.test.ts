@@ -6,7 +6,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openAt, openSession, type Session, seriousViolations } from './browser';
-import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
+import { tabTo } from './keyboard';
+import { logByKeyboard } from './steps';
 
 /**
  * Tamper-evident history in Chromium: a desk's events carry its hash chain; one event is changed in
@@ -50,27 +51,6 @@ async function shootWhole(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.min(height + 8, 12_000)) });
   await page.screenshot({ path: resolve(shots, name) });
   await page.setViewportSize(size);
-}
-
-async function logByKeyboard(page: Page, member: string, description: string): Promise<string> {
-  await page.keyboard.press('Alt+N');
-  await page.getByRole('heading', { name: 'New inquiry' }).waitFor();
-  await tabAndType(page, 'intake-receivedDate', '11/23/2026');
-  await tabAndType(page, 'intake-receivedTime', '9:30 am');
-  await tabAndChoose(page, 'intake-source', 'Call');
-  await tabAndType(page, 'intake-originatorName', 'Jo Banks, call center');
-  await tabAndType(page, 'intake-memberName', member);
-  await tabAndType(page, 'intake-medicaidId', '1234567A');
-  await tabAndType(page, 'intake-callbackPhone', '(515) 555-0142');
-  await tabAndPickRadio(page, 'intake-mcoEnrollment', 'Enrolled with an MCO');
-  await tabAndChoose(page, 'intake-mcoId', 'Iowa');
-  await tabAndPickRadio(page, 'intake-priority', 'High');
-  await tabAndChoose(page, 'intake-category', 'Pharmacy');
-  await tabAndType(page, 'intake-description', description);
-  await tabAndType(page, 'intake-expectedOutcome', 'Refill approved.');
-  await page.keyboard.press('Control+Enter');
-  await page.getByRole('heading', { level: 1, name: /^Inquiry \d{6}-[0-9A-Z]{5}-\d{3}$/ }).waitFor();
-  return (await page.getByRole('heading', { level: 1 }).textContent())?.replace('Inquiry ', '') ?? '';
 }
 
 interface StoredEvent {
@@ -151,12 +131,16 @@ describe('Verify the log, by keyboard, in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('link', { name: 'Settings', exact: true }).waitFor();
 
-    caseA = await logByKeyboard(page, 'Maria Lopez', 'Insulin refill denied; 2 days of supply left.');
+    caseA = await logByKeyboard(page, {
+      member: 'Maria Lopez',
+      id: '1234567A',
+      description: 'Insulin refill denied; 2 days of supply left.',
+    });
     await tabTo(page, 'note-text', 200);
     await page.keyboard.type('Called Maria Lopez at (515) 555-0142; pharmacy confirmed the denial.');
     await page.keyboard.press('Control+Enter');
     await page.locator('.timeline-list li', { hasText: 'pharmacy confirmed the denial' }).waitFor();
-    await logByKeyboard(page, 'Tom Berg', 'Missed ride to dialysis.');
+    await logByKeyboard(page, { member: 'Tom Berg', id: '1234567A', description: 'Missed ride to dialysis.' });
 
     const events = (await storedEvents(page)).sort((a, b) => (a.chain?.seq ?? 0) - (b.chain?.seq ?? 0));
     expect(events.map((e) => [e.chain?.seq, e.type])).toEqual([

@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openAt, seriousViolations, unlock } from './browser';
-import { tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
-import { SHOTS, sessionForSuite, setUpDesk } from './steps';
+import { tabAndType, tabTo } from './keyboard';
+import { logByKeyboard, SHOTS, sessionForSuite, setUpDesk } from './steps';
 
 /** Mon 23 Nov 2026 in Des Moines; the office is open 08:00–16:30. */
 const MONDAY_4PM = '2026-11-23T16:00:00-06:00';
@@ -48,24 +48,12 @@ describe('warnings: business-time thresholds, never at night, snooze by keyboard
     await openAt(page, MONDAY_4PM);
     await setUpDesk(page, 'Ana Ortiz');
 
-    await page.keyboard.press('Alt+N');
-    await page.getByRole('heading', { name: 'New inquiry' }).waitFor();
-    await tabAndType(page, 'intake-receivedDate', '11/23/2026');
-    await tabAndType(page, 'intake-receivedTime', '3:30 pm');
-    await tabAndChoose(page, 'intake-source', 'Call');
-    await tabAndType(page, 'intake-originatorName', 'Jo Banks, call center');
-    await tabAndType(page, 'intake-memberName', 'Maria Lopez');
-    await tabAndType(page, 'intake-medicaidId', '1234567A');
-    await tabAndType(page, 'intake-callbackPhone', '(515) 555-0142');
-    await tabAndPickRadio(page, 'intake-mcoEnrollment', 'Enrolled with an MCO');
-    await tabAndChoose(page, 'intake-mcoId', 'Iowa');
-    await tabAndPickRadio(page, 'intake-priority', 'High');
-    await tabAndChoose(page, 'intake-category', 'Pharmacy');
-    await tabAndType(page, 'intake-description', 'Insulin refill denied.');
-    await tabAndType(page, 'intake-expectedOutcome', 'Refill approved.');
-    await page.keyboard.press('Control+Enter');
-    await page.getByRole('heading', { level: 1, name: /^Inquiry \d{6}-[0-9A-Z]{5}-\d{3}$/ }).waitFor();
-    caseNumber = (await page.getByRole('heading', { level: 1 }).textContent())?.replace('Inquiry ', '') ?? '';
+    caseNumber = await logByKeyboard(page, {
+      member: 'Maria Lopez',
+      id: '1234567A',
+      receivedTime: '3:30 pm',
+      description: 'Insulin refill denied.',
+    });
     inquiryHash = new URL(page.url()).hash;
 
     // 2 business hours from 15:30: 1 h on Monday, 1 h on Tuesday → target Tue 09:00; 50 % is the closing, Mon 16:30.
