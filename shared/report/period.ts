@@ -1,5 +1,5 @@
 import type { Instant, IsoDay, TimeZone } from '../time/types';
-import { isIsoDay, pad2, zonedParts, zonedToInstant } from '../time/zone';
+import { isIsoDay, isoDayFromUtcDate, zonedParts, zonedToInstant } from '../time/zone';
 
 /** Periods a lead reports on, and the days they cover in the agency's zone (both ends included). */
 export const PERIOD_PRESETS = [
@@ -31,10 +31,8 @@ export interface DayRange {
   to: IsoDay;
 }
 
-const iso = (y: number, m: number, d: number): IsoDay => {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return `${t.getUTCFullYear()}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())}` as IsoDay;
-};
+/** The day `d` of month `m` of year `y`, counted on past the month's ends (month 0 is last December, day 0 the month's eve). */
+const iso = (y: number, m: number, d: number): IsoDay => isoDayFromUtcDate(new Date(Date.UTC(y, m - 1, d)));
 
 /** The days of a preset period as of `now` (custom: this month, for the form to start from). */
 export function periodDays(preset: PeriodPreset, now: Instant, zone: TimeZone): DayRange {
