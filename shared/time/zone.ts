@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { addMs, asInstant, earlier, type Instant, type IsoDay, later, type TimeZone } from './types';
 
 /** Wall-clock fields of an instant in a named time zone. `weekday` is 0 = Sunday … 6 = Saturday. */
@@ -179,5 +180,8 @@ export function parseIsoDay(text: string): { year: number; month: number; day: n
 export function isIsoDay(text: string): text is IsoDay {
   return parseIsoDay(text) !== null;
 }
+
+/** A stored or received day: a plain string in, a real `yyyy-MM-dd` day out, branded (as instantSchema brands an instant). */
+export const isoDaySchema = z.string().refine(isIsoDay, 'a day as yyyy-MM-dd').brand<'IsoDay'>();
 
 export const pad2 = (n: number): string => String(n).padStart(2, '0');
