@@ -69,10 +69,14 @@ export function rangeInstants(range: DayRange, zone: TimeZone): { from: Instant;
   };
 }
 
-/** Checks a typed range: both real days, in order. Returns a message, or null when fine. */
-export function rangeProblem(range: { from: string; to: string }): string | null {
-  if (!isIsoDay(range.from)) return 'Enter the first day of the period as mm/dd/yyyy.';
-  if (!isIsoDay(range.to)) return 'Enter the last day of the period as mm/dd/yyyy.';
-  if (range.to < range.from) return 'The period ends before it starts: swap the dates.';
-  return null;
+/** Reads a typed range: both real days, in order, as a DayRange; else what is wrong with it. */
+export function readRange(typed: { from: string; to: string }): { range: DayRange; problem: null } | { range: null; problem: string } {
+  const { from, to } = typed;
+  if (!isIsoDay(from)) return { range: null, problem: 'Enter the first day of the period as mm/dd/yyyy.' };
+  if (!isIsoDay(to)) return { range: null, problem: 'Enter the last day of the period as mm/dd/yyyy.' };
+  if (to < from) return { range: null, problem: 'The period ends before it starts: swap the dates.' };
+  return { range: { from, to }, problem: null };
 }
+
+/** Checks a typed range: both real days, in order. Returns a message, or null when fine. */
+export const rangeProblem = (typed: { from: string; to: string }): string | null => readRange(typed).problem;
