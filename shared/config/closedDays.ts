@@ -100,7 +100,7 @@ export function closedDaysPreview(config: CalendarConfig, from: IsoDay, count: n
   const closures = new Set<string>(config.closures.map((c) => c.day));
   const openedByException = [...countedOn]
     .filter(([day]) => removed.has(day) && !closures.has(day))
-    .map(([day, hs]) => ({ day: day as IsoDay, name: hs.map((h) => h.name).join(', ') }))
+    .map(([day, hs]) => ({ day, name: hs.map((h) => h.name).join(', ') }))
     .sort((a, b) => a.day.localeCompare(b.day));
 
   const seen = new Set<string>();
