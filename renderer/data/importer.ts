@@ -354,10 +354,10 @@ export async function commitImport(
       const already = await db.inquiries.bulkGet(ids);
       const days = batch.map((f) => isoDayOf(f.row.fields.receivedAt, zone));
       await loadSeqs(db, days);
-      for (let k = 0; k < batch.length; k++) {
+      for (const [k, day] of days.entries()) {
         if (already[k]) continue;
         const { row, digests } = batch[k] as NewRow;
-        const caseNumber = formatCaseNumber(days[k] as IsoDay, deskCode, seqFor(days[k] as IsoDay)) as CaseNumber;
+        const caseNumber = formatCaseNumber(day, deskCode, seqFor(day)) as CaseNumber;
         events.push(...newInquiryEvents(row, digests, caseNumber, run, ctx));
         added += 1;
       }

@@ -16,7 +16,7 @@ import { maskPhone } from '../../shared/inquiry/mask';
 import type { Profile } from '../../shared/people';
 import { supersededEdits } from '../../shared/sync/conflicts';
 import { formatTypedDay } from '../../shared/time/typedInput';
-import { asInstant, type Instant, type IsoDay, type TimeZone } from '../../shared/time/types';
+import { asInstant, type Instant, type TimeZone } from '../../shared/time/types';
 import { isoDayOf } from '../../shared/time/zone';
 import { formatLong, formatTime } from '../app/format';
 import { HistoryMark } from '../chain/HistoryMark';
@@ -308,7 +308,7 @@ function WorkflowEntry({ event: e, config, reveal }: { event: WorkflowEvent; con
       return (
         <>
           <p>
-            <strong>Complaint reviewed</strong> on {formatTypedDay(e.payload.reviewedOn as IsoDay)}.
+            <strong>Complaint reviewed</strong> on {formatTypedDay(e.payload.reviewedOn)}.
           </p>
           <Note text={e.payload.note} />
         </>

@@ -16,7 +16,6 @@ import {
 import { RESPONSIBLE_ENTITY_LABELS } from '../../shared/inquiry/commands/classifyAsComplaint';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { formatTypedDay } from '../../shared/time/typedInput';
-import type { IsoDay } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
 import { TableHead } from '../components/TableHead';
@@ -43,7 +42,7 @@ const SHOWN_ROWS = 500;
 
 export function GrievanceReport() {
   const { repo, clock, config, snapshot, bridge, zone, period } = useLeadScreen();
-  const { days, range } = period;
+  const { days, dayRange, range } = period;
   const [mco, setMco] = useState<string>(ALL);
   const [records, setRecords] = useState<InquiryRecord[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -82,14 +81,17 @@ export function GrievanceReport() {
   );
   const counts = useMemo(() => (rows && filter ? grievanceCounts(rows, config, filter.mcoId) : null), [rows, config, filter]);
   const mcoLabel = mco === ALL ? 'all MCOs' : mco === NONE ? 'no MCO' : mcoName(config, mco);
-  const fileName = grievanceFileName({
-    period: { from: days.from as IsoDay, to: days.to as IsoDay },
-    mco: mco === ALL ? null : mco === NONE ? '' : mcoName(config, mco),
-    now: clock.now(),
-    zone,
-    identifiers,
-    format,
-  });
+  // None while the typed period is not one: then there are no rows to export either.
+  const fileName = dayRange
+    ? grievanceFileName({
+        period: dayRange,
+        mco: mco === ALL ? null : mco === NONE ? '' : mcoName(config, mco),
+        now: clock.now(),
+        zone,
+        identifiers,
+        format,
+      })
+    : null;
   const canExport = rows !== null && rows.length > 0 && !working && filter !== null;
 
   const savePdf = () =>
@@ -99,7 +101,7 @@ export function GrievanceReport() {
     );
 
   async function exportRecord() {
-    if (!records || !filter) return;
+    if (!records || !filter || fileName === null) return;
     setStatus({ kind: 'working', text: 'Preparing the file…' });
     let count = 0;
     await save(
@@ -116,7 +118,7 @@ export function GrievanceReport() {
                 about: [
                   ['Exported from', 'Liaison Log'],
                   ['What', 'The grievance record (42 CFR 438.416(b)): complaints received in the period'],
-                  ['Period (date received)', `${formatTypedDay(days.from as IsoDay)} – ${formatTypedDay(days.to as IsoDay)}`],
+                  ['Period (date received)', `${formatTypedDay(days.from)} – ${formatTypedDay(days.to)}`],
                   ['MCO', mcoLabel],
                   ['Complaints', String(out.length)],
                   ['Exported at', formatLong(clock.now(), zone)],
@@ -138,8 +140,8 @@ export function GrievanceReport() {
       plainMeta
       meta={
         <>
-          Complaints received {formatTypedDay(days.from as IsoDay)} – {formatTypedDay(days.to as IsoDay)} · {mcoLabel} · as the grievance
-          record of 42 CFR 438.416 keeps them, with the counts the annual managed-care report asks for.
+          Complaints received {formatTypedDay(days.from)} – {formatTypedDay(days.to)} · {mcoLabel} · as the grievance record of 42 CFR
+          438.416 keeps them, with the counts the annual managed-care report asks for.
         </>
       }
     >
@@ -176,7 +178,7 @@ export function GrievanceReport() {
         </p>
       )}
 
-      {rows && counts && (
+      {rows && counts && fileName !== null && (
         <>
           <dl className="tiles" aria-label="Summary">
             <Tile label="Complaints received">{counts.total.total.toLocaleString('en-US')}</Tile>

@@ -4,7 +4,6 @@ import type { Scorecard } from '../../shared/report/scorecard';
 import { SCORECARD_COLUMNS, scorecardCsv, scorecardFileName, scorecardTable } from '../../shared/report/scorecardExport';
 import { createCalendar } from '../../shared/time/calendar';
 import { formatTypedDay } from '../../shared/time/typedInput';
-import type { IsoDay } from '../../shared/time/types';
 import { formatLong } from '../app/format';
 import { type CountProgress, startCount } from './counting';
 import { ExportForm, type FileFormat } from './ExportForm';
@@ -27,7 +26,7 @@ import './scorecard.css';
 
 export function McoScorecard() {
   const { repo, clock, config, snapshot, bridge, zone, period: periodChoice } = useLeadScreen();
-  const { days, rangeError, range } = periodChoice;
+  const { days, rangeError, dayRange: period, range } = periodChoice;
   const [mcoIds, setMcoIds] = useState<Set<string>>(new Set());
   const [scorecard, setScorecard] = useState<Scorecard | null>(null);
   /** The period and MCOs the figures shown are for. */
@@ -81,14 +80,16 @@ export function McoScorecard() {
   const mcoChoices = config.mcos.filter((m) => m.active || mcoIds.has(m.id));
   const chosen = [...mcoIds];
   const mcoLabel = chosen.length === 0 ? 'all MCOs' : chosen.map((id) => mcoName(config, id)).join(', ');
-  const period = { from: days.from as IsoDay, to: days.to as IsoDay };
-  const fileName = scorecardFileName({
-    period,
-    mco: chosen.length === 1 ? mcoName(config, chosen[0] as string) : null,
-    now: clock.now(),
-    zone,
-    format,
-  });
+  // None while the typed period is not one (rangeError says why): nothing can be exported then.
+  const fileName = period
+    ? scorecardFileName({
+        period,
+        mco: chosen.length === 1 ? mcoName(config, chosen[0] as string) : null,
+        now: clock.now(),
+        zone,
+        format,
+      })
+    : null;
   const canExport = scorecard !== null && !rangeError && progress === null && !working;
 
   const savePdf = () =>
@@ -98,7 +99,7 @@ export function McoScorecard() {
     );
 
   async function exportScorecard() {
-    if (!scorecard) return;
+    if (!scorecard || !period || fileName === null) return;
     setStatus({ kind: 'working', text: 'Preparing the file…' });
     await save(
       async () => {
@@ -134,7 +135,7 @@ export function McoScorecard() {
       title="MCO scorecard"
       meta={
         <>
-          Referrals made {formatTypedDay(period.from)} – {formatTypedDay(period.to)} · {mcoLabel} · as of {formatLong(clock.now(), zone)}
+          Referrals made {formatTypedDay(days.from)} – {formatTypedDay(days.to)} · {mcoLabel} · as of {formatLong(clock.now(), zone)}
         </>
       }
     >
@@ -188,7 +189,7 @@ export function McoScorecard() {
         </div>
       )}
 
-      {scorecard && !rangeError && (
+      {scorecard && fileName !== null && (
         <>
           <ScorecardBody scorecard={scorecard} dayMinutes={calendar.businessDayMinutes} zone={zone} />
           <ExportForm

@@ -1,6 +1,15 @@
 import { type ReactNode, useMemo, useState } from 'react';
-import { PERIOD_LABELS, PERIOD_PRESETS, type PeriodPreset, periodDays, rangeInstants, rangeProblem } from '../../shared/report/period';
+import {
+  type DayRange,
+  PERIOD_LABELS,
+  PERIOD_PRESETS,
+  type PeriodPreset,
+  periodDays,
+  rangeInstants,
+  readRange,
+} from '../../shared/report/period';
 import type { Clock, IsoDay, TimeZone } from '../../shared/time/types';
+import { isIsoDay } from '../../shared/time/zone';
 import { useBridge } from '../app/bridgeContext';
 import { Options } from '../components/Field';
 import { focusOnMount } from '../components/focusOnMount';
@@ -17,18 +26,26 @@ export function useLeadScreen() {
   return { repo, clock, config, snapshot, bridge, zone, period };
 }
 
-/** The period a lead screen reports on: a preset, or custom days as typed (checked before use). */
+/**
+ * The period a lead screen reports on: a preset, or custom days as typed (read before use). `days` is what the
+ * screen shows as its period (a custom end that is not a day yet shows as ''); `dayRange` and its instants
+ * `range` are null while the custom days are not a period, and `rangeError` says why.
+ */
 export function usePeriod(clock: Clock, zone: TimeZone) {
   const [preset, setPreset] = useState<PeriodPreset>('this_month');
+  /** What the two date fields hold. */
   const [custom, setCustom] = useState<{ from: string; to: string }>(() => periodDays('this_month', clock.now(), zone));
-  const days = preset === 'custom' ? custom : periodDays(preset, clock.now(), zone);
-  const rangeError = preset === 'custom' ? rangeProblem(custom) : null;
-  const range = useMemo(
-    () => (rangeError ? null : rangeInstants({ from: days.from as IsoDay, to: days.to as IsoDay }, zone)),
-    [rangeError, days.from, days.to, zone],
-  );
-  return { preset, setPreset, custom, setCustom, days, rangeError, range };
+  const read = preset === 'custom' ? readRange(custom) : { range: periodDays(preset, clock.now(), zone), problem: null };
+  const rangeError = read.problem;
+  const days = read.range ?? { from: dayOrBlank(custom.from), to: dayOrBlank(custom.to) };
+  const { from, to } = days;
+  // Kept while the days stay the same, so the screens' counts run again only when the period changes.
+  const dayRange = useMemo((): DayRange | null => (rangeError || !from || !to ? null : { from, to }), [rangeError, from, to]);
+  const range = useMemo(() => (dayRange ? rangeInstants(dayRange, zone) : null), [dayRange, zone]);
+  return { preset, setPreset, custom, setCustom, days, rangeError, dayRange, range };
 }
+
+const dayOrBlank = (text: string): IsoDay | '' => (isIsoDay(text) ? text : '');
 
 export type Period = ReturnType<typeof usePeriod>;
 

@@ -28,8 +28,17 @@ const samePath = (path: ConfigPath): ConfigPath => path;
 /** A problem found in the draft before it is a configuration (a number that is not one), filed like a config issue. */
 export type DraftIssue = ConfigIssue;
 
+/**
+ * The configuration a draft says, before Save checks it (validateAgencyConfig makes it an AgencyConfig): as an
+ * AgencyConfig, but a closure's day is still the text typed when it is not a day (the draft reports that), so
+ * the check still sees the closure where it was.
+ */
+export type ConfigCandidate = Omit<AgencyConfig, 'calendar'> & {
+  calendar: Omit<AgencyConfig['calendar'], 'closures'> & { closures: { day: string; name: string }[] };
+};
+
 export interface BuildResult {
-  next: AgencyConfig;
+  next: ConfigCandidate;
   /** Problems in the draft itself; the configuration is validated only when there are none. */
   issues: DraftIssue[];
 }
@@ -62,7 +71,7 @@ export function useConfigEditor<D>(
   const { repo } = useServices();
   const [base, setBase] = useState(() => toDraft(config));
   const [draft, setDraftState] = useState(base);
-  const [issues, setIssues] = useState<{ next: AgencyConfig; list: ConfigIssue[] } | null>(null);
+  const [issues, setIssues] = useState<{ next: ConfigCandidate; list: ConfigIssue[] } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -83,7 +92,7 @@ export function useConfigEditor<D>(
     setStatus(null);
   }, []);
 
-  const refuse = (next: AgencyConfig, unordered: ConfigIssue[]) => {
+  const refuse = (next: ConfigCandidate, unordered: ConfigIssue[]) => {
     // Listed in the order of the fields on the screen; problems with no field here come last.
     const at = (i: ConfigIssue) => document.getElementById(fieldId(anchor(i.path)));
     const list = unordered

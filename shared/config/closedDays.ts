@@ -2,7 +2,7 @@ import { closedReason, createCalendar, holidayRulesOf } from '../time/calendar';
 import type { CalendarConfig } from '../time/calendarConfig';
 import { type HolidayType, holidaySource, type LibraryHoliday } from '../time/holidays';
 import type { IsoDay } from '../time/types';
-import { parseIsoDay } from '../time/zone';
+import { isoDayFromUtcDate, parseIsoDay } from '../time/zone';
 
 /*
  * The Settings preview of a calendar configuration: which days in a stretch (the next 12 months) the office
@@ -45,7 +45,7 @@ const dayNumber = (day: IsoDay): number => {
   if (!p) throw new RangeError(`Not a day (yyyy-MM-dd): ${day}`);
   return Date.UTC(p.year, p.month - 1, p.day) / DAY_MS;
 };
-const isoOf = (n: number): IsoDay => new Date(n * DAY_MS).toISOString().slice(0, 10) as IsoDay;
+const isoOf = (n: number): IsoDay => isoDayFromUtcDate(new Date(n * DAY_MS));
 
 /** Library holidays by region and year: the library is slow to ask, and a preview is redrawn as settings are typed. */
 const libraryCache = new Map<string, { source: (year: number) => LibraryHoliday[]; years: Map<number, LibraryHoliday[]> }>();
@@ -100,7 +100,7 @@ export function closedDaysPreview(config: CalendarConfig, from: IsoDay, count: n
   const closures = new Set<string>(config.closures.map((c) => c.day));
   const openedByException = [...countedOn]
     .filter(([day]) => removed.has(day) && !closures.has(day))
-    .map(([day, hs]) => ({ day: day as IsoDay, name: hs.map((h) => h.name).join(', ') }))
+    .map(([day, hs]) => ({ day, name: hs.map((h) => h.name).join(', ') }))
     .sort((a, b) => a.day.localeCompare(b.day));
 
   const seen = new Set<string>();

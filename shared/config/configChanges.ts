@@ -1,6 +1,5 @@
 import { presetLabel, type StatePresetId } from '../time/statePresets';
 import { formatTypedDay } from '../time/typedInput';
-import type { IsoDay } from '../time/types';
 import type { AgencyConfig, Mco, PolicyDuration, PriorityLevel } from './agencyConfig';
 
 /*
@@ -25,7 +24,6 @@ export function durationText(d: PolicyDuration): string {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const listText = (items: readonly string[]) => (items.length === 0 ? 'none' : items.join(', '));
 const hoursText = (h: { open: string; close: string } | null) => (h ? `${h.open}–${h.close}` : 'closed');
-const dayText = (day: string) => formatTypedDay(day as IsoDay);
 const thresholdsText = (list: readonly number[] | undefined) =>
   list === undefined || list.length === 0 ? 'none' : list.map((p) => `${p} %`).join(', ');
 
@@ -73,22 +71,23 @@ function calendarChanges(before: AgencyConfig['calendar'], after: AgencyConfig['
   if (before.holidayRegion !== after.holidayRegion) out.push(`Holiday region: ${before.holidayRegion} → ${after.holidayRegion}.`);
   if (!same([...before.holidayTypes].sort(), [...after.holidayTypes].sort()))
     out.push(`Holiday types that close the office: ${listText(before.holidayTypes)} → ${listText(after.holidayTypes)}.`);
-  const added = (a: readonly string[], b: readonly string[]) => b.filter((x) => !a.includes(x));
+  const added = <T extends string>(a: readonly T[], b: readonly T[]): T[] => b.filter((x) => !a.includes(x));
   for (const name of added(before.holidayNamesIncluded, after.holidayNamesIncluded)) out.push(`Now closed for ${name}.`);
   for (const name of added(after.holidayNamesIncluded, before.holidayNamesIncluded))
     out.push(`No longer closed for ${name} unless its type counts.`);
   for (const name of added(before.holidayNamesExcluded, after.holidayNamesExcluded)) out.push(`Open on ${name} from now on.`);
   for (const name of added(after.holidayNamesExcluded, before.holidayNamesExcluded))
     out.push(`${name} counted again when its type counts.`);
-  for (const day of added(before.holidaysRemoved, after.holidaysRemoved)) out.push(`Open on ${dayText(day)} despite the holiday.`);
-  for (const day of added(after.holidaysRemoved, before.holidaysRemoved)) out.push(`Closed again for the holiday on ${dayText(day)}.`);
+  for (const day of added(before.holidaysRemoved, after.holidaysRemoved)) out.push(`Open on ${formatTypedDay(day)} despite the holiday.`);
+  for (const day of added(after.holidaysRemoved, before.holidaysRemoved))
+    out.push(`Closed again for the holiday on ${formatTypedDay(day)}.`);
   const closures = (c: AgencyConfig['calendar']['closures']) => c.map((x) => `${x.day} ${x.name}`);
   const beforeClosures = closures(before.closures);
   const afterClosures = closures(after.closures);
   for (const c of after.closures)
-    if (!beforeClosures.includes(`${c.day} ${c.name}`)) out.push(`Closure added: ${dayText(c.day)}, ${c.name}.`);
+    if (!beforeClosures.includes(`${c.day} ${c.name}`)) out.push(`Closure added: ${formatTypedDay(c.day)}, ${c.name}.`);
   for (const c of before.closures)
-    if (!afterClosures.includes(`${c.day} ${c.name}`)) out.push(`Closure removed: ${dayText(c.day)}, ${c.name}.`);
+    if (!afterClosures.includes(`${c.day} ${c.name}`)) out.push(`Closure removed: ${formatTypedDay(c.day)}, ${c.name}.`);
   return out;
 }
 

@@ -4,7 +4,7 @@ import type { Enrollment, InquiryFields } from '../inquiry/fields';
 import { normalisePhone } from '../inquiry/phone';
 import type { PersonRef } from '../people';
 import { type Instant, type IsoDay, later, type TimeZone } from '../time/types';
-import { pad2, zonedParts, zonedToInstant } from '../time/zone';
+import { isoDayFromParts, zonedParts, zonedToInstant } from '../time/zone';
 import { type Cell, cellText, isBlankRow } from './cells';
 import { type DateReading, readDate, readTime, type WallDay, type WallTime } from './dates';
 import { type ColumnMapping, columnLetter, IMPORT_FIELD_INFO, type ImportField } from './fields';
@@ -374,7 +374,7 @@ export function fingerprintKey(p: IdentityParts): string {
   return `row|${p.receivedDay}|${squash(p.medicaidId)}|${squash(p.memberName)}|${squash(p.description).slice(0, 300)}`;
 }
 
-const isoOf = (d: WallDay): IsoDay => `${d.year}-${pad2(d.month)}-${pad2(d.day)}` as IsoDay;
+const isoOf = (d: WallDay): IsoDay => isoDayFromParts(d.year, d.month, d.day);
 
 function formatInstantDay(at: Instant, zone: TimeZone): string {
   const p = zonedParts(at, zone);

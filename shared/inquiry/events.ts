@@ -3,6 +3,7 @@ import { SOURCES } from '../config/agencyConfig';
 import { type Actor, actorSchema, personRefSchema, ROLES, type Role } from '../people';
 import { decodeHlc, type HlcStamp } from '../sync/hlc';
 import { type Instant, instantSchema } from '../time/types';
+import { isoDaySchema } from '../time/zone';
 import type { CaseNumber } from './caseNumber';
 import { type ChainLink, chainLinkSchema } from './chainLink';
 import { ENROLLMENT, FIELD_NAMES, type FieldName, type InquiryFields } from './fields';
@@ -222,7 +223,7 @@ export const classifiedAsComplaintPayload = z.object({
 export const classifiedAsInquiryPayload = z.object({ note: text(4000).min(1) });
 export const grievanceReviewedPayload = z.object({
   /** The day the review (or review meeting) took place, in the agency's zone. */
-  reviewedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  reviewedOn: isoDaySchema,
   note: text(4000).min(1),
 });
 export const grievanceOutcomeRecordedPayload = z.object({ outcome: z.enum(GRIEVANCE_OUTCOMES), note: text(4000) });

@@ -410,7 +410,7 @@ function applyWorkflow(w: WorkflowState, e: WorkflowEvent): WorkflowState {
     case 'GrievanceReviewed': {
       const g = w.grievance ?? null;
       if (!g) return w; // reclassified as an inquiry on another desk meanwhile
-      const review: GrievanceReview = { on: e.payload.reviewedOn as IsoDay, note: e.payload.note, at, by };
+      const review: GrievanceReview = { on: e.payload.reviewedOn, note: e.payload.note, at, by };
       return { ...w, grievance: { ...g, reviews: [...g.reviews, review] } };
     }
     case 'GrievanceOutcomeRecorded': {

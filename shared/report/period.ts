@@ -1,5 +1,5 @@
 import type { Instant, IsoDay, TimeZone } from '../time/types';
-import { isIsoDay, pad2, zonedParts, zonedToInstant } from '../time/zone';
+import { isIsoDay, isoDayFromUtcDate, zonedParts, zonedToInstant } from '../time/zone';
 
 /** Periods a lead reports on, and the days they cover in the agency's zone (both ends included). */
 export const PERIOD_PRESETS = [
@@ -31,10 +31,8 @@ export interface DayRange {
   to: IsoDay;
 }
 
-const iso = (y: number, m: number, d: number): IsoDay => {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return `${t.getUTCFullYear()}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())}` as IsoDay;
-};
+/** The day `d` of month `m` of year `y`, counted on past the month's ends (month 0 is last December, day 0 the month's eve). */
+const iso = (y: number, m: number, d: number): IsoDay => isoDayFromUtcDate(new Date(Date.UTC(y, m - 1, d)));
 
 /** The days of a preset period as of `now` (custom: this month, for the form to start from). */
 export function periodDays(preset: PeriodPreset, now: Instant, zone: TimeZone): DayRange {
@@ -71,10 +69,14 @@ export function rangeInstants(range: DayRange, zone: TimeZone): { from: Instant;
   };
 }
 
-/** Checks a typed range: both real days, in order. Returns a message, or null when fine. */
-export function rangeProblem(range: { from: string; to: string }): string | null {
-  if (!isIsoDay(range.from)) return 'Enter the first day of the period as mm/dd/yyyy.';
-  if (!isIsoDay(range.to)) return 'Enter the last day of the period as mm/dd/yyyy.';
-  if (range.to < range.from) return 'The period ends before it starts: swap the dates.';
-  return null;
+/** Reads a typed range: both real days, in order, as a DayRange; else what is wrong with it. */
+export function readRange(typed: { from: string; to: string }): { range: DayRange; problem: null } | { range: null; problem: string } {
+  const { from, to } = typed;
+  if (!isIsoDay(from)) return { range: null, problem: 'Enter the first day of the period as mm/dd/yyyy.' };
+  if (!isIsoDay(to)) return { range: null, problem: 'Enter the last day of the period as mm/dd/yyyy.' };
+  if (to < from) return { range: null, problem: 'The period ends before it starts: swap the dates.' };
+  return { range: { from, to }, problem: null };
 }
+
+/** Checks a typed range: both real days, in order. Returns a message, or null when fine. */
+export const rangeProblem = (typed: { from: string; to: string }): string | null => readRange(typed).problem;

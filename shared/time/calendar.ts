@@ -12,7 +12,7 @@ import {
   later,
   type TimeZone,
 } from './types';
-import { pad2, parseIsoDay, zonedToInstant, zoneOffsetMinutes } from './zone';
+import { isoDayFromParts, parseIsoDay, zonedToInstant, zoneOffsetMinutes } from './zone';
 
 /*
  * Business time (SPEC.md "Timing: business time").
@@ -223,7 +223,7 @@ function civil(n: number): { year: number; month: number; day: number; weekday: 
 function buildDay(st: CalendarState, n: number): DayInfo {
   const c = civil(n);
   const next = civil(n + 1);
-  const day = `${String(c.year).padStart(4, '0')}-${pad2(c.month)}-${pad2(c.day)}` as IsoDay;
+  const day = isoDayFromParts(c.year, c.month, c.day);
   const start = zonedToInstant({ year: c.year, month: c.month, day: c.day }, st.zone);
   const end = zonedToInstant({ year: next.year, month: next.month, day: next.day }, st.zone);
   const hours = st.week[c.weekday] ?? null;

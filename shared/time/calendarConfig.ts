@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HOLIDAY_TYPES, type HolidayType, isKnownHolidayRegion } from './holidays';
 import { STATE_PRESET_IDS } from './statePresets';
-import { CENTRAL_TIME, isIsoDay, isValidTimeZone } from './zone';
+import { CENTRAL_TIME, isoDaySchema, isValidTimeZone } from './zone';
 
 /*
  * A business calendar's configuration (SPEC.md "Timing: business time"): office hours per weekday, the zone,
@@ -18,8 +18,7 @@ export const officeHoursSchema = z
 export type OfficeHours = z.infer<typeof officeHoursSchema>;
 
 const dayHoursSchema = officeHoursSchema.nullable();
-// Plain strings in, branded strings out, so stored or typed configs need no casts.
-const isoDaySchema = z.string().refine(isIsoDay, 'a day as yyyy-MM-dd').brand<'IsoDay'>();
+// Plain strings in, branded strings out (days: isoDaySchema), so stored or typed configs need no casts.
 const timeZoneSchema = z.string().refine(isValidTimeZone, 'not a known IANA time zone').brand<'TimeZone'>();
 
 const STANDARD_DAY: OfficeHours = { open: '08:00', close: '16:30' };

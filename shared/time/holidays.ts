@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import type { IsoDay } from './types';
+import { isoDayFromUtcDate } from './zone';
 
 /**
  * The one place that talks to the holiday library (date-holidays). Everything else in shared/
@@ -115,14 +116,9 @@ function libraryYears(parts: RegionParts): (year: number) => LibraryHoliday[] {
       const lengthMinutes = (h.end.getTime() - h.start.getTime()) / 60_000;
       const days = Math.max(1, Math.ceil((fromMinutes + lengthMinutes - 90) / 1440));
       for (let i = 0; i < days; i++) {
-        out.push({ ...base, day: isoDayUtc(first + i * 86_400_000), fromMinutes: i === 0 ? fromMinutes : 0 });
+        out.push({ ...base, day: isoDayFromUtcDate(new Date(first + i * 86_400_000)), fromMinutes: i === 0 ? fromMinutes : 0 });
       }
     }
     return out;
   };
-}
-
-function isoDayUtc(ms: number): IsoDay {
-  const d = new Date(ms);
-  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}` as IsoDay;
 }

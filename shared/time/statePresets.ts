@@ -1,5 +1,6 @@
 import { holidaySource, type LibraryHoliday } from './holidays';
 import type { IsoDay } from './types';
+import { isoDayFromUtcDate } from './zone';
 
 /*
  * Closed days by statute: for each seed state, the paid holidays of its state employees (the days its
@@ -157,7 +158,7 @@ export const presetLabel = (id: StatePresetId): string => `${STATE_PRESETS[id].s
 
 const DAY_MS = 86_400_000;
 const dayNumberOf = (year: number, month: number, day: number): number => Date.UTC(year, month - 1, day) / DAY_MS;
-const isoOfNumber = (n: number): IsoDay => new Date(n * DAY_MS).toISOString().slice(0, 10) as IsoDay;
+const isoOfNumber = (n: number): IsoDay => isoDayFromUtcDate(new Date(n * DAY_MS));
 const weekdayOf = (n: number): number => new Date(n * DAY_MS).getUTCDay();
 
 interface Dated {

@@ -1,5 +1,5 @@
 import type { IsoDay } from './types';
-import { pad2, parseIsoDay } from './zone';
+import { isIsoDay, pad2 } from './zone';
 
 /**
  * Dates and times as people type them at a US agency desk: "11/23/2026", "11/23/26" (20xx), "2026-11-23";
@@ -20,7 +20,7 @@ export function parseTypedDay(text: string, options: { pastOnlyBefore?: number }
     }
     iso = `${year}-${pad2(Number(us[1]))}-${pad2(Number(us[2]))}`;
   }
-  return parseIsoDay(iso) ? (iso as IsoDay) : null;
+  return isIsoDay(iso) ? iso : null;
 }
 
 /** Minutes after midnight, or null. */

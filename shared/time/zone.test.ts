@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Instant, TimeZone } from './types';
-import { intlParts, isoDayOf, parseIsoDay, zonedParts, zonedToInstant } from './zone';
+import { intlParts, isIsoDay, isoDayFromParts, isoDayFromUtcDate, isoDayOf, parseIsoDay, zonedParts, zonedToInstant } from './zone';
 
 const chicago = 'America/Chicago' as TimeZone;
 
@@ -37,6 +37,31 @@ describe('calendar days', () => {
     expect(parseIsoDay('2026-02-30')).toBeNull();
     expect(parseIsoDay('2026-2-3')).toBeNull();
     expect(parseIsoDay('2028-02-29')).toEqual({ year: 2028, month: 2, day: 29 });
+  });
+  it('builds a day from its parts, zero-padded, as parseIsoDay reads it back', () => {
+    expect(isoDayFromParts(2026, 3, 5)).toBe('2026-03-05');
+    expect(isoDayFromParts(2028, 2, 29)).toBe('2028-02-29');
+    expect(isoDayFromParts(987, 1, 2)).toBe('0987-01-02');
+    expect(isoDayFromParts(5, 12, 31)).toBe('0005-12-31');
+    for (const day of ['2026-03-05', '2028-02-29', '0987-01-02']) expect(isIsoDay(day)).toBe(true);
+  });
+  it('takes the UTC day of a Date, as toISOString writes it, past month and year ends', () => {
+    expect(isoDayFromUtcDate(new Date(Date.UTC(2028, 1, 29)))).toBe('2028-02-29');
+    expect(isoDayFromUtcDate(new Date(Date.UTC(2027, 1, 29)))).toBe('2027-03-01');
+    expect(isoDayFromUtcDate(new Date(Date.UTC(2026, 11, 32)))).toBe('2027-01-01');
+    expect(isoDayFromUtcDate(new Date(Date.UTC(2026, 0, 0)))).toBe('2025-12-31');
+    const early = new Date(Date.UTC(2000, 0, 1));
+    early.setUTCFullYear(999);
+    expect(isoDayFromUtcDate(early)).toBe('0999-01-01');
+    // Every day of years 0000–9999 (day numbers since 1970): the same text as toISOString, which the callers used before.
+    const first = Date.parse('0000-01-01T00:00:00Z') / 86_400_000;
+    const last = Date.parse('9999-12-31T00:00:00Z') / 86_400_000;
+    fc.assert(
+      fc.property(fc.integer({ min: first, max: last }), (n) => {
+        const d = new Date(n * 86_400_000);
+        expect(isoDayFromUtcDate(d)).toBe(d.toISOString().slice(0, 10));
+      }),
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { addMs, asInstant, earlier, type Instant, type IsoDay, later, type TimeZone } from './types';
 
 /** Wall-clock fields of an instant in a named time zone. `weekday` is 0 = Sunday … 6 = Saturday. */
@@ -147,8 +148,23 @@ export function zonedToInstant(
 
 export function isoDayOf(at: Instant, zone: TimeZone): IsoDay {
   const p = zonedParts(at, zone);
-  return `${p.year}-${pad2(p.month)}-${pad2(p.day)}` as IsoDay;
+  return isoDayFromParts(p.year, p.month, p.day);
 }
+
+/**
+ * The day of a date given by its parts, as `yyyy-MM-dd` (a year before 1000 zero-padded to four digits).
+ *
+ * The one place a day is built rather than parsed, so the one cast to IsoDay outside the tests: every other day
+ * comes from here, from `isIsoDay` or from `isoDaySchema`. The parts are those of a real date (a Date's UTC
+ * fields, Intl's wall clock, a reading already checked), so they are not checked again: isoDayOf runs for every
+ * row of the log. A day counted past the end of its month belongs in isoDayFromUtcDate.
+ */
+export function isoDayFromParts(year: number, month: number, day: number): IsoDay {
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}` as IsoDay;
+}
+
+/** The UTC calendar day of a Date: for day arithmetic (`Date.UTC(y, m - 1, d + 1)`, day numbers × 86,400,000 ms). */
+export const isoDayFromUtcDate = (d: Date): IsoDay => isoDayFromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 
 export function parseIsoDay(text: string): { year: number; month: number; day: number } | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -164,5 +180,8 @@ export function parseIsoDay(text: string): { year: number; month: number; day: n
 export function isIsoDay(text: string): text is IsoDay {
   return parseIsoDay(text) !== null;
 }
+
+/** A stored or received day: a plain string in, a real `yyyy-MM-dd` day out, branded (as instantSchema brands an instant). */
+export const isoDaySchema = z.string().refine(isIsoDay, 'a day as yyyy-MM-dd').brand<'IsoDay'>();
 
 export const pad2 = (n: number): string => String(n).padStart(2, '0');

@@ -4,7 +4,7 @@ import { MAX_SNOOZE_BUSINESS_DAYS, snoozeTimeText } from '../../../shared/inquir
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
 import { addBusinessMinutes, type BusinessCalendar, businessDayOf, endOfBusinessDay, officeHoursOn } from '../../../shared/time/calendar';
 import { addMs, type Instant, type IsoDay, type TimeZone } from '../../../shared/time/types';
-import { parseIsoDay } from '../../../shared/time/zone';
+import { isoDayFromUtcDate, parseIsoDay } from '../../../shared/time/zone';
 import { Field, RadioGroup } from '../../components/Field';
 import { StepForm } from '../../components/StepForm';
 import { useServices } from '../../data/hooks';
@@ -14,7 +14,7 @@ type SnoozePreset = 'hour' | 'day' | 'next' | 'custom';
 
 const nextIsoDay = (day: IsoDay): IsoDay => {
   const p = parseIsoDay(day) as { year: number; month: number; day: number };
-  return new Date(Date.UTC(p.year, p.month - 1, p.day + 1)).toISOString().slice(0, 10) as IsoDay;
+  return isoDayFromUtcDate(new Date(Date.UTC(p.year, p.month - 1, p.day + 1)));
 };
 
 /** The opening of the first business day after the one containing `now` (the calendar's office windows). */

@@ -4,6 +4,7 @@ import { type ClosedDaysPreview, closedDaysPreview } from '../../../shared/confi
 import { calendarConfigSchema } from '../../../shared/time/calendarConfig';
 import { type HolidayType, isKnownHolidayRegion } from '../../../shared/time/holidays';
 import { parseTypedDay } from '../../../shared/time/typedInput';
+import type { IsoDay } from '../../../shared/time/types';
 import { isoDayOf, isValidTimeZone } from '../../../shared/time/zone';
 import { formatDay } from '../../app/format';
 import { TableHead } from '../../components/TableHead';
@@ -47,8 +48,8 @@ export function ClosedDaysPreviewPanel({
 
   const result = preview?.result;
   const weekdayOf = (day: string) => WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()]?.slice(0, 3);
-  const openDay = (day: string) => setDraft((d) => ({ ...d, holidaysRemoved: toggle(d.holidaysRemoved, day, true) }));
-  const closeDay = (day: string) => setDraft((d) => ({ ...d, holidaysRemoved: toggle(d.holidaysRemoved, day, false) }));
+  const openDay = (day: IsoDay) => setDraft((d) => ({ ...d, holidaysRemoved: toggle(d.holidaysRemoved, day, true) }));
+  const closeDay = (day: IsoDay) => setDraft((d) => ({ ...d, holidaysRemoved: toggle(d.holidaysRemoved, day, false) }));
   const neverClose = (name: string) =>
     setDraft((d) => ({
       ...d,

@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { closedDaysPreview } from '../../../shared/config/closedDays';
 import { DEFAULT_CALENDAR_CONFIG } from '../../../shared/time/calendarConfig';
 import { STATE_PRESETS, type StatePresetId } from '../../../shared/time/statePresets';
-import type { IsoDay } from '../../../shared/time/types';
-import { isoDayOf } from '../../../shared/time/zone';
+import { isoDayFromParts, isoDayOf } from '../../../shared/time/zone';
 import { formatDay } from '../../app/format';
 import { useAgencyConfig, useServices } from '../../data/hooks';
 import { WEEKDAYS } from './draft';
@@ -14,7 +13,7 @@ export function StateClosedDays({ preset }: { preset: StatePresetId }) {
   const config = useAgencyConfig();
   const year = isoDayOf(clock.now(), config.timeZone).slice(0, 4);
   const closed = useMemo(() => {
-    const from = `${year}-01-01` as IsoDay;
+    const from = isoDayFromParts(Number(year), 1, 1);
     const days = (Date.UTC(Number(year) + 1, 0, 1) - Date.UTC(Number(year), 0, 1)) / 86_400_000;
     const calendar = { ...DEFAULT_CALENDAR_CONFIG, statePreset: preset, holidayRegion: STATE_PRESETS[preset].region };
     return closedDaysPreview(calendar, from, days).closed.filter((c) => c.officeDay);

@@ -7,7 +7,7 @@ import type { StatePresetId } from '../../../shared/time/statePresets';
 import { formatTypedDay, parseTypedDay, parseTypedTime } from '../../../shared/time/typedInput';
 import type { IsoDay } from '../../../shared/time/types';
 import { isValidTimeZone, pad2 } from '../../../shared/time/zone';
-import type { BuildResult, DraftIssue } from '../configEditor';
+import type { BuildResult, ConfigCandidate, DraftIssue } from '../configEditor';
 
 /*
  * The policy screen's draft: the configuration's policy and calendar as the form holds them (numbers and
@@ -55,7 +55,7 @@ export interface PolicyDraft {
   holidayTypes: HolidayType[];
   holidayNamesIncluded: string[];
   holidayNamesExcluded: string[];
-  holidaysRemoved: string[];
+  holidaysRemoved: IsoDay[];
   closures: ClosureDraft[];
   /** The state whose statute closes the office ('' : the library's holidays by type). */
   statePreset: StatePresetId | '';
@@ -174,12 +174,12 @@ export function build(d: PolicyDraft, config: AgencyConfig): BuildResult {
     const day = parseTypedDay(c.day);
     if (day === null)
       issues.push({ path: ['calendar', 'closures', i, 'day'], message: 'Enter a real day as mm/dd/yyyy, for example 12/24/2026.' });
-    return { day: (day ?? c.day) as IsoDay, name: c.name.trim() };
+    return { day: day ?? c.day, name: c.name.trim() };
   });
   const region = d.holidayRegion.trim();
   // A name that is no zone is said beside its field; the candidate keeps the zone in force meanwhile.
   if (!isValidTimeZone(d.timeZone)) issues.push({ path: ['timeZone'], message: TIME_ZONE_MESSAGE });
-  const next: AgencyConfig = {
+  const next: ConfigCandidate = {
     ...config,
     timeZone: isValidTimeZone(d.timeZone) ? d.timeZone : config.timeZone,
     priorityLevels,
@@ -194,7 +194,7 @@ export function build(d: PolicyDraft, config: AgencyConfig): BuildResult {
       holidayTypes: HOLIDAY_TYPES.filter((t) => d.holidayTypes.includes(t)),
       holidayNamesIncluded: d.holidayNamesIncluded,
       holidayNamesExcluded: d.holidayNamesExcluded,
-      holidaysRemoved: d.holidaysRemoved as IsoDay[],
+      holidaysRemoved: d.holidaysRemoved,
       closures,
       statePreset: d.statePreset === '' ? null : d.statePreset,
     },

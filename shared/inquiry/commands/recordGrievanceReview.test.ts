@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseEvent } from '../events';
 import { grievanceOf } from '../projection';
 import { classifyAsInquiry } from './classifyAsInquiry';
 import { recordGrievanceReview } from './recordGrievanceReview';
@@ -18,6 +19,17 @@ describe('recordGrievanceReview', () => {
       at: ct(2026, 12, 1, 9, 0),
       payload: { reviewedOn: '2026-11-30', note: 'Trip logs checked.' },
     });
+  });
+
+  it('is read back with its day (branded by the decoder); a day that does not exist did not come from this app', () => {
+    const [event] = recordGrievanceReview(
+      complaintDesk().record,
+      { reviewedOn: '2026-11-30', note: 'ok' },
+      testContext(ct(2026, 12, 1, 9, 0)),
+    );
+    expect(parseEvent(JSON.parse(JSON.stringify(event)))).toEqual({ ok: true, event });
+    const r = parseEvent({ ...event, payload: { ...event.payload, reviewedOn: '2026-02-30' } });
+    expect(r.ok ? null : r.message).toBe('payload.reviewedOn: a day as yyyy-MM-dd');
   });
 
   it('keeps every review with its day, in the order recorded, also after the inquiry is resolved', () => {
