@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { AgencyConfig } from '../../shared/config/agencyConfig';
+import { failureText } from '../../shared/errors';
 import { RESOLUTION_LABELS, resolutionBlocked } from '../../shared/inquiry/commands/resolveInquiry';
 import { RESOLUTIONS, type Resolution } from '../../shared/inquiry/events';
 import type { InquiryRecord } from '../../shared/inquiry/projection';
@@ -30,7 +31,7 @@ export function ImportReviewPanel({ inquiry, config, profile }: { inquiry: Inqui
       await repo.execute('reviewImported', inquiry.id, input);
       document.getElementById('main')?.focus();
     } catch (e) {
-      setError(`Nothing was recorded: ${(e as Error).message}`);
+      setError(`Nothing was recorded: ${failureText(e)}`);
       setBusy(false);
     }
   }

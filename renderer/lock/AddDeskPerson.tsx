@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { failureText } from '../../shared/errors';
 import { type Profile, profileInputSchema, ROLE_SHORT, type Role } from '../../shared/people';
 import { rosterPeople } from '../../shared/roster/roster';
 import { navigate } from '../app/router';
@@ -103,7 +104,7 @@ export function AddDeskPerson({
       }
     } catch (err) {
       setBusy(false);
-      setErrors({ form: `Not added: ${(err as Error).message}` });
+      setErrors({ form: `Not added: ${failureText(err)}` });
     }
   }
 

@@ -1,4 +1,5 @@
 import { type FormEvent, useMemo, useState } from 'react';
+import { failureText } from '../../shared/errors';
 import type { InquiryEvent, PersonFields } from '../../shared/inquiry/events';
 import { leadsTheUnit, ROLE_SHORT, type Role } from '../../shared/people';
 import { addPerson, editPerson, type RosterErrors, type RosterInput, validateRosterInput } from '../../shared/roster/commands';
@@ -127,7 +128,7 @@ function AddPerson({ roster, onAdded }: { roster: Roster; onAdded: (name: string
       setFailure(null);
       document.getElementById('person-add-name')?.focus();
     } catch (err) {
-      setFailure(`Not added: ${(err as Error).message}`);
+      setFailure(`Not added: ${failureText(err)}`);
     }
   }
 
@@ -186,7 +187,7 @@ function PersonRow({
       onStatus(done);
       return true;
     } catch (err) {
-      setFailure(`Not saved: ${(err as Error).message}`);
+      setFailure(`Not saved: ${failureText(err)}`);
       return false;
     }
   }

@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { AgencyConfig } from '../../../shared/config/agencyConfig';
+import { failureText } from '../../../shared/errors';
 import { unitLeadMessage } from '../../../shared/inquiry/message';
 import type { InquiryRecord } from '../../../shared/inquiry/projection';
 import type { Profile } from '../../../shared/people';
@@ -26,7 +27,7 @@ export function UnitLeadGate({ inquiry, config, profile }: { inquiry: InquiryRec
       emailButton.current?.focus();
       setStatus('You have the callback: it is in My inquiries.');
     } catch (err) {
-      setStatus(`Not claimed: ${(err as Error).message}`);
+      setStatus(`Not claimed: ${failureText(err)}`);
     }
   }
   return (
