@@ -77,6 +77,3 @@ export function readRange(typed: { from: string; to: string }): { range: DayRang
   if (to < from) return { range: null, problem: 'The period ends before it starts: swap the dates.' };
   return { range: { from, to }, problem: null };
 }
-
-/** Checks a typed range: both real days, in order. Returns a message, or null when fine. */
-export const rangeProblem = (typed: { from: string; to: string }): string | null => readRange(typed).problem;

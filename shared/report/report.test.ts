@@ -3,7 +3,7 @@ import { DEFAULT_AGENCY_CONFIG } from '../config/agencyConfig';
 import type { InquiryRecord } from '../inquiry/projection';
 import { createCalendar } from '../time/calendar';
 import type { Instant, IsoDay, TimeZone } from '../time/types';
-import { periodDays, rangeInstants, rangeProblem, readRange } from './period';
+import { periodDays, rangeInstants, readRange } from './period';
 import { formatBusinessMinutes, median, percentile, type ReportContext, reportBuilder } from './report';
 import { mariaRow, recordsFromRows, VICTOR_ROW } from './testRecords';
 import { businessMinutesToFirstContact, firstContactOutcome } from './timeliness';
@@ -245,8 +245,8 @@ describe('periods', () => {
 
   it('covers local midnight to local midnight, across a DST change', () => {
     expect(MARCH).toEqual({ from: Date.parse('2025-03-01T06:00:00Z'), to: Date.parse('2025-04-01T05:00:00Z') });
-    expect(rangeProblem({ from: '2025-03-31', to: '2025-03-01' })).toBe('The period ends before it starts: swap the dates.');
-    expect(rangeProblem({ from: '2025-02-30', to: '2025-03-01' })).toBe('Enter the first day of the period as mm/dd/yyyy.');
+    expect(readRange({ from: '2025-03-31', to: '2025-03-01' }).problem).toBe('The period ends before it starts: swap the dates.');
+    expect(readRange({ from: '2025-02-30', to: '2025-03-01' }).problem).toBe('Enter the first day of the period as mm/dd/yyyy.');
   });
 
   it('reads typed days as a range of days, or says what is wrong', () => {
