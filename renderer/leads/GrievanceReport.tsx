@@ -22,6 +22,7 @@ import { TableHead } from '../components/TableHead';
 import { startCount } from './counting';
 import { ExportForm, type FileFormat } from './ExportForm';
 import { LeadPage, ReportControls, useLeadScreen } from './PeriodPicker';
+import { ScrollFrame } from './ScrollFrame';
 import { fileWords, pdfWords, SaveStatusNote, useSaveOutcome } from './saveOutcome';
 import { spreadsheetIo } from './spreadsheetClient';
 import { Tile } from './Tile';
@@ -213,7 +214,7 @@ export function GrievanceReport() {
             {rows.length === 0 ? (
               <p>No complaints were received in this period{mco === ALL ? '' : ` for ${mcoLabel}`}.</p>
             ) : (
-              <div className="table-frame">
+              <ScrollFrame label="The complaints received in the period">
                 <table className="data-table">
                   <caption className="visually-hidden">Complaints received in the period, oldest first (member details left out)</caption>
                   <TableHead
@@ -236,7 +237,7 @@ export function GrievanceReport() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollFrame>
             )}
             {rows.length > SHOWN_ROWS && (
               <p className="more">
@@ -298,50 +299,52 @@ function CountTable({ caption, head, lines }: { caption: string; head: string; l
     { total: 0, resolved: 0, byOutcome: { substantiated: 0, unsubstantiated: 0, unable_to_substantiate: 0, pending: 0 } },
   );
   return (
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{head}</th>
-          <th scope="col" className="num">
-            Complaints
-          </th>
-          <th scope="col" className="num">
-            Resolved
-          </th>
-          {OUTCOME_KEYS.map((k) => (
-            <th key={k} scope="col" className="num">
-              {OUTCOME_KEY_LABELS[k]}
+    <ScrollFrame label={caption}>
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            <th scope="col" className="num">
+              Complaints
             </th>
+            <th scope="col" className="num">
+              Resolved
+            </th>
+            {OUTCOME_KEYS.map((k) => (
+              <th key={k} scope="col" className="num">
+                {OUTCOME_KEY_LABELS[k]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.key}>
+              <th scope="row">{l.label}</th>
+              <td className="num">{l.total}</td>
+              <td className="num">{l.resolved}</td>
+              {OUTCOME_KEYS.map((k) => (
+                <td key={k} className="num">
+                  {l.byOutcome[k]}
+                </td>
+              ))}
+            </tr>
           ))}
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((l) => (
-          <tr key={l.key}>
-            <th scope="row">{l.label}</th>
-            <td className="num">{l.total}</td>
-            <td className="num">{l.resolved}</td>
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td className="num">{total.total}</td>
+            <td className="num">{total.resolved}</td>
             {OUTCOME_KEYS.map((k) => (
               <td key={k} className="num">
-                {l.byOutcome[k]}
+                {total.byOutcome[k]}
               </td>
             ))}
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">Total</th>
-          <td className="num">{total.total}</td>
-          <td className="num">{total.resolved}</td>
-          {OUTCOME_KEYS.map((k) => (
-            <td key={k} className="num">
-              {total.byOutcome[k]}
-            </td>
-          ))}
-        </tr>
-      </tfoot>
-    </table>
+        </tfoot>
+      </table>
+    </ScrollFrame>
   );
 }

@@ -69,71 +69,75 @@ export function ReportBody({
               Percent of decided first contacts within target and within deadline, by priority (the table has the figures).
             </figcaption>
           </figure>
-          <table className="data-table">
-            <caption>First contact by priority</caption>
-            <TableHead
-              columns={[
-                'Priority',
-                num('Decided'),
-                num('Within target'),
-                num('Within deadline'),
-                num('Missed'),
-                num('Median'),
-                num('90th pct.'),
-              ]}
-            />
-            <tbody>
-              {report.firstContactByPriority.map((p) => (
-                <tr key={p.key}>
-                  <th scope="row">{p.label}</th>
-                  <td className="num">{p.decided.toLocaleString('en-US')}</td>
-                  <td className="num">{pct(p.pctWithinTarget)}</td>
-                  <td className="num">{pct(p.pctWithinDeadline)}</td>
-                  <td className="num">{p.missed.toLocaleString('en-US')}</td>
-                  <td className="num">{time(p.toFirstContact.median)}</td>
-                  <td className="num">{time(p.toFirstContact.p90)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <TimelinessTotal fc={fc} median={time(report.toFirstContact.median)} p90={time(report.toFirstContact.p90)} />
-            </tfoot>
-          </table>
+          <ScrollFrame label="First contact by priority (scrollable)">
+            <table className="data-table">
+              <caption>First contact by priority</caption>
+              <TableHead
+                columns={[
+                  'Priority',
+                  num('Decided'),
+                  num('Within target'),
+                  num('Within deadline'),
+                  num('Missed'),
+                  num('Median'),
+                  num('90th pct.'),
+                ]}
+              />
+              <tbody>
+                {report.firstContactByPriority.map((p) => (
+                  <tr key={p.key}>
+                    <th scope="row">{p.label}</th>
+                    <td className="num">{p.decided.toLocaleString('en-US')}</td>
+                    <td className="num">{pct(p.pctWithinTarget)}</td>
+                    <td className="num">{pct(p.pctWithinDeadline)}</td>
+                    <td className="num">{p.missed.toLocaleString('en-US')}</td>
+                    <td className="num">{time(p.toFirstContact.median)}</td>
+                    <td className="num">{time(p.toFirstContact.p90)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <TimelinessTotal fc={fc} median={time(report.toFirstContact.median)} p90={time(report.toFirstContact.p90)} />
+              </tfoot>
+            </table>
+          </ScrollFrame>
         </div>
         <p className="footnote">
           Decided: contacted, or past the deadline without a contact. {fc.pending.toLocaleString('en-US')} not yet due,{' '}
           {fc.closedUncontacted.toLocaleString('en-US')} closed before any contact
           {fc.noTarget > 0 ? `, ${fc.noTarget.toLocaleString('en-US')} without a target` : ''} are left out of the percentages.
         </p>
-        <table className="data-table">
-          <caption>Business time taken</caption>
-          <TableHead columns={['From receipt to', num('Inquiries measured'), num('Median'), num('90th percentile')]} />
-          <tbody>
-            <tr>
-              <th scope="row">First contact</th>
-              <td className="num">{report.toFirstContact.count.toLocaleString('en-US')}</td>
-              <td className="num">{time(report.toFirstContact.median)}</td>
-              <td className="num">{time(report.toFirstContact.p90)}</td>
-            </tr>
-            <tr>
-              <th scope="row">
-                First contact, paused time counted{' '}
-                <small>
-                  ({report.pausedFirstContacts.toLocaleString('en-US')} {report.pausedFirstContacts === 1 ? 'timer' : 'timers'} paused)
-                </small>
-              </th>
-              <td className="num">{report.toFirstContactWithPauses.count.toLocaleString('en-US')}</td>
-              <td className="num">{time(report.toFirstContactWithPauses.median)}</td>
-              <td className="num">{time(report.toFirstContactWithPauses.p90)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Resolution</th>
-              <td className="num">{report.toResolution.count.toLocaleString('en-US')}</td>
-              <td className="num">{time(report.toResolution.median)}</td>
-              <td className="num">{time(report.toResolution.p90)}</td>
-            </tr>
-          </tbody>
-        </table>
+        <ScrollFrame label="Business time taken (scrollable)">
+          <table className="data-table">
+            <caption>Business time taken</caption>
+            <TableHead columns={['From receipt to', num('Inquiries measured'), num('Median'), num('90th percentile')]} />
+            <tbody>
+              <tr>
+                <th scope="row">First contact</th>
+                <td className="num">{report.toFirstContact.count.toLocaleString('en-US')}</td>
+                <td className="num">{time(report.toFirstContact.median)}</td>
+                <td className="num">{time(report.toFirstContact.p90)}</td>
+              </tr>
+              <tr>
+                <th scope="row">
+                  First contact, paused time counted{' '}
+                  <small>
+                    ({report.pausedFirstContacts.toLocaleString('en-US')} {report.pausedFirstContacts === 1 ? 'timer' : 'timers'} paused)
+                  </small>
+                </th>
+                <td className="num">{report.toFirstContactWithPauses.count.toLocaleString('en-US')}</td>
+                <td className="num">{time(report.toFirstContactWithPauses.median)}</td>
+                <td className="num">{time(report.toFirstContactWithPauses.p90)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Resolution</th>
+                <td className="num">{report.toResolution.count.toLocaleString('en-US')}</td>
+                <td className="num">{time(report.toResolution.median)}</td>
+                <td className="num">{time(report.toResolution.p90)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </ScrollFrame>
       </section>
 
       <CountSection id="by-mco" title="By MCO" rows={report.byMco} total={report.total} />
@@ -258,36 +262,38 @@ function CountSection({
               {title}: a chart of the table{rows.length > shown.length ? ` (the ${shown.length} largest)` : ''}.
             </figcaption>
           </figure>
-          <table className="data-table">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{title.replace(/^By /, '').replace(/^./, (c) => c.toUpperCase())}</th>
-                <th scope="col" className="num">
-                  Inquiries
-                </th>
-                <th scope="col" className="num">
-                  Share
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">{r.label}</th>
-                  <td className="num">{r.count.toLocaleString('en-US')}</td>
-                  <td className="num">{total > 0 ? pct(Math.round((r.count / total) * 1000) / 10) : '—'}</td>
+          <ScrollFrame label={`${title} (scrollable)`}>
+            <table className="data-table">
+              <caption className="visually-hidden">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{title.replace(/^By /, '').replace(/^./, (c) => c.toUpperCase())}</th>
+                  <th scope="col" className="num">
+                    Inquiries
+                  </th>
+                  <th scope="col" className="num">
+                    Share
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Total</th>
-                <td className="num">{total.toLocaleString('en-US')}</td>
-                <td className="num">{total > 0 ? '100 %' : '—'}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">{r.label}</th>
+                    <td className="num">{r.count.toLocaleString('en-US')}</td>
+                    <td className="num">{total > 0 ? pct(Math.round((r.count / total) * 1000) / 10) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">Total</th>
+                  <td className="num">{total.toLocaleString('en-US')}</td>
+                  <td className="num">{total > 0 ? '100 %' : '—'}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </ScrollFrame>
         </div>
       )}
     </section>

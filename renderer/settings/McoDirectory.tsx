@@ -275,50 +275,52 @@ const McoCard = memo(function McoCard({
             </button>
           </div>
           {dept.contacts.length > 0 && (
-            <table className="settings-table contacts-table">
-              <caption className="visually-hidden">
-                Contacts in {dept.name || 'this department'}, {m.name}
-              </caption>
-              <TableHead columns={['Contact', 'Phone', 'E-mail', 'Hours']} actions="Remove" />
-              <tbody>
-                {dept.contacts.map((c, k) => {
-                  const at: ConfigPath = ['mcos', i, 'departments', j, 'contacts', k];
-                  const cell = (field: 'name' | 'phone' | 'email' | 'hours', label: string, extra: { type?: string } = {}) => (
-                    <td>
-                      <CellInput
-                        id={fieldId([...at, field])}
-                        label={`${label} of contact ${k + 1}`}
-                        value={c[field]}
-                        error={errorOf([...at, field])}
-                        onChange={(v) => setContact(j, k, { [field]: v })}
-                        type={extra.type}
-                      />
-                    </td>
-                  );
-                  return (
-                    <tr key={c.key}>
-                      {cell('name', 'Name')}
-                      {cell('phone', 'Phone', { type: 'tel' })}
-                      {cell('email', 'E-mail', { type: 'email' })}
-                      {cell('hours', 'Hours')}
+            <div className="scroll-x">
+              <table className="settings-table contacts-table">
+                <caption className="visually-hidden">
+                  Contacts in {dept.name || 'this department'}, {m.name}
+                </caption>
+                <TableHead columns={['Contact', 'Phone', 'E-mail', 'Hours']} actions="Remove" />
+                <tbody>
+                  {dept.contacts.map((c, k) => {
+                    const at: ConfigPath = ['mcos', i, 'departments', j, 'contacts', k];
+                    const cell = (field: 'name' | 'phone' | 'email' | 'hours', label: string, extra: { type?: string } = {}) => (
                       <td>
-                        <button
-                          aria-label={`Remove ${c.name.trim() || `contact ${k + 1}`}`}
-                          type="button"
-                          className="link-button"
-                          onClick={() => {
-                            setDepartment(j, (x) => ({ ...x, contacts: x.contacts.filter((_, z) => z !== k) }));
-                            focusLater(`dept-${dept.key}-add-contact`);
-                          }}
-                        >
-                          Remove
-                        </button>
+                        <CellInput
+                          id={fieldId([...at, field])}
+                          label={`${label} of contact ${k + 1}`}
+                          value={c[field]}
+                          error={errorOf([...at, field])}
+                          onChange={(v) => setContact(j, k, { [field]: v })}
+                          type={extra.type}
+                        />
                       </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+                    );
+                    return (
+                      <tr key={c.key}>
+                        {cell('name', 'Name')}
+                        {cell('phone', 'Phone', { type: 'tel' })}
+                        {cell('email', 'E-mail', { type: 'email' })}
+                        {cell('hours', 'Hours')}
+                        <td>
+                          <button
+                            aria-label={`Remove ${c.name.trim() || `contact ${k + 1}`}`}
+                            type="button"
+                            className="link-button"
+                            onClick={() => {
+                              setDepartment(j, (x) => ({ ...x, contacts: x.contacts.filter((_, z) => z !== k) }));
+                              focusLater(`dept-${dept.key}-add-contact`);
+                            }}
+                          >
+                            Remove
+                          </button>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )}
           <div>
             <button type="button" id={`dept-${dept.key}-add-contact`} className="secondary" onClick={() => addContact(j)}>

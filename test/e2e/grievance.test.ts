@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openAt, seriousViolations } from './browser';
 import { chooseOption, tabAndChoose, tabAndPickRadio, tabAndType, tabTo } from './keyboard';
-import { logByKeyboard, queueCount, sessionForSuite, setUpDesk, shoot, tableRows } from './steps';
+import { logByKeyboard, queueCount, reflows, sessionForSuite, setUpDesk, shoot, tableRows } from './steps';
 
 /**
  * The grievance record in Chromium, by keyboard: log inquiries, classify two as complaints, record a
@@ -176,6 +176,7 @@ describe('complaints and the grievance record', () => {
     const list = page.locator('table', { has: page.locator('caption', { hasText: 'Complaints received in the period' }) });
     expect(await list.locator('tbody tr td:first-child').allInnerTexts()).toEqual([first, second].sort());
     await shoot(page, 'grievance-report.png');
+    await reflows(page, 'grievance-report');
     expect(await seriousViolations(page)).toEqual([]);
 
     // Another MCO: nothing received for it.

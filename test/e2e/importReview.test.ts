@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openAt, seriousViolations } from './browser';
-import { idbRead, sessionForSuite, setUpDesk, shoot, tabToText } from './steps';
+import { idbRead, reflows, sessionForSuite, setUpDesk, shoot, tabToText } from './steps';
 
 /*
  * Issue 17 in Chromium, by keyboard: the state's closed days at first-run set-up and in Settings; the import of
@@ -151,6 +151,8 @@ describe('closed days by statute and the review of imported rows', () => {
     expect(await additions.textContent()).toContain('Member name: Bob Sampel → Bob Sample');
     await shoot(page, 'import-review-later-revealed.png');
     expect(await seriousViolations(page)).toEqual([]);
+    // At 200 % and 400 % zoom (640 and 320 CSS px) the preview reflows: its tables scroll in their own frames.
+    await reflows(page, 'import-review-later');
     await tabToText(page, /^Import 1 inquiry and 1 addition$/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 60_000 });

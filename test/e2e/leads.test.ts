@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LOG_2025_MAPPING } from '../../shared/import/testing';
 import { openAt, seriousViolations } from './browser';
-import { idbRead, SHOTS, sessionForSuite, setUpDesk, shoot, tabToText } from './steps';
+import { idbRead, reflows, SHOTS, sessionForSuite, setUpDesk, shoot, tabToText } from './steps';
 
 /**
  * The lead tools in Chromium: import the old log (preview, import, the table shows it, a re-import
@@ -100,6 +100,7 @@ describe('lead tools: legacy import, export, report', () => {
     expect(await sampleOf(3)).toBe('M. L. ••• · L. J. ••• · A. G. •••'); // "Lopez, Jorge" as the sheet has it
     expect(await page.locator('.mapping-table').textContent()).not.toContain('Maria Lopez');
     await shoot(page, 'import-mapping.png');
+    await reflows(page, 'import-mapping');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -313,6 +314,7 @@ describe('lead tools: legacy import, export, report', () => {
       'Escalated',
     ]);
     await shoot(page, 'report.png');
+    await reflows(page, 'report');
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.emulateMedia({ media: 'print' });

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openAt, seriousViolations, unlockIfLocked } from './browser';
 import { tabAndPickRadio, tabTo } from './keyboard';
-import { logByKeyboard, recordStep, sessionForSuite, setUpDesk, shoot, tableRows } from './steps';
+import { logByKeyboard, recordStep, reflows, sessionForSuite, setUpDesk, shoot, tableRows } from './steps';
 
 /**
  * The MCO scorecard in Chromium: two inquiries logged and referred by keyboard on Monday 23 Nov 2026
@@ -93,6 +93,7 @@ describe('the MCO scorecard', () => {
     ]);
     expect(await page.getByRole('figure', { name: /^Chart: percent of decided referrals/ }).count()).toBe(1);
     await shoot(page, 'scorecard.png');
+    await reflows(page, 'scorecard');
     expect(await seriousViolations(page)).toEqual([]);
 
     // Printed: the figures only, without the controls, the sidebar or the export form.

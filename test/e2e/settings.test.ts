@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { headingOrderViolations, openAt, seriousViolations } from './browser';
 import { tabTo } from './keyboard';
-import { idbRead, SHOTS, sessionForSuite, setUpDesk, shoot, tabToText } from './steps';
+import { idbRead, reflows, SHOTS, sessionForSuite, setUpDesk, shoot, tabToText } from './steps';
 
 /**
  * Settings in Chromium, by keyboard: each screen opened from the Settings page, edited, refused when wrong,
@@ -66,6 +66,7 @@ describe('Settings by keyboard, in Chromium', () => {
       .getByRole('cell', { name: 'Thanksgiving Day', exact: true })
       .waitFor();
     await shoot(page, 'settings-policy.png');
+    await reflows(page, 'settings-policy');
     expect(await seriousViolations(page)).toEqual([]);
     expect(await headingOrderViolations(page)).toEqual([]);
 
@@ -126,6 +127,7 @@ describe('Settings by keyboard, in Chromium', () => {
     const { page } = session();
     await openSection(page, 'MCO directory');
     await shoot(page, 'settings-mcos.png');
+    await reflows(page, 'settings-mcos');
     expect(await seriousViolations(page)).toEqual([]);
 
     await replaceText(page, 'cfg-mcos-0-departments-0-contacts-0-phone', '515 555 0100');

@@ -198,6 +198,30 @@ export function idbRead(page: Page, table: string, o: { rows?: boolean; db?: str
 export const pageOverflow = (page: Page): Promise<number> =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
+/** The outermost elements that reach past the window's right edge (their parents do not): what makes a page scroll sideways. */
+const widest = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const edge = document.documentElement.clientWidth + 1;
+    const past = (e: Element | null) => e !== null && e.getBoundingClientRect().right > edge;
+    // Inside a box that scrolls or clips sideways, reaching past the edge moves nothing.
+    const clipped = (e: Element) => {
+      for (let a = e.parentElement; a !== null && a !== document.body; a = a.parentElement)
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
+      return false;
+    };
+    // Text that does not wrap spills out of a box without widening it: the innermost box whose content reaches past.
+    const spills = (e: Element) => e.getBoundingClientRect().left + e.scrollWidth > edge;
+    const all = [...document.querySelectorAll('body *')].filter((e) => !clipped(e));
+    const boxes = all.filter((e) => past(e) && !past(e.parentElement));
+    const found = boxes.length > 0 ? boxes : all.filter((e) => spills(e) && ![...e.children].some(spills));
+    return found
+      .slice(0, 6)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().width)} px wide, in ${e.parentElement?.tagName.toLowerCase()}.${[...(e.parentElement?.classList ?? [])].join('.')})`,
+      );
+  });
+
 /**
  * The screen at `width`×`height` CSS px (640: 200 % zoom, 320: 400 %): fails if the page scrolls sideways, then keeps
  * a screenshot (the whole page when narrow: it scrolls down, never sideways).
@@ -205,6 +229,16 @@ export const pageOverflow = (page: Page): Promise<number> =>
 export async function shootAt(page: Page, width: number, height: number, name: string): Promise<void> {
   await page.setViewportSize({ width, height });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  expect(await pageOverflow(page), `${name}: the page scrolls sideways`).toBeLessThanOrEqual(0);
+  const over = await pageOverflow(page);
+  if (over > 0) await page.screenshot({ path: resolve(SHOTS, name), fullPage: width < 900 });
+  expect(over, `${name}: the page scrolls sideways, because of ${(await widest(page)).join('; ')}`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: resolve(SHOTS, name), fullPage: width < 900 });
+}
+
+/** At 200 % and 400 % zoom of a 1280 px window (640 and 320 CSS px): no sideways scroll, a screenshot of each, then the window as it was. */
+export async function reflows(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  await shootAt(page, 640, 450, `${name}-200.png`);
+  await shootAt(page, 320, 450, `${name}-400.png`);
+  await page.setViewportSize(size);
 }

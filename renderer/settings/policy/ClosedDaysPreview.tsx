@@ -82,50 +82,52 @@ export function ClosedDaysPreviewPanel({
           {result.closed.length === 0 ? (
             <p className="muted">No holidays or closures in the next 12 months.</p>
           ) : (
-            <table className="settings-table preview-table">
-              <caption className="visually-hidden">Closed days in the next 12 months</caption>
-              <TableHead columns={['Day', 'Closed for', 'Kind']} actions="Choices" />
-              <tbody>
-                {result.closed.map((c) => (
-                  <tr key={c.day}>
-                    <td className="nowrap">
-                      {weekdayOf(c.day)} {formatDay(c.day)}
-                    </td>
-                    <td>{c.name}</td>
-                    <td>{c.kind === 'closure' ? 'Closure' : c.officeDay ? 'Holiday' : 'Holiday (no office hours that day)'}</td>
-                    <td>
-                      <div className="row-actions">
-                        {c.kind === 'holiday' && (
-                          <>
-                            {c.officeDay && (
-                              <button
-                                aria-label={`Open this day (${formatDay(c.day)})`}
-                                type="button"
-                                className="link-button"
-                                onClick={() => openDay(c.day)}
-                              >
-                                Open this day
-                              </button>
-                            )}
-                            {c.holidayNames.map((n) => (
-                              <button
-                                key={n}
-                                type="button"
-                                className="link-button"
-                                aria-label={`Never close for ${n}`}
-                                onClick={() => neverClose(n)}
-                              >
-                                {c.holidayNames.length > 1 ? `Never close for ${n}` : 'Never close'}
-                              </button>
-                            ))}
-                          </>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div className="scroll-x">
+              <table className="settings-table preview-table">
+                <caption className="visually-hidden">Closed days in the next 12 months</caption>
+                <TableHead columns={['Day', 'Closed for', 'Kind']} actions="Choices" />
+                <tbody>
+                  {result.closed.map((c) => (
+                    <tr key={c.day}>
+                      <td className="nowrap">
+                        {weekdayOf(c.day)} {formatDay(c.day)}
+                      </td>
+                      <td>{c.name}</td>
+                      <td>{c.kind === 'closure' ? 'Closure' : c.officeDay ? 'Holiday' : 'Holiday (no office hours that day)'}</td>
+                      <td>
+                        <div className="row-actions">
+                          {c.kind === 'holiday' && (
+                            <>
+                              {c.officeDay && (
+                                <button
+                                  aria-label={`Open this day (${formatDay(c.day)})`}
+                                  type="button"
+                                  className="link-button"
+                                  onClick={() => openDay(c.day)}
+                                >
+                                  Open this day
+                                </button>
+                              )}
+                              {c.holidayNames.map((n) => (
+                                <button
+                                  key={n}
+                                  type="button"
+                                  className="link-button"
+                                  aria-label={`Never close for ${n}`}
+                                  onClick={() => neverClose(n)}
+                                >
+                                  {c.holidayNames.length > 1 ? `Never close for ${n}` : 'Never close'}
+                                </button>
+                              ))}
+                            </>
+                          )}
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           {result.openedByException.length > 0 && (
             <>

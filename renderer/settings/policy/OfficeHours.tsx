@@ -35,53 +35,55 @@ export function OfficeHours({ draft, setDraft, err }: SectionProps) {
           {err('calendar', 'officeHours')}
         </p>
       )}
-      <table className="settings-table week-table">
-        <caption className="visually-hidden">Office hours by weekday</caption>
-        <TableHead columns={['Day', 'Open', 'Opens at', 'Closes at']} />
-        <tbody>
-          {WEEK_ORDER.map((w) => {
-            const day = draft.week[w] as DayDraft;
-            const openErr = err('calendar', 'officeHours', w, 'open');
-            const closeErr = err('calendar', 'officeHours', w, 'close');
-            return (
-              <tr key={w}>
-                <th scope="row">{WEEKDAYS[w]}</th>
-                <td>
-                  <label className="choice">
-                    <input
-                      type="checkbox"
-                      id={`policy-day-${w}-open`}
-                      checked={day.open}
-                      onChange={(e) => setDay(w, { open: e.target.checked })}
+      <div className="scroll-x">
+        <table className="settings-table week-table">
+          <caption className="visually-hidden">Office hours by weekday</caption>
+          <TableHead columns={['Day', 'Open', 'Opens at', 'Closes at']} />
+          <tbody>
+            {WEEK_ORDER.map((w) => {
+              const day = draft.week[w] as DayDraft;
+              const openErr = err('calendar', 'officeHours', w, 'open');
+              const closeErr = err('calendar', 'officeHours', w, 'close');
+              return (
+                <tr key={w}>
+                  <th scope="row">{WEEKDAYS[w]}</th>
+                  <td>
+                    <label className="choice">
+                      <input
+                        type="checkbox"
+                        id={`policy-day-${w}-open`}
+                        checked={day.open}
+                        onChange={(e) => setDay(w, { open: e.target.checked })}
+                      />
+                      Open on {WEEKDAYS[w]}
+                    </label>
+                  </td>
+                  <td>
+                    <TimeInput
+                      id={fieldId(['calendar', 'officeHours', w, 'open'])}
+                      label={`${WEEKDAYS[w]} opens at`}
+                      value={day.from}
+                      disabled={!day.open}
+                      error={openErr}
+                      onChange={(from) => setDay(w, { from })}
                     />
-                    Open on {WEEKDAYS[w]}
-                  </label>
-                </td>
-                <td>
-                  <TimeInput
-                    id={fieldId(['calendar', 'officeHours', w, 'open'])}
-                    label={`${WEEKDAYS[w]} opens at`}
-                    value={day.from}
-                    disabled={!day.open}
-                    error={openErr}
-                    onChange={(from) => setDay(w, { from })}
-                  />
-                </td>
-                <td>
-                  <TimeInput
-                    id={fieldId(['calendar', 'officeHours', w, 'close'])}
-                    label={`${WEEKDAYS[w]} closes at`}
-                    value={day.to}
-                    disabled={!day.open}
-                    error={closeErr}
-                    onChange={(to) => setDay(w, { to })}
-                  />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  </td>
+                  <td>
+                    <TimeInput
+                      id={fieldId(['calendar', 'officeHours', w, 'close'])}
+                      label={`${WEEKDAYS[w]} closes at`}
+                      value={day.to}
+                      disabled={!day.open}
+                      error={closeErr}
+                      onChange={(to) => setDay(w, { to })}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </Section>
   );
 }
