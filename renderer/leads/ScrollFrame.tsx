@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
+import { ScrollX } from '../components/ScrollX';
 
 /** A scrolling frame for a long table: a named region reachable by keyboard (Tab to it, then the arrow keys scroll it). */
 export function ScrollFrame({ label, children }: { label: string; children: ReactNode }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus so keyboard users can scroll it (WCAG 2.1.1).
-    <section className="table-frame" tabIndex={0} aria-label={label}>
+    <ScrollX label={label} className="table-frame">
       {children}
-    </section>
+    </ScrollX>
   );
 }

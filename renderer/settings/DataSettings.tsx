@@ -6,6 +6,7 @@ import { browserBridge } from '../app/bridge';
 import { useBridge } from '../app/bridgeContext';
 import { formatLong } from '../app/format';
 import { focusOnMount } from '../components/focusOnMount';
+import { ScrollX } from '../components/ScrollX';
 import { TableHead } from '../components/TableHead';
 import {
   BACKUP_REASON_LABELS,
@@ -209,31 +210,33 @@ function BackupsSection({ zone, profile }: { zone: TimeZone; profile: Profile })
       ) : backups.length === 0 ? (
         <p className="muted">No backups yet. The first daily backup is taken shortly after the app opens.</p>
       ) : (
-        <table className="settings-table data-table">
-          <caption className="visually-hidden">Backups on this computer, newest first</caption>
-          <TableHead columns={['Taken', 'Why', 'Inquiries', 'Events', 'Size']} actions="Action" />
-          <tbody>
-            {backups.map((b) => (
-              <tr key={b.id}>
-                <td>{formatLong(b.createdAt as Parameters<typeof formatLong>[0], zone)}</td>
-                <td>{BACKUP_REASON_LABELS[b.reason]}</td>
-                <td className="num">{count(b.inquiries)}</td>
-                <td className="num">{count(b.events)}</td>
-                <td className="num">{formatBytes(b.bytes)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => setChosen(b)}
-                    aria-label={`Restore the backup of ${formatLong(b.createdAt as Parameters<typeof formatLong>[0], zone)}…`}
-                  >
-                    Restore…
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScrollX label="Backups on this computer">
+          <table className="settings-table data-table">
+            <caption className="visually-hidden">Backups on this computer, newest first</caption>
+            <TableHead columns={['Taken', 'Why', 'Inquiries', 'Events', 'Size']} actions="Action" />
+            <tbody>
+              {backups.map((b) => (
+                <tr key={b.id}>
+                  <td>{formatLong(b.createdAt as Parameters<typeof formatLong>[0], zone)}</td>
+                  <td>{BACKUP_REASON_LABELS[b.reason]}</td>
+                  <td className="num">{count(b.inquiries)}</td>
+                  <td className="num">{count(b.events)}</td>
+                  <td className="num">{formatBytes(b.bytes)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => setChosen(b)}
+                      aria-label={`Restore the backup of ${formatLong(b.createdAt as Parameters<typeof formatLong>[0], zone)}…`}
+                    >
+                      Restore…
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollX>
       )}
       {chosen && (
         <RestorePreview

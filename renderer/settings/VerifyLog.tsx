@@ -1,3 +1,4 @@
+import { ScrollX } from '../components/ScrollX';
 /*
  * Settings → Verify the log: the background check's state, a full verify with its report, the breaks
  * table, and the sign-off. Over 500 lines because the report's parts share one set of words for breaks
@@ -251,54 +252,58 @@ function ReportSummary({ report, zone }: { report: VerifyReport; zone: TimeZone 
         <dd>{count(report.totals.desks)}</dd>
       </dl>
 
-      <table className="settings-table data-table">
-        <caption>Desks and their chains</caption>
-        <TableHead columns={['Desk', num('Events'), num('Checked'), num('Not chained'), 'Chain head', num('Breaks'), num('Missing')]} />
-        <tbody>
-          {report.desks.map((d) => (
-            <tr key={d.deviceId}>
-              <th scope="row">
-                {d.deskCode}
-                {d.own ? ' (this desk)' : ''}
-              </th>
-              <td className="num">{count(d.events)}</td>
-              <td className="num">{count(d.chained)}</td>
-              <td className="num">{count(d.notChained)}</td>
-              <td>
-                {d.head ? (
-                  <>
-                    #{count(d.head.seq)}, {formatLong(d.head.at, zone)}, <code className="verify-hash">{shortHash(d.head.hash)}</code>
-                  </>
-                ) : (
-                  'No chained events'
-                )}
-              </td>
-              <td className="num">{count(d.breaks)}</td>
-              <td className="num">{count(d.missing)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-
-      {report.breaks.length > 0 && <BreaksTable breaks={report.breaks} caption="Broken events" zone={zone} />}
-
-      {report.gaps.length > 0 && (
+      <ScrollX label="Desks and their chains">
         <table className="settings-table data-table">
-          <caption>Events of other desks not on this desk yet (not a break)</caption>
-          <TableHead columns={['Desk', 'Missing', 'Between']} />
+          <caption>Desks and their chains</caption>
+          <TableHead columns={['Desk', num('Events'), num('Checked'), num('Not chained'), 'Chain head', num('Breaks'), num('Missing')]} />
           <tbody>
-            {report.gaps.map((g) => (
-              <tr key={`${g.deviceId}:${g.from}`}>
-                <th scope="row">{deskCodeOf(g.deviceId)}</th>
-                <td>{g.from === g.to ? `#${count(g.from)}` : `#${count(g.from)} to #${count(g.to)}`}</td>
+            {report.desks.map((d) => (
+              <tr key={d.deviceId}>
+                <th scope="row">
+                  {d.deskCode}
+                  {d.own ? ' (this desk)' : ''}
+                </th>
+                <td className="num">{count(d.events)}</td>
+                <td className="num">{count(d.chained)}</td>
+                <td className="num">{count(d.notChained)}</td>
                 <td>
-                  {g.after ? `${describeRef(g.after, zone)} and ` : 'the start of the chain and '}
-                  {describeRef(g.before, zone)}
+                  {d.head ? (
+                    <>
+                      #{count(d.head.seq)}, {formatLong(d.head.at, zone)}, <code className="verify-hash">{shortHash(d.head.hash)}</code>
+                    </>
+                  ) : (
+                    'No chained events'
+                  )}
                 </td>
+                <td className="num">{count(d.breaks)}</td>
+                <td className="num">{count(d.missing)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      </ScrollX>
+
+      {report.breaks.length > 0 && <BreaksTable breaks={report.breaks} caption="Broken events" zone={zone} />}
+
+      {report.gaps.length > 0 && (
+        <ScrollX label="Events of other desks not on this desk yet">
+          <table className="settings-table data-table">
+            <caption>Events of other desks not on this desk yet (not a break)</caption>
+            <TableHead columns={['Desk', 'Missing', 'Between']} />
+            <tbody>
+              {report.gaps.map((g) => (
+                <tr key={`${g.deviceId}:${g.from}`}>
+                  <th scope="row">{deskCodeOf(g.deviceId)}</th>
+                  <td>{g.from === g.to ? `#${count(g.from)}` : `#${count(g.from)} to #${count(g.to)}`}</td>
+                  <td>
+                    {g.after ? `${describeRef(g.after, zone)} and ` : 'the start of the chain and '}
+                    {describeRef(g.before, zone)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollX>
       )}
 
       {report.signOffs.length > 0 && (
@@ -352,15 +357,17 @@ export function BreaksTable({
   linkCases?: boolean;
 }) {
   return (
-    <table className="settings-table data-table verify-breaks">
-      <caption>{caption}</caption>
-      <TableHead columns={['Case', 'Event', 'Recorded', 'Desk', 'Place', 'What is wrong']} />
-      <tbody>
-        {breaks.map((b) => (
-          <BreakRow key={`${b.kind}:${b.event.eventId}:${b.other?.eventId ?? ''}`} b={b} zone={zone} linkCases={linkCases} />
-        ))}
-      </tbody>
-    </table>
+    <ScrollX label={caption}>
+      <table className="settings-table data-table verify-breaks">
+        <caption>{caption}</caption>
+        <TableHead columns={['Case', 'Event', 'Recorded', 'Desk', 'Place', 'What is wrong']} />
+        <tbody>
+          {breaks.map((b) => (
+            <BreakRow key={`${b.kind}:${b.event.eventId}:${b.other?.eventId ?? ''}`} b={b} zone={zone} linkCases={linkCases} />
+          ))}
+        </tbody>
+      </table>
+    </ScrollX>
   );
 }
 
@@ -502,25 +509,27 @@ function EarlierSignOffs({ signOffs, zone }: { signOffs: SignOff[] | undefined; 
   return (
     <section className="settings-card data-card" aria-labelledby="verify-earlier">
       <h2 id="verify-earlier">Sign-offs on this desk</h2>
-      <table className="settings-table data-table">
-        <caption className="visually-hidden">Sign-offs, newest first</caption>
-        <TableHead columns={['Signed off', 'By', 'Result', 'Summary SHA-256']} />
-        <tbody>
-          {[...signOffs].reverse().map((s) => (
-            <tr key={s.id}>
-              <td>{formatLong(s.signedAt, zone)}</td>
-              <td>{s.signedBy.name}</td>
-              <td>
-                {s.report.totals.breaks === 0 ? 'No breaks' : `${count(s.report.totals.breaks)} breaks`}, {count(s.report.totals.chained)}{' '}
-                events checked on {count(s.report.totals.desks)} {s.report.totals.desks === 1 ? 'desk' : 'desks'}
-              </td>
-              <td>
-                <code className="verify-hash">{shortHash(s.digest)}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScrollX label="Sign-offs, newest first">
+        <table className="settings-table data-table">
+          <caption className="visually-hidden">Sign-offs, newest first</caption>
+          <TableHead columns={['Signed off', 'By', 'Result', 'Summary SHA-256']} />
+          <tbody>
+            {[...signOffs].reverse().map((s) => (
+              <tr key={s.id}>
+                <td>{formatLong(s.signedAt, zone)}</td>
+                <td>{s.signedBy.name}</td>
+                <td>
+                  {s.report.totals.breaks === 0 ? 'No breaks' : `${count(s.report.totals.breaks)} breaks`}, {count(s.report.totals.chained)}{' '}
+                  events checked on {count(s.report.totals.desks)} {s.report.totals.desks === 1 ? 'desk' : 'desks'}
+                </td>
+                <td>
+                  <code className="verify-hash">{shortHash(s.digest)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollX>
     </section>
   );
 }

@@ -115,6 +115,7 @@ describe('complaints and the grievance record', () => {
     expect(await facts(page)).toMatch(/Reviews 11\/23\/2026 \(Lee Morgan\): Reviewed the trip log/);
     await expect.poll(() => queueCount(page, 'Open complaints')).toBe('0');
     await shoot(page, 'grievance-inquiry.png');
+    await reflows(page, 'grievance-inquiry');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -268,6 +269,7 @@ describe('complaints and the grievance record', () => {
     await page.keyboard.press('Control+Enter');
     await page.getByText('Saved. Grievance reasons edited: added Interpreter services.').waitFor();
     await shoot(page, 'grievance-reasons-settings.png');
+    await reflows(page, 'grievance-reasons-settings');
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

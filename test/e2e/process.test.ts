@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { openAt, seriousViolations, unlock } from './browser';
 import { tabAndType, tabTo } from './keyboard';
-import { logByKeyboard, openStep, queueCount, SHOTS, sessionForSuite, setUpDesk } from './steps';
+import { logByKeyboard, openStep, queueCount, reflows, SHOTS, sessionForSuite, setUpDesk } from './steps';
 
 /** Mon 23 Nov 2026, 10:00 in Des Moines; the office is open 08:00–16:30. */
 const MONDAY_10AM = '2026-11-23T10:00:00-06:00';
@@ -68,6 +68,7 @@ describe('the escalation process: timers, MCO referral and follow-up, the MCO ga
     await tabTo(page, 'refer-note');
     await page.keyboard.type('Asked for an urgent override of the refill denial.');
     await page.screenshot({ path: resolve(SHOTS, 'process-referral-form.png'), fullPage: true });
+    await reflows(page, 'process-referral-form');
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Control+Enter');
     await page.locator('.step-form').waitFor({ state: 'detached' });

@@ -182,6 +182,7 @@ describe('Settings by keyboard, in Chromium', () => {
     await page.keyboard.press('Control+Enter');
     await page.getByText(/^Saved\. Routing directory edited \(4 entries\)\./).waitFor();
     await shoot(page, 'settings-routing.png');
+    await reflows(page, 'settings-routing');
     expect(await seriousViolations(page)).toEqual([]);
     await backToSettings(page);
   });
@@ -201,6 +202,7 @@ describe('Settings by keyboard, in Chromium', () => {
     await page.keyboard.press('Control+Enter');
     await page.getByText(/^Saved\. Categories edited: added Housing\./).waitFor();
     await shoot(page, 'settings-taxonomy.png');
+    await reflows(page, 'settings-taxonomy');
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FsShareFolder } from '../../electron/sync/shareFolder';
 import { goToRoute, openAt, openSession, type Session, seriousViolations } from './browser';
 import { connectDesk } from './desks';
-import { SHOTS, setUpDesk } from './steps';
+import { reflows, SHOTS, setUpDesk } from './steps';
 
 /**
  * Settings → Sync in Chromium, as the desktop app: each browser profile gets a `window.liaison` (test/e2e/desks.ts)
@@ -68,6 +68,7 @@ describe('Settings → Sync on two desks (desktop bridge, real temp folder)', ()
     await page.getByText('Up to date').waitFor({ timeout: 30_000 });
     await page.getByRole('link', { name: /^Synced just now/ }).waitFor();
     await page.screenshot({ path: resolve(SHOTS, 'sync-created.png'), fullPage: true });
+    await reflows(page, 'sync-created');
     expect(await seriousViolations(page)).toEqual([]);
   });
 

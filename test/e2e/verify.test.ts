@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openAt, openSession, type Session, seriousViolations } from './browser';
 import { tabTo } from './keyboard';
-import { logByKeyboard } from './steps';
+import { logByKeyboard, reflows } from './steps';
 
 /**
  * Tamper-evident history in Chromium: a desk's events carry its hash chain; one event is changed in
@@ -195,6 +195,7 @@ describe('Verify the log, by keyboard, in Chromium', () => {
 
     expect(await seriousViolations(page)).toEqual([]);
     await shootWhole(page, 'verify-broken.png');
+    await reflows(page, 'verify-broken');
   });
 
   it('the lead signs the summary off by keyboard; a second verification lists the sign-off and compares its heads', async () => {

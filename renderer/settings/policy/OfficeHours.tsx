@@ -42,8 +42,6 @@ export function OfficeHours({ draft, setDraft, err }: SectionProps) {
           <tbody>
             {WEEK_ORDER.map((w) => {
               const day = draft.week[w] as DayDraft;
-              const openErr = err('calendar', 'officeHours', w, 'open');
-              const closeErr = err('calendar', 'officeHours', w, 'close');
               return (
                 <tr key={w}>
                   <th scope="row">{WEEKDAYS[w]}</th>
@@ -58,26 +56,18 @@ export function OfficeHours({ draft, setDraft, err }: SectionProps) {
                       Open on {WEEKDAYS[w]}
                     </label>
                   </td>
-                  <td>
-                    <TimeInput
-                      id={fieldId(['calendar', 'officeHours', w, 'open'])}
-                      label={`${WEEKDAYS[w]} opens at`}
-                      value={day.from}
-                      disabled={!day.open}
-                      error={openErr}
-                      onChange={(from) => setDay(w, { from })}
-                    />
-                  </td>
-                  <td>
-                    <TimeInput
-                      id={fieldId(['calendar', 'officeHours', w, 'close'])}
-                      label={`${WEEKDAYS[w]} closes at`}
-                      value={day.to}
-                      disabled={!day.open}
-                      error={closeErr}
-                      onChange={(to) => setDay(w, { to })}
-                    />
-                  </td>
+                  {EDGES.map(({ edge, field, words }) => (
+                    <td key={edge}>
+                      <TimeInput
+                        id={fieldId(['calendar', 'officeHours', w, edge])}
+                        label={`${WEEKDAYS[w]} ${words}`}
+                        value={day[field]}
+                        disabled={!day.open}
+                        error={err('calendar', 'officeHours', w, edge)}
+                        onChange={(time) => setDay(w, { [field]: time })}
+                      />
+                    </td>
+                  ))}
                 </tr>
               );
             })}
@@ -87,6 +77,12 @@ export function OfficeHours({ draft, setDraft, err }: SectionProps) {
     </Section>
   );
 }
+
+/** The two times of an office day: the configuration's edge, the draft's field, and the words of its label. */
+const EDGES = [
+  { edge: 'open', field: 'from', words: 'opens at' },
+  { edge: 'close', field: 'to', words: 'closes at' },
+] as const;
 
 function TimeInput({
   id,
