@@ -18,6 +18,7 @@ import type { InquiryRecord } from '../../shared/inquiry/projection';
 import { formatTypedDay } from '../../shared/time/typedInput';
 import { formatLong } from '../app/format';
 import { hrefOf } from '../app/router';
+import { ScrollX } from '../components/ScrollX';
 import { TableHead } from '../components/TableHead';
 import { startCount } from './counting';
 import { ExportForm, type FileFormat } from './ExportForm';
@@ -299,7 +300,7 @@ function CountTable({ caption, head, lines }: { caption: string; head: string; l
     { total: 0, resolved: 0, byOutcome: { substantiated: 0, unsubstantiated: 0, unable_to_substantiate: 0, pending: 0 } },
   );
   return (
-    <ScrollFrame label={caption}>
+    <ScrollX label={caption}>
       <table className="data-table">
         <caption>{caption}</caption>
         <thead>
@@ -345,6 +346,6 @@ function CountTable({ caption, head, lines }: { caption: string; head: string; l
           </tr>
         </tfoot>
       </table>
-    </ScrollFrame>
+    </ScrollX>
   );
 }

@@ -5,6 +5,7 @@ import { type CountRow, formatBusinessMinutes, type Report, type Timeliness } fr
 import type { BusinessCalendar } from '../../shared/time/calendar';
 import type { TimeZone } from '../../shared/time/types';
 import { hrefOf } from '../app/router';
+import { ScrollX } from '../components/ScrollX';
 import { num, TableHead } from '../components/TableHead';
 import { ACCENT, AMBER, GREEN, pct } from './figures';
 import { PercentBars } from './PercentBars';
@@ -69,7 +70,7 @@ export function ReportBody({
               Percent of decided first contacts within target and within deadline, by priority (the table has the figures).
             </figcaption>
           </figure>
-          <ScrollFrame label="First contact by priority (scrollable)">
+          <ScrollX label="First contact by priority (scrollable)">
             <table className="data-table">
               <caption>First contact by priority</caption>
               <TableHead
@@ -100,14 +101,14 @@ export function ReportBody({
                 <TimelinessTotal fc={fc} median={time(report.toFirstContact.median)} p90={time(report.toFirstContact.p90)} />
               </tfoot>
             </table>
-          </ScrollFrame>
+          </ScrollX>
         </div>
         <p className="footnote">
           Decided: contacted, or past the deadline without a contact. {fc.pending.toLocaleString('en-US')} not yet due,{' '}
           {fc.closedUncontacted.toLocaleString('en-US')} closed before any contact
           {fc.noTarget > 0 ? `, ${fc.noTarget.toLocaleString('en-US')} without a target` : ''} are left out of the percentages.
         </p>
-        <ScrollFrame label="Business time taken (scrollable)">
+        <ScrollX label="Business time taken (scrollable)">
           <table className="data-table">
             <caption>Business time taken</caption>
             <TableHead columns={['From receipt to', num('Inquiries measured'), num('Median'), num('90th percentile')]} />
@@ -137,7 +138,7 @@ export function ReportBody({
               </tr>
             </tbody>
           </table>
-        </ScrollFrame>
+        </ScrollX>
       </section>
 
       <CountSection id="by-mco" title="By MCO" rows={report.byMco} total={report.total} />
@@ -262,7 +263,7 @@ function CountSection({
               {title}: a chart of the table{rows.length > shown.length ? ` (the ${shown.length} largest)` : ''}.
             </figcaption>
           </figure>
-          <ScrollFrame label={`${title} (scrollable)`}>
+          <ScrollX label={`${title} (scrollable)`}>
             <table className="data-table">
               <caption className="visually-hidden">{title}</caption>
               <thead>
@@ -293,7 +294,7 @@ function CountSection({
                 </tr>
               </tfoot>
             </table>
-          </ScrollFrame>
+          </ScrollX>
         </div>
       )}
     </section>
