@@ -178,6 +178,14 @@ describe('complaints and the grievance record', () => {
     expect(await list.locator('tbody tr td:first-child').allInnerTexts()).toEqual([first, second].sort());
     await shoot(page, 'grievance-report.png');
     await reflows(page, 'grievance-report');
+    // A count table that fits adds no tab stop; narrow, where it scrolls sideways, the keyboard reaches it.
+    const byEntity = page.getByRole('region', { name: 'Complaints by whom they are about, and their outcome' });
+    await page.waitForFunction(() => !document.querySelector('section[aria-label^="Complaints by whom"]')?.hasAttribute('tabindex'));
+    const wide = page.viewportSize() ?? { width: 1280, height: 720 };
+    await page.setViewportSize({ width: 320, height: 450 });
+    await page.waitForFunction(() => document.querySelector('section[aria-label^="Complaints by whom"]')?.getAttribute('tabindex') === '0');
+    expect(await byEntity.getAttribute('tabindex')).toBe('0');
+    await page.setViewportSize(wide);
     expect(await seriousViolations(page)).toEqual([]);
 
     // Another MCO: nothing received for it.
